@@ -1,0 +1,9 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123110919_initial } from './Migration20261123110919_initial';
+import { Migration20261123110920_reference_data } from './Migration20261123110920_reference_data';
+
+/** Every migration in order; `npm run migration:create` appends new ones here. */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261123110919_initial', class: Migration20261123110919_initial },
+  { name: 'Migration20261123110920_reference_data', class: Migration20261123110920_reference_data },
+];

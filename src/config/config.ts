@@ -1,0 +1,71 @@
+import path from 'node:path';
+
+/** The validated settings of one process; nothing else reads `process.env`. */
+export interface Config {
+  readonly port: number;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  /** An external PostgreSQL; when absent the embedded server is started. */
+  readonly databaseUrl: string | undefined;
+  readonly embedded: {
+    readonly dataDir: string;
+    readonly port: number;
+  };
+  /** Load the demo province into an empty database at start-up. */
+  readonly loadDemo: boolean;
+  /** Report the SQL statement count of each GraphQL request in `extensions`. */
+  readonly exposeStatementCount: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Parses the environment once, reporting every problem together. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  };
+
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  const nodeEnv = (['development', 'production', 'test'] as const).find((e) => e === nodeEnvRaw);
+  if (!nodeEnv) problems.push(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+
+  const config: Config = {
+    port: int('PORT', 4000, 0, 65535),
+    nodeEnv: nodeEnv ?? 'development',
+    databaseUrl,
+    embedded: {
+      dataDir: path.resolve(env.EMBEDDED_PG_DIR || path.join(process.cwd(), '.data', 'postgres')),
+      port: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    },
+    loadDemo: bool('LOAD_DEMO', true),
+    exposeStatementCount: bool('EXPOSE_STATEMENT_COUNT', nodeEnv !== 'production'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,71 @@
+import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../shared/node.type';
+import { OrgUnit } from '../org/org-unit.entity';
+import { EducationLevel } from '../reference/education-level.entity';
+import { Rank } from '../reference/rank.entity';
+import { PerformanceRating, PositionCategory } from './position.enums';
+
+/** A position (jabatan) with its job profile: requirements and hard conditions. */
+@Entity({ tableName: 'position' })
+@ObjectType({ implements: Node, description: 'A position (jabatan) and its job profile (SKJ).' })
+export class Position extends Node {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String, { description: 'Natural key (kode jabatan), e.g. `ADM-001`.' })
+  @Property({ type: 'string', length: 64, unique: true })
+  code!: string;
+
+  @Field(() => String, { description: 'Title, e.g. "Kepala Bidang Pengembangan Kompetensi".' })
+  @Property({ type: 'string', length: 300 })
+  title!: string;
+
+  @Field(() => PositionCategory, { description: 'Category (UU ASN).' })
+  @Enum({ items: () => PositionCategory })
+  category!: PositionCategory;
+
+  @ManyToOne(() => OrgUnit, { deleteRule: 'restrict', index: true })
+  orgUnit!: OrgUnit;
+
+  @Field(() => String, { description: 'Job summary (ikhtisar jabatan).' })
+  @Property({ type: 'text', default: '' })
+  summary!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Field of government affairs (urusan pemerintahan).',
+  })
+  @Property({ type: 'string', length: 200, nullable: true })
+  governmentAffair?: string | null;
+
+  @ManyToOne(() => Rank, { nullable: true, deleteRule: 'restrict' })
+  minRank?: Rank | null;
+
+  @ManyToOne(() => EducationLevel, { nullable: true, deleteRule: 'restrict' })
+  minEducation?: EducationLevel | null;
+
+  @Property({ type: 'smallint', nullable: true })
+  @Check({ name: 'position_min_years_check', expression: 'min_years_of_service >= 0' })
+  minYearsOfService?: number | null;
+
+  @Enum({ items: () => PerformanceRating, nullable: true })
+  minPerformance?: PerformanceRating | null;
+
+  /** How many recent rated years must reach `minPerformance`. */
+  @Property({ type: 'smallint', default: 2 })
+  @Check({ name: 'position_performance_years_check', expression: 'performance_years >= 1 and performance_years <= 10' })
+  performanceYears!: number;
+
+  /** Retirement age of the position's category (58, 60 or 65); data, so agencies may differ. */
+  @Field(() => Int, { description: 'Retirement age (batas usia pensiun) for this position.' })
+  @Property({ type: 'smallint' })
+  @Check({ name: 'position_retirement_age_check', expression: 'retirement_age >= 40 and retirement_age <= 75' })
+  retirementAge!: number;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  updatedAt!: Date;
+}
