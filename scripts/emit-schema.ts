@@ -1,0 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { printAppSchema } from '../src/schema';
+
+writeFileSync('schema.graphql', printAppSchema());
+console.log('Wrote schema.graphql');

@@ -1,0 +1,20 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { orderInput } from '../../shared/order';
+import { CompetencyType } from './competency.enums';
+
+export enum CompetencyOrderField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+}
+registerEnumType(CompetencyOrderField, { name: 'CompetencyOrderField', description: 'Sort key of competencies.' });
+export const CompetencyOrder = orderInput('Competency', CompetencyOrderField, CompetencyOrderField.CODE);
+export type CompetencyOrder = InstanceType<typeof CompetencyOrder>;
+
+@InputType({ description: 'Which competencies to list.' })
+export class CompetencyFilter {
+  @Field(() => CompetencyType, { nullable: true, description: 'Only this block.' })
+  type?: CompetencyType | null;
+
+  @Field(() => String, { nullable: true, description: 'Code or name contains this text (any case).' })
+  search?: string | null;
+}

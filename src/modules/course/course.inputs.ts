@@ -1,0 +1,31 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { orderInput } from '../../shared/order';
+import { CourseModality, CourseType } from './course.enums';
+
+export enum CourseOrderField {
+  CODE = 'CODE',
+  TITLE = 'TITLE',
+  HOURS = 'HOURS',
+  COST = 'COST',
+}
+registerEnumType(CourseOrderField, { name: 'CourseOrderField', description: 'Sort key of courses.' });
+export const CourseOrder = orderInput('Course', CourseOrderField, CourseOrderField.CODE);
+export type CourseOrder = InstanceType<typeof CourseOrder>;
+
+@InputType({ description: 'Which courses to list.' })
+export class CourseFilter {
+  @Field(() => CourseType, { nullable: true, description: 'Only this kind.' })
+  type?: CourseType | null;
+
+  @Field(() => CourseModality, { nullable: true, description: 'Only this modality.' })
+  modality?: CourseModality | null;
+
+  @Field(() => String, { nullable: true, description: 'Provider contains this text (any case).' })
+  provider?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only courses that develop this competency (code).' })
+  developsCompetency?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Code or title contains this text (any case).' })
+  search?: string | null;
+}

@@ -1,0 +1,171 @@
+import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
+import type { Context } from '../../context';
+import { badInput } from '../../shared/errors';
+import { connectionType, PageArgs } from '../../shared/pagination';
+import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, isStale } from '../assessment/staleness';
+import { Competency } from '../competency/competency.entity';
+import { Agency } from '../org/agency.entity';
+import { OrgUnit } from '../org/org-unit.entity';
+import { Position } from '../position/position.entity';
+import { EducationLevel } from '../reference/education-level.entity';
+import { Rank } from '../reference/rank.entity';
+import { appointmentDateOf, birthDateOf, wholeYearsBetween } from './employee.dates';
+import { Employee } from './employee.entity';
+import { EmployeeFilter, EmployeeOrder } from './employee.inputs';
+import { currentLevels, hoursInYear } from './employee.loaders';
+import { listEmployees } from './employee.service';
+import { EmployeeCompetency, TrainingHours } from './employee.types';
+import { PerformanceRecord } from './performance-record.entity';
+
+@ObjectType()
+export class EmployeeConnection extends connectionType(Employee) {}
+
+/** Yearly competency development entitlement of every ASN (DOMAIN.md §7). */
+export const YEARLY_JP_TARGET = 20;
+
+@Resolver(() => Employee)
+export class EmployeeResolver {
+  @Query(() => EmployeeConnection, { description: 'Employees, by name unless ordered otherwise.' })
+  employees(
+    @Arg('filter', () => EmployeeFilter, { nullable: true }) filter: EmployeeFilter | null,
+    @Arg('orderBy', () => EmployeeOrder, { nullable: true }) orderBy: EmployeeOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return listEmployees(ctx, filter, orderBy, page);
+  }
+
+  @Query(() => Employee, { nullable: true, description: 'An employee (PNS or CPNS) by NIP.' })
+  employee(@Arg('nip', () => String) nip: string, @Ctx() ctx: Context) {
+    return ctx.loaders.byKey(Employee, 'nip').load(nip.trim());
+  }
+
+  @Query(() => Employee, { nullable: true, description: 'A PPPK employee by PPPK number.' })
+  employeeByPppkNumber(@Arg('pppkNumber', () => String) pppkNumber: string, @Ctx() ctx: Context) {
+    return ctx.loaders.byKey(Employee, 'pppkNumber').load(pppkNumber.trim());
+  }
+
+  @FieldResolver(() => Rank, { nullable: true, description: 'Rank (PNS and CPNS).' })
+  rank(@Root() employee: Employee, @Ctx() ctx: Context) {
+    return employee.rank ? ctx.loaders.byKey(Rank, 'code').load(employee.rank.code) : null;
+  }
+
+  @FieldResolver(() => EducationLevel, { description: 'Highest education.' })
+  education(@Root() employee: Employee, @Ctx() ctx: Context) {
+    return ctx.loaders.byKey(EducationLevel, 'code').load(employee.education.code);
+  }
+
+  @FieldResolver(() => OrgUnit, { description: 'The org unit (unit kerja) the employee works in.' })
+  orgUnit(@Root() employee: Employee, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(OrgUnit).load(employee.orgUnit.id);
+  }
+
+  @FieldResolver(() => Agency, { description: 'The agency of the org unit.' })
+  async agency(@Root() employee: Employee, @Ctx() ctx: Context) {
+    const unit = await ctx.loaders.byId(OrgUnit).load(employee.orgUnit.id);
+    return unit ? ctx.loaders.byId(Agency).load(unit.agency.id) : null;
+  }
+
+  @FieldResolver(() => Position, { nullable: true, description: 'The position currently held.' })
+  position(@Root() employee: Employee, @Ctx() ctx: Context) {
+    return employee.position ? ctx.loaders.byId(Position).load(employee.position.id) : null;
+  }
+
+  @FieldResolver(() => DateResolver, { nullable: true, description: 'Birth date (recorded, else from the NIP).' })
+  birthDate(@Root() employee: Employee) {
+    return birthDateOf(employee);
+  }
+
+  @FieldResolver(() => DateResolver, {
+    nullable: true,
+    description: 'First appointment, TMT CPNS (recorded, else the month in the NIP).',
+  })
+  appointedOn(@Root() employee: Employee) {
+    return appointmentDateOf(employee);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Whole years of service as of a date (default today).' })
+  yearsOfService(
+    @Root() employee: Employee,
+    @Arg('asOf', () => DateResolver, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    const from = appointmentDateOf(employee);
+    return from ? wholeYearsBetween(from, isoDate(asOf) ?? ctx.today) : null;
+  }
+
+  @FieldResolver(() => [EmployeeCompetency], {
+    description:
+      'Current level per assessed competency (the latest assessment up to `asOf`), by competency code.',
+  })
+  async competencies(
+    @Root() employee: Employee,
+    @Arg('asOf', () => DateResolver, { nullable: true, description: 'Default: today.' }) asOf: string | null,
+    @Arg('validityYears', () => Int, {
+      defaultValue: DEFAULT_ASSESSMENT_VALIDITY_YEARS,
+      description: 'Assessments older than this are reported stale.',
+    })
+    validityYears: number,
+    @Ctx() ctx: Context,
+  ) {
+    if (validityYears < 0 || validityYears > 50) throw badInput('`validityYears` must be 0–50.');
+    const date = isoDate(asOf) ?? ctx.today;
+    const levels = await currentLevels(ctx, date).load(employee.id);
+    return levels.map((l) => Object.assign(new EmployeeCompetency(), l, { stale: isStale(l.assessedOn, date, validityYears) }));
+  }
+
+  @FieldResolver(() => TrainingHours, { description: 'JP completed in a year against the target (20 JP).' })
+  async trainingHours(
+    @Root() employee: Employee,
+    @Arg('year', () => Int, { nullable: true, description: 'Default: the current year.' }) year: number | null,
+    @Arg('target', () => Int, { defaultValue: YEARLY_JP_TARGET }) target: number,
+    @Ctx() ctx: Context,
+  ): Promise<TrainingHours> {
+    const y = year ?? Number(ctx.today.slice(0, 4));
+    if (y < 1950 || y > 2200) throw badInput('`year` must be 1950–2200.');
+    const hours = await hoursInYear(ctx, y).load(employee.id);
+    return { year: y, hours, target, met: hours >= target };
+  }
+
+  @FieldResolver(() => [PerformanceRecord], { description: 'SKP ratings, latest year first.' })
+  performance(@Root() employee: Employee, @Ctx() ctx: Context) {
+    return ctx.loaders.childrenOf(PerformanceRecord, 'employee', { year: 'DESC' }).load(employee.id);
+  }
+}
+
+@Resolver(() => EmployeeCompetency)
+export class EmployeeCompetencyResolver {
+  @FieldResolver(() => Competency, { description: 'The competency.' })
+  competency(@Root() item: EmployeeCompetency, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Competency).load(item.competencyId);
+  }
+}
+
+@Resolver(() => OrgUnit)
+export class OrgUnitEmployeesResolver {
+  @FieldResolver(() => EmployeeConnection, { description: 'Employees of the unit (and below, if asked).' })
+  employees(
+    @Root() unit: OrgUnit,
+    @Arg('includeSubunits', () => Boolean, { defaultValue: false }) includeSubunits: boolean,
+    @Arg('orderBy', () => EmployeeOrder, { nullable: true }) orderBy: EmployeeOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return listEmployees(ctx, { orgUnitCode: unit.code, includeSubunits }, orderBy, page);
+  }
+}
+
+@Resolver(() => Position)
+export class PositionHoldersResolver {
+  @FieldResolver(() => EmployeeConnection, { description: 'Employees who hold the position now.' })
+  holders(@Root() position: Position, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    return listEmployees(ctx, null, null, page, { position: position.id });
+  }
+}
+
+/** graphql-scalars' Date parses to a Date; the domain works on ISO date strings. */
+function isoDate(value: string | Date | null | undefined): string | undefined {
+  if (value == null) return undefined;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}

@@ -1,0 +1,52 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../../context';
+import { badInput } from '../../shared/errors';
+import { paginate } from '../../shared/keyset';
+import { containsPattern, sortKeys } from '../../shared/order';
+import type { PageArgs } from '../../shared/pagination';
+import { subtreeIds } from '../org/org.service';
+import { OrgUnit } from '../org/org-unit.entity';
+import { EDUCATION_LEVELS, normaliseEducationCode, RANKS } from '../reference/reference.data';
+import { Employee } from './employee.entity';
+import type { EmployeeFilter, EmployeeOrder } from './employee.inputs';
+
+const EMPLOYEE_SORT = { NAME: 'name', NIP: 'nip', CREATED: 'id' } as const;
+
+/** A page of employees matching the filter, within an optional extra scope. */
+export async function listEmployees(
+  ctx: Context,
+  filter: EmployeeFilter | null | undefined,
+  order: EmployeeOrder | null | undefined,
+  page: PageArgs,
+  scope: FilterQuery<Employee> = {},
+) {
+  const where: Record<string, unknown> & { $or?: object[] } = { ...(scope as object) };
+  if (filter?.orgUnitCode) {
+    const unit = await ctx.loaders.byKey(OrgUnit, 'code').load(filter.orgUnitCode);
+    if (!unit) throw badInput(`No org unit has code "${filter.orgUnitCode}".`, { argument: 'filter.orgUnitCode' });
+    where.orgUnit = filter.includeSubunits ? { $in: await subtreeIds(ctx, [unit.id]) } : unit.id;
+  }
+  if (filter?.agencyCode) where.orgUnit = { ...(where.orgUnit === undefined ? {} : { id: where.orgUnit }), agency: { code: filter.agencyCode } };
+  if (filter?.positionCode) where.position = { code: filter.positionCode };
+  if (filter?.employmentType) where.employmentType = filter.employmentType;
+  if (filter?.minRank) {
+    const rank = RANKS.find((r) => r.code === filter.minRank);
+    if (!rank) throw badInput(`"${filter.minRank}" is not a rank code (I/a … IV/e).`, { argument: 'filter.minRank' });
+    where.rank = { ordinal: { $gte: rank.ordinal } };
+  }
+  if (filter?.minEducation) {
+    const code = normaliseEducationCode(filter.minEducation);
+    const level = EDUCATION_LEVELS.find((e) => e.code === code);
+    if (!level) throw badInput(`"${filter.minEducation}" is not an education code.`, { argument: 'filter.minEducation' });
+    where.education = { ordinal: { $gte: level.ordinal } };
+  }
+  if (filter?.search) {
+    const text = filter.search.trim();
+    where.$or = [{ name: { $ilike: containsPattern(text) } }];
+    if (/^\d+$/.test(text)) where.$or.push({ nip: { $like: `${text}%` } });
+  }
+  // Keyset cursors need a non-null key: NIP order lists the employees who have a NIP.
+  if (order?.field === 'NIP') where.nip = { $ne: null };
+  const sort = sortKeys(order, EMPLOYEE_SORT, 'NAME');
+  return paginate(ctx.em, Employee, where as FilterQuery<Employee>, sort, page);
+}

@@ -1,0 +1,29 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { orderInput } from '../../shared/order';
+import { PositionCategory } from './position.enums';
+
+export enum PositionOrderField {
+  CODE = 'CODE',
+  TITLE = 'TITLE',
+}
+registerEnumType(PositionOrderField, { name: 'PositionOrderField', description: 'Sort key of positions.' });
+export const PositionOrder = orderInput('Position', PositionOrderField, PositionOrderField.CODE);
+export type PositionOrder = InstanceType<typeof PositionOrder>;
+
+@InputType({ description: 'Which positions to list.' })
+export class PositionFilter {
+  @Field(() => [PositionCategory], { nullable: true, description: 'Only these categories.' })
+  categories?: PositionCategory[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Only positions of this agency (code).' })
+  agencyCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only positions of this org unit (code).' })
+  orgUnitCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only positions requiring this competency (code).' })
+  requiresCompetency?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Code or title contains this text (any case).' })
+  search?: string | null;
+}

@@ -1,0 +1,106 @@
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { connectionType, PageArgs } from '../../shared/pagination';
+import { Competency } from '../competency/competency.entity';
+import { Course } from '../course/course.entity';
+import { OrgUnit } from '../org/org-unit.entity';
+import { EducationLevel } from '../reference/education-level.entity';
+import { Rank } from '../reference/rank.entity';
+import { Position } from './position.entity';
+import { POSITION_CATEGORY_INFO } from './position.enums';
+import { PositionFilter, PositionOrder } from './position.inputs';
+import { PositionRequirement } from './position-requirement.entity';
+import { listPositions, requiredCourseIds } from './position.service';
+import { PositionConditions } from './position.types';
+
+@ObjectType()
+export class PositionConnection extends connectionType(Position) {}
+
+@Resolver(() => Position)
+export class PositionResolver {
+  @Query(() => PositionConnection, { description: 'Positions (jabatan) with their job profiles.' })
+  positions(
+    @Arg('filter', () => PositionFilter, { nullable: true }) filter: PositionFilter | null,
+    @Arg('orderBy', () => PositionOrder, { nullable: true }) orderBy: PositionOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return listPositions(ctx, filter, orderBy, page);
+  }
+
+  @Query(() => Position, { nullable: true, description: 'A position by its code.' })
+  position(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+    return ctx.loaders.byKey(Position, 'code').load(code);
+  }
+
+  @FieldResolver(() => String, { description: 'Indonesian name of the category.' })
+  categoryName(@Root() position: Position) {
+    return POSITION_CATEGORY_INFO[position.category].name;
+  }
+
+  @FieldResolver(() => OrgUnit, { description: 'The org unit the position belongs to.' })
+  orgUnit(@Root() position: Position, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(OrgUnit).load(position.orgUnit.id);
+  }
+
+  @FieldResolver(() => [PositionRequirement], {
+    description: 'Required competencies, in the job profile order.',
+  })
+  requirements(@Root() position: Position, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .childrenOf(PositionRequirement, 'position', { ordinal: 'ASC', id: 'ASC' })
+      .load(position.id);
+  }
+
+  @FieldResolver(() => PositionConditions, { description: 'Hard requirements (persyaratan).' })
+  conditions(@Root() position: Position) {
+    return new PositionConditions(position);
+  }
+}
+
+@Resolver(() => PositionConditions)
+export class PositionConditionsResolver {
+  @FieldResolver(() => Rank, { nullable: true, description: 'Minimum rank (PNS).' })
+  minRank(@Root() conditions: PositionConditions, @Ctx() ctx: Context) {
+    const rank = conditions.position.minRank;
+    return rank ? ctx.loaders.byKey(Rank, 'code').load(rank.code) : null;
+  }
+
+  @FieldResolver(() => EducationLevel, { nullable: true, description: 'Minimum education.' })
+  minEducation(@Root() conditions: PositionConditions, @Ctx() ctx: Context) {
+    const level = conditions.position.minEducation;
+    return level ? ctx.loaders.byKey(EducationLevel, 'code').load(level.code) : null;
+  }
+
+  @FieldResolver(() => [Course], { description: 'Courses the holder must have completed.' })
+  async requiredCourses(@Root() conditions: PositionConditions, @Ctx() ctx: Context) {
+    const ids = await requiredCourseIds(ctx).load(conditions.position.id);
+    const courses = await ctx.loaders.byId(Course).loadMany(ids);
+    return courses.filter((c): c is Course => c instanceof Course);
+  }
+}
+
+@Resolver(() => PositionRequirement)
+export class PositionRequirementResolver {
+  @FieldResolver(() => Competency, { description: 'The required competency.' })
+  competency(@Root() requirement: PositionRequirement, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Competency).load(requirement.competency.id);
+  }
+
+  @FieldResolver(() => Position, { description: 'The position requiring it.' })
+  position(@Root() requirement: PositionRequirement, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Position).load(requirement.position.id);
+  }
+}
+
+@Resolver(() => Competency)
+export class CompetencyPositionsResolver {
+  @FieldResolver(() => [PositionRequirement], {
+    description: 'Requirements of positions that need this competency, highest level first.',
+  })
+  requiredBy(@Root() competency: Competency, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .childrenOf(PositionRequirement, 'competency', { level: 'DESC', id: 'ASC' })
+      .load(competency.id);
+  }
+}

@@ -1,0 +1,41 @@
+import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { paginate } from '../../shared/keyset';
+import { connectionType, PageArgs } from '../../shared/pagination';
+import { Course } from '../course/course.entity';
+import { Employee } from '../employee/employee.entity';
+import { TrainingRecord } from './training-record.entity';
+
+@ObjectType()
+export class TrainingRecordConnection extends connectionType(TrainingRecord) {}
+
+@Resolver(() => TrainingRecord)
+export class TrainingRecordResolver {
+  @FieldResolver(() => Employee, { description: 'Who completed it.' })
+  employee(@Root() record: TrainingRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Employee).load(record.employee.id);
+  }
+
+  @FieldResolver(() => Course, { description: 'The course completed.' })
+  course(@Root() record: TrainingRecord, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Course).load(record.course.id);
+  }
+}
+
+@Resolver(() => Employee)
+export class EmployeeTrainingsResolver {
+  @FieldResolver(() => TrainingRecordConnection, { description: 'Completed courses, latest first.' })
+  trainings(@Root() employee: Employee, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    const sort = [{ property: 'completedOn', direction: 'DESC' }] as const;
+    return paginate(ctx.em, TrainingRecord, { employee: employee.id }, sort, page);
+  }
+}
+
+@Resolver(() => Course)
+export class CourseCompletionsResolver {
+  @FieldResolver(() => TrainingRecordConnection, { description: 'Who completed the course, latest first.' })
+  completions(@Root() course: Course, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+    const sort = [{ property: 'completedOn', direction: 'DESC' }] as const;
+    return paginate(ctx.em, TrainingRecord, { course: course.id }, sort, page);
+  }
+}

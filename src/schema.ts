@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import {
+  AssessmentResolver,
+  AssessmentResultResolver,
+  EmployeeAssessmentsResolver,
+  EmployeeCompetencyAssessmentResolver,
+} from './modules/assessment/assessment.resolver';
+import { CompetencyResolver } from './modules/competency/competency.resolver';
+import {
+  CompetencyCoursesResolver,
+  CourseOutcomeResolver,
+  CourseResolver,
+} from './modules/course/course.resolver';
+import {
+  EmployeeCompetencyResolver,
+  EmployeeResolver,
+  OrgUnitEmployeesResolver,
+  PositionHoldersResolver,
+} from './modules/employee/employee.resolver';
+import { AgencyResolver, OrgUnitResolver } from './modules/org/org.resolver';
+import {
+  CompetencyPositionsResolver,
+  PositionConditionsResolver,
+  PositionRequirementResolver,
+  PositionResolver,
+} from './modules/position/position.resolver';
+import {
+  CourseCompletionsResolver,
+  EmployeeTrainingsResolver,
+  TrainingRecordResolver,
+} from './modules/training/training.resolver';
+import { NodeResolver } from './shared/node.resolver';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+const RESOLVERS: NonEmptyArray<Function> = [
+  NodeResolver,
+  AgencyResolver,
+  OrgUnitResolver,
+  CompetencyResolver,
+  CourseResolver,
+  CourseOutcomeResolver,
+  CompetencyCoursesResolver,
+  PositionResolver,
+  PositionConditionsResolver,
+  PositionRequirementResolver,
+  CompetencyPositionsResolver,
+  EmployeeResolver,
+  EmployeeCompetencyResolver,
+  OrgUnitEmployeesResolver,
+  PositionHoldersResolver,
+  AssessmentResolver,
+  AssessmentResultResolver,
+  EmployeeCompetencyAssessmentResolver,
+  EmployeeAssessmentsResolver,
+  TrainingRecordResolver,
+  EmployeeTrainingsResolver,
+  CourseCompletionsResolver,
+];
+
+let built: GraphQLSchema | undefined;
+
+/** The executable schema, built once per process from the decorated classes. */
+export function buildAppSchema(): GraphQLSchema {
+  built ??= buildSchemaSync({ resolvers: RESOLVERS, validate: false });
+  return built;
+}
+
+/** The schema as committed in `schema.graphql`: sorted, so diffs show real changes only. */
+export function printAppSchema(): string {
+  return printSchema(lexicographicSortSchema(buildAppSchema())) + '\n';
+}

@@ -1,0 +1,147 @@
+import http from 'node:http';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createContext, type Context } from './context';
+import { buildAppSchema } from './schema';
+import { formatError } from './shared/errors';
+import { explorerAsset, explorerPage } from './shared/explorer';
+import { statementCount, watchStatements, withStatementCounter } from './shared/sql-stats';
+
+export interface ServerOptions {
+  /** Put `extensions.sqlStatements` on every response (development and tests). */
+  readonly exposeStatementCount: boolean;
+  /** A NIP pre-filled in the explorer's example query. */
+  readonly exampleNip?: string;
+  readonly log?: (error: unknown) => void;
+}
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export interface AppServer {
+  readonly apollo: ApolloServer<Context>;
+  readonly http: http.Server;
+  stop(): Promise<void>;
+}
+
+const statementCountPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind === 'single') {
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            sqlStatements: statementCount(),
+          };
+        }
+      },
+    };
+  },
+};
+
+/** Builds the Apollo server and the HTTP server around it (not yet listening). */
+export async function createServer(orm: MikroORM, options: ServerOptions): Promise<AppServer> {
+  watchStatements(orm.em.getKnex());
+  const log = options.log ?? console.error;
+  const apollo = new ApolloServer<Context>({
+    schema: buildAppSchema(),
+    formatError: (formatted, error) => formatError(formatted, error, log),
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    introspection: true,
+    plugins: options.exposeStatementCount ? [statementCountPlugin] : [],
+  });
+  await apollo.start();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      log(error);
+      if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return send(res, 200, 'application/json', '{"status":"ok"}');
+    if (url.pathname === '/ready') {
+      const ready = await orm.isConnected().catch(() => false);
+      return send(res, ready ? 200 : 503, 'application/json', JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }));
+    }
+    const asset = explorerAsset(url.pathname);
+    if (asset) return send(res, 200, asset.type, asset.body, 'public, max-age=3600');
+    if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req, url))) {
+      return send(res, 200, 'text/html; charset=utf-8', explorerPage(options.exampleNip));
+    }
+    if (url.pathname !== '/graphql') return send(res, 404, 'application/json', '{"error":"not found"}');
+
+    const body = req.method === 'POST' ? await readJson(req, res) : undefined;
+    if (body === INVALID) return;
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await withStatementCounter(() =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => createContext(orm),
+      }),
+    );
+    res.statusCode = result.status ?? 200;
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  return {
+    apollo,
+    http: server,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
+
+const INVALID = Symbol('invalid body');
+
+async function readJson(req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      sendError(res, 413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      return INVALID;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    sendError(res, 400, 'Request body is not valid JSON.');
+    return INVALID;
+  }
+}
+
+function wantsHtml(req: http.IncomingMessage, url: URL): boolean {
+  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+}
+
+function sendError(res: http.ServerResponse, status: number, message: string): void {
+  send(res, status, 'application/json', JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': cache });
+  res.end(body);
+}

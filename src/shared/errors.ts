@@ -1,0 +1,95 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { registerEnumType } from 'type-graphql';
+
+/** The closed set of `extensions.code` values a client can receive. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  CONFLICT = 'CONFLICT',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Codes of `userErrors` in mutation payloads: expected business failures, returned as data. */
+export enum UserErrorCode {
+  REQUIRED = 'REQUIRED',
+  INVALID = 'INVALID',
+  OUT_OF_RANGE = 'OUT_OF_RANGE',
+  NOT_FOUND = 'NOT_FOUND',
+  DUPLICATE = 'DUPLICATE',
+  TAKEN = 'TAKEN',
+  CYCLE = 'CYCLE',
+  APPEND_ONLY = 'APPEND_ONLY',
+}
+
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Why a mutation input was rejected.',
+  valuesConfig: {
+    REQUIRED: { description: 'A required value is missing.' },
+    INVALID: { description: 'The value has the wrong form (e.g. a malformed NIP).' },
+    OUT_OF_RANGE: { description: 'The value is outside its allowed range (e.g. level 6).' },
+    NOT_FOUND: { description: 'A referenced record (by code or NIP) does not exist.' },
+    DUPLICATE: { description: 'The same key appears twice in the input.' },
+    TAKEN: { description: 'A record with this natural key already exists.' },
+    CYCLE: { description: 'The change would make a cycle (prerequisites, org-unit tree).' },
+    APPEND_ONLY: { description: 'History cannot be changed; record a new entry instead.' },
+  },
+});
+
+/** A failure a client caused or may act on; anything else is reported as internal. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extra, code } });
+  }
+}
+
+export const badInput = (message: string, extra?: Record<string, unknown>) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, extra);
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * The one place errors are shaped for clients: known codes pass with their message; anything
+ * else (SQL errors, bugs) becomes INTERNAL_SERVER_ERROR with a generic message and no stack.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (error: unknown) => void = console.error,
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
+    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  if (isConnectionFailure(original)) {
+    return {
+      message: 'The database is unavailable; try again shortly.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
+  }
+  log(original);
+  return {
+    message: 'Internal server error.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code)
+  );
+}

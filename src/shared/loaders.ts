@@ -1,0 +1,70 @@
+import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
+type Row = Record<string, unknown>;
+
+/**
+ * The per-request DataLoaders, made on first use. Every relation edge goes through one of them,
+ * so a page of N objects costs one statement per edge, not N.
+ */
+export class Loaders {
+  private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** Entities by primary key, `null` where none. */
+  byId<T extends object>(entity: EntityClass<T>): DataLoader<number, T | null> {
+    return this.byKey(entity, 'id');
+  }
+
+  /** Entities by a unique property (`code`, `nip`, …), `null` where none. */
+  byKey<T extends object, K extends string | number>(
+    entity: EntityClass<T>,
+    property: string,
+  ): DataLoader<K, T | null> {
+    return this.memo(`${entity.name}.${property}`, async (keys: readonly K[]) => {
+      const found = await this.em.find(entity, { [property]: { $in: keys } } as FilterQuery<T>);
+      const map = new Map(found.map((e) => [(e as Row)[property] as K, e]));
+      return keys.map((k) => map.get(k) ?? null);
+    });
+  }
+
+  /** Children of many parents in one statement, grouped by the foreign key, in `orderBy`. */
+  childrenOf<T extends object>(
+    entity: EntityClass<T>,
+    foreignKey: string,
+    orderBy: QueryOrderMap<T>,
+  ): DataLoader<number, T[]> {
+    return this.memo(`${entity.name}<${foreignKey}`, async (ids: readonly number[]) => {
+      const rows = await this.em.find(entity, { [foreignKey]: { $in: ids } } as FilterQuery<T>, {
+        orderBy,
+      });
+      const groups = new Map<number, T[]>(ids.map((id) => [id, []]));
+      for (const row of rows) {
+        const parent = (row as Row)[foreignKey] as { id: number };
+        groups.get(parent.id)?.push(row);
+      }
+      return ids.map((id) => groups.get(id) ?? []);
+    });
+  }
+
+  /** A loader with its own batch function, cached under `name` for the request. */
+  custom<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>, cacheKeyFn?: (k: K) => unknown): DataLoader<K, V> {
+    return this.memo(name, batch, cacheKeyFn);
+  }
+
+  /** Forgets everything loaded so far (after a write in the same request). */
+  clear(): void {
+    for (const loader of this.cache.values()) loader.clearAll();
+  }
+
+  private memo<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>, cacheKeyFn?: (k: K) => unknown): DataLoader<K, V> {
+    let loader = this.cache.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V, unknown>(batch, { maxBatchSize: 1000, cacheKeyFn });
+      this.cache.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+}
