@@ -16,6 +16,7 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       path: path.resolve(__dirname, '../../../migrations'),
       pathTs: path.resolve(process.cwd(), 'migrations'),
       migrationsList: MIGRATIONS,
+      silent: true,
       transactional: true,
       allOrNothing: true,
       snapshot: false,

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { openDatabase } from './app/bootstrap';
+import { ConfigError, loadConfig } from './config/config';
+import { loadDemoIfEmpty } from './modules/demo/demo.service';
+import { createServer } from './server';
+
+/** Start-up only: config → database → demo data → schema → HTTP server. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = (line: string) => console.log(line);
+  const database = await openDatabase(config, log);
+  const knex = database.orm.em.getKnex();
+  if (config.loadDemo) {
+    const report = await loadDemoIfEmpty(knex, new Date().toISOString().slice(0, 10));
+    if (report) log(`Loaded the demo province: ${report.sections.map((s) => `${s.received} ${s.section}`).join(', ')}`);
+  }
+  const example = await knex('employee').whereNotNull('position_id').whereNotNull('nip').orderBy('id').first('nip');
+  const server = await createServer(database.orm, {
+    exposeStatementCount: config.exposeStatementCount,
+    exampleNip: example?.nip,
+  });
+  await new Promise<void>((resolve) => server.http.listen(config.port, resolve));
+  const address = server.http.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log(`competency-graph ready: http://localhost:${port}/graphql (explorer in a browser, API for POST)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: finishing in-flight requests and stopping…`);
+    await server.stop();
+    await database.close();
+    log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,169 @@
+/**
+ * The dataset document of API.md: every section optional, references by code. A record in a
+ * document is the whole record: optional fields it leaves out are cleared, and lists it leaves
+ * out (levels, outcomes, requirements, performance, …) become empty. Export writes every field,
+ * so import → export → import loses nothing.
+ */
+export interface DatasetDocument {
+  agencies?: AgencyRecord[];
+  orgUnits?: OrgUnitRecord[];
+  competencies?: CompetencyRecord[];
+  courses?: CourseRecord[];
+  positions?: PositionRecord[];
+  employees?: EmployeeRecord[];
+  assessments?: AssessmentRecord[];
+  trainings?: TrainingRecordInput[];
+}
+
+export const SECTIONS = [
+  'agencies',
+  'orgUnits',
+  'competencies',
+  'courses',
+  'positions',
+  'employees',
+  'assessments',
+  'trainings',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface AgencyRecord {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface OrgUnitRecord {
+  code: string;
+  agency: string;
+  name: string;
+  parent: string | null;
+}
+
+export interface CompetencyLevelRecord {
+  level: number;
+  description: string;
+  indicators: string[];
+}
+
+export interface CompetencyRecord {
+  code: string;
+  name: string;
+  type: string;
+  description: string;
+  levels: CompetencyLevelRecord[];
+}
+
+export interface CourseOutcomeRecord {
+  competency: string;
+  minLevel: number | null;
+  toLevel: number;
+}
+
+export interface CourseRecord {
+  code: string;
+  title: string;
+  type: string;
+  modality: string;
+  hours: number;
+  cost: number;
+  provider: string;
+  outcomes: CourseOutcomeRecord[];
+  prerequisites: string[];
+}
+
+export interface RequirementRecord {
+  competency: string;
+  level: number;
+  weight: number;
+  critical: boolean;
+}
+
+export interface ConditionsRecord {
+  minRank: string | null;
+  minEducation: string | null;
+  requiredCourses: string[];
+  minYearsOfService: number | null;
+  minPerformance: string | null;
+  performanceYears: number;
+  retirementAge: number;
+}
+
+export interface PositionRecord {
+  code: string;
+  title: string;
+  category: string;
+  orgUnit: string;
+  summary: string;
+  governmentAffair: string | null;
+  requirements: RequirementRecord[];
+  conditions: ConditionsRecord;
+}
+
+export interface PerformanceItem {
+  year: number;
+  rating: string;
+}
+
+export interface EmployeeRecord {
+  nip: string | null;
+  pppkNumber: string | null;
+  name: string;
+  employmentType: string;
+  rank: string | null;
+  pppkGrade: number | null;
+  education: string;
+  orgUnit: string;
+  position: string | null;
+  birthDate: string | null;
+  appointedOn: string | null;
+  potential: number | null;
+  performance: PerformanceItem[];
+}
+
+export interface AssessmentRecord {
+  nip: string | null;
+  pppkNumber: string | null;
+  assessedOn: string;
+  method: string;
+  assessor: string | null;
+  potential: number | null;
+  results: { competency: string; level: number }[];
+}
+
+export interface TrainingRecordInput {
+  nip: string | null;
+  pppkNumber: string | null;
+  course: string;
+  completedOn: string;
+  hours: number;
+}
+
+/** One problem with one record: where it is and why it is rejected. */
+export interface DatasetIssue {
+  section: Section | 'document';
+  index: number | null;
+  field: string | null;
+  code: string;
+  message: string;
+}
+
+/** Records that passed validation, in their final shape, ready to be written. */
+export interface ValidDataset {
+  agencies: AgencyRecord[];
+  orgUnits: OrgUnitRecord[];
+  competencies: CompetencyRecord[];
+  courses: CourseRecord[];
+  positions: PositionRecord[];
+  employees: EmployeeRecord[];
+  assessments: AssessmentRecord[];
+  trainings: TrainingRecordInput[];
+}
+
+/** What an import did (or, with issues, would not do). */
+export interface ImportReport {
+  applied: boolean;
+  sections: { section: Section; received: number; created: number; updated: number; unchanged: number }[];
+  issues: DatasetIssue[];
+  issueCount: number;
+}

@@ -1,0 +1,322 @@
+import type { Knex } from '@mikro-orm/knex';
+import type { DatasetIssue, ImportReport, Section, ValidDataset } from './dataset.types';
+
+export type Progress = (section: Section, done: number, total: number) => void;
+
+const CHUNK = 1000;
+
+type Row = Record<string, unknown>;
+type Counts = ImportReport['sections'][number];
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Writes validated records inside the caller's transaction: natural keys are upserted, child
+ * lists replaced, assessments appended (an identical one is skipped; a different one under the
+ * same key is an issue, because history is never edited). Returns the counts and any issues
+ * found only now; the caller rolls back when there are issues.
+ */
+export async function writeDataset(
+  trx: Knex.Transaction,
+  data: ValidDataset,
+  progress: Progress = () => undefined,
+): Promise<{ sections: Counts[]; issues: DatasetIssue[] }> {
+  const w = new Writer(trx, progress);
+  const sections: Counts[] = [];
+  const issues: DatasetIssue[] = [];
+  sections.push(await w.agencies(data));
+  sections.push(await w.orgUnits(data));
+  sections.push(await w.competencies(data));
+  sections.push(await w.courses(data));
+  sections.push(await w.positions(data));
+  sections.push(await w.employees(data));
+  sections.push(await w.assessments(data, issues));
+  sections.push(await w.trainings(data));
+  return { sections, issues };
+}
+
+class Writer {
+  constructor(
+    private readonly trx: Knex.Transaction,
+    private readonly progress: Progress,
+  ) {}
+
+  /** Inserts or updates rows by `conflict`; returns how many were new. */
+  private async upsert(table: string, rows: Row[], conflict: string[], section: Section, total: number, offset = 0): Promise<number> {
+    let created = 0;
+    let done = offset;
+    for (const part of chunks(rows)) {
+      const update = Object.keys(part[0]).filter((c) => !conflict.includes(c));
+      const query = this.trx(table).insert(part).onConflict(conflict).merge(update);
+      const { sql, bindings } = query.toSQL();
+      const result = await this.trx.raw<{ rows: { inserted: boolean }[] }>(`${sql} returning (xmax = 0) as inserted`, bindings);
+      created += result.rows.filter((r) => r.inserted).length;
+      done += part.length;
+      this.progress(section, done, total);
+    }
+    return created;
+  }
+
+  private async ids(table: string, column: string, keys: readonly string[]): Promise<Map<string, number>> {
+    const map = new Map<string, number>();
+    for (const part of chunks([...new Set(keys)], 5000)) {
+      const rows: { id: number; key: string }[] = await this.trx(table).whereIn(column, part).select({ id: 'id', key: column });
+      for (const row of rows) map.set(row.key, row.id);
+    }
+    return map;
+  }
+
+  private async replaceChildren(table: string, parentColumn: string, parentIds: number[], rows: Row[]): Promise<void> {
+    for (const part of chunks(parentIds, 5000)) await this.trx(table).whereIn(parentColumn, part).delete();
+    for (const part of chunks(rows)) await this.trx(table).insert(part);
+  }
+
+  private counts(section: Section, received: number, created: number): Counts {
+    return { section, received, created, updated: received - created, unchanged: 0 };
+  }
+
+  async agencies(data: ValidDataset): Promise<Counts> {
+    const rows = data.agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, updated_at: this.trx.fn.now() }));
+    const created = await this.upsert('agency', rows, ['code'], 'agencies', rows.length);
+    return this.counts('agencies', rows.length, created);
+  }
+
+  async orgUnits(data: ValidDataset): Promise<Counts> {
+    const units = data.orgUnits;
+    const agencyIds = await this.ids('agency', 'code', units.map((u) => u.agency));
+    // Parents first, so that each unit's parent id is known when it is written.
+    const inDoc = new Map(units.map((u) => [u.code, u]));
+    const depth = (code: string, seen = 0): number => {
+      const parent = inDoc.get(code)?.parent;
+      return parent && inDoc.has(parent) && seen < units.length ? 1 + depth(parent, seen + 1) : 0;
+    };
+    const levels = new Map<number, typeof units>();
+    for (const unit of units) {
+      const d = depth(unit.code);
+      levels.set(d, [...(levels.get(d) ?? []), unit]);
+    }
+    let created = 0;
+    let done = 0;
+    for (const d of [...levels.keys()].sort((a, b) => a - b)) {
+      const batch = levels.get(d)!;
+      const parentIds = await this.ids('org_unit', 'code', batch.flatMap((u) => (u.parent ? [u.parent] : [])));
+      const rows = batch.map((u) => ({
+        code: u.code,
+        name: u.name,
+        agency_id: agencyIds.get(u.agency),
+        parent_id: u.parent ? parentIds.get(u.parent) : null,
+        updated_at: this.trx.fn.now(),
+      }));
+      created += await this.upsert('org_unit', rows, ['code'], 'orgUnits', units.length, done);
+      done += rows.length;
+    }
+    return this.counts('orgUnits', units.length, created);
+  }
+
+  async competencies(data: ValidDataset): Promise<Counts> {
+    const list = data.competencies;
+    const rows = list.map((c) => ({ code: c.code, name: c.name, type: c.type, description: c.description, updated_at: this.trx.fn.now() }));
+    const created = await this.upsert('competency', rows, ['code'], 'competencies', rows.length);
+    const ids = await this.ids('competency', 'code', list.map((c) => c.code));
+    const levels = list.flatMap((c) =>
+      c.levels.map((l) => ({ competency_id: ids.get(c.code), level: l.level, description: l.description, indicators: l.indicators })),
+    );
+    await this.replaceChildren('competency_level', 'competency_id', [...ids.values()], levels);
+    return this.counts('competencies', list.length, created);
+  }
+
+  async courses(data: ValidDataset): Promise<Counts> {
+    const list = data.courses;
+    const rows = list.map((c) => ({
+      code: c.code,
+      title: c.title,
+      type: c.type,
+      modality: c.modality,
+      hours: c.hours,
+      cost: c.cost,
+      provider: c.provider,
+      updated_at: this.trx.fn.now(),
+    }));
+    const created = await this.upsert('course', rows, ['code'], 'courses', rows.length);
+    const ids = await this.ids('course', 'code', list.flatMap((c) => [c.code, ...c.prerequisites]));
+    const competencyIds = await this.ids('competency', 'code', list.flatMap((c) => c.outcomes.map((o) => o.competency)));
+    const own = list.map((c) => ids.get(c.code)!);
+    const outcomes = list.flatMap((c) =>
+      c.outcomes.map((o, i) => ({
+        course_id: ids.get(c.code),
+        competency_id: competencyIds.get(o.competency),
+        min_level: o.minLevel,
+        to_level: o.toLevel,
+        ordinal: i,
+      })),
+    );
+    await this.replaceChildren('course_outcome', 'course_id', own, outcomes);
+    const edges = list.flatMap((c) => c.prerequisites.map((p) => ({ course_id: ids.get(c.code), prerequisite_id: ids.get(p) })));
+    await this.replaceChildren('course_prerequisite', 'course_id', own, edges);
+    return this.counts('courses', list.length, created);
+  }
+
+  async positions(data: ValidDataset): Promise<Counts> {
+    const list = data.positions;
+    const unitIds = await this.ids('org_unit', 'code', list.map((p) => p.orgUnit));
+    const rows = list.map((p) => ({
+      code: p.code,
+      title: p.title,
+      category: p.category,
+      org_unit_id: unitIds.get(p.orgUnit),
+      summary: p.summary,
+      government_affair: p.governmentAffair,
+      min_rank_code: p.conditions.minRank,
+      min_education_code: p.conditions.minEducation,
+      min_years_of_service: p.conditions.minYearsOfService,
+      min_performance: p.conditions.minPerformance,
+      performance_years: p.conditions.performanceYears,
+      retirement_age: p.conditions.retirementAge,
+      updated_at: this.trx.fn.now(),
+    }));
+    const created = await this.upsert('position', rows, ['code'], 'positions', rows.length);
+    const ids = await this.ids('position', 'code', list.map((p) => p.code));
+    const competencyIds = await this.ids('competency', 'code', list.flatMap((p) => p.requirements.map((r) => r.competency)));
+    const courseIds = await this.ids('course', 'code', list.flatMap((p) => p.conditions.requiredCourses));
+    const own = [...ids.values()];
+    const requirements = list.flatMap((p) =>
+      p.requirements.map((r, i) => ({
+        position_id: ids.get(p.code),
+        competency_id: competencyIds.get(r.competency),
+        level: r.level,
+        weight: r.weight,
+        critical: r.critical,
+        ordinal: i,
+      })),
+    );
+    await this.replaceChildren('position_requirement', 'position_id', own, requirements);
+    const required = list.flatMap((p) => p.conditions.requiredCourses.map((c) => ({ position_id: ids.get(p.code), course_id: courseIds.get(c) })));
+    await this.replaceChildren('position_required_course', 'position_id', own, required);
+    return this.counts('positions', list.length, created);
+  }
+
+  async employees(data: ValidDataset): Promise<Counts> {
+    const list = data.employees;
+    const unitIds = await this.ids('org_unit', 'code', list.map((e) => e.orgUnit));
+    const positionIds = await this.ids('position', 'code', list.flatMap((e) => (e.position ? [e.position] : [])));
+    const toRow = (e: (typeof list)[number]) => ({
+      nip: e.nip,
+      pppk_number: e.pppkNumber,
+      name: e.name,
+      employment_type: e.employmentType,
+      rank_code: e.rank,
+      pppk_grade: e.pppkGrade,
+      education_code: e.education,
+      org_unit_id: unitIds.get(e.orgUnit),
+      position_id: e.position ? positionIds.get(e.position) : null,
+      birth_date: e.birthDate,
+      appointed_on: e.appointedOn,
+      potential: e.potential,
+      updated_at: this.trx.fn.now(),
+    });
+    const withNip = list.filter((e) => e.nip);
+    const pppk = list.filter((e) => !e.nip);
+    let created = await this.upsert('employee', withNip.map(toRow), ['nip'], 'employees', list.length);
+    created += await this.upsert('employee', pppk.map(toRow), ['pppk_number'], 'employees', list.length, withNip.length);
+    const ids = await this.employeeIds(list);
+    const performance = list.flatMap((e) =>
+      e.performance.map((p) => ({ employee_id: ids.get(employeeKey(e)), year: p.year, rating: p.rating })),
+    );
+    await this.replaceChildren('performance_record', 'employee_id', [...ids.values()], performance);
+    return this.counts('employees', list.length, created);
+  }
+
+  private async employeeIds(refs: readonly { nip: string | null; pppkNumber: string | null }[]): Promise<Map<string, number>> {
+    const byNip = await this.ids('employee', 'nip', refs.flatMap((r) => (r.nip ? [r.nip] : [])));
+    const byPppk = await this.ids('employee', 'pppk_number', refs.flatMap((r) => (!r.nip && r.pppkNumber ? [r.pppkNumber] : [])));
+    const map = new Map<string, number>();
+    for (const [nip, id] of byNip) map.set(`N:${nip}`, id);
+    for (const [number, id] of byPppk) map.set(`P:${number}`, id);
+    return map;
+  }
+
+  async assessments(data: ValidDataset, issues: DatasetIssue[]): Promise<Counts> {
+    const list = data.assessments;
+    const employeeIds = await this.employeeIds(list);
+    const competencyIds = await this.ids('competency', 'code', list.flatMap((a) => a.results.map((r) => r.competency)));
+    const existing = new Map<string, string>();
+    for (const part of chunks([...new Set(list.map((a) => employeeIds.get(employeeKey(a))!))], 5000)) {
+      const rows: { key: string; fingerprint: string }[] = (
+        await this.trx.raw(
+          `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
+                  coalesce(a.assessor, '') || '|' || coalesce(a.potential::float8::text, '') || '|' ||
+                  string_agg(c.code || '=' || r.level, ',' order by c.code) as fingerprint
+             from assessment a
+             join assessment_result r on r.assessment_id = a.id
+             join competency c on c.id = r.competency_id
+            where a.employee_id = any(?)
+            group by a.id`,
+          [part],
+        )
+      ).rows;
+      for (const row of rows) existing.set(row.key, row.fingerprint);
+    }
+    const fresh: { record: (typeof list)[number]; employeeId: number }[] = [];
+    list.forEach((a, index) => {
+      const employeeId = employeeIds.get(employeeKey(a))!;
+      const key = `${employeeId}|${a.assessedOn}|${a.method}`;
+      const before = existing.get(key);
+      if (before === undefined) return fresh.push({ record: a, employeeId });
+      const results = [...a.results].sort((x, y) => (x.competency < y.competency ? -1 : 1)).map((r) => `${r.competency}=${r.level}`);
+      const fingerprint = `${a.assessor ?? ''}|${a.potential ?? ''}|${results.join(',')}`;
+      if (fingerprint !== before) {
+        issues.push({
+          section: 'assessments',
+          index,
+          field: 'results',
+          code: 'APPEND_ONLY',
+          message: `an assessment of this employee on ${a.assessedOn} by ${a.method} exists with other content; history is append-only, so record a new assessment instead`,
+        });
+      }
+    });
+    let done = 0;
+    for (const part of chunks(fresh)) {
+      const inserted: { id: number }[] = await this.trx('assessment')
+        .insert(
+          part.map(({ record, employeeId }) => ({
+            employee_id: employeeId,
+            assessed_on: record.assessedOn,
+            method: record.method,
+            assessor: record.assessor,
+            potential: record.potential,
+          })),
+        )
+        .returning('id');
+      const results = part.flatMap(({ record }, i) =>
+        record.results.map((r) => ({ assessment_id: inserted[i].id, competency_id: competencyIds.get(r.competency), level: r.level })),
+      );
+      for (const rows of chunks(results, 5000)) await this.trx('assessment_result').insert(rows);
+      done += part.length;
+      this.progress('assessments', done, fresh.length);
+    }
+    return { section: 'assessments', received: list.length, created: fresh.length, updated: 0, unchanged: list.length - fresh.length };
+  }
+
+  async trainings(data: ValidDataset): Promise<Counts> {
+    const list = data.trainings;
+    const employeeIds = await this.employeeIds(list);
+    const courseIds = await this.ids('course', 'code', list.map((t) => t.course));
+    const rows = list.map((t) => ({
+      employee_id: employeeIds.get(employeeKey(t)),
+      course_id: courseIds.get(t.course),
+      completed_on: t.completedOn,
+      hours: t.hours,
+    }));
+    const created = await this.upsert('training_record', rows, ['employee_id', 'course_id', 'completed_on'], 'trainings', rows.length);
+    return this.counts('trainings', list.length, created);
+  }
+}
+
+/** The map key of an employee reference: NIP for PNS and CPNS, PPPK number otherwise. */
+export function employeeKey(ref: { nip: string | null; pppkNumber: string | null }): string {
+  return ref.nip ? `N:${ref.nip}` : `P:${ref.pppkNumber}`;
+}
