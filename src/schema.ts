@@ -32,6 +32,14 @@ import {
   TrainingRecordResolver,
 } from './modules/training/training.resolver';
 import { NodeResolver } from './shared/node.resolver';
+import { AssessmentMutationResolver } from './modules/assessment/assessment.mutations';
+import { CompetencyMutationResolver } from './modules/competency/competency.mutations';
+import { CourseMutationResolver } from './modules/course/course.mutations';
+import { DatasetResolver } from './modules/dataset/dataset.resolver';
+import { EmployeeMutationResolver } from './modules/employee/employee.mutations';
+import { OrgMutationResolver } from './modules/org/org.mutations';
+import { PositionMutationResolver } from './modules/position/position.mutations';
+import { TrainingMutationResolver } from './modules/training/training.mutations';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
@@ -57,6 +65,14 @@ const RESOLVERS: NonEmptyArray<Function> = [
   TrainingRecordResolver,
   EmployeeTrainingsResolver,
   CourseCompletionsResolver,
+  OrgMutationResolver,
+  CompetencyMutationResolver,
+  CourseMutationResolver,
+  PositionMutationResolver,
+  EmployeeMutationResolver,
+  AssessmentMutationResolver,
+  TrainingMutationResolver,
+  DatasetResolver,
 ];
 
 let built: GraphQLSchema | undefined;

@@ -1,7 +1,12 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { DatasetDocument } from './dataset.types';
 
-type Rows<T> = Promise<{ rows: T[] }>;
+/** Limits an export to some records of one section (e.g. the one a mutation updates). */
+export interface ExportScope {
+  section: 'agencies' | 'orgUnits' | 'competencies' | 'courses' | 'positions' | 'employees';
+  /** Codes, or NIPs and PPPK numbers for employees. */
+  keys: string[];
+}
 
 /** Groups rows by a key, keeping their order. */
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
@@ -19,23 +24,49 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
  * The whole database as one dataset document, every record whole and in a stable order
  * (by code, NIP, date), so that exporting twice gives the same bytes.
  */
-export async function exportDataset(knex: Knex | Knex.Transaction): Promise<Required<DatasetDocument>> {
-  const q = <T>(sql: string) => knex.raw(sql) as unknown as Rows<T>;
-  const agencies = (await q<{ code: string; name: string; kind: string }>(`select code, name, kind from agency order by code`)).rows;
+export async function exportDataset(
+  knex: Knex | Knex.Transaction,
+  scope?: ExportScope,
+): Promise<Required<DatasetDocument>> {
+  const q = async <T>(sql: string, bindings: unknown[] = []) =>
+    (await knex.raw(sql, bindings as Knex.RawBinding[])) as unknown as { rows: T[] };
+  // Without a scope every section is exported whole; with one, only that section's keys.
+  const wants = (section: ExportScope['section']) => !scope || scope.section === section;
+  const keyFilter = (column: string, section: ExportScope['section']) =>
+    scope?.section === section ? `where ${column} = any(?)` : '';
+  const keyBindings = (section: ExportScope['section']) => (scope?.section === section ? [scope.keys] : []);
+  const none = <T>() => ({ rows: [] as T[] });
+  const agencies = (
+    wants('agencies')
+      ? await q<{ code: string; name: string; kind: string }>(
+          `select code, name, kind from agency ${keyFilter('code', 'agencies')} order by code`,
+          keyBindings('agencies'),
+        )
+      : none<{ code: string; name: string; kind: string }>()
+  ).rows;
   const orgUnits = (
-    await q<{ code: string; agency: string; name: string; parent: string | null }>(
-      `select u.code, a.code as agency, u.name, p.code as parent
-         from org_unit u join agency a on a.id = u.agency_id left join org_unit p on p.id = u.parent_id
-        order by u.code`,
-    )
+    wants('orgUnits')
+      ? await q<{ code: string; agency: string; name: string; parent: string | null }>(
+          `select u.code, a.code as agency, u.name, p.code as parent
+             from org_unit u join agency a on a.id = u.agency_id left join org_unit p on p.id = u.parent_id
+           ${keyFilter('u.code', 'orgUnits')} order by u.code`,
+          keyBindings('orgUnits'),
+        )
+      : none<{ code: string; agency: string; name: string; parent: string | null }>()
   ).rows;
 
-  const competencyRows = (await q<{ id: number; code: string; name: string; type: string; description: string }>(
-    `select id, code, name, type, description from competency order by code`,
-  )).rows;
+  const competencyRows = wants('competencies')
+    ? (await q<{ id: number; code: string; name: string; type: string; description: string }>(
+        `select id, code, name, type, description from competency ${keyFilter('code', 'competencies')} order by code`,
+        keyBindings('competencies'),
+      )).rows
+    : [];
+  const competencyIds = competencyRows.map((c) => c.id);
   const levels = groupBy(
     (await q<{ competency_id: number; level: number; description: string; indicators: string[] }>(
-      `select competency_id, level, description, indicators from competency_level order by competency_id, level`,
+      `select competency_id, level, description, indicators from competency_level
+        where competency_id = any(?) order by competency_id, level`,
+      [competencyIds],
     )).rows,
     (r) => r.competency_id,
   );
@@ -47,19 +78,27 @@ export async function exportDataset(knex: Knex | Knex.Transaction): Promise<Requ
     levels: (levels.get(c.id) ?? []).map((l) => ({ level: l.level, description: l.description, indicators: l.indicators })),
   }));
 
-  const courseRows = (await q<{ id: number; code: string; title: string; type: string; modality: string; hours: number; cost: string; provider: string }>(
-    `select id, code, title, type, modality, hours, cost, provider from course order by code`,
+  const courseRows = !wants('courses')
+    ? []
+    : (await q<{ id: number; code: string; title: string; type: string; modality: string; hours: number; cost: string; provider: string }>(
+    `select id, code, title, type, modality, hours, cost, provider from course ${keyFilter('code', 'courses')} order by code`,
+    keyBindings('courses'),
   )).rows;
+  const courseIds = courseRows.map((c) => c.id);
   const outcomes = groupBy(
     (await q<{ course_id: number; competency: string; min_level: number | null; to_level: number }>(
       `select o.course_id, c.code as competency, o.min_level, o.to_level
-         from course_outcome o join competency c on c.id = o.competency_id order by o.course_id, o.ordinal, o.id`,
+         from course_outcome o join competency c on c.id = o.competency_id
+        where o.course_id = any(?) order by o.course_id, o.ordinal, o.id`,
+      [courseIds],
     )).rows,
     (r) => r.course_id,
   );
   const prerequisites = groupBy(
     (await q<{ course_id: number; code: string }>(
-      `select p.course_id, c.code from course_prerequisite p join course c on c.id = p.prerequisite_id order by p.course_id, c.code`,
+      `select p.course_id, c.code from course_prerequisite p join course c on c.id = p.prerequisite_id
+        where p.course_id = any(?) order by p.course_id, c.code`,
+      [courseIds],
     )).rows,
     (r) => r.course_id,
   );
@@ -75,25 +114,33 @@ export async function exportDataset(knex: Knex | Knex.Transaction): Promise<Requ
     prerequisites: (prerequisites.get(c.id) ?? []).map((p) => p.code),
   }));
 
-  const positionRows = (await q<{
+  const positionRows = !wants('positions')
+    ? []
+    : (await q<{
     id: number; code: string; title: string; category: string; org_unit: string; summary: string; government_affair: string | null;
     min_rank_code: string | null; min_education_code: string | null; min_years_of_service: number | null;
     min_performance: string | null; performance_years: number; retirement_age: number;
   }>(
     `select p.id, p.code, p.title, p.category, u.code as org_unit, p.summary, p.government_affair, p.min_rank_code,
             p.min_education_code, p.min_years_of_service, p.min_performance, p.performance_years, p.retirement_age
-       from position p join org_unit u on u.id = p.org_unit_id order by p.code`,
+       from position p join org_unit u on u.id = p.org_unit_id ${keyFilter('p.code', 'positions')} order by p.code`,
+    keyBindings('positions'),
   )).rows;
+  const positionIds = positionRows.map((p) => p.id);
   const requirements = groupBy(
     (await q<{ position_id: number; competency: string; level: number; weight: number; critical: boolean }>(
       `select r.position_id, c.code as competency, r.level, r.weight, r.critical
-         from position_requirement r join competency c on c.id = r.competency_id order by r.position_id, r.ordinal, r.id`,
+         from position_requirement r join competency c on c.id = r.competency_id
+        where r.position_id = any(?) order by r.position_id, r.ordinal, r.id`,
+      [positionIds],
     )).rows,
     (r) => r.position_id,
   );
   const requiredCourses = groupBy(
     (await q<{ position_id: number; code: string }>(
-      `select p.position_id, c.code from position_required_course p join course c on c.id = p.course_id order by p.position_id, c.code`,
+      `select p.position_id, c.code from position_required_course p join course c on c.id = p.course_id
+        where p.position_id = any(?) order by p.position_id, c.code`,
+      [positionIds],
     )).rows,
     (r) => r.position_id,
   );
@@ -116,7 +163,9 @@ export async function exportDataset(knex: Knex | Knex.Transaction): Promise<Requ
     },
   }));
 
-  const employeeRows = (await q<{
+  const employeeRows = !wants('employees')
+    ? []
+    : (await q<{
     id: number; nip: string | null; pppk_number: string | null; name: string; employment_type: string; rank_code: string | null;
     pppk_grade: number | null; education_code: string; org_unit: string; position: string | null; birth_date: string | null;
     appointed_on: string | null; potential: string | null;
@@ -124,11 +173,15 @@ export async function exportDataset(knex: Knex | Knex.Transaction): Promise<Requ
     `select e.id, e.nip, e.pppk_number, e.name, e.employment_type, e.rank_code, e.pppk_grade, e.education_code,
             u.code as org_unit, p.code as position, e.birth_date::text, e.appointed_on::text, e.potential
        from employee e join org_unit u on u.id = e.org_unit_id left join position p on p.id = e.position_id
+      ${scope?.section === 'employees' ? 'where e.nip = any(?) or e.pppk_number = any(?)' : ''}
       order by e.nip nulls last, e.pppk_number`,
+    scope?.section === 'employees' ? [scope.keys, scope.keys] : [],
   )).rows;
+  const employeeIds = employeeRows.map((e) => e.id);
   const performance = groupBy(
     (await q<{ employee_id: number; year: number; rating: string }>(
-      `select employee_id, year, rating from performance_record order by employee_id, year`,
+      `select employee_id, year, rating from performance_record where employee_id = any(?) order by employee_id, year`,
+      [employeeIds],
     )).rows,
     (r) => r.employee_id,
   );
@@ -147,6 +200,8 @@ export async function exportDataset(knex: Knex | Knex.Transaction): Promise<Requ
     potential: e.potential === null ? null : Number(e.potential),
     performance: (performance.get(e.id) ?? []).map((p) => ({ year: p.year, rating: p.rating })),
   }));
+
+  if (scope) return { agencies, orgUnits, competencies, courses, positions, employees, assessments: [], trainings: [] };
 
   const assessmentRows = (await q<{ id: number; nip: string | null; pppk_number: string | null; assessed_on: string; method: string; assessor: string | null; potential: string | null }>(
     `select a.id, e.nip, e.pppk_number, a.assessed_on::text, a.method, a.assessor, a.potential

@@ -12,6 +12,8 @@ export interface ImportOptions {
   /** Validate and write, then roll back: what would happen, with nothing changed. */
   dryRun?: boolean;
   onProgress?: Progress;
+  /** Extra checks against the keys the database holds, under the import lock. */
+  check?: (known: KnownKeys) => DatasetIssue[];
   /** Runs inside the import's transaction after the write, before commit (e.g. audit). */
   afterWrite?: (trx: Knex.Transaction, report: ImportReport) => Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function importDataset(knex: Knex, raw: unknown, options: ImportOpt
       await trx.raw('select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
       const known = await loadKnownKeys(trx);
       const { dataset, issues } = validateDataset(raw, known, options.today);
+      issues.unshift(...(options.check?.(known) ?? []));
       if (issues.length > 0) {
         report = failed(issues);
         throw new Rollback();

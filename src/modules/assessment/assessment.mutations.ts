@@ -1,0 +1,57 @@
+import { Arg, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
+import type { Context } from '../../context';
+import { UserError } from '../../shared/user-error';
+import { saveRecord } from '../dataset/record.service';
+import { Employee } from '../employee/employee.entity';
+import { loadEmployee } from '../employee/employee.mutations';
+import { Assessment } from './assessment.entity';
+import { AssessmentMethod } from './assessment.enums';
+
+@InputType({ description: 'The level an assessment gave one competency.' })
+export class AssessmentResultInput {
+  @Field(() => String, { description: 'Competency code.' }) competency!: string;
+  @Field(() => Int, { description: 'Level 1–5.' }) level!: number;
+}
+
+@InputType({ description: 'An assessment to add to an employee’s history (history is never edited).' })
+export class RecordAssessmentInput {
+  @Field(() => String, { nullable: true, description: 'NIP of the employee assessed.' }) nip?: string | null;
+  @Field(() => String, { nullable: true, description: 'PPPK number of the employee assessed.' }) pppkNumber?: string | null;
+  @Field(() => DateResolver, { description: 'Date of the assessment (not in the future).' }) assessedOn!: Date;
+  @Field(() => AssessmentMethod, { description: 'How it was assessed.' }) method!: AssessmentMethod;
+  @Field(() => String, { nullable: true, description: 'Who assessed.' }) assessor?: string | null;
+  @Field(() => Float, { nullable: true, description: 'Potential score 0–100.' }) potential?: number | null;
+  @Field(() => [AssessmentResultInput], { description: 'At least one result; each competency once.' })
+  results!: AssessmentResultInput[];
+}
+
+@ObjectType({ description: 'Result of recording an assessment.' })
+export class RecordAssessmentPayload {
+  @Field(() => Assessment, { nullable: true, description: 'The assessment (the existing one, if identical).' })
+  assessment!: Assessment | null;
+
+  @Field(() => Employee, { nullable: true, description: 'The employee, with updated current levels.' })
+  employee!: Employee | null;
+
+  @Field(() => [UserError], { description: 'Empty when it was recorded.' })
+  userErrors!: UserError[];
+}
+
+@Resolver()
+export class AssessmentMutationResolver {
+  @Mutation(() => RecordAssessmentPayload, {
+    description: 'Appends an assessment; repeating an identical one is a no-op, a different one on the same day and method is refused.',
+  })
+  async recordAssessment(@Arg('input', () => RecordAssessmentInput) input: RecordAssessmentInput, @Ctx() ctx: Context) {
+    const userErrors = await saveRecord(ctx, 'assessments', input);
+    if (userErrors.length > 0) return { userErrors, assessment: null, employee: null };
+    const employee = await loadEmployee(ctx, input);
+    const assessment = await ctx.em.findOne(Assessment, {
+      employee: employee!.id,
+      assessedOn: input.assessedOn.toISOString().slice(0, 10),
+      method: input.method,
+    });
+    return { userErrors, assessment, employee };
+  }
+}

@@ -1,0 +1,51 @@
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { payloadType } from '../../shared/user-error';
+import { saveByCode } from '../dataset/record.service';
+import { Competency } from './competency.entity';
+import { CompetencyType } from './competency.enums';
+
+@InputType({ description: 'One proficiency level of a competency.' })
+export class CompetencyLevelInput {
+  @Field(() => Int, { description: 'Level 1–5.' }) level!: number;
+  @Field(() => String, { description: 'What a person at this level does.' }) description!: string;
+  @Field(() => [String], { nullable: true, description: 'Behavioural indicators.' }) indicators?: string[];
+}
+
+@InputType({ description: 'A new competency.' })
+export class CreateCompetencyInput {
+  @Field(() => String, { description: 'Natural key, e.g. `T.KEU.05`.' }) code!: string;
+  @Field(() => String, { description: 'Name.' }) name!: string;
+  @Field(() => CompetencyType, { description: 'Block.' }) type!: CompetencyType;
+  @Field(() => String, { nullable: true, description: 'What it is about.' }) description?: string;
+  @Field(() => [CompetencyLevelInput], { nullable: true, description: 'Levels 1–5, each at most once.' })
+  levels?: CompetencyLevelInput[];
+}
+
+@InputType({ description: 'Changes to a competency; `levels`, when given, replace all levels.' })
+export class UpdateCompetencyInput {
+  @Field(() => String, { description: 'The competency to change.' }) code!: string;
+  @Field(() => String, { nullable: true, description: 'Name.' }) name?: string;
+  @Field(() => CompetencyType, { nullable: true, description: 'Block.' }) type?: CompetencyType;
+  @Field(() => String, { nullable: true, description: 'What it is about.' }) description?: string;
+  @Field(() => [CompetencyLevelInput], { nullable: true, description: 'All levels, replacing the stored ones.' })
+  levels?: CompetencyLevelInput[];
+}
+
+@ObjectType()
+export class CompetencyPayload extends payloadType('CompetencyPayload', 'competency', Competency, 'Result of a competency mutation.') {}
+
+@Resolver()
+export class CompetencyMutationResolver {
+  @Mutation(() => CompetencyPayload, { description: 'Adds a competency to the dictionary.' })
+  async createCompetency(@Arg('input', () => CreateCompetencyInput) input: CreateCompetencyInput, @Ctx() ctx: Context) {
+    const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'create');
+    return { userErrors, competency: node };
+  }
+
+  @Mutation(() => CompetencyPayload, { description: 'Changes a competency.' })
+  async updateCompetency(@Arg('input', () => UpdateCompetencyInput) input: UpdateCompetencyInput, @Ctx() ctx: Context) {
+    const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'update');
+    return { userErrors, competency: node };
+  }
+}

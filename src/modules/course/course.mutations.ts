@@ -1,0 +1,58 @@
+import { Arg, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { payloadType } from '../../shared/user-error';
+import { saveByCode } from '../dataset/record.service';
+import { Course } from './course.entity';
+import { CourseModality, CourseType } from './course.enums';
+
+@InputType({ description: 'A competency a course develops.' })
+export class CourseOutcomeInput {
+  @Field(() => String, { description: 'Competency code.' }) competency!: string;
+  @Field(() => Int, { nullable: true, description: 'Level needed to enter (below `toLevel`).' }) minLevel?: number | null;
+  @Field(() => Int, { description: 'Level reached, 1–5.' }) toLevel!: number;
+}
+
+@InputType({ description: 'A new course.' })
+export class CreateCourseInput {
+  @Field(() => String, { description: 'Natural key.' }) code!: string;
+  @Field(() => String, { description: 'Title.' }) title!: string;
+  @Field(() => CourseType, { description: 'Kind of development.' }) type!: CourseType;
+  @Field(() => CourseModality, { description: 'Modality.' }) modality!: CourseModality;
+  @Field(() => Int, { description: 'Length in JP (> 0).' }) hours!: number;
+  @Field(() => Float, { nullable: true, description: 'Cost per participant, rupiah (default 0).' }) cost?: number;
+  @Field(() => String, { description: 'Provider.' }) provider!: string;
+  @Field(() => [CourseOutcomeInput], { nullable: true, description: 'What it develops.' }) outcomes?: CourseOutcomeInput[];
+  @Field(() => [String], { nullable: true, description: 'Codes of courses to complete first (no cycles).' })
+  prerequisites?: string[];
+}
+
+@InputType({ description: 'Changes to a course; lists, when given, replace the stored ones.' })
+export class UpdateCourseInput {
+  @Field(() => String, { description: 'The course to change.' }) code!: string;
+  @Field(() => String, { nullable: true, description: 'Title.' }) title?: string;
+  @Field(() => CourseType, { nullable: true, description: 'Kind of development.' }) type?: CourseType;
+  @Field(() => CourseModality, { nullable: true, description: 'Modality.' }) modality?: CourseModality;
+  @Field(() => Int, { nullable: true, description: 'Length in JP.' }) hours?: number;
+  @Field(() => Float, { nullable: true, description: 'Cost per participant, rupiah.' }) cost?: number;
+  @Field(() => String, { nullable: true, description: 'Provider.' }) provider?: string;
+  @Field(() => [CourseOutcomeInput], { nullable: true, description: 'All outcomes.' }) outcomes?: CourseOutcomeInput[];
+  @Field(() => [String], { nullable: true, description: 'All prerequisites (codes).' }) prerequisites?: string[];
+}
+
+@ObjectType()
+export class CoursePayload extends payloadType('CoursePayload', 'course', Course, 'Result of a course mutation.') {}
+
+@Resolver()
+export class CourseMutationResolver {
+  @Mutation(() => CoursePayload, { description: 'Adds a course to the shared catalogue.' })
+  async createCourse(@Arg('input', () => CreateCourseInput) input: CreateCourseInput, @Ctx() ctx: Context) {
+    const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'create');
+    return { userErrors, course: node };
+  }
+
+  @Mutation(() => CoursePayload, { description: 'Changes a course.' })
+  async updateCourse(@Arg('input', () => UpdateCourseInput) input: UpdateCourseInput, @Ctx() ctx: Context) {
+    const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'update');
+    return { userErrors, course: node };
+  }
+}

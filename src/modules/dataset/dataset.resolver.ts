@@ -1,0 +1,90 @@
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { JSONObjectResolver } from 'graphql-scalars';
+import type { Context } from '../../context';
+import { UserErrorCode } from '../../shared/errors';
+import { UserError } from '../../shared/user-error';
+import { exportDataset } from './dataset.export';
+import { importDataset } from './dataset.service';
+import { SECTIONS, type DatasetIssue, type Section } from './dataset.types';
+
+export enum DatasetSection {
+  AGENCIES = 'agencies',
+  ORG_UNITS = 'orgUnits',
+  COMPETENCIES = 'competencies',
+  COURSES = 'courses',
+  POSITIONS = 'positions',
+  EMPLOYEES = 'employees',
+  ASSESSMENTS = 'assessments',
+  TRAININGS = 'trainings',
+}
+registerEnumType(DatasetSection, { name: 'DatasetSection', description: 'A section of the dataset document.' });
+
+@ObjectType({ description: 'One bad record of an import: where it is and why.' })
+export class ImportIssue {
+  @Field(() => String, { description: 'Section name as in the document (e.g. `employees`), or `document`.' }) section!: string;
+  @Field(() => Int, { nullable: true, description: 'Index of the record in its section.' }) index!: number | null;
+  @Field(() => String, { nullable: true, description: 'Field path inside the record, e.g. `requirements[2].level`.' })
+  field!: string | null;
+  @Field(() => String, { description: 'Reason code (REQUIRED, INVALID, NOT_FOUND, DUPLICATE, CYCLE, …).' }) code!: string;
+  @Field(() => String, { description: 'Reason in words.' }) message!: string;
+}
+
+@ObjectType({ description: 'What an import did to one section.' })
+export class ImportSectionCount {
+  @Field(() => String, { description: 'Section name.' }) section!: string;
+  @Field(() => Int, { description: 'Records in the document.' }) received!: number;
+  @Field(() => Int, { description: 'Records that were new.' }) created!: number;
+  @Field(() => Int, { description: 'Records that existed and were written again.' }) updated!: number;
+  @Field(() => Int, { description: 'Records already present as given (identical assessments).' }) unchanged!: number;
+}
+
+@ObjectType('ImportReport', { description: 'The outcome of an import: applied whole, or not at all with every issue.' })
+export class ImportReportType {
+  @Field(() => Boolean, { description: 'Every record landed (false: nothing changed).' }) applied!: boolean;
+  @Field(() => [ImportSectionCount], { description: 'Counts per section (when applied or dry-run).' }) sections!: ImportSectionCount[];
+  @Field(() => [ImportIssue], { description: 'Bad records (at most 1000 listed).' }) issues!: ImportIssue[];
+  @Field(() => Int, { description: 'Number of issues in all.' }) issueCount!: number;
+}
+
+@InputType({ description: 'A dataset document to import.' })
+export class ImportDatasetInput {
+  @Field(() => JSONObjectResolver, { description: 'The document, in the format of the README.' })
+  dataset!: Record<string, unknown>;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Check and count, then roll back.' })
+  dryRun!: boolean;
+}
+
+@ObjectType({ description: 'Result of importing a dataset.' })
+export class ImportDatasetPayload {
+  @Field(() => ImportReportType, { description: 'Counts and issues.' }) report!: ImportReportType;
+  @Field(() => [UserError], { description: 'The issues as user errors on `input.dataset`.' }) userErrors!: UserError[];
+}
+
+function issueToUserError(issue: DatasetIssue): UserError {
+  const path = ['input', 'dataset', issue.section, ...(issue.index === null ? [] : [String(issue.index)])];
+  if (issue.field) path.push(...issue.field.split(/[.[\]]+/).filter(Boolean));
+  const code = (Object.values(UserErrorCode) as string[]).includes(issue.code) ? (issue.code as UserErrorCode) : UserErrorCode.INVALID;
+  return { field: path, code, message: `${issue.section}[${issue.index ?? '-'}]${issue.field ? `.${issue.field}` : ''}: ${issue.message}` };
+}
+
+@Resolver()
+export class DatasetResolver {
+  @Mutation(() => ImportDatasetPayload, { description: 'Imports a dataset document: an idempotent upsert in one transaction.' })
+  async importDataset(@Arg('input', () => ImportDatasetInput) input: ImportDatasetInput, @Ctx() ctx: Context) {
+    const report = await importDataset(ctx.knex, input.dataset, { today: ctx.today, dryRun: input.dryRun });
+    ctx.loaders.clear();
+    ctx.em.clear();
+    return { report, userErrors: report.issues.map(issueToUserError) };
+  }
+
+  @Query(() => JSONObjectResolver, { description: 'The data as a dataset document (all sections, or those asked for).' })
+  async datasetExport(
+    @Arg('sections', () => [DatasetSection], { nullable: true }) sections: DatasetSection[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    const document = await exportDataset(ctx.knex);
+    const wanted = new Set<string>(sections ?? SECTIONS);
+    return Object.fromEntries(Object.entries(document).filter(([section]) => wanted.has(section as Section)));
+  }
+}

@@ -1,0 +1,76 @@
+import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { payloadType } from '../../shared/user-error';
+import { saveByCode } from '../dataset/record.service';
+import { Agency } from './agency.entity';
+import { AgencyKind } from './org.enums';
+import { OrgUnit } from './org-unit.entity';
+
+@InputType({ description: 'A new agency.' })
+export class CreateAgencyInput {
+  @Field(() => String, { description: 'Natural key, e.g. `PROV-MALUKU`.' }) code!: string;
+  @Field(() => String, { description: 'Official name.' }) name!: string;
+  @Field(() => AgencyKind, { description: 'Kind of agency.' }) kind!: AgencyKind;
+}
+
+@InputType({ description: 'Changes to an agency; fields left out keep their value.' })
+export class UpdateAgencyInput {
+  @Field(() => String, { description: 'The agency to change.' }) code!: string;
+  @Field(() => String, { nullable: true, description: 'New name.' }) name?: string;
+  @Field(() => AgencyKind, { nullable: true, description: 'New kind.' }) kind?: AgencyKind;
+}
+
+@InputType({ description: 'A new org unit.' })
+export class CreateOrgUnitInput {
+  @Field(() => String, { description: 'Natural key.' }) code!: string;
+  @Field(() => String, { description: 'Agency code.' }) agency!: string;
+  @Field(() => String, { description: 'Name of the unit.' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'Code of the parent unit (same agency).' }) parent?: string | null;
+}
+
+@InputType({ description: 'Changes to an org unit; fields left out keep their value, `parent: null` makes it top-level.' })
+export class UpdateOrgUnitInput {
+  @Field(() => String, { description: 'The unit to change.' }) code!: string;
+  @Field(() => String, { nullable: true, description: 'Agency code.' }) agency?: string;
+  @Field(() => String, { nullable: true, description: 'New name.' }) name?: string;
+  @Field(() => String, { nullable: true, description: 'Code of the parent unit.' }) parent?: string | null;
+}
+
+@ObjectType()
+export class AgencyPayload extends payloadType('AgencyPayload', 'agency', Agency, 'Result of an agency mutation.') {}
+
+@ObjectType()
+export class OrgUnitPayload extends payloadType('OrgUnitPayload', 'orgUnit', OrgUnit, 'Result of an org unit mutation.') {}
+
+@Resolver()
+export class OrgMutationResolver {
+  @Mutation(() => AgencyPayload, { description: 'Creates an agency.' })
+  async createAgency(@Arg('input', () => CreateAgencyInput) input: CreateAgencyInput, @Ctx() ctx: Context) {
+    return saveAgency(ctx, input, 'create');
+  }
+
+  @Mutation(() => AgencyPayload, { description: 'Changes an agency.' })
+  async updateAgency(@Arg('input', () => UpdateAgencyInput) input: UpdateAgencyInput, @Ctx() ctx: Context) {
+    return saveAgency(ctx, input, 'update');
+  }
+
+  @Mutation(() => OrgUnitPayload, { description: 'Creates an org unit.' })
+  async createOrgUnit(@Arg('input', () => CreateOrgUnitInput) input: CreateOrgUnitInput, @Ctx() ctx: Context) {
+    return saveOrgUnit(ctx, input, 'create');
+  }
+
+  @Mutation(() => OrgUnitPayload, { description: 'Changes an org unit (rename, move in the tree).' })
+  async updateOrgUnit(@Arg('input', () => UpdateOrgUnitInput) input: UpdateOrgUnitInput, @Ctx() ctx: Context) {
+    return saveOrgUnit(ctx, input, 'update');
+  }
+}
+
+async function saveAgency(ctx: Context, input: { code: string }, mode: 'create' | 'update') {
+  const { userErrors, node } = await saveByCode(ctx, 'agencies', Agency, input, mode);
+  return { userErrors, agency: node };
+}
+
+async function saveOrgUnit(ctx: Context, input: { code: string }, mode: 'create' | 'update') {
+  const { userErrors, node } = await saveByCode(ctx, 'orgUnits', OrgUnit, input, mode);
+  return { userErrors, orgUnit: node };
+}

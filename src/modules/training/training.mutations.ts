@@ -1,0 +1,46 @@
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
+import type { Context } from '../../context';
+import { UserError } from '../../shared/user-error';
+import { Course } from '../course/course.entity';
+import { saveRecord } from '../dataset/record.service';
+import { Employee } from '../employee/employee.entity';
+import { loadEmployee } from '../employee/employee.mutations';
+import { TrainingRecord } from './training-record.entity';
+
+@InputType({ description: 'A completed course (its JP count toward the 20 JP of the year).' })
+export class RecordTrainingInput {
+  @Field(() => String, { nullable: true, description: 'NIP.' }) nip?: string | null;
+  @Field(() => String, { nullable: true, description: 'PPPK number.' }) pppkNumber?: string | null;
+  @Field(() => String, { description: 'Course code.' }) course!: string;
+  @Field(() => DateResolver, { description: 'Completion date (not in the future).' }) completedOn!: Date;
+  @Field(() => Int, { nullable: true, description: 'JP earned; default: the course’s hours.' }) hours?: number | null;
+}
+
+@ObjectType({ description: 'Result of recording a training.' })
+export class RecordTrainingPayload {
+  @Field(() => TrainingRecord, { nullable: true, description: 'The training record.' })
+  trainingRecord!: TrainingRecord | null;
+
+  @Field(() => Employee, { nullable: true, description: 'The employee.' })
+  employee!: Employee | null;
+
+  @Field(() => [UserError], { description: 'Empty when it was recorded.' })
+  userErrors!: UserError[];
+}
+
+@Resolver()
+export class TrainingMutationResolver {
+  @Mutation(() => RecordTrainingPayload, { description: 'Records a completed course; the same course on the same day updates the JP.' })
+  async recordTraining(@Arg('input', () => RecordTrainingInput) input: RecordTrainingInput, @Ctx() ctx: Context) {
+    const userErrors = await saveRecord(ctx, 'trainings', input);
+    if (userErrors.length > 0) return { userErrors, trainingRecord: null, employee: null };
+    const [employee, course] = await Promise.all([loadEmployee(ctx, input), ctx.loaders.byKey(Course, 'code').load(input.course)]);
+    const trainingRecord = await ctx.em.findOne(TrainingRecord, {
+      employee: employee!.id,
+      course: course!.id,
+      completedOn: input.completedOn.toISOString().slice(0, 10),
+    });
+    return { userErrors, trainingRecord, employee };
+  }
+}
