@@ -28,12 +28,12 @@ function loadNode(ctx: Context, id: string): Promise<Node | null> {
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  node(@Arg('id', () => ID, { description: 'A global ID.' }) id: string, @Ctx() ctx: Context) {
     return loadNode(ctx, id);
   }
 
   @Query(() => [Node], { nullable: 'items', description: 'Objects by global IDs, in order; null where none.' })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+  nodes(@Arg('ids', () => [ID], { description: 'Global IDs (at most 100).' }) ids: string[], @Ctx() ctx: Context) {
     if (ids.length > 100) throw badInput(`At most 100 ids at once, got ${ids.length}.`);
     return Promise.all(ids.map((id) => loadNode(ctx, id)));
   }

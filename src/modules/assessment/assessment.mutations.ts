@@ -43,7 +43,7 @@ export class AssessmentMutationResolver {
   @Mutation(() => RecordAssessmentPayload, {
     description: 'Appends an assessment; repeating an identical one is a no-op, a different one on the same day and method is refused.',
   })
-  async recordAssessment(@Arg('input', () => RecordAssessmentInput) input: RecordAssessmentInput, @Ctx() ctx: Context) {
+  async recordAssessment(@Arg('input', () => RecordAssessmentInput, { description: 'What to change.' }) input: RecordAssessmentInput, @Ctx() ctx: Context) {
     const userErrors = await saveRecord(ctx, 'assessments', input);
     if (userErrors.length > 0) return { userErrors, assessment: null, employee: null };
     const employee = await loadEmployee(ctx, input);

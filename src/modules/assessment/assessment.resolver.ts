@@ -8,8 +8,7 @@ import { EmployeeCompetency } from '../employee/employee.types';
 import { Assessment } from './assessment.entity';
 import { AssessmentResult } from './assessment-result.entity';
 
-@ObjectType()
-export class AssessmentConnection extends connectionType(Assessment) {}
+export const AssessmentConnection = connectionType(Assessment);
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {

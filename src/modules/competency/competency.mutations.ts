@@ -32,19 +32,18 @@ export class UpdateCompetencyInput {
   levels?: CompetencyLevelInput[];
 }
 
-@ObjectType()
-export class CompetencyPayload extends payloadType('CompetencyPayload', 'competency', Competency, 'Result of a competency mutation.') {}
+export const CompetencyPayload = payloadType('CompetencyPayload', 'competency', Competency, 'Result of a competency mutation.');
 
 @Resolver()
 export class CompetencyMutationResolver {
   @Mutation(() => CompetencyPayload, { description: 'Adds a competency to the dictionary.' })
-  async createCompetency(@Arg('input', () => CreateCompetencyInput) input: CreateCompetencyInput, @Ctx() ctx: Context) {
+  async createCompetency(@Arg('input', () => CreateCompetencyInput, { description: 'What to change.' }) input: CreateCompetencyInput, @Ctx() ctx: Context) {
     const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'create');
     return { userErrors, competency: node };
   }
 
   @Mutation(() => CompetencyPayload, { description: 'Changes a competency.' })
-  async updateCompetency(@Arg('input', () => UpdateCompetencyInput) input: UpdateCompetencyInput, @Ctx() ctx: Context) {
+  async updateCompetency(@Arg('input', () => UpdateCompetencyInput, { description: 'What to change.' }) input: UpdateCompetencyInput, @Ctx() ctx: Context) {
     const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'update');
     return { userErrors, competency: node };
   }

@@ -6,15 +6,14 @@ import { CompetencyFilter, CompetencyOrder } from './competency.inputs';
 import { CompetencyLevel } from './competency-level.entity';
 import { listCompetencies } from './competency.service';
 
-@ObjectType()
-export class CompetencyConnection extends connectionType(Competency) {}
+export const CompetencyConnection = connectionType(Competency);
 
 @Resolver(() => Competency)
 export class CompetencyResolver {
   @Query(() => CompetencyConnection, { description: 'The competency dictionary.' })
   competencies(
-    @Arg('filter', () => CompetencyFilter, { nullable: true }) filter: CompetencyFilter | null,
-    @Arg('orderBy', () => CompetencyOrder, { nullable: true }) orderBy: CompetencyOrder | null,
+    @Arg('filter', () => CompetencyFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: CompetencyFilter | null,
+    @Arg('orderBy', () => CompetencyOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: CompetencyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -22,7 +21,7 @@ export class CompetencyResolver {
   }
 
   @Query(() => Competency, { nullable: true, description: 'A competency by its code.' })
-  competency(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+  competency(@Arg('code', () => String, { description: 'The natural key (code).' }) code: string, @Ctx() ctx: Context) {
     return ctx.loaders.byKey(Competency, 'code').load(code);
   }
 

@@ -39,19 +39,18 @@ export class UpdateCourseInput {
   @Field(() => [String], { nullable: true, description: 'All prerequisites (codes).' }) prerequisites?: string[];
 }
 
-@ObjectType()
-export class CoursePayload extends payloadType('CoursePayload', 'course', Course, 'Result of a course mutation.') {}
+export const CoursePayload = payloadType('CoursePayload', 'course', Course, 'Result of a course mutation.');
 
 @Resolver()
 export class CourseMutationResolver {
   @Mutation(() => CoursePayload, { description: 'Adds a course to the shared catalogue.' })
-  async createCourse(@Arg('input', () => CreateCourseInput) input: CreateCourseInput, @Ctx() ctx: Context) {
+  async createCourse(@Arg('input', () => CreateCourseInput, { description: 'What to change.' }) input: CreateCourseInput, @Ctx() ctx: Context) {
     const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'create');
     return { userErrors, course: node };
   }
 
   @Mutation(() => CoursePayload, { description: 'Changes a course.' })
-  async updateCourse(@Arg('input', () => UpdateCourseInput) input: UpdateCourseInput, @Ctx() ctx: Context) {
+  async updateCourse(@Arg('input', () => UpdateCourseInput, { description: 'What to change.' }) input: UpdateCourseInput, @Ctx() ctx: Context) {
     const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'update');
     return { userErrors, course: node };
   }

@@ -7,8 +7,7 @@ import { CourseFilter, CourseOrder } from './course.inputs';
 import { CourseOutcome } from './course-outcome.entity';
 import { listCourses, prerequisiteIds } from './course.service';
 
-@ObjectType()
-export class CourseConnection extends connectionType(Course) {}
+export const CourseConnection = connectionType(Course);
 
 async function loadCourses(ctx: Context, ids: number[]): Promise<Course[]> {
   const courses = await ctx.loaders.byId(Course).loadMany(ids);
@@ -19,8 +18,8 @@ async function loadCourses(ctx: Context, ids: number[]): Promise<Course[]> {
 export class CourseResolver {
   @Query(() => CourseConnection, { description: 'The shared course catalogue.' })
   courses(
-    @Arg('filter', () => CourseFilter, { nullable: true }) filter: CourseFilter | null,
-    @Arg('orderBy', () => CourseOrder, { nullable: true }) orderBy: CourseOrder | null,
+    @Arg('filter', () => CourseFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: CourseFilter | null,
+    @Arg('orderBy', () => CourseOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: CourseOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -28,7 +27,7 @@ export class CourseResolver {
   }
 
   @Query(() => Course, { nullable: true, description: 'A course by its code.' })
-  course(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+  course(@Arg('code', () => String, { description: 'The natural key (code).' }) code: string, @Ctx() ctx: Context) {
     return ctx.loaders.byKey(Course, 'code').load(code);
   }
 

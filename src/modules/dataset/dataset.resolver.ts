@@ -71,7 +71,7 @@ function issueToUserError(issue: DatasetIssue): UserError {
 @Resolver()
 export class DatasetResolver {
   @Mutation(() => ImportDatasetPayload, { description: 'Imports a dataset document: an idempotent upsert in one transaction.' })
-  async importDataset(@Arg('input', () => ImportDatasetInput) input: ImportDatasetInput, @Ctx() ctx: Context) {
+  async importDataset(@Arg('input', () => ImportDatasetInput, { description: 'What to change.' }) input: ImportDatasetInput, @Ctx() ctx: Context) {
     const report = await importDataset(ctx.knex, input.dataset, { today: ctx.today, dryRun: input.dryRun });
     ctx.loaders.clear();
     ctx.em.clear();
@@ -80,7 +80,7 @@ export class DatasetResolver {
 
   @Query(() => JSONObjectResolver, { description: 'The data as a dataset document (all sections, or those asked for).' })
   async datasetExport(
-    @Arg('sections', () => [DatasetSection], { nullable: true }) sections: DatasetSection[] | null,
+    @Arg('sections', () => [DatasetSection], { nullable: true, description: 'Sections to include; default all.' }) sections: DatasetSection[] | null,
     @Ctx() ctx: Context,
   ) {
     const document = await exportDataset(ctx.knex);

@@ -61,8 +61,7 @@ export class RecordPerformanceInput {
   @Field(() => PerformanceRating, { description: 'The rating.' }) rating!: PerformanceRating;
 }
 
-@ObjectType()
-export class EmployeePayload extends payloadType('EmployeePayload', 'employee', Employee, 'Result of an employee mutation.') {}
+export const EmployeePayload = payloadType('EmployeePayload', 'employee', Employee, 'Result of an employee mutation.');
 
 /** The employee a NIP or PPPK number names. */
 export function loadEmployee(ctx: Context, ref: { nip?: string | null; pppkNumber?: string | null }) {
@@ -76,17 +75,17 @@ const missingIdentifier: UserError = { field: ['input', 'nip'], code: UserErrorC
 @Resolver()
 export class EmployeeMutationResolver {
   @Mutation(() => EmployeePayload, { description: 'Registers an employee.' })
-  async createEmployee(@Arg('input', () => CreateEmployeeInput) input: CreateEmployeeInput, @Ctx() ctx: Context) {
+  async createEmployee(@Arg('input', () => CreateEmployeeInput, { description: 'What to change.' }) input: CreateEmployeeInput, @Ctx() ctx: Context) {
     return saveEmployee(ctx, input, 'create');
   }
 
   @Mutation(() => EmployeePayload, { description: 'Changes an employee (rank, unit, position, …).' })
-  async updateEmployee(@Arg('input', () => UpdateEmployeeInput) input: UpdateEmployeeInput, @Ctx() ctx: Context) {
+  async updateEmployee(@Arg('input', () => UpdateEmployeeInput, { description: 'What to change.' }) input: UpdateEmployeeInput, @Ctx() ctx: Context) {
     return saveEmployee(ctx, input, 'update');
   }
 
   @Mutation(() => EmployeePayload, { description: "Records one year's performance (SKP) rating." })
-  async recordPerformance(@Arg('input', () => RecordPerformanceInput) input: RecordPerformanceInput, @Ctx() ctx: Context) {
+  async recordPerformance(@Arg('input', () => RecordPerformanceInput, { description: 'What to change.' }) input: RecordPerformanceInput, @Ctx() ctx: Context) {
     const key = input.nip ?? input.pppkNumber;
     if (!key) return { userErrors: [missingIdentifier], employee: null };
     const base = await currentRecord<EmployeeRecord>(ctx, { section: 'employees', keys: [key] });

@@ -18,8 +18,7 @@ import { listEmployees } from './employee.service';
 import { EmployeeCompetency, TrainingHours } from './employee.types';
 import { PerformanceRecord } from './performance-record.entity';
 
-@ObjectType()
-export class EmployeeConnection extends connectionType(Employee) {}
+export const EmployeeConnection = connectionType(Employee);
 
 /** Yearly competency development entitlement of every ASN (DOMAIN.md §7). */
 export const YEARLY_JP_TARGET = 20;
@@ -28,8 +27,8 @@ export const YEARLY_JP_TARGET = 20;
 export class EmployeeResolver {
   @Query(() => EmployeeConnection, { description: 'Employees, by name unless ordered otherwise.' })
   employees(
-    @Arg('filter', () => EmployeeFilter, { nullable: true }) filter: EmployeeFilter | null,
-    @Arg('orderBy', () => EmployeeOrder, { nullable: true }) orderBy: EmployeeOrder | null,
+    @Arg('filter', () => EmployeeFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: EmployeeFilter | null,
+    @Arg('orderBy', () => EmployeeOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: EmployeeOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -37,12 +36,12 @@ export class EmployeeResolver {
   }
 
   @Query(() => Employee, { nullable: true, description: 'An employee (PNS or CPNS) by NIP.' })
-  employee(@Arg('nip', () => String) nip: string, @Ctx() ctx: Context) {
+  employee(@Arg('nip', () => String, { description: 'The 18-digit NIP.' }) nip: string, @Ctx() ctx: Context) {
     return ctx.loaders.byKey(Employee, 'nip').load(nip.trim());
   }
 
   @Query(() => Employee, { nullable: true, description: 'A PPPK employee by PPPK number.' })
-  employeeByPppkNumber(@Arg('pppkNumber', () => String) pppkNumber: string, @Ctx() ctx: Context) {
+  employeeByPppkNumber(@Arg('pppkNumber', () => String, { description: 'The PPPK number.' }) pppkNumber: string, @Ctx() ctx: Context) {
     return ctx.loaders.byKey(Employee, 'pppkNumber').load(pppkNumber.trim());
   }
 
@@ -88,7 +87,7 @@ export class EmployeeResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Whole years of service as of a date (default today).' })
   yearsOfService(
     @Root() employee: Employee,
-    @Arg('asOf', () => DateResolver, { nullable: true }) asOf: string | null,
+    @Arg('asOf', () => DateResolver, { nullable: true, description: 'Evaluate as of this date; default today.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ) {
     const from = appointmentDateOf(employee);
@@ -119,7 +118,7 @@ export class EmployeeResolver {
   async trainingHours(
     @Root() employee: Employee,
     @Arg('year', () => Int, { nullable: true, description: 'Default: the current year.' }) year: number | null,
-    @Arg('target', () => Int, { defaultValue: YEARLY_JP_TARGET }) target: number,
+    @Arg('target', () => Int, { defaultValue: YEARLY_JP_TARGET, description: 'The yearly target in JP.' }) target: number,
     @Ctx() ctx: Context,
   ): Promise<TrainingHours> {
     const y = year ?? Number(ctx.today.slice(0, 4));
@@ -147,8 +146,8 @@ export class OrgUnitEmployeesResolver {
   @FieldResolver(() => EmployeeConnection, { description: 'Employees of the unit (and below, if asked).' })
   employees(
     @Root() unit: OrgUnit,
-    @Arg('includeSubunits', () => Boolean, { defaultValue: false }) includeSubunits: boolean,
-    @Arg('orderBy', () => EmployeeOrder, { nullable: true }) orderBy: EmployeeOrder | null,
+    @Arg('includeSubunits', () => Boolean, { defaultValue: false, description: 'Include the units below, recursively.' }) includeSubunits: boolean,
+    @Arg('orderBy', () => EmployeeOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: EmployeeOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {

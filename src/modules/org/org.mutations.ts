@@ -36,31 +36,29 @@ export class UpdateOrgUnitInput {
   @Field(() => String, { nullable: true, description: 'Code of the parent unit.' }) parent?: string | null;
 }
 
-@ObjectType()
-export class AgencyPayload extends payloadType('AgencyPayload', 'agency', Agency, 'Result of an agency mutation.') {}
+export const AgencyPayload = payloadType('AgencyPayload', 'agency', Agency, 'Result of an agency mutation.');
 
-@ObjectType()
-export class OrgUnitPayload extends payloadType('OrgUnitPayload', 'orgUnit', OrgUnit, 'Result of an org unit mutation.') {}
+export const OrgUnitPayload = payloadType('OrgUnitPayload', 'orgUnit', OrgUnit, 'Result of an org unit mutation.');
 
 @Resolver()
 export class OrgMutationResolver {
   @Mutation(() => AgencyPayload, { description: 'Creates an agency.' })
-  async createAgency(@Arg('input', () => CreateAgencyInput) input: CreateAgencyInput, @Ctx() ctx: Context) {
+  async createAgency(@Arg('input', () => CreateAgencyInput, { description: 'What to change.' }) input: CreateAgencyInput, @Ctx() ctx: Context) {
     return saveAgency(ctx, input, 'create');
   }
 
   @Mutation(() => AgencyPayload, { description: 'Changes an agency.' })
-  async updateAgency(@Arg('input', () => UpdateAgencyInput) input: UpdateAgencyInput, @Ctx() ctx: Context) {
+  async updateAgency(@Arg('input', () => UpdateAgencyInput, { description: 'What to change.' }) input: UpdateAgencyInput, @Ctx() ctx: Context) {
     return saveAgency(ctx, input, 'update');
   }
 
   @Mutation(() => OrgUnitPayload, { description: 'Creates an org unit.' })
-  async createOrgUnit(@Arg('input', () => CreateOrgUnitInput) input: CreateOrgUnitInput, @Ctx() ctx: Context) {
+  async createOrgUnit(@Arg('input', () => CreateOrgUnitInput, { description: 'What to change.' }) input: CreateOrgUnitInput, @Ctx() ctx: Context) {
     return saveOrgUnit(ctx, input, 'create');
   }
 
   @Mutation(() => OrgUnitPayload, { description: 'Changes an org unit (rename, move in the tree).' })
-  async updateOrgUnit(@Arg('input', () => UpdateOrgUnitInput) input: UpdateOrgUnitInput, @Ctx() ctx: Context) {
+  async updateOrgUnit(@Arg('input', () => UpdateOrgUnitInput, { description: 'What to change.' }) input: UpdateOrgUnitInput, @Ctx() ctx: Context) {
     return saveOrgUnit(ctx, input, 'update');
   }
 }

@@ -6,18 +6,16 @@ import { AgencyFilter, AgencyOrder, OrgUnitFilter, OrgUnitOrder } from './org.in
 import { listAgencies, listOrgUnits } from './org.service';
 import { OrgUnit } from './org-unit.entity';
 
-@ObjectType()
-export class AgencyConnection extends connectionType(Agency) {}
+export const AgencyConnection = connectionType(Agency);
 
-@ObjectType()
-export class OrgUnitConnection extends connectionType(OrgUnit) {}
+export const OrgUnitConnection = connectionType(OrgUnit);
 
 @Resolver(() => Agency)
 export class AgencyResolver {
   @Query(() => AgencyConnection, { description: 'Agencies, by code unless ordered otherwise.' })
   agencies(
-    @Arg('filter', () => AgencyFilter, { nullable: true }) filter: AgencyFilter | null,
-    @Arg('orderBy', () => AgencyOrder, { nullable: true }) orderBy: AgencyOrder | null,
+    @Arg('filter', () => AgencyFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: AgencyFilter | null,
+    @Arg('orderBy', () => AgencyOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: AgencyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -25,15 +23,15 @@ export class AgencyResolver {
   }
 
   @Query(() => Agency, { nullable: true, description: 'An agency by its code.' })
-  agency(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+  agency(@Arg('code', () => String, { description: 'The natural key (code).' }) code: string, @Ctx() ctx: Context) {
     return ctx.loaders.byKey(Agency, 'code').load(code);
   }
 
   @FieldResolver(() => OrgUnitConnection, { description: "The agency's org units." })
   orgUnits(
     @Root() agency: Agency,
-    @Arg('filter', () => OrgUnitFilter, { nullable: true }) filter: OrgUnitFilter | null,
-    @Arg('orderBy', () => OrgUnitOrder, { nullable: true }) orderBy: OrgUnitOrder | null,
+    @Arg('filter', () => OrgUnitFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: OrgUnitFilter | null,
+    @Arg('orderBy', () => OrgUnitOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: OrgUnitOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -45,8 +43,8 @@ export class AgencyResolver {
 export class OrgUnitResolver {
   @Query(() => OrgUnitConnection, { description: 'Org units, by code unless ordered otherwise.' })
   orgUnits(
-    @Arg('filter', () => OrgUnitFilter, { nullable: true }) filter: OrgUnitFilter | null,
-    @Arg('orderBy', () => OrgUnitOrder, { nullable: true }) orderBy: OrgUnitOrder | null,
+    @Arg('filter', () => OrgUnitFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: OrgUnitFilter | null,
+    @Arg('orderBy', () => OrgUnitOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: OrgUnitOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -54,7 +52,7 @@ export class OrgUnitResolver {
   }
 
   @Query(() => OrgUnit, { nullable: true, description: 'An org unit by its code.' })
-  orgUnit(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+  orgUnit(@Arg('code', () => String, { description: 'The natural key (code).' }) code: string, @Ctx() ctx: Context) {
     return ctx.loaders.byKey(OrgUnit, 'code').load(code);
   }
 

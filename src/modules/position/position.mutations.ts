@@ -55,19 +55,18 @@ export class UpdatePositionInput {
   conditions?: PositionConditionsInput;
 }
 
-@ObjectType()
-export class PositionPayload extends payloadType('PositionPayload', 'position', Position, 'Result of a position mutation.') {}
+export const PositionPayload = payloadType('PositionPayload', 'position', Position, 'Result of a position mutation.');
 
 @Resolver()
 export class PositionMutationResolver {
   @Mutation(() => PositionPayload, { description: 'Creates a position with its job profile.' })
-  async createPosition(@Arg('input', () => CreatePositionInput) input: CreatePositionInput, @Ctx() ctx: Context) {
+  async createPosition(@Arg('input', () => CreatePositionInput, { description: 'What to change.' }) input: CreatePositionInput, @Ctx() ctx: Context) {
     const { userErrors, node } = await saveByCode(ctx, 'positions', Position, input, 'create');
     return { userErrors, position: node };
   }
 
   @Mutation(() => PositionPayload, { description: 'Changes a position or its job profile.' })
-  async updatePosition(@Arg('input', () => UpdatePositionInput) input: UpdatePositionInput, @Ctx() ctx: Context) {
+  async updatePosition(@Arg('input', () => UpdatePositionInput, { description: 'What to change.' }) input: UpdatePositionInput, @Ctx() ctx: Context) {
     const { userErrors, node } = await saveByCode(ctx, 'positions', Position, input, 'update');
     return { userErrors, position: node };
   }

@@ -13,15 +13,14 @@ import { PositionRequirement } from './position-requirement.entity';
 import { listPositions, requiredCourseIds } from './position.service';
 import { PositionConditions } from './position.types';
 
-@ObjectType()
-export class PositionConnection extends connectionType(Position) {}
+export const PositionConnection = connectionType(Position);
 
 @Resolver(() => Position)
 export class PositionResolver {
   @Query(() => PositionConnection, { description: 'Positions (jabatan) with their job profiles.' })
   positions(
-    @Arg('filter', () => PositionFilter, { nullable: true }) filter: PositionFilter | null,
-    @Arg('orderBy', () => PositionOrder, { nullable: true }) orderBy: PositionOrder | null,
+    @Arg('filter', () => PositionFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: PositionFilter | null,
+    @Arg('orderBy', () => PositionOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: PositionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -29,7 +28,7 @@ export class PositionResolver {
   }
 
   @Query(() => Position, { nullable: true, description: 'A position by its code.' })
-  position(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+  position(@Arg('code', () => String, { description: 'The natural key (code).' }) code: string, @Ctx() ctx: Context) {
     return ctx.loaders.byKey(Position, 'code').load(code);
   }
 

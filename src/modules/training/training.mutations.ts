@@ -32,7 +32,7 @@ export class RecordTrainingPayload {
 @Resolver()
 export class TrainingMutationResolver {
   @Mutation(() => RecordTrainingPayload, { description: 'Records a completed course; the same course on the same day updates the JP.' })
-  async recordTraining(@Arg('input', () => RecordTrainingInput) input: RecordTrainingInput, @Ctx() ctx: Context) {
+  async recordTraining(@Arg('input', () => RecordTrainingInput, { description: 'What to change.' }) input: RecordTrainingInput, @Ctx() ctx: Context) {
     const userErrors = await saveRecord(ctx, 'trainings', input);
     if (userErrors.length > 0) return { userErrors, trainingRecord: null, employee: null };
     const [employee, course] = await Promise.all([loadEmployee(ctx, input), ctx.loaders.byKey(Course, 'code').load(input.course)]);

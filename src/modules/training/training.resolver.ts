@@ -6,8 +6,7 @@ import { Course } from '../course/course.entity';
 import { Employee } from '../employee/employee.entity';
 import { TrainingRecord } from './training-record.entity';
 
-@ObjectType()
-export class TrainingRecordConnection extends connectionType(TrainingRecord) {}
+export const TrainingRecordConnection = connectionType(TrainingRecord);
 
 @Resolver(() => TrainingRecord)
 export class TrainingRecordResolver {

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { inject } from 'vitest';
+import { ormConfig } from '../../src/config/orm.config';
+import { createServer, type AppServer } from '../../src/server';
+import { withDatabase } from './global-setup';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  extensions?: { sqlStatements?: number };
+}
+
+export interface TestApp {
+  readonly url: string;
+  readonly orm: MikroORM;
+  /** Sends a GraphQL operation over HTTP, as a client would. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Like `gql`, but fails the test on any GraphQL error. */
+  ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real server on a database of its own, cloned from a template (the demo province, or an
+ * empty migrated one), so test files run side by side without seeing each other's writes.
+ */
+export async function startTestApp(template: 'demo' | 'empty' = 'demo'): Promise<TestApp> {
+  const base = inject('databaseUrl');
+  const source = inject('templates')[template];
+  const name = `cg_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database "${name}" template "${source}"`);
+  const orm = await MikroORM.init(ormConfig(withDatabase(base, name)));
+  const server: AppServer = await createServer(orm, { exposeStatementCount: true, log: () => undefined });
+  await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));
+  const address = server.http.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<T>;
+  };
+  return {
+    url,
+    orm,
+    gql,
+    async ok<T>(query: string, variables?: Record<string, unknown>) {
+      const result = await gql<T>(query, variables);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      return result.data as T;
+    },
+    async close() {
+      await server.stop();
+      await orm.close(true);
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}

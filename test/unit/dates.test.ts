@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, isStale } from '../../src/modules/assessment/staleness';
+import { addYears, appointmentDateOf, birthDateOf, wholeYearsBetween } from '../../src/modules/employee/employee.dates';
+
+describe('wholeYearsBetween', () => {
+  it.each([
+    ['1986-09-26', '2026-09-25', 39],
+    ['1986-09-26', '2026-09-26', 40],
+    ['1986-09-26', '2026-12-31', 40],
+    ['2015-05-01', '2015-04-30', 0],
+    ['2000-02-29', '2001-02-28', 0],
+    ['2000-02-29', '2001-03-01', 1],
+  ])('from %s to %s is %i', (from, to, years) => {
+    expect(wholeYearsBetween(from, to)).toBe(years);
+  });
+});
+
+describe('addYears', () => {
+  it('moves a date by whole years', () => {
+    expect(addYears('2023-11-01', 3)).toBe('2026-11-01');
+    expect(addYears('2026-11-01', -3)).toBe('2023-11-01');
+  });
+
+  it('turns 29 February into 28 February in a common year', () => {
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('2024-02-29', -4)).toBe('2020-02-29');
+  });
+});
+
+describe('birth and appointment dates', () => {
+  it('come from the NIP when nothing else is recorded', () => {
+    expect(birthDateOf({ nip: '198609262015051001' })).toBe('1986-09-26');
+    expect(appointmentDateOf({ nip: '198609262015051001' })).toBe('2015-05-01');
+  });
+
+  it('prefer an explicitly recorded date over the NIP', () => {
+    const employee = { nip: '198609262015051001', birthDate: '1986-09-27', appointedOn: '2015-05-15' };
+    expect(birthDateOf(employee)).toBe('1986-09-27');
+    expect(appointmentDateOf(employee)).toBe('2015-05-15');
+  });
+
+  it('are unknown for a PPPK employee without recorded dates', () => {
+    expect(birthDateOf({ nip: null })).toBeNull();
+    expect(appointmentDateOf({})).toBeNull();
+  });
+});
+
+describe('isStale', () => {
+  const validity = DEFAULT_ASSESSMENT_VALIDITY_YEARS;
+
+  it('defaults to a validity of 3 years', () => {
+    expect(validity).toBe(3);
+  });
+
+  it.each([
+    ['2023-11-01', '2026-11-01', false],
+    ['2023-10-31', '2026-11-01', true],
+    ['2026-11-01', '2026-11-01', false],
+    ['2020-01-01', '2026-11-01', true],
+  ])('an assessment of %s seen on %s is stale: %s', (assessedOn, asOf, stale) => {
+    expect(isStale(assessedOn, asOf, validity)).toBe(stale);
+  });
+
+  it('depends on the date it is evaluated at', () => {
+    expect(isStale('2022-06-01', '2025-05-31', 3)).toBe(false);
+    expect(isStale('2022-06-01', '2025-06-02', 3)).toBe(true);
+  });
+
+  it('follows a configured validity', () => {
+    expect(isStale('2024-11-01', '2026-11-01', 1)).toBe(true);
+    expect(isStale('2024-11-01', '2026-11-01', 5)).toBe(false);
+  });
+});
