@@ -12,9 +12,16 @@ async function main(): Promise<void> {
   const knex = database.orm.em.getKnex();
   if (config.loadDemo) {
     const report = await loadDemoIfEmpty(knex, new Date().toISOString().slice(0, 10));
-    if (report) log(`Loaded the demo province: ${report.sections.map((s) => `${s.received} ${s.section}`).join(', ')}`);
+    if (report)
+      log(
+        `Loaded the demo province: ${report.sections.map((s) => `${s.received} ${s.section}`).join(', ')}`,
+      );
   }
-  const example = await knex('employee').whereNotNull('position_id').whereNotNull('nip').orderBy('id').first('nip');
+  const example: { nip: string } | undefined = await knex('employee')
+    .whereNotNull('position_id')
+    .whereNotNull('nip')
+    .orderBy('id')
+    .first<{ nip: string }>('nip');
   const server = await createServer(database.orm, {
     exposeStatementCount: config.exposeStatementCount,
     exampleNip: example?.nip,
@@ -22,7 +29,9 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.http.listen(config.port, resolve));
   const address = server.http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log(`competency-graph ready: http://localhost:${port}/graphql (explorer in a browser, API for POST)`);
+  log(
+    `competency-graph ready: http://localhost:${port}/graphql (explorer in a browser, API for POST)`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

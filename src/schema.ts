@@ -41,7 +41,6 @@ import { OrgMutationResolver } from './modules/org/org.mutations';
 import { PositionMutationResolver } from './modules/position/position.mutations';
 import { TrainingMutationResolver } from './modules/training/training.mutations';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
   NodeResolver,
   AgencyResolver,

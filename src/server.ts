@@ -56,7 +56,17 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
       log(error);
-      if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          'application/json',
+          JSON.stringify({
+            errors: [
+              { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          }),
+        );
       else res.end();
     });
   });
@@ -66,14 +76,20 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     if (url.pathname === '/health') return send(res, 200, 'application/json', '{"status":"ok"}');
     if (url.pathname === '/ready') {
       const ready = await orm.isConnected().catch(() => false);
-      return send(res, ready ? 200 : 503, 'application/json', JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }));
+      return send(
+        res,
+        ready ? 200 : 503,
+        'application/json',
+        JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }),
+      );
     }
     const asset = explorerAsset(url.pathname);
     if (asset) return send(res, 200, asset.type, asset.body, 'public, max-age=3600');
     if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req, url))) {
       return send(res, 200, 'text/html; charset=utf-8', explorerPage(options.exampleNip));
     }
-    if (url.pathname !== '/graphql') return send(res, 404, 'application/json', '{"error":"not found"}');
+    if (url.pathname !== '/graphql')
+      return send(res, 404, 'application/json', '{"error":"not found"}');
 
     const body = req.method === 'POST' ? await readJson(req, res) : undefined;
     if (body === INVALID) return;
@@ -134,14 +150,29 @@ async function readJson(req: http.IncomingMessage, res: http.ServerResponse): Pr
 }
 
 function wantsHtml(req: http.IncomingMessage, url: URL): boolean {
-  return req.method === 'GET' && !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+  return (
+    req.method === 'GET' &&
+    !url.searchParams.has('query') &&
+    (req.headers.accept ?? '').includes('text/html')
+  );
 }
 
 function sendError(res: http.ServerResponse, status: number, message: string): void {
-  send(res, status, 'application/json', JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }));
+  send(
+    res,
+    status,
+    'application/json',
+    JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }),
+  );
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store'): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  cache = 'no-store',
+): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': cache });
   res.end(body);
 }

@@ -12,11 +12,17 @@ export interface Database {
 export const DATABASE_NAME = 'competency_graph';
 
 /** Connects to `DATABASE_URL`, or starts the embedded PostgreSQL, then applies migrations. */
-export async function openDatabase(config: Config, log: (line: string) => void = () => undefined): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  log: (line: string) => void = () => undefined,
+): Promise<Database> {
   const server: RunningDatabase = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => undefined }
     : await startEmbeddedPostgres({ ...config.embedded, database: DATABASE_NAME });
-  if (!config.databaseUrl) log(`Embedded PostgreSQL running on port ${config.embedded.port} (data in ${config.embedded.dataDir})`);
+  if (!config.databaseUrl)
+    log(
+      `Embedded PostgreSQL running on port ${config.embedded.port} (data in ${config.embedded.dataDir})`,
+    );
   const orm = await MikroORM.init(ormConfig(server.url));
   const applied = await orm.getMigrator().up();
   if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);

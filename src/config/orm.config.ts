@@ -27,5 +27,5 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     forceUtcTimezone: true,
     allowGlobalContext: false,
     ...overrides,
-  } as Options);
+  });
 }

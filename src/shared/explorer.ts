@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 /** Files of the in-browser explorer, served from installed packages: no CDN, works offline. */
 export const EXPLORER_ASSETS: Record<string, { file: string; type: string }> = {
   '/explorer/react.js': { file: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  '/explorer/react-dom.js': { file: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
+  '/explorer/react-dom.js': {
+    file: 'react-dom/umd/react-dom.production.min.js',
+    type: 'text/javascript',
+  },
   '/explorer/graphiql.js': { file: 'graphiql/graphiql.min.js', type: 'text/javascript' },
   '/explorer/graphiql.css': { file: 'graphiql/graphiql.min.css', type: 'text/css' },
 };
@@ -57,7 +62,17 @@ query Courses {
   },
 ];
 
-const resolveAsset = (file: string) => require.resolve(file, { paths: [process.cwd(), __dirname] });
+/** A file inside an installed package, found from the package's main entry (exports maps hide UMD files). */
+function resolveAsset(file: string): string {
+  const [name, ...rest] = file.split('/');
+  let dir = path.dirname(createRequire(__filename).resolve(name));
+  while (!existsSync(path.join(dir, 'package.json')) || path.basename(dir) !== name) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`Package ${name} not found`);
+    dir = parent;
+  }
+  return path.join(dir, ...rest);
+}
 
 /** Reads an explorer asset; undefined when the path is not one. */
 export function explorerAsset(urlPath: string): { body: Buffer; type: string } | undefined {
@@ -70,7 +85,10 @@ export function explorerAsset(urlPath: string): { body: Buffer; type: string } |
 export function explorerPage(exampleNip?: string): string {
   const tabs = EXAMPLES.map((e) => ({
     query: e.query,
-    variables: e.variables && exampleNip ? e.variables.replace('""', JSON.stringify(exampleNip)) : e.variables,
+    variables:
+      e.variables && exampleNip
+        ? e.variables.replace('""', JSON.stringify(exampleNip))
+        : e.variables,
   }));
   return `<!doctype html>
 <html lang="en">

@@ -27,7 +27,7 @@ export async function paginate<T extends object>(
     property: k.property,
     ascending: (k.direction === 'ASC') !== flip,
   }));
-  const conditions: object[] = [where as object];
+  const conditions: object[] = [where];
   if (request.cursor) conditions.push(after(effective, request.cursor));
   const rows =
     request.limit === 0
@@ -41,7 +41,10 @@ export async function paginate<T extends object>(
 }
 
 /** The condition "strictly after `cursor`" in the effective order: (a > x) or (a = x and b > y) … */
-function after(keys: { property: string; ascending: boolean }[], cursor: readonly unknown[]): object {
+function after(
+  keys: { property: string; ascending: boolean }[],
+  cursor: readonly unknown[],
+): object {
   const alternatives = keys.map((key, i) => {
     const condition: Record<string, unknown> = {};
     for (let j = 0; j < i; j++) condition[keys[j].property] = cursor[j];

@@ -50,7 +50,11 @@ export class Loaders {
   }
 
   /** A loader with its own batch function, cached under `name` for the request. */
-  custom<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>, cacheKeyFn?: (k: K) => unknown): DataLoader<K, V> {
+  custom<K, V>(
+    name: string,
+    batch: (keys: readonly K[]) => Promise<V[]>,
+    cacheKeyFn?: (k: K) => unknown,
+  ): DataLoader<K, V> {
     return this.memo(name, batch, cacheKeyFn);
   }
 
@@ -59,11 +63,15 @@ export class Loaders {
     for (const loader of this.cache.values()) loader.clearAll();
   }
 
-  private memo<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>, cacheKeyFn?: (k: K) => unknown): DataLoader<K, V> {
+  private memo<K, V>(
+    name: string,
+    batch: (keys: readonly K[]) => Promise<V[]>,
+    cacheKeyFn?: (k: K) => unknown,
+  ): DataLoader<K, V> {
     let loader = this.cache.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V, unknown>(batch, { maxBatchSize: 1000, cacheKeyFn });
-      this.cache.set(name, loader as DataLoader<unknown, unknown>);
+      this.cache.set(name, loader);
     }
     return loader;
   }

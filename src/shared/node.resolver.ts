@@ -14,7 +14,10 @@ import { fromGlobalId } from './global-id';
 import { Node } from './node.type';
 
 const NODE_TYPES = new Map<string, EntityClass<Node>>(
-  [Agency, OrgUnit, Competency, Course, Position, Employee, Assessment, TrainingRecord].map((t) => [t.name, t]),
+  [Agency, OrgUnit, Competency, Course, Position, Employee, Assessment, TrainingRecord].map((t) => [
+    t.name,
+    t,
+  ]),
 );
 
 /** Fetches any node by global ID; unknown or malformed IDs give null, never an error. */
@@ -32,8 +35,14 @@ export class NodeResolver {
     return loadNode(ctx, id);
   }
 
-  @Query(() => [Node], { nullable: 'items', description: 'Objects by global IDs, in order; null where none.' })
-  nodes(@Arg('ids', () => [ID], { description: 'Global IDs (at most 100).' }) ids: string[], @Ctx() ctx: Context) {
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: 'Objects by global IDs, in order; null where none.',
+  })
+  nodes(
+    @Arg('ids', () => [ID], { description: 'Global IDs (at most 100).' }) ids: string[],
+    @Ctx() ctx: Context,
+  ) {
     if (ids.length > 100) throw badInput(`At most 100 ids at once, got ${ids.length}.`);
     return Promise.all(ids.map((id) => loadNode(ctx, id)));
   }

@@ -13,7 +13,9 @@ export function orderInput<F extends string>(
   fieldEnum: Record<string, F>,
   defaultField: NoInfer<F>,
 ) {
-  @InputType(`${name}Order`, { description: `Order of ${name} lists; ties are broken by creation order.` })
+  @InputType(`${name}Order`, {
+    description: `Order of ${name} lists; ties are broken by creation order.`,
+  })
   class Order {
     @Field(() => fieldEnum, { defaultValue: defaultField, description: 'Sort key.' })
     field!: F;

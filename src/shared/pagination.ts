@@ -6,13 +6,19 @@ export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Items after \`after\`; default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items after \`after\`; default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}.`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor to start after.' })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: `Items before \`before\`, at most ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items before \`before\`, at most ${MAX_PAGE_SIZE}.`,
+  })
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor to end before.' })
@@ -53,7 +59,10 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name = 
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay connection).`, simpleResolvers: true })
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items (Relay connection).`,
+    simpleResolvers: true,
+  })
   class Connection {
     @Field(() => [Edge], { description: 'Items with their cursors.' })
     edges!: Edge[];
@@ -87,8 +96,12 @@ export function pageRequest(args: PageArgs, keyLength: number): PageRequest {
   const { first, last, after, before } = args;
   if (first != null && last != null) throw badInput('Use either `first` or `last`, not both.');
   if (after != null && last != null) throw badInput('`after` goes with `first`, not with `last`.');
-  if (before != null && first != null) throw badInput('`before` goes with `last`, not with `first`.');
-  for (const [name, value] of [['first', first], ['last', last]] as const) {
+  if (before != null && first != null)
+    throw badInput('`before` goes with `last`, not with `first`.');
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
       throw badInput(`\`${name}\` must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`, {
         argument: name,
@@ -109,7 +122,8 @@ export function encodeCursor(key: readonly unknown[]): string {
 function decodeCursor(cursor: string, keyLength: number): unknown[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === keyLength) return key;
+    const scalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
+    if (Array.isArray(key) && key.length === keyLength && key.every(scalar)) return key;
   } catch {
     // fall through to the error below
   }

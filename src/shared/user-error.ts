@@ -5,7 +5,9 @@ import { UserErrorCode } from './errors';
 /** An expected failure of a mutation, returned as data (nothing was changed). */
 @ObjectType({ description: 'Why a mutation input was rejected; the mutation changed nothing.' })
 export class UserError {
-  @Field(() => [String], { description: 'Path to the input field, e.g. ["input", "requirements", "2", "level"].' })
+  @Field(() => [String], {
+    description: 'Path to the input field, e.g. ["input", "requirements", "2", "level"].',
+  })
   field!: string[];
 
   @Field(() => UserErrorCode, { description: 'Machine-readable reason.' })
@@ -28,15 +30,20 @@ export function toUserError(issue: DatasetIssue): UserError {
 }
 
 /** Builds a mutation payload type: the changed object under `field`, plus `userErrors`. */
-export function payloadType<T extends object>(name: string, field: string, type: ClassType<T>, description: string) {
+export function payloadType<T extends object>(
+  name: string,
+  field: string,
+  type: ClassType<T>,
+  description: string,
+) {
   @ObjectType(name, { description })
   class Payload {
     @Field(() => [UserError], { description: 'Empty when the mutation succeeded.' })
     userErrors!: UserError[];
   }
-  Field(() => type, { nullable: true, description: `The ${field} after the change; null on user errors.` })(
-    Payload.prototype,
-    field,
-  );
+  Field(() => type, {
+    nullable: true,
+    description: `The ${field} after the change; null on user errors.`,
+  })(Payload.prototype, field);
   return Payload;
 }

@@ -5,7 +5,11 @@ import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
-import { findFreePort, startEmbeddedPostgres, type RunningDatabase } from '../../src/config/database';
+import {
+  findFreePort,
+  startEmbeddedPostgres,
+  type RunningDatabase,
+} from '../../src/config/database';
 import { ormConfig } from '../../src/config/orm.config';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
 import { generateDemoDataset } from '../../src/modules/demo/demo.generate';
@@ -23,7 +27,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else {
     dir = await mkdtemp(path.join(os.tmpdir(), 'cg-test-'));
     await chmod(dir, 0o755); // the cluster runs as the postgres user when we are root
-    server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await findFreePort(), database: 'postgres', fast: true });
+    server = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'data'),
+      port: await findFreePort(),
+      database: 'postgres',
+      fast: true,
+    });
   }
   const admin = new Client({ connectionString: server.url });
   await admin.connect();
@@ -37,14 +46,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await orm.close(true);
   await admin.query(`create database "${demo}" template "${empty}"`);
   const demoOrm = await MikroORM.init(ormConfig(withDatabase(server.url, demo)));
-  const report = await importDataset(demoOrm.em.getKnex(), generateDemoDataset({ today: DEMO_TODAY }), { today: DEMO_TODAY });
+  const report = await importDataset(
+    demoOrm.em.getKnex(),
+    generateDemoDataset({ today: DEMO_TODAY }),
+    { today: DEMO_TODAY },
+  );
   await demoOrm.close(true);
-  if (!report.applied) throw new Error(`Demo data did not import: ${JSON.stringify(report.issues.slice(0, 3))}`);
+  if (!report.applied)
+    throw new Error(`Demo data did not import: ${JSON.stringify(report.issues.slice(0, 3))}`);
 
   project.provide('databaseUrl', server.url);
   project.provide('templates', { empty, demo });
   return async () => {
-    for (const name of [empty, demo]) await admin.query(`drop database if exists "${name}" with (force)`);
+    for (const name of [empty, demo])
+      await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
     await server.stop();
     if (dir) await rm(dir, { recursive: true, force: true });

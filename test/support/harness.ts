@@ -16,6 +16,8 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestApp {
   readonly url: string;
+  /** Connection URL of this app's own database. */
+  readonly databaseUrl: string;
   readonly orm: MikroORM;
   /** Sends a GraphQL operation over HTTP, as a client would. */
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
@@ -36,26 +38,34 @@ export async function startTestApp(template: 'demo' | 'empty' = 'demo'): Promise
   await admin.connect();
   await admin.query(`create database "${name}" template "${source}"`);
   const orm = await MikroORM.init(ormConfig(withDatabase(base, name)));
-  const server: AppServer = await createServer(orm, { exposeStatementCount: true, log: () => undefined });
+  const server: AppServer = await createServer(orm, {
+    exposeStatementCount: true,
+    log: () => undefined,
+  });
   await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));
   const address = server.http.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>> => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<T>;
+    return { status: response.status, ...((await response.json()) as object) };
   };
   return {
     url,
+    databaseUrl: withDatabase(base, name),
     orm,
     gql,
     async ok<T>(query: string, variables?: Record<string, unknown>) {
       const result = await gql<T>(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      if (result.errors?.length)
+        throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
       return result.data as T;
     },
     async close() {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, isStale } from '../../src/modules/assessment/staleness';
-import { addYears, appointmentDateOf, birthDateOf, wholeYearsBetween } from '../../src/modules/employee/employee.dates';
+import {
+  addYears,
+  appointmentDateOf,
+  birthDateOf,
+  wholeYearsBetween,
+} from '../../src/modules/employee/employee.dates';
 
 describe('wholeYearsBetween', () => {
   it.each([
@@ -34,7 +39,11 @@ describe('birth and appointment dates', () => {
   });
 
   it('prefer an explicitly recorded date over the NIP', () => {
-    const employee = { nip: '198609262015051001', birthDate: '1986-09-27', appointedOn: '2015-05-15' };
+    const employee = {
+      nip: '198609262015051001',
+      birthDate: '1986-09-27',
+      appointedOn: '2015-05-15',
+    };
     expect(birthDateOf(employee)).toBe('1986-09-27');
     expect(appointmentDateOf(employee)).toBe('2015-05-15');
   });

@@ -10,7 +10,10 @@ describe('pageRequest', () => {
   });
 
   it('reads a cursor back', () => {
-    expect(pageRequest({ first: 5, after: encodeCursor(['Budi', 7]) }, 2).cursor).toEqual(['Budi', 7]);
+    expect(pageRequest({ first: 5, after: encodeCursor(['Budi', 7]) }, 2).cursor).toEqual([
+      'Budi',
+      7,
+    ]);
   });
 
   it('goes backward with last/before', () => {
@@ -24,7 +27,10 @@ describe('pageRequest', () => {
     [{ first: 1, last: 1 }, 'Use either `first` or `last`, not both.'],
     [{ first: 1, before: encodeCursor(['a', 1]) }, '`before` goes with `last`, not with `first`.'],
     [{ first: 1, after: 'not-a-cursor' }, 'Cursor "not-a-cursor" is not valid for this list.'],
-    [{ first: 1, after: encodeCursor(['only one key']) }, `Cursor "${encodeCursor(['only one key'])}" is not valid for this list.`],
+    [
+      { first: 1, after: encodeCursor(['only one key']) },
+      `Cursor "${encodeCursor(['only one key'])}" is not valid for this list.`,
+    ],
   ])('rejects %j', (args, message) => {
     expect(() => pageRequest(args, 2)).toThrow(message);
   });
@@ -34,7 +40,12 @@ describe('toPage', () => {
   const key = (n: number) => [n];
 
   it('reports a next page when more rows came back than asked for', () => {
-    const page = toPage([1, 2, 3], { limit: 2, direction: 'forward', cursor: undefined }, key, count);
+    const page = toPage(
+      [1, 2, 3],
+      { limit: 2, direction: 'forward', cursor: undefined },
+      key,
+      count,
+    );
     expect(page.nodes).toEqual([1, 2]);
     expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
   });
@@ -47,7 +58,12 @@ describe('toPage', () => {
 
   it('has no cursors on an empty page', () => {
     const page = toPage([], { limit: 2, direction: 'forward', cursor: undefined }, key, count);
-    expect(page.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
+    expect(page.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 });
 
@@ -56,10 +72,13 @@ describe('global IDs', () => {
     expect(fromGlobalId(toGlobalId('Employee', 42))).toEqual({ typeName: 'Employee', id: 42 });
   });
 
-  it.each(['', 'abc', '!!!', toGlobalId('Employee', 0), Buffer.from('Employee:1:2').toString('base64url')])(
-    'rejects %j without throwing',
-    (id) => {
-      expect(fromGlobalId(id)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '!!!',
+    toGlobalId('Employee', 0),
+    Buffer.from('Employee:1:2').toString('base64url'),
+  ])('rejects %j without throwing', (id) => {
+    expect(fromGlobalId(id)).toBeUndefined();
+  });
 });

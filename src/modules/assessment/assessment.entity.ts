@@ -1,4 +1,13 @@
-import { Check, DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  Check,
+  DecimalType,
+  Entity,
+  Enum,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { Node } from '../../shared/node.type';
@@ -28,7 +37,10 @@ export class Assessment extends Node {
   @Property({ type: 'string', length: 200, nullable: true })
   assessor?: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Potential score from this assessment, 0–100.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Potential score from this assessment, 0–100.',
+  })
   @Property({ type: new DecimalType('number'), precision: 5, scale: 2, nullable: true })
   @Check({ name: 'assessment_potential_check', expression: 'potential >= 0 and potential <= 100' })
   potential?: number | null;

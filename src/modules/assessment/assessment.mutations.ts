@@ -1,4 +1,14 @@
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  Float,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+} from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserError } from '../../shared/user-error';
@@ -14,24 +24,38 @@ export class AssessmentResultInput {
   @Field(() => Int, { description: 'Level 1–5.' }) level!: number;
 }
 
-@InputType({ description: 'An assessment to add to an employee’s history (history is never edited).' })
+@InputType({
+  description: 'An assessment to add to an employee’s history (history is never edited).',
+})
 export class RecordAssessmentInput {
-  @Field(() => String, { nullable: true, description: 'NIP of the employee assessed.' }) nip?: string | null;
-  @Field(() => String, { nullable: true, description: 'PPPK number of the employee assessed.' }) pppkNumber?: string | null;
-  @Field(() => DateResolver, { description: 'Date of the assessment (not in the future).' }) assessedOn!: Date;
+  @Field(() => String, { nullable: true, description: 'NIP of the employee assessed.' }) nip?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'PPPK number of the employee assessed.' })
+  pppkNumber?: string | null;
+  @Field(() => DateResolver, { description: 'Date of the assessment (not in the future).' })
+  assessedOn!: Date;
   @Field(() => AssessmentMethod, { description: 'How it was assessed.' }) method!: AssessmentMethod;
   @Field(() => String, { nullable: true, description: 'Who assessed.' }) assessor?: string | null;
-  @Field(() => Float, { nullable: true, description: 'Potential score 0–100.' }) potential?: number | null;
-  @Field(() => [AssessmentResultInput], { description: 'At least one result; each competency once.' })
+  @Field(() => Float, { nullable: true, description: 'Potential score 0–100.' }) potential?:
+    number | null;
+  @Field(() => [AssessmentResultInput], {
+    description: 'At least one result; each competency once.',
+  })
   results!: AssessmentResultInput[];
 }
 
 @ObjectType({ description: 'Result of recording an assessment.' })
 export class RecordAssessmentPayload {
-  @Field(() => Assessment, { nullable: true, description: 'The assessment (the existing one, if identical).' })
+  @Field(() => Assessment, {
+    nullable: true,
+    description: 'The assessment (the existing one, if identical).',
+  })
   assessment!: Assessment | null;
 
-  @Field(() => Employee, { nullable: true, description: 'The employee, with updated current levels.' })
+  @Field(() => Employee, {
+    nullable: true,
+    description: 'The employee, with updated current levels.',
+  })
   employee!: Employee | null;
 
   @Field(() => [UserError], { description: 'Empty when it was recorded.' })
@@ -41,9 +65,14 @@ export class RecordAssessmentPayload {
 @Resolver()
 export class AssessmentMutationResolver {
   @Mutation(() => RecordAssessmentPayload, {
-    description: 'Appends an assessment; repeating an identical one is a no-op, a different one on the same day and method is refused.',
+    description:
+      'Appends an assessment; repeating an identical one is a no-op, a different one on the same day and method is refused.',
   })
-  async recordAssessment(@Arg('input', () => RecordAssessmentInput, { description: 'What to change.' }) input: RecordAssessmentInput, @Ctx() ctx: Context) {
+  async recordAssessment(
+    @Arg('input', () => RecordAssessmentInput, { description: 'What to change.' })
+    input: RecordAssessmentInput,
+    @Ctx() ctx: Context,
+  ) {
     const userErrors = await saveRecord(ctx, 'assessments', input);
     if (userErrors.length > 0) return { userErrors, assessment: null, employee: null };
     const employee = await loadEmployee(ctx, input);

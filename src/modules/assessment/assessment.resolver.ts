@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { paginate } from '../../shared/keyset';
 import { connectionType, PageArgs } from '../../shared/pagination';
@@ -19,7 +19,9 @@ export class AssessmentResolver {
 
   @FieldResolver(() => [AssessmentResult], { description: 'The level given per competency.' })
   results(@Root() assessment: Assessment, @Ctx() ctx: Context) {
-    return ctx.loaders.childrenOf(AssessmentResult, 'assessment', { id: 'ASC' }).load(assessment.id);
+    return ctx.loaders
+      .childrenOf(AssessmentResult, 'assessment', { id: 'ASC' })
+      .load(assessment.id);
   }
 }
 
@@ -42,7 +44,11 @@ export class EmployeeCompetencyAssessmentResolver {
 @Resolver(() => Employee)
 export class EmployeeAssessmentsResolver {
   @FieldResolver(() => AssessmentConnection, { description: 'Assessment history, latest first.' })
-  assessments(@Root() employee: Employee, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  assessments(
+    @Root() employee: Employee,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
     const sort = [{ property: 'assessedOn', direction: 'DESC' }] as const;
     return paginate(ctx.em, Assessment, { employee: employee.id }, sort, page);
   }

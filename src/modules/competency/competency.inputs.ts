@@ -6,8 +6,15 @@ export enum CompetencyOrderField {
   CODE = 'CODE',
   NAME = 'NAME',
 }
-registerEnumType(CompetencyOrderField, { name: 'CompetencyOrderField', description: 'Sort key of competencies.' });
-export const CompetencyOrder = orderInput('Competency', CompetencyOrderField, CompetencyOrderField.CODE);
+registerEnumType(CompetencyOrderField, {
+  name: 'CompetencyOrderField',
+  description: 'Sort key of competencies.',
+});
+export const CompetencyOrder = orderInput(
+  'Competency',
+  CompetencyOrderField,
+  CompetencyOrderField.CODE,
+);
 export type CompetencyOrder = InstanceType<typeof CompetencyOrder>;
 
 @InputType({ description: 'Which competencies to list.' })
@@ -15,6 +22,9 @@ export class CompetencyFilter {
   @Field(() => CompetencyType, { nullable: true, description: 'Only this block.' })
   type?: CompetencyType | null;
 
-  @Field(() => String, { nullable: true, description: 'Code or name contains this text (any case).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code or name contains this text (any case).',
+  })
   search?: string | null;
 }

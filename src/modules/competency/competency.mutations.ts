@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { saveByCode } from '../dataset/record.service';
@@ -9,7 +9,8 @@ import { CompetencyType } from './competency.enums';
 export class CompetencyLevelInput {
   @Field(() => Int, { description: 'Level 1–5.' }) level!: number;
   @Field(() => String, { description: 'What a person at this level does.' }) description!: string;
-  @Field(() => [String], { nullable: true, description: 'Behavioural indicators.' }) indicators?: string[];
+  @Field(() => [String], { nullable: true, description: 'Behavioural indicators.' })
+  indicators?: string[];
 }
 
 @InputType({ description: 'A new competency.' })
@@ -18,7 +19,10 @@ export class CreateCompetencyInput {
   @Field(() => String, { description: 'Name.' }) name!: string;
   @Field(() => CompetencyType, { description: 'Block.' }) type!: CompetencyType;
   @Field(() => String, { nullable: true, description: 'What it is about.' }) description?: string;
-  @Field(() => [CompetencyLevelInput], { nullable: true, description: 'Levels 1–5, each at most once.' })
+  @Field(() => [CompetencyLevelInput], {
+    nullable: true,
+    description: 'Levels 1–5, each at most once.',
+  })
   levels?: CompetencyLevelInput[];
 }
 
@@ -28,22 +32,38 @@ export class UpdateCompetencyInput {
   @Field(() => String, { nullable: true, description: 'Name.' }) name?: string;
   @Field(() => CompetencyType, { nullable: true, description: 'Block.' }) type?: CompetencyType;
   @Field(() => String, { nullable: true, description: 'What it is about.' }) description?: string;
-  @Field(() => [CompetencyLevelInput], { nullable: true, description: 'All levels, replacing the stored ones.' })
+  @Field(() => [CompetencyLevelInput], {
+    nullable: true,
+    description: 'All levels, replacing the stored ones.',
+  })
   levels?: CompetencyLevelInput[];
 }
 
-export const CompetencyPayload = payloadType('CompetencyPayload', 'competency', Competency, 'Result of a competency mutation.');
+export const CompetencyPayload = payloadType(
+  'CompetencyPayload',
+  'competency',
+  Competency,
+  'Result of a competency mutation.',
+);
 
 @Resolver()
 export class CompetencyMutationResolver {
   @Mutation(() => CompetencyPayload, { description: 'Adds a competency to the dictionary.' })
-  async createCompetency(@Arg('input', () => CreateCompetencyInput, { description: 'What to change.' }) input: CreateCompetencyInput, @Ctx() ctx: Context) {
+  async createCompetency(
+    @Arg('input', () => CreateCompetencyInput, { description: 'What to change.' })
+    input: CreateCompetencyInput,
+    @Ctx() ctx: Context,
+  ) {
     const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'create');
     return { userErrors, competency: node };
   }
 
   @Mutation(() => CompetencyPayload, { description: 'Changes a competency.' })
-  async updateCompetency(@Arg('input', () => UpdateCompetencyInput, { description: 'What to change.' }) input: UpdateCompetencyInput, @Ctx() ctx: Context) {
+  async updateCompetency(
+    @Arg('input', () => UpdateCompetencyInput, { description: 'What to change.' })
+    input: UpdateCompetencyInput,
+    @Ctx() ctx: Context,
+  ) {
     const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'update');
     return { userErrors, competency: node };
   }

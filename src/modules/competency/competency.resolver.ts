@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Competency } from './competency.entity';
@@ -12,8 +12,16 @@ export const CompetencyConnection = connectionType(Competency);
 export class CompetencyResolver {
   @Query(() => CompetencyConnection, { description: 'The competency dictionary.' })
   competencies(
-    @Arg('filter', () => CompetencyFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: CompetencyFilter | null,
-    @Arg('orderBy', () => CompetencyOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: CompetencyOrder | null,
+    @Arg('filter', () => CompetencyFilter, {
+      nullable: true,
+      description: 'Conditions the items must meet.',
+    })
+    filter: CompetencyFilter | null,
+    @Arg('orderBy', () => CompetencyOrder, {
+      nullable: true,
+      description: 'Sort order (ties broken by creation order).',
+    })
+    orderBy: CompetencyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -21,12 +29,17 @@ export class CompetencyResolver {
   }
 
   @Query(() => Competency, { nullable: true, description: 'A competency by its code.' })
-  competency(@Arg('code', () => String, { description: 'The natural key (code).' }) code: string, @Ctx() ctx: Context) {
+  competency(
+    @Arg('code', () => String, { description: 'The natural key (code).' }) code: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.byKey(Competency, 'code').load(code);
   }
 
   @FieldResolver(() => [CompetencyLevel], { description: 'Proficiency levels 1–5, in order.' })
   levels(@Root() competency: Competency, @Ctx() ctx: Context) {
-    return ctx.loaders.childrenOf(CompetencyLevel, 'competency', { level: 'ASC' }).load(competency.id);
+    return ctx.loaders
+      .childrenOf(CompetencyLevel, 'competency', { level: 'ASC' })
+      .load(competency.id);
   }
 }

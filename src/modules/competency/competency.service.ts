@@ -19,5 +19,11 @@ export function listCompetencies(
     const pattern = containsPattern(filter.search);
     where.$or = [{ code: { $ilike: pattern } }, { name: { $ilike: pattern } }];
   }
-  return paginate(ctx.em, Competency, where, sortKeys(order, { CODE: 'code', NAME: 'name' }, 'CODE'), page);
+  return paginate(
+    ctx.em,
+    Competency,
+    where,
+    sortKeys(order, { CODE: 'code', NAME: 'name' }, 'CODE'),
+    page,
+  );
 }

@@ -10,7 +10,9 @@ import { Course } from './course.entity';
   name: 'course_outcome_levels_check',
   expression: 'min_level is null or min_level < to_level',
 })
-@ObjectType({ description: 'What a course develops: a competency, from an entry level to a level.' })
+@ObjectType({
+  description: 'What a course develops: a competency, from an entry level to a level.',
+})
 export class CourseOutcome {
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -23,7 +25,10 @@ export class CourseOutcome {
 
   @Field(() => Int, { nullable: true, description: 'Level needed to enter; null = none.' })
   @Property({ type: 'smallint', nullable: true })
-  @Check({ name: 'course_outcome_min_level_check', expression: 'min_level >= 1 and min_level <= 5' })
+  @Check({
+    name: 'course_outcome_min_level_check',
+    expression: 'min_level >= 1 and min_level <= 5',
+  })
   minLevel?: number | null;
 
   @Field(() => Int, { description: 'Level a participant reaches.' })

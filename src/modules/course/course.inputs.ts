@@ -8,7 +8,10 @@ export enum CourseOrderField {
   HOURS = 'HOURS',
   COST = 'COST',
 }
-registerEnumType(CourseOrderField, { name: 'CourseOrderField', description: 'Sort key of courses.' });
+registerEnumType(CourseOrderField, {
+  name: 'CourseOrderField',
+  description: 'Sort key of courses.',
+});
 export const CourseOrder = orderInput('Course', CourseOrderField, CourseOrderField.CODE);
 export type CourseOrder = InstanceType<typeof CourseOrder>;
 
@@ -23,9 +26,15 @@ export class CourseFilter {
   @Field(() => String, { nullable: true, description: 'Provider contains this text (any case).' })
   provider?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only courses that develop this competency (code).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only courses that develop this competency (code).',
+  })
   developsCompetency?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Code or title contains this text (any case).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code or title contains this text (any case).',
+  })
   search?: string | null;
 }

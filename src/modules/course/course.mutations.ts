@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { saveByCode } from '../dataset/record.service';
@@ -8,7 +8,8 @@ import { CourseModality, CourseType } from './course.enums';
 @InputType({ description: 'A competency a course develops.' })
 export class CourseOutcomeInput {
   @Field(() => String, { description: 'Competency code.' }) competency!: string;
-  @Field(() => Int, { nullable: true, description: 'Level needed to enter (below `toLevel`).' }) minLevel?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Level needed to enter (below `toLevel`).' })
+  minLevel?: number | null;
   @Field(() => Int, { description: 'Level reached, 1–5.' }) toLevel!: number;
 }
 
@@ -19,10 +20,15 @@ export class CreateCourseInput {
   @Field(() => CourseType, { description: 'Kind of development.' }) type!: CourseType;
   @Field(() => CourseModality, { description: 'Modality.' }) modality!: CourseModality;
   @Field(() => Int, { description: 'Length in JP (> 0).' }) hours!: number;
-  @Field(() => Float, { nullable: true, description: 'Cost per participant, rupiah (default 0).' }) cost?: number;
+  @Field(() => Float, { nullable: true, description: 'Cost per participant, rupiah (default 0).' })
+  cost?: number;
   @Field(() => String, { description: 'Provider.' }) provider!: string;
-  @Field(() => [CourseOutcomeInput], { nullable: true, description: 'What it develops.' }) outcomes?: CourseOutcomeInput[];
-  @Field(() => [String], { nullable: true, description: 'Codes of courses to complete first (no cycles).' })
+  @Field(() => [CourseOutcomeInput], { nullable: true, description: 'What it develops.' })
+  outcomes?: CourseOutcomeInput[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Codes of courses to complete first (no cycles).',
+  })
   prerequisites?: string[];
 }
 
@@ -30,27 +36,45 @@ export class CreateCourseInput {
 export class UpdateCourseInput {
   @Field(() => String, { description: 'The course to change.' }) code!: string;
   @Field(() => String, { nullable: true, description: 'Title.' }) title?: string;
-  @Field(() => CourseType, { nullable: true, description: 'Kind of development.' }) type?: CourseType;
-  @Field(() => CourseModality, { nullable: true, description: 'Modality.' }) modality?: CourseModality;
+  @Field(() => CourseType, { nullable: true, description: 'Kind of development.' })
+  type?: CourseType;
+  @Field(() => CourseModality, { nullable: true, description: 'Modality.' })
+  modality?: CourseModality;
   @Field(() => Int, { nullable: true, description: 'Length in JP.' }) hours?: number;
-  @Field(() => Float, { nullable: true, description: 'Cost per participant, rupiah.' }) cost?: number;
+  @Field(() => Float, { nullable: true, description: 'Cost per participant, rupiah.' })
+  cost?: number;
   @Field(() => String, { nullable: true, description: 'Provider.' }) provider?: string;
-  @Field(() => [CourseOutcomeInput], { nullable: true, description: 'All outcomes.' }) outcomes?: CourseOutcomeInput[];
-  @Field(() => [String], { nullable: true, description: 'All prerequisites (codes).' }) prerequisites?: string[];
+  @Field(() => [CourseOutcomeInput], { nullable: true, description: 'All outcomes.' })
+  outcomes?: CourseOutcomeInput[];
+  @Field(() => [String], { nullable: true, description: 'All prerequisites (codes).' })
+  prerequisites?: string[];
 }
 
-export const CoursePayload = payloadType('CoursePayload', 'course', Course, 'Result of a course mutation.');
+export const CoursePayload = payloadType(
+  'CoursePayload',
+  'course',
+  Course,
+  'Result of a course mutation.',
+);
 
 @Resolver()
 export class CourseMutationResolver {
   @Mutation(() => CoursePayload, { description: 'Adds a course to the shared catalogue.' })
-  async createCourse(@Arg('input', () => CreateCourseInput, { description: 'What to change.' }) input: CreateCourseInput, @Ctx() ctx: Context) {
+  async createCourse(
+    @Arg('input', () => CreateCourseInput, { description: 'What to change.' })
+    input: CreateCourseInput,
+    @Ctx() ctx: Context,
+  ) {
     const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'create');
     return { userErrors, course: node };
   }
 
   @Mutation(() => CoursePayload, { description: 'Changes a course.' })
-  async updateCourse(@Arg('input', () => UpdateCourseInput, { description: 'What to change.' }) input: UpdateCourseInput, @Ctx() ctx: Context) {
+  async updateCourse(
+    @Arg('input', () => UpdateCourseInput, { description: 'What to change.' })
+    input: UpdateCourseInput,
+    @Ctx() ctx: Context,
+  ) {
     const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'update');
     return { userErrors, course: node };
   }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
@@ -18,8 +18,16 @@ async function loadCourses(ctx: Context, ids: number[]): Promise<Course[]> {
 export class CourseResolver {
   @Query(() => CourseConnection, { description: 'The shared course catalogue.' })
   courses(
-    @Arg('filter', () => CourseFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: CourseFilter | null,
-    @Arg('orderBy', () => CourseOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: CourseOrder | null,
+    @Arg('filter', () => CourseFilter, {
+      nullable: true,
+      description: 'Conditions the items must meet.',
+    })
+    filter: CourseFilter | null,
+    @Arg('orderBy', () => CourseOrder, {
+      nullable: true,
+      description: 'Sort order (ties broken by creation order).',
+    })
+    orderBy: CourseOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -27,13 +35,20 @@ export class CourseResolver {
   }
 
   @Query(() => Course, { nullable: true, description: 'A course by its code.' })
-  course(@Arg('code', () => String, { description: 'The natural key (code).' }) code: string, @Ctx() ctx: Context) {
+  course(
+    @Arg('code', () => String, { description: 'The natural key (code).' }) code: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.byKey(Course, 'code').load(code);
   }
 
-  @FieldResolver(() => [CourseOutcome], { description: 'The competencies it develops, and to which level.' })
+  @FieldResolver(() => [CourseOutcome], {
+    description: 'The competencies it develops, and to which level.',
+  })
   outcomes(@Root() course: Course, @Ctx() ctx: Context) {
-    return ctx.loaders.childrenOf(CourseOutcome, 'course', { ordinal: 'ASC', id: 'ASC' }).load(course.id);
+    return ctx.loaders
+      .childrenOf(CourseOutcome, 'course', { ordinal: 'ASC', id: 'ASC' })
+      .load(course.id);
   }
 
   @FieldResolver(() => [Course], { description: 'Courses to complete before this one, by code.' })

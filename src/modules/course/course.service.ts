@@ -21,7 +21,8 @@ export function listCourses(
   if (filter?.provider) where.provider = { $ilike: containsPattern(filter.provider) };
   if (filter?.developsCompetency) {
     where.id = {
-      $in: ctx.knex('course_outcome as o')
+      $in: ctx
+        .knex('course_outcome as o')
         .join('competency as c', 'c.id', 'o.competency_id')
         .where('c.code', filter.developsCompetency)
         .select('o.course_id') as never,

@@ -34,7 +34,8 @@ export async function exportDataset(
   const wants = (section: ExportScope['section']) => !scope || scope.section === section;
   const keyFilter = (column: string, section: ExportScope['section']) =>
     scope?.section === section ? `where ${column} = any(?)` : '';
-  const keyBindings = (section: ExportScope['section']) => (scope?.section === section ? [scope.keys] : []);
+  const keyBindings = (section: ExportScope['section']) =>
+    scope?.section === section ? [scope.keys] : [];
   const none = <T>() => ({ rows: [] as T[] });
   const agencies = (
     wants('agencies')
@@ -56,18 +57,22 @@ export async function exportDataset(
   ).rows;
 
   const competencyRows = wants('competencies')
-    ? (await q<{ id: number; code: string; name: string; type: string; description: string }>(
-        `select id, code, name, type, description from competency ${keyFilter('code', 'competencies')} order by code`,
-        keyBindings('competencies'),
-      )).rows
+    ? (
+        await q<{ id: number; code: string; name: string; type: string; description: string }>(
+          `select id, code, name, type, description from competency ${keyFilter('code', 'competencies')} order by code`,
+          keyBindings('competencies'),
+        )
+      ).rows
     : [];
   const competencyIds = competencyRows.map((c) => c.id);
   const levels = groupBy(
-    (await q<{ competency_id: number; level: number; description: string; indicators: string[] }>(
-      `select competency_id, level, description, indicators from competency_level
+    (
+      await q<{ competency_id: number; level: number; description: string; indicators: string[] }>(
+        `select competency_id, level, description, indicators from competency_level
         where competency_id = any(?) order by competency_id, level`,
-      [competencyIds],
-    )).rows,
+        [competencyIds],
+      )
+    ).rows,
     (r) => r.competency_id,
   );
   const competencies = competencyRows.map((c) => ({
@@ -75,31 +80,55 @@ export async function exportDataset(
     name: c.name,
     type: c.type,
     description: c.description,
-    levels: (levels.get(c.id) ?? []).map((l) => ({ level: l.level, description: l.description, indicators: l.indicators })),
+    levels: (levels.get(c.id) ?? []).map((l) => ({
+      level: l.level,
+      description: l.description,
+      indicators: l.indicators,
+    })),
   }));
 
   const courseRows = !wants('courses')
     ? []
-    : (await q<{ id: number; code: string; title: string; type: string; modality: string; hours: number; cost: string; provider: string }>(
-    `select id, code, title, type, modality, hours, cost, provider from course ${keyFilter('code', 'courses')} order by code`,
-    keyBindings('courses'),
-  )).rows;
+    : (
+        await q<{
+          id: number;
+          code: string;
+          title: string;
+          type: string;
+          modality: string;
+          hours: number;
+          cost: string;
+          provider: string;
+        }>(
+          `select id, code, title, type, modality, hours, cost, provider from course ${keyFilter('code', 'courses')} order by code`,
+          keyBindings('courses'),
+        )
+      ).rows;
   const courseIds = courseRows.map((c) => c.id);
   const outcomes = groupBy(
-    (await q<{ course_id: number; competency: string; min_level: number | null; to_level: number }>(
-      `select o.course_id, c.code as competency, o.min_level, o.to_level
+    (
+      await q<{
+        course_id: number;
+        competency: string;
+        min_level: number | null;
+        to_level: number;
+      }>(
+        `select o.course_id, c.code as competency, o.min_level, o.to_level
          from course_outcome o join competency c on c.id = o.competency_id
         where o.course_id = any(?) order by o.course_id, o.ordinal, o.id`,
-      [courseIds],
-    )).rows,
+        [courseIds],
+      )
+    ).rows,
     (r) => r.course_id,
   );
   const prerequisites = groupBy(
-    (await q<{ course_id: number; code: string }>(
-      `select p.course_id, c.code from course_prerequisite p join course c on c.id = p.prerequisite_id
+    (
+      await q<{ course_id: number; code: string }>(
+        `select p.course_id, c.code from course_prerequisite p join course c on c.id = p.prerequisite_id
         where p.course_id = any(?) order by p.course_id, c.code`,
-      [courseIds],
-    )).rows,
+        [courseIds],
+      )
+    ).rows,
     (r) => r.course_id,
   );
   const courses = courseRows.map((c) => ({
@@ -110,38 +139,64 @@ export async function exportDataset(
     hours: c.hours,
     cost: Number(c.cost),
     provider: c.provider,
-    outcomes: (outcomes.get(c.id) ?? []).map((o) => ({ competency: o.competency, minLevel: o.min_level, toLevel: o.to_level })),
+    outcomes: (outcomes.get(c.id) ?? []).map((o) => ({
+      competency: o.competency,
+      minLevel: o.min_level,
+      toLevel: o.to_level,
+    })),
     prerequisites: (prerequisites.get(c.id) ?? []).map((p) => p.code),
   }));
 
   const positionRows = !wants('positions')
     ? []
-    : (await q<{
-    id: number; code: string; title: string; category: string; org_unit: string; summary: string; government_affair: string | null;
-    min_rank_code: string | null; min_education_code: string | null; min_years_of_service: number | null;
-    min_performance: string | null; performance_years: number; retirement_age: number;
-  }>(
-    `select p.id, p.code, p.title, p.category, u.code as org_unit, p.summary, p.government_affair, p.min_rank_code,
+    : (
+        await q<{
+          id: number;
+          code: string;
+          title: string;
+          category: string;
+          org_unit: string;
+          summary: string;
+          government_affair: string | null;
+          min_rank_code: string | null;
+          min_education_code: string | null;
+          min_years_of_service: number | null;
+          min_performance: string | null;
+          performance_years: number;
+          retirement_age: number;
+        }>(
+          `select p.id, p.code, p.title, p.category, u.code as org_unit, p.summary, p.government_affair, p.min_rank_code,
             p.min_education_code, p.min_years_of_service, p.min_performance, p.performance_years, p.retirement_age
        from position p join org_unit u on u.id = p.org_unit_id ${keyFilter('p.code', 'positions')} order by p.code`,
-    keyBindings('positions'),
-  )).rows;
+          keyBindings('positions'),
+        )
+      ).rows;
   const positionIds = positionRows.map((p) => p.id);
   const requirements = groupBy(
-    (await q<{ position_id: number; competency: string; level: number; weight: number; critical: boolean }>(
-      `select r.position_id, c.code as competency, r.level, r.weight, r.critical
+    (
+      await q<{
+        position_id: number;
+        competency: string;
+        level: number;
+        weight: number;
+        critical: boolean;
+      }>(
+        `select r.position_id, c.code as competency, r.level, r.weight, r.critical
          from position_requirement r join competency c on c.id = r.competency_id
         where r.position_id = any(?) order by r.position_id, r.ordinal, r.id`,
-      [positionIds],
-    )).rows,
+        [positionIds],
+      )
+    ).rows,
     (r) => r.position_id,
   );
   const requiredCourses = groupBy(
-    (await q<{ position_id: number; code: string }>(
-      `select p.position_id, c.code from position_required_course p join course c on c.id = p.course_id
+    (
+      await q<{ position_id: number; code: string }>(
+        `select p.position_id, c.code from position_required_course p join course c on c.id = p.course_id
         where p.position_id = any(?) order by p.position_id, c.code`,
-      [positionIds],
-    )).rows,
+        [positionIds],
+      )
+    ).rows,
     (r) => r.position_id,
   );
   const positions = positionRows.map((p) => ({
@@ -151,7 +206,12 @@ export async function exportDataset(
     orgUnit: p.org_unit,
     summary: p.summary,
     governmentAffair: p.government_affair,
-    requirements: (requirements.get(p.id) ?? []).map((r) => ({ competency: r.competency, level: r.level, weight: r.weight, critical: r.critical })),
+    requirements: (requirements.get(p.id) ?? []).map((r) => ({
+      competency: r.competency,
+      level: r.level,
+      weight: r.weight,
+      critical: r.critical,
+    })),
     conditions: {
       minRank: p.min_rank_code,
       minEducation: p.min_education_code,
@@ -165,24 +225,38 @@ export async function exportDataset(
 
   const employeeRows = !wants('employees')
     ? []
-    : (await q<{
-    id: number; nip: string | null; pppk_number: string | null; name: string; employment_type: string; rank_code: string | null;
-    pppk_grade: number | null; education_code: string; org_unit: string; position: string | null; birth_date: string | null;
-    appointed_on: string | null; potential: string | null;
-  }>(
-    `select e.id, e.nip, e.pppk_number, e.name, e.employment_type, e.rank_code, e.pppk_grade, e.education_code,
+    : (
+        await q<{
+          id: number;
+          nip: string | null;
+          pppk_number: string | null;
+          name: string;
+          employment_type: string;
+          rank_code: string | null;
+          pppk_grade: number | null;
+          education_code: string;
+          org_unit: string;
+          position: string | null;
+          birth_date: string | null;
+          appointed_on: string | null;
+          potential: string | null;
+        }>(
+          `select e.id, e.nip, e.pppk_number, e.name, e.employment_type, e.rank_code, e.pppk_grade, e.education_code,
             u.code as org_unit, p.code as position, e.birth_date::text, e.appointed_on::text, e.potential
        from employee e join org_unit u on u.id = e.org_unit_id left join position p on p.id = e.position_id
       ${scope?.section === 'employees' ? 'where e.nip = any(?) or e.pppk_number = any(?)' : ''}
       order by e.nip nulls last, e.pppk_number`,
-    scope?.section === 'employees' ? [scope.keys, scope.keys] : [],
-  )).rows;
+          scope?.section === 'employees' ? [scope.keys, scope.keys] : [],
+        )
+      ).rows;
   const employeeIds = employeeRows.map((e) => e.id);
   const performance = groupBy(
-    (await q<{ employee_id: number; year: number; rating: string }>(
-      `select employee_id, year, rating from performance_record where employee_id = any(?) order by employee_id, year`,
-      [employeeIds],
-    )).rows,
+    (
+      await q<{ employee_id: number; year: number; rating: string }>(
+        `select employee_id, year, rating from performance_record where employee_id = any(?) order by employee_id, year`,
+        [employeeIds],
+      )
+    ).rows,
     (r) => r.employee_id,
   );
   const employees = employeeRows.map((e) => ({
@@ -201,18 +275,40 @@ export async function exportDataset(
     performance: (performance.get(e.id) ?? []).map((p) => ({ year: p.year, rating: p.rating })),
   }));
 
-  if (scope) return { agencies, orgUnits, competencies, courses, positions, employees, assessments: [], trainings: [] };
+  if (scope)
+    return {
+      agencies,
+      orgUnits,
+      competencies,
+      courses,
+      positions,
+      employees,
+      assessments: [],
+      trainings: [],
+    };
 
-  const assessmentRows = (await q<{ id: number; nip: string | null; pppk_number: string | null; assessed_on: string; method: string; assessor: string | null; potential: string | null }>(
-    `select a.id, e.nip, e.pppk_number, a.assessed_on::text, a.method, a.assessor, a.potential
+  const assessmentRows = (
+    await q<{
+      id: number;
+      nip: string | null;
+      pppk_number: string | null;
+      assessed_on: string;
+      method: string;
+      assessor: string | null;
+      potential: string | null;
+    }>(
+      `select a.id, e.nip, e.pppk_number, a.assessed_on::text, a.method, a.assessor, a.potential
        from assessment a join employee e on e.id = a.employee_id
       order by e.nip nulls last, e.pppk_number, a.assessed_on, a.method`,
-  )).rows;
+    )
+  ).rows;
   const results = groupBy(
-    (await q<{ assessment_id: number; competency: string; level: number }>(
-      `select r.assessment_id, c.code as competency, r.level
+    (
+      await q<{ assessment_id: number; competency: string; level: number }>(
+        `select r.assessment_id, c.code as competency, r.level
          from assessment_result r join competency c on c.id = r.competency_id order by r.assessment_id, r.id`,
-    )).rows,
+      )
+    ).rows,
     (r) => r.assessment_id,
   );
   const assessments = assessmentRows.map((a) => ({
@@ -225,11 +321,34 @@ export async function exportDataset(
     results: (results.get(a.id) ?? []).map((r) => ({ competency: r.competency, level: r.level })),
   }));
 
-  const trainings = (await q<{ nip: string | null; pppk_number: string | null; course: string; completed_on: string; hours: number }>(
-    `select e.nip, e.pppk_number, c.code as course, t.completed_on::text, t.hours
+  const trainings = (
+    await q<{
+      nip: string | null;
+      pppk_number: string | null;
+      course: string;
+      completed_on: string;
+      hours: number;
+    }>(
+      `select e.nip, e.pppk_number, c.code as course, t.completed_on::text, t.hours
        from training_record t join employee e on e.id = t.employee_id join course c on c.id = t.course_id
       order by e.nip nulls last, e.pppk_number, t.completed_on, c.code`,
-  )).rows.map((t) => ({ nip: t.nip, pppkNumber: t.pppk_number, course: t.course, completedOn: t.completed_on, hours: t.hours }));
+    )
+  ).rows.map((t) => ({
+    nip: t.nip,
+    pppkNumber: t.pppk_number,
+    course: t.course,
+    completedOn: t.completed_on,
+    hours: t.hours,
+  }));
 
-  return { agencies, orgUnits, competencies, courses, positions, employees, assessments, trainings };
+  return {
+    agencies,
+    orgUnits,
+    competencies,
+    courses,
+    positions,
+    employees,
+    assessments,
+    trainings,
+  };
 }

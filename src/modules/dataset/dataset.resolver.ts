@@ -1,4 +1,15 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserErrorCode } from '../../shared/errors';
@@ -17,15 +28,28 @@ export enum DatasetSection {
   ASSESSMENTS = 'assessments',
   TRAININGS = 'trainings',
 }
-registerEnumType(DatasetSection, { name: 'DatasetSection', description: 'A section of the dataset document.' });
+registerEnumType(DatasetSection, {
+  name: 'DatasetSection',
+  description: 'A section of the dataset document.',
+});
 
 @ObjectType({ description: 'One bad record of an import: where it is and why.' })
 export class ImportIssue {
-  @Field(() => String, { description: 'Section name as in the document (e.g. `employees`), or `document`.' }) section!: string;
-  @Field(() => Int, { nullable: true, description: 'Index of the record in its section.' }) index!: number | null;
-  @Field(() => String, { nullable: true, description: 'Field path inside the record, e.g. `requirements[2].level`.' })
+  @Field(() => String, {
+    description: 'Section name as in the document (e.g. `employees`), or `document`.',
+  })
+  section!: string;
+  @Field(() => Int, { nullable: true, description: 'Index of the record in its section.' }) index!:
+    number | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Field path inside the record, e.g. `requirements[2].level`.',
+  })
   field!: string | null;
-  @Field(() => String, { description: 'Reason code (REQUIRED, INVALID, NOT_FOUND, DUPLICATE, CYCLE, …).' }) code!: string;
+  @Field(() => String, {
+    description: 'Reason code (REQUIRED, INVALID, NOT_FOUND, DUPLICATE, CYCLE, …).',
+  })
+  code!: string;
   @Field(() => String, { description: 'Reason in words.' }) message!: string;
 }
 
@@ -34,15 +58,24 @@ export class ImportSectionCount {
   @Field(() => String, { description: 'Section name.' }) section!: string;
   @Field(() => Int, { description: 'Records in the document.' }) received!: number;
   @Field(() => Int, { description: 'Records that were new.' }) created!: number;
-  @Field(() => Int, { description: 'Records that existed and were written again.' }) updated!: number;
-  @Field(() => Int, { description: 'Records already present as given (identical assessments).' }) unchanged!: number;
+  @Field(() => Int, { description: 'Records that existed and were written again.' })
+  updated!: number;
+  @Field(() => Int, { description: 'Records already present as given (identical assessments).' })
+  unchanged!: number;
 }
 
-@ObjectType('ImportReport', { description: 'The outcome of an import: applied whole, or not at all with every issue.' })
+@ObjectType('ImportReport', {
+  description: 'The outcome of an import: applied whole, or not at all with every issue.',
+})
 export class ImportReportType {
-  @Field(() => Boolean, { description: 'Every record landed (false: nothing changed).' }) applied!: boolean;
-  @Field(() => [ImportSectionCount], { description: 'Counts per section (when applied or dry-run).' }) sections!: ImportSectionCount[];
-  @Field(() => [ImportIssue], { description: 'Bad records (at most 1000 listed).' }) issues!: ImportIssue[];
+  @Field(() => Boolean, { description: 'Every record landed (false: nothing changed).' })
+  applied!: boolean;
+  @Field(() => [ImportSectionCount], {
+    description: 'Counts per section (when applied or dry-run).',
+  })
+  sections!: ImportSectionCount[];
+  @Field(() => [ImportIssue], { description: 'Bad records (at most 1000 listed).' })
+  issues!: ImportIssue[];
   @Field(() => Int, { description: 'Number of issues in all.' }) issueCount!: number;
 }
 
@@ -58,33 +91,62 @@ export class ImportDatasetInput {
 @ObjectType({ description: 'Result of importing a dataset.' })
 export class ImportDatasetPayload {
   @Field(() => ImportReportType, { description: 'Counts and issues.' }) report!: ImportReportType;
-  @Field(() => [UserError], { description: 'The issues as user errors on `input.dataset`.' }) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'The issues as user errors on `input.dataset`.' })
+  userErrors!: UserError[];
 }
 
 function issueToUserError(issue: DatasetIssue): UserError {
-  const path = ['input', 'dataset', issue.section, ...(issue.index === null ? [] : [String(issue.index)])];
+  const path = [
+    'input',
+    'dataset',
+    issue.section,
+    ...(issue.index === null ? [] : [String(issue.index)]),
+  ];
   if (issue.field) path.push(...issue.field.split(/[.[\]]+/).filter(Boolean));
-  const code = (Object.values(UserErrorCode) as string[]).includes(issue.code) ? (issue.code as UserErrorCode) : UserErrorCode.INVALID;
-  return { field: path, code, message: `${issue.section}[${issue.index ?? '-'}]${issue.field ? `.${issue.field}` : ''}: ${issue.message}` };
+  const code = (Object.values(UserErrorCode) as string[]).includes(issue.code)
+    ? (issue.code as UserErrorCode)
+    : UserErrorCode.INVALID;
+  return {
+    field: path,
+    code,
+    message: `${issue.section}[${issue.index ?? '-'}]${issue.field ? `.${issue.field}` : ''}: ${issue.message}`,
+  };
 }
 
 @Resolver()
 export class DatasetResolver {
-  @Mutation(() => ImportDatasetPayload, { description: 'Imports a dataset document: an idempotent upsert in one transaction.' })
-  async importDataset(@Arg('input', () => ImportDatasetInput, { description: 'What to change.' }) input: ImportDatasetInput, @Ctx() ctx: Context) {
-    const report = await importDataset(ctx.knex, input.dataset, { today: ctx.today, dryRun: input.dryRun });
+  @Mutation(() => ImportDatasetPayload, {
+    description: 'Imports a dataset document: an idempotent upsert in one transaction.',
+  })
+  async importDataset(
+    @Arg('input', () => ImportDatasetInput, { description: 'What to change.' })
+    input: ImportDatasetInput,
+    @Ctx() ctx: Context,
+  ) {
+    const report = await importDataset(ctx.knex, input.dataset, {
+      today: ctx.today,
+      dryRun: input.dryRun,
+    });
     ctx.loaders.clear();
     ctx.em.clear();
     return { report, userErrors: report.issues.map(issueToUserError) };
   }
 
-  @Query(() => JSONObjectResolver, { description: 'The data as a dataset document (all sections, or those asked for).' })
+  @Query(() => JSONObjectResolver, {
+    description: 'The data as a dataset document (all sections, or those asked for).',
+  })
   async datasetExport(
-    @Arg('sections', () => [DatasetSection], { nullable: true, description: 'Sections to include; default all.' }) sections: DatasetSection[] | null,
+    @Arg('sections', () => [DatasetSection], {
+      nullable: true,
+      description: 'Sections to include; default all.',
+    })
+    sections: DatasetSection[] | null,
     @Ctx() ctx: Context,
   ) {
     const document = await exportDataset(ctx.knex);
     const wanted = new Set<string>(sections ?? SECTIONS);
-    return Object.fromEntries(Object.entries(document).filter(([section]) => wanted.has(section as Section)));
+    return Object.fromEntries(
+      Object.entries(document).filter(([section]) => wanted.has(section as Section)),
+    );
   }
 }

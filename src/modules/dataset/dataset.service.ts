@@ -24,7 +24,11 @@ class Rollback extends Error {}
  * Imports a dataset document in one transaction: every record lands or none does. The report
  * lists each bad record with its section, index, field and reason.
  */
-export async function importDataset(knex: Knex, raw: unknown, options: ImportOptions): Promise<ImportReport> {
+export async function importDataset(
+  knex: Knex,
+  raw: unknown,
+  options: ImportOptions,
+): Promise<ImportReport> {
   let report: ImportReport | undefined;
   try {
     await knex.transaction(async (trx) => {
@@ -38,7 +42,10 @@ export async function importDataset(knex: Knex, raw: unknown, options: ImportOpt
         throw new Rollback();
       }
       const written = await writeDataset(trx, dataset, options.onProgress);
-      report = written.issues.length > 0 ? failed(written.issues) : { applied: true, sections: written.sections, issues: [], issueCount: 0 };
+      report =
+        written.issues.length > 0
+          ? failed(written.issues)
+          : { applied: true, sections: written.sections, issues: [], issueCount: 0 };
       if (!report.applied) throw new Rollback();
       await options.afterWrite?.(trx, report);
       if (options.dryRun) {
@@ -55,12 +62,17 @@ export async function importDataset(knex: Knex, raw: unknown, options: ImportOpt
 const IMPORT_LOCK = 7_201_001;
 
 function failed(issues: DatasetIssue[]): ImportReport {
-  return { applied: false, sections: [], issues: issues.slice(0, MAX_LISTED_ISSUES), issueCount: issues.length };
+  return {
+    applied: false,
+    sections: [],
+    issues: issues.slice(0, MAX_LISTED_ISSUES),
+    issueCount: issues.length,
+  };
 }
 
 /** The natural keys the database holds, for validating references. */
 export async function loadKnownKeys(knex: Knex | Knex.Transaction): Promise<KnownKeys> {
-  const rows = async <T>(sql: string) => ((await knex.raw(sql)) as { rows: T[] }).rows;
+  const rows = async <T>(sql: string): Promise<T[]> => (await knex.raw<{ rows: T[] }>(sql)).rows;
   const units = await rows<{ code: string; agency: string; parent: string | null }>(
     `select u.code, a.code as agency, p.code as parent
        from org_unit u join agency a on a.id = u.agency_id left join org_unit p on p.id = u.parent_id`,
@@ -72,13 +84,18 @@ export async function loadKnownKeys(knex: Knex | Knex.Transaction): Promise<Know
        left join course p on p.id = cp.prerequisite_id
       group by c.id`,
   );
-  const codes = async (table: string) => new Set((await rows<{ code: string }>(`select code from ${table}`)).map((r) => r.code));
-  const employees = await rows<{ nip: string | null; pppk_number: string | null }>(`select nip, pppk_number from employee`);
+  const codes = async (table: string) =>
+    new Set((await rows<{ code: string }>(`select code from ${table}`)).map((r) => r.code));
+  const employees = await rows<{ nip: string | null; pppk_number: string | null }>(
+    `select nip, pppk_number from employee`,
+  );
   return {
     agencies: await codes('agency'),
     orgUnits: new Map(units.map((u) => [u.code, { agency: u.agency, parent: u.parent }])),
     competencies: await codes('competency'),
-    courses: new Map(courses.map((c) => [c.code, { hours: c.hours, prerequisites: c.prerequisites }])),
+    courses: new Map(
+      courses.map((c) => [c.code, { hours: c.hours, prerequisites: c.prerequisites }]),
+    ),
     positions: await codes('position'),
     nips: new Set(employees.flatMap((e) => (e.nip ? [e.nip] : []))),
     pppkNumbers: new Set(employees.flatMap((e) => (e.pppk_number ? [e.pppk_number] : []))),

@@ -163,7 +163,13 @@ export interface ValidDataset {
 /** What an import did (or, with issues, would not do). */
 export interface ImportReport {
   applied: boolean;
-  sections: { section: Section; received: number; created: number; updated: number; unchanged: number }[];
+  sections: {
+    section: Section;
+    received: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+  }[];
   issues: DatasetIssue[];
   issueCount: number;
 }

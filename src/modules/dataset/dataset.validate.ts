@@ -4,7 +4,11 @@ import { CourseModality, CourseType } from '../course/course.enums';
 import { EmploymentType } from '../employee/employee.enums';
 import { parseNip } from '../employee/nip';
 import { AgencyKind } from '../org/org.enums';
-import { PerformanceRating, POSITION_CATEGORY_INFO, PositionCategory } from '../position/position.enums';
+import {
+  PerformanceRating,
+  POSITION_CATEGORY_INFO,
+  PositionCategory,
+} from '../position/position.enums';
 import { isRankCode, normaliseEducationCode } from '../reference/reference.data';
 import type {
   AgencyRecord,
@@ -67,19 +71,37 @@ export function validateDataset(
     trainings: [],
   };
   if (!isObject(raw)) {
-    issues.push({ section: 'document', index: null, field: null, code: 'INVALID', message: 'The dataset must be a JSON object with sections.' });
+    issues.push({
+      section: 'document',
+      index: null,
+      field: null,
+      code: 'INVALID',
+      message: 'The dataset must be a JSON object with sections.',
+    });
     return { dataset, issues };
   }
   for (const key of Object.keys(raw)) {
     if (!(SECTIONS as readonly string[]).includes(key)) {
-      issues.push({ section: 'document', index: null, field: key, code: 'INVALID', message: `"${key}" is not a section (${SECTIONS.join(', ')})` });
+      issues.push({
+        section: 'document',
+        index: null,
+        field: key,
+        code: 'INVALID',
+        message: `"${key}" is not a section (${SECTIONS.join(', ')})`,
+      });
     }
   }
   const records = (section: Section, read: (r: RecordReader) => void) => {
     const list = raw[section];
     if (list === undefined || list === null) return;
     if (!Array.isArray(list)) {
-      issues.push({ section, index: null, field: null, code: 'INVALID', message: 'must be a list of records' });
+      issues.push({
+        section,
+        index: null,
+        field: null,
+        code: 'INVALID',
+        message: 'must be a list of records',
+      });
       return;
     }
     list.forEach((item, index) => {
@@ -102,7 +124,12 @@ export function validateDataset(
   const docNips = new Set<string>();
   const docPppk = new Set<string>();
 
-  const firstSeen = (r: RecordReader, set: Set<string> | Map<string, unknown>, key: string | null, field: string) => {
+  const firstSeen = (
+    r: RecordReader,
+    set: Set<string> | Map<string, unknown>,
+    key: string | null,
+    field: string,
+  ) => {
     if (key === null) return false;
     if (set.has(key)) {
       r.issue(field, 'DUPLICATE', `"${key}" appears more than once in ${r.section}`);
@@ -127,7 +154,8 @@ export function validateDataset(
     const agency = r.code('agency');
     const name = r.string('name', { required: true, max: 200 });
     const parent = r.code('parent', false);
-    if (agency && !agencyExists(agency)) r.issue('agency', 'NOT_FOUND', `no agency has code "${agency}"`);
+    if (agency && !agencyExists(agency))
+      r.issue('agency', 'NOT_FOUND', `no agency has code "${agency}"`);
     if (code && parent === code) r.issue('parent', 'CYCLE', 'an org unit cannot be its own parent');
     if (!firstSeen(r, docUnits, code, 'code') || !code || !agency) return;
     docUnits.set(code, { agency, parent, index: r.index });
@@ -139,9 +167,17 @@ export function validateDataset(
       const parent = unitOf(record.parent);
       if (!parent) r.issue('parent', 'NOT_FOUND', `no org unit has code "${record.parent}"`);
       else if (parent.agency !== record.agency) {
-        r.issue('parent', 'INVALID', `parent "${record.parent}" belongs to agency "${parent.agency}", not "${record.agency}"`);
+        r.issue(
+          'parent',
+          'INVALID',
+          `parent "${record.parent}" belongs to agency "${parent.agency}", not "${record.agency}"`,
+        );
       } else if (reaches(record.parent, record.code, (c) => unitOf(c)?.parent ?? null)) {
-        r.issue('parent', 'CYCLE', `making "${record.parent}" the parent of "${record.code}" closes a cycle`);
+        r.issue(
+          'parent',
+          'CYCLE',
+          `making "${record.parent}" the parent of "${record.code}" closes a cycle`,
+        );
       } else dataset.orgUnits.push(record);
     } else if (!record.parent) dataset.orgUnits.push(record);
   }
@@ -183,7 +219,8 @@ export function validateDataset(
       dataset.competencies.push({ code, name, type, description, levels });
     }
   });
-  const competencyExists = (code: string) => docCompetencies.has(code) || known.competencies.has(code);
+  const competencyExists = (code: string) =>
+    docCompetencies.has(code) || known.competencies.has(code);
   const checkCompetency = (r: RecordReader, field: string, code: string | null) => {
     if (code && !competencyExists(code)) {
       r.issue(field, 'NOT_FOUND', `no competency has code "${code}"`);
@@ -213,11 +250,19 @@ export function validateDataset(
       o.rejectUnknownFields();
       if (!checkCompetency(o, 'competency', competency) || toLevel === null) return (ok = false);
       if (minLevel !== null && minLevel >= toLevel) {
-        o.issue('minLevel', 'OUT_OF_RANGE', `entry level ${minLevel} must be below the level reached (${toLevel})`);
+        o.issue(
+          'minLevel',
+          'OUT_OF_RANGE',
+          `entry level ${minLevel} must be below the level reached (${toLevel})`,
+        );
         return (ok = false);
       }
       if (seen.has(competency!)) {
-        o.issue('competency', 'DUPLICATE', `"${competency}" has more than one outcome in this course`);
+        o.issue(
+          'competency',
+          'DUPLICATE',
+          `"${competency}" has more than one outcome in this course`,
+        );
         return (ok = false);
       }
       seen.add(competency!);
@@ -238,8 +283,22 @@ export function validateDataset(
     });
     if (!firstSeen(r, docCourses, code, 'code') || !code) return;
     docCourses.set(code, { hours: hours ?? 0, prerequisites, index: r.index });
-    const record = { code, title: title!, type: type!, modality: modality!, hours: hours!, cost, provider: provider!, outcomes, prerequisites };
-    courseRecords.push({ r, record, ok: ok && !!title && !!type && !!modality && hours !== null && !!provider });
+    const record = {
+      code,
+      title: title!,
+      type: type!,
+      modality: modality!,
+      hours: hours!,
+      cost,
+      provider: provider!,
+      outcomes,
+      prerequisites,
+    };
+    courseRecords.push({
+      r,
+      record,
+      ok: ok && !!title && !!type && !!modality && hours !== null && !!provider,
+    });
   });
   const courseOf = (code: string) => docCourses.get(code) ?? known.courses.get(code);
   for (const { r, record, ok } of courseRecords) {
@@ -249,7 +308,11 @@ export function validateDataset(
         r.issue(`prerequisites[${i}]`, 'NOT_FOUND', `no course has code "${prerequisite}"`);
         valid = false;
       } else if (reachesAny(prerequisite, record.code, (c) => courseOf(c)?.prerequisites ?? [])) {
-        r.issue(`prerequisites[${i}]`, 'CYCLE', `"${prerequisite}" already requires "${record.code}" (directly or through others)`);
+        r.issue(
+          `prerequisites[${i}]`,
+          'CYCLE',
+          `"${prerequisite}" already requires "${record.code}" (directly or through others)`,
+        );
         valid = false;
       }
     });
@@ -291,20 +354,35 @@ export function validateDataset(
     if (!firstSeen(r, docPositions, code, 'code') || !code) return;
     docPositions.add(code);
     if (ok && title && category && orgUnit && conditions) {
-      dataset.positions.push({ code, title, category, orgUnit, summary, governmentAffair, requirements, conditions });
+      dataset.positions.push({
+        code,
+        title,
+        category,
+        orgUnit,
+        summary,
+        governmentAffair,
+        requirements,
+        conditions,
+      });
     }
   });
   const positionExists = (code: string) => docPositions.has(code) || known.positions.has(code);
 
   records('employees', (r) => {
     const record = readEmployee(r, unitOf, positionExists, today);
-    const identity = record?.nip ? { set: docNips, key: record.nip, field: 'nip' } : record?.pppkNumber ? { set: docPppk, key: record.pppkNumber, field: 'pppkNumber' } : undefined;
+    const identity = record?.nip
+      ? { set: docNips, key: record.nip, field: 'nip' }
+      : record?.pppkNumber
+        ? { set: docPppk, key: record.pppkNumber, field: 'pppkNumber' }
+        : undefined;
     if (!record || !identity) return;
     if (!firstSeen(r, identity.set, identity.key, identity.field)) return;
     identity.set.add(identity.key);
     dataset.employees.push(record);
   });
-  const employeeRef = (r: RecordReader): { nip: string | null; pppkNumber: string | null } | null => {
+  const employeeRef = (
+    r: RecordReader,
+  ): { nip: string | null; pppkNumber: string | null } | null => {
     const nip = r.string('nip', { max: 18 });
     const pppkNumber = r.string('pppkNumber', { max: 32 });
     if (!nip && !pppkNumber) {
@@ -329,7 +407,8 @@ export function validateDataset(
     const method = r.oneOf('method', values(AssessmentMethod));
     const assessor = r.string('assessor', { max: 200 });
     const potential = r.number('potential', { min: 0, max: 100 });
-    if (assessedOn && assessedOn > today) r.issue('assessedOn', 'OUT_OF_RANGE', `${assessedOn} is in the future`);
+    if (assessedOn && assessedOn > today)
+      r.issue('assessedOn', 'OUT_OF_RANGE', `${assessedOn} is in the future`);
     let ok = true;
     const results: AssessmentRecord['results'] = [];
     const seen = new Set<string>();
@@ -354,7 +433,11 @@ export function validateDataset(
     if (!who || !assessedOn || assessedOn > today || !method || !ok) return;
     const key = `${who.nip ?? who.pppkNumber}|${assessedOn}|${method}`;
     if (assessmentKeys.has(key)) {
-      r.issue(null, 'DUPLICATE', `another assessment of the same employee, date and method is in the document`);
+      r.issue(
+        null,
+        'DUPLICATE',
+        `another assessment of the same employee, date and method is in the document`,
+      );
       return;
     }
     assessmentKeys.add(key);
@@ -369,12 +452,18 @@ export function validateDataset(
     let hours = r.integer('hours', { min: 1, max: 100000 });
     const courseInfo = course ? courseOf(course) : undefined;
     if (course && !courseInfo) r.issue('course', 'NOT_FOUND', `no course has code "${course}"`);
-    if (completedOn && completedOn > today) r.issue('completedOn', 'OUT_OF_RANGE', `${completedOn} is in the future`);
+    if (completedOn && completedOn > today)
+      r.issue('completedOn', 'OUT_OF_RANGE', `${completedOn} is in the future`);
     if (hours === null && !r.has('hours') && courseInfo) hours = courseInfo.hours;
-    if (!who || !course || !courseInfo || !completedOn || completedOn > today || hours === null) return;
+    if (!who || !course || !courseInfo || !completedOn || completedOn > today || hours === null)
+      return;
     const key = `${who.nip ?? who.pppkNumber}|${course}|${completedOn}`;
     if (trainingKeys.has(key)) {
-      r.issue(null, 'DUPLICATE', 'the same course completion (employee, course, date) is listed twice');
+      r.issue(
+        null,
+        'DUPLICATE',
+        'the same course completion (employee, course, date) is listed twice',
+      );
       return;
     }
     trainingKeys.add(key);
@@ -396,7 +485,9 @@ function readConditions(
     minYearsOfService: null,
     minPerformance: null,
     performanceYears: 2,
-    retirementAge: category ? POSITION_CATEGORY_INFO[category as PositionCategory].retirementAge : 58,
+    retirementAge: category
+      ? POSITION_CATEGORY_INFO[category as PositionCategory].retirementAge
+      : 58,
   };
   const raw = r.value('conditions');
   if (raw === undefined || raw === null) return defaults;
@@ -411,7 +502,11 @@ function readConditions(
   const minEducationRaw = c.string('minEducation');
   const minEducation = minEducationRaw ? normaliseEducationCode(minEducationRaw) : null;
   if (minEducationRaw && !minEducation) {
-    c.issue('minEducation', 'INVALID', `"${minEducationRaw}" is not an education code (SD SMP SMA D1 D2 D3 S1 D4 S2 S3)`);
+    c.issue(
+      'minEducation',
+      'INVALID',
+      `"${minEducationRaw}" is not an education code (SD SMP SMA D1 D2 D3 S1 D4 S2 S3)`,
+    );
     ok = false;
   }
   const requiredCourses: string[] = [];
@@ -426,11 +521,20 @@ function readConditions(
   });
   const minYearsOfService = c.integer('minYearsOfService', { min: 0, max: 60 });
   const minPerformance = c.oneOf('minPerformance', values(PerformanceRating), false);
-  const performanceYears = c.integer('performanceYears', { min: 1, max: 10 }) ?? defaults.performanceYears;
+  const performanceYears =
+    c.integer('performanceYears', { min: 1, max: 10 }) ?? defaults.performanceYears;
   const retirementAge = c.integer('retirementAge', { min: 40, max: 75 }) ?? defaults.retirementAge;
   c.rejectUnknownFields();
   if (!ok) return null;
-  return { minRank, minEducation: minEducation ?? null, requiredCourses, minYearsOfService, minPerformance, performanceYears, retirementAge };
+  return {
+    minRank,
+    minEducation: minEducation ?? null,
+    requiredCourses,
+    minYearsOfService,
+    minPerformance,
+    performanceYears,
+    retirementAge,
+  };
 }
 
 function readEmployee(
@@ -460,7 +564,8 @@ function readEmployee(
     if (rank) r.issue('rank', 'INVALID', 'PPPK have a grade (pppkGrade), not a rank');
     ok &&= !nip && !!pppkNumber && PPPK_NUMBER.test(pppkNumber) && !rank;
   } else if (employmentType) {
-    if (pppkNumber) r.issue('pppkNumber', 'INVALID', `${employmentType} employees are identified by NIP`);
+    if (pppkNumber)
+      r.issue('pppkNumber', 'INVALID', `${employmentType} employees are identified by NIP`);
     if (pppkGrade !== null) r.issue('pppkGrade', 'INVALID', 'only PPPK have a grade');
     if (!nip) r.issue('nip', 'REQUIRED', `is required for ${employmentType}`);
     else {
@@ -481,7 +586,11 @@ function readEmployee(
   }
   const education = educationRaw ? normaliseEducationCode(educationRaw) : undefined;
   if (educationRaw && !education) {
-    r.issue('education', 'INVALID', `"${educationRaw}" is not an education code (SD SMP SMA D1 D2 D3 S1 D4 S2 S3)`);
+    r.issue(
+      'education',
+      'INVALID',
+      `"${educationRaw}" is not an education code (SD SMP SMA D1 D2 D3 S1 D4 S2 S3)`,
+    );
   }
   if (orgUnit && !unitOf(orgUnit)) {
     r.issue('orgUnit', 'NOT_FOUND', `no org unit has code "${orgUnit}"`);
@@ -542,7 +651,11 @@ function reaches(from: string, target: string, next: (code: string) => string | 
 }
 
 /** Whether `target` is reachable from `from` in a graph given by `next` (prerequisite edges). */
-function reachesAny(from: string, target: string, next: (code: string) => readonly string[]): boolean {
+function reachesAny(
+  from: string,
+  target: string,
+  next: (code: string) => readonly string[],
+): boolean {
   const stack = [from];
   const seen = new Set<string>();
   while (stack.length > 0) {

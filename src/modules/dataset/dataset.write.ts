@@ -46,14 +46,24 @@ class Writer {
   ) {}
 
   /** Inserts or updates rows by `conflict`; returns how many were new. */
-  private async upsert(table: string, rows: Row[], conflict: string[], section: Section, total: number, offset = 0): Promise<number> {
+  private async upsert(
+    table: string,
+    rows: Row[],
+    conflict: string[],
+    section: Section,
+    total: number,
+    offset = 0,
+  ): Promise<number> {
     let created = 0;
     let done = offset;
     for (const part of chunks(rows)) {
       const update = Object.keys(part[0]).filter((c) => !conflict.includes(c));
       const query = this.trx(table).insert(part).onConflict(conflict).merge(update);
       const { sql, bindings } = query.toSQL();
-      const result = await this.trx.raw<{ rows: { inserted: boolean }[] }>(`${sql} returning (xmax = 0) as inserted`, bindings);
+      const result = await this.trx.raw<{ rows: { inserted: boolean }[] }>(
+        `${sql} returning (xmax = 0) as inserted`,
+        bindings,
+      );
       created += result.rows.filter((r) => r.inserted).length;
       done += part.length;
       this.progress(section, done, total);
@@ -61,17 +71,29 @@ class Writer {
     return created;
   }
 
-  private async ids(table: string, column: string, keys: readonly string[]): Promise<Map<string, number>> {
+  private async ids(
+    table: string,
+    column: string,
+    keys: readonly string[],
+  ): Promise<Map<string, number>> {
     const map = new Map<string, number>();
     for (const part of chunks([...new Set(keys)], 5000)) {
-      const rows: { id: number; key: string }[] = await this.trx(table).whereIn(column, part).select({ id: 'id', key: column });
+      const rows: { id: number; key: string }[] = await this.trx(table)
+        .whereIn(column, part)
+        .select({ id: 'id', key: column });
       for (const row of rows) map.set(row.key, row.id);
     }
     return map;
   }
 
-  private async replaceChildren(table: string, parentColumn: string, parentIds: number[], rows: Row[]): Promise<void> {
-    for (const part of chunks(parentIds, 5000)) await this.trx(table).whereIn(parentColumn, part).delete();
+  private async replaceChildren(
+    table: string,
+    parentColumn: string,
+    parentIds: number[],
+    rows: Row[],
+  ): Promise<void> {
+    for (const part of chunks(parentIds, 5000))
+      await this.trx(table).whereIn(parentColumn, part).delete();
     for (const part of chunks(rows)) await this.trx(table).insert(part);
   }
 
@@ -80,14 +102,23 @@ class Writer {
   }
 
   async agencies(data: ValidDataset): Promise<Counts> {
-    const rows = data.agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, updated_at: this.trx.fn.now() }));
+    const rows = data.agencies.map((a) => ({
+      code: a.code,
+      name: a.name,
+      kind: a.kind,
+      updated_at: this.trx.fn.now(),
+    }));
     const created = await this.upsert('agency', rows, ['code'], 'agencies', rows.length);
     return this.counts('agencies', rows.length, created);
   }
 
   async orgUnits(data: ValidDataset): Promise<Counts> {
     const units = data.orgUnits;
-    const agencyIds = await this.ids('agency', 'code', units.map((u) => u.agency));
+    const agencyIds = await this.ids(
+      'agency',
+      'code',
+      units.map((u) => u.agency),
+    );
     // Parents first, so that each unit's parent id is known when it is written.
     const inDoc = new Map(units.map((u) => [u.code, u]));
     const depth = (code: string, seen = 0): number => {
@@ -103,7 +134,11 @@ class Writer {
     let done = 0;
     for (const d of [...levels.keys()].sort((a, b) => a - b)) {
       const batch = levels.get(d)!;
-      const parentIds = await this.ids('org_unit', 'code', batch.flatMap((u) => (u.parent ? [u.parent] : [])));
+      const parentIds = await this.ids(
+        'org_unit',
+        'code',
+        batch.flatMap((u) => (u.parent ? [u.parent] : [])),
+      );
       const rows = batch.map((u) => ({
         code: u.code,
         name: u.name,
@@ -119,11 +154,26 @@ class Writer {
 
   async competencies(data: ValidDataset): Promise<Counts> {
     const list = data.competencies;
-    const rows = list.map((c) => ({ code: c.code, name: c.name, type: c.type, description: c.description, updated_at: this.trx.fn.now() }));
+    const rows = list.map((c) => ({
+      code: c.code,
+      name: c.name,
+      type: c.type,
+      description: c.description,
+      updated_at: this.trx.fn.now(),
+    }));
     const created = await this.upsert('competency', rows, ['code'], 'competencies', rows.length);
-    const ids = await this.ids('competency', 'code', list.map((c) => c.code));
+    const ids = await this.ids(
+      'competency',
+      'code',
+      list.map((c) => c.code),
+    );
     const levels = list.flatMap((c) =>
-      c.levels.map((l) => ({ competency_id: ids.get(c.code), level: l.level, description: l.description, indicators: l.indicators })),
+      c.levels.map((l) => ({
+        competency_id: ids.get(c.code),
+        level: l.level,
+        description: l.description,
+        indicators: l.indicators,
+      })),
     );
     await this.replaceChildren('competency_level', 'competency_id', [...ids.values()], levels);
     return this.counts('competencies', list.length, created);
@@ -142,8 +192,16 @@ class Writer {
       updated_at: this.trx.fn.now(),
     }));
     const created = await this.upsert('course', rows, ['code'], 'courses', rows.length);
-    const ids = await this.ids('course', 'code', list.flatMap((c) => [c.code, ...c.prerequisites]));
-    const competencyIds = await this.ids('competency', 'code', list.flatMap((c) => c.outcomes.map((o) => o.competency)));
+    const ids = await this.ids(
+      'course',
+      'code',
+      list.flatMap((c) => [c.code, ...c.prerequisites]),
+    );
+    const competencyIds = await this.ids(
+      'competency',
+      'code',
+      list.flatMap((c) => c.outcomes.map((o) => o.competency)),
+    );
     const own = list.map((c) => ids.get(c.code)!);
     const outcomes = list.flatMap((c) =>
       c.outcomes.map((o, i) => ({
@@ -155,14 +213,20 @@ class Writer {
       })),
     );
     await this.replaceChildren('course_outcome', 'course_id', own, outcomes);
-    const edges = list.flatMap((c) => c.prerequisites.map((p) => ({ course_id: ids.get(c.code), prerequisite_id: ids.get(p) })));
+    const edges = list.flatMap((c) =>
+      c.prerequisites.map((p) => ({ course_id: ids.get(c.code), prerequisite_id: ids.get(p) })),
+    );
     await this.replaceChildren('course_prerequisite', 'course_id', own, edges);
     return this.counts('courses', list.length, created);
   }
 
   async positions(data: ValidDataset): Promise<Counts> {
     const list = data.positions;
-    const unitIds = await this.ids('org_unit', 'code', list.map((p) => p.orgUnit));
+    const unitIds = await this.ids(
+      'org_unit',
+      'code',
+      list.map((p) => p.orgUnit),
+    );
     const rows = list.map((p) => ({
       code: p.code,
       title: p.title,
@@ -179,9 +243,21 @@ class Writer {
       updated_at: this.trx.fn.now(),
     }));
     const created = await this.upsert('position', rows, ['code'], 'positions', rows.length);
-    const ids = await this.ids('position', 'code', list.map((p) => p.code));
-    const competencyIds = await this.ids('competency', 'code', list.flatMap((p) => p.requirements.map((r) => r.competency)));
-    const courseIds = await this.ids('course', 'code', list.flatMap((p) => p.conditions.requiredCourses));
+    const ids = await this.ids(
+      'position',
+      'code',
+      list.map((p) => p.code),
+    );
+    const competencyIds = await this.ids(
+      'competency',
+      'code',
+      list.flatMap((p) => p.requirements.map((r) => r.competency)),
+    );
+    const courseIds = await this.ids(
+      'course',
+      'code',
+      list.flatMap((p) => p.conditions.requiredCourses),
+    );
     const own = [...ids.values()];
     const requirements = list.flatMap((p) =>
       p.requirements.map((r, i) => ({
@@ -194,15 +270,28 @@ class Writer {
       })),
     );
     await this.replaceChildren('position_requirement', 'position_id', own, requirements);
-    const required = list.flatMap((p) => p.conditions.requiredCourses.map((c) => ({ position_id: ids.get(p.code), course_id: courseIds.get(c) })));
+    const required = list.flatMap((p) =>
+      p.conditions.requiredCourses.map((c) => ({
+        position_id: ids.get(p.code),
+        course_id: courseIds.get(c),
+      })),
+    );
     await this.replaceChildren('position_required_course', 'position_id', own, required);
     return this.counts('positions', list.length, created);
   }
 
   async employees(data: ValidDataset): Promise<Counts> {
     const list = data.employees;
-    const unitIds = await this.ids('org_unit', 'code', list.map((e) => e.orgUnit));
-    const positionIds = await this.ids('position', 'code', list.flatMap((e) => (e.position ? [e.position] : [])));
+    const unitIds = await this.ids(
+      'org_unit',
+      'code',
+      list.map((e) => e.orgUnit),
+    );
+    const positionIds = await this.ids(
+      'position',
+      'code',
+      list.flatMap((e) => (e.position ? [e.position] : [])),
+    );
     const toRow = (e: (typeof list)[number]) => ({
       nip: e.nip,
       pppk_number: e.pppkNumber,
@@ -220,19 +309,46 @@ class Writer {
     });
     const withNip = list.filter((e) => e.nip);
     const pppk = list.filter((e) => !e.nip);
-    let created = await this.upsert('employee', withNip.map(toRow), ['nip'], 'employees', list.length);
-    created += await this.upsert('employee', pppk.map(toRow), ['pppk_number'], 'employees', list.length, withNip.length);
+    let created = await this.upsert(
+      'employee',
+      withNip.map(toRow),
+      ['nip'],
+      'employees',
+      list.length,
+    );
+    created += await this.upsert(
+      'employee',
+      pppk.map(toRow),
+      ['pppk_number'],
+      'employees',
+      list.length,
+      withNip.length,
+    );
     const ids = await this.employeeIds(list);
     const performance = list.flatMap((e) =>
-      e.performance.map((p) => ({ employee_id: ids.get(employeeKey(e)), year: p.year, rating: p.rating })),
+      e.performance.map((p) => ({
+        employee_id: ids.get(employeeKey(e)),
+        year: p.year,
+        rating: p.rating,
+      })),
     );
     await this.replaceChildren('performance_record', 'employee_id', [...ids.values()], performance);
     return this.counts('employees', list.length, created);
   }
 
-  private async employeeIds(refs: readonly { nip: string | null; pppkNumber: string | null }[]): Promise<Map<string, number>> {
-    const byNip = await this.ids('employee', 'nip', refs.flatMap((r) => (r.nip ? [r.nip] : [])));
-    const byPppk = await this.ids('employee', 'pppk_number', refs.flatMap((r) => (!r.nip && r.pppkNumber ? [r.pppkNumber] : [])));
+  private async employeeIds(
+    refs: readonly { nip: string | null; pppkNumber: string | null }[],
+  ): Promise<Map<string, number>> {
+    const byNip = await this.ids(
+      'employee',
+      'nip',
+      refs.flatMap((r) => (r.nip ? [r.nip] : [])),
+    );
+    const byPppk = await this.ids(
+      'employee',
+      'pppk_number',
+      refs.flatMap((r) => (!r.nip && r.pppkNumber ? [r.pppkNumber] : [])),
+    );
     const map = new Map<string, number>();
     for (const [nip, id] of byNip) map.set(`N:${nip}`, id);
     for (const [number, id] of byPppk) map.set(`P:${number}`, id);
@@ -242,11 +358,18 @@ class Writer {
   async assessments(data: ValidDataset, issues: DatasetIssue[]): Promise<Counts> {
     const list = data.assessments;
     const employeeIds = await this.employeeIds(list);
-    const competencyIds = await this.ids('competency', 'code', list.flatMap((a) => a.results.map((r) => r.competency)));
+    const competencyIds = await this.ids(
+      'competency',
+      'code',
+      list.flatMap((a) => a.results.map((r) => r.competency)),
+    );
     const existing = new Map<string, string>();
-    for (const part of chunks([...new Set(list.map((a) => employeeIds.get(employeeKey(a))!))], 5000)) {
-      const rows: { key: string; fingerprint: string }[] = (
-        await this.trx.raw(
+    for (const part of chunks(
+      [...new Set(list.map((a) => employeeIds.get(employeeKey(a))!))],
+      5000,
+    )) {
+      const rows = (
+        await this.trx.raw<{ rows: { key: string; fingerprint: string }[] }>(
           `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
                   coalesce(a.assessor, '') || '|' || coalesce(a.potential::float8::text, '') || '|' ||
                   string_agg(c.code || '=' || r.level, ',' order by c.code) as fingerprint
@@ -266,7 +389,9 @@ class Writer {
       const key = `${employeeId}|${a.assessedOn}|${a.method}`;
       const before = existing.get(key);
       if (before === undefined) return fresh.push({ record: a, employeeId });
-      const results = [...a.results].sort((x, y) => (x.competency < y.competency ? -1 : 1)).map((r) => `${r.competency}=${r.level}`);
+      const results = [...a.results]
+        .sort((x, y) => (x.competency < y.competency ? -1 : 1))
+        .map((r) => `${r.competency}=${r.level}`);
       const fingerprint = `${a.assessor ?? ''}|${a.potential ?? ''}|${results.join(',')}`;
       if (fingerprint !== before) {
         issues.push({
@@ -292,26 +417,46 @@ class Writer {
         )
         .returning('id');
       const results = part.flatMap(({ record }, i) =>
-        record.results.map((r) => ({ assessment_id: inserted[i].id, competency_id: competencyIds.get(r.competency), level: r.level })),
+        record.results.map((r) => ({
+          assessment_id: inserted[i].id,
+          competency_id: competencyIds.get(r.competency),
+          level: r.level,
+        })),
       );
       for (const rows of chunks(results, 5000)) await this.trx('assessment_result').insert(rows);
       done += part.length;
       this.progress('assessments', done, fresh.length);
     }
-    return { section: 'assessments', received: list.length, created: fresh.length, updated: 0, unchanged: list.length - fresh.length };
+    return {
+      section: 'assessments',
+      received: list.length,
+      created: fresh.length,
+      updated: 0,
+      unchanged: list.length - fresh.length,
+    };
   }
 
   async trainings(data: ValidDataset): Promise<Counts> {
     const list = data.trainings;
     const employeeIds = await this.employeeIds(list);
-    const courseIds = await this.ids('course', 'code', list.map((t) => t.course));
+    const courseIds = await this.ids(
+      'course',
+      'code',
+      list.map((t) => t.course),
+    );
     const rows = list.map((t) => ({
       employee_id: employeeIds.get(employeeKey(t)),
       course_id: courseIds.get(t.course),
       completed_on: t.completedOn,
       hours: t.hours,
     }));
-    const created = await this.upsert('training_record', rows, ['employee_id', 'course_id', 'completed_on'], 'trainings', rows.length);
+    const created = await this.upsert(
+      'training_record',
+      rows,
+      ['employee_id', 'course_id', 'completed_on'],
+      'trainings',
+      rows.length,
+    );
     return this.counts('trainings', list.length, created);
   }
 }

@@ -62,7 +62,10 @@ export class RecordReader {
     return this.raw[field] !== undefined && this.raw[field] !== null;
   }
 
-  string(field: string, options: { required?: boolean; max?: number; pattern?: RegExp; patternHint?: string } = {}): string | null {
+  string(
+    field: string,
+    options: { required?: boolean; max?: number; pattern?: RegExp; patternHint?: string } = {},
+  ): string | null {
     const value = this.value(field);
     if (value === undefined || value === null || value === '') {
       if (options.required) this.issue(field, 'REQUIRED', 'is required');
@@ -78,11 +81,19 @@ export class RecordReader {
       return null;
     }
     if (options.max !== undefined && text.length > options.max) {
-      this.issue(field, 'OUT_OF_RANGE', `must be at most ${options.max} characters, got ${text.length}`);
+      this.issue(
+        field,
+        'OUT_OF_RANGE',
+        `must be at most ${options.max} characters, got ${text.length}`,
+      );
       return null;
     }
     if (options.pattern && !options.pattern.test(text)) {
-      this.issue(field, 'INVALID', `"${text.slice(0, 80)}" ${options.patternHint ?? 'has the wrong form'}`);
+      this.issue(
+        field,
+        'INVALID',
+        `"${text.slice(0, 80)}" ${options.patternHint ?? 'has the wrong form'}`,
+      );
       return null;
     }
     return text;
@@ -107,13 +118,20 @@ export class RecordReader {
       return null;
     }
     if (value < options.min || value > options.max) {
-      this.issue(field, 'OUT_OF_RANGE', `must be from ${options.min} to ${options.max}, got ${value}`);
+      this.issue(
+        field,
+        'OUT_OF_RANGE',
+        `must be from ${options.min} to ${options.max}, got ${value}`,
+      );
       return null;
     }
     return value;
   }
 
-  number(field: string, options: { required?: boolean; min: number; max: number; exclusiveMin?: boolean }): number | null {
+  number(
+    field: string,
+    options: { required?: boolean; min: number; max: number; exclusiveMin?: boolean },
+  ): number | null {
     const value = this.value(field);
     if (value === undefined || value === null) {
       if (options.required) this.issue(field, 'REQUIRED', 'is required');
@@ -186,6 +204,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'string') return `"${value.slice(0, 40)}"`;
-  if (typeof value === 'object') return 'an object';
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'object' ? 'an object' : typeof value;
 }

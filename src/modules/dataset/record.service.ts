@@ -37,10 +37,20 @@ export function keyCheck(
   return (known) => {
     const found = exists(known);
     if (mode === 'create' && found) {
-      return [{ section, index: 0, field, code: 'TAKEN', message: `"${key}" is already used by another record` }];
+      return [
+        {
+          section,
+          index: 0,
+          field,
+          code: 'TAKEN',
+          message: `"${key}" is already used by another record`,
+        },
+      ];
     }
     if (mode === 'update' && !found) {
-      return [{ section, index: 0, field, code: 'NOT_FOUND', message: `no record has ${field} "${key}"` }];
+      return [
+        { section, index: 0, field, code: 'NOT_FOUND', message: `no record has ${field} "${key}"` },
+      ];
     }
     return [];
   };
@@ -64,7 +74,11 @@ function plain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return value.map(plain);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, plain(v)]),
+    );
   }
   return value;
 }
@@ -83,13 +97,22 @@ export interface SaveKeyed<E> {
  * Creates or updates the record with a natural key: an update merges the input over the
  * stored record (fields left out keep their value; lists given replace the stored ones).
  */
-export async function saveKeyed<E>(ctx: Context, o: SaveKeyed<E>): Promise<{ userErrors: UserError[]; node: E | null }> {
+export async function saveKeyed<E>(
+  ctx: Context,
+  o: SaveKeyed<E>,
+): Promise<{ userErrors: UserError[]; node: E | null }> {
   let record: object = o.input;
   if (o.mode === 'update') {
     const base = await currentRecord<object>(ctx, { section: o.section, keys: [o.key] });
     if (!base) {
       return {
-        userErrors: [{ field: ['input', o.keyField], code: UserErrorCode.NOT_FOUND, message: `no record has ${o.keyField} "${o.key}"` }],
+        userErrors: [
+          {
+            field: ['input', o.keyField],
+            code: UserErrorCode.NOT_FOUND,
+            message: `no record has ${o.keyField} "${o.key}"`,
+          },
+        ],
         node: null,
       };
     }

@@ -24,7 +24,8 @@ export const NATIONAL_COMPETENCIES: NationalCompetency[] = [
     code: 'M.01',
     name: 'Integritas',
     type: 'MANAGERIAL',
-    description: 'Bertindak jujur, konsisten dan sesuai nilai serta kode etik, juga ketika tidak diawasi.',
+    description:
+      'Bertindak jujur, konsisten dan sesuai nilai serta kode etik, juga ketika tidak diawasi.',
     indicators: [
       'Mematuhi aturan dan kode etik dalam tugas sehari-hari.',
       'Mengakui kesalahan sendiri dan menolak gratifikasi.',
@@ -50,7 +51,8 @@ export const NATIONAL_COMPETENCIES: NationalCompetency[] = [
     code: 'M.03',
     name: 'Komunikasi',
     type: 'MANAGERIAL',
-    description: 'Menyampaikan dan menerima informasi secara jelas, lisan maupun tertulis, sesuai pendengarnya.',
+    description:
+      'Menyampaikan dan menerima informasi secara jelas, lisan maupun tertulis, sesuai pendengarnya.',
     indicators: [
       'Menyampaikan informasi dengan jelas dan sopan.',
       'Mendengarkan aktif dan memastikan pesan dipahami.',
@@ -63,7 +65,8 @@ export const NATIONAL_COMPETENCIES: NationalCompetency[] = [
     code: 'M.04',
     name: 'Orientasi pada Hasil',
     type: 'MANAGERIAL',
-    description: 'Berfokus pada capaian dan mutu hasil kerja, dengan target yang menantang dan terukur.',
+    description:
+      'Berfokus pada capaian dan mutu hasil kerja, dengan target yang menantang dan terukur.',
     indicators: [
       'Menyelesaikan pekerjaan sesuai standar mutu yang ditetapkan.',
       'Menetapkan target kerja sendiri dan memantaunya.',
@@ -89,7 +92,8 @@ export const NATIONAL_COMPETENCIES: NationalCompetency[] = [
     code: 'M.06',
     name: 'Pengembangan Diri dan Orang Lain',
     type: 'MANAGERIAL',
-    description: 'Meningkatkan kemampuan diri sendiri dan mengembangkan potensi orang lain secara terencana.',
+    description:
+      'Meningkatkan kemampuan diri sendiri dan mengembangkan potensi orang lain secara terencana.',
     indicators: [
       'Mengikuti pengembangan kompetensi yang ditugaskan.',
       'Menyusun rencana belajar sendiri dan berbagi pengetahuan.',
@@ -115,7 +119,8 @@ export const NATIONAL_COMPETENCIES: NationalCompetency[] = [
     code: 'M.08',
     name: 'Pengambilan Keputusan',
     type: 'MANAGERIAL',
-    description: 'Mengambil keputusan yang tepat waktu dan dapat dipertanggungjawabkan berdasarkan data.',
+    description:
+      'Mengambil keputusan yang tepat waktu dan dapat dipertanggungjawabkan berdasarkan data.',
     indicators: [
       'Mengambil keputusan rutin sesuai prosedur.',
       'Menimbang beberapa pilihan sebelum memutuskan masalah tim.',

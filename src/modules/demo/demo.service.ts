@@ -9,7 +9,9 @@ export async function loadDemoIfEmpty(knex: Knex, today: string): Promise<Import
   if (Number(count) > 0) return null;
   const report = await importDataset(knex, generateDemoDataset({ today }), { today });
   if (!report.applied) {
-    const first = report.issues.slice(0, 5).map((i) => `${i.section}[${i.index}].${i.field}: ${i.message}`);
+    const first = report.issues
+      .slice(0, 5)
+      .map((i) => `${i.section}[${i.index}].${i.field}: ${i.message}`);
     throw new Error(`The demo dataset did not import:\n${first.join('\n')}`);
   }
   return report;

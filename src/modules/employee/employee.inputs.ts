@@ -35,12 +35,21 @@ export class EmployeeFilter {
   @Field(() => EmploymentType, { nullable: true, description: 'Only PNS, CPNS or PPPK.' })
   employmentType?: EmploymentType | null;
 
-  @Field(() => String, { nullable: true, description: 'Only this rank or above (code, e.g. `III/c`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this rank or above (code, e.g. `III/c`).',
+  })
   minRank?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only this education or above (code, e.g. `S1`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this education or above (code, e.g. `S1`).',
+  })
   minEducation?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Name contains, or NIP starts with, this text.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name contains, or NIP starts with, this text.',
+  })
   search?: string | null;
 }

@@ -14,9 +14,11 @@ export interface CurrentLevel {
  * competency, the result of the latest assessment on or before that date.
  */
 export function currentLevels(ctx: Context, asOf: string) {
-  return ctx.loaders.custom<number, CurrentLevel[]>(`employee.currentLevels.${asOf}`, async (ids) => {
-    const result = await ctx.knex.raw<{ rows: CurrentLevel[] }>(
-      `select distinct on (a.employee_id, r.competency_id)
+  return ctx.loaders.custom<number, CurrentLevel[]>(
+    `employee.currentLevels.${asOf}`,
+    async (ids) => {
+      const result = await ctx.knex.raw<{ rows: CurrentLevel[] }>(
+        `select distinct on (a.employee_id, r.competency_id)
               a.employee_id as "employeeId", r.competency_id as "competencyId",
               c.code as "competencyCode", r.level, a.assessed_on::text as "assessedOn",
               a.id as "assessmentId"
@@ -25,13 +27,15 @@ export function currentLevels(ctx: Context, asOf: string) {
          join competency c on c.id = r.competency_id
         where a.employee_id = any(?) and a.assessed_on <= ?
         order by a.employee_id, r.competency_id, a.assessed_on desc, a.id desc`,
-      [ids as number[], asOf],
-    );
-    const groups = new Map<number, CurrentLevel[]>(ids.map((id) => [id, []]));
-    for (const row of result.rows) groups.get(row.employeeId)?.push(row);
-    for (const list of groups.values()) list.sort((a, b) => a.competencyCode.localeCompare(b.competencyCode));
-    return ids.map((id) => groups.get(id) ?? []);
-  });
+        [ids as number[], asOf],
+      );
+      const groups = new Map<number, CurrentLevel[]>(ids.map((id) => [id, []]));
+      for (const row of result.rows) groups.get(row.employeeId)?.push(row);
+      for (const list of groups.values())
+        list.sort((a, b) => a.competencyCode.localeCompare(b.competencyCode));
+      return ids.map((id) => groups.get(id) ?? []);
+    },
+  );
 }
 
 /** JP completed per employee in a year, for many employees in one statement. */

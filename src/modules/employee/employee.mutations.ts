@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserErrorCode } from '../../shared/errors';
@@ -17,39 +17,65 @@ export class PerformanceInput {
 
 @InputType({ description: 'A new employee: PNS and CPNS with a NIP, PPPK with a PPPK number.' })
 export class CreateEmployeeInput {
-  @Field(() => String, { nullable: true, description: '18-digit NIP (PNS, CPNS).' }) nip?: string | null;
-  @Field(() => String, { nullable: true, description: 'PPPK number (PPPK).' }) pppkNumber?: string | null;
+  @Field(() => String, { nullable: true, description: '18-digit NIP (PNS, CPNS).' }) nip?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'PPPK number (PPPK).' }) pppkNumber?:
+    string | null;
   @Field(() => String, { description: 'Full name.' }) name!: string;
-  @Field(() => EmploymentType, { description: 'PNS, CPNS or PPPK.' }) employmentType!: EmploymentType;
-  @Field(() => String, { nullable: true, description: 'Rank code, `I/a` … `IV/e` (PNS, CPNS).' }) rank?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Grade 1–17 (PPPK).' }) pppkGrade?: number | null;
+  @Field(() => EmploymentType, { description: 'PNS, CPNS or PPPK.' })
+  employmentType!: EmploymentType;
+  @Field(() => String, { nullable: true, description: 'Rank code, `I/a` … `IV/e` (PNS, CPNS).' })
+  rank?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Grade 1–17 (PPPK).' }) pppkGrade?:
+    number | null;
   @Field(() => String, { description: 'Education code (D4 = S1).' }) education!: string;
   @Field(() => String, { description: 'Org unit code.' }) orgUnit!: string;
-  @Field(() => String, { nullable: true, description: 'Code of the position held.' }) position?: string | null;
-  @Field(() => DateResolver, { nullable: true, description: 'Birth date when it differs from the NIP (or PPPK).' })
+  @Field(() => String, { nullable: true, description: 'Code of the position held.' }) position?:
+    string | null;
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'Birth date when it differs from the NIP (or PPPK).',
+  })
   birthDate?: Date | null;
-  @Field(() => DateResolver, { nullable: true, description: 'TMT CPNS when it differs from the NIP (or PPPK).' })
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'TMT CPNS when it differs from the NIP (or PPPK).',
+  })
   appointedOn?: Date | null;
-  @Field(() => Float, { nullable: true, description: 'Potential score 0–100.' }) potential?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Potential score 0–100.' }) potential?:
+    number | null;
   @Field(() => [PerformanceInput], { nullable: true, description: 'SKP ratings, one per year.' })
   performance?: PerformanceInput[];
 }
 
-@InputType({ description: 'Changes to an employee, found by NIP or PPPK number; fields left out keep their value.' })
+@InputType({
+  description:
+    'Changes to an employee, found by NIP or PPPK number; fields left out keep their value.',
+})
 export class UpdateEmployeeInput {
-  @Field(() => String, { nullable: true, description: 'NIP of the employee to change.' }) nip?: string | null;
-  @Field(() => String, { nullable: true, description: 'PPPK number of the employee to change.' }) pppkNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'NIP of the employee to change.' }) nip?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'PPPK number of the employee to change.' })
+  pppkNumber?: string | null;
   @Field(() => String, { nullable: true, description: 'Full name.' }) name?: string;
-  @Field(() => EmploymentType, { nullable: true, description: 'e.g. CPNS → PNS.' }) employmentType?: EmploymentType;
+  @Field(() => EmploymentType, { nullable: true, description: 'e.g. CPNS → PNS.' })
+  employmentType?: EmploymentType;
   @Field(() => String, { nullable: true, description: 'Rank code.' }) rank?: string | null;
   @Field(() => Int, { nullable: true, description: 'PPPK grade.' }) pppkGrade?: number | null;
   @Field(() => String, { nullable: true, description: 'Education code.' }) education?: string;
   @Field(() => String, { nullable: true, description: 'Org unit code.' }) orgUnit?: string;
-  @Field(() => String, { nullable: true, description: 'Position code; null: no position.' }) position?: string | null;
-  @Field(() => DateResolver, { nullable: true, description: 'Birth date.' }) birthDate?: Date | null;
-  @Field(() => DateResolver, { nullable: true, description: 'TMT CPNS.' }) appointedOn?: Date | null;
-  @Field(() => Float, { nullable: true, description: 'Potential score 0–100.' }) potential?: number | null;
-  @Field(() => [PerformanceInput], { nullable: true, description: 'All SKP ratings, replacing the stored ones.' })
+  @Field(() => String, { nullable: true, description: 'Position code; null: no position.' })
+  position?: string | null;
+  @Field(() => DateResolver, { nullable: true, description: 'Birth date.' })
+  birthDate?: Date | null;
+  @Field(() => DateResolver, { nullable: true, description: 'TMT CPNS.' })
+  appointedOn?: Date | null;
+  @Field(() => Float, { nullable: true, description: 'Potential score 0–100.' }) potential?:
+    number | null;
+  @Field(() => [PerformanceInput], {
+    nullable: true,
+    description: 'All SKP ratings, replacing the stored ones.',
+  })
   performance?: PerformanceInput[];
 }
 
@@ -61,46 +87,90 @@ export class RecordPerformanceInput {
   @Field(() => PerformanceRating, { description: 'The rating.' }) rating!: PerformanceRating;
 }
 
-export const EmployeePayload = payloadType('EmployeePayload', 'employee', Employee, 'Result of an employee mutation.');
+export const EmployeePayload = payloadType(
+  'EmployeePayload',
+  'employee',
+  Employee,
+  'Result of an employee mutation.',
+);
 
 /** The employee a NIP or PPPK number names. */
-export function loadEmployee(ctx: Context, ref: { nip?: string | null; pppkNumber?: string | null }) {
+export function loadEmployee(
+  ctx: Context,
+  ref: { nip?: string | null; pppkNumber?: string | null },
+) {
   return ref.nip
     ? ctx.loaders.byKey(Employee, 'nip').load(ref.nip)
     : ctx.loaders.byKey(Employee, 'pppkNumber').load(ref.pppkNumber ?? '');
 }
 
-const missingIdentifier: UserError = { field: ['input', 'nip'], code: UserErrorCode.REQUIRED, message: 'nip (or pppkNumber for PPPK) is required' };
+const missingIdentifier: UserError = {
+  field: ['input', 'nip'],
+  code: UserErrorCode.REQUIRED,
+  message: 'nip (or pppkNumber for PPPK) is required',
+};
 
 @Resolver()
 export class EmployeeMutationResolver {
   @Mutation(() => EmployeePayload, { description: 'Registers an employee.' })
-  async createEmployee(@Arg('input', () => CreateEmployeeInput, { description: 'What to change.' }) input: CreateEmployeeInput, @Ctx() ctx: Context) {
+  async createEmployee(
+    @Arg('input', () => CreateEmployeeInput, { description: 'What to change.' })
+    input: CreateEmployeeInput,
+    @Ctx() ctx: Context,
+  ) {
     return saveEmployee(ctx, input, 'create');
   }
 
-  @Mutation(() => EmployeePayload, { description: 'Changes an employee (rank, unit, position, …).' })
-  async updateEmployee(@Arg('input', () => UpdateEmployeeInput, { description: 'What to change.' }) input: UpdateEmployeeInput, @Ctx() ctx: Context) {
+  @Mutation(() => EmployeePayload, {
+    description: 'Changes an employee (rank, unit, position, …).',
+  })
+  async updateEmployee(
+    @Arg('input', () => UpdateEmployeeInput, { description: 'What to change.' })
+    input: UpdateEmployeeInput,
+    @Ctx() ctx: Context,
+  ) {
     return saveEmployee(ctx, input, 'update');
   }
 
   @Mutation(() => EmployeePayload, { description: "Records one year's performance (SKP) rating." })
-  async recordPerformance(@Arg('input', () => RecordPerformanceInput, { description: 'What to change.' }) input: RecordPerformanceInput, @Ctx() ctx: Context) {
+  async recordPerformance(
+    @Arg('input', () => RecordPerformanceInput, { description: 'What to change.' })
+    input: RecordPerformanceInput,
+    @Ctx() ctx: Context,
+  ) {
     const key = input.nip ?? input.pppkNumber;
     if (!key) return { userErrors: [missingIdentifier], employee: null };
     const base = await currentRecord<EmployeeRecord>(ctx, { section: 'employees', keys: [key] });
     if (!base) {
-      return { userErrors: [{ field: ['input', input.nip ? 'nip' : 'pppkNumber'], code: UserErrorCode.NOT_FOUND, message: `no employee has ${input.nip ? 'NIP' : 'PPPK number'} ${key}` }], employee: null };
+      return {
+        userErrors: [
+          {
+            field: ['input', input.nip ? 'nip' : 'pppkNumber'],
+            code: UserErrorCode.NOT_FOUND,
+            message: `no employee has ${input.nip ? 'NIP' : 'PPPK number'} ${key}`,
+          },
+        ],
+        employee: null,
+      };
     }
-    const performance = [...base.performance.filter((p) => p.year !== input.year), { year: input.year, rating: input.rating }];
+    const performance = [
+      ...base.performance.filter((p) => p.year !== input.year),
+      { year: input.year, rating: input.rating },
+    ];
     const errors = await saveRecord(ctx, 'employees', { ...base, performance });
     // The record is the whole employee: point errors at this input's fields, not the list.
-    const userErrors = errors.map((e) => (e.field[1] === 'performance' ? { ...e, field: ['input', e.field.at(-1)!] } : e));
+    const userErrors = errors.map((e) =>
+      e.field[1] === 'performance' ? { ...e, field: ['input', e.field.at(-1)!] } : e,
+    );
     return { userErrors, employee: userErrors.length ? null : await loadEmployee(ctx, input) };
   }
 }
 
-async function saveEmployee(ctx: Context, input: { nip?: string | null; pppkNumber?: string | null }, mode: 'create' | 'update') {
+async function saveEmployee(
+  ctx: Context,
+  input: { nip?: string | null; pppkNumber?: string | null },
+  mode: 'create' | 'update',
+) {
   const key = input.nip ?? input.pppkNumber;
   if (!key) return { userErrors: [missingIdentifier], employee: null };
   const keyField = input.nip ? 'nip' : 'pppkNumber';

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { badInput } from '../../shared/errors';
@@ -27,8 +27,16 @@ export const YEARLY_JP_TARGET = 20;
 export class EmployeeResolver {
   @Query(() => EmployeeConnection, { description: 'Employees, by name unless ordered otherwise.' })
   employees(
-    @Arg('filter', () => EmployeeFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: EmployeeFilter | null,
-    @Arg('orderBy', () => EmployeeOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: EmployeeOrder | null,
+    @Arg('filter', () => EmployeeFilter, {
+      nullable: true,
+      description: 'Conditions the items must meet.',
+    })
+    filter: EmployeeFilter | null,
+    @Arg('orderBy', () => EmployeeOrder, {
+      nullable: true,
+      description: 'Sort order (ties broken by creation order).',
+    })
+    orderBy: EmployeeOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -36,12 +44,18 @@ export class EmployeeResolver {
   }
 
   @Query(() => Employee, { nullable: true, description: 'An employee (PNS or CPNS) by NIP.' })
-  employee(@Arg('nip', () => String, { description: 'The 18-digit NIP.' }) nip: string, @Ctx() ctx: Context) {
+  employee(
+    @Arg('nip', () => String, { description: 'The 18-digit NIP.' }) nip: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.byKey(Employee, 'nip').load(nip.trim());
   }
 
   @Query(() => Employee, { nullable: true, description: 'A PPPK employee by PPPK number.' })
-  employeeByPppkNumber(@Arg('pppkNumber', () => String, { description: 'The PPPK number.' }) pppkNumber: string, @Ctx() ctx: Context) {
+  employeeByPppkNumber(
+    @Arg('pppkNumber', () => String, { description: 'The PPPK number.' }) pppkNumber: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.byKey(Employee, 'pppkNumber').load(pppkNumber.trim());
   }
 
@@ -71,7 +85,10 @@ export class EmployeeResolver {
     return employee.position ? ctx.loaders.byId(Position).load(employee.position.id) : null;
   }
 
-  @FieldResolver(() => DateResolver, { nullable: true, description: 'Birth date (recorded, else from the NIP).' })
+  @FieldResolver(() => DateResolver, {
+    nullable: true,
+    description: 'Birth date (recorded, else from the NIP).',
+  })
   birthDate(@Root() employee: Employee) {
     return birthDateOf(employee);
   }
@@ -84,10 +101,17 @@ export class EmployeeResolver {
     return appointmentDateOf(employee);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Whole years of service as of a date (default today).' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Whole years of service as of a date (default today).',
+  })
   yearsOfService(
     @Root() employee: Employee,
-    @Arg('asOf', () => DateResolver, { nullable: true, description: 'Evaluate as of this date; default today.' }) asOf: string | null,
+    @Arg('asOf', () => DateResolver, {
+      nullable: true,
+      description: 'Evaluate as of this date; default today.',
+    })
+    asOf: string | null,
     @Ctx() ctx: Context,
   ) {
     const from = appointmentDateOf(employee);
@@ -100,7 +124,8 @@ export class EmployeeResolver {
   })
   async competencies(
     @Root() employee: Employee,
-    @Arg('asOf', () => DateResolver, { nullable: true, description: 'Default: today.' }) asOf: string | null,
+    @Arg('asOf', () => DateResolver, { nullable: true, description: 'Default: today.' })
+    asOf: string | null,
     @Arg('validityYears', () => Int, {
       defaultValue: DEFAULT_ASSESSMENT_VALIDITY_YEARS,
       description: 'Assessments older than this are reported stale.',
@@ -111,14 +136,25 @@ export class EmployeeResolver {
     if (validityYears < 0 || validityYears > 50) throw badInput('`validityYears` must be 0–50.');
     const date = isoDate(asOf) ?? ctx.today;
     const levels = await currentLevels(ctx, date).load(employee.id);
-    return levels.map((l) => Object.assign(new EmployeeCompetency(), l, { stale: isStale(l.assessedOn, date, validityYears) }));
+    return levels.map((l) =>
+      Object.assign(new EmployeeCompetency(), l, {
+        stale: isStale(l.assessedOn, date, validityYears),
+      }),
+    );
   }
 
-  @FieldResolver(() => TrainingHours, { description: 'JP completed in a year against the target (20 JP).' })
+  @FieldResolver(() => TrainingHours, {
+    description: 'JP completed in a year against the target (20 JP).',
+  })
   async trainingHours(
     @Root() employee: Employee,
-    @Arg('year', () => Int, { nullable: true, description: 'Default: the current year.' }) year: number | null,
-    @Arg('target', () => Int, { defaultValue: YEARLY_JP_TARGET, description: 'The yearly target in JP.' }) target: number,
+    @Arg('year', () => Int, { nullable: true, description: 'Default: the current year.' })
+    year: number | null,
+    @Arg('target', () => Int, {
+      defaultValue: YEARLY_JP_TARGET,
+      description: 'The yearly target in JP.',
+    })
+    target: number,
     @Ctx() ctx: Context,
   ): Promise<TrainingHours> {
     const y = year ?? Number(ctx.today.slice(0, 4));
@@ -129,7 +165,9 @@ export class EmployeeResolver {
 
   @FieldResolver(() => [PerformanceRecord], { description: 'SKP ratings, latest year first.' })
   performance(@Root() employee: Employee, @Ctx() ctx: Context) {
-    return ctx.loaders.childrenOf(PerformanceRecord, 'employee', { year: 'DESC' }).load(employee.id);
+    return ctx.loaders
+      .childrenOf(PerformanceRecord, 'employee', { year: 'DESC' })
+      .load(employee.id);
   }
 }
 
@@ -143,11 +181,21 @@ export class EmployeeCompetencyResolver {
 
 @Resolver(() => OrgUnit)
 export class OrgUnitEmployeesResolver {
-  @FieldResolver(() => EmployeeConnection, { description: 'Employees of the unit (and below, if asked).' })
+  @FieldResolver(() => EmployeeConnection, {
+    description: 'Employees of the unit (and below, if asked).',
+  })
   employees(
     @Root() unit: OrgUnit,
-    @Arg('includeSubunits', () => Boolean, { defaultValue: false, description: 'Include the units below, recursively.' }) includeSubunits: boolean,
-    @Arg('orderBy', () => EmployeeOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: EmployeeOrder | null,
+    @Arg('includeSubunits', () => Boolean, {
+      defaultValue: false,
+      description: 'Include the units below, recursively.',
+    })
+    includeSubunits: boolean,
+    @Arg('orderBy', () => EmployeeOrder, {
+      nullable: true,
+      description: 'Sort order (ties broken by creation order).',
+    })
+    orderBy: EmployeeOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {

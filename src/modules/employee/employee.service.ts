@@ -23,21 +23,34 @@ export async function listEmployees(
   const where: Record<string, unknown> & { $or?: object[] } = { ...(scope as object) };
   if (filter?.orgUnitCode) {
     const unit = await ctx.loaders.byKey(OrgUnit, 'code').load(filter.orgUnitCode);
-    if (!unit) throw badInput(`No org unit has code "${filter.orgUnitCode}".`, { argument: 'filter.orgUnitCode' });
+    if (!unit)
+      throw badInput(`No org unit has code "${filter.orgUnitCode}".`, {
+        argument: 'filter.orgUnitCode',
+      });
     where.orgUnit = filter.includeSubunits ? { $in: await subtreeIds(ctx, [unit.id]) } : unit.id;
   }
-  if (filter?.agencyCode) where.orgUnit = { ...(where.orgUnit === undefined ? {} : { id: where.orgUnit }), agency: { code: filter.agencyCode } };
+  if (filter?.agencyCode)
+    where.orgUnit = {
+      ...(where.orgUnit === undefined ? {} : { id: where.orgUnit }),
+      agency: { code: filter.agencyCode },
+    };
   if (filter?.positionCode) where.position = { code: filter.positionCode };
   if (filter?.employmentType) where.employmentType = filter.employmentType;
   if (filter?.minRank) {
     const rank = RANKS.find((r) => r.code === filter.minRank);
-    if (!rank) throw badInput(`"${filter.minRank}" is not a rank code (I/a … IV/e).`, { argument: 'filter.minRank' });
+    if (!rank)
+      throw badInput(`"${filter.minRank}" is not a rank code (I/a … IV/e).`, {
+        argument: 'filter.minRank',
+      });
     where.rank = { ordinal: { $gte: rank.ordinal } };
   }
   if (filter?.minEducation) {
     const code = normaliseEducationCode(filter.minEducation);
     const level = EDUCATION_LEVELS.find((e) => e.code === code);
-    if (!level) throw badInput(`"${filter.minEducation}" is not an education code.`, { argument: 'filter.minEducation' });
+    if (!level)
+      throw badInput(`"${filter.minEducation}" is not an education code.`, {
+        argument: 'filter.minEducation',
+      });
     where.education = { ordinal: { $gte: level.ordinal } };
   }
   if (filter?.search) {

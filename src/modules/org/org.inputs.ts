@@ -6,7 +6,10 @@ export enum AgencyOrderField {
   CODE = 'CODE',
   NAME = 'NAME',
 }
-registerEnumType(AgencyOrderField, { name: 'AgencyOrderField', description: 'Sort key of agencies.' });
+registerEnumType(AgencyOrderField, {
+  name: 'AgencyOrderField',
+  description: 'Sort key of agencies.',
+});
 export const AgencyOrder = orderInput('Agency', AgencyOrderField, AgencyOrderField.CODE);
 export type AgencyOrder = InstanceType<typeof AgencyOrder>;
 
@@ -14,7 +17,10 @@ export enum OrgUnitOrderField {
   CODE = 'CODE',
   NAME = 'NAME',
 }
-registerEnumType(OrgUnitOrderField, { name: 'OrgUnitOrderField', description: 'Sort key of org units.' });
+registerEnumType(OrgUnitOrderField, {
+  name: 'OrgUnitOrderField',
+  description: 'Sort key of org units.',
+});
 export const OrgUnitOrder = orderInput('OrgUnit', OrgUnitOrderField, OrgUnitOrderField.CODE);
 export type OrgUnitOrder = InstanceType<typeof OrgUnitOrder>;
 
@@ -23,7 +29,10 @@ export class AgencyFilter {
   @Field(() => AgencyKind, { nullable: true, description: 'Only agencies of this kind.' })
   kind?: AgencyKind | null;
 
-  @Field(() => String, { nullable: true, description: 'Code or name contains this text (any case).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code or name contains this text (any case).',
+  })
   search?: string | null;
 }
 
@@ -38,6 +47,9 @@ export class OrgUnitFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only top-level units (no parent).' })
   rootsOnly?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Code or name contains this text (any case).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code or name contains this text (any case).',
+  })
   search?: string | null;
 }

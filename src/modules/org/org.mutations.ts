@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { saveByCode } from '../dataset/record.service';
@@ -25,40 +25,73 @@ export class CreateOrgUnitInput {
   @Field(() => String, { description: 'Natural key.' }) code!: string;
   @Field(() => String, { description: 'Agency code.' }) agency!: string;
   @Field(() => String, { description: 'Name of the unit.' }) name!: string;
-  @Field(() => String, { nullable: true, description: 'Code of the parent unit (same agency).' }) parent?: string | null;
+  @Field(() => String, { nullable: true, description: 'Code of the parent unit (same agency).' })
+  parent?: string | null;
 }
 
-@InputType({ description: 'Changes to an org unit; fields left out keep their value, `parent: null` makes it top-level.' })
+@InputType({
+  description:
+    'Changes to an org unit; fields left out keep their value, `parent: null` makes it top-level.',
+})
 export class UpdateOrgUnitInput {
   @Field(() => String, { description: 'The unit to change.' }) code!: string;
   @Field(() => String, { nullable: true, description: 'Agency code.' }) agency?: string;
   @Field(() => String, { nullable: true, description: 'New name.' }) name?: string;
-  @Field(() => String, { nullable: true, description: 'Code of the parent unit.' }) parent?: string | null;
+  @Field(() => String, { nullable: true, description: 'Code of the parent unit.' }) parent?:
+    string | null;
 }
 
-export const AgencyPayload = payloadType('AgencyPayload', 'agency', Agency, 'Result of an agency mutation.');
+export const AgencyPayload = payloadType(
+  'AgencyPayload',
+  'agency',
+  Agency,
+  'Result of an agency mutation.',
+);
 
-export const OrgUnitPayload = payloadType('OrgUnitPayload', 'orgUnit', OrgUnit, 'Result of an org unit mutation.');
+export const OrgUnitPayload = payloadType(
+  'OrgUnitPayload',
+  'orgUnit',
+  OrgUnit,
+  'Result of an org unit mutation.',
+);
 
 @Resolver()
 export class OrgMutationResolver {
   @Mutation(() => AgencyPayload, { description: 'Creates an agency.' })
-  async createAgency(@Arg('input', () => CreateAgencyInput, { description: 'What to change.' }) input: CreateAgencyInput, @Ctx() ctx: Context) {
+  async createAgency(
+    @Arg('input', () => CreateAgencyInput, { description: 'What to change.' })
+    input: CreateAgencyInput,
+    @Ctx() ctx: Context,
+  ) {
     return saveAgency(ctx, input, 'create');
   }
 
   @Mutation(() => AgencyPayload, { description: 'Changes an agency.' })
-  async updateAgency(@Arg('input', () => UpdateAgencyInput, { description: 'What to change.' }) input: UpdateAgencyInput, @Ctx() ctx: Context) {
+  async updateAgency(
+    @Arg('input', () => UpdateAgencyInput, { description: 'What to change.' })
+    input: UpdateAgencyInput,
+    @Ctx() ctx: Context,
+  ) {
     return saveAgency(ctx, input, 'update');
   }
 
   @Mutation(() => OrgUnitPayload, { description: 'Creates an org unit.' })
-  async createOrgUnit(@Arg('input', () => CreateOrgUnitInput, { description: 'What to change.' }) input: CreateOrgUnitInput, @Ctx() ctx: Context) {
+  async createOrgUnit(
+    @Arg('input', () => CreateOrgUnitInput, { description: 'What to change.' })
+    input: CreateOrgUnitInput,
+    @Ctx() ctx: Context,
+  ) {
     return saveOrgUnit(ctx, input, 'create');
   }
 
-  @Mutation(() => OrgUnitPayload, { description: 'Changes an org unit (rename, move in the tree).' })
-  async updateOrgUnit(@Arg('input', () => UpdateOrgUnitInput, { description: 'What to change.' }) input: UpdateOrgUnitInput, @Ctx() ctx: Context) {
+  @Mutation(() => OrgUnitPayload, {
+    description: 'Changes an org unit (rename, move in the tree).',
+  })
+  async updateOrgUnit(
+    @Arg('input', () => UpdateOrgUnitInput, { description: 'What to change.' })
+    input: UpdateOrgUnitInput,
+    @Ctx() ctx: Context,
+  ) {
     return saveOrgUnit(ctx, input, 'update');
   }
 }

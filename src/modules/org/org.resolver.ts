@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Agency } from './agency.entity';
@@ -14,8 +14,16 @@ export const OrgUnitConnection = connectionType(OrgUnit);
 export class AgencyResolver {
   @Query(() => AgencyConnection, { description: 'Agencies, by code unless ordered otherwise.' })
   agencies(
-    @Arg('filter', () => AgencyFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: AgencyFilter | null,
-    @Arg('orderBy', () => AgencyOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: AgencyOrder | null,
+    @Arg('filter', () => AgencyFilter, {
+      nullable: true,
+      description: 'Conditions the items must meet.',
+    })
+    filter: AgencyFilter | null,
+    @Arg('orderBy', () => AgencyOrder, {
+      nullable: true,
+      description: 'Sort order (ties broken by creation order).',
+    })
+    orderBy: AgencyOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -23,15 +31,26 @@ export class AgencyResolver {
   }
 
   @Query(() => Agency, { nullable: true, description: 'An agency by its code.' })
-  agency(@Arg('code', () => String, { description: 'The natural key (code).' }) code: string, @Ctx() ctx: Context) {
+  agency(
+    @Arg('code', () => String, { description: 'The natural key (code).' }) code: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.byKey(Agency, 'code').load(code);
   }
 
   @FieldResolver(() => OrgUnitConnection, { description: "The agency's org units." })
   orgUnits(
     @Root() agency: Agency,
-    @Arg('filter', () => OrgUnitFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: OrgUnitFilter | null,
-    @Arg('orderBy', () => OrgUnitOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: OrgUnitOrder | null,
+    @Arg('filter', () => OrgUnitFilter, {
+      nullable: true,
+      description: 'Conditions the items must meet.',
+    })
+    filter: OrgUnitFilter | null,
+    @Arg('orderBy', () => OrgUnitOrder, {
+      nullable: true,
+      description: 'Sort order (ties broken by creation order).',
+    })
+    orderBy: OrgUnitOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -43,8 +62,16 @@ export class AgencyResolver {
 export class OrgUnitResolver {
   @Query(() => OrgUnitConnection, { description: 'Org units, by code unless ordered otherwise.' })
   orgUnits(
-    @Arg('filter', () => OrgUnitFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: OrgUnitFilter | null,
-    @Arg('orderBy', () => OrgUnitOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: OrgUnitOrder | null,
+    @Arg('filter', () => OrgUnitFilter, {
+      nullable: true,
+      description: 'Conditions the items must meet.',
+    })
+    filter: OrgUnitFilter | null,
+    @Arg('orderBy', () => OrgUnitOrder, {
+      nullable: true,
+      description: 'Sort order (ties broken by creation order).',
+    })
+    orderBy: OrgUnitOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -52,7 +79,10 @@ export class OrgUnitResolver {
   }
 
   @Query(() => OrgUnit, { nullable: true, description: 'An org unit by its code.' })
-  orgUnit(@Arg('code', () => String, { description: 'The natural key (code).' }) code: string, @Ctx() ctx: Context) {
+  orgUnit(
+    @Arg('code', () => String, { description: 'The natural key (code).' }) code: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.byKey(OrgUnit, 'code').load(code);
   }
 

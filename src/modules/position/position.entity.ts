@@ -54,13 +54,19 @@ export class Position extends Node {
 
   /** How many recent rated years must reach `minPerformance`. */
   @Property({ type: 'smallint', default: 2 })
-  @Check({ name: 'position_performance_years_check', expression: 'performance_years >= 1 and performance_years <= 10' })
+  @Check({
+    name: 'position_performance_years_check',
+    expression: 'performance_years >= 1 and performance_years <= 10',
+  })
   performanceYears!: number;
 
   /** Retirement age of the position's category (58, 60 or 65); data, so agencies may differ. */
   @Field(() => Int, { description: 'Retirement age (batas usia pensiun) for this position.' })
   @Property({ type: 'smallint' })
-  @Check({ name: 'position_retirement_age_check', expression: 'retirement_age >= 40 and retirement_age <= 75' })
+  @Check({
+    name: 'position_retirement_age_check',
+    expression: 'retirement_age >= 40 and retirement_age <= 75',
+  })
   retirementAge!: number;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })

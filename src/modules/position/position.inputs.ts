@@ -6,7 +6,10 @@ export enum PositionOrderField {
   CODE = 'CODE',
   TITLE = 'TITLE',
 }
-registerEnumType(PositionOrderField, { name: 'PositionOrderField', description: 'Sort key of positions.' });
+registerEnumType(PositionOrderField, {
+  name: 'PositionOrderField',
+  description: 'Sort key of positions.',
+});
 export const PositionOrder = orderInput('Position', PositionOrderField, PositionOrderField.CODE);
 export type PositionOrder = InstanceType<typeof PositionOrder>;
 
@@ -21,9 +24,15 @@ export class PositionFilter {
   @Field(() => String, { nullable: true, description: 'Only positions of this org unit (code).' })
   orgUnitCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only positions requiring this competency (code).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only positions requiring this competency (code).',
+  })
   requiresCompetency?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Code or title contains this text (any case).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code or title contains this text (any case).',
+  })
   search?: string | null;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { saveByCode } from '../dataset/record.service';
@@ -9,22 +9,38 @@ import { PerformanceRating, PositionCategory } from './position.enums';
 export class RequirementInput {
   @Field(() => String, { description: 'Competency code.' }) competency!: string;
   @Field(() => Int, { description: 'Required level, 1–5.' }) level!: number;
-  @Field(() => Float, { nullable: true, description: 'Weight in the JPM (> 0, default 1).' }) weight?: number;
-  @Field(() => Boolean, { nullable: true, description: 'A gap here disqualifies (default false).' }) critical?: boolean;
+  @Field(() => Float, { nullable: true, description: 'Weight in the JPM (> 0, default 1).' })
+  weight?: number;
+  @Field(() => Boolean, { nullable: true, description: 'A gap here disqualifies (default false).' })
+  critical?: boolean;
 }
 
-@InputType({ description: 'Hard requirements; a field left out has no requirement (or its default).' })
+@InputType({
+  description: 'Hard requirements; a field left out has no requirement (or its default).',
+})
 export class PositionConditionsInput {
-  @Field(() => String, { nullable: true, description: 'Minimum rank code, e.g. `III/d`.' }) minRank?: string | null;
-  @Field(() => String, { nullable: true, description: 'Minimum education code (D4 = S1).' }) minEducation?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Codes of courses the holder must have completed.' })
+  @Field(() => String, { nullable: true, description: 'Minimum rank code, e.g. `III/d`.' })
+  minRank?: string | null;
+  @Field(() => String, { nullable: true, description: 'Minimum education code (D4 = S1).' })
+  minEducation?: string | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Codes of courses the holder must have completed.',
+  })
   requiredCourses?: string[];
-  @Field(() => Int, { nullable: true, description: 'Minimum years of service.' }) minYearsOfService?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Minimum years of service.' })
+  minYearsOfService?: number | null;
   @Field(() => PerformanceRating, { nullable: true, description: 'Lowest acceptable rating.' })
   minPerformance?: PerformanceRating | null;
-  @Field(() => Int, { nullable: true, description: 'Recent rated years that must reach it (default 2).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Recent rated years that must reach it (default 2).',
+  })
   performanceYears?: number;
-  @Field(() => Int, { nullable: true, description: 'Retirement age (default by category: 58, 60 or 65).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Retirement age (default by category: 58, 60 or 65).',
+  })
   retirementAge?: number;
 }
 
@@ -35,38 +51,61 @@ export class CreatePositionInput {
   @Field(() => PositionCategory, { description: 'Category.' }) category!: PositionCategory;
   @Field(() => String, { description: 'Org unit code.' }) orgUnit!: string;
   @Field(() => String, { nullable: true, description: 'Job summary.' }) summary?: string;
-  @Field(() => String, { nullable: true, description: 'Field of government affairs.' }) governmentAffair?: string | null;
-  @Field(() => [RequirementInput], { nullable: true, description: 'Required competencies, in order.' })
+  @Field(() => String, { nullable: true, description: 'Field of government affairs.' })
+  governmentAffair?: string | null;
+  @Field(() => [RequirementInput], {
+    nullable: true,
+    description: 'Required competencies, in order.',
+  })
   requirements?: RequirementInput[];
   @Field(() => PositionConditionsInput, { nullable: true, description: 'Hard requirements.' })
   conditions?: PositionConditionsInput;
 }
 
-@InputType({ description: 'Changes to a position; `requirements` and `conditions`, when given, replace the stored ones.' })
+@InputType({
+  description:
+    'Changes to a position; `requirements` and `conditions`, when given, replace the stored ones.',
+})
 export class UpdatePositionInput {
   @Field(() => String, { description: 'The position to change.' }) code!: string;
   @Field(() => String, { nullable: true, description: 'Title.' }) title?: string;
-  @Field(() => PositionCategory, { nullable: true, description: 'Category.' }) category?: PositionCategory;
+  @Field(() => PositionCategory, { nullable: true, description: 'Category.' })
+  category?: PositionCategory;
   @Field(() => String, { nullable: true, description: 'Org unit code.' }) orgUnit?: string;
   @Field(() => String, { nullable: true, description: 'Job summary.' }) summary?: string;
-  @Field(() => String, { nullable: true, description: 'Field of government affairs.' }) governmentAffair?: string | null;
-  @Field(() => [RequirementInput], { nullable: true, description: 'All requirements.' }) requirements?: RequirementInput[];
+  @Field(() => String, { nullable: true, description: 'Field of government affairs.' })
+  governmentAffair?: string | null;
+  @Field(() => [RequirementInput], { nullable: true, description: 'All requirements.' })
+  requirements?: RequirementInput[];
   @Field(() => PositionConditionsInput, { nullable: true, description: 'All hard requirements.' })
   conditions?: PositionConditionsInput;
 }
 
-export const PositionPayload = payloadType('PositionPayload', 'position', Position, 'Result of a position mutation.');
+export const PositionPayload = payloadType(
+  'PositionPayload',
+  'position',
+  Position,
+  'Result of a position mutation.',
+);
 
 @Resolver()
 export class PositionMutationResolver {
   @Mutation(() => PositionPayload, { description: 'Creates a position with its job profile.' })
-  async createPosition(@Arg('input', () => CreatePositionInput, { description: 'What to change.' }) input: CreatePositionInput, @Ctx() ctx: Context) {
+  async createPosition(
+    @Arg('input', () => CreatePositionInput, { description: 'What to change.' })
+    input: CreatePositionInput,
+    @Ctx() ctx: Context,
+  ) {
     const { userErrors, node } = await saveByCode(ctx, 'positions', Position, input, 'create');
     return { userErrors, position: node };
   }
 
   @Mutation(() => PositionPayload, { description: 'Changes a position or its job profile.' })
-  async updatePosition(@Arg('input', () => UpdatePositionInput, { description: 'What to change.' }) input: UpdatePositionInput, @Ctx() ctx: Context) {
+  async updatePosition(
+    @Arg('input', () => UpdatePositionInput, { description: 'What to change.' })
+    input: UpdatePositionInput,
+    @Ctx() ctx: Context,
+  ) {
     const { userErrors, node } = await saveByCode(ctx, 'positions', Position, input, 'update');
     return { userErrors, position: node };
   }

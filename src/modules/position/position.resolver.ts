@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
@@ -19,8 +19,16 @@ export const PositionConnection = connectionType(Position);
 export class PositionResolver {
   @Query(() => PositionConnection, { description: 'Positions (jabatan) with their job profiles.' })
   positions(
-    @Arg('filter', () => PositionFilter, { nullable: true, description: 'Conditions the items must meet.' }) filter: PositionFilter | null,
-    @Arg('orderBy', () => PositionOrder, { nullable: true, description: 'Sort order (ties broken by creation order).' }) orderBy: PositionOrder | null,
+    @Arg('filter', () => PositionFilter, {
+      nullable: true,
+      description: 'Conditions the items must meet.',
+    })
+    filter: PositionFilter | null,
+    @Arg('orderBy', () => PositionOrder, {
+      nullable: true,
+      description: 'Sort order (ties broken by creation order).',
+    })
+    orderBy: PositionOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -28,7 +36,10 @@ export class PositionResolver {
   }
 
   @Query(() => Position, { nullable: true, description: 'A position by its code.' })
-  position(@Arg('code', () => String, { description: 'The natural key (code).' }) code: string, @Ctx() ctx: Context) {
+  position(
+    @Arg('code', () => String, { description: 'The natural key (code).' }) code: string,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.byKey(Position, 'code').load(code);
   }
 

@@ -21,7 +21,8 @@ export function listPositions(
   }
   if (filter?.requiresCompetency) {
     where.id = {
-      $in: ctx.knex('position_requirement as r')
+      $in: ctx
+        .knex('position_requirement as r')
         .join('competency as c', 'c.id', 'r.competency_id')
         .where('c.code', filter.requiresCompetency)
         .select('r.position_id') as never,
@@ -31,7 +32,13 @@ export function listPositions(
     const pattern = containsPattern(filter.search);
     where.$or = [{ code: { $ilike: pattern } }, { title: { $ilike: pattern } }];
   }
-  return paginate(ctx.em, Position, where, sortKeys(order, { CODE: 'code', TITLE: 'title' }, 'CODE'), page);
+  return paginate(
+    ctx.em,
+    Position,
+    where,
+    sortKeys(order, { CODE: 'code', TITLE: 'title' }, 'CODE'),
+    page,
+  );
 }
 
 /** Required courses of many positions in one statement, as course ids by position. */

@@ -22,7 +22,9 @@ export class PositionConditions {
     return this.position.performanceYears;
   }
 
-  @Field(() => Int, { description: 'Retirement age; candidates within a year of it do not qualify.' })
+  @Field(() => Int, {
+    description: 'Retirement age; candidates within a year of it do not qualify.',
+  })
   get retirementAge(): number {
     return this.position.retirementAge;
   }

@@ -9,7 +9,9 @@ export class Rank {
   @PrimaryKey({ type: 'string', length: 8 })
   code!: string;
 
-  @Field(() => String, { description: 'Indonesian name of the rank (pangkat), e.g. "Penata Tingkat I".' })
+  @Field(() => String, {
+    description: 'Indonesian name of the rank (pangkat), e.g. "Penata Tingkat I".',
+  })
   @Property({ type: 'string', length: 60 })
   name!: string;
 

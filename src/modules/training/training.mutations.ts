@@ -13,8 +13,10 @@ export class RecordTrainingInput {
   @Field(() => String, { nullable: true, description: 'NIP.' }) nip?: string | null;
   @Field(() => String, { nullable: true, description: 'PPPK number.' }) pppkNumber?: string | null;
   @Field(() => String, { description: 'Course code.' }) course!: string;
-  @Field(() => DateResolver, { description: 'Completion date (not in the future).' }) completedOn!: Date;
-  @Field(() => Int, { nullable: true, description: 'JP earned; default: the course’s hours.' }) hours?: number | null;
+  @Field(() => DateResolver, { description: 'Completion date (not in the future).' })
+  completedOn!: Date;
+  @Field(() => Int, { nullable: true, description: 'JP earned; default: the course’s hours.' })
+  hours?: number | null;
 }
 
 @ObjectType({ description: 'Result of recording a training.' })
@@ -31,11 +33,20 @@ export class RecordTrainingPayload {
 
 @Resolver()
 export class TrainingMutationResolver {
-  @Mutation(() => RecordTrainingPayload, { description: 'Records a completed course; the same course on the same day updates the JP.' })
-  async recordTraining(@Arg('input', () => RecordTrainingInput, { description: 'What to change.' }) input: RecordTrainingInput, @Ctx() ctx: Context) {
+  @Mutation(() => RecordTrainingPayload, {
+    description: 'Records a completed course; the same course on the same day updates the JP.',
+  })
+  async recordTraining(
+    @Arg('input', () => RecordTrainingInput, { description: 'What to change.' })
+    input: RecordTrainingInput,
+    @Ctx() ctx: Context,
+  ) {
     const userErrors = await saveRecord(ctx, 'trainings', input);
     if (userErrors.length > 0) return { userErrors, trainingRecord: null, employee: null };
-    const [employee, course] = await Promise.all([loadEmployee(ctx, input), ctx.loaders.byKey(Course, 'code').load(input.course)]);
+    const [employee, course] = await Promise.all([
+      loadEmployee(ctx, input),
+      ctx.loaders.byKey(Course, 'code').load(input.course),
+    ]);
     const trainingRecord = await ctx.em.findOne(TrainingRecord, {
       employee: employee!.id,
       course: course!.id,

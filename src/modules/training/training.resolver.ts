@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { paginate } from '../../shared/keyset';
 import { connectionType, PageArgs } from '../../shared/pagination';
@@ -23,7 +23,9 @@ export class TrainingRecordResolver {
 
 @Resolver(() => Employee)
 export class EmployeeTrainingsResolver {
-  @FieldResolver(() => TrainingRecordConnection, { description: 'Completed courses, latest first.' })
+  @FieldResolver(() => TrainingRecordConnection, {
+    description: 'Completed courses, latest first.',
+  })
   trainings(@Root() employee: Employee, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     const sort = [{ property: 'completedOn', direction: 'DESC' }] as const;
     return paginate(ctx.em, TrainingRecord, { employee: employee.id }, sort, page);
@@ -32,7 +34,9 @@ export class EmployeeTrainingsResolver {
 
 @Resolver(() => Course)
 export class CourseCompletionsResolver {
-  @FieldResolver(() => TrainingRecordConnection, { description: 'Who completed the course, latest first.' })
+  @FieldResolver(() => TrainingRecordConnection, {
+    description: 'Who completed the course, latest first.',
+  })
   completions(@Root() course: Course, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
     const sort = [{ property: 'completedOn', direction: 'DESC' }] as const;
     return paginate(ctx.em, TrainingRecord, { course: course.id }, sort, page);

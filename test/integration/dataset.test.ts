@@ -1,0 +1,216 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/harness';
+
+const run = promisify(execFile);
+
+let demo: TestApp;
+let empty: TestApp;
+beforeAll(async () => {
+  [demo, empty] = await Promise.all([startTestApp('demo'), startTestApp('empty')]);
+});
+afterAll(async () => {
+  await Promise.all([demo.close(), empty.close()]);
+});
+
+const IMPORT = `mutation($dataset: JSONObject!, $dryRun: Boolean) {
+  importDataset(input: { dataset: $dataset, dryRun: $dryRun }) {
+    report { applied issueCount issues { section index field code message } sections { section received created updated unchanged } }
+    userErrors { field code message }
+  }
+}`;
+
+async function exportOf(app: TestApp) {
+  return (await app.ok('{ datasetExport }')).datasetExport;
+}
+
+async function countsOf(app: TestApp) {
+  return app.ok(
+    '{ agencies { totalCount } orgUnits { totalCount } competencies { totalCount } courses { totalCount } positions { totalCount } employees { totalCount } }',
+  );
+}
+
+describe('import and export', () => {
+  it('round-trip the demo province without loss: import → export → import → export', async () => {
+    const original = await exportOf(demo);
+    expect(original.employees).toHaveLength(500);
+    expect(original.assessments.length).toBeGreaterThan(500);
+
+    const first = await empty.ok(IMPORT, { dataset: original });
+    expect(first.importDataset.userErrors).toEqual([]);
+    expect(first.importDataset.report.applied).toBe(true);
+    const created = Object.fromEntries(
+      first.importDataset.report.sections.map((s: any) => [s.section, s.created]),
+    );
+    expect(created).toMatchObject({
+      agencies: 3,
+      employees: 500,
+      assessments: original.assessments.length,
+      trainings: original.trainings.length,
+    });
+    expect(await exportOf(empty)).toEqual(original);
+
+    // Importing the same document again is an idempotent upsert: nothing new, nothing lost.
+    const again = await empty.ok(IMPORT, { dataset: await exportOf(empty) });
+    expect(again.importDataset.report.applied).toBe(true);
+    expect(again.importDataset.report.sections.every((s: any) => s.created === 0)).toBe(true);
+    const assessments = again.importDataset.report.sections.find(
+      (s: any) => s.section === 'assessments',
+    );
+    expect(assessments.unchanged).toBe(original.assessments.length);
+    expect(await exportOf(empty)).toEqual(original);
+  });
+
+  it('list every bad record with section, index, field and reason, and change nothing', async () => {
+    const before = await countsOf(demo);
+    const dataset = {
+      agencies: [{ code: 'KOTA-BARU', name: 'Pemerintah Kota Baru', kind: 'CITY' }],
+      competencies: [
+        {
+          code: 'T.BARU',
+          name: 'Baru',
+          type: 'TECHNICAL',
+          levels: [{ level: 6, description: 'x' }],
+        },
+      ],
+      courses: [
+        {
+          code: 'LOOP',
+          title: 'x',
+          type: 'COURSE',
+          modality: 'CLASSICAL',
+          hours: 8,
+          provider: 'x',
+          prerequisites: ['LOOP'],
+        },
+      ],
+      employees: [
+        {
+          nip: '198613262015051001',
+          name: 'A',
+          employmentType: 'PNS',
+          education: 'S1',
+          orgUnit: 'BKD-PROV',
+        },
+        {
+          nip: '198609262015051009',
+          name: 'B',
+          employmentType: 'PNS',
+          education: 'S1',
+          orgUnit: 'NOWHERE',
+        },
+      ],
+      assessments: [
+        {
+          nip: '199912312020121999',
+          assessedOn: '2025-01-01',
+          method: 'TEST',
+          results: [{ competency: 'Q.1', level: 2 }],
+        },
+      ],
+    };
+    const result = await demo.ok(IMPORT, { dataset });
+    const report = result.importDataset.report;
+    expect(report.applied).toBe(false);
+    expect(report.issues.map((i: any) => [i.section, i.index, i.field, i.code])).toEqual(
+      expect.arrayContaining([
+        ['competencies', 0, 'levels[0].level', 'OUT_OF_RANGE'],
+        ['courses', 0, 'prerequisites[0]', 'CYCLE'],
+        ['employees', 0, 'nip', 'INVALID'],
+        ['employees', 1, 'orgUnit', 'NOT_FOUND'],
+        ['assessments', 0, 'nip', 'NOT_FOUND'],
+      ]),
+    );
+    expect(report.issueCount).toBe(report.issues.length);
+    expect(result.importDataset.userErrors).toContainEqual({
+      field: ['input', 'dataset', 'employees', '1', 'orgUnit'],
+      code: 'NOT_FOUND',
+      message: 'employees[1].orgUnit: no org unit has code "NOWHERE"',
+    });
+    // The valid agency did not land either: all or nothing.
+    expect(await countsOf(demo)).toEqual(before);
+    expect((await demo.ok('{ agency(code: "KOTA-BARU") { code } }')).agency).toBeNull();
+  });
+
+  it('roll back everything when a conflict shows only while writing', async () => {
+    const [existing] = (await exportOf(demo)).assessments;
+    const dataset = {
+      agencies: [{ code: 'KOTA-ROLLBACK', name: 'x', kind: 'CITY' }],
+      assessments: [
+        {
+          ...existing,
+          results: existing.results.map((r: any) => ({
+            ...r,
+            level: r.level === 5 ? 4 : r.level + 1,
+          })),
+        },
+      ],
+    };
+    const result = await demo.ok(IMPORT, { dataset });
+    expect(result.importDataset.report.applied).toBe(false);
+    expect(result.importDataset.report.issues).toEqual([
+      expect.objectContaining({ section: 'assessments', index: 0, code: 'APPEND_ONLY' }),
+    ]);
+    expect((await demo.ok('{ agency(code: "KOTA-ROLLBACK") { code } }')).agency).toBeNull();
+  });
+
+  it('count without writing on a dry run', async () => {
+    const dataset = {
+      agencies: [
+        { code: 'KOTA-DRY', name: 'x', kind: 'CITY' },
+        { code: 'PROV-MALUKU', name: 'Pemerintah Provinsi Maluku', kind: 'PROVINCE' },
+      ],
+    };
+    const result = await demo.ok(IMPORT, { dataset, dryRun: true });
+    expect(result.importDataset.report.applied).toBe(false);
+    expect(result.importDataset.report.sections.find((s: any) => s.section === 'agencies')).toEqual(
+      { section: 'agencies', received: 2, created: 1, updated: 1, unchanged: 0 },
+    );
+    expect((await demo.ok('{ agency(code: "KOTA-DRY") { code } }')).agency).toBeNull();
+  });
+
+  it('rejects a document that is not an object of sections', async () => {
+    const result = await demo.ok(IMPORT, { dataset: { people: [] } });
+    expect(result.importDataset.report.issues).toEqual([
+      {
+        section: 'document',
+        index: null,
+        field: 'people',
+        code: 'INVALID',
+        message: expect.stringContaining('not a section'),
+      },
+    ]);
+  });
+});
+
+describe('the command line', () => {
+  it('exports and imports files, with progress, and refuses a bad file whole with exit code 1', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cg-cli-'));
+    const file = path.join(dir, 'demo.json');
+    const env = { ...process.env, DATABASE_URL: demo.databaseUrl, NODE_ENV: 'test' };
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const exported = await run(tsx, ['scripts/export.ts', file], { env });
+    expect(exported.stdout).toContain('500 employees');
+    const document = JSON.parse(await readFile(file, 'utf8'));
+    expect(document.employees).toHaveLength(500);
+
+    const imported = await run(tsx, ['scripts/import.ts', file], {
+      env: { ...env, DATABASE_URL: empty.databaseUrl },
+    });
+    expect(imported.stdout).toMatch(/Imported in/);
+    expect(imported.stderr).toMatch(/employees: 500\/500/);
+
+    const bad = path.join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify({ agencies: [{ code: 'X', name: 'x', kind: 'PLANET' }] }));
+    const failure = await run(tsx, ['scripts/import.ts', bad], { env }).then(
+      () => undefined,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toContain('agencies[0].kind: INVALID: "PLANET" is not one of');
+  });
+});
