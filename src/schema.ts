@@ -36,6 +36,14 @@ import { AssessmentMutationResolver } from './modules/assessment/assessment.muta
 import { CompetencyMutationResolver } from './modules/competency/competency.mutations';
 import { CourseMutationResolver } from './modules/course/course.mutations';
 import { DatasetResolver } from './modules/dataset/dataset.resolver';
+import {
+  EmployeeFitResolver,
+  FitResolver,
+  FitTermResolver,
+  GapResolver,
+  PlannedCourseResolver,
+  PositionCandidatesResolver,
+} from './modules/fit/fit.resolver';
 import { EmployeeMutationResolver } from './modules/employee/employee.mutations';
 import { OrgMutationResolver } from './modules/org/org.mutations';
 import { PositionMutationResolver } from './modules/position/position.mutations';
@@ -72,6 +80,12 @@ const RESOLVERS: NonEmptyArray<Function> = [
   AssessmentMutationResolver,
   TrainingMutationResolver,
   DatasetResolver,
+  FitResolver,
+  FitTermResolver,
+  GapResolver,
+  PlannedCourseResolver,
+  EmployeeFitResolver,
+  PositionCandidatesResolver,
 ];
 
 let built: GraphQLSchema | undefined;

@@ -1,0 +1,206 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { PageArgs } from '../../shared/pagination';
+import { Competency } from '../competency/competency.entity';
+import { Course } from '../course/course.entity';
+import { Employee } from '../employee/employee.entity';
+import { Position } from '../position/position.entity';
+import { PositionCategory } from '../position/position.enums';
+import {
+  bestFitPositions,
+  coursesClosing,
+  employeeByNip,
+  fitOf,
+  planOf,
+  policyFrom,
+  positionByCode,
+  rankCandidates,
+  readinessOfFit,
+} from './fit.service';
+import {
+  CandidateFilter,
+  Fit,
+  FitConnection,
+  FitTerm,
+  Gap,
+  PlannedCourse,
+  Readiness,
+  ScoringPolicyInput,
+  TrainingPlan,
+} from './fit.types';
+
+const POLICY = {
+  nullable: true,
+  description: 'Scoring choices; defaults per the domain rules.',
+} as const;
+
+@Resolver(() => Fit)
+export class FitResolver {
+  @Query(() => Fit, {
+    description:
+      'How one employee fits one position: JPM, each term, gaps, unmet requirements, plan.',
+  })
+  async fit(
+    @Arg('nip', () => String, { description: 'NIP of the employee.' }) nip: string,
+    @Arg('positionCode', () => String, { description: 'Code of the position.' })
+    positionCode: string,
+    @Arg('policy', () => ScoringPolicyInput, POLICY) policy: ScoringPolicyInput | null,
+    @Ctx() ctx: Context,
+  ) {
+    const [employee, position] = await Promise.all([
+      employeeByNip(ctx, nip),
+      positionByCode(ctx, positionCode),
+    ]);
+    return fitOf(ctx, employee, position, policyFrom(ctx, policy));
+  }
+
+  @Query(() => FitConnection, {
+    description:
+      'Employees ranked for a position, best first: qualified before not, then JPM, fewer unmet conditions, fewer missing levels, higher uncapped JPM, then internal id.',
+  })
+  async candidates(
+    @Arg('positionCode', () => String, { description: 'Code of the position.' })
+    positionCode: string,
+    @Arg('filter', () => CandidateFilter, {
+      nullable: true,
+      description: 'Which candidates to include.',
+    })
+    filter: CandidateFilter | null,
+    @Arg('policy', () => ScoringPolicyInput, POLICY) policy: ScoringPolicyInput | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const position = await positionByCode(ctx, positionCode);
+    return rankCandidates(ctx, position, filter, policyFrom(ctx, policy), page);
+  }
+
+  @FieldResolver(() => Employee, { description: 'The employee.' })
+  employee(@Root() fit: Fit, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Employee).load(fit.employeeId);
+  }
+
+  @FieldResolver(() => Position, { description: 'The position.' })
+  position(@Root() fit: Fit, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Position).load(fit.positionId);
+  }
+
+  @FieldResolver(() => TrainingPlan, {
+    description:
+      'The cheapest set of courses (in JP) that closes the gaps and supplies missing required courses.',
+  })
+  async trainingPlan(@Root() fit: Fit, @Ctx() ctx: Context): Promise<TrainingPlan> {
+    const plan = await planOf(ctx, fit);
+    const uncovered = new Set(plan.uncovered);
+    return {
+      courses: plan.steps.map((s) =>
+        Object.assign(new PlannedCourse(), { courseId: s.courseId, closesIds: s.closes }),
+      ),
+      totalHours: plan.totalHours,
+      totalCost: plan.totalCost,
+      closesAllGaps: plan.closesAllGaps,
+      uncoveredGaps: fit.result.gaps
+        .filter((g) => uncovered.has(g.competencyId))
+        .map((x) => Gap.of(x)),
+    };
+  }
+
+  @FieldResolver(() => Readiness, {
+    description: 'Ready now, after the training plan, after a new assessment, or blocked.',
+  })
+  readiness(@Root() fit: Fit, @Ctx() ctx: Context) {
+    return readinessOfFit(ctx, fit);
+  }
+}
+
+@Resolver(() => FitTerm)
+export class FitTermResolver {
+  @FieldResolver(() => Competency, { description: 'The required competency.' })
+  competency(@Root() term: FitTerm, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Competency).load(term.competencyId);
+  }
+}
+
+@Resolver(() => Gap)
+export class GapResolver {
+  @FieldResolver(() => Competency, { description: 'The competency lacking.' })
+  competency(@Root() gap: Gap, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Competency).load(gap.competencyId);
+  }
+
+  @FieldResolver(() => [Course], {
+    description:
+      'Courses that close this gap on their own, fewest JP first (chains appear in the plan).',
+  })
+  courses(@Root() gap: Gap, @Ctx() ctx: Context) {
+    return coursesClosing(ctx, gap);
+  }
+}
+
+@Resolver(() => PlannedCourse)
+export class PlannedCourseResolver {
+  @FieldResolver(() => Course, { description: 'The course.' })
+  course(@Root() planned: PlannedCourse, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Course).load(planned.courseId);
+  }
+
+  @FieldResolver(() => [Competency], {
+    description: 'Gap competencies that reach their required level with this course.',
+  })
+  async closes(@Root() planned: PlannedCourse, @Ctx() ctx: Context) {
+    const found = await ctx.loaders.byId(Competency).loadMany(planned.closesIds);
+    return found.filter((c): c is Competency => c instanceof Competency);
+  }
+}
+
+@Resolver(() => Employee)
+export class EmployeeFitResolver {
+  @FieldResolver(() => Fit, { description: 'How this employee fits a position.' })
+  async fit(
+    @Root() employee: Employee,
+    @Arg('positionCode', () => String, { description: 'Code of the position.' })
+    positionCode: string,
+    @Arg('policy', () => ScoringPolicyInput, POLICY) policy: ScoringPolicyInput | null,
+    @Ctx() ctx: Context,
+  ) {
+    return fitOf(ctx, employee, await positionByCode(ctx, positionCode), policyFrom(ctx, policy));
+  }
+
+  @FieldResolver(() => [Fit], {
+    description:
+      'The positions this employee fits best (a career view): qualified first, then JPM, then the more demanding profile.',
+  })
+  bestFitPositions(
+    @Root() employee: Employee,
+    @Arg('first', () => Int, { defaultValue: 5, description: 'How many positions, 1–100.' })
+    first: number,
+    @Arg('categories', () => [PositionCategory], {
+      nullable: true,
+      description: 'Only positions of these categories.',
+    })
+    categories: PositionCategory[] | null,
+    @Arg('policy', () => ScoringPolicyInput, POLICY) policy: ScoringPolicyInput | null,
+    @Ctx() ctx: Context,
+  ) {
+    return bestFitPositions(ctx, employee, policyFrom(ctx, policy), first, categories);
+  }
+}
+
+@Resolver(() => Position)
+export class PositionCandidatesResolver {
+  @FieldResolver(() => FitConnection, {
+    description: 'Employees ranked for this position (as the `candidates` query).',
+  })
+  candidates(
+    @Root() position: Position,
+    @Arg('filter', () => CandidateFilter, {
+      nullable: true,
+      description: 'Which candidates to include.',
+    })
+    filter: CandidateFilter | null,
+    @Arg('policy', () => ScoringPolicyInput, POLICY) policy: ScoringPolicyInput | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return rankCandidates(ctx, position, filter, policyFrom(ctx, policy), page);
+  }
+}
