@@ -37,6 +37,9 @@ export async function exportDataset(
   const keyBindings = (section: ExportScope['section']) =>
     scope?.section === section ? [scope.keys] : [];
   const none = <T>() => ({ rows: [] as T[] });
+  /** Rows of a child table for some parent ids, grouped by parent. */
+  const childRows = async <T>(sql: string, parentIds: number[], parentOf: (row: T) => number) =>
+    groupBy((await q<T>(sql, [parentIds])).rows, parentOf);
   const agencies = (
     wants('agencies')
       ? await q<{ code: string; name: string; kind: string }>(
@@ -65,14 +68,15 @@ export async function exportDataset(
       ).rows
     : [];
   const competencyIds = competencyRows.map((c) => c.id);
-  const levels = groupBy(
-    (
-      await q<{ competency_id: number; level: number; description: string; indicators: string[] }>(
-        `select competency_id, level, description, indicators from competency_level
+  const levels = await childRows<{
+    competency_id: number;
+    level: number;
+    description: string;
+    indicators: string[];
+  }>(
+    `select competency_id, level, description, indicators from competency_level
         where competency_id = any(?) order by competency_id, level`,
-        [competencyIds],
-      )
-    ).rows,
+    competencyIds,
     (r) => r.competency_id,
   );
   const competencies = competencyRows.map((c) => ({
@@ -105,30 +109,22 @@ export async function exportDataset(
         )
       ).rows;
   const courseIds = courseRows.map((c) => c.id);
-  const outcomes = groupBy(
-    (
-      await q<{
-        course_id: number;
-        competency: string;
-        min_level: number | null;
-        to_level: number;
-      }>(
-        `select o.course_id, c.code as competency, o.min_level, o.to_level
+  const outcomes = await childRows<{
+    course_id: number;
+    competency: string;
+    min_level: number | null;
+    to_level: number;
+  }>(
+    `select o.course_id, c.code as competency, o.min_level, o.to_level
          from course_outcome o join competency c on c.id = o.competency_id
         where o.course_id = any(?) order by o.course_id, o.ordinal, o.id`,
-        [courseIds],
-      )
-    ).rows,
+    courseIds,
     (r) => r.course_id,
   );
-  const prerequisites = groupBy(
-    (
-      await q<{ course_id: number; code: string }>(
-        `select p.course_id, c.code from course_prerequisite p join course c on c.id = p.prerequisite_id
+  const prerequisites = await childRows<{ course_id: number; code: string }>(
+    `select p.course_id, c.code from course_prerequisite p join course c on c.id = p.prerequisite_id
         where p.course_id = any(?) order by p.course_id, c.code`,
-        [courseIds],
-      )
-    ).rows,
+    courseIds,
     (r) => r.course_id,
   );
   const courses = courseRows.map((c) => ({
@@ -172,31 +168,23 @@ export async function exportDataset(
         )
       ).rows;
   const positionIds = positionRows.map((p) => p.id);
-  const requirements = groupBy(
-    (
-      await q<{
-        position_id: number;
-        competency: string;
-        level: number;
-        weight: number;
-        critical: boolean;
-      }>(
-        `select r.position_id, c.code as competency, r.level, r.weight, r.critical
+  const requirements = await childRows<{
+    position_id: number;
+    competency: string;
+    level: number;
+    weight: number;
+    critical: boolean;
+  }>(
+    `select r.position_id, c.code as competency, r.level, r.weight, r.critical
          from position_requirement r join competency c on c.id = r.competency_id
         where r.position_id = any(?) order by r.position_id, r.ordinal, r.id`,
-        [positionIds],
-      )
-    ).rows,
+    positionIds,
     (r) => r.position_id,
   );
-  const requiredCourses = groupBy(
-    (
-      await q<{ position_id: number; code: string }>(
-        `select p.position_id, c.code from position_required_course p join course c on c.id = p.course_id
+  const requiredCourses = await childRows<{ position_id: number; code: string }>(
+    `select p.position_id, c.code from position_required_course p join course c on c.id = p.course_id
         where p.position_id = any(?) order by p.position_id, c.code`,
-        [positionIds],
-      )
-    ).rows,
+    positionIds,
     (r) => r.position_id,
   );
   const positions = positionRows.map((p) => ({
@@ -250,13 +238,9 @@ export async function exportDataset(
         )
       ).rows;
   const employeeIds = employeeRows.map((e) => e.id);
-  const performance = groupBy(
-    (
-      await q<{ employee_id: number; year: number; rating: string }>(
-        `select employee_id, year, rating from performance_record where employee_id = any(?) order by employee_id, year`,
-        [employeeIds],
-      )
-    ).rows,
+  const performance = await childRows<{ employee_id: number; year: number; rating: string }>(
+    `select employee_id, year, rating from performance_record where employee_id = any(?) order by employee_id, year`,
+    employeeIds,
     (r) => r.employee_id,
   );
   const employees = employeeRows.map((e) => ({
