@@ -1,9 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123110919_initial } from './Migration20261123110919_initial';
 import { Migration20261123110920_reference_data } from './Migration20261123110920_reference_data';
+import { Migration20261123114858_talent } from './Migration20261123114858_talent';
+import { Migration20261123114859_talent_defaults } from './Migration20261123114859_talent_defaults';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123110919_initial', class: Migration20261123110919_initial },
   { name: 'Migration20261123110920_reference_data', class: Migration20261123110920_reference_data },
+  { name: 'Migration20261123114858_talent', class: Migration20261123114858_talent },
+  { name: 'Migration20261123114859_talent_defaults', class: Migration20261123114859_talent_defaults },
 ];

@@ -14,6 +14,9 @@ import { PositionRequiredCourse } from './modules/position/position-required-cou
 import { PositionRequirement } from './modules/position/position-requirement.entity';
 import { EducationLevel } from './modules/reference/education-level.entity';
 import { Rank } from './modules/reference/rank.entity';
+import { ProfessionalismRulesEntity } from './modules/talent/professionalism-rules.entity';
+import { TalentBoxAction } from './modules/talent/talent-box-action.entity';
+import { TalentPolicy } from './modules/talent/talent-policy.entity';
 import { TrainingRecord } from './modules/training/training-record.entity';
 
 /** Every entity of the domain graph, for the ORM's discovery. */
@@ -35,4 +38,7 @@ export const ENTITIES = [
   Assessment,
   AssessmentResult,
   TrainingRecord,
+  TalentPolicy,
+  TalentBoxAction,
+  ProfessionalismRulesEntity,
 ];

@@ -35,7 +35,27 @@ import { NodeResolver } from './shared/node.resolver';
 import { AssessmentMutationResolver } from './modules/assessment/assessment.mutations';
 import { CompetencyMutationResolver } from './modules/competency/competency.mutations';
 import { CourseMutationResolver } from './modules/course/course.mutations';
+import {
+  CompetencyNeedResolver,
+  CourseNeedRankResolver,
+  EmployeeProfessionalismResolver,
+  EmployeeTrainingHoursResolver,
+  HeatMapCellResolver,
+  HeatMapResolver,
+  HeatMapRowResolver,
+  ProfessionalismResolver,
+  TrainingComplianceResolver,
+  TrainingNeedsResolver,
+  TrainingProgrammeResolver,
+} from './modules/analytics/analytics.resolver';
 import { DatasetResolver } from './modules/dataset/dataset.resolver';
+import {
+  EmployeeTalentResolver,
+  SuccessionResolver,
+  TalentCellResolver,
+  TalentMatrixResolver,
+  TalentPolicyResolver,
+} from './modules/talent/talent.resolver';
 import {
   EmployeeFitResolver,
   FitResolver,
@@ -86,6 +106,22 @@ const RESOLVERS: NonEmptyArray<Function> = [
   PlannedCourseResolver,
   EmployeeFitResolver,
   PositionCandidatesResolver,
+  EmployeeTalentResolver,
+  TalentCellResolver,
+  TalentMatrixResolver,
+  SuccessionResolver,
+  TalentPolicyResolver,
+  TrainingComplianceResolver,
+  EmployeeTrainingHoursResolver,
+  HeatMapResolver,
+  HeatMapRowResolver,
+  HeatMapCellResolver,
+  TrainingNeedsResolver,
+  CompetencyNeedResolver,
+  CourseNeedRankResolver,
+  TrainingProgrammeResolver,
+  ProfessionalismResolver,
+  EmployeeProfessionalismResolver,
 ];
 
 let built: GraphQLSchema | undefined;

@@ -157,3 +157,22 @@ export function toPage<T>(
     totalCount: () => (counted ??= count()),
   };
 }
+
+/**
+ * A page of a list already in memory and in its final order, by keyset: the cursor holds the
+ * sort key of the last item, so the next page starts right after it.
+ */
+export function pageOfList<T>(
+  items: readonly T[],
+  args: PageArgs,
+  keyOf: (item: T) => readonly (string | number)[],
+  isAfter: (item: T, cursor: readonly unknown[]) => boolean,
+): Page<T> {
+  if (args.last != null || args.before != null)
+    throw badInput('This list is paged forward only: use `first` and `after`.');
+  const probe = items[0] ? keyOf(items[0]).length : 1;
+  const request = pageRequest(args, probe);
+  const start = request.cursor ? items.findIndex((item) => isAfter(item, request.cursor!)) : 0;
+  const rows = start < 0 ? [] : items.slice(start, start + request.limit + 1);
+  return toPage(rows, request, keyOf, () => Promise.resolve(items.length));
+}

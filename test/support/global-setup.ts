@@ -35,35 +35,58 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
   }
   const admin = new Client({ connectionString: server.url });
-  await admin.connect();
-  const run = `${process.pid}`;
-  const empty = `${EMPTY_TEMPLATE}_${run}`;
-  const demo = `${DEMO_TEMPLATE}_${run}`;
-  for (const name of [empty, demo]) await admin.query(`drop database if exists "${name}"`);
-  await admin.query(`create database "${empty}"`);
-  const orm = await MikroORM.init(ormConfig(withDatabase(server.url, empty)));
-  await orm.getMigrator().up();
-  await orm.close(true);
-  await admin.query(`create database "${demo}" template "${empty}"`);
-  const demoOrm = await MikroORM.init(ormConfig(withDatabase(server.url, demo)));
-  const report = await importDataset(
-    demoOrm.em.getKnex(),
-    generateDemoDataset({ today: DEMO_TODAY }),
-    { today: DEMO_TODAY },
-  );
-  await demoOrm.close(true);
-  if (!report.applied)
-    throw new Error(`Demo data did not import: ${JSON.stringify(report.issues.slice(0, 3))}`);
-
-  project.provide('databaseUrl', server.url);
-  project.provide('templates', { empty, demo });
-  return async () => {
-    for (const name of [empty, demo])
-      await admin.query(`drop database if exists "${name}" with (force)`);
+  try {
+    await admin.connect();
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const stopAll = async () => {
     await admin.end();
     await server.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   };
+  const run = `${process.pid}`;
+  const empty = `${EMPTY_TEMPLATE}_${run}`;
+  const demo = `${DEMO_TEMPLATE}_${run}`;
+  try {
+    await buildTemplates(server.url, admin, empty, demo);
+  } catch (error) {
+    // Never leave a PostgreSQL behind when the set-up itself fails.
+    await stopAll();
+    throw error;
+  }
+
+  project.provide('databaseUrl', server.url);
+  project.provide('templates', { empty, demo });
+  return async () => {
+    for (const name of [empty, demo]) {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+    }
+    await stopAll();
+  };
+}
+
+async function buildTemplates(url: string, admin: Client, empty: string, demo: string) {
+  for (const name of [empty, demo]) await admin.query(`drop database if exists "${name}"`);
+  await admin.query(`create database "${empty}"`);
+  const orm = await MikroORM.init(ormConfig(withDatabase(url, empty)));
+  try {
+    await orm.getMigrator().up();
+  } finally {
+    await orm.close(true);
+  }
+  await admin.query(`create database "${demo}" template "${empty}"`);
+  const demoOrm = await MikroORM.init(ormConfig(withDatabase(url, demo)));
+  try {
+    const dataset = generateDemoDataset({ today: DEMO_TODAY });
+    const report = await importDataset(demoOrm.em.getKnex(), dataset, { today: DEMO_TODAY });
+    if (!report.applied) {
+      throw new Error(`Demo data did not import: ${JSON.stringify(report.issues.slice(0, 3))}`);
+    }
+  } finally {
+    await demoOrm.close(true);
+  }
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -216,6 +216,26 @@ function makeFit(
   });
 }
 
+/** How many employees fit one position, with their data loaded in batches. */
+export async function fitsFor(
+  ctx: Context,
+  position: Position,
+  employees: readonly Employee[],
+  policy: ScoringPolicy,
+): Promise<Fit[]> {
+  const spec = await positionSpec(ctx, position);
+  const candidates = await Promise.all(employees.map((e) => candidateSpec(ctx, e, policy.asOf)));
+  return employees.map((e, i) => makeFit(e, position, spec, candidates[i], policy));
+}
+
+/** Orders fits as `candidates` ranks them. */
+export function byRank(a: Fit, b: Fit): number {
+  return compareFits(
+    { ...a.result, employeeId: a.employeeId },
+    { ...b.result, employeeId: b.employeeId },
+  );
+}
+
 /** How one employee fits one position. */
 export async function fitOf(
   ctx: Context,

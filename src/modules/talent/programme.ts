@@ -89,13 +89,14 @@ export function programmeValue(
   return total;
 }
 
-const NODE_LIMIT = 200_000;
+const NODE_LIMIT = 100_000;
 
 /**
  * The set of courses that closes the most gap levels within the budget (JP, rupiah or both),
- * ties broken by less cost, then less JP, then codes. Branch and bound over the useful courses,
+ * ties broken by less cost, then less JP (then the first found). Branch and bound over the useful courses,
  * best ratio first; the bound adds each remaining course's own gain, which is never less than
  * what it adds to a larger set (a course's gain only shrinks as others cover the same needs).
+ * Each need keeps the best gain chosen so far, so a step costs only the needs a course touches.
  */
 export function bestProgramme(
   needs: readonly Need[],
@@ -117,6 +118,62 @@ export function bestProgramme(
         (a.code < b.code ? -1 : 1)
       );
     });
+  // Per useful course, the needs it raises and by how much.
+  const touches = useful.map((course) =>
+    needs.flatMap((need, index) => {
+      const g = gain(course, need);
+      return g > 0 ? [[index, g] as const] : [];
+    }),
+  );
+  const suffix = useful.map((_, i) =>
+    useful.slice(i).reduce((sum, c) => sum + impacts.get(c.id)!.gapLevels, 0),
+  );
+  // Remaining courses by gain per JP and per rupiah, for the fractional-knapsack bound.
+  const byRatio = (spend: (i: CourseImpact) => number) =>
+    useful
+      .map((c, index) => ({
+        index,
+        gain: impacts.get(c.id)!.gapLevels,
+        spend: spend(impacts.get(c.id)!),
+      }))
+      .sort((a, b) => b.gain / (b.spend || 1e-9) - a.gain / (a.spend || 1e-9));
+  const dimensions = [
+    budget.hours != null
+      ? {
+          order: byRatio((i) => i.hours),
+          left: (h: number) => budget.hours! - h,
+          pick: (h: number, _c: number) => h,
+        }
+      : null,
+    budget.cost != null
+      ? {
+          order: byRatio((i) => i.cost),
+          left: (c: number) => budget.cost! - c,
+          pick: (_h: number, c: number) => c,
+        }
+      : null,
+  ].filter((d) => d !== null);
+  /** Gap levels the courses from `index` on could still add at most: each its own gain, within what is left of each budget. */
+  const bound = (index: number, hours: number, cost: number) => {
+    let best = suffix[index] ?? 0;
+    for (const d of dimensions) {
+      let room = d.left(d.pick(hours, cost));
+      let total = 0;
+      for (const item of d.order) {
+        if (item.index < index) continue;
+        if (item.spend <= room) {
+          room -= item.spend;
+          total += item.gain;
+        } else {
+          total += item.spend > 0 ? (item.gain * room) / item.spend : item.gain;
+          break;
+        }
+      }
+      best = Math.min(best, total);
+    }
+    return best;
+  };
+  const current = new Array<number>(needs.length).fill(0);
   let best: { ids: number[]; value: number; hours: number; cost: number; codes: string } = {
     ids: [],
     value: 0,
@@ -126,36 +183,46 @@ export function bestProgramme(
   };
   let nodes = 0;
   const chosen: ProgrammeCourse[] = [];
-  const visit = (index: number, hours: number, cost: number) => {
+  const visit = (index: number, value: number, hours: number, cost: number) => {
     nodes++;
-    const value = programmeValue(needs, chosen);
-    const codes = chosen
-      .map((c) => c.code)
-      .sort()
-      .join('\u0000');
-    if (
-      value > best.value ||
-      (value === best.value &&
-        (cost < best.cost ||
-          (cost === best.cost &&
-            (hours < best.hours || (hours === best.hours && codes < best.codes)))))
-    ) {
-      best = { ids: chosen.map((c) => c.id), value, hours, cost, codes };
+    if (value >= best.value) {
+      const codes = chosen
+        .map((c) => c.code)
+        .sort()
+        .join('\u0000');
+      if (
+        value > best.value ||
+        cost < best.cost ||
+        (cost === best.cost && (hours < best.hours || (hours === best.hours && codes < best.codes)))
+      ) {
+        best = { ids: chosen.map((c) => c.id), value, hours, cost, codes };
+      }
     }
     if (index >= useful.length || nodes > NODE_LIMIT) return;
-    let bound = value;
-    for (let i = index; i < useful.length; i++) bound += impacts.get(useful[i].id)!.gapLevels;
-    if (bound < best.value) return;
+    const reachable = value + bound(index, hours, cost);
+    // Adding courses never lowers JP or cost: a branch that cannot add value must already be cheaper.
+    const cannotBeCheaper = cost > best.cost || (cost === best.cost && hours >= best.hours);
+    if (reachable < best.value - 1e-9 || (reachable < best.value + 1e-9 && cannotBeCheaper)) return;
     const course = useful[index];
     const impact = impacts.get(course.id)!;
     if (fits(hours + impact.hours, cost + impact.cost)) {
+      const undo: [number, number][] = [];
+      let added = 0;
+      for (const [need, g] of touches[index]) {
+        if (g > current[need]) {
+          undo.push([need, current[need]]);
+          added += g - current[need];
+          current[need] = g;
+        }
+      }
       chosen.push(course);
-      visit(index + 1, hours + impact.hours, cost + impact.cost);
+      visit(index + 1, value + added, hours + impact.hours, cost + impact.cost);
       chosen.pop();
+      for (const [need, before] of undo) current[need] = before;
     }
-    visit(index + 1, hours, cost);
+    visit(index + 1, value, hours, cost);
   };
-  visit(0, 0, 0);
+  visit(0, 0, 0, 0);
   return {
     courseIds: best.ids,
     gapLevels: best.value,

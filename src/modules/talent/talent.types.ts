@@ -1,0 +1,96 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType } from '../../shared/pagination';
+import { Fit, Readiness } from '../fit/fit.types';
+
+export enum PerformanceLevel {
+  BELOW = 'BELOW',
+  MEETS = 'MEETS',
+  ABOVE = 'ABOVE',
+}
+registerEnumType(PerformanceLevel, {
+  name: 'PerformanceLevel',
+  description: 'Performance axis of the talent matrix: below, meets or above expectation.',
+});
+
+export enum PotentialLevel {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+}
+registerEnumType(PotentialLevel, {
+  name: 'PotentialLevel',
+  description: 'Potential axis of the talent matrix.',
+});
+
+@ObjectType({ description: "An employee's talent box for a year (Permenpan RB 3/2020)." })
+export class TalentPlacement {
+  @Field(() => Int, { description: 'The year asked.' }) year!: number;
+  @Field(() => Int, { description: 'Box 1–9 (high potential 6 8 9, medium 3 5 7, low 1 2 4).' })
+  box!: number;
+  @Field(() => PerformanceLevel, { description: 'Performance axis.' })
+  performance!: PerformanceLevel;
+  @Field(() => PotentialLevel, { description: 'Potential axis.' }) potential!: PotentialLevel;
+  @Field(() => String, { description: 'The SKP rating used.' }) rating!: string;
+  @Field(() => Int, { description: 'The year of that rating (the latest up to the year asked).' })
+  ratingYear!: number;
+  @Field(() => Float, { description: 'The potential score used.' }) potentialScore!: number;
+  @Field(() => Boolean, { description: 'In the succession pool (boxes 7, 8, 9).' })
+  inSuccessionPool!: boolean;
+  @Field(() => String, { description: 'Name of the box.' }) label!: string;
+  @Field(() => String, { description: 'Suggested action for the box.' }) action!: string;
+}
+
+@ObjectType({ description: 'One box of a talent matrix.' })
+export class TalentCell {
+  employeeIds!: number[];
+
+  @Field(() => Int, { description: 'Box 1–9.' }) box!: number;
+  @Field(() => PerformanceLevel, { description: 'Performance axis.' })
+  performance!: PerformanceLevel;
+  @Field(() => PotentialLevel, { description: 'Potential axis.' }) potential!: PotentialLevel;
+  @Field(() => Int, { description: 'How many employees are in it.' }) count!: number;
+  @Field(() => String, { description: 'Name of the box.' }) label!: string;
+  @Field(() => String, { description: 'Suggested action.' }) action!: string;
+}
+
+@ObjectType({ description: 'The 3×3 talent matrix of an org unit or agency for a year.' })
+export class TalentMatrix {
+  unplacedIds!: number[];
+
+  @Field(() => Int, { description: 'The year.' }) year!: number;
+  @Field(() => Int, { description: 'Employees in scope.' }) employees!: number;
+  @Field(() => Int, {
+    description: 'Employees without a rating or a potential score, who cannot be placed.',
+  })
+  unplaced!: number;
+  @Field(() => [TalentCell], { description: 'The nine boxes, 1 to 9.' }) cells!: TalentCell[];
+}
+
+@ObjectType({
+  description: 'A candidate on a succession list: their box and their fit for the position.',
+})
+export class SuccessionCandidate {
+  @Field(() => Int, { nullable: true, description: 'Talent box (7–9 for the pool).' }) box!:
+    number | null;
+  @Field(() => Fit, { description: 'The fit for the position.' }) fit!: Fit;
+  @Field(() => Readiness, {
+    description: 'Ready now, after training, after a new assessment, or blocked.',
+  })
+  readiness!: Readiness;
+}
+
+@ObjectType({ description: 'How many successors a key position has, by readiness.' })
+export class BenchStrength {
+  positionId!: number;
+
+  @Field(() => Int, { description: 'People in the succession pool (boxes 7–9) of the scope.' })
+  pool!: number;
+  @Field(() => Int, { description: 'Of them, ready now.' }) readyNow!: number;
+  @Field(() => Int, { description: 'Of them, ready after the training plan.' })
+  afterTraining!: number;
+  @Field(() => Int, { description: 'Of them, waiting for a new assessment.' })
+  needsAssessment!: number;
+  @Field(() => Int, { description: 'Of them, blocked.' }) blocked!: number;
+}
+
+export const SuccessionCandidateConnection = connectionType(SuccessionCandidate);
