@@ -1,23 +1,45 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/knex';
-import { Loaders } from './shared/loaders';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Assessment } from './modules/assessment/assessment.entity';
+import { Access } from './modules/auth/access';
+import type { Viewer } from './modules/auth/auth.types';
+import { Employee } from './modules/employee/employee.entity';
+import { TrainingRecord } from './modules/training/training-record.entity';
+import { Loaders, type Guard } from './shared/loaders';
 
-/** What every resolver gets: this request's EntityManager fork, loaders and clock. */
+/** What every resolver gets: this request's EntityManager fork, loaders, viewer and clock. */
 export interface Context {
   readonly em: EntityManager;
   readonly knex: Knex;
   readonly loaders: Loaders;
+  readonly access: Access;
   /** The request's "today" (ISO date), so one request sees one date. */
   readonly today: string;
 }
 
-/** A fresh context per request: a new identity map and new loaders, never shared. */
-export function createContext(orm: MikroORM): Context {
+/**
+ * A fresh context per request: a new identity map and new loaders, never shared. Loaded
+ * employees, and the assessments and trainings of employees, pass through the viewer's
+ * visibility, so every path to them (root, nested, `node`) answers the same.
+ */
+export function createContext(orm: MikroORM, viewer: Viewer | null = null): Context {
   const em = orm.em.fork();
-  return {
-    em,
-    knex: em.getKnex(),
-    loaders: new Loaders(em),
-    today: new Date().toISOString().slice(0, 10),
+  const knex = em.getKnex();
+  const access = new Access(viewer, knex);
+  let loaders: Loaders | undefined;
+  const guard: Guard = async (entity, rows) => {
+    if (entity === Employee) {
+      const keep = await Promise.all((rows as Employee[]).map((e) => access.seesEmployee(e)));
+      return rows.filter((_, i) => keep[i]);
+    }
+    if (entity === Assessment || entity === TrainingRecord) {
+      const owners = await loaders!
+        .byId(Employee)
+        .loadMany((rows as Assessment[]).map((r) => r.employee.id));
+      return rows.filter((_, i) => owners[i] instanceof Employee);
+    }
+    return rows;
   };
+  loaders = new Loaders(em, guard);
+  return { em, knex, loaders, access, today: new Date().toISOString().slice(0, 10) };
 }

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
-import { openDatabase } from './app/bootstrap';
-import { ConfigError, loadConfig } from './config/config';
+import { openDatabase, serverOptions, tokenKeys } from './app/bootstrap';
+import { Role } from './modules/auth/auth.types';
+import { signToken } from './modules/auth/tokens';
+import { ConfigError, loadConfig, requireTokenKey } from './config/config';
 import { loadDemoIfEmpty } from './modules/demo/demo.service';
 import { createServer } from './server';
 
 /** Start-up only: config → database → demo data → schema → HTTP server. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  requireTokenKey(config);
   const log = (line: string) => console.log(line);
   const database = await openDatabase(config, log);
   const knex = database.orm.em.getKnex();
@@ -22,9 +25,12 @@ async function main(): Promise<void> {
     .whereNotNull('nip')
     .orderBy('id')
     .first<{ nip: string }>('nip');
+  const keys = tokenKeys(config);
+  const demoTokens = config.demo ? demoTokensFor(keys, example?.nip) : undefined;
   const server = await createServer(database.orm, {
-    exposeStatementCount: config.exposeStatementCount,
+    ...serverOptions(config, keys),
     exampleNip: example?.nip,
+    explorerToken: demoTokens?.ADMIN,
   });
   await new Promise<void>((resolve) => server.http.listen(config.port, resolve));
   const address = server.http.address();
@@ -45,6 +51,21 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** One token per role for trying the API (demo mode only). */
+function demoTokensFor(
+  keys: ReturnType<typeof tokenKeys>,
+  nip: string | undefined,
+): Record<string, string> {
+  const agency = 'PROV-MALUKU';
+  return {
+    ADMIN: signToken(keys, { role: Role.ADMIN }),
+    HR: signToken(keys, { role: Role.HR, agency }),
+    COMMITTEE: signToken(keys, { role: Role.COMMITTEE, agency }),
+    ...(nip ? { EMPLOYEE: signToken(keys, { role: Role.EMPLOYEE, nip }) } : {}),
+    ANALYST: signToken(keys, { role: Role.ANALYST }),
+  };
 }
 
 main().catch((error) => {

@@ -2,14 +2,23 @@ import http from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createContext, type Context } from './context';
+import type { TokenKeys } from './modules/auth/tokens';
+import { viewerFromHeader } from './modules/auth/tokens';
+import { AppError, ErrorCode, formatError } from './shared/errors';
+import { limitProblems, measureOperation, type QueryLimits } from './shared/limits';
 import { buildAppSchema } from './schema';
-import { formatError } from './shared/errors';
 import { explorerAsset, explorerPage } from './shared/explorer';
 import { statementCount, watchStatements, withStatementCounter } from './shared/sql-stats';
 
 export interface ServerOptions {
   /** Put `extensions.sqlStatements` on every response (development and tests). */
   readonly exposeStatementCount: boolean;
+  readonly keys: TokenKeys;
+  readonly limits: QueryLimits & { maxTokens: number };
+  /** Production refuses introspection to callers who are not signed in. */
+  readonly production: boolean;
+  /** A token pre-filled in the explorer (demo mode only). */
+  readonly explorerToken?: string;
   /** A NIP pre-filled in the explorer's example query. */
   readonly exampleNip?: string;
   readonly log?: (error: unknown) => void;
@@ -38,6 +47,53 @@ const statementCountPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Before anything runs: a caller must be signed in (anonymous introspection only outside
+ * production), and the operation must stay within depth, aliases, page sizes and cost.
+ */
+function guardPlugin(options: ServerOptions): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, document, request, schema }) {
+          if (!operation) return;
+          const fragments = Object.fromEntries(
+            document.definitions.flatMap((d) =>
+              d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [],
+            ),
+          );
+          const measure = measureOperation(schema, operation, fragments, request.variables ?? {});
+          const [oversized] = measure.oversized;
+          if (oversized) {
+            throw new AppError(
+              ErrorCode.BAD_USER_INPUT,
+              `\`${oversized.argument}\` of \`${oversized.field}\` must be between 0 and 100, got ${oversized.size}.`,
+              { argument: oversized.argument },
+            );
+          }
+          const problems = limitProblems(measure, options.limits);
+          if (problems.length > 0) {
+            throw new AppError(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              `The query is too large: ${problems.join('; ')}.`,
+              {
+                cost: measure.cost,
+                depth: measure.depth,
+                aliases: measure.aliases,
+                limits: options.limits,
+              },
+            );
+          }
+          const onlyIntrospection = measure.introspection && measure.cost === 0;
+          if (!contextValue.access.viewer && !(onlyIntrospection && !options.production)) {
+            contextValue.access.require();
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Builds the Apollo server and the HTTP server around it (not yet listening). */
 export async function createServer(orm: MikroORM, options: ServerOptions): Promise<AppServer> {
   watchStatements(orm.em.getKnex());
@@ -49,7 +105,11 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     introspection: true,
-    plugins: options.exposeStatementCount ? [statementCountPlugin] : [],
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    plugins: [
+      guardPlugin(options),
+      ...(options.exposeStatementCount ? [statementCountPlugin] : []),
+    ],
   });
   await apollo.start();
 
@@ -86,7 +146,12 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     const asset = explorerAsset(url.pathname);
     if (asset) return send(res, 200, asset.type, asset.body, 'public, max-age=3600');
     if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req, url))) {
-      return send(res, 200, 'text/html; charset=utf-8', explorerPage(options.exampleNip));
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        explorerPage(options.exampleNip, options.explorerToken),
+      );
     }
     if (url.pathname !== '/graphql')
       return send(res, 404, 'application/json', '{"error":"not found"}');
@@ -100,7 +165,8 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     const result = await withStatementCounter(() =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext(orm),
+        context: async () =>
+          createContext(orm, viewerFromHeader(options.keys, req.headers.authorization)),
       }),
     );
     res.statusCode = result.status ?? 200;

@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { TokenKeys } from '../modules/auth/tokens';
+import type { ServerOptions } from '../server';
 import type { Config } from '../config/config';
 import { startEmbeddedPostgres, type RunningDatabase } from '../config/database';
 import { ormConfig } from '../config/orm.config';
@@ -23,7 +26,12 @@ export async function openDatabase(
     log(
       `Embedded PostgreSQL running on port ${config.embedded.port} (data in ${config.embedded.dataDir})`,
     );
-  const orm = await MikroORM.init(ormConfig(server.url));
+  const orm = await MikroORM.init(
+    ormConfig(server.url, {
+      // Every statement of the server is cut after this long (a slow query cannot hold a connection).
+      driverOptions: { connection: { statement_timeout: config.limits.statementTimeoutMs } },
+    }),
+  );
   const applied = await orm.getMigrator().up();
   if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);
   return {
@@ -34,4 +42,23 @@ export async function openDatabase(
       await server.stop();
     },
   };
+}
+
+/** The HTTP server's options from the configuration and the token keys in force. */
+export function serverOptions(
+  config: Config,
+  keys: TokenKeys,
+): Omit<ServerOptions, 'exampleNip' | 'explorerToken'> {
+  return {
+    exposeStatementCount: config.exposeStatementCount,
+    keys,
+    limits: config.limits,
+    production: config.nodeEnv === 'production',
+  };
+}
+
+/** The token keys of the configuration; in demo mode without any, a random secret for this run. */
+export function tokenKeys(config: Config): TokenKeys {
+  if (config.auth.secret || config.auth.publicKey) return config.auth;
+  return { secret: randomBytes(32).toString('base64url') };
 }

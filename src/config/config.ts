@@ -14,6 +14,22 @@ export interface Config {
   readonly loadDemo: boolean;
   /** Report the SQL statement count of each GraphQL request in `extensions`. */
   readonly exposeStatementCount: boolean;
+  /** Demo mode (`npm start`): a random signing secret per start, demo tokens printed. */
+  readonly demo: boolean;
+  readonly auth: {
+    /** HS256 secret (at least 32 characters), or an RS256 key pair in PEM. */
+    readonly secret?: string;
+    readonly publicKey?: string;
+    readonly privateKey?: string;
+  };
+  readonly limits: {
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxCost: number;
+    readonly maxTokens: number;
+    /** Longest a single SQL statement may run, in milliseconds. */
+    readonly statementTimeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -23,6 +39,11 @@ export class ConfigError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** PEM text from an environment variable, where `\\n` may stand for newlines. */
+function pem(value: string | undefined): string | undefined {
+  return value ? value.replace(/\\n/g, '\n') : undefined;
+}
 
 /** Parses the environment once, reporting every problem together. */
 export function loadConfig(env: Env = process.env): Config {
@@ -66,7 +87,34 @@ export function loadConfig(env: Env = process.env): Config {
     },
     loadDemo: bool('LOAD_DEMO', true),
     exposeStatementCount: bool('EXPOSE_STATEMENT_COUNT', nodeEnv !== 'production'),
+    demo: bool('DEMO_MODE', false),
+    auth: {
+      secret: env.JWT_SECRET || undefined,
+      publicKey: pem(env.JWT_PUBLIC_KEY),
+      privateKey: pem(env.JWT_PRIVATE_KEY),
+    },
+    limits: {
+      maxDepth: int('MAX_QUERY_DEPTH', 12, 2, 100),
+      maxAliases: int('MAX_QUERY_ALIASES', 30, 0, 1000),
+      maxCost: int('MAX_QUERY_COST', 25000, 10, 10_000_000),
+      maxTokens: int('MAX_QUERY_TOKENS', 5000, 100, 1_000_000),
+      statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
+    },
   };
+  const { secret, publicKey } = config.auth;
+  if (secret !== undefined && secret.length < 32)
+    problems.push('JWT_SECRET must be at least 32 characters');
+  if (publicKey && !config.auth.privateKey && secret)
+    problems.push('Set either JWT_SECRET or JWT_PUBLIC_KEY, not both');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The server needs a token key; there is no default secret (demo mode makes one per run). */
+export function requireTokenKey(config: Config): void {
+  if (!config.auth.secret && !config.auth.publicKey && !config.demo) {
+    throw new ConfigError([
+      'No token key: set JWT_SECRET (32+ characters) or JWT_PUBLIC_KEY, or run the demo with `npm start`',
+    ]);
+  }
 }

@@ -81,8 +81,8 @@ export function explorerAsset(urlPath: string): { body: Buffer; type: string } |
   return { body: readFileSync(resolveAsset(asset.file)), type: asset.type };
 }
 
-/** The explorer page: GraphiQL with example queries in tabs. */
-export function explorerPage(exampleNip?: string): string {
+/** The explorer page: GraphiQL with example queries in tabs (and, in demo mode, a token in the headers). */
+export function explorerPage(exampleNip?: string, token?: string): string {
   const tabs = EXAMPLES.map((e) => ({
     query: e.query,
     variables:
@@ -109,6 +109,7 @@ export function explorerPage(exampleNip?: string): string {
   root.render(React.createElement(GraphiQL, {
     fetcher,
     defaultEditorToolsVisibility: true,
+    defaultHeaders: ${JSON.stringify(token ? JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) : '').replace(/</g, '\\u003c')},
     defaultTabs: ${JSON.stringify(tabs).replace(/</g, '\\u003c')},
   }));
 </script>

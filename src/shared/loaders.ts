@@ -8,10 +8,16 @@ type Row = Record<string, unknown>;
  * The per-request DataLoaders, made on first use. Every relation edge goes through one of them,
  * so a page of N objects costs one statement per edge, not N.
  */
+/** Drops the loaded rows the viewer may not see (they are then answered as not found). */
+export type Guard = (entity: EntityClass<object>, rows: object[]) => Promise<object[]>;
+
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly guard: Guard = async (_entity, rows) => rows,
+  ) {}
 
   /** Entities by primary key, `null` where none. */
   byId<T extends object>(entity: EntityClass<T>): DataLoader<number, T | null> {
@@ -24,7 +30,10 @@ export class Loaders {
     property: string,
   ): DataLoader<K, T | null> {
     return this.memo(`${entity.name}.${property}`, async (keys: readonly K[]) => {
-      const found = await this.em.find(entity, { [property]: { $in: keys } } as FilterQuery<T>);
+      const found = (await this.guard(
+        entity,
+        await this.em.find(entity, { [property]: { $in: keys } } as FilterQuery<T>),
+      )) as T[];
       const map = new Map(found.map((e) => [(e as Row)[property] as K, e]));
       return keys.map((k) => map.get(k) ?? null);
     });

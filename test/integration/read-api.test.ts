@@ -161,7 +161,9 @@ describe('connections', () => {
   it('reject a page larger than 100 and mixed directions', async () => {
     const tooLarge = await app.gql('{ positions(first: 101) { totalCount } }');
     expect(tooLarge.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(tooLarge.errors?.[0].message).toBe('`first` must be between 0 and 100, got 101.');
+    expect(tooLarge.errors?.[0].message).toBe(
+      '`first` of `positions` must be between 0 and 100, got 101.',
+    );
     expect(tooLarge.extensions?.sqlStatements).toBe(0);
     const mixed = await app.gql('{ positions(first: 1, last: 1) { totalCount } }');
     expect(mixed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

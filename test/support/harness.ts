@@ -3,7 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { inject } from 'vitest';
+import { serverOptions } from '../../src/app/bootstrap';
+import { loadConfig } from '../../src/config/config';
 import { ormConfig } from '../../src/config/orm.config';
+import { Role } from '../../src/modules/auth/auth.types';
+import { signToken } from '../../src/modules/auth/tokens';
 import { createServer, type AppServer } from '../../src/server';
 import { withDatabase } from './global-setup';
 
@@ -14,13 +18,31 @@ export interface GraphQLResponse<T = any> {
   extensions?: { sqlStatements?: number };
 }
 
+/** The signing secret of test servers (tests only; the server has no default secret). */
+export const TEST_SECRET = 'test-secret-for-the-suite-only-0123456789';
+const TEST_CONFIG = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET });
+
+/** A token for a role, as `npm run token` would print it. */
+export function tokenFor(
+  role: keyof typeof Role,
+  claims: { agency?: string; nip?: string } = {},
+): string {
+  return signToken({ secret: TEST_SECRET }, { role: Role[role], ...claims });
+}
+
+const ADMIN_TOKEN = tokenFor('ADMIN');
+
 export interface TestApp {
   readonly url: string;
   /** Connection URL of this app's own database. */
   readonly databaseUrl: string;
   readonly orm: MikroORM;
-  /** Sends a GraphQL operation over HTTP, as a client would. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Sends a GraphQL operation over HTTP as ADMIN (or with `token`; null: signed out). */
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
   /** Like `gql`, but fails the test on any GraphQL error. */
   ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
@@ -37,8 +59,13 @@ export async function startTestApp(template: 'demo' | 'empty' = 'demo'): Promise
   const admin = new Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database "${name}" template "${source}"`);
-  const orm = await MikroORM.init(ormConfig(withDatabase(base, name)));
+  const orm = await MikroORM.init(
+    ormConfig(withDatabase(base, name), {
+      driverOptions: { connection: { statement_timeout: TEST_CONFIG.limits.statementTimeoutMs } },
+    }),
+  );
   const server: AppServer = await createServer(orm, {
+    ...serverOptions(TEST_CONFIG, { secret: TEST_SECRET }),
     exposeStatementCount: true,
     log: () => undefined,
   });
@@ -49,10 +76,14 @@ export async function startTestApp(template: 'demo' | 'empty' = 'demo'): Promise
   const gql = async <T>(
     query: string,
     variables?: Record<string, unknown>,
+    token: string | null = ADMIN_TOKEN,
   ): Promise<GraphQLResponse<T>> => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, ...((await response.json()) as object) };

@@ -1,0 +1,78 @@
+import jwt from 'jsonwebtoken';
+import { AppError, ErrorCode } from '../../shared/errors';
+import { Role, type Viewer } from './auth.types';
+
+/** How tokens are signed and checked: a shared secret (HS256) or a key pair (RS256). */
+export interface TokenKeys {
+  readonly secret?: string;
+  readonly publicKey?: string;
+  readonly privateKey?: string;
+}
+
+const ISSUER = 'competency-graph';
+
+/** Signs a token for a role; HR and COMMITTEE need an agency, EMPLOYEE a NIP. */
+export function signToken(
+  keys: TokenKeys,
+  claims: { role: Role; agency?: string | null; nip?: string | null; subject?: string },
+  expiresIn = '12h',
+): string {
+  const problem = claimProblem(claims.role, claims.agency ?? null, claims.nip ?? null);
+  if (problem) throw new Error(problem);
+  const key = keys.privateKey ?? keys.secret;
+  if (!key)
+    throw new Error('No signing key: set JWT_SECRET (or JWT_PRIVATE_KEY with JWT_PUBLIC_KEY).');
+  const payload = {
+    role: claims.role,
+    ...(claims.agency ? { agency: claims.agency } : {}),
+    ...(claims.nip ? { nip: claims.nip } : {}),
+  };
+  return jwt.sign(payload, key, {
+    algorithm: keys.privateKey ? 'RS256' : 'HS256',
+    issuer: ISSUER,
+    subject:
+      claims.subject ??
+      claims.nip ??
+      `${claims.role.toLowerCase()}${claims.agency ? `@${claims.agency}` : ''}`,
+    expiresIn: expiresIn as jwt.SignOptions['expiresIn'],
+  });
+}
+
+function claimProblem(role: string, agency: string | null, nip: string | null): string | null {
+  if (!(Object.values(Role) as string[]).includes(role)) return `unknown role "${role}"`;
+  if ((role === Role.HR || role === Role.COMMITTEE) && !agency)
+    return `a ${role} token needs an agency`;
+  if (role === Role.EMPLOYEE && !nip) return 'an EMPLOYEE token needs a NIP';
+  return null;
+}
+
+/** The viewer of an `Authorization: Bearer …` header; null without one; UNAUTHENTICATED when invalid. */
+export function viewerFromHeader(keys: TokenKeys, header: string | undefined): Viewer | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match)
+    throw new AppError(
+      ErrorCode.UNAUTHENTICATED,
+      'The Authorization header must be "Bearer <token>".',
+    );
+  let payload: jwt.JwtPayload;
+  try {
+    const key = keys.publicKey ?? keys.secret;
+    if (!key) throw new Error('no key');
+    payload = jwt.verify(match[1], key, {
+      algorithms: keys.publicKey ? ['RS256'] : ['HS256'],
+      issuer: ISSUER,
+    }) as jwt.JwtPayload;
+  } catch (error) {
+    const reason = error instanceof jwt.TokenExpiredError ? 'has expired' : 'is not valid';
+    throw new AppError(ErrorCode.UNAUTHENTICATED, `The token ${reason}.`, {
+      http: { status: 401 },
+    });
+  }
+  const role = String(payload.role);
+  const agency = typeof payload.agency === 'string' ? payload.agency : null;
+  const nip = typeof payload.nip === 'string' ? payload.nip : null;
+  const problem = claimProblem(role, agency, nip);
+  if (problem) throw new AppError(ErrorCode.UNAUTHENTICATED, `The token is not valid: ${problem}.`);
+  return { role: role as Role, subject: payload.sub ?? role, agencyCode: agency, nip };
+}
