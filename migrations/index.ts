@@ -3,6 +3,8 @@ import { Migration20261123110919_initial } from './Migration20261123110919_initi
 import { Migration20261123110920_reference_data } from './Migration20261123110920_reference_data';
 import { Migration20261123114858_talent } from './Migration20261123114858_talent';
 import { Migration20261123114859_talent_defaults } from './Migration20261123114859_talent_defaults';
+import { Migration20261123120304_audit } from './Migration20261123120304_audit';
+import { Migration20261123120305_audit_append_only } from './Migration20261123120305_audit_append_only';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +12,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123110920_reference_data', class: Migration20261123110920_reference_data },
   { name: 'Migration20261123114858_talent', class: Migration20261123114858_talent },
   { name: 'Migration20261123114859_talent_defaults', class: Migration20261123114859_talent_defaults },
+  { name: 'Migration20261123120304_audit', class: Migration20261123120304_audit },
+  { name: 'Migration20261123120305_audit_append_only', class: Migration20261123120305_audit_append_only },
 ];

@@ -1,4 +1,5 @@
 import { Assessment } from './modules/assessment/assessment.entity';
+import { AuditEvent } from './modules/audit/audit-event.entity';
 import { AssessmentResult } from './modules/assessment/assessment-result.entity';
 import { Competency } from './modules/competency/competency.entity';
 import { CompetencyLevel } from './modules/competency/competency-level.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   TalentPolicy,
   TalentBoxAction,
   ProfessionalismRulesEntity,
+  AuditEvent,
 ];

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import type { Context } from './context';
 import {
   AssessmentResolver,
   AssessmentResultResolver,
@@ -128,7 +129,15 @@ let built: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process from the decorated classes. */
 export function buildAppSchema(): GraphQLSchema {
-  built ??= buildSchemaSync({ resolvers: RESOLVERS, validate: false });
+  built ??= buildSchemaSync({
+    resolvers: RESOLVERS,
+    validate: false,
+    // `@Authorized(roles)`: signed in with one of the roles (any role when none are named).
+    authChecker: ({ context }: { context: Context }, roles) => {
+      context.access.require(...roles);
+      return true;
+    },
+  });
   return built;
 }
 

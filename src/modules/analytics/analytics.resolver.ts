@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { Context } from '../../context';
 import { badInput } from '../../shared/errors';
 import { PageArgs, pageOfList } from '../../shared/pagination';
@@ -52,6 +53,7 @@ async function loadAll<T extends object>(
 
 @Resolver(() => TrainingCompliance)
 export class TrainingComplianceResolver {
+  @Authorized(Role.ADMIN, Role.HR, Role.ANALYST)
   @Query(() => TrainingCompliance, {
     description:
       'The 20 JP monitoring of an org unit (with the units below) or an agency for a year.',
@@ -97,6 +99,7 @@ export class EmployeeTrainingHoursResolver {
 
 @Resolver(() => CompetencyHeatMap)
 export class HeatMapResolver {
+  @Authorized(Role.ADMIN, Role.HR, Role.ANALYST)
   @Query(() => CompetencyHeatMap, {
     description:
       'Org unit × competency: the share meeting their own position’s requirement, the mean gap, unassessed and stale.',
@@ -139,6 +142,7 @@ export class HeatMapCellResolver {
 
 @Resolver(() => TrainingNeeds)
 export class TrainingNeedsResolver {
+  @Authorized(Role.ADMIN, Role.HR, Role.ANALYST)
   @Query(() => TrainingNeeds, {
     description:
       'Training-needs analysis: gaps by competency, courses by gap levels per JP and per rupiah, and the best programme within a budget.',
@@ -199,6 +203,7 @@ export class TrainingProgrammeResolver {
 
 @Resolver(() => ProfessionalismSummary)
 export class ProfessionalismResolver {
+  @Authorized(Role.ADMIN, Role.HR, Role.ANALYST)
   @Query(() => ProfessionalismSummary, {
     description:
       'The professionalism index (IP ASN) of an org unit (with the units below) or an agency.',

@@ -51,9 +51,9 @@ export async function employeesInScope(
     `select e.id, e.org_unit_id as "orgUnitId", e.position_id as "positionId", e.potential, e.education_code as education,
             a.code as agency
        from employee e join org_unit u on u.id = e.org_unit_id join agency a on a.id = u.agency_id
-      where ${unitFilter}
+      where ${unitFilter} ${ctx.access.agency ? 'and a.code = ?' : ''}
       order by e.id`,
-    [scope.orgUnitCode ?? scope.agencyCode!],
+    [scope.orgUnitCode ?? scope.agencyCode!, ...(ctx.access.agency ? [ctx.access.agency] : [])],
   );
   if (result.rows.length === 0) await assertScopeExists(ctx, scope);
   return result.rows.map((r) => ({
@@ -66,19 +66,19 @@ export async function employeesInScope(
   }));
 }
 
-/** An empty scope is an answer; an unknown code is an error that names it. */
+/**
+ * An empty scope is an answer; an unknown code is an error that names it, and so is a unit or
+ * agency outside the agency the viewer is bound to (it is not found, for them).
+ */
 async function assertScopeExists(ctx: Context, scope: AnalyticsScope): Promise<void> {
-  const [table, code] = scope.orgUnitCode
-    ? ['org_unit', scope.orgUnitCode]
-    : ['agency', scope.agencyCode!];
-  const found: { id: number } | undefined = await ctx
-    .knex(table)
-    .where('code', code)
-    .first<{ id: number }>('id');
-  if (!found)
-    throw new AppError(
-      ErrorCode.NOT_FOUND,
-      `No ${table === 'agency' ? 'agency' : 'org unit'} has code "${code}".`,
-      { argument: 'scope' },
-    );
+  const agency = ctx.access.agency;
+  const query = scope.orgUnitCode
+    ? ctx.knex('org_unit as u').join('agency as a', 'a.id', 'u.agency_id').where('u.code', scope.orgUnitCode)
+    : ctx.knex('agency as a').where('a.code', scope.agencyCode!);
+  if (agency) query.andWhere('a.code', agency);
+  const found: { code: string } | undefined = await query.first<{ code: string }>('a.code');
+  if (!found) {
+    const what = scope.orgUnitCode ? `org unit has code "${scope.orgUnitCode}"` : `agency has code "${scope.agencyCode}"`;
+    throw new AppError(ErrorCode.NOT_FOUND, `No ${what}.`, { argument: 'scope' });
+  }
 }

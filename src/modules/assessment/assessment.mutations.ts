@@ -1,14 +1,5 @@
-import {
-  Arg,
-  Ctx,
-  Field,
-  Float,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Resolver,
-} from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver, Authorized } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserError } from '../../shared/user-error';
@@ -64,6 +55,7 @@ export class RecordAssessmentPayload {
 
 @Resolver()
 export class AssessmentMutationResolver {
+  @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => RecordAssessmentPayload, {
     description:
       'Appends an assessment; repeating an identical one is a no-op, a different one on the same day and method is refused.',
@@ -73,7 +65,8 @@ export class AssessmentMutationResolver {
     input: RecordAssessmentInput,
     @Ctx() ctx: Context,
   ) {
-    const userErrors = await saveRecord(ctx, 'assessments', input);
+    const key = `${input.nip ?? input.pppkNumber ?? ''} ${input.assessedOn.toISOString().slice(0, 10)} ${input.method}`;
+    const userErrors = await saveRecord(ctx, 'assessments', input, { action: 'recordAssessment', key });
     if (userErrors.length > 0) return { userErrors, assessment: null, employee: null };
     const employee = await loadEmployee(ctx, input);
     const assessment = await ctx.em.findOne(Assessment, {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { saveByCode } from '../dataset/record.service';
@@ -48,23 +49,25 @@ export const CompetencyPayload = payloadType(
 
 @Resolver()
 export class CompetencyMutationResolver {
+  @Authorized(Role.ADMIN)
   @Mutation(() => CompetencyPayload, { description: 'Adds a competency to the dictionary.' })
   async createCompetency(
     @Arg('input', () => CreateCompetencyInput, { description: 'What to change.' })
     input: CreateCompetencyInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'create');
+    const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'create', 'createCompetency');
     return { userErrors, competency: node };
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => CompetencyPayload, { description: 'Changes a competency.' })
   async updateCompetency(
     @Arg('input', () => UpdateCompetencyInput, { description: 'What to change.' })
     input: UpdateCompetencyInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'update');
+    const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'update', 'updateCompetency');
     return { userErrors, competency: node };
   }
 }

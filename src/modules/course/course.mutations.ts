@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { saveByCode } from '../dataset/record.service';
@@ -59,23 +60,25 @@ export const CoursePayload = payloadType(
 
 @Resolver()
 export class CourseMutationResolver {
+  @Authorized(Role.ADMIN)
   @Mutation(() => CoursePayload, { description: 'Adds a course to the shared catalogue.' })
   async createCourse(
     @Arg('input', () => CreateCourseInput, { description: 'What to change.' })
     input: CreateCourseInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'create');
+    const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'create', 'createCourse');
     return { userErrors, course: node };
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => CoursePayload, { description: 'Changes a course.' })
   async updateCourse(
     @Arg('input', () => UpdateCourseInput, { description: 'What to change.' })
     input: UpdateCourseInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'update');
+    const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'update', 'updateCourse');
     return { userErrors, course: node };
   }
 }

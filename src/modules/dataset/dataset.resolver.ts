@@ -1,15 +1,6 @@
-import {
-  Arg,
-  Ctx,
-  Field,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  registerEnumType,
-} from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { actorOf } from '../audit/audit.service';
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType, Authorized } from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserErrorCode } from '../../shared/errors';
@@ -115,6 +106,7 @@ function issueToUserError(issue: DatasetIssue): UserError {
 
 @Resolver()
 export class DatasetResolver {
+  @Authorized(Role.ADMIN)
   @Mutation(() => ImportDatasetPayload, {
     description: 'Imports a dataset document: an idempotent upsert in one transaction.',
   })
@@ -126,12 +118,14 @@ export class DatasetResolver {
     const report = await importDataset(ctx.knex, input.dataset, {
       today: ctx.today,
       dryRun: input.dryRun,
+      audit: { actor: actorOf(ctx.access.viewer), action: 'importDataset' },
     });
     ctx.loaders.clear();
     ctx.em.clear();
     return { report, userErrors: report.issues.map(issueToUserError) };
   }
 
+  @Authorized(Role.ADMIN)
   @Query(() => JSONObjectResolver, {
     description: 'The data as a dataset document (all sections, or those asked for).',
   })

@@ -1,7 +1,10 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { DatasetIssue, ImportReport } from './dataset.types';
+import { recordAudit, type Actor } from '../audit/audit.service';
+import { exportDataset, type ExportScope } from './dataset.export';
+import type { DatasetIssue, ImportReport, Section } from './dataset.types';
+import { agencyOfRecord } from './record-agency';
 import { validateDataset, type KnownKeys } from './dataset.validate';
-import { writeDataset, type Progress } from './dataset.write';
+import { employeeKey, writeDataset, type Progress } from './dataset.write';
 
 /** At most this many issues are listed in a report; `issueCount` gives the total. */
 export const MAX_LISTED_ISSUES = 1000;
@@ -14,8 +17,13 @@ export interface ImportOptions {
   onProgress?: Progress;
   /** Extra checks against the keys the database holds, under the import lock. */
   check?: (known: KnownKeys) => DatasetIssue[];
-  /** Runs inside the import's transaction after the write, before commit (e.g. audit). */
-  afterWrite?: (trx: Knex.Transaction, report: ImportReport) => Promise<void>;
+  /** Writes an audit event in the same transaction: one per record for a mutation, a summary for an import. */
+  audit?: {
+    actor: Actor;
+    action: string;
+    /** The one record a mutation changes; its before and after are kept. */
+    record?: { section: Section; key: string; scope?: ExportScope };
+  };
 }
 
 class Rollback extends Error {}
@@ -47,7 +55,6 @@ export async function importDataset(
           ? failed(written.issues)
           : { applied: true, sections: written.sections, issues: [], issueCount: 0 };
       if (!report.applied) throw new Rollback();
-      await options.afterWrite?.(trx, report);
       if (options.dryRun) {
         report = { ...report, applied: false };
         throw new Rollback();
@@ -86,8 +93,13 @@ export async function loadKnownKeys(knex: Knex | Knex.Transaction): Promise<Know
   );
   const codes = async (table: string) =>
     new Set((await rows<{ code: string }>(`select code from ${table}`)).map((r) => r.code));
-  const employees = await rows<{ nip: string | null; pppk_number: string | null }>(
-    `select nip, pppk_number from employee`,
+  const employees = await rows<{ nip: string | null; pppk_number: string | null; agency: string }>(
+    `select e.nip, e.pppk_number, a.code as agency
+       from employee e join org_unit u on u.id = e.org_unit_id join agency a on a.id = u.agency_id`,
+  );
+  const positions = await rows<{ code: string; agency: string }>(
+    `select p.code, a.code as agency
+       from position p join org_unit u on u.id = p.org_unit_id join agency a on a.id = u.agency_id`,
   );
   return {
     agencies: await codes('agency'),
@@ -96,8 +108,9 @@ export async function loadKnownKeys(knex: Knex | Knex.Transaction): Promise<Know
     courses: new Map(
       courses.map((c) => [c.code, { hours: c.hours, prerequisites: c.prerequisites }]),
     ),
-    positions: await codes('position'),
+    positions: new Map(positions.map((p) => [p.code, p.agency])),
     nips: new Set(employees.flatMap((e) => (e.nip ? [e.nip] : []))),
     pppkNumbers: new Set(employees.flatMap((e) => (e.pppk_number ? [e.pppk_number] : []))),
+    employeeAgencies: new Map(employees.map((e) => [employeeKey({ nip: e.nip, pppkNumber: e.pppk_number }), e.agency])),
   };
 }

@@ -32,9 +32,12 @@ export interface KnownKeys {
   orgUnits: ReadonlyMap<string, { agency: string; parent: string | null }>;
   competencies: ReadonlySet<string>;
   courses: ReadonlyMap<string, { hours: number; prerequisites: readonly string[] }>;
-  positions: ReadonlySet<string>;
+  /** Position code → agency code. */
+  positions: ReadonlyMap<string, string>;
   nips: ReadonlySet<string>;
   pppkNumbers: ReadonlySet<string>;
+  /** Employee key (`N:` NIP or `P:` PPPK number) → agency code. */
+  employeeAgencies: ReadonlyMap<string, string>;
 }
 
 export const EMPTY_KNOWN: KnownKeys = {
@@ -42,9 +45,10 @@ export const EMPTY_KNOWN: KnownKeys = {
   orgUnits: new Map(),
   competencies: new Set(),
   courses: new Map(),
-  positions: new Set(),
+  positions: new Map(),
   nips: new Set(),
   pppkNumbers: new Set(),
+  employeeAgencies: new Map(),
 };
 
 const values = <T extends string>(e: Record<string, T>) => Object.values(e);

@@ -2,24 +2,39 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { Context } from '../../context';
 import { UserErrorCode } from '../../shared/errors';
 import { toUserError, type UserError } from '../../shared/user-error';
+import { actorOf } from '../audit/audit.service';
 import { importDataset } from './dataset.service';
+import { outsideAgency } from './record-agency';
 import type { DatasetDocument, DatasetIssue, Section } from './dataset.types';
 import { exportDataset, type ExportScope } from './dataset.export';
 import type { KnownKeys } from './dataset.validate';
 
+export interface SaveOptions {
+  /** The mutation's name, for the audit trail. */
+  action: string;
+  /** The record's natural key (code, NIP, …), for the audit trail. */
+  key: string;
+  /** How to read the record before and after, for sections that have one. */
+  scope?: ExportScope;
+  /** Extra checks against the keys in the database (e.g. the key must be new). */
+  check?: (known: KnownKeys) => DatasetIssue[];
+}
+
 /**
- * Writes one record through the import path, so mutations and imports share every rule. A
- * create fails with TAKEN if the key exists, an update with NOT_FOUND if it does not; user
- * errors come back with input paths and nothing is changed.
+ * Writes one record through the import path, so mutations and imports share every rule, with
+ * an audit event in the same transaction. A caller bound to an agency (HR) can only touch its
+ * agency's records; others are answered as not found. User errors come back with input paths
+ * and nothing is changed.
  */
-export async function saveRecord(
-  ctx: Context,
-  section: Section,
-  record: object,
-  check: (known: KnownKeys) => DatasetIssue[] = () => [],
-): Promise<UserError[]> {
+export async function saveRecord(ctx: Context, section: Section, record: object, options: SaveOptions): Promise<UserError[]> {
   const document: DatasetDocument = { [section]: [plain(record)] };
-  const report = await importDataset(ctx.knex, document, { today: ctx.today, check });
+  const agency = ctx.access.agency;
+  const row = document[section]![0] as unknown as Record<string, unknown>;
+  const report = await importDataset(ctx.knex, document, {
+    today: ctx.today,
+    check: (known) => [...(options.check?.(known) ?? []), ...(agency ? outsideAgency(section, row, known, agency) : [])],
+    audit: { actor: actorOf(ctx.access.viewer), action: options.action, record: { section, key: options.key, scope: options.scope } },
+  });
   // Anything read before the write is stale now.
   ctx.loaders.clear();
   ctx.em.clear();
@@ -84,6 +99,8 @@ function plain(value: unknown): unknown {
 }
 
 export interface SaveKeyed<E> {
+  /** The mutation's name, for the audit trail. */
+  action: string;
   section: ExportScope['section'];
   mode: 'create' | 'update';
   keyField: string;
@@ -118,8 +135,12 @@ export async function saveKeyed<E>(
     }
     record = merge(base, o.input);
   }
-  const check = keyCheck(o.section, o.mode, o.keyField, o.key, o.exists);
-  const userErrors = await saveRecord(ctx, o.section, record, check);
+  const userErrors = await saveRecord(ctx, o.section, record, {
+    action: o.action,
+    key: o.key,
+    scope: { section: o.section, keys: [o.key] },
+    check: keyCheck(o.section, o.mode, o.keyField, o.key, o.exists),
+  });
   return { userErrors, node: userErrors.length > 0 ? null : await o.load() };
 }
 
@@ -132,8 +153,10 @@ export function saveByCode<E extends object>(
   entity: EntityClass<E>,
   input: { code: string },
   mode: 'create' | 'update',
+  action: string,
 ) {
   return saveKeyed(ctx, {
+    action,
     section,
     mode,
     keyField: 'code',

@@ -1,5 +1,6 @@
+import { IDENTIFYING_ROLES } from '../auth/auth.types';
 import { Check, DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, Authorized } from 'type-graphql';
 import { Node } from '../../shared/node.type';
 import { OrgUnit } from '../org/org-unit.entity';
 import { Position } from '../position/position.entity';
@@ -23,15 +24,18 @@ export class Employee extends Node {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
+  @Authorized(...IDENTIFYING_ROLES)
   @Field(() => String, { nullable: true, description: '18-digit NIP (PNS and CPNS).' })
   @Property({ type: 'string', length: 18, nullable: true, unique: true })
   @Check({ name: 'employee_nip_check', expression: "nip ~ '^[0-9]{18}$'" })
   nip?: string | null;
 
+  @Authorized(...IDENTIFYING_ROLES)
   @Field(() => String, { nullable: true, description: 'PPPK number (PPPK only).' })
   @Property({ type: 'string', length: 32, nullable: true, unique: true })
   pppkNumber?: string | null;
 
+  @Authorized(...IDENTIFYING_ROLES)
   @Field(() => String, { description: 'Full name.' })
   @Property({ type: 'string', length: 200 })
   name!: string;

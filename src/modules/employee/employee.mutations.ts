@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserErrorCode } from '../../shared/errors';
@@ -112,6 +113,7 @@ const missingIdentifier: UserError = {
 
 @Resolver()
 export class EmployeeMutationResolver {
+  @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => EmployeePayload, { description: 'Registers an employee.' })
   async createEmployee(
     @Arg('input', () => CreateEmployeeInput, { description: 'What to change.' })
@@ -121,6 +123,7 @@ export class EmployeeMutationResolver {
     return saveEmployee(ctx, input, 'create');
   }
 
+  @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => EmployeePayload, {
     description: 'Changes an employee (rank, unit, position, …).',
   })
@@ -132,6 +135,7 @@ export class EmployeeMutationResolver {
     return saveEmployee(ctx, input, 'update');
   }
 
+  @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => EmployeePayload, { description: "Records one year's performance (SKP) rating." })
   async recordPerformance(
     @Arg('input', () => RecordPerformanceInput, { description: 'What to change.' })
@@ -157,7 +161,11 @@ export class EmployeeMutationResolver {
       ...base.performance.filter((p) => p.year !== input.year),
       { year: input.year, rating: input.rating },
     ];
-    const errors = await saveRecord(ctx, 'employees', { ...base, performance });
+    const errors = await saveRecord(ctx, 'employees', { ...base, performance }, {
+      action: 'recordPerformance',
+      key,
+      scope: { section: 'employees', keys: [key] },
+    });
     // The record is the whole employee: point errors at this input's fields, not the list.
     const userErrors = errors.map((e) =>
       e.field[1] === 'performance' ? { ...e, field: ['input', e.field.at(-1)!] } : e,
@@ -175,6 +183,7 @@ async function saveEmployee(
   if (!key) return { userErrors: [missingIdentifier], employee: null };
   const keyField = input.nip ? 'nip' : 'pppkNumber';
   const { userErrors, node } = await saveKeyed(ctx, {
+    action: `${mode}Employee`,
     section: 'employees',
     mode,
     keyField,

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { badInput } from '../../shared/errors';
@@ -43,6 +44,7 @@ export class EmployeeResolver {
     return listEmployees(ctx, filter, orderBy, page);
   }
 
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
   @Query(() => Employee, { nullable: true, description: 'An employee (PNS or CPNS) by NIP.' })
   employee(
     @Arg('nip', () => String, { description: 'The 18-digit NIP.' }) nip: string,
@@ -51,6 +53,7 @@ export class EmployeeResolver {
     return ctx.loaders.byKey(Employee, 'nip').load(nip.trim());
   }
 
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
   @Query(() => Employee, { nullable: true, description: 'A PPPK employee by PPPK number.' })
   employeeByPppkNumber(
     @Arg('pppkNumber', () => String, { description: 'The PPPK number.' }) pppkNumber: string,
@@ -85,6 +88,7 @@ export class EmployeeResolver {
     return employee.position ? ctx.loaders.byId(Position).load(employee.position.id) : null;
   }
 
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
   @FieldResolver(() => DateResolver, {
     nullable: true,
     description: 'Birth date (recorded, else from the NIP).',
@@ -93,6 +97,7 @@ export class EmployeeResolver {
     return birthDateOf(employee);
   }
 
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
   @FieldResolver(() => DateResolver, {
     nullable: true,
     description: 'First appointment, TMT CPNS (recorded, else the month in the NIP).',

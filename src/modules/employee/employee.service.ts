@@ -21,6 +21,9 @@ export async function listEmployees(
   scope: FilterQuery<Employee> = {},
 ) {
   const where: Record<string, unknown> & { $or?: object[] } = { ...(scope as object) };
+  // Only the people the viewer may see: the agency's for HR and COMMITTEE, oneself for EMPLOYEE.
+  const visible = await ctx.access.employeeCondition();
+  if (visible) where.$and = [visible];
   if (filter?.orgUnitCode) {
     const unit = await ctx.loaders.byKey(OrgUnit, 'code').load(filter.orgUnitCode);
     if (!unit)

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { Context } from '../../context';
 import { PageArgs } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
@@ -36,6 +37,7 @@ const POLICY = {
 
 @Resolver(() => Fit)
 export class FitResolver {
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
   @Query(() => Fit, {
     description:
       'How one employee fits one position: JPM, each term, gaps, unmet requirements, plan.',
@@ -54,6 +56,7 @@ export class FitResolver {
     return fitOf(ctx, employee, position, policyFrom(ctx, policy));
   }
 
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @Query(() => FitConnection, {
     description:
       'Employees ranked for a position, best first: qualified before not, then JPM, fewer unmet conditions, fewer missing levels, higher uncapped JPM, then internal id.',
@@ -154,6 +157,7 @@ export class PlannedCourseResolver {
 
 @Resolver(() => Employee)
 export class EmployeeFitResolver {
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
   @FieldResolver(() => Fit, { description: 'How this employee fits a position.' })
   async fit(
     @Root() employee: Employee,
@@ -165,6 +169,7 @@ export class EmployeeFitResolver {
     return fitOf(ctx, employee, await positionByCode(ctx, positionCode), policyFrom(ctx, policy));
   }
 
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
   @FieldResolver(() => [Fit], {
     description:
       'The positions this employee fits best (a career view): qualified first, then JPM, then the more demanding profile.',
@@ -187,6 +192,7 @@ export class EmployeeFitResolver {
 
 @Resolver(() => Position)
 export class PositionCandidatesResolver {
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @FieldResolver(() => FitConnection, {
     description: 'Employees ranked for this position (as the `candidates` query).',
   })

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
-import { pageRequest, toPage, type PageArgs } from '../../shared/pagination';
+import { pageOfList, type PageArgs } from '../../shared/pagination';
 import { appointmentDateOf, birthDateOf } from '../employee/employee.dates';
 import { Employee } from '../employee/employee.entity';
 import { currentLevels } from '../employee/employee.loaders';
@@ -342,47 +342,33 @@ export async function rankCandidates(
   policy: ScoringPolicy,
   page: PageArgs,
 ) {
-  if (page.last != null || page.before != null)
-    throw badInput('Candidates are paged forward only: use `first` and `after`.');
-  const request = pageRequest(page, 6);
   const where: Record<string, unknown> = {};
   if (filter?.orgUnitCode) {
     const unit = await ctx.loaders.byKey(OrgUnit, 'code').load(filter.orgUnitCode);
-    if (!unit)
-      throw badInput(`No org unit has code "${filter.orgUnitCode}".`, {
-        argument: 'filter.orgUnitCode',
-      });
+    if (!unit) {
+      throw badInput(`No org unit has code "${filter.orgUnitCode}".`, { argument: 'filter.orgUnitCode' });
+    }
     where.orgUnit = { $in: await subtreeIds(ctx, [unit.id]) };
   }
-  if (filter?.agencyCode)
-    where.orgUnit = {
-      ...(where.orgUnit ? { id: where.orgUnit } : {}),
-      agency: { code: filter.agencyCode },
-    };
-  const employees = await ctx.em.find(Employee, where, {
-    orderBy: { id: 'ASC' },
-  });
-  const spec = await positionSpec(ctx, position);
-  const candidates = await Promise.all(employees.map((e) => candidateSpec(ctx, e, policy.asOf)));
-  let fits = employees.map((e, i) => makeFit(e, position, spec, candidates[i], policy));
+  if (filter?.agencyCode) {
+    where.orgUnit = { ...(where.orgUnit ? { id: where.orgUnit } : {}), agency: { code: filter.agencyCode } };
+  }
+  // Only the people the viewer may see (the agency's, for HR and COMMITTEE).
+  const visible = await ctx.access.employeeCondition();
+  if (visible) where.$and = [visible];
+  const employees = await ctx.em.find(Employee, where, { orderBy: { id: 'ASC' } });
+  let fits = await fitsFor(ctx, position, employees, policy);
   if (filter?.qualifiedOnly) fits = fits.filter((f) => f.result.qualified);
-  if (filter?.minJobPersonMatch != null)
+  if (filter?.minJobPersonMatch != null) {
     fits = fits.filter((f) => f.result.jobPersonMatch >= filter.minJobPersonMatch!);
+  }
   if (filter?.readiness?.length) {
     const wanted = new Set(filter.readiness);
     const readiness = await Promise.all(fits.map((f) => readinessOfFit(ctx, f)));
     fits = fits.filter((_, i) => wanted.has(readiness[i]));
   }
-  fits.sort((a, b) =>
-    compareFits(
-      { ...a.result, employeeId: a.employeeId },
-      { ...b.result, employeeId: b.employeeId },
-    ),
-  );
-  const start = request.cursor ? fits.findIndex((f) => after(rankKey(f), request.cursor!)) : 0;
-  const rows = start < 0 ? [] : fits.slice(start, start + request.limit + 1);
-  const total = fits.length;
-  return toPage(rows, request, rankKey, async () => total);
+  fits.sort(byRank);
+  return pageOfList(fits, page, rankKey, (f, cursor) => after(rankKey(f), cursor));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Ctx, Field, InputType, Mutation, Resolver, Authorized } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { saveByCode } from '../dataset/record.service';
@@ -57,6 +58,7 @@ export const OrgUnitPayload = payloadType(
 
 @Resolver()
 export class OrgMutationResolver {
+  @Authorized(Role.ADMIN)
   @Mutation(() => AgencyPayload, { description: 'Creates an agency.' })
   async createAgency(
     @Arg('input', () => CreateAgencyInput, { description: 'What to change.' })
@@ -66,6 +68,7 @@ export class OrgMutationResolver {
     return saveAgency(ctx, input, 'create');
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => AgencyPayload, { description: 'Changes an agency.' })
   async updateAgency(
     @Arg('input', () => UpdateAgencyInput, { description: 'What to change.' })
@@ -75,6 +78,7 @@ export class OrgMutationResolver {
     return saveAgency(ctx, input, 'update');
   }
 
+  @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => OrgUnitPayload, { description: 'Creates an org unit.' })
   async createOrgUnit(
     @Arg('input', () => CreateOrgUnitInput, { description: 'What to change.' })
@@ -84,6 +88,7 @@ export class OrgMutationResolver {
     return saveOrgUnit(ctx, input, 'create');
   }
 
+  @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => OrgUnitPayload, {
     description: 'Changes an org unit (rename, move in the tree).',
   })
@@ -97,11 +102,11 @@ export class OrgMutationResolver {
 }
 
 async function saveAgency(ctx: Context, input: { code: string }, mode: 'create' | 'update') {
-  const { userErrors, node } = await saveByCode(ctx, 'agencies', Agency, input, mode);
+  const { userErrors, node } = await saveByCode(ctx, 'agencies', Agency, input, mode, `${mode}Agency`);
   return { userErrors, agency: node };
 }
 
 async function saveOrgUnit(ctx: Context, input: { code: string }, mode: 'create' | 'update') {
-  const { userErrors, node } = await saveByCode(ctx, 'orgUnits', OrgUnit, input, mode);
+  const { userErrors, node } = await saveByCode(ctx, 'orgUnits', OrgUnit, input, mode, `${mode}OrgUnit`);
   return { userErrors, orgUnit: node };
 }

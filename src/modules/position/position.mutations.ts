@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { saveByCode } from '../dataset/record.service';
@@ -90,23 +91,25 @@ export const PositionPayload = payloadType(
 
 @Resolver()
 export class PositionMutationResolver {
+  @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => PositionPayload, { description: 'Creates a position with its job profile.' })
   async createPosition(
     @Arg('input', () => CreatePositionInput, { description: 'What to change.' })
     input: CreatePositionInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'positions', Position, input, 'create');
+    const { userErrors, node } = await saveByCode(ctx, 'positions', Position, input, 'create', 'createPosition');
     return { userErrors, position: node };
   }
 
+  @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => PositionPayload, { description: 'Changes a position or its job profile.' })
   async updatePosition(
     @Arg('input', () => UpdatePositionInput, { description: 'What to change.' })
     input: UpdatePositionInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'positions', Position, input, 'update');
+    const { userErrors, node } = await saveByCode(ctx, 'positions', Position, input, 'update', 'updatePosition');
     return { userErrors, position: node };
   }
 }

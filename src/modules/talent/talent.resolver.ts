@@ -1,18 +1,5 @@
-import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  Float,
-  FieldResolver,
-  InputType,
-  Int,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Args, Ctx, Field, Float, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Authorized } from 'type-graphql';
 import type { Context } from '../../context';
 import { badInput, UserErrorCode } from '../../shared/errors';
 import { PageArgs, pageOfList } from '../../shared/pagination';
@@ -115,6 +102,7 @@ export class TalentCellResolver {
 
 @Resolver(() => TalentMatrix)
 export class TalentMatrixResolver {
+  @Authorized(Role.ADMIN, Role.HR, Role.ANALYST)
   @Query(() => TalentMatrix, {
     description:
       'The 3×3 talent matrix of an org unit (with the units below) or an agency, for a year.',
@@ -163,6 +151,7 @@ export class TalentMatrixResolver {
 
 @Resolver(() => BenchStrength)
 export class SuccessionResolver {
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @Query(() => [SuccessionCandidate], {
     description:
       'Succession list for a position: the talent pool (boxes 9, 8, 7 in that order), each box by fit, with readiness.',
@@ -205,6 +194,7 @@ export class SuccessionResolver {
     });
   }
 
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @Query(() => [BenchStrength], {
     description:
       'For every key position (JPT, Administrator, Pengawas) of the scope: successors by readiness.',
@@ -286,6 +276,7 @@ export class TalentPolicyResolver {
     return [...(await boxActions(ctx)).values()];
   }
 
+  @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => TalentPolicyPayload, {
     description: 'Sets the talent cut-offs of an agency, or the default.',
   })
@@ -319,6 +310,7 @@ export class TalentPolicyResolver {
     return { userErrors, talentPolicy: Object.assign(new TalentPolicy(), row) };
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => TalentBoxActionPayload, {
     description: 'Sets the name and suggested action of a box.',
   })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Role } from '../auth/auth.types';
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver, Authorized } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserError } from '../../shared/user-error';
@@ -33,6 +34,7 @@ export class RecordTrainingPayload {
 
 @Resolver()
 export class TrainingMutationResolver {
+  @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => RecordTrainingPayload, {
     description: 'Records a completed course; the same course on the same day updates the JP.',
   })
@@ -41,7 +43,8 @@ export class TrainingMutationResolver {
     input: RecordTrainingInput,
     @Ctx() ctx: Context,
   ) {
-    const userErrors = await saveRecord(ctx, 'trainings', input);
+    const key = `${input.nip ?? input.pppkNumber ?? ''} ${input.course} ${input.completedOn.toISOString().slice(0, 10)}`;
+    const userErrors = await saveRecord(ctx, 'trainings', input, { action: 'recordTraining', key });
     if (userErrors.length > 0) return { userErrors, trainingRecord: null, employee: null };
     const [employee, course] = await Promise.all([
       loadEmployee(ctx, input),
