@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import { openDatabase } from '../src/app/bootstrap';
 import { loadConfig } from '../src/config/config';
+import { userInfo } from 'node:os';
 import { importDataset } from '../src/modules/dataset/dataset.service';
 import type { ImportReport } from '../src/modules/dataset/dataset.types';
 
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     const report = await importDataset(database.orm.em.getKnex(), document, {
       today: new Date().toISOString().slice(0, 10),
       dryRun,
+      audit: { actor: { role: 'CLI', subject: userInfo().username }, action: 'import' },
       onProgress: (section, done, total) => {
         const line = `${section}: ${done}/${total}`;
         if (line !== last && (done === total || done % 5000 === 0 || process.stderr.isTTY)) {

@@ -1,3 +1,5 @@
+import { Role } from './modules/auth/auth.types';
+import { AuditEvent } from './modules/audit/audit-event.entity';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Assessment } from './modules/assessment/assessment.entity';
@@ -26,20 +28,26 @@ export function createContext(orm: MikroORM, viewer: Viewer | null = null): Cont
   const em = orm.em.fork();
   const knex = em.getKnex();
   const access = new Access(viewer, knex);
-  let loaders: Loaders | undefined;
   const guard: Guard = async (entity, rows) => {
     if (entity === Employee) {
       const keep = await Promise.all((rows as Employee[]).map((e) => access.seesEmployee(e)));
       return rows.filter((_, i) => keep[i]);
     }
     if (entity === Assessment || entity === TrainingRecord) {
-      const owners = await loaders!
+      const owners = await loaders
         .byId(Employee)
         .loadMany((rows as Assessment[]).map((r) => r.employee.id));
       return rows.filter((_, i) => owners[i] instanceof Employee);
     }
+    if (entity === AuditEvent) {
+      const role = access.role;
+      return rows.filter(
+        (e) =>
+          role === Role.ADMIN || (role === Role.HR && (e as AuditEvent).agency === access.agency),
+      );
+    }
     return rows;
   };
-  loaders = new Loaders(em, guard);
+  const loaders: Loaders = new Loaders(em, guard);
   return { em, knex, loaders, access, today: new Date().toISOString().slice(0, 10) };
 }

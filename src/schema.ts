@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import { AuditResolver } from './modules/audit/audit.resolver';
 import type { Context } from './context';
 import {
   AssessmentResolver,
@@ -123,6 +124,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   TrainingProgrammeResolver,
   ProfessionalismResolver,
   EmployeeProfessionalismResolver,
+  AuditResolver,
 ];
 
 let built: GraphQLSchema | undefined;
@@ -134,7 +136,7 @@ export function buildAppSchema(): GraphQLSchema {
     validate: false,
     // `@Authorized(roles)`: signed in with one of the roles (any role when none are named).
     authChecker: ({ context }: { context: Context }, roles) => {
-      context.access.require(...roles);
+      context.access.require(...(roles as string[]));
       return true;
     },
   });

@@ -9,6 +9,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   CONFLICT = 'CONFLICT',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
@@ -69,6 +70,15 @@ export function formatError(
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  if (sqlStateOf(original) === '57014') {
+    return {
+      message:
+        'The query ran longer than the statement timeout and was stopped; ask for less (smaller pages, a narrower scope).',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.QUERY_TIMEOUT },
+    };
+  }
   if (isConnectionFailure(original)) {
     return {
       message: 'The database is unavailable; try again shortly.',
@@ -86,10 +96,35 @@ export function formatError(
   };
 }
 
-function isConnectionFailure(error: unknown): boolean {
+function sqlStateOf(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
-  return (
-    typeof code === 'string' &&
-    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(code)
-  );
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Connection lost, refused or not obtainable in time: the database is away, not the query wrong. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|Client has encountered a connection error|Timeout acquiring a connection|connect ECONNREFUSED/i;
+
+function isConnectionFailure(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = sqlStateOf(e);
+    if (code && CONNECTION_CODES.has(code)) return true;
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (name === 'ConnectionException' || name === 'KnexTimeoutError') return true;
+    if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true;
+  }
+  return false;
 }

@@ -1,3 +1,4 @@
+import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { EntityClass } from '@mikro-orm/core';
 import type { Context } from '../context';
@@ -14,10 +15,17 @@ import { fromGlobalId } from './global-id';
 import { Node } from './node.type';
 
 const NODE_TYPES = new Map<string, EntityClass<Node>>(
-  [Agency, OrgUnit, Competency, Course, Position, Employee, Assessment, TrainingRecord].map((t) => [
-    t.name,
-    t,
-  ]),
+  [
+    Agency,
+    OrgUnit,
+    Competency,
+    Course,
+    Position,
+    Employee,
+    Assessment,
+    TrainingRecord,
+    AuditEvent,
+  ].map((t) => [t.name, t]),
 );
 
 /** Fetches any node by global ID; unknown or malformed IDs give null, never an error. */

@@ -80,7 +80,10 @@ async function buildTemplates(url: string, admin: Client, empty: string, demo: s
   const demoOrm = await MikroORM.init(ormConfig(withDatabase(url, demo)));
   try {
     const dataset = generateDemoDataset({ today: DEMO_TODAY });
-    const report = await importDataset(demoOrm.em.getKnex(), dataset, { today: DEMO_TODAY });
+    const report = await importDataset(demoOrm.em.getKnex(), dataset, {
+      today: DEMO_TODAY,
+      audit: { actor: { role: 'SYSTEM', subject: 'test-setup' }, action: 'loadDemo' },
+    });
     if (!report.applied) {
       throw new Error(`Demo data did not import: ${JSON.stringify(report.issues.slice(0, 3))}`);
     }

@@ -1,5 +1,16 @@
 import { Role } from '../auth/auth.types';
-import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root, Authorized } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Float,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  Authorized,
+} from 'type-graphql';
 import type { Context } from '../../context';
 import { badInput } from '../../shared/errors';
 import { PageArgs, pageOfList } from '../../shared/pagination';

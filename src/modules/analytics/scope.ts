@@ -73,12 +73,17 @@ export async function employeesInScope(
 async function assertScopeExists(ctx: Context, scope: AnalyticsScope): Promise<void> {
   const agency = ctx.access.agency;
   const query = scope.orgUnitCode
-    ? ctx.knex('org_unit as u').join('agency as a', 'a.id', 'u.agency_id').where('u.code', scope.orgUnitCode)
+    ? ctx
+        .knex('org_unit as u')
+        .join('agency as a', 'a.id', 'u.agency_id')
+        .where('u.code', scope.orgUnitCode)
     : ctx.knex('agency as a').where('a.code', scope.agencyCode!);
   if (agency) query.andWhere('a.code', agency);
   const found: { code: string } | undefined = await query.first<{ code: string }>('a.code');
   if (!found) {
-    const what = scope.orgUnitCode ? `org unit has code "${scope.orgUnitCode}"` : `agency has code "${scope.agencyCode}"`;
+    const what = scope.orgUnitCode
+      ? `org unit has code "${scope.orgUnitCode}"`
+      : `agency has code "${scope.agencyCode}"`;
     throw new AppError(ErrorCode.NOT_FOUND, `No ${what}.`, { argument: 'scope' });
   }
 }

@@ -1,5 +1,16 @@
 import { Role } from '../auth/auth.types';
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver, Authorized } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  Float,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Authorized,
+} from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserError } from '../../shared/user-error';
@@ -66,7 +77,10 @@ export class AssessmentMutationResolver {
     @Ctx() ctx: Context,
   ) {
     const key = `${input.nip ?? input.pppkNumber ?? ''} ${input.assessedOn.toISOString().slice(0, 10)} ${input.method}`;
-    const userErrors = await saveRecord(ctx, 'assessments', input, { action: 'recordAssessment', key });
+    const userErrors = await saveRecord(ctx, 'assessments', input, {
+      action: 'recordAssessment',
+      key,
+    });
     if (userErrors.length > 0) return { userErrors, assessment: null, employee: null };
     const employee = await loadEmployee(ctx, input);
     const assessment = await ctx.em.findOne(Assessment, {

@@ -6,7 +6,10 @@ import { Node } from '../../shared/node.type';
 /** One change: who, when, what, and the record before and after. Append-only (a trigger refuses edits). */
 @Entity({ tableName: 'audit_event' })
 @Index({ properties: ['agency', 'id'] })
-@ObjectType({ implements: Node, description: 'An append-only record of one change (mutation or import).' })
+@ObjectType({
+  implements: Node,
+  description: 'An append-only record of one change (mutation or import).',
+})
 export class AuditEvent extends Node {
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -19,7 +22,9 @@ export class AuditEvent extends Node {
   @Property({ type: 'string', length: 20 })
   actorRole!: string;
 
-  @Field(() => String, { description: 'Token subject of the caller (a user id or NIP; `cli` for the command line).' })
+  @Field(() => String, {
+    description: 'Token subject of the caller (a user id or NIP; `cli` for the command line).',
+  })
   @Property({ type: 'string', length: 200 })
   actor!: string;
 
@@ -31,20 +36,32 @@ export class AuditEvent extends Node {
   @Property({ type: 'string', length: 32, nullable: true })
   section?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Natural key of the record changed (code, NIP, …).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Natural key of the record changed (code, NIP, …).',
+  })
   @Property({ type: 'string', length: 200, nullable: true })
   recordKey?: string | null;
 
   /** Agency of the record changed, for HR's view of the trail. */
-  @Field(() => String, { nullable: true, description: 'Agency of the record changed, where it has one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Agency of the record changed, where it has one.',
+  })
   @Property({ type: 'string', length: 64, nullable: true })
   agency?: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The record before (dataset format); null when new.' })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The record before (dataset format); null when new.',
+  })
   @Property({ type: JsonType, nullable: true })
   before?: unknown;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The record after (dataset format), or an import’s counts.' })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The record after (dataset format), or an import’s counts.',
+  })
   @Property({ type: JsonType, nullable: true })
   after?: unknown;
 }

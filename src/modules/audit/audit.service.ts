@@ -30,7 +30,8 @@ export async function recordAudit(trx: Knex.Transaction, entry: AuditEntry): Pro
     section: entry.section ?? null,
     record_key: entry.recordKey ?? null,
     agency: entry.agency ?? null,
-    before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+    before:
+      entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
     after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
   });
 }

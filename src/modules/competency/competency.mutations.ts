@@ -56,7 +56,14 @@ export class CompetencyMutationResolver {
     input: CreateCompetencyInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'create', 'createCompetency');
+    const { userErrors, node } = await saveByCode(
+      ctx,
+      'competencies',
+      Competency,
+      input,
+      'create',
+      'createCompetency',
+    );
     return { userErrors, competency: node };
   }
 
@@ -67,7 +74,14 @@ export class CompetencyMutationResolver {
     input: UpdateCompetencyInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'competencies', Competency, input, 'update', 'updateCompetency');
+    const { userErrors, node } = await saveByCode(
+      ctx,
+      'competencies',
+      Competency,
+      input,
+      'update',
+      'updateCompetency',
+    );
     return { userErrors, competency: node };
   }
 }

@@ -1,5 +1,15 @@
 import { Role } from '../auth/auth.types';
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  Float,
+  InputType,
+  Int,
+  Mutation,
+  Resolver,
+  Authorized,
+} from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { saveByCode } from '../dataset/record.service';
@@ -67,7 +77,14 @@ export class CourseMutationResolver {
     input: CreateCourseInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'create', 'createCourse');
+    const { userErrors, node } = await saveByCode(
+      ctx,
+      'courses',
+      Course,
+      input,
+      'create',
+      'createCourse',
+    );
     return { userErrors, course: node };
   }
 
@@ -78,7 +95,14 @@ export class CourseMutationResolver {
     input: UpdateCourseInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'courses', Course, input, 'update', 'updateCourse');
+    const { userErrors, node } = await saveByCode(
+      ctx,
+      'courses',
+      Course,
+      input,
+      'update',
+      'updateCourse',
+    );
     return { userErrors, course: node };
   }
 }

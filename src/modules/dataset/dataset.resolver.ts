@@ -1,6 +1,18 @@
 import { Role } from '../auth/auth.types';
 import { actorOf } from '../audit/audit.service';
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType, Authorized } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+  Authorized,
+} from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserErrorCode } from '../../shared/errors';

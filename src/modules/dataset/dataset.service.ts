@@ -17,8 +17,8 @@ export interface ImportOptions {
   onProgress?: Progress;
   /** Extra checks against the keys the database holds, under the import lock. */
   check?: (known: KnownKeys) => DatasetIssue[];
-  /** Writes an audit event in the same transaction: one per record for a mutation, a summary for an import. */
-  audit?: {
+  /** The audit event written in the same transaction: the record's before and after for a mutation, counts for an import. */
+  audit: {
     actor: Actor;
     action: string;
     /** The one record a mutation changes; its before and after are kept. */
@@ -49,12 +49,32 @@ export async function importDataset(
         report = failed(issues);
         throw new Rollback();
       }
+      const { record } = options.audit;
+      const before = record?.scope ? await storedRecord(trx, record.scope) : null;
       const written = await writeDataset(trx, dataset, options.onProgress);
       report =
         written.issues.length > 0
           ? failed(written.issues)
           : { applied: true, sections: written.sections, issues: [], issueCount: 0 };
       if (!report.applied) throw new Rollback();
+      if (record) {
+        const row = (dataset[record.section] ?? [])[0] as unknown as Record<string, unknown>;
+        await recordAudit(trx, {
+          actor: options.audit.actor,
+          action: options.audit.action,
+          section: record.section,
+          recordKey: record.key,
+          agency: agencyOfRecord(record.section, row, known),
+          before,
+          after: record.scope ? await storedRecord(trx, record.scope) : row,
+        });
+      } else {
+        await recordAudit(trx, {
+          actor: options.audit.actor,
+          action: options.audit.action,
+          after: { sections: report.sections.filter((s) => s.received > 0) },
+        });
+      }
       if (options.dryRun) {
         report = { ...report, applied: false };
         throw new Rollback();
@@ -67,6 +87,10 @@ export async function importDataset(
 }
 
 const IMPORT_LOCK = 7_201_001;
+
+async function storedRecord(trx: Knex.Transaction, scope: ExportScope): Promise<unknown> {
+  return (await exportDataset(trx, scope))[scope.section][0] ?? null;
+}
 
 function failed(issues: DatasetIssue[]): ImportReport {
   return {
@@ -111,6 +135,8 @@ export async function loadKnownKeys(knex: Knex | Knex.Transaction): Promise<Know
     positions: new Map(positions.map((p) => [p.code, p.agency])),
     nips: new Set(employees.flatMap((e) => (e.nip ? [e.nip] : []))),
     pppkNumbers: new Set(employees.flatMap((e) => (e.pppk_number ? [e.pppk_number] : []))),
-    employeeAgencies: new Map(employees.map((e) => [employeeKey({ nip: e.nip, pppkNumber: e.pppk_number }), e.agency])),
+    employeeAgencies: new Map(
+      employees.map((e) => [employeeKey({ nip: e.nip, pppkNumber: e.pppk_number }), e.agency]),
+    ),
   };
 }

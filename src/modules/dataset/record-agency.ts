@@ -17,7 +17,11 @@ export function agencyOfRecord(section: Section, record: Row, known: KnownKeys):
       return known.orgUnits.get(text(record.orgUnit) ?? '')?.agency ?? null;
     case 'assessments':
     case 'trainings':
-      return known.employeeAgencies.get(employeeKey({ nip: text(record.nip), pppkNumber: text(record.pppkNumber) })) ?? null;
+      return (
+        known.employeeAgencies.get(
+          employeeKey({ nip: text(record.nip), pppkNumber: text(record.pppkNumber) }),
+        ) ?? null
+      );
     default:
       return null;
   }
@@ -32,7 +36,11 @@ function storedAgency(section: Section, record: Row, known: KnownKeys): string |
     case 'positions':
       return known.positions.get(code) ?? null;
     case 'employees':
-      return known.employeeAgencies.get(employeeKey({ nip: text(record.nip), pppkNumber: text(record.pppkNumber) })) ?? null;
+      return (
+        known.employeeAgencies.get(
+          employeeKey({ nip: text(record.nip), pppkNumber: text(record.pppkNumber) }),
+        ) ?? null
+      );
     default:
       return null;
   }
@@ -42,8 +50,19 @@ function storedAgency(section: Section, record: Row, known: KnownKeys): string |
  * Issues for a record outside the agency a caller is bound to: another agency's records and
  * units are answered as not found, as they are for reads.
  */
-export function outsideAgency(section: Section, record: Row, known: KnownKeys, agency: string): DatasetIssue[] {
-  const issue = (field: string, message: string): DatasetIssue => ({ section, index: 0, field, code: 'NOT_FOUND', message });
+export function outsideAgency(
+  section: Section,
+  record: Row,
+  known: KnownKeys,
+  agency: string,
+): DatasetIssue[] {
+  const issue = (field: string, message: string): DatasetIssue => ({
+    section,
+    index: 0,
+    field,
+    code: 'NOT_FOUND',
+    message,
+  });
   const issues: DatasetIssue[] = [];
   const stored = storedAgency(section, record, known);
   if (stored !== null && stored !== agency) {
@@ -52,9 +71,17 @@ export function outsideAgency(section: Section, record: Row, known: KnownKeys, a
   }
   const target = agencyOfRecord(section, record, known);
   if (target !== null && target !== agency) {
-    if (section === 'orgUnits') issues.push(issue('agency', `no agency has code "${text(record.agency)}"`));
-    else if (section === 'positions' || section === 'employees') issues.push(issue('orgUnit', `no org unit has code "${text(record.orgUnit)}"`));
-    else issues.push(issue(record.nip ? 'nip' : 'pppkNumber', `no employee has ${record.nip ? `NIP ${text(record.nip)}` : `PPPK number ${text(record.pppkNumber)}`}`));
+    if (section === 'orgUnits')
+      issues.push(issue('agency', `no agency has code "${text(record.agency)}"`));
+    else if (section === 'positions' || section === 'employees')
+      issues.push(issue('orgUnit', `no org unit has code "${text(record.orgUnit)}"`));
+    else
+      issues.push(
+        issue(
+          record.nip ? 'nip' : 'pppkNumber',
+          `no employee has ${record.nip ? `NIP ${text(record.nip)}` : `PPPK number ${text(record.pppkNumber)}`}`,
+        ),
+      );
   }
   return issues;
 }

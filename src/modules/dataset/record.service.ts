@@ -26,14 +26,26 @@ export interface SaveOptions {
  * agency's records; others are answered as not found. User errors come back with input paths
  * and nothing is changed.
  */
-export async function saveRecord(ctx: Context, section: Section, record: object, options: SaveOptions): Promise<UserError[]> {
+export async function saveRecord(
+  ctx: Context,
+  section: Section,
+  record: object,
+  options: SaveOptions,
+): Promise<UserError[]> {
   const document: DatasetDocument = { [section]: [plain(record)] };
   const agency = ctx.access.agency;
   const row = document[section]![0] as unknown as Record<string, unknown>;
   const report = await importDataset(ctx.knex, document, {
     today: ctx.today,
-    check: (known) => [...(options.check?.(known) ?? []), ...(agency ? outsideAgency(section, row, known, agency) : [])],
-    audit: { actor: actorOf(ctx.access.viewer), action: options.action, record: { section, key: options.key, scope: options.scope } },
+    check: (known) => [
+      ...(options.check?.(known) ?? []),
+      ...(agency ? outsideAgency(section, row, known, agency) : []),
+    ],
+    audit: {
+      actor: actorOf(ctx.access.viewer),
+      action: options.action,
+      record: { section, key: options.key, scope: options.scope },
+    },
   });
   // Anything read before the write is stale now.
   ctx.loaders.clear();

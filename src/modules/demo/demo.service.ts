@@ -7,7 +7,10 @@ import { generateDemoDataset } from './demo.generate';
 export async function loadDemoIfEmpty(knex: Knex, today: string): Promise<ImportReport | null> {
   const [{ count }] = await knex('employee').count<{ count: string }[]>({ count: '*' });
   if (Number(count) > 0) return null;
-  const report = await importDataset(knex, generateDemoDataset({ today }), { today });
+  const report = await importDataset(knex, generateDemoDataset({ today }), {
+    today,
+    audit: { actor: { role: 'SYSTEM', subject: 'demo' }, action: 'loadDemo' },
+  });
   if (!report.applied) {
     const first = report.issues
       .slice(0, 5)

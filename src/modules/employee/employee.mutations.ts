@@ -1,5 +1,15 @@
 import { Role } from '../auth/auth.types';
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  Float,
+  InputType,
+  Int,
+  Mutation,
+  Resolver,
+  Authorized,
+} from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserErrorCode } from '../../shared/errors';
@@ -161,11 +171,16 @@ export class EmployeeMutationResolver {
       ...base.performance.filter((p) => p.year !== input.year),
       { year: input.year, rating: input.rating },
     ];
-    const errors = await saveRecord(ctx, 'employees', { ...base, performance }, {
-      action: 'recordPerformance',
-      key,
-      scope: { section: 'employees', keys: [key] },
-    });
+    const errors = await saveRecord(
+      ctx,
+      'employees',
+      { ...base, performance },
+      {
+        action: 'recordPerformance',
+        key,
+        scope: { section: 'employees', keys: [key] },
+      },
+    );
     // The record is the whole employee: point errors at this input's fields, not the list.
     const userErrors = errors.map((e) =>
       e.field[1] === 'performance' ? { ...e, field: ['input', e.field.at(-1)!] } : e,

@@ -1,5 +1,15 @@
 import { Role } from '../auth/auth.types';
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, Authorized } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  Authorized,
+} from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { badInput } from '../../shared/errors';

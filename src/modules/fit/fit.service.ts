@@ -346,12 +346,17 @@ export async function rankCandidates(
   if (filter?.orgUnitCode) {
     const unit = await ctx.loaders.byKey(OrgUnit, 'code').load(filter.orgUnitCode);
     if (!unit) {
-      throw badInput(`No org unit has code "${filter.orgUnitCode}".`, { argument: 'filter.orgUnitCode' });
+      throw badInput(`No org unit has code "${filter.orgUnitCode}".`, {
+        argument: 'filter.orgUnitCode',
+      });
     }
     where.orgUnit = { $in: await subtreeIds(ctx, [unit.id]) };
   }
   if (filter?.agencyCode) {
-    where.orgUnit = { ...(where.orgUnit ? { id: where.orgUnit } : {}), agency: { code: filter.agencyCode } };
+    where.orgUnit = {
+      ...(where.orgUnit ? { id: where.orgUnit } : {}),
+      agency: { code: filter.agencyCode },
+    };
   }
   // Only the people the viewer may see (the agency's, for HR and COMMITTEE).
   const visible = await ctx.access.employeeCondition();

@@ -102,11 +102,25 @@ export class OrgMutationResolver {
 }
 
 async function saveAgency(ctx: Context, input: { code: string }, mode: 'create' | 'update') {
-  const { userErrors, node } = await saveByCode(ctx, 'agencies', Agency, input, mode, `${mode}Agency`);
+  const { userErrors, node } = await saveByCode(
+    ctx,
+    'agencies',
+    Agency,
+    input,
+    mode,
+    `${mode}Agency`,
+  );
   return { userErrors, agency: node };
 }
 
 async function saveOrgUnit(ctx: Context, input: { code: string }, mode: 'create' | 'update') {
-  const { userErrors, node } = await saveByCode(ctx, 'orgUnits', OrgUnit, input, mode, `${mode}OrgUnit`);
+  const { userErrors, node } = await saveByCode(
+    ctx,
+    'orgUnits',
+    OrgUnit,
+    input,
+    mode,
+    `${mode}OrgUnit`,
+  );
   return { userErrors, orgUnit: node };
 }

@@ -1,5 +1,15 @@
 import { Role } from '../auth/auth.types';
-import { Arg, Ctx, Field, Float, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  Float,
+  InputType,
+  Int,
+  Mutation,
+  Resolver,
+  Authorized,
+} from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { saveByCode } from '../dataset/record.service';
@@ -98,7 +108,14 @@ export class PositionMutationResolver {
     input: CreatePositionInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'positions', Position, input, 'create', 'createPosition');
+    const { userErrors, node } = await saveByCode(
+      ctx,
+      'positions',
+      Position,
+      input,
+      'create',
+      'createPosition',
+    );
     return { userErrors, position: node };
   }
 
@@ -109,7 +126,14 @@ export class PositionMutationResolver {
     input: UpdatePositionInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(ctx, 'positions', Position, input, 'update', 'updatePosition');
+    const { userErrors, node } = await saveByCode(
+      ctx,
+      'positions',
+      Position,
+      input,
+      'update',
+      'updatePosition',
+    );
     return { userErrors, position: node };
   }
 }

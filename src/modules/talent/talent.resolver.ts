@@ -1,5 +1,20 @@
 import { Role } from '../auth/auth.types';
-import { Arg, Args, Ctx, Field, Float, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Authorized } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  Float,
+  FieldResolver,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Authorized,
+} from 'type-graphql';
 import type { Context } from '../../context';
 import { badInput, UserErrorCode } from '../../shared/errors';
 import { PageArgs, pageOfList } from '../../shared/pagination';
@@ -17,6 +32,7 @@ import { TalentBoxAction } from './talent-box-action.entity';
 import { TalentPolicy } from './talent-policy.entity';
 import { benchStrength, successionList } from './succession.service';
 import {
+  auditedUpsert,
   boxActions,
   cutoffsByScope,
   cutoffsFor,
@@ -290,7 +306,19 @@ export class TalentPolicyResolver {
       code: UserErrorCode.INVALID,
       message,
     }));
-    if (input.agencyCode && !(await ctx.loaders.byKey(Agency, 'code').load(input.agencyCode))) {
+    const bound = ctx.access.agency;
+    if (bound && input.agencyCode !== bound) {
+      userErrors.push({
+        field: ['input', 'agencyCode'],
+        code: input.agencyCode ? UserErrorCode.NOT_FOUND : UserErrorCode.REQUIRED,
+        message: input.agencyCode
+          ? `no agency has code "${input.agencyCode}"`
+          : `agencyCode is required: the ${ctx.access.role} role sets its own agency's policy (${bound}) only`,
+      });
+    } else if (
+      input.agencyCode &&
+      !(await ctx.loaders.byKey(Agency, 'code').load(input.agencyCode))
+    ) {
       userErrors.push({
         field: ['input', 'agencyCode'],
         code: UserErrorCode.NOT_FOUND,
@@ -305,8 +333,20 @@ export class TalentPolicyResolver {
       aboveRatings: input.aboveRatings,
       meetsRatings: input.meetsRatings,
     };
-    await ctx.em.upsert(TalentPolicy, row);
-    ctx.loaders.clear();
+    await auditedUpsert(
+      ctx,
+      'setTalentPolicy',
+      'talent_policy',
+      'scope',
+      {
+        scope: row.scope,
+        potential_medium_from: row.potentialMediumFrom,
+        potential_high_from: row.potentialHighFrom,
+        above_ratings: row.aboveRatings,
+        meets_ratings: row.meetsRatings,
+      },
+      input.agencyCode ?? null,
+    );
     return { userErrors, talentPolicy: Object.assign(new TalentPolicy(), row) };
   }
 
@@ -340,8 +380,7 @@ export class TalentPolicyResolver {
       });
     if (userErrors.length > 0) return { userErrors, talentBoxAction: null };
     const row = { box: input.box, label: input.label.trim(), action: input.action.trim() };
-    await ctx.em.upsert(TalentBoxAction, row);
-    ctx.loaders.clear();
+    await auditedUpsert(ctx, 'setTalentBoxAction', 'talent_box_action', 'box', row, null);
     return { userErrors, talentBoxAction: Object.assign(new TalentBoxAction(), row) };
   }
 }

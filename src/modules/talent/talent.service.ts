@@ -1,3 +1,4 @@
+import { actorOf, recordAudit } from '../audit/audit.service';
 import type { Context } from '../../context';
 import { employeesInScope, type AnalyticsScope, type ScopedEmployee } from '../analytics/scope';
 import { DEFAULT_CUTOFFS, placeInBox, type Placement, type TalentCutoffs } from './talent-box';
@@ -121,4 +122,40 @@ export async function talentMatrix(ctx: Context, scope: AnalyticsScope, year: nu
     else unplaced.push(e.id);
   }
   return { year, employees: employees.length, byBox, unplaced };
+}
+
+/**
+ * Upserts one row of a talent setting table with its audit event (before and after) in one
+ * transaction, then forgets what the request had cached.
+ */
+export async function auditedUpsert(
+  ctx: Context,
+  action: string,
+  table: 'talent_policy' | 'talent_box_action',
+  key: string,
+  row: Record<string, unknown>,
+  agency: string | null,
+): Promise<void> {
+  await ctx.knex.transaction(async (trx) => {
+    const before: unknown =
+      (await trx(table)
+        .where(key, row[key] as string | number)
+        .forUpdate()
+        .first<Record<string, unknown> | undefined>()) ?? null;
+    const [after] = await trx(table)
+      .insert(row)
+      .onConflict(key)
+      .merge()
+      .returning<Record<string, unknown>[]>('*');
+    await recordAudit(trx, {
+      actor: actorOf(ctx.access.viewer),
+      action,
+      section: table,
+      recordKey: String(row[key]),
+      agency,
+      before,
+      after,
+    });
+  });
+  ctx.loaders.clear();
 }

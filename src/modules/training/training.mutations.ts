@@ -1,5 +1,15 @@
 import { Role } from '../auth/auth.types';
-import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver, Authorized } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Authorized,
+} from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserError } from '../../shared/user-error';

@@ -1,0 +1,50 @@
+import { Arg, Args, Authorized, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../../context';
+import { paginate } from '../../shared/keyset';
+import { connectionType, PageArgs } from '../../shared/pagination';
+import { Role } from '../auth/auth.types';
+import { AuditEvent } from './audit-event.entity';
+
+export const AuditEventConnection = connectionType(AuditEvent);
+
+@InputType({ description: 'Which audit events to list.' })
+export class AuditEventFilter {
+  @Field(() => String, { nullable: true, description: 'Only this mutation (or `importDataset`).' })
+  action?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only this dataset section.' }) section?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Only this record key (code, NIP, …).' })
+  recordKey?: string | null;
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'Only events at or after this moment.',
+  })
+  since?: Date | null;
+}
+
+@Resolver()
+export class AuditResolver {
+  @Authorized(Role.ADMIN, Role.HR)
+  @Query(() => AuditEventConnection, {
+    description: 'The audit trail, latest first; HR sees the events about its agency’s records.',
+  })
+  auditEvents(
+    @Arg('filter', () => AuditEventFilter, {
+      nullable: true,
+      description: 'Conditions the events must meet.',
+    })
+    filter: AuditEventFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const where: FilterQuery<AuditEvent> & Record<string, unknown> = {};
+    if (filter?.action) where.action = filter.action;
+    if (filter?.section) where.section = filter.section;
+    if (filter?.recordKey) where.recordKey = filter.recordKey;
+    if (filter?.since) where.at = { $gte: filter.since };
+    if (ctx.access.agency) where.agency = ctx.access.agency;
+    return paginate(ctx.em, AuditEvent, where, [{ property: 'id', direction: 'DESC' }], page);
+  }
+}
