@@ -3,6 +3,7 @@ import { AuditEvent } from './modules/audit/audit-event.entity';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Assessment } from './modules/assessment/assessment.entity';
+import { Position } from './modules/position/position.entity';
 import { Access } from './modules/auth/access';
 import type { Viewer } from './modules/auth/auth.types';
 import { Employee } from './modules/employee/employee.entity';
@@ -31,6 +32,10 @@ export function createContext(orm: MikroORM, viewer: Viewer | null = null): Cont
   const guard: Guard = async (entity, rows) => {
     if (entity === Employee) {
       const keep = await Promise.all((rows as Employee[]).map((e) => access.seesEmployee(e)));
+      return rows.filter((_, i) => keep[i]);
+    }
+    if (entity === Position) {
+      const keep = await Promise.all((rows as Position[]).map((p) => access.seesPosition(p)));
       return rows.filter((_, i) => keep[i]);
     }
     if (entity === Assessment || entity === TrainingRecord) {

@@ -38,6 +38,12 @@ async function main(): Promise<void> {
   log(
     `competency-graph ready: http://localhost:${port}/graphql (explorer in a browser, API for POST)`,
   );
+  if (demoTokens) {
+    log(
+      'Demo mode: tokens for this run (send "Authorization: Bearer <token>"; the explorer has ADMIN):',
+    );
+    for (const [role, token] of Object.entries(demoTokens)) log(`  ${role.padEnd(9)} ${token}`);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

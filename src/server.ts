@@ -80,7 +80,11 @@ function guardPlugin(options: ServerOptions): ApolloServerPlugin<Context> {
                 cost: measure.cost,
                 depth: measure.depth,
                 aliases: measure.aliases,
-                limits: options.limits,
+                limits: {
+                  maxDepth: options.limits.maxDepth,
+                  maxAliases: options.limits.maxAliases,
+                  maxCost: options.limits.maxCost,
+                },
               },
             );
           }
@@ -103,6 +107,8 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     formatError: (formatted, error) => formatError(formatted, error, log),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Every operation is measured and authorised as sent; no cache of stored documents.
+    persistedQueries: false,
     csrfPrevention: true,
     introspection: true,
     parseOptions: { maxTokens: options.limits.maxTokens },
@@ -113,6 +119,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   });
   await apollo.start();
 
+  let stopping = false;
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
       log(error);
@@ -171,6 +178,8 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     );
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);
+    // While stopping, a finished request closes its connection so the drain can end.
+    if (stopping) res.setHeader('connection', 'close');
     if (result.body.kind === 'complete') {
       res.end(result.body.string);
     } else {
@@ -183,6 +192,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     apollo,
     http: server,
     async stop() {
+      stopping = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

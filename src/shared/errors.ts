@@ -12,6 +12,12 @@ export enum ErrorCode {
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  /** A malformed HTTP request, or one refused as a possible cross-site request forgery. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** A document of several operations without `operationName`, or an unknown name. */
+  OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -46,7 +52,9 @@ registerEnumType(UserErrorCode, {
 /** A failure a client caused or may act on; anything else is reported as internal. */
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { ...extra, code } });
+    // Request-level failures carry their HTTP status (the server strips `http` from the body).
+    const http = code === ErrorCode.UNAUTHENTICATED ? { http: { status: 401 } } : {};
+    super(message, { extensions: { ...extra, ...http, code } });
   }
 }
 

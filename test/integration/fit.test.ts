@@ -95,7 +95,10 @@ describe('candidates for a position', () => {
       nodes { jobPersonMatch readiness employee { name rank { code } } terms { competency { name } } gaps { courses { code } } trainingPlan { courses { course { code } closes { code } } } } } }`;
     const [few, many] = [await app.gql(query, { first: 5 }), await app.gql(query, { first: 60 })];
     expect(many.errors).toBeUndefined();
-    expect(many.extensions?.sqlStatements).toBe(few.extensions?.sqlStatements);
+    // 15 when loads of the same kind reached by different paths (competencies, courses) share a
+    // batch, at most two more when their parents arrive apart; never more with a larger page.
+    for (const result of [few, many])
+      expect(result.extensions?.sqlStatements).toBeLessThanOrEqual(17);
   });
 
   it('filter by qualification, agency, org unit (with sub-units), minimum JPM and readiness', async () => {

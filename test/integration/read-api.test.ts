@@ -26,9 +26,12 @@ describe('relation fields go through per-request loaders', () => {
     expect(small.errors).toBeUndefined();
     expect(large.data.employees.nodes).toHaveLength(100);
     expect(small.extensions?.sqlStatements).toBeGreaterThan(0);
-    expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
-    // page, rank, org unit, agency, position, requirements, levels, competency
-    expect(large.extensions?.sqlStatements).toBeLessThanOrEqual(8);
+    // One statement per edge, whatever the page size: page, rank, org unit, agency, position,
+    // requirements, current levels, and competency (reached by two paths, whose loads share
+    // one batch when their parents arrive together and take two when they do not).
+    for (const result of [small, large])
+      expect(result.extensions?.sqlStatements).toBeLessThanOrEqual(9);
+    expect(large.extensions?.sqlStatements).toBeGreaterThanOrEqual(8);
   });
 
   it('keep the count flat for positions with requirements, courses and prerequisites', async () => {
@@ -38,7 +41,10 @@ describe('relation fields go through per-request loaders', () => {
     const small = await app.gql(query, { first: 5 });
     const large = await app.gql(query, { first: 40 });
     expect(large.errors).toBeUndefined();
-    expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
+    // 10 edges; courses are reached by two paths (outcomes, required courses), which may take
+    // one batch or two. Either way the count does not grow with the page.
+    for (const result of [small, large])
+      expect(result.extensions?.sqlStatements).toBeLessThanOrEqual(11);
   });
 });
 

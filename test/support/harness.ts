@@ -52,7 +52,10 @@ export interface TestApp {
  * A real server on a database of its own, cloned from a template (the demo province, or an
  * empty migrated one), so test files run side by side without seeing each other's writes.
  */
-export async function startTestApp(template: 'demo' | 'empty' = 'demo'): Promise<TestApp> {
+export async function startTestApp(
+  template: 'demo' | 'empty' = 'demo',
+  options: { statementTimeoutMs?: number } = {},
+): Promise<TestApp> {
   const base = inject('databaseUrl');
   const source = inject('templates')[template];
   const name = `cg_test_${randomBytes(6).toString('hex')}`;
@@ -61,7 +64,11 @@ export async function startTestApp(template: 'demo' | 'empty' = 'demo'): Promise
   await admin.query(`create database "${name}" template "${source}"`);
   const orm = await MikroORM.init(
     ormConfig(withDatabase(base, name), {
-      driverOptions: { connection: { statement_timeout: TEST_CONFIG.limits.statementTimeoutMs } },
+      driverOptions: {
+        connection: {
+          statement_timeout: options.statementTimeoutMs ?? TEST_CONFIG.limits.statementTimeoutMs,
+        },
+      },
     }),
   );
   const server: AppServer = await createServer(orm, {

@@ -64,6 +64,16 @@ export class Access {
     return { id: -1 };
   }
 
+  /** A condition on positions: the agency's own for HR and COMMITTEE, null (all) for others. */
+  async positionCondition(): Promise<Record<string, unknown> | null> {
+    return this.agency ? { orgUnit: { $in: [...(await this.agencyUnitIds())] } } : null;
+  }
+
+  /** Whether a position (by org unit) is visible to the viewer. */
+  async seesPosition(position: { orgUnit: { id: number } }): Promise<boolean> {
+    return !this.agency || (await this.agencyUnitIds()).has(position.orgUnit.id);
+  }
+
   /** Whether one employee (by org unit and NIP) is visible to the viewer. */
   async seesEmployee(employee: { orgUnit: { id: number }; nip?: string | null }): Promise<boolean> {
     const role = this.role;

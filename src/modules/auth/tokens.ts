@@ -65,9 +65,7 @@ export function viewerFromHeader(keys: TokenKeys, header: string | undefined): V
     }) as jwt.JwtPayload;
   } catch (error) {
     const reason = error instanceof jwt.TokenExpiredError ? 'has expired' : 'is not valid';
-    throw new AppError(ErrorCode.UNAUTHENTICATED, `The token ${reason}.`, {
-      http: { status: 401 },
-    });
+    throw new AppError(ErrorCode.UNAUTHENTICATED, `The token ${reason}.`);
   }
   const role = String(payload.role);
   const agency = typeof payload.agency === 'string' ? payload.agency : null;

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
 import { pageOfList, type PageArgs } from '../../shared/pagination';
@@ -389,8 +388,12 @@ export async function bestFitPositions(
 ): Promise<Fit[]> {
   if (first < 1 || first > 100)
     throw badInput(`\`first\` must be between 1 and 100, got ${first}.`, { argument: 'first' });
-  const where = categories?.length ? { category: { $in: categories } } : {};
-  const positions = await ctx.em.find(Position, where as FilterQuery<Position>, {
+  const where: Record<string, unknown> = categories?.length
+    ? { category: { $in: categories } }
+    : {};
+  const visible = await ctx.access.positionCondition();
+  if (visible) where.$and = [visible];
+  const positions = await ctx.em.find(Position, where, {
     orderBy: { id: 'ASC' },
   });
   const candidate = await candidateSpec(ctx, employee, policy.asOf);

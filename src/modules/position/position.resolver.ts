@@ -108,9 +108,15 @@ export class CompetencyPositionsResolver {
   @FieldResolver(() => [PositionRequirement], {
     description: 'Requirements of positions that need this competency, highest level first.',
   })
-  requiredBy(@Root() competency: Competency, @Ctx() ctx: Context) {
-    return ctx.loaders
+  async requiredBy(@Root() competency: Competency, @Ctx() ctx: Context) {
+    const requirements = await ctx.loaders
       .childrenOf(PositionRequirement, 'competency', { level: 'DESC', id: 'ASC' })
       .load(competency.id);
+    if (!ctx.access.agency) return requirements;
+    // Only requirements of positions the viewer sees (HR and COMMITTEE: their agency's).
+    const positions = await ctx.loaders
+      .byId(Position)
+      .loadMany(requirements.map((r) => r.position.id));
+    return requirements.filter((_, i) => positions[i] instanceof Position);
   }
 }

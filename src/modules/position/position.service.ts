@@ -7,13 +7,16 @@ import { Position } from './position.entity';
 import type { PositionFilter, PositionOrder } from './position.inputs';
 
 /** A page of positions matching the filter. */
-export function listPositions(
+export async function listPositions(
   ctx: Context,
   filter: PositionFilter | null | undefined,
   order: PositionOrder | null | undefined,
   page: PageArgs,
 ) {
   const where: FilterQuery<Position> & Record<string, unknown> = {};
+  // HR and COMMITTEE see their agency's positions only.
+  const visible = await ctx.access.positionCondition();
+  if (visible) where.$and = [visible];
   if (filter?.categories?.length) where.category = { $in: filter.categories };
   if (filter?.orgUnitCode) where.orgUnit = { code: filter.orgUnitCode };
   if (filter?.agencyCode) {

@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { paginate } from '../../shared/keyset';
@@ -37,8 +38,15 @@ export class CourseCompletionsResolver {
   @FieldResolver(() => TrainingRecordConnection, {
     description: 'Who completed the course, latest first.',
   })
-  completions(@Root() course: Course, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
+  async completions(
+    @Root() course: Course,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
     const sort = [{ property: 'completedOn', direction: 'DESC' }] as const;
-    return paginate(ctx.em, TrainingRecord, { course: course.id }, sort, page);
+    // Only the completions of people the viewer may see.
+    const visible = await ctx.access.employeeCondition();
+    const where = visible ? { course: course.id, employee: visible } : { course: course.id };
+    return paginate(ctx.em, TrainingRecord, where as FilterQuery<TrainingRecord>, sort, page);
   }
 }
