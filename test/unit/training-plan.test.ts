@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../../src/modules/demo/demo.generate';
 import {
   planTraining,
+  TrainingPlanner,
   reachedLevel,
   withPrerequisites,
   type PlanCourse,
@@ -318,5 +319,38 @@ describe('planTraining against brute force (property, generated cases)', () => {
     // Counted, not timed: the search must finish; a greedy shortcut would not pass the property above.
     const plan = planTraining(gaps, catalogue(...courses), new Set());
     expect(plan.totalHours).toBeGreaterThan(0);
+  });
+});
+
+describe('TrainingPlanner (plans shared across candidates)', () => {
+  it('answers every query exactly as a fresh planTraining, however many it has remembered', () => {
+    const rnd = random(99);
+    const courses: PlanCourse[] = [];
+    for (let id = 1; id <= 14; id++) {
+      const outcomes: Outcome[] = [];
+      for (let k = 1; k <= 4; k++) {
+        if (!rnd.chance(0.4)) continue;
+        const to = rnd.int(2, 5);
+        outcomes.push([k, rnd.chance(0.4) ? rnd.int(1, to - 1) : null, to]);
+      }
+      const prerequisites = id > 1 && rnd.chance(0.25) ? [rnd.int(1, id - 1)] : [];
+      courses.push(course(id, rnd.pick([4, 8, 16, 24, 40]), outcomes, prerequisites));
+    }
+    const cat = catalogue(...courses);
+    const planner = new TrainingPlanner(cat);
+    for (let n = 0; n < 800; n++) {
+      // Few distinct shapes, so most queries hit what the planner remembers.
+      const gaps: PlanGap[] = [];
+      for (let k = 1; k <= 4; k++) {
+        const to = rnd.int(2, 4);
+        const from = rnd.int(1, to);
+        if (from < to && rnd.chance(0.6)) gaps.push({ competencyId: k, from, to });
+      }
+      const completed = new Set(courses.filter(() => rnd.chance(0.1)).map((c) => c.id));
+      const mandatory = rnd.chance(0.2) ? [rnd.int(1, 14)] : [];
+      expect(planner.plan(gaps, completed, mandatory)).toEqual(
+        planTraining(gaps, cat, completed, mandatory),
+      );
+    }
   });
 });

@@ -16,7 +16,7 @@ import { scoringPolicy, type ScoringPolicy } from './fit.policy';
 import { compareFits, scoreFit, type CandidateSpec, type PositionSpec } from './fit.scoring';
 import { Fit, type CandidateFilter, type Readiness, type ScoringPolicyInput } from './fit.types';
 import { readinessOf } from './readiness';
-import { planTraining, type PlanCourse, type TrainingPlanResult } from './training-plan';
+import { TrainingPlanner, type PlanCourse, type TrainingPlanResult } from './training-plan';
 
 const rankOf = (code: string | null | undefined) => RANKS.find((r) => r.code === code) ?? null;
 const educationOf = (code: string) => EDUCATION_LEVELS.find((e) => e.code === code)!;
@@ -249,16 +249,29 @@ export async function fitOf(
   return makeFit(employee, position, spec, candidate, policy);
 }
 
+const planners = new WeakMap<object, TrainingPlanner>();
+
+/** One planner per catalogue read, so candidates with the same gaps share one plan computation. */
+async function trainingPlanner(ctx: Context): Promise<TrainingPlanner> {
+  const catalogue = await courseCatalogue(ctx);
+  let planner = planners.get(catalogue);
+  if (!planner) {
+    planner = new TrainingPlanner(catalogue);
+    planners.set(catalogue, planner);
+  }
+  return planner;
+}
+
 /** The plan of a fit, computed once and shared by `trainingPlan` and `readiness`. */
 export function planOf(ctx: Context, fit: Fit): Promise<TrainingPlanResult> {
-  fit.plan ??= courseCatalogue(ctx).then((catalogue) => {
+  fit.plan ??= trainingPlanner(ctx).then((planner) => {
     const gaps = fit.result.gaps.map((g) => ({
       competencyId: g.competencyId,
       from: g.actual ?? 0,
       to: g.required,
     }));
     const mandatory = fit.position.requiredCourses.map((c) => c.id);
-    return planTraining(gaps, catalogue, fit.candidate.completedCourseIds, mandatory);
+    return planner.plan(gaps, fit.candidate.completedCourseIds, mandatory);
   });
   return fit.plan;
 }

@@ -78,28 +78,37 @@ export function withPrerequisites(
 interface Key {
   hours: number;
   cost: number;
-  codes: string;
+  ids: ReadonlySet<number>;
+  /** The sorted course codes, made only when JP and cost tie. */
+  codes?: string;
 }
 
 function keyOf(ids: ReadonlySet<number>, catalogue: Catalogue): Key {
   let hours = 0;
   let cost = 0;
-  const codes: string[] = [];
   for (const id of ids) {
     const c = catalogue.get(id)!;
     hours += c.hours;
     cost += c.cost;
-    codes.push(c.code);
   }
-  return { hours, cost, codes: codes.sort().join('\u0000') };
+  return { hours, cost, ids };
+}
+
+function codesOf(key: Key, catalogue: Catalogue): string {
+  key.codes ??= [...key.ids]
+    .map((id) => catalogue.get(id)!.code)
+    .sort()
+    .join('\u0000');
+  return key.codes;
 }
 
 /** Least JP, then least cost, then the alphabetically first list of codes. */
-function better(a: Key, b: Key | undefined): boolean {
+function better(a: Key, b: Key | undefined, catalogue: Catalogue): boolean {
   if (!b) return true;
   return (
     a.hours < b.hours ||
-    (a.hours === b.hours && (a.cost < b.cost || (a.cost === b.cost && a.codes < b.codes)))
+    (a.hours === b.hours &&
+      (a.cost < b.cost || (a.cost === b.cost && codesOf(a, catalogue) < codesOf(b, catalogue))))
   );
 }
 
@@ -161,12 +170,13 @@ export function planTraining(
   catalogue: Catalogue,
   completed: ReadonlySet<number>,
   mandatory: readonly number[] = [],
+  setsOf: (gap: PlanGap, available: readonly PlanCourse[]) => number[][] = closingSets,
 ): TrainingPlanResult {
   const open = gaps.filter((g) => g.from < g.to);
   const available = [...catalogue.values()]
     .filter((c) => !completed.has(c.id))
     .sort((a, b) => (a.code < b.code ? -1 : 1));
-  const options = new Map(open.map((g) => [g.competencyId, closingSets(g, available)]));
+  const options = new Map(open.map((g) => [g.competencyId, [...setsOf(g, available)]]));
   const uncovered = open
     .filter((g) => options.get(g.competencyId)!.length === 0)
     .map((g) => g.competencyId);
@@ -174,23 +184,83 @@ export function planTraining(
     .filter((g) => options.get(g.competencyId)!.length > 0)
     .sort((a, b) => options.get(a.competencyId)!.length - options.get(b.competencyId)!.length);
 
+  // Each set with its prerequisites, cheapest first, so a good plan is found early and bounds
+  // the rest of the search.
+  const closures = new Map<number[], Set<number>>();
+  for (const sets of options.values()) {
+    for (const set of sets) closures.set(set, withPrerequisites(set, catalogue, completed));
+    const hours = new Map(sets.map((set) => [set, keyOf(closures.get(set)!, catalogue).hours]));
+    sets.sort((a, b) => hours.get(a)! - hours.get(b)!);
+  }
+  // The outcomes of each gap competency, to test a gap against a plan without the whole plan.
+  const outcomes = new Map(
+    todo.map((g) => [
+      g.competencyId,
+      available.flatMap((c) =>
+        c.outcomes
+          .filter((o) => o.competencyId === g.competencyId)
+          .map((o) => ({ ...o, id: c.id })),
+      ),
+    ]),
+  );
+  const closedBy = (gap: PlanGap, plan: ReadonlySet<number>) => {
+    let level = gap.from;
+    const mine = outcomes.get(gap.competencyId)!;
+    for (let changed = true; changed && level < gap.to;) {
+      changed = false;
+      for (const o of mine) {
+        if (plan.has(o.id) && (o.minLevel === null || o.minLevel <= level) && o.toLevel > level) {
+          level = o.toLevel;
+          changed = true;
+        }
+      }
+    }
+    return level >= gap.to;
+  };
+
   let best: { ids: Set<number>; key: Key } | undefined;
-  const search = (index: number, chosen: Set<number>) => {
-    const closure = withPrerequisites(chosen, catalogue, completed);
-    const key = keyOf(closure, catalogue);
+  const search = (index: number, closure: Set<number>, key: Key) => {
     if (!mayBeat(key, best?.key)) return;
+    if (best && index < todo.length) {
+      // A lower bound: each gap still open needs at least its cheapest set's courses that are
+      // not in the plan yet (the largest such need, as sets of different gaps may overlap).
+      let need = 0;
+      for (let i = index; i < todo.length; i++) {
+        let least = Infinity;
+        for (const set of options.get(todo[i].competencyId)!) {
+          let extra = 0;
+          for (const id of set) if (!closure.has(id)) extra += catalogue.get(id)!.hours;
+          if (extra < least) least = extra;
+          if (least === 0) break;
+        }
+        if (least > need) need = least;
+      }
+      if (key.hours + need > best.key.hours) return;
+    }
     if (index === todo.length) {
-      if (better(key, best?.key)) best = { ids: closure, key };
+      if (better(key, best?.key, catalogue)) best = { ids: closure, key };
       return;
     }
     const gap = todo[index];
-    const courses = [...closure].map((id) => catalogue.get(id)!);
-    if (reachedLevel(gap.competencyId, gap.from, courses) >= gap.to)
-      return search(index + 1, chosen);
-    for (const set of options.get(gap.competencyId)!)
-      search(index + 1, new Set([...chosen, ...set]));
+    if (closedBy(gap, closure)) return search(index + 1, closure, key);
+    for (const set of options.get(gap.competencyId)!) {
+      const next = new Set(closure);
+      let { hours, cost } = key;
+      for (const id of closures.get(set)!) {
+        if (next.has(id)) continue;
+        next.add(id);
+        hours += catalogue.get(id)!.hours;
+        cost += catalogue.get(id)!.cost;
+      }
+      search(index + 1, next, { hours, cost, ids: next });
+    }
   };
-  search(0, new Set(mandatory.filter((id) => !completed.has(id))));
+  const start = withPrerequisites(
+    mandatory.filter((id) => !completed.has(id)),
+    catalogue,
+    completed,
+  );
+  search(0, start, keyOf(start, catalogue));
 
   const ids = best?.ids ?? new Set<number>();
   return {
@@ -240,4 +310,64 @@ function orderSteps(
     steps.push({ courseId: next.id, closes });
   }
   return steps;
+}
+
+/**
+ * `planTraining` for many candidates against one catalogue, remembering plans: candidates of a
+ * position often share their gaps, and a plan depends only on the gaps, the mandatory courses
+ * and which of the courses that could enter the plan (those raising a gap competency, the
+ * mandatory ones, and their prerequisites) were completed. The answer is the one
+ * `planTraining` gives; only the work is shared.
+ */
+export class TrainingPlanner {
+  private readonly plans = new Map<string, TrainingPlanResult>();
+  private readonly sets = new Map<string, number[][]>();
+  private readonly byCompetency = new Map<number, number[]>();
+
+  constructor(private readonly catalogue: Catalogue) {
+    for (const course of catalogue.values()) {
+      for (const o of course.outcomes) {
+        const list = this.byCompetency.get(o.competencyId) ?? [];
+        if (!list.includes(course.id)) list.push(course.id);
+        this.byCompetency.set(o.competencyId, list);
+      }
+    }
+  }
+
+  plan(
+    gaps: readonly PlanGap[],
+    completed: ReadonlySet<number>,
+    mandatory: readonly number[] = [],
+  ): TrainingPlanResult {
+    const open = gaps.filter((g) => g.from < g.to);
+    const entering = withPrerequisites(
+      [...open.flatMap((g) => this.byCompetency.get(g.competencyId) ?? []), ...mandatory],
+      this.catalogue,
+      new Set(),
+    );
+    const key = [
+      gaps.map((g) => `${g.competencyId}:${g.from}>${g.to}`).join(','),
+      [...mandatory].sort((a, b) => a - b).join(','),
+      [...entering]
+        .filter((id) => completed.has(id))
+        .sort((a, b) => a - b)
+        .join(','),
+    ].join('|');
+    let plan = this.plans.get(key);
+    if (!plan) {
+      plan = planTraining(gaps, this.catalogue, completed, mandatory, (gap, available) => {
+        // The closing sets of a gap depend only on which of its competency's courses are open.
+        const mine = this.byCompetency.get(gap.competencyId) ?? [];
+        const setsKey = `${gap.competencyId}:${gap.from}>${gap.to}|${mine.filter((id) => completed.has(id)).join(',')}`;
+        let sets = this.sets.get(setsKey);
+        if (!sets) {
+          sets = closingSets(gap, available);
+          this.sets.set(setsKey, sets);
+        }
+        return sets;
+      });
+      this.plans.set(key, plan);
+    }
+    return plan;
+  }
 }
