@@ -191,7 +191,13 @@ export function demoCompetencies(): CompetencyRecord[] {
       indicators: [c.indicators[i]],
     })),
   }));
-  const technical = TECHNICAL_COMPETENCIES.map((c) => ({
+  const technical = TECHNICAL_COMPETENCIES.map(technicalCompetencyRecord);
+  return [...national, ...technical];
+}
+
+/** The dataset record of a technical competency, with its five levels. */
+export function technicalCompetencyRecord(c: { code: string; name: string; field: string }) {
+  return {
     code: c.code,
     name: c.name,
     type: 'TECHNICAL',
@@ -209,6 +215,5 @@ export function demoCompetencies(): CompetencyRecord[] {
         ][i],
       ],
     })),
-  }));
-  return [...national, ...technical];
+  };
 }

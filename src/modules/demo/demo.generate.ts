@@ -27,9 +27,9 @@ export function random(seed: number) {
   const chance = (p: number) => next() < p;
   return { next, int, pick, chance };
 }
-type Random = ReturnType<typeof random>;
+export type Random = ReturnType<typeof random>;
 
-const AGENCIES = [
+export const AGENCIES = [
   { code: 'PROV-MALUKU', name: 'Pemerintah Provinsi Maluku', kind: 'PROVINCE', short: 'PROV' },
   {
     code: 'KAB-MALTENG',
@@ -46,65 +46,66 @@ const AGENCIES = [
 ];
 
 /** Units of every agency: code suffix, name, technical fields, and sub-units. */
-const UNIT_TEMPLATES: { key: string; name: string; fields: string[]; children: string[] }[] = [
-  {
-    key: 'SETDA',
-    name: 'Sekretariat Daerah',
-    fields: ['T.HUK.01', 'T.UMM.01', 'T.UMM.02'],
-    children: ['Bagian Hukum', 'Bagian Umum'],
-  },
-  {
-    key: 'BKD',
-    name: 'Badan Kepegawaian dan Pengembangan SDM',
-    fields: ['T.SDM.01', 'T.SDM.02', 'T.SDM.03', 'T.SDM.04'],
-    children: ['Bidang Pengembangan Kompetensi', 'Bidang Mutasi dan Promosi'],
-  },
-  {
-    key: 'BAPPEDA',
-    name: 'Badan Perencanaan Pembangunan Daerah',
-    fields: ['T.REN.01', 'T.REN.02', 'T.REN.03'],
-    children: ['Bidang Perencanaan Ekonomi'],
-  },
-  {
-    key: 'BPKAD',
-    name: 'Badan Pengelolaan Keuangan dan Aset Daerah',
-    fields: ['T.KEU.01', 'T.KEU.02', 'T.KEU.03', 'T.KEU.04'],
-    children: ['Bidang Anggaran', 'Bidang Aset'],
-  },
-  {
-    key: 'INSPEKTORAT',
-    name: 'Inspektorat Daerah',
-    fields: ['T.HUK.02', 'T.HUK.03'],
-    children: [],
-  },
-  {
-    key: 'DISKOMINFO',
-    name: 'Dinas Komunikasi dan Informatika',
-    fields: ['T.TIK.01', 'T.TIK.02', 'T.TIK.03', 'T.TIK.04'],
-    children: ['Bidang Aplikasi Informatika'],
-  },
-  {
-    key: 'DINKES',
-    name: 'Dinas Kesehatan',
-    fields: ['T.KES.01', 'T.KES.02', 'T.KES.03'],
-    children: ['Bidang Pencegahan Penyakit'],
-  },
-  {
-    key: 'DISDIK',
-    name: 'Dinas Pendidikan',
-    fields: ['T.PDK.01', 'T.PDK.02', 'T.ARS.01'],
-    children: [],
-  },
-  {
-    key: 'DPUPR',
-    name: 'Dinas Pekerjaan Umum dan Penataan Ruang',
-    fields: ['T.PU.01', 'T.PU.02', 'T.PU.03', 'T.LH.01'],
-    children: ['Bidang Bina Marga'],
-  },
-];
+export const UNIT_TEMPLATES: { key: string; name: string; fields: string[]; children: string[] }[] =
+  [
+    {
+      key: 'SETDA',
+      name: 'Sekretariat Daerah',
+      fields: ['T.HUK.01', 'T.UMM.01', 'T.UMM.02'],
+      children: ['Bagian Hukum', 'Bagian Umum'],
+    },
+    {
+      key: 'BKD',
+      name: 'Badan Kepegawaian dan Pengembangan SDM',
+      fields: ['T.SDM.01', 'T.SDM.02', 'T.SDM.03', 'T.SDM.04'],
+      children: ['Bidang Pengembangan Kompetensi', 'Bidang Mutasi dan Promosi'],
+    },
+    {
+      key: 'BAPPEDA',
+      name: 'Badan Perencanaan Pembangunan Daerah',
+      fields: ['T.REN.01', 'T.REN.02', 'T.REN.03'],
+      children: ['Bidang Perencanaan Ekonomi'],
+    },
+    {
+      key: 'BPKAD',
+      name: 'Badan Pengelolaan Keuangan dan Aset Daerah',
+      fields: ['T.KEU.01', 'T.KEU.02', 'T.KEU.03', 'T.KEU.04'],
+      children: ['Bidang Anggaran', 'Bidang Aset'],
+    },
+    {
+      key: 'INSPEKTORAT',
+      name: 'Inspektorat Daerah',
+      fields: ['T.HUK.02', 'T.HUK.03'],
+      children: [],
+    },
+    {
+      key: 'DISKOMINFO',
+      name: 'Dinas Komunikasi dan Informatika',
+      fields: ['T.TIK.01', 'T.TIK.02', 'T.TIK.03', 'T.TIK.04'],
+      children: ['Bidang Aplikasi Informatika'],
+    },
+    {
+      key: 'DINKES',
+      name: 'Dinas Kesehatan',
+      fields: ['T.KES.01', 'T.KES.02', 'T.KES.03'],
+      children: ['Bidang Pencegahan Penyakit'],
+    },
+    {
+      key: 'DISDIK',
+      name: 'Dinas Pendidikan',
+      fields: ['T.PDK.01', 'T.PDK.02', 'T.ARS.01'],
+      children: [],
+    },
+    {
+      key: 'DPUPR',
+      name: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+      fields: ['T.PU.01', 'T.PU.02', 'T.PU.03', 'T.LH.01'],
+      children: ['Bidang Bina Marga'],
+    },
+  ];
 
 /** Required level of managerial competencies by category (DOMAIN.md §2 convention). */
-const TIER_LEVEL: Record<PositionCategory, number> = {
+export const TIER_LEVEL: Record<PositionCategory, number> = {
   JPT_UTAMA: 5,
   JPT_MADYA: 5,
   JPT_PRATAMA: 4,
@@ -140,7 +141,7 @@ const TIER_CONDITIONS: Partial<
   FUNGSIONAL_PEMULA: { rank: 'II/a', education: 'SMA', years: 0 },
 };
 
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'Ahmad',
   'Budi',
   'Citra',
@@ -176,7 +177,7 @@ const FIRST_NAMES = [
   'Salmon',
   'Yuliana',
 ];
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Latuconsina',
   'Pattimura',
   'Tuhumury',
@@ -272,7 +273,7 @@ function demoOrgUnits(): OrgUnitRecord[] {
   return units;
 }
 
-function demoCourses(rnd: Random): CourseRecord[] {
+export function demoCourses(rnd: Random): CourseRecord[] {
   const managerial = NATIONAL_COMPETENCIES.filter((c) => c.type === 'MANAGERIAL').map(
     (c) => c.code,
   );
@@ -515,6 +516,56 @@ function demoCourses(rnd: Random): CourseRecord[] {
   return courses;
 }
 
+/** A position of a tier with the national profile at the tier's level and up to three technical requirements. */
+export function positionRecord(
+  code: string,
+  category: PositionCategory,
+  title: string,
+  orgUnit: string,
+  technical: readonly string[],
+): PositionRecord {
+  const level = TIER_LEVEL[category];
+  const isJpt = category.startsWith('JPT');
+  const requirements = [
+    ...NATIONAL_COMPETENCIES.map((c) => ({
+      competency: c.code,
+      level,
+      weight: 1,
+      critical: isJpt && c.code === 'M.01',
+    })),
+    ...technical.slice(0, 3).map((competency, i) => ({
+      competency,
+      level: Math.max(1, level - (i === 0 ? 0 : 1)),
+      weight: i === 0 ? 2 : 1,
+      critical: i === 0 && category !== 'PELAKSANA',
+    })),
+  ];
+  const c = TIER_CONDITIONS[category]!;
+  return {
+    code,
+    title,
+    category,
+    orgUnit,
+    summary: `${title}: melaksanakan tugas jabatan ${POSITION_CATEGORY_INFO[category].name.toLowerCase()} di unit kerja.`,
+    governmentAffair: null,
+    requirements,
+    conditions: {
+      minRank: c.rank,
+      minEducation: c.education,
+      requiredCourses: c.course ? [c.course] : [],
+      minYearsOfService: c.years || null,
+      minPerformance: category === 'PELAKSANA' ? null : 'BAIK',
+      performanceYears: 2,
+      retirementAge: POSITION_CATEGORY_INFO[category].retirementAge,
+    },
+  };
+}
+
+/** The position code of the `n`th position of a category: `JPT-001`, `ADM-016`, … */
+export function positionCode(category: PositionCategory, n: number, width = 3): string {
+  return `${category.split('_')[0].slice(0, 3)}-${String(n).padStart(width, '0')}`;
+}
+
 function demoPositions(units: OrgUnitRecord[]): PositionRecord[] {
   const positions: PositionRecord[] = [];
   const fieldsOf = (unitCode: string) =>
@@ -528,42 +579,7 @@ function demoPositions(units: OrgUnitRecord[]): PositionRecord[] {
   ) => {
     n++;
     const category = tier as PositionCategory;
-    const level = TIER_LEVEL[category];
-    const national = NATIONAL_COMPETENCIES.map((c) => c.code);
-    const isJpt = category.startsWith('JPT');
-    const requirements = [
-      ...national.map((competency) => ({
-        competency,
-        level,
-        weight: 1,
-        critical: isJpt && competency === 'M.01',
-      })),
-      ...technical.slice(0, 3).map((competency, i) => ({
-        competency,
-        level: Math.max(1, level - (i === 0 ? 0 : 1)),
-        weight: i === 0 ? 2 : 1,
-        critical: i === 0 && category !== 'PELAKSANA',
-      })),
-    ];
-    const c = TIER_CONDITIONS[category]!;
-    positions.push({
-      code: `${category.split('_')[0].slice(0, 3)}-${String(n).padStart(3, '0')}`,
-      title,
-      category,
-      orgUnit,
-      summary: `${title}: melaksanakan tugas jabatan ${POSITION_CATEGORY_INFO[category].name.toLowerCase()} di unit kerja.`,
-      governmentAffair: null,
-      requirements,
-      conditions: {
-        minRank: c.rank,
-        minEducation: c.education,
-        requiredCourses: c.course ? [c.course] : [],
-        minYearsOfService: c.years || null,
-        minPerformance: category === 'PELAKSANA' ? null : 'BAIK',
-        performanceYears: 2,
-        retirementAge: POSITION_CATEGORY_INFO[category].retirementAge,
-      },
-    });
+    positions.push(positionRecord(positionCode(category, n), category, title, orgUnit, technical));
   };
   add('JPT_MADYA', 'Sekretaris Daerah Provinsi', 'SETDA-PROV', ['T.REN.01', 'T.HUK.01']);
   for (const unit of units.filter(
@@ -620,7 +636,7 @@ function demoPositions(units: OrgUnitRecord[]): PositionRecord[] {
   return positions;
 }
 
-function demoPeople(
+export function demoPeople(
   rnd: Random,
   count: number,
   positions: PositionRecord[],
@@ -628,6 +644,7 @@ function demoPeople(
   courses: CourseRecord[],
   today: string,
   year: number,
+  technicalPool: readonly string[] = TECHNICAL_COMPETENCIES.map((c) => c.code),
 ) {
   const employees: EmployeeRecord[] = [];
   const assessments: AssessmentRecord[] = [];
@@ -640,10 +657,8 @@ function demoPeople(
   const staffPositions = positions.filter(
     (p) => p.category.startsWith('FUNGSIONAL') || p.category === 'PELAKSANA',
   );
-  const competencyPool = [
-    ...NATIONAL_COMPETENCIES.map((c) => c.code),
-    ...TECHNICAL_COMPETENCIES.map((c) => c.code),
-  ];
+  const competencyPool = [...NATIONAL_COMPETENCIES.map((c) => c.code), ...technicalPool];
+  const shortCourses = courses.filter((c) => c.hours <= 120);
 
   for (let i = 0; i < count; i++) {
     // Leaders first (each structural position has a holder), then staff spread over units.
@@ -750,7 +765,7 @@ function demoPeople(
     const trainingCount = rnd.pick([0, 0, 1, 1, 2, 3, 4]);
     const taken = new Set<string>();
     for (let t = 0; t < trainingCount; t++) {
-      const course = rnd.pick(courses.filter((c) => c.hours <= 120));
+      const course = rnd.pick(shortCourses);
       const completedOn = addYears(
         `${year}-${pad(rnd.int(1, 11))}-${pad(rnd.int(1, 28))}`,
         -rnd.int(0, 2),
@@ -780,4 +795,4 @@ function demoPeople(
   return { employees, assessments, trainings };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+export const pad = (n: number) => String(n).padStart(2, '0');
