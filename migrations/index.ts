@@ -5,6 +5,7 @@ import { Migration20261123114858_talent } from './Migration20261123114858_talent
 import { Migration20261123114859_talent_defaults } from './Migration20261123114859_talent_defaults';
 import { Migration20261123120304_audit } from './Migration20261123120304_audit';
 import { Migration20261123120305_audit_append_only } from './Migration20261123120305_audit_append_only';
+import { Migration20261123160000_employee_change } from './Migration20261123160000_employee_change';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123114859_talent_defaults', class: Migration20261123114859_talent_defaults },
   { name: 'Migration20261123120304_audit', class: Migration20261123120304_audit },
   { name: 'Migration20261123120305_audit_append_only', class: Migration20261123120305_audit_append_only },
+  { name: 'Migration20261123160000_employee_change', class: Migration20261123160000_employee_change },
 ];

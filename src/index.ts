@@ -4,6 +4,7 @@ import { Role } from './modules/auth/auth.types';
 import { signToken } from './modules/auth/tokens';
 import { ConfigError, loadConfig, requireTokenKey } from './config/config';
 import { loadDemoIfEmpty } from './modules/demo/demo.service';
+import { candidateIndex } from './modules/fit/candidate-index';
 import { createServer } from './server';
 
 /** Start-up only: config → database → demo data → schema → HTTP server. */
@@ -38,6 +39,17 @@ async function main(): Promise<void> {
   log(
     `competency-graph ready: http://localhost:${port}/graphql (explorer in a browser, API for POST)`,
   );
+  // Load the candidate index now rather than on the first ranking (seconds at province scale).
+  const warming = Date.now();
+  candidateIndex(knex)
+    .current()
+    .then(
+      (index) =>
+        log(
+          `Candidate index: ${index.size} employees in ${((Date.now() - warming) / 1000).toFixed(1)} s`,
+        ),
+      (error: unknown) => console.error('The candidate index did not load:', error),
+    );
   if (demoTokens) {
     log(
       'Demo mode: tokens for this run (send "Authorization: Bearer <token>"; the explorer has ADMIN):',

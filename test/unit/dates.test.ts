@@ -29,6 +29,26 @@ describe('addYears', () => {
   it('turns 29 February into 28 February in a common year', () => {
     expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
     expect(addYears('2024-02-29', -4)).toBe('2020-02-29');
+    expect(addYears('2000-02-29', 100)).toBe('2100-02-28');
+    expect(addYears('2000-02-29', 400)).toBe('2400-02-29');
+  });
+
+  it('agrees with calendar arithmetic on every day of 1899–2101 moved by −70 to +70 years', () => {
+    const calendar = (date: string, years: number) => {
+      const [y, m, d] = date.split('-').map(Number);
+      const target = new Date(Date.UTC(y + years, m - 1, d));
+      if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
+      return target.toISOString().slice(0, 10);
+    };
+    for (let day = Date.UTC(1899, 0, 1); day <= Date.UTC(2101, 11, 31); day += 86_400_000 * 7) {
+      const date = new Date(day).toISOString().slice(0, 10);
+      for (const years of [-70, -3, -1, 1, 3, 58, 70]) {
+        expect(addYears(date, years), `${date} ${years}`).toBe(calendar(date, years));
+      }
+    }
+    for (const years of [-4, -1, 1, 4, 100]) {
+      expect(addYears('1996-02-29', years)).toBe(calendar('1996-02-29', years));
+    }
   });
 });
 

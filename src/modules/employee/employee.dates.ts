@@ -31,8 +31,10 @@ export function wholeYearsBetween(from: string, to: string): number {
 
 /** `date` moved by whole years (29 February becomes 28 February in common years). */
 export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(y + years, m - 1, d));
-  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
+  // String arithmetic, no Date: scoring calls this for every term of every candidate.
+  const year = Number(date.slice(0, 4)) + years;
+  let monthDay = date.slice(4, 10);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (monthDay === '-02-29' && !leap) monthDay = '-02-28';
+  return `${String(year).padStart(4, '0')}${monthDay}`;
 }

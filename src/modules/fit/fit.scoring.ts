@@ -146,56 +146,59 @@ export function unmetConditions(
   candidate: CandidateSpec,
   terms: readonly TermResult[],
   policy: ScoringPolicy,
+  explain = true,
 ): ConditionResult[] {
   const unmet: ConditionResult[] = [];
+  // Reasons are words for people; a ranking of thousands needs only which conditions fail.
+  const add = (code: ConditionCodeName, reason: () => Omit<ConditionResult, 'code'>) =>
+    unmet.push(
+      explain ? { code, ...reason() } : { code, message: '', required: null, actual: null },
+    );
   const { asOf } = policy;
   if (position.minRank) {
     const min = position.minRank;
     if (!candidate.rank) {
       const actual =
         candidate.employmentType === 'PPPK' ? `PPPK grade ${candidate.pppkGrade ?? '?'}` : 'none';
-      unmet.push({
-        code: 'RANK_TOO_LOW',
+      add('RANK_TOO_LOW', () => ({
         message: `Requires rank ${min.code} or higher; has no PNS rank.`,
         required: min.code,
         actual,
-      });
+      }));
     } else if (candidate.rank.ordinal < min.ordinal) {
-      unmet.push({
-        code: 'RANK_TOO_LOW',
-        message: `Requires rank ${min.code} or higher; has ${candidate.rank.code}.`,
+      const has = candidate.rank.code;
+      add('RANK_TOO_LOW', () => ({
+        message: `Requires rank ${min.code} or higher; has ${has}.`,
         required: min.code,
-        actual: candidate.rank.code,
-      });
+        actual: has,
+      }));
     }
   }
-  if (position.minEducation && candidate.education.ordinal < position.minEducation.ordinal) {
-    unmet.push({
-      code: 'EDUCATION_TOO_LOW',
-      message: `Requires education ${position.minEducation.code} or higher; has ${candidate.education.code}.`,
-      required: position.minEducation.code,
+  const minEducation = position.minEducation;
+  if (minEducation && candidate.education.ordinal < minEducation.ordinal) {
+    add('EDUCATION_TOO_LOW', () => ({
+      message: `Requires education ${minEducation.code} or higher; has ${candidate.education.code}.`,
+      required: minEducation.code,
       actual: candidate.education.code,
-    });
+    }));
   }
   for (const course of position.requiredCourses) {
     if (!candidate.completedCourseIds.has(course.id)) {
-      unmet.push({
-        code: 'MISSING_REQUIRED_COURSE',
+      add('MISSING_REQUIRED_COURSE', () => ({
         message: `Requires completed course ${course.code}.`,
         required: course.code,
         actual: null,
-      });
+      }));
     }
   }
   if (position.minYearsOfService !== null) {
     const years = candidate.appointedOn ? wholeYearsBetween(candidate.appointedOn, asOf) : null;
     if (years === null || years < position.minYearsOfService) {
-      unmet.push({
-        code: 'TOO_FEW_YEARS_OF_SERVICE',
+      add('TOO_FEW_YEARS_OF_SERVICE', () => ({
         message: `Requires ${position.minYearsOfService} years of service; ${years === null ? 'the appointment date is unknown' : `has ${years}`}.`,
         required: String(position.minYearsOfService),
         actual: years === null ? null : String(years),
-      });
+      }));
     }
   }
   if (position.minPerformance) {
@@ -205,36 +208,33 @@ export function unmetConditions(
       position.performanceYears,
       Number(asOf.slice(0, 4)),
     );
-    if (worst) unmet.push({ code: 'PERFORMANCE_TOO_LOW', ...worst });
+    if (worst) add('PERFORMANCE_TOO_LOW', () => ({ ...worst }));
   }
   const assessed = terms.filter((t) => t.actual !== null);
   if (terms.length > 0 && assessed.length === 0) {
-    unmet.push({
-      code: 'NOT_ASSESSED',
+    add('NOT_ASSESSED', () => ({
       message: 'None of the required competencies has been assessed.',
       required: null,
       actual: null,
-    });
+    }));
   }
   const stale = terms.filter((t) => t.stale);
   if (stale.length > 0) {
     const oldest = stale.map((t) => t.assessedOn!).sort()[0];
-    unmet.push({
-      code: 'ASSESSMENT_STALE',
+    add('ASSESSMENT_STALE', () => ({
       message: `${stale.length} required competenc${stale.length === 1 ? 'y was' : 'ies were'} last assessed more than ${policy.validityYears} years before ${asOf} (oldest ${oldest}).`,
       required: `assessed on or after ${addYears(asOf, -policy.validityYears)}`,
       actual: oldest,
-    });
+    }));
   }
   if (candidate.birthDate) {
     const retirement = addYears(candidate.birthDate, position.retirementAge);
     if (asOf >= addYears(retirement, -1)) {
-      unmet.push({
-        code: 'NEAR_RETIREMENT',
+      add('NEAR_RETIREMENT', () => ({
         message: `Reaches the retirement age of ${position.retirementAge} on ${retirement}, within a year of ${asOf}.`,
         required: `retirement after ${addYears(asOf, 1)}`,
         actual: retirement,
-      });
+      }));
     }
   }
   return unmet;
@@ -270,6 +270,8 @@ export function scoreFit(
   position: PositionSpec,
   candidate: CandidateSpec,
   policy: ScoringPolicy,
+  /** false: conditions carry their codes only, no words (for ranking many; same verdict). */
+  explain = true,
 ): FitResult {
   const terms = scoreTerms(position, candidate, policy);
   const jpm = jobPersonMatch(terms, policy);
@@ -278,7 +280,7 @@ export function scoreFit(
     .filter(({ term }) => term.gap < 0)
     .sort((a, b) => a.term.gap - b.term.gap || a.index - b.index)
     .map(({ term }) => term);
-  const unmet = unmetConditions(position, candidate, terms, policy);
+  const unmet = unmetConditions(position, candidate, terms, policy, explain);
   const eligible = unmet.length === 0;
   const criticalGap = gaps.some((g) => g.critical);
   return {

@@ -1,6 +1,7 @@
 import type { Context } from '../../context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
-import { pageOfList, type PageArgs } from '../../shared/pagination';
+import { pageOfBest, type Page, type PageArgs } from '../../shared/pagination';
+import { Role } from '../auth/auth.types';
 import { appointmentDateOf, birthDateOf } from '../employee/employee.dates';
 import { Employee } from '../employee/employee.entity';
 import { currentLevels } from '../employee/employee.loaders';
@@ -15,6 +16,7 @@ import { EDUCATION_LEVELS, RANKS } from '../reference/reference.data';
 import { scoringPolicy, type ScoringPolicy } from './fit.policy';
 import { compareFits, scoreFit, type CandidateSpec, type PositionSpec } from './fit.scoring';
 import { Fit, type CandidateFilter, type Readiness, type ScoringPolicyInput } from './fit.types';
+import { candidateIndex, type CandidateIndex } from './candidate-index';
 import { readinessOf } from './readiness';
 import { TrainingPlanner, type PlanCourse, type TrainingPlanResult } from './training-plan';
 
@@ -314,18 +316,6 @@ type RankKey = [
   employeeId: number,
 ];
 
-function rankKey(fit: Fit): RankKey {
-  const r = fit.result;
-  return [
-    Number(r.qualified),
-    r.jobPersonMatch,
-    r.unmetConditions.length,
-    r.gaps.reduce((s, g) => s - g.gap, 0),
-    r.jobPersonMatchUncapped,
-    fit.employeeId,
-  ];
-}
-
 /** Whether key `a` ranks after key `b` (the order of `compareFits`). */
 function after(a: RankKey, b: readonly unknown[]): boolean {
   const [bq, bj, bu, bm, bx, bi] = b as RankKey;
@@ -353,8 +343,125 @@ export async function rankCandidates(
   filter: CandidateFilter | null | undefined,
   policy: ScoringPolicy,
   page: PageArgs,
-) {
-  const where: Record<string, unknown> = {};
+): Promise<Page<Fit>> {
+  const units = await candidateUnits(ctx, filter);
+  const [spec, index] = await Promise.all([
+    positionSpec(ctx, position),
+    candidateIndex(ctx.knex).current(),
+  ]);
+  const minJpm = filter?.minJobPersonMatch;
+  let chosen = rankingOf(index, spec, policy).filter(
+    (e) =>
+      (!units || units.has(e.unit)) &&
+      (!filter?.qualifiedOnly || e.key[0] === 1) &&
+      (minJpm == null || e.key[1] >= minJpm),
+  );
+  const fitOfEntry = (e: RankedEntry) => {
+    const candidate = index.spec(e.key[5], policy.asOf)!;
+    return Object.assign(new Fit(), {
+      employeeId: e.key[5],
+      positionId: position.id,
+      position: spec,
+      candidate,
+      policy,
+      result: scoreFit(spec, candidate, policy),
+    });
+  };
+  if (filter?.readiness?.length) {
+    const wanted = new Set(filter.readiness);
+    const readiness = await Promise.all(chosen.map((e) => readinessOfFit(ctx, fitOfEntry(e))));
+    chosen = chosen.filter((_, i) => wanted.has(readiness[i]));
+  }
+  const ranked = pageOfBest(
+    chosen,
+    page,
+    (e) => e.key,
+    (e, cursor) => after(e.key, cursor),
+    (a, b) => (after(a.key, b.key) ? 1 : after(b.key, a.key) ? -1 : 0),
+  );
+  const nodes = ranked.nodes.map(fitOfEntry);
+  return {
+    ...ranked,
+    nodes,
+    edges: ranked.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })),
+  };
+}
+
+interface RankedEntry {
+  readonly key: RankKey;
+  readonly unit: number;
+}
+
+/** A ranking of every employee for one position profile and policy, as of an index generation. */
+interface Ranking {
+  generation: number;
+  readonly entries: Map<number, RankedEntry>;
+}
+
+const RANKINGS_KEPT = 64;
+const rankings = new WeakMap<object, Map<string, Ranking>>();
+
+/**
+ * The rank keys of every employee for a position profile and policy. Kept per process and
+ * brought up to date from the index's change log (only changed employees are scored again),
+ * so a committee paging through a ranking, or asking again after a write, does not pay for
+ * scoring everyone each time. The words of each verdict are made only for the page shown.
+ */
+function rankingOf(
+  index: CandidateIndex,
+  spec: PositionSpec,
+  policy: ScoringPolicy,
+): RankedEntry[] {
+  let cache = rankings.get(index);
+  if (!cache) {
+    cache = new Map();
+    rankings.set(index, cache);
+  }
+  const key = JSON.stringify([spec, policy]);
+  let ranking = cache.get(key);
+  cache.delete(key);
+  const score = (id: number): RankedEntry | undefined => {
+    const candidate = index.spec(id, policy.asOf);
+    if (!candidate) return undefined;
+    const result = scoreFit(spec, candidate, policy, false);
+    return {
+      key: [
+        Number(result.qualified),
+        result.jobPersonMatch,
+        result.unmetConditions.length,
+        result.gaps.reduce((sum, g) => sum - g.gap, 0),
+        result.jobPersonMatchUncapped,
+        id,
+      ],
+      unit: index.orgUnitOf(id)!,
+    };
+  };
+  const changed = ranking ? index.changedSince(ranking.generation) : null;
+  if (!ranking || !changed) {
+    ranking = { generation: index.generation, entries: new Map() };
+    for (const id of index.ids()) ranking.entries.set(id, score(id)!);
+  } else {
+    for (const id of changed) {
+      const entry = score(id);
+      if (entry) ranking.entries.set(id, entry);
+      else ranking.entries.delete(id);
+    }
+    ranking.generation = index.generation;
+  }
+  cache.set(key, ranking);
+  if (cache.size > RANKINGS_KEPT) cache.delete(cache.keys().next().value!);
+  return [...ranking.entries.values()];
+}
+
+/**
+ * The org units whose people a ranking covers (null: all): the filter's unit subtree and
+ * agency, within the agency the viewer is bound to.
+ */
+async function candidateUnits(
+  ctx: Context,
+  filter: CandidateFilter | null | undefined,
+): Promise<Set<number> | null> {
+  const sets: Set<number>[] = [];
   if (filter?.orgUnitCode) {
     const unit = await ctx.loaders.byKey(OrgUnit, 'code').load(filter.orgUnitCode);
     if (!unit) {
@@ -362,30 +469,26 @@ export async function rankCandidates(
         argument: 'filter.orgUnitCode',
       });
     }
-    where.orgUnit = { $in: await subtreeIds(ctx, [unit.id]) };
+    sets.push(new Set(await subtreeIds(ctx, [unit.id])));
   }
   if (filter?.agencyCode) {
-    where.orgUnit = {
-      ...(where.orgUnit ? { id: where.orgUnit } : {}),
-      agency: { code: filter.agencyCode },
-    };
+    const ids = (await ctx
+      .knex('org_unit as u')
+      .join('agency as a', 'a.id', 'u.agency_id')
+      .where('a.code', filter.agencyCode)
+      .pluck('u.id')) as number[];
+    sets.push(new Set(ids));
   }
-  // Only the people the viewer may see (the agency's, for HR and COMMITTEE).
-  const visible = await ctx.access.employeeCondition();
-  if (visible) where.$and = [visible];
-  const employees = await ctx.em.find(Employee, where, { orderBy: { id: 'ASC' } });
-  let fits = await fitsFor(ctx, position, employees, policy);
-  if (filter?.qualifiedOnly) fits = fits.filter((f) => f.result.qualified);
-  if (filter?.minJobPersonMatch != null) {
-    fits = fits.filter((f) => f.result.jobPersonMatch >= filter.minJobPersonMatch!);
+  // Only the people the viewer may see: the agency's, for HR and COMMITTEE. Rankings are not
+  // open to other bound roles.
+  const role = ctx.access.role;
+  if (role !== Role.ADMIN && role !== Role.HR && role !== Role.COMMITTEE) {
+    ctx.access.require(Role.ADMIN, Role.HR, Role.COMMITTEE);
   }
-  if (filter?.readiness?.length) {
-    const wanted = new Set(filter.readiness);
-    const readiness = await Promise.all(fits.map((f) => readinessOfFit(ctx, f)));
-    fits = fits.filter((_, i) => wanted.has(readiness[i]));
-  }
-  fits.sort(byRank);
-  return pageOfList(fits, page, rankKey, (f, cursor) => after(rankKey(f), cursor));
+  if (ctx.access.agency) sets.push(await ctx.access.agencyUnitIds());
+  if (sets.length === 0) return null;
+  const [first, ...rest] = sets;
+  return new Set([...first].filter((id) => rest.every((s) => s.has(id))));
 }
 
 /**
