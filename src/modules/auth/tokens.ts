@@ -1,3 +1,4 @@
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppError, ErrorCode } from '../../shared/errors';
 import { Role, type Viewer } from './auth.types';
@@ -46,6 +47,20 @@ function claimProblem(role: string, agency: string | null, nip: string | null): 
   return null;
 }
 
+const verificationKeys = new WeakMap<TokenKeys, KeyObject>();
+
+/** The key object that checks signatures, made once per key set (not on every request). */
+function verificationKey(keys: TokenKeys): KeyObject {
+  let key = verificationKeys.get(keys);
+  if (!key) {
+    if (keys.publicKey) key = createPublicKey(keys.publicKey);
+    else if (keys.secret) key = createSecretKey(Buffer.from(keys.secret, 'utf8'));
+    else throw new Error('no key');
+    verificationKeys.set(keys, key);
+  }
+  return key;
+}
+
 /** The viewer of an `Authorization: Bearer …` header; null without one; UNAUTHENTICATED when invalid. */
 export function viewerFromHeader(keys: TokenKeys, header: string | undefined): Viewer | null {
   if (!header) return null;
@@ -57,8 +72,7 @@ export function viewerFromHeader(keys: TokenKeys, header: string | undefined): V
     );
   let payload: jwt.JwtPayload;
   try {
-    const key = keys.publicKey ?? keys.secret;
-    if (!key) throw new Error('no key');
+    const key = verificationKey(keys);
     payload = jwt.verify(match[1], key, {
       algorithms: keys.publicKey ? ['RS256'] : ['HS256'],
       issuer: ISSUER,

@@ -1,0 +1,414 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { startEmbeddedPostgres, type RunningDatabase } from '../src/config/database';
+import { ormConfig } from '../src/config/orm.config';
+import { Role } from '../src/modules/auth/auth.types';
+import { signToken } from '../src/modules/auth/tokens';
+import { importDataset } from '../src/modules/dataset/dataset.service';
+import { generateProvince } from '../src/modules/demo/province.generate';
+
+/**
+ * `npm run bench [-- --employees 100000 --seed 1 --duration 10 --connections 10]`: a province
+ * of N employees (generated and imported on first use, kept in .data/bench), the built server
+ * in its own process, driven over HTTP by autocannon for a fixed set of operations; the
+ * straightforward SQL for the same ranking and fit timed in the same run as the baseline.
+ * Prints a table and writes .data/bench/results-N.json.
+ */
+interface Options {
+  employees: number;
+  seed: number;
+  duration: number;
+  connections: number;
+}
+
+interface Operation {
+  name: string;
+  query: string;
+  variables: (i: number) => Record<string, unknown>;
+  /** The plain-SQL baseline for the same answer, if there is one. */
+  baseline?: (i: number) => { sql: string; bindings: unknown[] };
+}
+
+const TODAY = '2026-11-01';
+const CANDIDATES = `query($p: String!) { candidates(positionCode: $p, first: 50, policy: { asOf: "${TODAY}" }) {
+  totalCount nodes { jobPersonMatch qualified category employee { nip name } } } }`;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const dir = path.resolve('.data', 'bench');
+  await mkdir(dir, { recursive: true });
+  const database = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'postgres'),
+    port: Number(process.env.BENCH_PG_PORT ?? 54410),
+    database: `bench_${options.employees}_${options.seed}`,
+    fast: true,
+  });
+  try {
+    await prepare(database, options);
+    await run(database, options, dir);
+  } finally {
+    await database.stop();
+  }
+}
+
+function parseOptions(args: string[]): Options {
+  const value = (name: string, fallback: number) => {
+    const index = args.indexOf(`--${name}`);
+    const n = index >= 0 ? Number(args[index + 1]) : fallback;
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
+    return n;
+  };
+  return {
+    employees: value('employees', 100_000),
+    seed: value('seed', 1),
+    duration: value('duration', 10),
+    connections: value('connections', 10),
+  };
+}
+
+/** Migrates the bench database and loads the province once (kept for later runs). */
+async function prepare(database: RunningDatabase, options: Options): Promise<void> {
+  const orm = await MikroORM.init(ormConfig(database.url));
+  try {
+    await orm.getMigrator().up();
+    const knex = orm.em.getKnex();
+    const [{ count }] = await knex('employee').count<{ count: string }[]>({ count: '*' });
+    if (Number(count) === options.employees) {
+      log(`Reusing the province of ${options.employees} employees in .data/bench.`);
+      return;
+    }
+    if (Number(count) > 0)
+      throw new Error('The bench database holds another dataset; delete .data/bench.');
+    let started = Date.now();
+    log(`Generating ${options.employees} employees (seed ${options.seed})…`);
+    const document = generateProvince({
+      employees: options.employees,
+      seed: options.seed,
+      today: TODAY,
+    });
+    log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s; importing…`);
+    started = Date.now();
+    let last = '';
+    const report = await importDataset(knex, document, {
+      today: TODAY,
+      audit: { actor: { role: 'CLI', subject: 'bench' }, action: 'import' },
+      onProgress: (section, done, total) => {
+        const line = `  ${section}: ${Math.floor((done / total) * 10) * 10}%`;
+        if (line !== last) log(line);
+        last = line;
+      },
+    });
+    if (!report.applied)
+      throw new Error(`The import failed: ${JSON.stringify(report.issues.slice(0, 3))}`);
+    log(`  imported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await knex.raw('vacuum analyze');
+  } finally {
+    await orm.close(true);
+  }
+}
+
+async function run(database: RunningDatabase, options: Options, dir: string): Promise<void> {
+  const secret = randomBytes(32).toString('base64url');
+  const token = signToken({ secret }, { role: Role.ADMIN });
+  const sql = new Client({ connectionString: database.url });
+  sql.on('error', () => undefined); // the database stops at the end, maybe before this client
+  await sql.connect();
+  const nips = (
+    await sql.query<{ nip: string }>(
+      `select nip from employee where nip is not null order by md5(nip) limit 500`,
+    )
+  ).rows.map((r) => r.nip);
+  const positions = (
+    await sql.query<{ code: string; id: number }>(
+      `select code, id from position where category in ('ADMINISTRATOR', 'PENGAWAS', 'JPT_PRATAMA') order by md5(code) limit 40`,
+    )
+  ).rows;
+  const unit = (
+    await sql.query<{ code: string }>(
+      `select u.code from org_unit u join employee e on e.org_unit_id = u.id
+        where u.parent_id is not null group by u.code order by count(*) desc, u.code limit 1`,
+    )
+  ).rows[0].code;
+
+  log('Starting the server (built, its own process)…');
+  // BENCH_PROFILE=1: the server writes a CPU profile to .data/bench/profiles when it stops.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`]
+    : [];
+  const server = spawn(process.execPath, [...profile, 'dist/src/index.js'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      JWT_SECRET: secret,
+      PORT: '0',
+      LOAD_DEMO: 'false',
+      NODE_ENV: 'production',
+      EXPOSE_STATEMENT_COUNT: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    let found = '';
+    let started = false;
+    server.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      found ||= /ready: (http:\/\/localhost:\d+)/.exec(output)?.[1] ?? '';
+      const loaded = /Candidate index: .*/.exec(output);
+      if (found && loaded && !started) {
+        started = true;
+        log(`  ${loaded[0]}`);
+        resolve(found);
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
+  });
+  const stopServer = async () => {
+    if (server.exitCode !== null) return;
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  };
+  process.once('exit', () => server.kill('SIGKILL'));
+  try {
+    await measure(url, token, sql, server.pid!, nips, positions, unit, options, dir);
+  } finally {
+    await stopServer();
+    await sql.end();
+  }
+}
+
+async function measure(
+  url: string,
+  token: string,
+  sql: Client,
+  pid: number,
+  nips: string[],
+  positions: { code: string; id: number }[],
+  unit: string,
+  options: Options,
+  dir: string,
+): Promise<void> {
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as {
+      errors?: unknown[];
+      extensions?: { sqlStatements?: number };
+    };
+  };
+
+  const operations: Operation[] = [
+    {
+      name: 'employee by NIP, with competencies',
+      query: `query($nip: String!) { employee(nip: $nip) { nip name rank { code } competencies { level assessedOn stale competency { code } } } }`,
+      variables: (i) => ({ nip: nips[i % nips.length] }),
+    },
+    {
+      name: 'page of 100 employees, nested',
+      query: `query($after: String) { employees(first: 100, after: $after) { nodes { nip name rank { code name } orgUnit { code name agency { code } }
+        position { code title requirements { level competency { code } } } competencies { level stale competency { code } } } } }`,
+      variables: () => ({}),
+    },
+    {
+      name: 'fit (one employee, one position)',
+      query: `query($nip: String!, $p: String!) { fit(nip: $nip, positionCode: $p, policy: { asOf: "${TODAY}" }) { jobPersonMatch qualified gaps { competency { code } gap } unmetConditions { code } } }`,
+      variables: (i) => ({ nip: nips[i % nips.length], p: positions[i % positions.length].code }),
+      baseline: (i) => ({
+        sql: BASELINE_RANKING.replace('/*one*/', 'and e.nip = $3').replace(
+          '/*one-latest*/',
+          'and a.employee_id = (select id from employee where nip = $3)',
+        ),
+        bindings: [positions[i % positions.length].id, TODAY, nips[i % nips.length]],
+      }),
+    },
+    {
+      name: 'candidates, first 50',
+      query: CANDIDATES,
+      variables: (i) => ({ p: positions[i % positions.length].code }),
+      baseline: (i) => ({
+        sql: BASELINE_RANKING.replace('/*one*/', ''),
+        bindings: [positions[i % positions.length].id, TODAY],
+      }),
+    },
+    {
+      name: 'training needs of an org unit',
+      query: `query($u: String!) { trainingNeeds(scope: { orgUnitCode: $u }, policy: { asOf: "${TODAY}" }) { employees } }`,
+      variables: () => ({ u: unit }),
+    },
+  ];
+
+  const results = [];
+  // BENCH_ONLY=text: only the operations whose name contains it (for profiling one).
+  const only = process.env.BENCH_ONLY;
+  if (only)
+    operations.splice(0, operations.length, ...operations.filter((o) => o.name.includes(only)));
+  // Cold: the first ranking of each position (nothing cached for it yet).
+  const cold: number[] = [];
+  for (const p of only ? [] : positions) {
+    const started = performance.now();
+    await post(CANDIDATES, { p: p.code });
+    cold.push(performance.now() - started);
+  }
+  for (const op of operations) {
+    const probe = await post(op.query, op.variables(0));
+    if (probe.errors) throw new Error(`${op.name}: ${JSON.stringify(probe.errors)}`);
+    const measured = await load(url, token, op, options);
+    const baseline = op.baseline ? await timeSql(sql, op.baseline) : null;
+    results.push({
+      operation: op.name,
+      p50: measured.p50,
+      p95: measured.p95,
+      requestsPerSecond: measured.rps,
+      errors: measured.errors,
+      sqlStatements: probe.extensions?.sqlStatements ?? null,
+      baselineMedian: baseline,
+      timesFaster: baseline ? baseline / measured.p50 : null,
+    });
+    log(`  ${op.name}: p50 ${measured.p50.toFixed(1)} ms, ${measured.rps.toFixed(0)} req/s`);
+  }
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const peakRss = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memory: os.totalmem(),
+      node: process.version,
+    },
+    options,
+    coldCandidatesMedian: median(cold),
+    serverPeakRss: peakRss,
+    results,
+  };
+  const file = path.join(dir, `results-${options.employees}.json`);
+  await writeFile(file, JSON.stringify(report, null, 2));
+  printTable(report);
+  console.log(`\nResults in ${path.relative(process.cwd(), file)}`);
+}
+
+/**
+ * The straightforward ranking in SQL: each employee's latest level per required competency (up
+ * to the date), weighted and capped at the required level, summed per employee, best first.
+ */
+const BASELINE_RANKING = `
+  with req as (select competency_id, level, weight from position_requirement where position_id = $1),
+  latest as (
+    select distinct on (a.employee_id, r.competency_id) a.employee_id, r.competency_id, r.level
+      from assessment a join assessment_result r on r.assessment_id = a.id
+     where r.competency_id in (select competency_id from req) and a.assessed_on <= $2 /*one-latest*/
+     order by a.employee_id, r.competency_id, a.assessed_on desc, a.id desc)
+  select e.id, round((100.0 * sum(q.weight * least(coalesce(l.level, 0), q.level)) / sum(q.weight * q.level))::numeric, 2) as jpm
+    from employee e cross join req q
+    left join latest l on l.employee_id = e.id and l.competency_id = q.competency_id
+   where true /*one*/
+   group by e.id order by jpm desc, e.id limit 50`;
+
+async function load(url: string, token: string, op: Operation, options: Options) {
+  const latencies: number[] = [];
+  let n = 0;
+  let errors = 0;
+  const instance = autocannon({
+    url: `${url}/graphql`,
+    connections: options.connections,
+    duration: options.duration,
+    requests: [
+      {
+        method: 'POST',
+        path: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        setupRequest: (request: Record<string, unknown>) => ({
+          ...request,
+          body: JSON.stringify({ query: op.query, variables: op.variables(n++) }),
+        }),
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || body.includes('"errors"')) errors++;
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, time: number) => {
+    latencies.push(time);
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    rps: latencies.length / (result.duration as number),
+    errors,
+  };
+}
+
+async function timeSql(sql: Client, baseline: (i: number) => { sql: string; bindings: unknown[] }) {
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const { sql: text, bindings } = baseline(i);
+    const started = performance.now();
+    await sql.query(text, bindings);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function median(values: number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+function printTable(report: {
+  options: Options;
+  coldCandidatesMedian: number;
+  serverPeakRss: number;
+  results: {
+    operation: string;
+    p50: number;
+    p95: number;
+    requestsPerSecond: number;
+    errors: number;
+    sqlStatements: number | null;
+    baselineMedian: number | null;
+    timesFaster: number | null;
+  }[];
+}): void {
+  const o = report.options;
+  console.log(
+    `\n${o.employees} employees, ${o.connections} connections, ${o.duration} s per operation, ${os.cpus().length} CPUs\n`,
+  );
+  console.log(
+    '| operation | p50 ms | p95 ms | req/s | SQL/req | SQL baseline ms | × faster | errors |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of report.results) {
+    console.log(
+      `| ${r.operation} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.requestsPerSecond.toFixed(0)} | ${r.sqlStatements ?? '–'} | ${r.baselineMedian?.toFixed(1) ?? '–'} | ${r.timesFaster?.toFixed(1) ?? '–'} | ${r.errors} |`,
+    );
+  }
+  console.log(
+    `\nFirst ranking of a position (nothing cached): median ${report.coldCandidatesMedian.toFixed(0)} ms. Server peak RSS: ${(report.serverPeakRss / 2 ** 20).toFixed(0)} MiB.`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
