@@ -6,6 +6,7 @@ import { Migration20261123114859_talent_defaults } from './Migration202611231148
 import { Migration20261123120304_audit } from './Migration20261123120304_audit';
 import { Migration20261123120305_audit_append_only } from './Migration20261123120305_audit_append_only';
 import { Migration20261123160000_employee_change } from './Migration20261123160000_employee_change';
+import { Migration20261123170000_employee_name_index } from './Migration20261123170000_employee_name_index';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123120304_audit', class: Migration20261123120304_audit },
   { name: 'Migration20261123120305_audit_append_only', class: Migration20261123120305_audit_append_only },
   { name: 'Migration20261123160000_employee_change', class: Migration20261123160000_employee_change },
+  { name: 'Migration20261123170000_employee_name_index', class: Migration20261123170000_employee_name_index },
 ];

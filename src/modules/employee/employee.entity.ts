@@ -1,5 +1,14 @@
 import { IDENTIFYING_ROLES } from '../auth/auth.types';
-import { Check, DecimalType, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  Check,
+  DecimalType,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+} from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, Authorized } from 'type-graphql';
 import { Node } from '../../shared/node.type';
 import { OrgUnit } from '../org/org-unit.entity';
@@ -13,6 +22,8 @@ import { EmploymentType } from './employee.enums';
  * first appointment come from the NIP unless given explicitly.
  */
 @Entity({ tableName: 'employee' })
+// Lists are ordered by name by default: the page is read from this index, not sorted.
+@Index({ properties: ['name', 'id'] })
 @Check({
   name: 'employee_identifier_check',
   expression:

@@ -244,10 +244,13 @@ export async function fitOf(
   position: Position,
   policy: ScoringPolicy,
 ): Promise<Fit> {
-  const [spec, candidate] = await Promise.all([
+  // The candidate from the in-memory index (one statement to bring it up to date).
+  const [spec, index] = await Promise.all([
     positionSpec(ctx, position),
-    candidateSpec(ctx, employee, policy.asOf),
+    candidateIndex(ctx.knex).current(),
   ]);
+  const candidate =
+    index.spec(employee.id, policy.asOf) ?? (await candidateSpec(ctx, employee, policy.asOf));
   return makeFit(employee, position, spec, candidate, policy);
 }
 
@@ -411,14 +414,13 @@ interface RankedEntry {
 
 /** A ranking of every employee for one position profile and policy, as of an index generation. */
 interface Ranking {
-  generation: number;
-  readonly entries: Map<number, RankedEntry>;
-  /** The entries best first; rebuilt after changes. */
-  sorted: RankedEntry[] | null;
+  readonly generation: number;
+  /** Every employee's entry, best first. */
+  readonly sorted: RankedEntry[];
 }
 
-/** Rankings kept per process (each ~15 MB at 100,000 employees). */
-const RANKINGS_KEPT = 16;
+/** Rankings kept per process (each ~10 MB at 100,000 employees), the least recently used dropped. */
+const RANKINGS_KEPT = 48;
 const rankings = new WeakMap<object, Map<string, Ranking>>();
 
 /**
@@ -431,7 +433,7 @@ function rankingOf(
   index: CandidateIndex,
   spec: PositionSpec,
   policy: ScoringPolicy,
-): RankedEntry[] {
+): readonly RankedEntry[] {
   let cache = rankings.get(index);
   if (!cache) {
     cache = new Map();
@@ -456,24 +458,25 @@ function rankingOf(
       unit: index.orgUnitOf(id)!,
     };
   };
+  const byRankKey = (a: RankedEntry, b: RankedEntry) =>
+    after(a.key, b.key) ? 1 : after(b.key, a.key) ? -1 : 0;
   const changed = ranking ? index.changedSince(ranking.generation) : null;
   if (!ranking || !changed) {
-    ranking = { generation: index.generation, entries: new Map(), sorted: null };
-    for (const id of index.ids()) ranking.entries.set(id, score(id)!);
-  } else {
+    const sorted: RankedEntry[] = [];
+    for (const id of index.ids()) sorted.push(score(id)!);
+    ranking = { generation: index.generation, sorted: sorted.sort(byRankKey) };
+  } else if (changed.length > 0) {
+    // Changed employees are scored again (or dropped when gone), the rest kept as they are.
+    const gone = new Set(changed);
+    const kept = ranking.sorted.filter((e) => !gone.has(e.key[5]));
     for (const id of changed) {
       const entry = score(id);
-      if (entry) ranking.entries.set(id, entry);
-      else ranking.entries.delete(id);
+      if (entry) kept.push(entry);
     }
-    if (changed.length > 0) ranking.sorted = null;
-    ranking.generation = index.generation;
+    ranking = { generation: index.generation, sorted: kept.sort(byRankKey) };
   }
   cache.set(key, ranking);
   if (cache.size > RANKINGS_KEPT) cache.delete(cache.keys().next().value!);
-  ranking.sorted ??= [...ranking.entries.values()].sort((a, b) =>
-    after(a.key, b.key) ? 1 : after(b.key, a.key) ? -1 : 0,
-  );
   return ranking.sorted;
 }
 
