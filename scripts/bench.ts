@@ -347,7 +347,7 @@ async function load(url: string, token: string, op: Operation, options: Options)
   return {
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
-    rps: latencies.length / (result.duration),
+    rps: latencies.length / result.duration,
     errors,
   };
 }
