@@ -353,10 +353,10 @@ export async function rankCandidates(
     candidateIndex(ctx.knex).current(),
   ]);
   const minJpm = filter?.minJobPersonMatch;
-  const wanted = (e: RankedEntry) =>
-    (!units || units.has(e.unit)) &&
-    (!filter?.qualifiedOnly || e.key[0] === 1) &&
-    (minJpm == null || e.key[1] >= minJpm);
+  const wanted = (key: ArrayLike<number>, unit: number) =>
+    (!units || units.has(unit)) &&
+    (!filter?.qualifiedOnly || key[0] === 1) &&
+    (minJpm == null || key[1] >= minJpm);
   const fitOfEntry = (e: RankedEntry) => {
     const candidate = index.spec(e.key[5], policy.asOf)!;
     return Object.assign(new Fit(), {
@@ -368,12 +368,19 @@ export async function rankCandidates(
       result: scoreFit(spec, candidate, policy),
     });
   };
-  let sorted = rankingOf(index, spec, policy);
+  let ranking: RankList = rankingOf(index, spec, policy);
   if (filter?.readiness?.length) {
     const ready = new Set(filter.readiness);
-    const matching = sorted.filter(wanted);
+    const matching: RankedEntry[] = [];
+    for (let i = 0; i < ranking.length; i++) {
+      const entry = ranking.entry(i);
+      if (wanted(entry.key, entry.unit)) matching.push(entry);
+    }
     const readiness = await Promise.all(matching.map((e) => readinessOfFit(ctx, fitOfEntry(e))));
-    sorted = matching.filter((_, i) => ready.has(readiness[i]));
+    ranking = PackedRanking.sorted(
+      ranking.generation,
+      matching.filter((_, i) => ready.has(readiness[i])),
+    );
   }
   // The ranking is kept sorted: a page is a binary search for the cursor and a short scan.
   const request = pageRequest(page, 6);
@@ -382,20 +389,21 @@ export async function rankCandidates(
   const cursor = request.cursor;
   let start = 0;
   if (cursor) {
-    let hi = sorted.length;
+    let hi = ranking.length;
     while (start < hi) {
       const mid = (start + hi) >> 1;
-      if (after(sorted[mid].key, cursor)) hi = mid;
+      if (after(ranking.key(mid), cursor)) hi = mid;
       else start = mid + 1;
     }
   }
   const rows: RankedEntry[] = [];
-  for (let i = start; i < sorted.length && rows.length <= request.limit; i++) {
-    if (wanted(sorted[i])) rows.push(sorted[i]);
+  for (let i = start; i < ranking.length && rows.length <= request.limit; i++) {
+    if (ranking.matches(i, wanted)) rows.push(ranking.entry(i));
   }
+  const list = ranking;
   const count = () => {
     let n = 0;
-    for (const e of sorted) if (wanted(e)) n++;
+    for (let i = 0; i < list.length; i++) if (list.matches(i, wanted)) n++;
     return Promise.resolve(n);
   };
   const ranked = toPage(rows, request, (e) => e.key, count);
@@ -412,16 +420,57 @@ interface RankedEntry {
   readonly unit: number;
 }
 
-/** A ranking of every employee for one position profile and policy, as of an index generation. */
-interface Ranking {
-  readonly generation: number;
-  /** Every employee's entry, best first. */
-  readonly sorted: RankedEntry[];
+type RankList = PackedRanking;
+
+/**
+ * A ranking of every employee for one position profile and policy, as of an index generation,
+ * best first, packed into typed arrays (56 bytes an employee): six key numbers and the org unit.
+ */
+class PackedRanking {
+  private constructor(
+    readonly generation: number,
+    private readonly keys: Float64Array,
+    private readonly units: Int32Array,
+  ) {}
+
+  static sorted(generation: number, entries: RankedEntry[]): PackedRanking {
+    entries.sort((a, b) => (after(a.key, b.key) ? 1 : after(b.key, a.key) ? -1 : 0));
+    const keys = new Float64Array(entries.length * 6);
+    const units = new Int32Array(entries.length);
+    entries.forEach((e, i) => {
+      keys.set(e.key, i * 6);
+      units[i] = e.unit;
+    });
+    return new PackedRanking(generation, keys, units);
+  }
+
+  get length(): number {
+    return this.units.length;
+  }
+
+  key(i: number): RankKey {
+    const k = this.keys;
+    const o = i * 6;
+    return [k[o], k[o + 1], k[o + 2], k[o + 3], k[o + 4], k[o + 5]];
+  }
+
+  entry(i: number): RankedEntry {
+    return { key: this.key(i), unit: this.units[i] };
+  }
+
+  /** `test` on entry `i` without making it (a scan of 100,000 allocates nothing). */
+  matches(i: number, test: (key: ArrayLike<number>, unit: number) => boolean): boolean {
+    return test(this.keys.subarray(i * 6, i * 6 + 6), this.units[i]);
+  }
+
+  employeeId(i: number): number {
+    return this.keys[i * 6 + 5];
+  }
 }
 
-/** Rankings kept per process (each ~10 MB at 100,000 employees), the least recently used dropped. */
-const RANKINGS_KEPT = 48;
-const rankings = new WeakMap<object, Map<string, Ranking>>();
+/** Rankings kept per process (each ~6 MB at 100,000 employees), the least recently used dropped. */
+const RANKINGS_KEPT = 64;
+const rankings = new WeakMap<object, Map<string, PackedRanking>>();
 
 /**
  * The rank keys of every employee for a position profile and policy. Kept per process and
@@ -433,7 +482,7 @@ function rankingOf(
   index: CandidateIndex,
   spec: PositionSpec,
   policy: ScoringPolicy,
-): readonly RankedEntry[] {
+): PackedRanking {
   let cache = rankings.get(index);
   if (!cache) {
     cache = new Map();
@@ -458,26 +507,27 @@ function rankingOf(
       unit: index.orgUnitOf(id)!,
     };
   };
-  const byRankKey = (a: RankedEntry, b: RankedEntry) =>
-    after(a.key, b.key) ? 1 : after(b.key, a.key) ? -1 : 0;
   const changed = ranking ? index.changedSince(ranking.generation) : null;
   if (!ranking || !changed) {
-    const sorted: RankedEntry[] = [];
-    for (const id of index.ids()) sorted.push(score(id)!);
-    ranking = { generation: index.generation, sorted: sorted.sort(byRankKey) };
+    const entries: RankedEntry[] = [];
+    for (const id of index.ids()) entries.push(score(id)!);
+    ranking = PackedRanking.sorted(index.generation, entries);
   } else if (changed.length > 0) {
     // Changed employees are scored again (or dropped when gone), the rest kept as they are.
     const gone = new Set(changed);
-    const kept = ranking.sorted.filter((e) => !gone.has(e.key[5]));
+    const kept: RankedEntry[] = [];
+    for (let i = 0; i < ranking.length; i++) {
+      if (!gone.has(ranking.employeeId(i))) kept.push(ranking.entry(i));
+    }
     for (const id of changed) {
       const entry = score(id);
       if (entry) kept.push(entry);
     }
-    ranking = { generation: index.generation, sorted: kept.sort(byRankKey) };
+    ranking = PackedRanking.sorted(index.generation, kept);
   }
   cache.set(key, ranking);
   if (cache.size > RANKINGS_KEPT) cache.delete(cache.keys().next().value!);
-  return ranking.sorted;
+  return ranking;
 }
 
 /**
