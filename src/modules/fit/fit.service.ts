@@ -353,10 +353,10 @@ export async function rankCandidates(
     candidateIndex(ctx.knex).current(),
   ]);
   const minJpm = filter?.minJobPersonMatch;
-  const wanted = (key: ArrayLike<number>, unit: number) =>
+  const wanted = (qualified: number, jpm: number, unit: number) =>
     (!units || units.has(unit)) &&
-    (!filter?.qualifiedOnly || key[0] === 1) &&
-    (minJpm == null || key[1] >= minJpm);
+    (!filter?.qualifiedOnly || qualified === 1) &&
+    (minJpm == null || jpm >= minJpm);
   const fitOfEntry = (e: RankedEntry) => {
     const candidate = index.spec(e.key[5], policy.asOf)!;
     return Object.assign(new Fit(), {
@@ -374,7 +374,7 @@ export async function rankCandidates(
     const matching: RankedEntry[] = [];
     for (let i = 0; i < ranking.length; i++) {
       const entry = ranking.entry(i);
-      if (wanted(entry.key, entry.unit)) matching.push(entry);
+      if (wanted(entry.key[0], entry.key[1], entry.unit)) matching.push(entry);
     }
     const readiness = await Promise.all(matching.map((e) => readinessOfFit(ctx, fitOfEntry(e))));
     ranking = PackedRanking.sorted(
@@ -459,8 +459,8 @@ class PackedRanking {
   }
 
   /** `test` on entry `i` without making it (a scan of 100,000 allocates nothing). */
-  matches(i: number, test: (key: ArrayLike<number>, unit: number) => boolean): boolean {
-    return test(this.keys.subarray(i * 6, i * 6 + 6), this.units[i]);
+  matches(i: number, test: (qualified: number, jpm: number, unit: number) => boolean): boolean {
+    return test(this.keys[i * 6], this.keys[i * 6 + 1], this.units[i]);
   }
 
   employeeId(i: number): number {
