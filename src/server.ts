@@ -1,5 +1,11 @@
 import http from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createContext, type Context } from './context';
 import type { TokenKeys } from './modules/auth/tokens';
@@ -113,6 +119,12 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     introspection: true,
     parseOptions: { maxTokens: options.limits.maxTokens },
     plugins: [
+      // We set no cache hints, serve our own explorer and report to no one: without these
+      // defaults no wrapper runs around every field.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       guardPlugin(options),
       ...(options.exposeStatementCount ? [statementCountPlugin] : []),
     ],
@@ -169,13 +181,16 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const result = await withStatementCounter(() =>
+    const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () =>
           createContext(orm, viewerFromHeader(options.keys, req.headers.authorization)),
-      }),
-    );
+      });
+    // Counting statements tracks every promise of the request: only when the count is shown.
+    const result = options.exposeStatementCount
+      ? await withStatementCounter(execute)
+      : await execute();
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);
     // While stopping, a finished request closes its connection so the drain can end.
