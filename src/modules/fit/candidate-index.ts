@@ -3,16 +3,12 @@ import { appointmentDateOf, birthDateOf } from '../employee/employee.dates';
 import { EDUCATION_LEVELS, RANKS } from '../reference/reference.data';
 import type { CandidateSpec } from './fit.scoring';
 
-/** What scoring may know of one employee, for every date (specs are cut from it by date). */
-interface Facts {
-  readonly id: number;
+/**
+ * What scoring may know of one employee, for every date: the candidate spec's dated parts
+ * (levels, courses) kept whole, so a spec can be cut from them for any date.
+ */
+interface Facts extends Omit<CandidateSpec, 'levels' | 'completedCourseIds' | 'performance'> {
   readonly orgUnitId: number;
-  readonly employmentType: string;
-  readonly rank: { code: string; ordinal: number } | null;
-  readonly pppkGrade: number | null;
-  readonly education: { code: string; ordinal: number };
-  readonly birthDate: string | null;
-  readonly appointedOn: string | null;
   /** Per competency, every assessed level, latest first (date, then assessment id). */
   readonly history: Map<number, { level: number; assessedOn: string }[]>;
   readonly trainings: { courseId: number; completedOn: string }[];
