@@ -158,6 +158,13 @@ export function toPage<T>(
   };
 }
 
+/** `pageRequest` for lists that are paged forward only (rankings computed in memory). */
+export function forwardPageRequest(args: PageArgs, keyLength: number): PageRequest {
+  if (args.last != null || args.before != null)
+    throw badInput('This list is paged forward only: use `first` and `after`.');
+  return pageRequest(args, keyLength);
+}
+
 /**
  * A page of a list already in memory and in its final order, by keyset: the cursor holds the
  * sort key of the last item, so the next page starts right after it.
@@ -168,52 +175,8 @@ export function pageOfList<T>(
   keyOf: (item: T) => readonly (string | number)[],
   isAfter: (item: T, cursor: readonly unknown[]) => boolean,
 ): Page<T> {
-  if (args.last != null || args.before != null)
-    throw badInput('This list is paged forward only: use `first` and `after`.');
-  const probe = items[0] ? keyOf(items[0]).length : 1;
-  const request = pageRequest(args, probe);
+  const request = forwardPageRequest(args, items[0] ? keyOf(items[0]).length : 1);
   const start = request.cursor ? items.findIndex((item) => isAfter(item, request.cursor!)) : 0;
   const rows = start < 0 ? [] : items.slice(start, start + request.limit + 1);
   return toPage(rows, request, keyOf, () => Promise.resolve(items.length));
-}
-
-/**
- * Like `pageOfList` for items not yet sorted: picks the page's items in `compare` order without
- * sorting them all (a ranking of 100,000 needs only its first 50 in order).
- */
-export function pageOfBest<T>(
-  items: readonly T[],
-  args: PageArgs,
-  keyOf: (item: T) => readonly (string | number)[],
-  isAfter: (item: T, cursor: readonly unknown[]) => boolean,
-  compare: (a: T, b: T) => number,
-): Page<T> {
-  if (args.last != null || args.before != null)
-    throw badInput('This list is paged forward only: use `first` and `after`.');
-  const probe = items[0] ? keyOf(items[0]).length : 1;
-  const request = pageRequest(args, probe);
-  const cursor = request.cursor;
-  const rest = cursor ? items.filter((item) => isAfter(item, cursor)) : items;
-  return toPage(smallest(rest, request.limit + 1, compare), request, keyOf, () =>
-    Promise.resolve(items.length),
-  );
-}
-
-/** The `k` smallest items in order, in one pass (binary insertion into a buffer of `k`). */
-export function smallest<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
-  const best: T[] = [];
-  if (k <= 0) return best;
-  for (const item of items) {
-    if (best.length === k && compare(item, best[k - 1]) >= 0) continue;
-    let lo = 0;
-    let hi = best.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(best[mid], item) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    best.splice(lo, 0, item);
-    if (best.length > k) best.pop();
-  }
-  return best;
 }

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { random } from '../../src/modules/demo/demo.generate';
-import {
-  encodeCursor,
-  pageOfBest,
-  pageOfList,
-  pageRequest,
-  smallest,
-  toPage,
-} from '../../src/shared/pagination';
+import { encodeCursor, pageRequest, toPage } from '../../src/shared/pagination';
 import { fromGlobalId, toGlobalId } from '../../src/shared/global-id';
 
 const count = async () => 0;
@@ -88,34 +80,5 @@ describe('global IDs', () => {
     Buffer.from('Employee:1:2').toString('base64url'),
   ])('rejects %j without throwing', (id) => {
     expect(fromGlobalId(id)).toBeUndefined();
-  });
-});
-
-describe('smallest and pageOfBest', () => {
-  const rnd = random(3);
-  const compare = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1];
-
-  it('pick the k first items in order, as a full sort would, for any k', () => {
-    for (let n = 0; n < 300; n++) {
-      const items = Array.from({ length: rnd.int(0, 60) }, (_, i) => [rnd.int(0, 9), i]);
-      const k = rnd.int(0, 70);
-      expect(smallest(items, k, compare)).toEqual([...items].sort(compare).slice(0, k));
-    }
-  });
-
-  it('page through unsorted items exactly like pageOfList through sorted ones', async () => {
-    const items = Array.from({ length: 137 }, (_, i) => [rnd.int(0, 20), i]);
-    const isAfter = (item: number[], cursor: readonly unknown[]) =>
-      compare(item, cursor as number[]) > 0;
-    const sorted = [...items].sort(compare);
-    let after: string | undefined;
-    for (let page = 0; page < 8; page++) {
-      const best = pageOfBest(items, { first: 20, after }, (x) => x, isAfter, compare);
-      const list = pageOfList(sorted, { first: 20, after }, (x) => x, isAfter);
-      expect(best.nodes).toEqual(list.nodes);
-      expect(best.pageInfo).toEqual(list.pageInfo);
-      expect(await best.totalCount()).toBe(137);
-      after = best.pageInfo.endCursor ?? undefined;
-    }
   });
 });

@@ -16,9 +16,9 @@ interface Facts extends Omit<CandidateSpec, 'levels' | 'completedCourseIds' | 'p
   readonly performance: { year: number; rating: string }[];
 }
 
-const RANK_ORDINAL = new Map(RANKS.map((r, i) => [r.code, { code: r.code, ordinal: i + 1 }]));
+const RANK_ORDINAL = new Map(RANKS.map((r) => [r.code, { code: r.code, ordinal: r.ordinal }]));
 const EDUCATION_ORDINAL = new Map(
-  EDUCATION_LEVELS.map((e, i) => [e.code, { code: e.code, ordinal: i + 1 }]),
+  EDUCATION_LEVELS.map((e) => [e.code, { code: e.code, ordinal: e.ordinal }]),
 );
 
 /** Employees loaded per batch on a full load, so a province never sits in one result set. */

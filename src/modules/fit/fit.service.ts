@@ -1,6 +1,6 @@
 import type { Context } from '../../context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
-import { pageRequest, toPage, type Page, type PageArgs } from '../../shared/pagination';
+import { forwardPageRequest, toPage, type Page, type PageArgs } from '../../shared/pagination';
 import { Role } from '../auth/auth.types';
 import { appointmentDateOf, birthDateOf } from '../employee/employee.dates';
 import { Employee } from '../employee/employee.entity';
@@ -368,7 +368,7 @@ export async function rankCandidates(
       result: scoreFit(spec, candidate, policy),
     });
   };
-  let ranking: RankList = rankingOf(index, spec, policy);
+  let ranking = rankingOf(index, spec, policy);
   if (filter?.readiness?.length) {
     const ready = new Set(filter.readiness);
     const matching: RankedEntry[] = [];
@@ -383,9 +383,7 @@ export async function rankCandidates(
     );
   }
   // The ranking is kept sorted: a page is a binary search for the cursor and a short scan.
-  const request = pageRequest(page, 6);
-  if (request.direction === 'backward')
-    throw badInput('This list is paged forward only: use `first` and `after`.');
+  const request = forwardPageRequest(page, 6);
   const cursor = request.cursor;
   let start = 0;
   if (cursor) {
@@ -419,8 +417,6 @@ interface RankedEntry {
   readonly key: RankKey;
   readonly unit: number;
 }
-
-type RankList = PackedRanking;
 
 /**
  * A ranking of every employee for one position profile and policy, as of an index generation,
@@ -557,11 +553,8 @@ async function candidateUnits(
     sets.push(new Set(ids));
   }
   // Only the people the viewer may see: the agency's, for HR and COMMITTEE. Rankings are not
-  // open to other bound roles.
-  const role = ctx.access.role;
-  if (role !== Role.ADMIN && role !== Role.HR && role !== Role.COMMITTEE) {
-    ctx.access.require(Role.ADMIN, Role.HR, Role.COMMITTEE);
-  }
+  // open to other roles (an EMPLOYEE's visibility is not a set of units).
+  ctx.access.require(Role.ADMIN, Role.HR, Role.COMMITTEE);
   if (ctx.access.agency) sets.push(await ctx.access.agencyUnitIds());
   if (sets.length === 0) return null;
   const [first, ...rest] = sets;
