@@ -32,13 +32,13 @@ async function main(): Promise<void> {
     ...serverOptions(config, keys),
     exampleNip: example?.nip,
     explorerToken: demoTokens?.ADMIN,
+    demoTokens,
   });
   await new Promise<void>((resolve) => server.http.listen(config.port, resolve));
   const address = server.http.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log(
-    `competency-graph ready: http://localhost:${port}/graphql (explorer in a browser, API for POST)`,
-  );
+  log(`competency-graph ready: committee console http://localhost:${port}/`);
+  log(`  API http://localhost:${port}/graphql (POST), explorer http://localhost:${port}/explorer`);
   // Load the candidate index now rather than on the first ranking (seconds at province scale).
   const warming = Date.now();
   candidateIndex(knex)
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     );
   if (demoTokens) {
     log(
-      'Demo mode: tokens for this run (send "Authorization: Bearer <token>"; the explorer has ADMIN):',
+      'Demo mode: tokens for this run (send "Authorization: Bearer <token>"; the explorer has ADMIN, the console offers a role picker):',
     );
     for (const [role, token] of Object.entries(demoTokens)) log(`  ${role.padEnd(9)} ${token}`);
   }

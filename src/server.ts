@@ -13,6 +13,7 @@ import { viewerFromHeader } from './modules/auth/tokens';
 import { AppError, ErrorCode, formatError } from './shared/errors';
 import { limitProblems, measureOperation, type QueryLimits } from './shared/limits';
 import { buildAppSchema } from './schema';
+import { consoleFiles } from './shared/console';
 import { explorerAsset, explorerPage } from './shared/explorer';
 import { statementCount, watchStatements, withStatementCounter } from './shared/sql-stats';
 
@@ -27,10 +28,31 @@ export interface ServerOptions {
   readonly explorerToken?: string;
   /** A NIP pre-filled in the explorer's example query. */
   readonly exampleNip?: string;
+  /** The committee console's build (web/dist), served at `/`. */
+  readonly consoleDir?: string;
+  /** Demo mode only: one token per role, offered by the console's role picker. */
+  readonly demoTokens?: Readonly<Record<string, string>>;
   readonly log?: (error: unknown) => void;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** The console loads only its own files and talks only to this server. */
+const CONSOLE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // The UI library sets CSS variables in style attributes and one style element.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const CONSOLE_NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>competency-graph</title>
+<p>The committee console has not been built: run <code>npm run build</code>.
+The API is at <a href="/graphql">/graphql</a> and its explorer at <a href="/explorer">/explorer</a>.</p>`;
 
 export interface AppServer {
   readonly apollo: ApolloServer<Context>;
@@ -131,6 +153,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   });
   await apollo.start();
 
+  const committeeConsole = options.consoleDir ? consoleFiles(options.consoleDir) : undefined;
   let stopping = false;
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -162,9 +185,20 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
         JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }),
       );
     }
-    const asset = explorerAsset(url.pathname);
+    if (url.pathname === '/demo/tokens') {
+      return options.demoTokens
+        ? send(res, 200, 'application/json', JSON.stringify(options.demoTokens))
+        : send(res, 404, 'application/json', '{"error":"not found"}');
+    }
+    const asset = explorerAsset(url.pathname) ?? committeeConsole?.asset(url.pathname);
     if (asset) return send(res, 200, asset.type, asset.body, 'public, max-age=3600');
-    if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml(req, url))) {
+    if (url.pathname === '/') {
+      const page = committeeConsole?.page();
+      res.setHeader('content-security-policy', CONSOLE_POLICY);
+      res.setHeader('x-content-type-options', 'nosniff');
+      return send(res, page ? 200 : 503, 'text/html; charset=utf-8', page ?? CONSOLE_NOT_BUILT);
+    }
+    if (url.pathname === '/explorer' || (url.pathname === '/graphql' && wantsHtml(req, url))) {
       return send(
         res,
         200,

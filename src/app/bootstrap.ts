@@ -5,6 +5,7 @@ import type { ServerOptions } from '../server';
 import type { Config } from '../config/config';
 import { startEmbeddedPostgres, type RunningDatabase } from '../config/database';
 import { ormConfig } from '../config/orm.config';
+import { defaultConsoleDir } from '../shared/console';
 
 export interface Database {
   readonly orm: MikroORM;
@@ -48,8 +49,9 @@ export async function openDatabase(
 export function serverOptions(
   config: Config,
   keys: TokenKeys,
-): Omit<ServerOptions, 'exampleNip' | 'explorerToken'> {
+): Omit<ServerOptions, 'exampleNip' | 'explorerToken' | 'demoTokens'> {
   return {
+    consoleDir: defaultConsoleDir(),
     exposeStatementCount: config.exposeStatementCount,
     keys,
     limits: config.limits,

@@ -31,6 +31,34 @@ describe('the HTTP server', () => {
     }
   });
 
+  it('serves the committee console at / with a content policy, and only its own files', async () => {
+    const page = await fetch(`${app.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    for (const asset of assets) {
+      const response = await fetch(`${app.url}${asset}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/javascript|css/);
+    }
+    for (const probe of [
+      '/assets/../package.json',
+      '/assets/%2e%2e/package.json',
+      '/assets/x.ts',
+    ]) {
+      expect((await fetch(`${app.url}${probe}`)).status).toBe(404);
+    }
+    const explorer = await fetch(`${app.url}/explorer`);
+    expect(await explorer.text()).toContain('GraphiQL');
+  });
+
+  it('offers demo tokens only in demo mode', async () => {
+    const response = await fetch(`${app.url}/demo/tokens`);
+    expect(response.status).toBe(404);
+  });
+
   it('answers bad JSON with a clear error and no internals', async () => {
     const response = await fetch(`${app.url}/graphql`, {
       method: 'POST',

@@ -48,13 +48,31 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** One token per role, as demo mode offers them (EMPLOYEE: the first employee with a position). */
+async function demoTokens(orm: MikroORM): Promise<Record<string, string>> {
+  const row = await orm.em
+    .getKnex()('employee')
+    .whereNotNull('position_id')
+    .whereNotNull('nip')
+    .orderBy('id')
+    .first<{ nip: string } | undefined>('nip');
+  const agency = 'PROV-MALUKU';
+  return {
+    ADMIN: tokenFor('ADMIN'),
+    HR: tokenFor('HR', { agency }),
+    COMMITTEE: tokenFor('COMMITTEE', { agency }),
+    ...(row ? { EMPLOYEE: tokenFor('EMPLOYEE', { nip: row.nip }) } : {}),
+    ANALYST: tokenFor('ANALYST'),
+  };
+}
+
 /**
  * A real server on a database of its own, cloned from a template (the demo province, or an
  * empty migrated one), so test files run side by side without seeing each other's writes.
  */
 export async function startTestApp(
   template: 'demo' | 'empty' = 'demo',
-  options: { statementTimeoutMs?: number } = {},
+  options: { statementTimeoutMs?: number; demoTokens?: boolean } = {},
 ): Promise<TestApp> {
   const base = inject('databaseUrl');
   const source = inject('templates')[template];
@@ -75,6 +93,7 @@ export async function startTestApp(
     ...serverOptions(TEST_CONFIG, { secret: TEST_SECRET }),
     exposeStatementCount: true,
     log: () => undefined,
+    ...(options.demoTokens ? { demoTokens: await demoTokens(orm) } : {}),
   });
   await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));
   const address = server.http.address();

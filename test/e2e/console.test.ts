@@ -1,0 +1,280 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConsoleDir } from '../../src/shared/console';
+import { startTestApp, tokenFor, type TestApp } from '../support/harness';
+
+/**
+ * The committee console in a real headless Chromium against the real server on the demo
+ * province. The screenshots it takes are the ones the README shows.
+ */
+const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const COMMITTEE = tokenFor('COMMITTEE', { agency: 'PROV-MALUKU' });
+const POLICY = { scale: 'OPTIMAL', capPerCompetency: true, capTotal: true, validityYears: 3 };
+
+let app: TestApp;
+let browser: Browser;
+let page: Page;
+let position: string;
+
+function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((file): file is string => !!file && existsSync(file));
+  if (!found)
+    throw new Error(
+      'No Chromium found: run `bash scripts/ensure-chromium.sh` or set CHROMIUM_PATH.',
+    );
+  return found;
+}
+
+/** Puts a token in the console's session, as signing in would. */
+async function useToken(token: string): Promise<void> {
+  await page.evaluate(`sessionStorage.setItem('competency-graph.token', ${JSON.stringify(token)})`);
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The API's own ranking, as any client would ask for it. */
+async function apiRanking(code: string, filter: Record<string, unknown> = {}): Promise<string[]> {
+  const data = await app.gql<{ candidates: { nodes: { employee: { nip: string } }[] } }>(
+    `query ($code: String!, $policy: ScoringPolicyInput, $filter: CandidateFilter) {
+      candidates(positionCode: $code, first: 20, policy: $policy, filter: $filter) {
+        nodes { employee { nip } }
+      }
+    }`,
+    { code, policy: POLICY, filter },
+    COMMITTEE,
+  );
+  return data.data!.candidates.nodes.map((fit) => fit.employee.nip);
+}
+
+async function shownRanking(): Promise<string[]> {
+  const rows = page.getByTestId('candidates').locator('tbody tr');
+  await expect.poll(() => rows.count()).toBeGreaterThan(0);
+  return rows.evaluateAll((list) => list.map((row) => row.getAttribute('data-nip') ?? ''));
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(defaultConsoleDir(), 'index.html')))
+    throw new Error('The console is not built: run `npm run web:build` (npm test does it first).');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  app = await startTestApp('demo', { demoTokens: true });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'id-ID' });
+  const positions = await app.gql(
+    `{ positions(first: 1, filter: { agencyCode: "PROV-MALUKU", categories: [ADMINISTRATOR] }) {
+        nodes { code } } }`,
+    {},
+    COMMITTEE,
+  );
+  position = positions.data.positions.nodes[0].code;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('the committee console', () => {
+  it('signs in through the demo role picker and lists positions', async () => {
+    await page.goto(app.url);
+    await shot('sign-in');
+    await page.getByTestId('demo-roles').getByRole('button', { name: 'COMMITTEE' }).click();
+    await expect.poll(() => page.getByTestId('role').textContent()).toContain('COMMITTEE');
+    await page.getByLabel('Cari').fill(position);
+    const rows = page.getByTestId('positions').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('Cari').fill('');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    await shot('positions');
+  });
+
+  it('opens a position: its profile and the candidates in the API’s order', async () => {
+    await page
+      .getByTestId('positions')
+      .getByRole('link')
+      .filter({ hasText: /./ })
+      .first()
+      .waitFor();
+    await page.goto(`${app.url}/#/positions/${position}`);
+    const requirements = await app.gql(
+      `query ($code: String!) { position(code: $code) { requirements { level } } }`,
+      { code: position },
+      COMMITTEE,
+    );
+    await expect
+      .poll(() => page.getByTestId('requirements').locator('tbody tr').count())
+      .toBe(requirements.data.position.requirements.length);
+    expect(await shownRanking()).toEqual(await apiRanking(position));
+    await shot('position');
+
+    await page.getByLabel('Hanya yang memenuhi syarat').check();
+    const qualified = await apiRanking(position, { qualifiedOnly: true });
+    await expect.poll(shownRanking).toEqual(qualified);
+    await page.getByLabel('Hanya yang memenuhi syarat').uncheck();
+    await expect.poll(shownRanking).toEqual(await apiRanking(position));
+  });
+
+  it('pages forward and back through the candidates', async () => {
+    const first = await shownRanking();
+    await page.getByRole('button', { name: /Berikutnya/ }).click();
+    await expect.poll(shownRanking).not.toEqual(first);
+    const numbers = await page
+      .getByTestId('candidates')
+      .locator('tbody tr td:nth-child(2)')
+      .first()
+      .textContent();
+    expect(numbers).toBe('21');
+    await page.getByRole('button', { name: /Sebelumnya/ }).click();
+    await expect.poll(shownRanking).toEqual(first);
+  });
+
+  it('opens a candidate: every term, the reasons and the training plan', async () => {
+    const ranking = await apiRanking(position);
+    // The first candidate of the list with an unmet condition and a plan with courses.
+    let chosen: any;
+    for (const nip of ranking) {
+      const fit = await app.gql(
+        `query ($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
+          fit(nip: $nip, positionCode: $code, policy: $policy) {
+            employee { name }
+            terms { competency { code } }
+            unmetConditions { code message }
+            trainingPlan { totalHours courses { course { code } } }
+          }
+        }`,
+        { nip, code: position, policy: POLICY },
+        COMMITTEE,
+      );
+      const data = fit.data.fit;
+      if (data.unmetConditions.length > 0 && data.trainingPlan.courses.length > 0) {
+        chosen = { nip, ...data };
+        break;
+      }
+    }
+    expect(chosen).toBeDefined();
+    await page.getByRole('link', { name: `Lihat kesesuaian ${chosen.employee.name}` }).click();
+    await expect
+      .poll(() => page.getByTestId('terms').locator('tbody tr').count())
+      .toBe(chosen.terms.length);
+    const reasons = page.getByTestId('unmet-conditions');
+    for (const condition of chosen.unmetConditions)
+      expect(await reasons.textContent()).toContain(condition.message);
+    const plan = page.getByTestId('training-plan');
+    expect(await plan.locator('tbody tr').count()).toBe(chosen.trainingPlan.courses.length);
+    expect(await page.getByTestId('plan-hours').textContent()).toBe(
+      `${chosen.trainingPlan.totalHours} JP`,
+    );
+    expect(await page.getByRole('img', { name: /Level standar dan aktual/ }).count()).toBe(1);
+    await shot('fit');
+  });
+
+  it('switches the language to English and back', async () => {
+    await page.locator('header label', { hasText: /^EN$/ }).click();
+    await expect.poll(() => page.locator('h2').first().textContent()).toMatch(/^How .+ fits .+/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('heading', { name: 'Training plan' }).count()).toBe(1);
+    await shot('fit-en');
+    await page.locator('header label', { hasText: /^ID$/ }).click();
+    await expect.poll(() => page.locator('h2').first().textContent()).toMatch(/^Kesesuaian /);
+  });
+
+  it('compares two candidates side by side', async () => {
+    const [a, b] = await apiRanking(position);
+    await page.goto(`${app.url}/#/positions/${position}`);
+    await shownRanking();
+    await page.locator(`tr[data-nip="${a}"] input[type=checkbox]`).check();
+    await page.locator(`tr[data-nip="${b}"] input[type=checkbox]`).check();
+    await page.getByRole('button', { name: /Bandingkan terpilih \(2\)/ }).click();
+    const header = page.getByTestId('comparison').locator('thead th');
+    await expect.poll(() => header.count()).toBe(3);
+    expect(await header.nth(1).textContent()).toContain(a);
+    expect(await header.nth(2).textContent()).toContain(b);
+    await shot('compare');
+  });
+
+  it('renders the printable committee report with the date and policy', async () => {
+    await page.goto(`${app.url}/#/positions/${position}/report`);
+    const rows = page.getByTestId('report').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const top = await apiRanking(position);
+    const names = await rows.evaluateAll((list) =>
+      list.slice(0, 20).map((row) => row.querySelector('small')?.textContent ?? ''),
+    );
+    expect(names.map((text) => text.split(' · ')[0])).toEqual(top);
+    expect(await page.getByTestId('report-meta').textContent()).toMatch(
+      /skala OPTIMAL, ambang JPM 78/,
+    );
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Cetak' }).isVisible()).toBe(false);
+    expect(await page.locator('header').isVisible()).toBe(false);
+    await shot('report-print');
+    const pdf = await page.pdf({ format: 'A4', landscape: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows an employee’s profile, best-fitting positions and 20 JP progress', async () => {
+    const [nip] = await apiRanking(position);
+    await page.goto(`${app.url}/#/employees/${nip}`);
+    await expect
+      .poll(() => page.getByTestId('competency-profile').locator('tbody tr').count())
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('training-hours').textContent()).toMatch(/dari 20 JP/);
+    expect(await page.getByTestId('best-fits').locator('tbody tr').count()).toBeGreaterThan(0);
+    await shot('employee');
+  });
+
+  it('shows an org unit’s talent matrix, clicking through to people', async () => {
+    const unit = await app.gql(
+      `query ($code: String!) { position(code: $code) { orgUnit { agency { orgUnits(first: 1) { nodes { code } } } } } }`,
+      { code: position },
+      COMMITTEE,
+    );
+    const code = unit.data.position.orgUnit.agency.orgUnits.nodes[0].code;
+    await page.goto(`${app.url}/#/units/${code}`);
+    // The committee may not see talent boxes: the console says so, in words.
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain('Peran Anda tidak boleh melihat ini.');
+    // HR of the agency may.
+    await useToken(tokenFor('HR', { agency: 'PROV-MALUKU' }));
+    await page.reload();
+    const cells = page.getByTestId('talent-grid').locator('td button');
+    await expect.poll(() => cells.count()).toBe(9);
+    const labels = await cells.evaluateAll((list) => list.map((b) => b.getAttribute('aria-label')));
+    const counts = labels.map((label) => Number(/: (\d+) orang/.exec(label ?? '')?.[1]));
+    const busiest = counts.indexOf(Math.max(...counts));
+    await cells.nth(busiest).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('talent-cell-people').locator('li').count())
+      .toBe(Math.min(20, counts[busiest]));
+    await expect
+      .poll(() => page.getByTestId('needs-competencies').locator('tbody tr').count())
+      .toBeGreaterThan(0);
+    await shot('org-unit');
+  });
+
+  it('says in words what the API refused', async () => {
+    // ANALYST may not read names: the ranking is refused, and the console says why.
+    await useToken(tokenFor('ANALYST'));
+    await page.goto(`${app.url}/#/positions/${position}`);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain('Peran Anda tidak boleh melihat ini.');
+    // A token the server does not accept.
+    const forged = `${COMMITTEE.slice(0, -4)}AAAA`;
+    await useToken(forged);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain('Sesi Anda tidak sah');
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await expect.poll(() => page.getByTestId('demo-roles').count()).toBe(1);
+  });
+});

@@ -1,0 +1,156 @@
+import {
+  Anchor,
+  AppShell,
+  Badge,
+  Button,
+  Container,
+  Group,
+  SegmentedControl,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { LanguageProvider, translator, useT, type Language } from './i18n';
+import { href, useRoute, type Route } from './router';
+import { SessionContext, storeSession, storedSession, readClaims, type Session } from './session';
+import { SignIn } from './SignIn';
+import { CompareScreen } from './screens/Compare';
+import { EmployeeScreen } from './screens/Employee';
+import { FitScreen } from './screens/Fit';
+import { PositionScreen } from './screens/Position';
+import { PositionsScreen } from './screens/Positions';
+import { ReportScreen } from './screens/Report';
+import { UnitScreen } from './screens/Unit';
+import { UnitsScreen } from './screens/Units';
+
+const LANGUAGE_KEY = 'competency-graph.language';
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(
+    localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'id',
+  );
+  const [session, setSession] = useState<Session | undefined>(storedSession);
+  useEffect(() => {
+    localStorage.setItem(LANGUAGE_KEY, language);
+    document.documentElement.lang = language;
+    document.title = `${translator(language)('appTitle')} · competency-graph`;
+  }, [language]);
+  const signIn = (token: string) => {
+    const claims = readClaims(token);
+    if (!claims) return;
+    storeSession(token);
+    setSession({ token, claims });
+  };
+  const signOut = () => {
+    storeSession(undefined);
+    setSession(undefined);
+  };
+  return (
+    <LanguageProvider language={language}>
+      <AppShell header={{ height: 64 }} padding="md">
+        <AppShell.Header className="no-print">
+          <Header
+            session={session}
+            language={language}
+            onLanguage={setLanguage}
+            onSignOut={signOut}
+          />
+        </AppShell.Header>
+        <AppShell.Main>
+          <Container size="xl">
+            {session ? (
+              <SessionContext.Provider value={session}>
+                <Screen />
+              </SessionContext.Provider>
+            ) : (
+              <SignIn onSignIn={signIn} />
+            )}
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </LanguageProvider>
+  );
+}
+
+function Header(props: {
+  session?: Session;
+  language: Language;
+  onLanguage: (language: Language) => void;
+  onSignOut: () => void;
+}) {
+  const t = useT();
+  const claims = props.session?.claims;
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="lg" wrap="nowrap">
+        <div>
+          <Title order={1} size="h4">
+            <Anchor href="#/" c="inherit" underline="never">
+              {t('appTitle')}
+            </Anchor>
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('appSubtitle')}
+          </Text>
+        </div>
+        {claims && (
+          <nav aria-label="main">
+            <Group gap="md">
+              <Anchor href={href(['positions'])}>{t('navPositions')}</Anchor>
+              <Anchor href={href(['units'])}>{t('navUnits')}</Anchor>
+              {claims.nip && (
+                <Anchor href={href(['employees', claims.nip])}>{t('navMyPage')}</Anchor>
+              )}
+            </Group>
+          </nav>
+        )}
+      </Group>
+      <Group gap="sm" wrap="nowrap">
+        <SegmentedControl
+          aria-label={t('language')}
+          size="xs"
+          value={props.language}
+          onChange={(value) => props.onLanguage(value === 'en' ? 'en' : 'id')}
+          data={[
+            { value: 'id', label: 'ID' },
+            { value: 'en', label: 'EN' },
+          ]}
+        />
+        {claims && (
+          <>
+            <Badge variant="outline" tt="none" data-testid="role">
+              {t('signedInAs', {
+                role: claims.agency ? `${claims.role} · ${claims.agency}` : claims.role,
+              })}
+            </Badge>
+            <Button size="xs" variant="default" onClick={props.onSignOut}>
+              {t('signOut')}
+            </Button>
+          </>
+        )}
+      </Group>
+    </Group>
+  );
+}
+
+function Screen() {
+  const route: Route = useRoute();
+  switch (route.screen) {
+    case 'positions':
+      return <PositionsScreen />;
+    case 'position':
+      return <PositionScreen key={route.code} code={route.code} params={route.params} />;
+    case 'fit':
+      return <FitScreen code={route.code} nip={route.nip} params={route.params} />;
+    case 'compare':
+      return <CompareScreen code={route.code} nips={route.nips} params={route.params} />;
+    case 'report':
+      return <ReportScreen code={route.code} params={route.params} />;
+    case 'employee':
+      return <EmployeeScreen key={route.nip} nip={route.nip} />;
+    case 'units':
+      return <UnitsScreen />;
+    case 'unit':
+      return <UnitScreen key={route.code} code={route.code} />;
+  }
+}

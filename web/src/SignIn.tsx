@@ -1,0 +1,79 @@
+import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useT } from './i18n';
+import { readClaims } from './session';
+
+const ROLE_ORDER = ['COMMITTEE', 'HR', 'ADMIN', 'EMPLOYEE', 'ANALYST'];
+
+/** Sign-in with a token; when the server runs in demo mode, a role picker as well. */
+export function SignIn(props: { onSignIn: (token: string) => void }) {
+  const t = useT();
+  const [token, setToken] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const [demo, setDemo] = useState<Record<string, string>>();
+  useEffect(() => {
+    fetch('/demo/tokens')
+      .then((response) =>
+        response.ok ? (response.json() as Promise<Record<string, string>>) : undefined,
+      )
+      .then(setDemo, () => setDemo(undefined));
+  }, []);
+  const submit = () => {
+    const trimmed = token.trim().replace(/^Bearer\s+/i, '');
+    if (readClaims(trimmed)) props.onSignIn(trimmed);
+    else setInvalid(true);
+  };
+  return (
+    <Stack maw={560} mx="auto" mt="xl">
+      <Title order={2}>{t('signInTitle')}</Title>
+      {demo && (
+        <Card withBorder>
+          <Title order={3} size="h4">
+            {t('demoRoles')}
+          </Title>
+          <Text size="sm" mb="sm">
+            {t('demoRolesIntro')}
+          </Text>
+          <Group data-testid="demo-roles">
+            {ROLE_ORDER.filter((role) => demo[role]).map((role) => (
+              <Button key={role} variant="light" onClick={() => props.onSignIn(demo[role])}>
+                {role}
+              </Button>
+            ))}
+          </Group>
+        </Card>
+      )}
+      <Card withBorder>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <Text size="sm" mb="xs">
+            {t('signInIntro')}
+          </Text>
+          <Textarea
+            label={t('token')}
+            value={token}
+            onChange={(event) => {
+              setToken(event.currentTarget.value);
+              setInvalid(false);
+            }}
+            autosize
+            minRows={3}
+            error={invalid ? t('tokenInvalid') : undefined}
+          />
+          <Button type="submit" mt="sm" disabled={!token.trim()}>
+            {t('signIn')}
+          </Button>
+        </form>
+      </Card>
+      {invalid && (
+        <Alert color="red" role="alert">
+          {t('tokenInvalid')}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

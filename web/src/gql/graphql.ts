@@ -1,0 +1,655 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whose data an aggregate covers: one org unit (and the units below it) or one agency. */
+export type AnalyticsScope = {
+  /** An agency code (all its units). */
+  agencyCode?: string | null | undefined;
+  /** With `orgUnitCode`: include the units below it, recursively. */
+  includeSubunits?: boolean;
+  /** An org unit code. */
+  orgUnitCode?: string | null | undefined;
+};
+
+/** Which candidates to rank. */
+export type CandidateFilter = {
+  /** Only employees of this agency (code). */
+  agencyCode?: string | null | undefined;
+  /** Only candidates with at least this JPM. */
+  minJobPersonMatch?: number | null | undefined;
+  /** Only employees of this org unit (code) and the units below it. */
+  orgUnitCode?: string | null | undefined;
+  /** Only those who qualify. */
+  qualifiedOnly?: boolean | null | undefined;
+  /** Only candidates with one of these readiness values. */
+  readiness?: Array<Readiness> | null | undefined;
+};
+
+/** A hard requirement of a position that a candidate does not meet. */
+export type ConditionCode =
+  /** A required competency was last assessed longer ago than the validity period. */
+  | 'ASSESSMENT_STALE'
+  /** Education below the minimum. */
+  | 'EDUCATION_TOO_LOW'
+  /** A required course (e.g. PKA) not completed. */
+  | 'MISSING_REQUIRED_COURSE'
+  /** Within a year of the retirement age of the position. */
+  | 'NEAR_RETIREMENT'
+  /** No required competency has ever been assessed. */
+  | 'NOT_ASSESSED'
+  /** A recent year rated below the minimum, or not rated. */
+  | 'PERFORMANCE_TOO_LOW'
+  /** Rank below the minimum (or no PNS rank). */
+  | 'RANK_TOO_LOW'
+  /** Fewer years since TMT CPNS than required (or unknown). */
+  | 'TOO_FEW_YEARS_OF_SERVICE';
+
+/** The band a JPM falls in on the scale used (half-open bands). */
+export type JpmCategory =
+  | 'CUKUP_OPTIMAL'
+  | 'KURANG_MEMENUHI_SYARAT'
+  | 'KURANG_OPTIMAL'
+  | 'MASIH_MEMENUHI_SYARAT'
+  | 'MEMENUHI_SYARAT'
+  | 'OPTIMAL';
+
+/** Which category scale a JPM is read on. */
+export type JpmScale =
+  /** Functional competency tests: MEMENUHI_SYARAT ≥ 80, MASIH_MEMENUHI_SYARAT ≥ 68, KURANG_MEMENUHI_SYARAT below. */
+  | 'ELIGIBILITY'
+  /** Peraturan BRIN 3/2023: OPTIMAL ≥ 90, CUKUP_OPTIMAL ≥ 78, KURANG_OPTIMAL below (default). */
+  | 'OPTIMAL';
+
+/** Performance axis of the talent matrix: below, meets or above expectation. */
+export type PerformanceLevel =
+  | 'ABOVE'
+  | 'BELOW'
+  | 'MEETS';
+
+/** SKP performance rating for a year. */
+export type PerformanceRating =
+  | 'BAIK'
+  | 'BUTUH_PERBAIKAN'
+  | 'KURANG'
+  | 'SANGAT_BAIK'
+  | 'SANGAT_KURANG';
+
+/** Position category (UU ASN); `categoryName` on Position gives the Indonesian name. */
+export type PositionCategory =
+  | 'ADMINISTRATOR'
+  | 'FUNGSIONAL_AHLI_MADYA'
+  | 'FUNGSIONAL_AHLI_MUDA'
+  | 'FUNGSIONAL_AHLI_PERTAMA'
+  | 'FUNGSIONAL_AHLI_UTAMA'
+  | 'FUNGSIONAL_MAHIR'
+  | 'FUNGSIONAL_PEMULA'
+  | 'FUNGSIONAL_PENYELIA'
+  | 'FUNGSIONAL_TERAMPIL'
+  | 'JPT_MADYA'
+  | 'JPT_PRATAMA'
+  | 'JPT_UTAMA'
+  | 'PELAKSANA'
+  | 'PENGAWAS';
+
+/** Which positions to list. */
+export type PositionFilter = {
+  /** Only positions of this agency (code). */
+  agencyCode?: string | null | undefined;
+  /** Only these categories. */
+  categories?: Array<PositionCategory> | null | undefined;
+  /** Only positions of this org unit (code). */
+  orgUnitCode?: string | null | undefined;
+  /** Only positions requiring this competency (code). */
+  requiresCompetency?: string | null | undefined;
+  /** Code or title contains this text (any case). */
+  search?: string | null | undefined;
+};
+
+/** Potential axis of the talent matrix. */
+export type PotentialLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** How soon a candidate could hold the position. */
+export type Readiness =
+  /** Would qualify after the training plan (which includes missing required courses). */
+  | 'AFTER_TRAINING'
+  /** A condition training cannot fix (rank, education, service, performance, retirement), or gaps no course closes. */
+  | 'BLOCKED'
+  /** Stale or missing assessments must be redone before a verdict. */
+  | 'NEEDS_ASSESSMENT'
+  /** Qualified now. */
+  | 'READY_NOW';
+
+/** How to score; every field has the default of the domain rules. */
+export type ScoringPolicyInput = {
+  /** Evaluate as of this date (levels, staleness, service, retirement); default today. */
+  asOf?: string | null | undefined;
+  /** Count min(actual, required) per competency; default true. */
+  capPerCompetency?: boolean | null | undefined;
+  /** Cap the total at 100; default true. */
+  capTotal?: boolean | null | undefined;
+  /** Threshold for `qualified`, 0–100; default 78 (OPTIMAL) or 68 (ELIGIBILITY). */
+  minJobPersonMatch?: number | null | undefined;
+  /** Category scale; default OPTIMAL. */
+  scale?: JpmScale | null | undefined;
+  /** Years an assessment stays valid; default 3. */
+  validityYears?: number | null | undefined;
+};
+
+export type ConsoleEmployeeQueryVariables = Exact<{
+  nip: string;
+}>;
+
+
+export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string, rank: { code: string, name: string } | null, education: { code: string, name: string }, orgUnit: { code: string, name: string }, agency: { name: string }, position: { code: string, title: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }>, trainingHours: { year: number, hours: number, target: number, met: boolean }, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, title: string, categoryName: string } }> } | null };
+
+export type ConsoleFitQueryVariables = Exact<{
+  nip: string;
+  code: string;
+  policy?: ScoringPolicyInput | null | undefined;
+}>;
+
+
+export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string, rank: { code: string, name: string } | null, education: { code: string }, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }> }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } };
+
+export type ConsolePositionQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConsolePositionQuery = { position: { code: string, title: string, summary: string, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, title: string }> } } | null };
+
+export type ConsoleCandidatesQueryVariables = Exact<{
+  code: string;
+  first: number;
+  after?: string | null | undefined;
+  filter?: CandidateFilter | null | undefined;
+  policy?: ScoringPolicyInput | null | undefined;
+}>;
+
+
+export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, employee: { nip: string | null, name: string, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string }> }> } };
+
+export type ConsolePositionsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: PositionFilter | null | undefined;
+}>;
+
+
+export type ConsolePositionsQuery = { positions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, title: string, category: PositionCategory, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string } }, requirements: Array<{ level: number }> }> } };
+
+export type ConsoleAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAgenciesQuery = { agencies: { nodes: Array<{ code: string, name: string }> } };
+
+export type ConsoleReportQueryVariables = Exact<{
+  code: string;
+  policy?: ScoringPolicyInput | null | undefined;
+}>;
+
+
+export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string }> }> } };
+
+export type ConsoleUnitQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConsoleUnitQuery = { orgUnit: { code: string, name: string, agency: { name: string }, parent: { code: string, name: string } | null, children: Array<{ code: string, name: string }> } | null };
+
+export type ConsoleTalentMatrixQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleTalentMatrixQuery = { talentMatrix: { year: number, employees: number, unplaced: number, cells: Array<{ box: number, label: string, action: string, count: number, performance: PerformanceLevel, potential: PotentialLevel, employees: { totalCount: number, nodes: Array<{ nip: string | null, name: string }> } }> } };
+
+export type ConsoleTrainingNeedsQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleTrainingNeedsQuery = { trainingNeeds: { employees: number, gapLevels: number, competencies: Array<{ people: number, gapLevels: number, averageGap: number, maxGap: number, competency: { code: string, name: string } }>, courses: Array<{ participants: number, gapLevels: number, gapLevelsPerJp: number, cost: number, course: { code: string, title: string, hours: number } }> } };
+
+export type ConsoleUnitsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleUnitsQuery = { orgUnits: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, agency: { name: string }, parent: { name: string } | null }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const ConsoleEmployeeDocument = new TypedDocumentString(`
+    query ConsoleEmployee($nip: String!) {
+  employee(nip: $nip) {
+    nip
+    name
+    rank {
+      code
+      name
+    }
+    education {
+      code
+      name
+    }
+    orgUnit {
+      code
+      name
+    }
+    agency {
+      name
+    }
+    position {
+      code
+      title
+    }
+    competencies {
+      competency {
+        code
+        name
+      }
+      level
+      assessedOn
+      stale
+    }
+    trainingHours {
+      year
+      hours
+      target
+      met
+    }
+    talentBox {
+      box
+      label
+      action
+    }
+    bestFitPositions(first: 5) {
+      position {
+        code
+        title
+        categoryName
+      }
+      jobPersonMatch
+      category
+      qualified
+      readiness
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleEmployeeQuery, ConsoleEmployeeQueryVariables>;
+export const ConsoleFitDocument = new TypedDocumentString(`
+    query ConsoleFit($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
+  fit(nip: $nip, positionCode: $code, policy: $policy) {
+    asOf
+    threshold
+    jobPersonMatch
+    jobPersonMatchUncapped
+    gapIndex
+    category
+    qualified
+    readiness
+    employee {
+      nip
+      name
+      rank {
+        code
+        name
+      }
+      education {
+        code
+      }
+      orgUnit {
+        code
+        name
+      }
+      position {
+        title
+      }
+    }
+    position {
+      code
+      title
+    }
+    terms {
+      competency {
+        code
+        name
+      }
+      required
+      actual
+      gap
+      weight
+      contribution
+      critical
+      stale
+      assessedOn
+    }
+    unmetConditions {
+      code
+      message
+      required
+      actual
+    }
+    trainingPlan {
+      totalHours
+      totalCost
+      closesAllGaps
+      courses {
+        course {
+          code
+          title
+          hours
+          cost
+          provider
+        }
+        closes {
+          code
+          name
+        }
+      }
+      uncoveredGaps {
+        competency {
+          code
+          name
+        }
+        gap
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
+export const ConsolePositionDocument = new TypedDocumentString(`
+    query ConsolePosition($code: String!) {
+  position(code: $code) {
+    code
+    title
+    summary
+    categoryName
+    orgUnit {
+      code
+      name
+      agency {
+        code
+        name
+        orgUnits(first: 100) {
+          nodes {
+            code
+            name
+          }
+        }
+      }
+    }
+    requirements {
+      level
+      weight
+      critical
+      competency {
+        code
+        name
+      }
+    }
+    conditions {
+      minRank {
+        code
+        name
+      }
+      minEducation {
+        code
+        name
+      }
+      minYearsOfService
+      minPerformance
+      performanceYears
+      retirementAge
+      requiredCourses {
+        code
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;
+export const ConsoleCandidatesDocument = new TypedDocumentString(`
+    query ConsoleCandidates($code: String!, $first: Int!, $after: String, $filter: CandidateFilter, $policy: ScoringPolicyInput) {
+  candidates(
+    positionCode: $code
+    first: $first
+    after: $after
+    filter: $filter
+    policy: $policy
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      jobPersonMatch
+      category
+      qualified
+      readiness
+      threshold
+      employee {
+        nip
+        name
+        orgUnit {
+          name
+        }
+        rank {
+          code
+        }
+      }
+      unmetConditions {
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCandidatesQuery, ConsoleCandidatesQueryVariables>;
+export const ConsolePositionsDocument = new TypedDocumentString(`
+    query ConsolePositions($first: Int!, $after: String, $filter: PositionFilter) {
+  positions(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      code
+      title
+      category
+      categoryName
+      orgUnit {
+        code
+        name
+        agency {
+          code
+          name
+        }
+      }
+      requirements {
+        level
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePositionsQuery, ConsolePositionsQueryVariables>;
+export const ConsoleAgenciesDocument = new TypedDocumentString(`
+    query ConsoleAgencies {
+  agencies(first: 100) {
+    nodes {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAgenciesQuery, ConsoleAgenciesQueryVariables>;
+export const ConsoleReportDocument = new TypedDocumentString(`
+    query ConsoleReport($code: String!, $policy: ScoringPolicyInput) {
+  position(code: $code) {
+    code
+    title
+    categoryName
+    orgUnit {
+      name
+      agency {
+        name
+      }
+    }
+    requirements {
+      level
+      competency {
+        code
+      }
+    }
+  }
+  candidates(positionCode: $code, first: 50, policy: $policy) {
+    totalCount
+    nodes {
+      asOf
+      threshold
+      jobPersonMatch
+      category
+      qualified
+      readiness
+      employee {
+        nip
+        name
+        rank {
+          code
+        }
+      }
+      terms {
+        competency {
+          code
+        }
+        actual
+        required
+      }
+      unmetConditions {
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
+export const ConsoleUnitDocument = new TypedDocumentString(`
+    query ConsoleUnit($code: String!) {
+  orgUnit(code: $code) {
+    code
+    name
+    agency {
+      name
+    }
+    parent {
+      code
+      name
+    }
+    children {
+      code
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUnitQuery, ConsoleUnitQueryVariables>;
+export const ConsoleTalentMatrixDocument = new TypedDocumentString(`
+    query ConsoleTalentMatrix($scope: AnalyticsScope!) {
+  talentMatrix(scope: $scope) {
+    year
+    employees
+    unplaced
+    cells {
+      box
+      label
+      action
+      count
+      performance
+      potential
+      employees(first: 20) {
+        totalCount
+        nodes {
+          nip
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleTalentMatrixQuery, ConsoleTalentMatrixQueryVariables>;
+export const ConsoleTrainingNeedsDocument = new TypedDocumentString(`
+    query ConsoleTrainingNeeds($scope: AnalyticsScope!) {
+  trainingNeeds(scope: $scope) {
+    employees
+    gapLevels
+    competencies {
+      competency {
+        code
+        name
+      }
+      people
+      gapLevels
+      averageGap
+      maxGap
+    }
+    courses {
+      course {
+        code
+        title
+        hours
+      }
+      participants
+      gapLevels
+      gapLevelsPerJp
+      cost
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleTrainingNeedsQuery, ConsoleTrainingNeedsQueryVariables>;
+export const ConsoleUnitsDocument = new TypedDocumentString(`
+    query ConsoleUnits($after: String) {
+  orgUnits(first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      code
+      name
+      agency {
+        name
+      }
+      parent {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;

@@ -1,0 +1,125 @@
+import { Anchor, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { ApiError, request } from '../api';
+import { useT } from '../i18n';
+import { policyFor } from '../policy';
+import { href } from '../router';
+import { useSession } from '../session';
+import {
+  CategoryBadge,
+  ConditionChips,
+  ErrorNotice,
+  JpmBar,
+  Loading,
+  QualifiedBadge,
+  ReadinessBadge,
+} from '../ui/parts';
+import { FitQuery, type FitData } from './Fit';
+
+/** Two or three candidates side by side for one position, term by term. */
+export function CompareScreen(props: { code: string; nips: string[]; params: URLSearchParams }) {
+  const t = useT();
+  const { token } = useSession();
+  const scale = props.params.get('scale') ?? 'OPTIMAL';
+  const key = props.nips.join(',');
+  const [state, setState] = useState<{ fits?: FitData[]; error?: ApiError }>({});
+  useEffect(() => {
+    let current = true;
+    setState({});
+    Promise.all(
+      key
+        .split(',')
+        .slice(0, 3)
+        .map((nip) =>
+          request(FitQuery, { nip, code: props.code, policy: policyFor(scale) }, token),
+        ),
+    ).then(
+      (results) => current && setState({ fits: results.map((r) => r.fit) }),
+      (error: unknown) =>
+        current &&
+        setState({
+          error: error instanceof ApiError ? error : new ApiError(String(error), 'ERROR', 0),
+        }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, props.code, scale, token]);
+
+  if (state.error) return <ErrorNotice error={state.error} />;
+  if (!state.fits) return <Loading />;
+  const fits = state.fits;
+  const [first] = fits;
+  if (!first) return <Text>{t('compareHint')}</Text>;
+  const row = (label: string, cell: (fit: FitData) => React.ReactNode) => (
+    <Table.Tr>
+      <Table.Th scope="row">{label}</Table.Th>
+      {fits.map((fit) => (
+        <Table.Td key={fit.employee.nip}>{cell(fit)}</Table.Td>
+      ))}
+    </Table.Tr>
+  );
+  return (
+    <>
+      <Anchor href={href(['positions', props.code], { scale })} size="sm">
+        ← {first.position.title}
+      </Anchor>
+      <Title order={2} mt="xs" mb="md">
+        {t('compare')}: {first.position.title}
+      </Title>
+      <Table withColumnBorders data-testid="comparison">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th />
+            {fits.map((fit) => (
+              <Table.Th key={fit.employee.nip}>
+                <Anchor
+                  href={href(['positions', props.code, 'fit', fit.employee.nip ?? ''], { scale })}
+                >
+                  {fit.employee.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {fit.employee.nip}
+                </Text>
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {row(t('jpm'), (fit) => (
+            <JpmBar value={fit.jobPersonMatch} category={fit.category} />
+          ))}
+          {row(t('category'), (fit) => (
+            <CategoryBadge category={fit.category} />
+          ))}
+          {row(t('qualified'), (fit) => (
+            <QualifiedBadge qualified={fit.qualified} />
+          ))}
+          {row(t('readiness'), (fit) => (
+            <ReadinessBadge readiness={fit.readiness} />
+          ))}
+          {row(t('unmet'), (fit) => (
+            <ConditionChips conditions={fit.unmetConditions} />
+          ))}
+          {first.terms.map((term, i) =>
+            row(`${term.competency.code} ${term.competency.name} (${term.required})`, (fit) => {
+              const own = fit.terms[i];
+              if (!own) return '—';
+              return (
+                <Text size="sm" c={own.gap < 0 ? 'red.8' : undefined}>
+                  {own.actual ?? t('notAssessed')} ({own.gap > 0 ? `+${own.gap}` : own.gap})
+                  {own.stale ? ` · ${t('stale')}` : ''}
+                </Text>
+              );
+            }),
+          )}
+          {row(t('trainingPlan'), (fit) => (
+            <Text size="sm">
+              {fit.trainingPlan.totalHours} JP · {t.money(fit.trainingPlan.totalCost)}
+            </Text>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+import {
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  Progress,
+  SimpleGrid,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useApi } from '../api';
+import { graphql } from '../gql';
+import { useT } from '../i18n';
+import { href } from '../router';
+import { useSession } from '../session';
+import {
+  CategoryBadge,
+  ErrorNotice,
+  JpmBar,
+  Loading,
+  QualifiedBadge,
+  ReadinessBadge,
+} from '../ui/parts';
+
+const EmployeeQuery = graphql(`
+  query ConsoleEmployee($nip: String!) {
+    employee(nip: $nip) {
+      nip
+      name
+      rank {
+        code
+        name
+      }
+      education {
+        code
+        name
+      }
+      orgUnit {
+        code
+        name
+      }
+      agency {
+        name
+      }
+      position {
+        code
+        title
+      }
+      competencies {
+        competency {
+          code
+          name
+        }
+        level
+        assessedOn
+        stale
+      }
+      trainingHours {
+        year
+        hours
+        target
+        met
+      }
+      talentBox {
+        box
+        label
+        action
+      }
+      bestFitPositions(first: 5) {
+        position {
+          code
+          title
+          categoryName
+        }
+        jobPersonMatch
+        category
+        qualified
+        readiness
+      }
+    }
+  }
+`);
+
+/** An employee: competency profile with staleness, best-fitting positions, 20 JP progress. */
+export function EmployeeScreen(props: { nip: string }) {
+  const t = useT();
+  const { token } = useSession();
+  const result = useApi(EmployeeQuery, { nip: props.nip }, token);
+  if (result.error) return <ErrorNotice error={result.error} onRetry={result.reload} />;
+  if (!result.data) return <Loading />;
+  const employee = result.data.employee;
+  if (!employee) return <Text>{t('notFound')}</Text>;
+  const hours = employee.trainingHours;
+  return (
+    <>
+      <Title order={2}>{employee.name}</Title>
+      <Text size="sm" c="dimmed">
+        {t('nip')} {employee.nip} ·{' '}
+        {employee.rank ? `${employee.rank.code} ${employee.rank.name}` : '—'} · {t('education')}{' '}
+        {employee.education.code} ·{' '}
+        <Anchor href={href(['units', employee.orgUnit.code])} size="sm">
+          {employee.orgUnit.name}
+        </Anchor>{' '}
+        · {employee.agency.name}
+      </Text>
+      <Text size="sm">
+        {t('position')}:{' '}
+        {employee.position ? (
+          <Anchor href={href(['positions', employee.position.code])}>
+            {employee.position.title}
+          </Anchor>
+        ) : (
+          t('noPosition')
+        )}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
+        <Card withBorder>
+          <Title order={3} size="h4" mb="xs">
+            {t('trainingHours', { year: hours.year })}
+          </Title>
+          <Progress
+            value={Math.min(100, (hours.hours / hours.target) * 100)}
+            color={hours.met ? 'teal' : 'orange'}
+            size="xl"
+            aria-label={t('trainingHoursOf', { hours: hours.hours, target: hours.target })}
+          />
+          <Text size="sm" mt={4} data-testid="training-hours">
+            {t('trainingHoursOf', { hours: hours.hours, target: hours.target })} ·{' '}
+            {hours.met ? `✓ ${t('trainingMet')}` : `✗ ${t('trainingNotMet')}`}
+          </Text>
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="xs">
+            {t('talentBox')}
+          </Title>
+          {employee.talentBox ? (
+            <Text size="sm">
+              <b>{t('box', { box: employee.talentBox.box })}</b> · {employee.talentBox.label} ·{' '}
+              {employee.talentBox.action}
+            </Text>
+          ) : (
+            <Text size="sm">—</Text>
+          )}
+        </Card>
+      </SimpleGrid>
+      <Card withBorder mt="md">
+        <Title order={3} size="h4" mb="xs">
+          {t('competencyProfile')}
+        </Title>
+        <Table striped data-testid="competency-profile">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('competency')}</Table.Th>
+              <Table.Th>{t('level')}</Table.Th>
+              <Table.Th>{t('assessedOn')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {employee.competencies.map((c) => (
+              <Table.Tr key={c.competency.code}>
+                <Table.Td>
+                  <b>{c.competency.code}</b> {c.competency.name}
+                </Table.Td>
+                <Table.Td>{c.level}</Table.Td>
+                <Table.Td>
+                  {t.date(c.assessedOn)}{' '}
+                  {c.stale && (
+                    <Badge size="xs" color="orange" tt="none">
+                      {t('stale')}
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+      <Card withBorder mt="md">
+        <Title order={3} size="h4" mb="xs">
+          {t('bestFits')}
+        </Title>
+        <Table data-testid="best-fits">
+          <Table.Tbody>
+            {employee.bestFitPositions.map((fit) => (
+              <Table.Tr key={fit.position.code}>
+                <Table.Td>
+                  <Anchor href={href(['positions', fit.position.code, 'fit', employee.nip ?? ''])}>
+                    {fit.position.title}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {fit.position.code} · {fit.position.categoryName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <JpmBar value={fit.jobPersonMatch} category={fit.category} />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <CategoryBadge category={fit.category} />
+                    <QualifiedBadge qualified={fit.qualified} />
+                    <ReadinessBadge readiness={fit.readiness} />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,322 @@
+import { Anchor, Badge, Card, Group, List, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { useApi } from '../api';
+import { graphql } from '../gql';
+import type { ConsoleFitQuery } from '../gql/graphql';
+import { useT } from '../i18n';
+import { policyFor } from '../policy';
+import { href } from '../router';
+import { useSession } from '../session';
+import {
+  CategoryBadge,
+  ConditionChips,
+  ErrorNotice,
+  JpmBar,
+  LevelChart,
+  Loading,
+  QualifiedBadge,
+  ReadinessBadge,
+} from '../ui/parts';
+
+export const FitQuery = graphql(`
+  query ConsoleFit($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
+    fit(nip: $nip, positionCode: $code, policy: $policy) {
+      asOf
+      threshold
+      jobPersonMatch
+      jobPersonMatchUncapped
+      gapIndex
+      category
+      qualified
+      readiness
+      employee {
+        nip
+        name
+        rank {
+          code
+          name
+        }
+        education {
+          code
+        }
+        orgUnit {
+          code
+          name
+        }
+        position {
+          title
+        }
+      }
+      position {
+        code
+        title
+      }
+      terms {
+        competency {
+          code
+          name
+        }
+        required
+        actual
+        gap
+        weight
+        contribution
+        critical
+        stale
+        assessedOn
+      }
+      unmetConditions {
+        code
+        message
+        required
+        actual
+      }
+      trainingPlan {
+        totalHours
+        totalCost
+        closesAllGaps
+        courses {
+          course {
+            code
+            title
+            hours
+            cost
+            provider
+          }
+          closes {
+            code
+            name
+          }
+        }
+        uncoveredGaps {
+          competency {
+            code
+            name
+          }
+          gap
+        }
+      }
+    }
+  }
+`);
+
+export type FitData = ConsoleFitQuery['fit'];
+
+/** One candidate against one position: every term, the chart, the reasons and the plan. */
+export function FitScreen(props: { code: string; nip: string; params: URLSearchParams }) {
+  const t = useT();
+  const { token } = useSession();
+  const scale = props.params.get('scale') ?? 'OPTIMAL';
+  const fit = useApi(
+    FitQuery,
+    { nip: props.nip, code: props.code, policy: policyFor(scale) },
+    token,
+  );
+  if (fit.error) return <ErrorNotice error={fit.error} onRetry={fit.reload} />;
+  if (!fit.data) return <Loading />;
+  const data = fit.data.fit;
+  return (
+    <>
+      <Anchor href={href(['positions', props.code], { scale })} size="sm" className="no-print">
+        ← {data.position.title}
+      </Anchor>
+      <Title order={2} mt="xs">
+        {t('fitTitle', { name: data.employee.name, position: data.position.title })}
+      </Title>
+      <Text size="sm" c="dimmed">
+        <Anchor href={href(['employees', data.employee.nip ?? ''])} size="sm">
+          {data.employee.nip}
+        </Anchor>{' '}
+        · {data.employee.rank ? `${data.employee.rank.code} ${data.employee.rank.name}` : '—'} ·{' '}
+        {data.employee.education.code} · {data.employee.orgUnit.name} ·{' '}
+        {data.employee.position?.title ?? t('noPosition')}
+      </Text>
+      <FitSummary fit={data} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} mt="md">
+        <Card withBorder>
+          <Title order={3} size="h4" mb="xs">
+            {t('chartTitle')}
+          </Title>
+          <LevelChart
+            terms={data.terms.map((term) => ({
+              code: term.competency.code,
+              name: term.competency.name,
+              required: term.required,
+              actual: term.actual ?? null,
+            }))}
+          />
+        </Card>
+        <Card withBorder>
+          <Title order={3} size="h4" mb="xs">
+            {t('unmetConditions')}
+          </Title>
+          <UnmetList fit={data} />
+        </Card>
+      </SimpleGrid>
+      <Card withBorder mt="md">
+        <Title order={3} size="h4" mb="xs">
+          {t('terms')}
+        </Title>
+        <TermsTable fit={data} />
+      </Card>
+      <Card withBorder mt="md">
+        <Title order={3} size="h4" mb="xs">
+          {t('trainingPlan')}
+        </Title>
+        <PlanTable fit={data} />
+      </Card>
+    </>
+  );
+}
+
+export function FitSummary(props: { fit: FitData }) {
+  const t = useT();
+  const fit = props.fit;
+  return (
+    <Group mt="sm" gap="lg" data-testid="fit-summary">
+      <JpmBar value={fit.jobPersonMatch} category={fit.category} />
+      <CategoryBadge category={fit.category} />
+      <QualifiedBadge qualified={fit.qualified} />
+      <ReadinessBadge readiness={fit.readiness} />
+      <Text size="sm">
+        {t('threshold')}: {t.number(fit.threshold)} · {t('uncapped')}:{' '}
+        {t.number(fit.jobPersonMatchUncapped)} · {t('gapIndex')}: {t.number(fit.gapIndex)} ·{' '}
+        {t('asOf')} {t.date(fit.asOf)}
+      </Text>
+    </Group>
+  );
+}
+
+export function UnmetList(props: { fit: FitData }) {
+  const t = useT();
+  const unmet = props.fit.unmetConditions;
+  if (unmet.length === 0) return <Text size="sm">{t('allConditionsMet')}</Text>;
+  return (
+    <List spacing="xs" data-testid="unmet-conditions">
+      {unmet.map((condition) => (
+        <List.Item key={condition.code}>
+          <Group gap="xs" wrap="nowrap" align="start">
+            <ConditionChips conditions={[condition]} />
+            <Text size="sm">
+              {condition.message}
+              {condition.required != null && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  (
+                  {t('conditionDetail', {
+                    required: condition.required,
+                    actual: condition.actual ?? '—',
+                  })}
+                  )
+                </Text>
+              )}
+            </Text>
+          </Group>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+export function TermsTable(props: { fit: FitData }) {
+  const t = useT();
+  return (
+    <Table striped data-testid="terms">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('competency')}</Table.Th>
+          <Table.Th>{t('requiredLevel')}</Table.Th>
+          <Table.Th>{t('actualLevel')}</Table.Th>
+          <Table.Th>{t('gap')}</Table.Th>
+          <Table.Th>{t('weight')}</Table.Th>
+          <Table.Th>{t('contribution')}</Table.Th>
+          <Table.Th>{t('assessedOn')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.fit.terms.map((term) => (
+          <Table.Tr key={term.competency.code}>
+            <Table.Td>
+              <Text size="sm">
+                <b>{term.competency.code}</b> {term.competency.name}{' '}
+                {term.critical && (
+                  <Badge size="xs" color="grape" tt="none">
+                    {t('critical')}
+                  </Badge>
+                )}
+              </Text>
+            </Table.Td>
+            <Table.Td>{term.required}</Table.Td>
+            <Table.Td>{term.actual ?? <i>{t('notAssessed')}</i>}</Table.Td>
+            <Table.Td>
+              <Text size="sm" c={term.gap < 0 ? 'red.8' : undefined} fw={term.gap < 0 ? 700 : 400}>
+                {term.gap > 0 ? `+${term.gap}` : term.gap}
+              </Text>
+            </Table.Td>
+            <Table.Td>{term.weight}</Table.Td>
+            <Table.Td>{t.number(term.contribution, 2)}</Table.Td>
+            <Table.Td>
+              {term.assessedOn ? t.date(term.assessedOn) : '—'}{' '}
+              {term.stale && (
+                <Badge size="xs" color="orange" tt="none">
+                  {t('stale')}
+                </Badge>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function PlanTable(props: { fit: FitData }) {
+  const t = useT();
+  const plan = props.fit.trainingPlan;
+  if (plan.courses.length === 0 && plan.uncoveredGaps.length === 0)
+    return <Text size="sm">{t('trainingPlanEmpty')}</Text>;
+  return (
+    <>
+      <Table data-testid="training-plan">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('course')}</Table.Th>
+            <Table.Th>{t('closes')}</Table.Th>
+            <Table.Th>{t('hours')}</Table.Th>
+            <Table.Th>{t('cost')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.courses.map((planned) => (
+            <Table.Tr key={planned.course.code}>
+              <Table.Td>
+                <Text size="sm">
+                  <b>{planned.course.code}</b> {planned.course.title}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {planned.course.provider}
+                </Text>
+              </Table.Td>
+              <Table.Td>{planned.closes.map((c) => c.code).join(', ') || '—'}</Table.Td>
+              <Table.Td>{planned.course.hours}</Table.Td>
+              <Table.Td>{t.money(planned.course.cost)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th colSpan={2}>{t('total')}</Table.Th>
+            <Table.Th data-testid="plan-hours">{plan.totalHours} JP</Table.Th>
+            <Table.Th data-testid="plan-cost">{t.money(plan.totalCost)}</Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+      <Text size="sm" mt="xs">
+        {plan.closesAllGaps
+          ? t('closesAllGaps')
+          : t('uncoveredGaps', {
+              list: plan.uncoveredGaps.map((g) => `${g.competency.code} (${g.gap})`).join(', '),
+            })}
+      </Text>
+    </>
+  );
+}

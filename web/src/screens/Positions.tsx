@@ -1,0 +1,191 @@
+import { Anchor, Badge, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useApi } from '../api';
+import { graphql } from '../gql';
+import type { PositionCategory } from '../gql/graphql';
+import { useT } from '../i18n';
+import { href } from '../router';
+import { useSession } from '../session';
+import { ErrorNotice, Loading, Pager } from '../ui/parts';
+import { usePaging } from '../ui/paging';
+
+const PositionsQuery = graphql(`
+  query ConsolePositions($first: Int!, $after: String, $filter: PositionFilter) {
+    positions(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        code
+        title
+        category
+        categoryName
+        orgUnit {
+          code
+          name
+          agency {
+            code
+            name
+          }
+        }
+        requirements {
+          level
+        }
+      }
+    }
+  }
+`);
+
+const AgenciesQuery = graphql(`
+  query ConsoleAgencies {
+    agencies(first: 100) {
+      nodes {
+        code
+        name
+      }
+    }
+  }
+`);
+
+const CATEGORIES: PositionCategory[] = [
+  'JPT_UTAMA',
+  'JPT_MADYA',
+  'JPT_PRATAMA',
+  'ADMINISTRATOR',
+  'PENGAWAS',
+  'FUNGSIONAL_AHLI_UTAMA',
+  'FUNGSIONAL_AHLI_MADYA',
+  'FUNGSIONAL_AHLI_MUDA',
+  'FUNGSIONAL_AHLI_PERTAMA',
+  'FUNGSIONAL_PENYELIA',
+  'FUNGSIONAL_MAHIR',
+  'FUNGSIONAL_TERAMPIL',
+  'FUNGSIONAL_PEMULA',
+  'PELAKSANA',
+];
+
+/** Positions with search and filters; each opens its job profile and ranked candidates. */
+export function PositionsScreen() {
+  const t = useT();
+  const { token } = useSession();
+  const [search, setSearch] = useState('');
+  const [typed, setTyped] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
+  const [agency, setAgency] = useState<string | null>(null);
+  const paging = usePaging();
+  const { reset } = paging;
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  useEffect(() => reset(), [search, category, agency, reset]);
+
+  const agencies = useApi(AgenciesQuery, {}, token);
+  const positions = useApi(
+    PositionsQuery,
+    {
+      first: 25,
+      after: paging.after,
+      filter: {
+        search: search || undefined,
+        categories: category ? [category as PositionCategory] : undefined,
+        agencyCode: agency ?? undefined,
+      },
+    },
+    token,
+  );
+  const connection = positions.data?.positions;
+
+  return (
+    <>
+      <Title order={2} mb="sm">
+        {t('navPositions')}
+      </Title>
+      <Group align="end" mb="md">
+        <TextInput
+          label={t('search')}
+          placeholder={t('searchHint')}
+          value={typed}
+          onChange={(event) => setTyped(event.currentTarget.value)}
+          w={260}
+        />
+        <Select
+          label={t('category')}
+          placeholder={t('allCategories')}
+          data={CATEGORIES.map((value) => ({ value, label: value.replace(/_/g, ' ') }))}
+          value={category}
+          onChange={setCategory}
+          clearable
+          w={240}
+        />
+        <Select
+          label={t('agency')}
+          placeholder={t('allAgencies')}
+          data={(agencies.data?.agencies.nodes ?? []).map((a) => ({
+            value: a.code,
+            label: a.name,
+          }))}
+          value={agency}
+          onChange={setAgency}
+          clearable
+          w={280}
+        />
+      </Group>
+      {positions.error && <ErrorNotice error={positions.error} onRetry={positions.reload} />}
+      {positions.loading && !connection && <Loading />}
+      {connection && (
+        <>
+          <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
+            {t('positionsFound', { count: connection.totalCount })}
+          </Text>
+          <Table striped highlightOnHover data-testid="positions">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('code')}</Table.Th>
+                <Table.Th>{t('title')}</Table.Th>
+                <Table.Th>{t('category')}</Table.Th>
+                <Table.Th>{t('unit')}</Table.Th>
+                <Table.Th>{t('requirementsCount')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {connection.nodes.map((position) => (
+                <Table.Tr key={position.code}>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace">
+                      {position.code}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor href={href(['positions', position.code])}>{position.title}</Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color="indigo" tt="none">
+                      {position.categoryName}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor href={href(['units', position.orgUnit.code])} size="sm">
+                      {position.orgUnit.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{position.requirements.length}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {connection.nodes.length === 0 && <Text my="md">{t('noRows')}</Text>}
+          <Pager
+            page={paging.page}
+            hasNext={connection.pageInfo.hasNextPage}
+            onPrevious={paging.previous}
+            onNext={() => paging.next(connection.pageInfo.endCursor)}
+          />
+        </>
+      )}
+    </>
+  );
+}

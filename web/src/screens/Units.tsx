@@ -1,0 +1,83 @@
+import { Anchor, Table, Text, Title } from '@mantine/core';
+import { useApi } from '../api';
+import { graphql } from '../gql';
+import { useT } from '../i18n';
+import { href } from '../router';
+import { useSession } from '../session';
+import { ErrorNotice, Loading, Pager } from '../ui/parts';
+import { usePaging } from '../ui/paging';
+
+const UnitsQuery = graphql(`
+  query ConsoleUnits($after: String) {
+    orgUnits(first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        code
+        name
+        agency {
+          name
+        }
+        parent {
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** Org units, each opening its talent matrix and training needs. */
+export function UnitsScreen() {
+  const t = useT();
+  const { token } = useSession();
+  const paging = usePaging();
+  const result = useApi(UnitsQuery, { after: paging.after }, token);
+  const connection = result.data?.orgUnits;
+  return (
+    <>
+      <Title order={2} mb="sm">
+        {t('units')}
+      </Title>
+      {result.error && <ErrorNotice error={result.error} onRetry={result.reload} />}
+      {result.loading && !connection && <Loading />}
+      {connection && (
+        <>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('code')}</Table.Th>
+                <Table.Th>{t('unit')}</Table.Th>
+                <Table.Th>{t('agency')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {connection.nodes.map((unit) => (
+                <Table.Tr key={unit.code}>
+                  <Table.Td ff="monospace">{unit.code}</Table.Td>
+                  <Table.Td>
+                    <Anchor href={href(['units', unit.code])}>{unit.name}</Anchor>
+                    {unit.parent && (
+                      <Text size="xs" c="dimmed">
+                        {unit.parent.name}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{unit.agency.name}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Pager
+            page={paging.page}
+            hasNext={connection.pageInfo.hasNextPage}
+            onPrevious={paging.previous}
+            onNext={() => paging.next(connection.pageInfo.endCursor)}
+          />
+        </>
+      )}
+    </>
+  );
+}

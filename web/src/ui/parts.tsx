@@ -1,0 +1,215 @@
+import { Alert, Badge, Button, Group, Loader, Progress, Text, Tooltip } from '@mantine/core';
+import type { ApiError } from '../api';
+import { useT } from '../i18n';
+
+/** An API error in words: what the code means, then the server's own message. */
+export function ErrorNotice(props: { error: ApiError; onRetry?: () => void }) {
+  const t = useT();
+  const meaning = t.errorMeaning(props.error.code);
+  return (
+    <Alert color="red" title={meaning ?? props.error.message} role="alert" mb="md">
+      {meaning && <Text size="sm">{props.error.message}</Text>}
+      <Text size="xs" c="dimmed">
+        {props.error.code}
+      </Text>
+      {props.onRetry && (
+        <Button size="xs" variant="light" mt="xs" onClick={props.onRetry}>
+          {t('retry')}
+        </Button>
+      )}
+    </Alert>
+  );
+}
+
+export function Loading() {
+  const t = useT();
+  return (
+    <Group gap="xs" my="md" role="status">
+      <Loader size="sm" />
+      <Text size="sm">{t('loading')}</Text>
+    </Group>
+  );
+}
+
+const CATEGORY_COLOURS: Record<string, string> = {
+  OPTIMAL: 'teal',
+  MEMENUHI_SYARAT: 'teal',
+  CUKUP_OPTIMAL: 'yellow',
+  MASIH_MEMENUHI_SYARAT: 'yellow',
+  KURANG_OPTIMAL: 'red',
+  KURANG_MEMENUHI_SYARAT: 'red',
+};
+
+/** The JPM as a bar with its number: the number carries the meaning, the colour repeats it. */
+export function JpmBar(props: { value: number; category: string; threshold?: number }) {
+  const t = useT();
+  return (
+    <Group gap="xs" wrap="nowrap" miw={150}>
+      <Progress
+        value={Math.min(100, props.value)}
+        color={CATEGORY_COLOURS[props.category] ?? 'gray'}
+        w={90}
+        size="lg"
+        aria-label={`${t('jpm')} ${t.number(props.value)}`}
+      />
+      <Text size="sm" fw={600} data-testid="jpm">
+        {t.number(props.value)}
+      </Text>
+    </Group>
+  );
+}
+
+export function CategoryBadge(props: { category: string }) {
+  const t = useT();
+  return (
+    <Badge color={CATEGORY_COLOURS[props.category] ?? 'gray'} variant="light" tt="none">
+      {t.label(props.category)}
+    </Badge>
+  );
+}
+
+const READINESS_COLOURS: Record<string, string> = {
+  READY_NOW: 'teal',
+  AFTER_TRAINING: 'blue',
+  NEEDS_ASSESSMENT: 'orange',
+  BLOCKED: 'red',
+};
+
+export function ReadinessBadge(props: { readiness: string }) {
+  const t = useT();
+  return (
+    <Badge color={READINESS_COLOURS[props.readiness] ?? 'gray'} variant="outline" tt="none">
+      {t.label(props.readiness)}
+    </Badge>
+  );
+}
+
+export function QualifiedBadge(props: { qualified: boolean }) {
+  const t = useT();
+  return (
+    <Badge color={props.qualified ? 'teal' : 'gray'} variant="filled" tt="none">
+      {props.qualified ? `✓ ${t('qualified')}` : `✗ ${t('notQualified')}`}
+    </Badge>
+  );
+}
+
+/** Unmet conditions as chips with words; the server's full reason is the chip's tooltip. */
+export function ConditionChips(props: { conditions: { code: string; message: string }[] }) {
+  const t = useT();
+  if (props.conditions.length === 0) return <Text size="sm">—</Text>;
+  return (
+    <Group gap={4}>
+      {props.conditions.map((condition) => (
+        <Tooltip key={condition.code} label={condition.message} multiline w={280}>
+          <Badge
+            color="red"
+            variant="light"
+            tt="none"
+            title={condition.message}
+            data-code={condition.code}
+          >
+            {t.label(condition.code)}
+          </Badge>
+        </Tooltip>
+      ))}
+    </Group>
+  );
+}
+
+/** Required against actual level per competency, as paired horizontal bars with numbers. */
+export function LevelChart(props: {
+  terms: { code: string; name: string; required: number; actual: number | null }[];
+  max?: number;
+}) {
+  const t = useT();
+  const max =
+    props.max ??
+    Math.max(5, ...props.terms.map((term) => Math.max(term.required, term.actual ?? 0)));
+  const row = 34;
+  const labelWidth = 230;
+  const barWidth = 300;
+  const height = props.terms.length * row + 30;
+  const scale = (level: number) => (level / max) * barWidth;
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg
+        role="img"
+        aria-label={`${t('chartTitle')}: ${props.terms
+          .map(
+            (term) =>
+              `${term.name} ${t('chartRequired')} ${term.required}, ${t('chartActual')} ${term.actual ?? 0}`,
+          )
+          .join('; ')}`}
+        viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`}
+        width="100%"
+        style={{ maxWidth: 640 }}
+      >
+        {props.terms.map((term, i) => {
+          const y = i * row + 4;
+          const short = term.actual !== null && term.actual < term.required;
+          const label = `${term.code} ${term.name}`;
+          return (
+            <g key={term.code}>
+              <text x={0} y={y + 17} fontSize={12}>
+                {label.length > 32 ? `${label.slice(0, 31)}…` : label}
+              </text>
+              <rect
+                x={labelWidth}
+                y={y + 2}
+                width={scale(term.required)}
+                height={11}
+                fill="#adb5bd"
+              />
+              <rect
+                x={labelWidth}
+                y={y + 15}
+                width={scale(term.actual ?? 0)}
+                height={11}
+                fill={short || term.actual === null ? '#e8590c' : '#1c7ed6'}
+              />
+              <text x={labelWidth + barWidth + 6} y={y + 12} fontSize={11}>
+                {term.required}
+              </text>
+              <text x={labelWidth + barWidth + 6} y={y + 25} fontSize={11} fontWeight={700}>
+                {term.actual ?? '—'}
+              </text>
+            </g>
+          );
+        })}
+        <g transform={`translate(${labelWidth}, ${height - 10})`}>
+          <rect width={10} height={8} fill="#adb5bd" />
+          <text x={14} y={8} fontSize={11}>
+            {t('chartRequired')}
+          </text>
+          <rect x={90} width={10} height={8} fill="#1c7ed6" />
+          <text x={104} y={8} fontSize={11}>
+            {t('chartActual')}
+          </text>
+        </g>
+      </svg>
+    </figure>
+  );
+}
+
+/** Forward and back through a cursor connection (the cursors seen so far are kept). */
+export function Pager(props: {
+  page: number;
+  hasNext: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+}) {
+  const t = useT();
+  return (
+    <Group gap="xs" my="sm" className="no-print">
+      <Button variant="default" size="xs" disabled={props.page === 0} onClick={props.onPrevious}>
+        ← {t('previous')}
+      </Button>
+      <Text size="sm" aria-live="polite">
+        {t('page', { page: props.page + 1 })}
+      </Text>
+      <Button variant="default" size="xs" disabled={!props.hasNext} onClick={props.onNext}>
+        {t('next')} →
+      </Button>
+    </Group>
+  );
+}
