@@ -33,8 +33,9 @@ async function useToken(token: string): Promise<void> {
   await page.evaluate(`sessionStorage.setItem('competency-graph.token', ${JSON.stringify(token)})`);
 }
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** A screenshot for the README: the whole page, or (long lists) what the window shows. */
+async function shot(name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /** The API's own ranking, as any client would ask for it. */
@@ -89,7 +90,7 @@ describe('the committee console', () => {
     await expect.poll(() => rows.count()).toBe(1);
     await page.getByLabel('Cari').fill('');
     await expect.poll(() => rows.count()).toBeGreaterThan(1);
-    await shot('positions');
+    await shot('positions', false);
   });
 
   it('opens a position: its profile and the candidates in the API’s order', async () => {
@@ -109,7 +110,7 @@ describe('the committee console', () => {
       .poll(() => page.getByTestId('requirements').locator('tbody tr').count())
       .toBe(requirements.data.position.requirements.length);
     expect(await shownRanking()).toEqual(await apiRanking(position));
-    await shot('position');
+    await shot('position', false);
 
     await page.getByLabel('Hanya yang memenuhi syarat').check();
     const qualified = await apiRanking(position, { qualifiedOnly: true });
@@ -211,7 +212,7 @@ describe('the committee console', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Cetak' }).isVisible()).toBe(false);
     expect(await page.locator('header').isVisible()).toBe(false);
-    await shot('report-print');
+    await shot('report-print', false);
     const pdf = await page.pdf({ format: 'A4', landscape: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });

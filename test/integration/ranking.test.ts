@@ -91,7 +91,7 @@ describe('consistency across processes', () => {
       const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
       child.stdout!.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        const match = /ready: (http:\/\/localhost:\d+)\/graphql/.exec(output);
+        const match = /API (http:\/\/localhost:\d+)\/graphql/.exec(output);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]);
