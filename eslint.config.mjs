@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'migrations/Migration*.ts', '.data/', 'web/dist/', 'web/src/gql/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'migrations/Migration*.ts',
+      '.data/',
+      'web/dist/',
+      'web/src/gql/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
