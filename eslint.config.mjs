@@ -10,6 +10,7 @@ export default tseslint.config(
       '.data/',
       'web/dist/',
       'web/src/gql/',
+      '.prof/',
     ],
   },
   js.configs.recommended,

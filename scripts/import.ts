@@ -7,14 +7,21 @@ import { importDataset } from '../src/modules/dataset/dataset.service';
 import type { ImportReport } from '../src/modules/dataset/dataset.types';
 
 /**
- * `npm run import -- FILE [--dry-run]`: imports a dataset document into the database of the
- * configuration (DATABASE_URL, or the embedded server). All or nothing; exit code 1 on issues.
+ * `npm run import -- FILE [--dry-run] [--bulk]`: imports a dataset document into the database
+ * of the configuration (DATABASE_URL, or the embedded server). All or nothing; exit code 1 on
+ * issues. `--bulk` takes the bulk path (COPY; the people tables are locked until it commits).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith('--'));
-  if (!file) throw new UsageError('usage: npm run import -- FILE [--dry-run]');
+  if (!file) throw new UsageError('usage: npm run import -- FILE [--dry-run] [--bulk]');
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--dry-run' && a !== '--bulk');
+  if (unknown.length > 0)
+    throw new UsageError(
+      `unknown option ${unknown.join(', ')}; usage: npm run import -- FILE [--dry-run] [--bulk]`,
+    );
   const dryRun = args.includes('--dry-run');
+  const bulk = args.includes('--bulk');
   const started = Date.now();
   const text = await readFile(file, 'utf8');
   let document: unknown;
@@ -25,15 +32,21 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(loadConfig(), (line) => console.error(line));
   try {
+    console.error(`Validating and writing ${file}${bulk ? ' (bulk)' : ''}…`);
     let last = '';
+    let lastAt = 0;
     const report = await importDataset(database.orm.em.getKnex(), document, {
       today: new Date().toISOString().slice(0, 10),
       dryRun,
+      bulk,
       audit: { actor: { role: 'CLI', subject: userInfo().username }, action: 'import' },
+      // A line per section when it ends, and one every second while a large one runs.
       onProgress: (section, done, total) => {
         const line = `${section}: ${done}/${total}`;
-        if (line !== last && (done === total || done % 5000 === 0 || process.stderr.isTTY)) {
+        const now = Date.now();
+        if (line !== last && (done === total || now - lastAt >= 1000 || process.stderr.isTTY)) {
           process.stderr.write(process.stderr.isTTY ? `\r${line}   ` : `${line}\n`);
+          lastAt = now;
         }
         last = line;
       },

@@ -15,6 +15,13 @@ export interface ImportOptions {
   /** Validate and write, then roll back: what would happen, with nothing changed. */
   dryRun?: boolean;
   onProgress?: Progress;
+  /**
+   * The bulk path for large files: COPY instead of statements, and the people tables'
+   * references checked once per table. Same validation, transaction and report; but those
+   * tables are locked against readers until it commits, so it is for loads into a quiet
+   * database.
+   */
+  bulk?: boolean;
   /** Extra checks against the keys the database holds, under the import lock. */
   check?: (known: KnownKeys) => DatasetIssue[];
   /** The audit event written in the same transaction: the record's before and after for a mutation, counts for an import. */
@@ -42,6 +49,8 @@ export async function importDataset(
     await knex.transaction(async (trx) => {
       // One import at a time: concurrent upserts of the same keys would interleave.
       await trx.raw('select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
+      // One COPY of a province's results takes longer than the per-statement limit of requests.
+      if (options.bulk) await trx.raw('set local statement_timeout = 0');
       const known = await loadKnownKeys(trx);
       const { dataset, issues } = validateDataset(raw, known, options.today);
       issues.unshift(...(options.check?.(known) ?? []));
@@ -51,7 +60,7 @@ export async function importDataset(
       }
       const { record } = options.audit;
       const before = record?.scope ? await storedRecord(trx, record.scope) : null;
-      const written = await writeDataset(trx, dataset, options.onProgress);
+      const written = await writeDataset(trx, dataset, options.onProgress, options.bulk);
       report =
         written.issues.length > 0
           ? failed(written.issues)

@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
+import { copyRows, withForeignKeysCheckedOnce } from './bulk-copy';
 import type { DatasetIssue, ImportReport, Section, ValidDataset } from './dataset.types';
 
 export type Progress = (section: Section, done: number, total: number) => void;
@@ -24,8 +25,9 @@ export async function writeDataset(
   trx: Knex.Transaction,
   data: ValidDataset,
   progress: Progress = () => undefined,
+  bulk = false,
 ): Promise<{ sections: Counts[]; issues: DatasetIssue[] }> {
-  const w = new Writer(trx, progress);
+  const w = new Writer(trx, progress, bulk);
   const sections: Counts[] = [];
   const issues: DatasetIssue[] = [];
   sections.push(await w.agencies(data));
@@ -33,17 +35,98 @@ export async function writeDataset(
   sections.push(await w.competencies(data));
   sections.push(await w.courses(data));
   sections.push(await w.positions(data));
-  sections.push(await w.employees(data));
-  sections.push(await w.assessments(data, issues));
-  sections.push(await w.trainings(data));
+  const people = async () => {
+    sections.push(await w.employees(data));
+    sections.push(await w.assessments(data, issues));
+    sections.push(await w.trainings(data));
+  };
+  // The bulk path checks the people tables' references once per table, after the rows are in.
+  if (bulk) await withForeignKeysCheckedOnce(trx, PEOPLE_TABLES, people);
+  else await people();
   return { sections, issues };
+}
+
+const PEOPLE_TABLES = [
+  'employee',
+  'performance_record',
+  'assessment',
+  'assessment_result',
+  'training_record',
+];
+
+/** Sections smaller than this take the ordinary statements even on the bulk path. */
+const BULK_MIN_ROWS = 2000;
+
+function isSqlExpression(value: unknown): value is Knex.Raw {
+  return typeof value === 'object' && value !== null && 'isRawInstance' in value;
 }
 
 class Writer {
   constructor(
     private readonly trx: Knex.Transaction,
     private readonly progress: Progress,
+    /** COPY instead of multi-row statements for large sections. */
+    private readonly bulk: boolean,
   ) {}
+
+  /** Employee ids of this import's references (ids never change within the transaction). */
+  private readonly knownEmployees = new Map<string, number>();
+
+  /** The bulk upsert: COPY into a scratch table, then one insert … on conflict from it. */
+  private async copyUpsert(
+    table: string,
+    rows: Row[],
+    conflict: string[],
+    section: Section,
+    total: number,
+    offset: number,
+  ): Promise<number> {
+    const columns = Object.keys(rows[0]);
+    const plain = columns.filter((c) => !isSqlExpression(rows[0][c]));
+    const computed = columns.filter((c) => isSqlExpression(rows[0][c]));
+    const scratch = `bulk_${table}`;
+    const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ');
+    await this.trx.raw(
+      `create temporary table "${scratch}" on commit drop as select ${list(plain)} from "${table}" with no data`,
+    );
+    await copyRows(
+      this.trx,
+      scratch,
+      plain,
+      rows.map((row) => plain.map((c) => row[c] as string | number | null)),
+      (done) => this.progress(section, offset + done, total),
+    );
+    const values = [
+      ...plain.map((c) => `"${c}"`),
+      ...computed.map((c) => (rows[0][c] as Knex.Raw).toSQL().sql),
+    ];
+    const update = columns.filter((c) => !conflict.includes(c));
+    const { rows: result } = await this.trx.raw<{ rows: { created: number }[] }>(
+      `with written as (
+         insert into "${table}" (${list([...plain, ...computed])})
+         select ${values.join(', ')} from "${scratch}"
+         on conflict (${list(conflict)}) do update set ${update.map((c) => `"${c}" = excluded."${c}"`).join(', ')}
+         returning (xmax = 0) as inserted)
+       select count(*) filter (where inserted)::int as created from written`,
+    );
+    await this.trx.raw(`drop table "${scratch}"`);
+    return result[0].created;
+  }
+
+  /** Plain inserts: COPY on the bulk path, multi-row statements otherwise. */
+  private async insert(table: string, rows: Row[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (this.bulk && rows.length >= BULK_MIN_ROWS) {
+      const columns = Object.keys(rows[0]);
+      return copyRows(
+        this.trx,
+        table,
+        columns,
+        rows.map((row) => columns.map((c) => row[c] as string | number | null)),
+      );
+    }
+    for (const part of chunks(rows)) await this.trx(table).insert(part);
+  }
 
   /** Inserts or updates rows by `conflict`; returns how many were new. */
   private async upsert(
@@ -54,6 +137,8 @@ class Writer {
     total: number,
     offset = 0,
   ): Promise<number> {
+    if (this.bulk && rows.length >= BULK_MIN_ROWS)
+      return this.copyUpsert(table, rows, conflict, section, total, offset);
     let created = 0;
     let done = offset;
     for (const part of chunks(rows)) {
@@ -94,7 +179,7 @@ class Writer {
   ): Promise<void> {
     for (const part of chunks(parentIds, 5000))
       await this.trx(table).whereIn(parentColumn, part).delete();
-    for (const part of chunks(rows)) await this.trx(table).insert(part);
+    await this.insert(table, rows);
   }
 
   private counts(section: Section, received: number, created: number): Counts {
@@ -332,27 +417,30 @@ class Writer {
         rating: p.rating,
       })),
     );
-    await this.replaceChildren('performance_record', 'employee_id', [...ids.values()], performance);
+    const own = list.map((e) => ids.get(employeeKey(e))!);
+    await this.replaceChildren('performance_record', 'employee_id', own, performance);
     return this.counts('employees', list.length, created);
   }
 
+  /** Employee ids by reference key; ids already looked up in this import are kept. */
   private async employeeIds(
     refs: readonly { nip: string | null; pppkNumber: string | null }[],
   ): Promise<Map<string, number>> {
+    const known = this.knownEmployees;
+    const missing = refs.filter((r) => !known.has(employeeKey(r)));
     const byNip = await this.ids(
       'employee',
       'nip',
-      refs.flatMap((r) => (r.nip ? [r.nip] : [])),
+      missing.flatMap((r) => (r.nip ? [r.nip] : [])),
     );
     const byPppk = await this.ids(
       'employee',
       'pppk_number',
-      refs.flatMap((r) => (!r.nip && r.pppkNumber ? [r.pppkNumber] : [])),
+      missing.flatMap((r) => (!r.nip && r.pppkNumber ? [r.pppkNumber] : [])),
     );
-    const map = new Map<string, number>();
-    for (const [nip, id] of byNip) map.set(`N:${nip}`, id);
-    for (const [number, id] of byPppk) map.set(`P:${number}`, id);
-    return map;
+    for (const [nip, id] of byNip) known.set(`N:${nip}`, id);
+    for (const [number, id] of byPppk) known.set(`P:${number}`, id);
+    return known;
   }
 
   async assessments(data: ValidDataset, issues: DatasetIssue[]): Promise<Counts> {
@@ -403,6 +491,58 @@ class Writer {
         });
       }
     });
+    if (this.bulk && fresh.length >= BULK_MIN_ROWS) {
+      await this.copyAssessments(fresh, competencyIds);
+    } else await this.insertAssessments(fresh, competencyIds);
+    return {
+      section: 'assessments',
+      received: list.length,
+      created: fresh.length,
+      updated: 0,
+      unchanged: list.length - fresh.length,
+    };
+  }
+
+  /** The bulk path: ids drawn from the sequence up front, then both tables by COPY. */
+  private async copyAssessments(
+    fresh: { record: ValidDataset['assessments'][number]; employeeId: number }[],
+    competencyIds: Map<string, number>,
+  ): Promise<void> {
+    const { rows: ids } = await this.trx.raw<{ rows: { id: number }[] }>(
+      `select nextval(pg_get_serial_sequence('assessment', 'id'))::int as id
+         from generate_series(1, ?)`,
+      [fresh.length],
+    );
+    await copyRows(
+      this.trx,
+      'assessment',
+      ['id', 'employee_id', 'assessed_on', 'method', 'assessor', 'potential'],
+      fresh.map(({ record, employeeId }, i) => [
+        ids[i].id,
+        employeeId,
+        record.assessedOn,
+        record.method,
+        record.assessor,
+        record.potential,
+      ]),
+    );
+    const results = fresh.flatMap(({ record }, i) =>
+      record.results.map((r) => [ids[i].id, competencyIds.get(r.competency)!, r.level]),
+    );
+    const perAssessment = results.length / Math.max(1, fresh.length);
+    await copyRows(
+      this.trx,
+      'assessment_result',
+      ['assessment_id', 'competency_id', 'level'],
+      results,
+      (done) => this.progress('assessments', Math.round(done / perAssessment), fresh.length),
+    );
+  }
+
+  private async insertAssessments(
+    fresh: { record: ValidDataset['assessments'][number]; employeeId: number }[],
+    competencyIds: Map<string, number>,
+  ): Promise<void> {
     let done = 0;
     for (const part of chunks(fresh)) {
       const inserted: { id: number }[] = await this.trx('assessment')
@@ -427,13 +567,6 @@ class Writer {
       done += part.length;
       this.progress('assessments', done, fresh.length);
     }
-    return {
-      section: 'assessments',
-      received: list.length,
-      created: fresh.length,
-      updated: 0,
-      unchanged: list.length - fresh.length,
-    };
   }
 
   async trainings(data: ValidDataset): Promise<Counts> {

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDataset } from '../../src/modules/dataset/dataset.export';
+import { importDataset, type ImportOptions } from '../../src/modules/dataset/dataset.service';
+import { generateProvince } from '../../src/modules/demo/province.generate';
+import { DEMO_TODAY } from '../support/constants';
+import { startTestApp, type TestApp } from '../support/harness';
+
+/**
+ * The bulk path (COPY, references checked once per table) must be the ordinary import in all
+ * but speed: the same database afterwards, the same report, the same all-or-nothing.
+ */
+const province = generateProvince({ employees: 2500, seed: 5, today: DEMO_TODAY });
+const options = (bulk: boolean): ImportOptions => ({
+  today: DEMO_TODAY,
+  bulk,
+  audit: { actor: { role: 'SYSTEM', subject: 'test' }, action: 'import' },
+});
+
+let bulk: TestApp;
+let ordinary: TestApp;
+let untouched: TestApp;
+beforeAll(async () => {
+  [bulk, ordinary, untouched] = await Promise.all([
+    startTestApp('empty'),
+    startTestApp('empty'),
+    startTestApp('empty'),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([bulk?.close(), ordinary?.close(), untouched?.close()]);
+});
+
+async function foreignKeys(app: TestApp): Promise<string[]> {
+  const { rows } = await app.orm.em.getKnex().raw<{ rows: { fk: string }[] }>(
+    `select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) as fk
+       from pg_constraint where contype = 'f' and convalidated order by 1`,
+  );
+  return rows.map((r) => r.fk);
+}
+
+async function counts(app: TestApp): Promise<Record<string, number>> {
+  const knex = app.orm.em.getKnex();
+  const out: Record<string, number> = {};
+  for (const table of [
+    'employee',
+    'performance_record',
+    'assessment',
+    'assessment_result',
+    'training_record',
+  ]) {
+    const [{ count }] = await knex(table).count<{ count: string }[]>({ count: '*' });
+    out[table] = Number(count);
+  }
+  return out;
+}
+
+describe('the bulk import', () => {
+  it('writes the same database and report as the ordinary import, first and second time', async () => {
+    const constraints = await foreignKeys(bulk);
+    const first = await importDataset(bulk.orm.em.getKnex(), province, options(true));
+    const reference = await importDataset(ordinary.orm.em.getKnex(), province, options(false));
+    expect(first.issues).toEqual([]);
+    expect(first).toEqual(reference);
+    expect((await counts(bulk)).assessment_result).toBeGreaterThan(25_000);
+    expect(await exportDataset(bulk.orm.em.getKnex())).toEqual(
+      await exportDataset(ordinary.orm.em.getKnex()),
+    );
+    // Every foreign key is back, validated, exactly as the migrations made it.
+    expect(await foreignKeys(bulk)).toEqual(constraints);
+
+    // Again: everything is there already (updated or unchanged, nothing new, history kept).
+    const again = await importDataset(bulk.orm.em.getKnex(), province, options(true));
+    const againReference = await importDataset(ordinary.orm.em.getKnex(), province, options(false));
+    expect(again).toEqual(againReference);
+    expect(again.sections.find((s) => s.section === 'employees')).toMatchObject({ created: 0 });
+    expect(await exportDataset(bulk.orm.em.getKnex())).toEqual(
+      await exportDataset(ordinary.orm.em.getKnex()),
+    );
+  });
+
+  it('rejects a bad file whole and reports each bad record', async () => {
+    const bad = structuredClone(province);
+    bad.employees[10].nip = '123';
+    bad.assessments[5].results[0].competency = 'NO.SUCH';
+    bad.trainings[3].course = 'NO-SUCH-COURSE';
+    const report = await importDataset(untouched.orm.em.getKnex(), bad, options(true));
+    expect(report.applied).toBe(false);
+    const where = report.issues.map((i) => `${i.section}[${i.index}]`);
+    expect(where).toEqual(
+      expect.arrayContaining(['employees[10]', 'assessments[5]', 'trainings[3]']),
+    );
+    for (const issue of report.issues) expect(issue.message.length).toBeGreaterThan(0);
+    expect(Object.values(await counts(untouched))).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('rolls everything back, constraints included, when writing finds an issue', async () => {
+    const before = await counts(bulk);
+    const constraints = await foreignKeys(bulk);
+    // History is append-only: the same assessment with another level is refused while writing.
+    const changed = structuredClone(province);
+    const result = changed.assessments[7].results[0];
+    result.level = result.level === 5 ? 4 : result.level + 1;
+    const report = await importDataset(bulk.orm.em.getKnex(), changed, options(true));
+    expect(report.applied).toBe(false);
+    expect(report.issues).toEqual([
+      expect.objectContaining({ section: 'assessments', index: 7, code: 'APPEND_ONLY' }),
+    ]);
+    expect(await counts(bulk)).toEqual(before);
+    expect(await foreignKeys(bulk)).toEqual(constraints);
+  });
+});
