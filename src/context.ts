@@ -1,14 +1,19 @@
 import { Role } from './modules/auth/auth.types';
 import { AuditEvent } from './modules/audit/audit-event.entity';
 import type { Knex } from '@mikro-orm/knex';
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Assessment } from './modules/assessment/assessment.entity';
 import { Position } from './modules/position/position.entity';
 import { Access } from './modules/auth/access';
 import type { Viewer } from './modules/auth/auth.types';
 import { Employee } from './modules/employee/employee.entity';
+import { Agency } from './modules/org/agency.entity';
+import { OrgUnit } from './modules/org/org-unit.entity';
+import { Competency } from './modules/competency/competency.entity';
+import { PositionRequirement } from './modules/position/position-requirement.entity';
 import { TrainingRecord } from './modules/training/training-record.entity';
-import { Loaders, type Guard } from './shared/loaders';
+import { Loaders, type Companion, type Guard } from './shared/loaders';
 
 /** What every resolver gets: this request's EntityManager fork, loaders, viewer and clock. */
 export interface Context {
@@ -19,6 +24,15 @@ export interface Context {
   /** The request's "today" (ISO date), so one request sees one date. */
   readonly today: string;
 }
+
+/**
+ * Many-to-ones that come in the same statement as their owner: an org unit's agency (a handful
+ * of agencies), a requirement's competency (so a page reaches competencies in one batch).
+ */
+const COMPANIONS = new Map<EntityClass<object>, Companion[]>([
+  [OrgUnit, [{ relation: 'agency', entity: Agency }]],
+  [PositionRequirement, [{ relation: 'competency', entity: Competency }]],
+]);
 
 /**
  * A fresh context per request: a new identity map and new loaders, never shared. Loaded
@@ -53,6 +67,6 @@ export function createContext(orm: MikroORM, viewer: Viewer | null = null): Cont
     }
     return rows;
   };
-  const loaders: Loaders = new Loaders(em, guard);
+  const loaders: Loaders = new Loaders(em, guard, COMPANIONS);
   return { em, knex, loaders, access, today: new Date().toISOString().slice(0, 10) };
 }

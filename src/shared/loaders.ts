@@ -11,13 +11,46 @@ type Row = Record<string, unknown>;
 /** Drops the loaded rows the viewer may not see (they are then answered as not found). */
 export type Guard = (entity: EntityClass<object>, rows: object[]) => Promise<object[]>;
 
+/** A many-to-one loaded in the same statement as its owner (`strategy: 'joined'`). */
+export interface Companion {
+  readonly relation: string;
+  readonly entity: EntityClass<object>;
+}
+
+/** Rows of tables only migrations write, read once per process (keyed by entity). */
+const readOnce = new Map<EntityClass<object>, Promise<object[]>>();
+
 export class Loaders {
   private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(
     private readonly em: EntityManager,
     private readonly guard: Guard = async (_entity, rows) => rows,
+    /** Per entity, the many-to-ones fetched with it, so loading them costs no statement. */
+    private readonly companions: ReadonlyMap<EntityClass<object>, readonly Companion[]> = new Map(),
   ) {}
+
+  /**
+   * Reference data that only migrations change (ranks, education levels), by a unique
+   * property: read once per process, then served without SQL.
+   */
+  reference<T extends object, K extends string | number>(
+    entity: EntityClass<T>,
+    property: string,
+  ): DataLoader<K, T | null> {
+    return this.memo(`${entity.name}.${property}@process`, async (keys: readonly K[]) => {
+      let rows = readOnce.get(entity);
+      if (!rows) {
+        rows = this.em.fork().find(entity, {}, { disableIdentityMap: true });
+        readOnce.set(entity, rows);
+        // A failed read (database away) is tried again by the next request.
+        rows.catch(() => readOnce.delete(entity));
+      }
+      const found = (await this.guard(entity, await rows)) as T[];
+      const map = new Map(found.map((e) => [(e as Row)[property] as K, e]));
+      return keys.map((k) => map.get(k) ?? null);
+    });
+  }
 
   /** Entities by primary key, `null` where none. */
   byId<T extends object>(entity: EntityClass<T>): DataLoader<number, T | null> {
@@ -30,10 +63,14 @@ export class Loaders {
     property: string,
   ): DataLoader<K, T | null> {
     return this.memo(`${entity.name}.${property}`, async (keys: readonly K[]) => {
-      const found = (await this.guard(
+      const companions = this.companions.get(entity) ?? [];
+      const loaded = await this.em.find(
         entity,
-        await this.em.find(entity, { [property]: { $in: keys } } as FilterQuery<T>),
-      )) as T[];
+        { [property]: { $in: keys } } as FilterQuery<T>,
+        this.joined(companions),
+      );
+      const found = (await this.guard(entity, loaded)) as T[];
+      for (const companion of companions) await this.prime(companion, found);
       const map = new Map(found.map((e) => [(e as Row)[property] as K, e]));
       return keys.map((k) => map.get(k) ?? null);
     });
@@ -46,9 +83,12 @@ export class Loaders {
     orderBy: QueryOrderMap<T>,
   ): DataLoader<number, T[]> {
     return this.memo(`${entity.name}<${foreignKey}`, async (ids: readonly number[]) => {
+      const companions = this.companions.get(entity) ?? [];
       const rows = await this.em.find(entity, { [foreignKey]: { $in: ids } } as FilterQuery<T>, {
         orderBy,
+        ...this.joined(companions),
       });
+      for (const companion of companions) await this.prime(companion, rows);
       const groups = new Map<number, T[]>(ids.map((id) => [id, []]));
       for (const row of rows) {
         const parent = (row as Row)[foreignKey] as { id: number };
@@ -65,6 +105,25 @@ export class Loaders {
     cacheKeyFn?: (k: K) => unknown,
   ): DataLoader<K, V> {
     return this.memo(name, batch, cacheKeyFn);
+  }
+
+  private joined(companions: readonly Companion[]) {
+    return companions.length > 0
+      ? { populate: companions.map((c) => c.relation) as never, strategy: 'joined' as const }
+      : {};
+  }
+
+  /** Hands the companions that came with `owners` to their own loader (after the guard). */
+  private async prime(companion: Companion, owners: object[]): Promise<void> {
+    const related = [
+      ...new Set(owners.map((o) => (o as Row)[companion.relation]).filter(Boolean)),
+    ] as object[];
+    const visible = new Set(await this.guard(companion.entity, related));
+    const loader = this.byId(companion.entity);
+    for (const item of related) {
+      const id = (item as { id: number }).id;
+      loader.prime(id, visible.has(item) ? item : null);
+    }
   }
 
   /** Forgets everything loaded so far (after a write in the same request). */

@@ -74,12 +74,12 @@ export class EmployeeResolver {
 
   @FieldResolver(() => Rank, { nullable: true, description: 'Rank (PNS and CPNS).' })
   rank(@Root() employee: Employee, @Ctx() ctx: Context) {
-    return employee.rank ? ctx.loaders.byKey(Rank, 'code').load(employee.rank.code) : null;
+    return employee.rank ? ctx.loaders.reference(Rank, 'code').load(employee.rank.code) : null;
   }
 
   @FieldResolver(() => EducationLevel, { description: 'Highest education.' })
   education(@Root() employee: Employee, @Ctx() ctx: Context) {
-    return ctx.loaders.byKey(EducationLevel, 'code').load(employee.education.code);
+    return ctx.loaders.reference(EducationLevel, 'code').load(employee.education.code);
   }
 
   @FieldResolver(() => OrgUnit, { description: 'The org unit (unit kerja) the employee works in.' })

@@ -73,13 +73,13 @@ export class PositionConditionsResolver {
   @FieldResolver(() => Rank, { nullable: true, description: 'Minimum rank (PNS).' })
   minRank(@Root() conditions: PositionConditions, @Ctx() ctx: Context) {
     const rank = conditions.position.minRank;
-    return rank ? ctx.loaders.byKey(Rank, 'code').load(rank.code) : null;
+    return rank ? ctx.loaders.reference(Rank, 'code').load(rank.code) : null;
   }
 
   @FieldResolver(() => EducationLevel, { nullable: true, description: 'Minimum education.' })
   minEducation(@Root() conditions: PositionConditions, @Ctx() ctx: Context) {
     const level = conditions.position.minEducation;
-    return level ? ctx.loaders.byKey(EducationLevel, 'code').load(level.code) : null;
+    return level ? ctx.loaders.reference(EducationLevel, 'code').load(level.code) : null;
   }
 
   @FieldResolver(() => [Course], { description: 'Courses the holder must have completed.' })
