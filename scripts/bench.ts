@@ -162,7 +162,7 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
     let started = false;
     server.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      found ||= /ready: (http:\/\/localhost:\d+)/.exec(output)?.[1] ?? '';
+      found ||= /API (http:\/\/localhost:\d+)\/graphql/.exec(output)?.[1] ?? '';
       const loaded = /Candidate index: .*/.exec(output);
       if (found && loaded && !started) {
         started = true;
