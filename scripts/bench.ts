@@ -15,7 +15,7 @@ import { importDataset } from '../src/modules/dataset/dataset.service';
 import { generateProvince } from '../src/modules/demo/province.generate';
 
 /**
- * `npm run bench [-- --employees 100000 --seed 1 --duration 10 --connections 10]`: a province
+ * `npm run bench [-- --employees 100000 --seed 1 --duration 10 --connections 10 --heap-mb N]`: a province
  * of N employees (generated and imported on first use, kept in .data/bench), the built server
  * in its own process, driven over HTTP by autocannon for a fixed set of operations; the
  * straightforward SQL for the same ranking and fit timed in the same run as the baseline.
@@ -26,6 +26,8 @@ interface Options {
   seed: number;
   duration: number;
   connections: number;
+  /** `--heap-mb N`: the server's V8 old-space limit (`--max-old-space-size`), if set. */
+  heapMb?: number;
 }
 
 interface Operation {
@@ -71,6 +73,7 @@ function parseOptions(args: string[]): Options {
     seed: value('seed', 1),
     duration: value('duration', 10),
     connections: value('connections', 10),
+    heapMb: args.includes('--heap-mb') ? value('heap-mb', 0) : undefined,
   };
 }
 
@@ -144,7 +147,8 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`]
     : [];
-  const server = spawn(process.execPath, [...profile, 'dist/src/index.js'], {
+  const heap = options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : [];
+  const server = spawn(process.execPath, [...profile, ...heap, 'dist/src/index.js'], {
     env: {
       ...process.env,
       DATABASE_URL: database.url,
