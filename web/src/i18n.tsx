@@ -89,7 +89,6 @@ const id = {
   chartActual: 'aktual',
   unmetConditions: 'Syarat yang belum terpenuhi',
   allConditionsMet: 'Semua syarat terpenuhi.',
-  conditionDetail: 'perlu {required}, saat ini {actual}',
   trainingPlan: 'Rencana pelatihan',
   trainingPlanEmpty: 'Tidak perlu pelatihan: tidak ada kesenjangan.',
   course: 'Pelatihan',
@@ -235,7 +234,6 @@ const en: Dictionary = {
   chartActual: 'actual',
   unmetConditions: 'Unmet conditions',
   allConditionsMet: 'Every condition is met.',
-  conditionDetail: 'needs {required}, has {actual}',
   trainingPlan: 'Training plan',
   trainingPlanEmpty: 'No training needed: there are no gaps.',
   course: 'Course',
@@ -335,6 +333,37 @@ const enumLabels: Record<Language, Record<string, string>> = {
   },
 };
 
+/** An unmet condition in Indonesian, from its code and values (the API words it in English). */
+function conditionInIndonesian(c: UnmetConditionText): string {
+  switch (c.code) {
+    case 'RANK_TOO_LOW':
+      return `Pangkat minimal ${c.required}; ${c.actual ? `saat ini ${c.actual}` : 'belum berpangkat PNS'}.`;
+    case 'EDUCATION_TOO_LOW':
+      return `Pendidikan minimal ${c.required}; saat ini ${c.actual}.`;
+    case 'MISSING_REQUIRED_COURSE':
+      return `Belum menyelesaikan pelatihan wajib ${c.required}.`;
+    case 'TOO_FEW_YEARS_OF_SERVICE':
+      return `Masa kerja minimal ${c.required} tahun; ${c.actual === null ? 'tanggal pengangkatan tidak diketahui' : `saat ini ${c.actual} tahun`}.`;
+    case 'NOT_ASSESSED':
+      return 'Belum satu pun kompetensi persyaratan yang diases.';
+    case 'ASSESSMENT_STALE':
+      return `Asesmen kompetensi persyaratan sudah melewati masa berlaku (terlama ${c.actual}).`;
+    case 'NEAR_RETIREMENT':
+      return `Mencapai batas usia pensiun pada ${c.actual}, kurang dari setahun lagi.`;
+    case 'PERFORMANCE_TOO_LOW':
+      return `Kinerja belum memenuhi syarat minimal (${c.actual}).`;
+    default:
+      return c.message;
+  }
+}
+
+export interface UnmetConditionText {
+  readonly code: string;
+  readonly message: string;
+  readonly required?: string | null;
+  readonly actual?: string | null;
+}
+
 /** What an API error code means, in words. */
 const errorWords: Record<Language, Record<string, string>> = {
   id: {
@@ -369,6 +398,8 @@ export interface Translator {
   label(value: string): string;
   /** What an API error code means. */
   errorMeaning(code: string): string | undefined;
+  /** An unmet condition's reason in the console's language. */
+  condition(condition: UnmetConditionText): string;
   number(value: number, digits?: number): string;
   money(value: number): string;
   date(value: string): string;
@@ -385,6 +416,8 @@ export function translator(language: Language): Translator {
     language,
     label: (value: string) => enumLabels[language][value] ?? value,
     errorMeaning: (code: string) => errorWords[language][code],
+    condition: (condition: UnmetConditionText) =>
+      language === 'id' ? conditionInIndonesian(condition) : condition.message,
     number: (value: number, digits = 1) =>
       value.toLocaleString(locale, {
         minimumFractionDigits: digits,

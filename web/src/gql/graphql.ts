@@ -173,7 +173,7 @@ export type ConsoleCandidatesQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, employee: { nip: string | null, name: string, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string }> }> } };
+export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, employee: { nip: string | null, name: string, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } };
 
 export type ConsolePositionsQueryVariables = Exact<{
   first: number;
@@ -195,7 +195,7 @@ export type ConsoleReportQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string }> }> } };
+export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } };
 
 export type ConsoleUnitQueryVariables = Exact<{
   code: string;
@@ -467,6 +467,8 @@ export const ConsoleCandidatesDocument = new TypedDocumentString(`
       unmetConditions {
         code
         message
+        required
+        actual
       }
     }
   }
@@ -555,6 +557,8 @@ export const ConsoleReportDocument = new TypedDocumentString(`
       unmetConditions {
         code
         message
+        required
+        actual
       }
     }
   }

@@ -196,20 +196,7 @@ export function UnmetList(props: { fit: FitData }) {
         <List.Item key={condition.code}>
           <Group gap="xs" wrap="nowrap" align="start">
             <ConditionChips conditions={[condition]} />
-            <Text size="sm">
-              {condition.message}
-              {condition.required != null && (
-                <Text span size="xs" c="dimmed">
-                  {' '}
-                  (
-                  {t('conditionDetail', {
-                    required: condition.required,
-                    actual: condition.actual ?? '—',
-                  })}
-                  )
-                </Text>
-              )}
-            </Text>
+            <Text size="sm">{t.condition(condition)}</Text>
           </Group>
         </List.Item>
       ))}

@@ -121,6 +121,8 @@ const CandidatesQuery = graphql(`
         unmetConditions {
           code
           message
+          required
+          actual
         }
       }
     }

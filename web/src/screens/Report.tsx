@@ -52,6 +52,8 @@ const ReportQuery = graphql(`
         unmetConditions {
           code
           message
+          required
+          actual
         }
       }
     }
@@ -135,10 +137,7 @@ export function ReportScreen(props: { code: string; params: URLSearchParams }) {
                 const term = fit.terms.find((x) => x.competency.code === r.competency.code);
                 return <td key={r.competency.code}>{term?.actual ?? '—'}</td>;
               })}
-              <td>
-                {fit.unmetConditions.map((c) => `${t.label(c.code)}: ${c.message}`).join('; ') ||
-                  '—'}
-              </td>
+              <td>{fit.unmetConditions.map((c) => t.condition(c)).join(' ') || '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Progress, Text, Tooltip } from '@mantine/core';
 import type { ApiError } from '../api';
-import { useT } from '../i18n';
+import { useT, type UnmetConditionText } from '../i18n';
 
 /** An API error in words: what the code means, then the server's own message. */
 export function ErrorNotice(props: { error: ApiError; onRetry?: () => void }) {
@@ -94,18 +94,18 @@ export function QualifiedBadge(props: { qualified: boolean }) {
 }
 
 /** Unmet conditions as chips with words; the server's full reason is the chip's tooltip. */
-export function ConditionChips(props: { conditions: { code: string; message: string }[] }) {
+export function ConditionChips(props: { conditions: UnmetConditionText[] }) {
   const t = useT();
   if (props.conditions.length === 0) return <Text size="sm">—</Text>;
   return (
     <Group gap={4}>
       {props.conditions.map((condition) => (
-        <Tooltip key={condition.code} label={condition.message} multiline w={280}>
+        <Tooltip key={condition.code} label={t.condition(condition)} multiline w={280}>
           <Badge
             color="red"
             variant="light"
             tt="none"
-            title={condition.message}
+            title={t.condition(condition)}
             data-code={condition.code}
           >
             {t.label(condition.code)}
