@@ -1,20 +1,11 @@
-import {
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  Progress,
-  SimpleGrid,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Card, Group, Progress, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../api';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
 import {
+  AssessedOn,
   CategoryBadge,
   ErrorNotice,
   JpmBar,
@@ -164,12 +155,7 @@ export function EmployeeScreen(props: { nip: string }) {
                 </Table.Td>
                 <Table.Td>{c.level}</Table.Td>
                 <Table.Td>
-                  {t.date(c.assessedOn)}{' '}
-                  {c.stale && (
-                    <Badge size="xs" color="orange" tt="none">
-                      {t('stale')}
-                    </Badge>
-                  )}
+                  <AssessedOn date={c.assessedOn} stale={c.stale} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -10,6 +10,7 @@ import {
   CategoryBadge,
   ConditionChips,
   ErrorNotice,
+  AssessedOn,
   JpmBar,
   LevelChart,
   Loading,
@@ -242,12 +243,7 @@ export function TermsTable(props: { fit: FitData }) {
             <Table.Td>{term.weight}</Table.Td>
             <Table.Td>{t.number(term.contribution, 2)}</Table.Td>
             <Table.Td>
-              {term.assessedOn ? t.date(term.assessedOn) : '—'}{' '}
-              {term.stale && (
-                <Badge size="xs" color="orange" tt="none">
-                  {t('stale')}
-                </Badge>
-              )}
+              <AssessedOn date={term.assessedOn} stale={term.stale} />
             </Table.Td>
           </Table.Tr>
         ))}

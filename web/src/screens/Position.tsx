@@ -24,7 +24,7 @@ import {
   ErrorNotice,
   JpmBar,
   Loading,
-  Pager,
+  PageFooter,
   QualifiedBadge,
   ReadinessBadge,
 } from '../ui/parts';
@@ -380,13 +380,7 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
               ))}
             </Table.Tbody>
           </Table>
-          {connection.nodes.length === 0 && <Text my="md">{t('noRows')}</Text>}
-          <Pager
-            page={paging.page}
-            hasNext={connection.pageInfo.hasNextPage}
-            onPrevious={paging.previous}
-            onNext={() => paging.next(connection.pageInfo.endCursor)}
-          />
+          <PageFooter connection={connection} paging={paging} />
         </>
       )}
     </>

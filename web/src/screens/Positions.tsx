@@ -6,7 +6,7 @@ import type { PositionCategory } from '../gql/graphql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import { ErrorNotice, Loading, Pager } from '../ui/parts';
+import { ErrorNotice, Loading, PageFooter } from '../ui/parts';
 import { usePaging } from '../ui/paging';
 
 const PositionsQuery = graphql(`
@@ -177,13 +177,7 @@ export function PositionsScreen() {
               ))}
             </Table.Tbody>
           </Table>
-          {connection.nodes.length === 0 && <Text my="md">{t('noRows')}</Text>}
-          <Pager
-            page={paging.page}
-            hasNext={connection.pageInfo.hasNextPage}
-            onPrevious={paging.previous}
-            onNext={() => paging.next(connection.pageInfo.endCursor)}
-          />
+          <PageFooter connection={connection} paging={paging} />
         </>
       )}
     </>

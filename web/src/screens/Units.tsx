@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import { ErrorNotice, Loading, Pager } from '../ui/parts';
+import { ErrorNotice, Loading, PageFooter } from '../ui/parts';
 import { usePaging } from '../ui/paging';
 
 const UnitsQuery = graphql(`
@@ -70,12 +70,7 @@ export function UnitsScreen() {
               ))}
             </Table.Tbody>
           </Table>
-          <Pager
-            page={paging.page}
-            hasNext={connection.pageInfo.hasNextPage}
-            onPrevious={paging.previous}
-            onNext={() => paging.next(connection.pageInfo.endCursor)}
-          />
+          <PageFooter connection={connection} paging={paging} />
         </>
       )}
     </>

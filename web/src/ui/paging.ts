@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
 
+export type Paging = ReturnType<typeof usePaging>;
+
 /** Cursor paging: the `after` cursors of the pages seen, so Previous goes back exactly. */
 export function usePaging() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);

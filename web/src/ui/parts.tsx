@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Progress, Text, Tooltip } from '@mantine/core';
 import type { ApiError } from '../api';
 import { useT, type UnmetConditionText } from '../i18n';
+import type { Paging } from './paging';
 
 /** An API error in words: what the code means, then the server's own message. */
 export function ErrorNotice(props: { error: ApiError; onRetry?: () => void }) {
@@ -191,8 +192,43 @@ export function LevelChart(props: {
   );
 }
 
+/** When a competency was assessed, marked when the assessment is past its validity. */
+export function AssessedOn(props: { date: string | null | undefined; stale: boolean }) {
+  const t = useT();
+  return (
+    <>
+      {props.date ? t.date(props.date) : '—'}{' '}
+      {props.stale && (
+        <Badge size="xs" color="orange" tt="none">
+          {t('stale')}
+        </Badge>
+      )}
+    </>
+  );
+}
+
+/** Below a page of a connection: "nothing to show" when empty, then Previous and Next. */
+export function PageFooter(props: {
+  connection: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
+  paging: Paging;
+}) {
+  const t = useT();
+  const { connection, paging } = props;
+  return (
+    <>
+      {connection.nodes.length === 0 && <Text my="md">{t('noRows')}</Text>}
+      <Pager
+        page={paging.page}
+        hasNext={connection.pageInfo.hasNextPage}
+        onPrevious={paging.previous}
+        onNext={() => paging.next(connection.pageInfo.endCursor)}
+      />
+    </>
+  );
+}
+
 /** Forward and back through a cursor connection (the cursors seen so far are kept). */
-export function Pager(props: {
+function Pager(props: {
   page: number;
   hasNext: boolean;
   onPrevious: () => void;
