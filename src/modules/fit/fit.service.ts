@@ -353,6 +353,7 @@ export async function rankCandidates(
     candidateIndex(ctx.knex).current(),
   ]);
   const minJpm = filter?.minJobPersonMatch;
+  const unfiltered = !units && !filter?.qualifiedOnly && minJpm == null;
   const wanted = (qualified: number, jpm: number, unit: number) =>
     (!units || units.has(unit)) &&
     (!filter?.qualifiedOnly || qualified === 1) &&
@@ -400,6 +401,8 @@ export async function rankCandidates(
   }
   const list = ranking;
   const count = () => {
+    // Without a filter every ranked employee counts (readiness filtering made a new list).
+    if (unfiltered) return Promise.resolve(list.length);
     let n = 0;
     for (let i = 0; i < list.length; i++) if (list.matches(i, wanted)) n++;
     return Promise.resolve(n);
