@@ -10,8 +10,6 @@ import type { Viewer } from './modules/auth/auth.types';
 import { Employee } from './modules/employee/employee.entity';
 import { Agency } from './modules/org/agency.entity';
 import { OrgUnit } from './modules/org/org-unit.entity';
-import { Competency } from './modules/competency/competency.entity';
-import { PositionRequirement } from './modules/position/position-requirement.entity';
 import { TrainingRecord } from './modules/training/training-record.entity';
 import { Loaders, type Companion, type Guard } from './shared/loaders';
 
@@ -25,13 +23,9 @@ export interface Context {
   readonly today: string;
 }
 
-/**
- * Many-to-ones that come in the same statement as their owner: an org unit's agency (a handful
- * of agencies), a requirement's competency (so a page reaches competencies in one batch).
- */
+/** Many-to-ones that come in the same statement as their owner: an org unit's agency. */
 const COMPANIONS = new Map<EntityClass<object>, Companion[]>([
   [OrgUnit, [{ relation: 'agency', entity: Agency }]],
-  [PositionRequirement, [{ relation: 'competency', entity: Competency }]],
 ]);
 
 /**

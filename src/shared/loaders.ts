@@ -113,6 +113,13 @@ export class Loaders {
       : {};
   }
 
+  /** Hands entities read by another statement to their id loader (after the guard). */
+  async primeById<T extends object>(entity: EntityClass<T>, rows: T[]): Promise<void> {
+    const visible = new Set(await this.guard(entity, rows));
+    const loader = this.byId(entity);
+    for (const row of rows) loader.prime((row as { id: number }).id, visible.has(row) ? row : null);
+  }
+
   /** Hands the companions that came with `owners` to their own loader (after the guard). */
   private async prime(companion: Companion, owners: object[]): Promise<void> {
     const related = [

@@ -1,3 +1,4 @@
+import { Competency } from '../competency/competency.entity';
 import type { Context } from '../../context';
 
 export interface CurrentLevel {
@@ -11,26 +12,38 @@ export interface CurrentLevel {
 
 /**
  * Current competency levels of many employees as of a date, in one statement: per employee and
- * competency, the result of the latest assessment on or before that date.
+ * competency, the result of the latest assessment on or before that date. The competencies
+ * those levels are of come in the same statement (once each) and go to the competency loader.
  */
 export function currentLevels(ctx: Context, asOf: string) {
   return ctx.loaders.custom<number, CurrentLevel[]>(
     `employee.currentLevels.${asOf}`,
     async (ids) => {
-      const result = await ctx.knex.raw<{ rows: CurrentLevel[] }>(
-        `select distinct on (a.employee_id, r.competency_id)
-              a.employee_id as "employeeId", r.competency_id as "competencyId",
-              c.code as "competencyCode", r.level, a.assessed_on::text as "assessedOn",
-              a.id as "assessmentId"
-         from assessment a
-         join assessment_result r on r.assessment_id = a.id
-         join competency c on c.id = r.competency_id
-        where a.employee_id = any(?) and a.assessed_on <= ?
-        order by a.employee_id, r.competency_id, a.assessed_on desc, a.id desc`,
+      const result = await ctx.knex.raw<{
+        rows: { levels: CurrentLevel[] | null; competencies: Record<string, unknown>[] | null }[];
+      }>(
+        `with levels as (
+           select distinct on (a.employee_id, r.competency_id)
+                  a.employee_id as "employeeId", r.competency_id as "competencyId",
+                  c.code as "competencyCode", r.level, a.assessed_on::text as "assessedOn",
+                  a.id as "assessmentId"
+             from assessment a
+             join assessment_result r on r.assessment_id = a.id
+             join competency c on c.id = r.competency_id
+            where a.employee_id = any(?) and a.assessed_on <= ?
+            order by a.employee_id, r.competency_id, a.assessed_on desc, a.id desc)
+         select (select json_agg(l) from levels l) as levels,
+                (select json_agg(c) from competency c
+                  where c.id in (select "competencyId" from levels)) as competencies`,
         [ids as number[], asOf],
       );
+      const [{ levels, competencies }] = result.rows;
+      await ctx.loaders.primeById(
+        Competency,
+        (competencies ?? []).map((row) => ctx.em.map(Competency, row)),
+      );
       const groups = new Map<number, CurrentLevel[]>(ids.map((id) => [id, []]));
-      for (const row of result.rows) groups.get(row.employeeId)?.push(row);
+      for (const row of levels ?? []) groups.get(row.employeeId)?.push(row);
       for (const list of groups.values())
         list.sort((a, b) => a.competencyCode.localeCompare(b.competencyCode));
       return ids.map((id) => groups.get(id) ?? []);
