@@ -21,7 +21,7 @@ const TYPES: Record<string, string> = {
 const ASSET_PATH = /^\/assets\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(js|css|svg|woff2|png)$/;
 
 export function consoleFiles(directory: string): ConsoleFiles {
-  const cache = new Map<string, { body: Buffer; type: string } | undefined>();
+  const cache = new Map<string, { body: Buffer; type: string }>();
   let page: string | undefined;
   return {
     page() {
@@ -32,19 +32,17 @@ export function consoleFiles(directory: string): ConsoleFiles {
     asset(urlPath) {
       const match = ASSET_PATH.exec(urlPath);
       if (!match) return undefined;
-      if (!cache.has(urlPath)) {
-        const file = path.join(directory, urlPath);
-        cache.set(
-          urlPath,
-          existsSync(file)
-            ? {
-                body: readFileSync(file),
-                type: TYPES[`.${match[1]}`] ?? 'application/octet-stream',
-              }
-            : undefined,
-        );
+      // Only files that exist are kept: names probed for nothing must not grow the cache.
+      let found = cache.get(urlPath);
+      const file = path.join(directory, urlPath);
+      if (!found && existsSync(file)) {
+        found = {
+          body: readFileSync(file),
+          type: TYPES[`.${match[1]}`] ?? 'application/octet-stream',
+        };
+        cache.set(urlPath, found);
       }
-      return cache.get(urlPath);
+      return found;
     },
   };
 }

@@ -120,17 +120,10 @@ export class Loaders {
     for (const row of rows) loader.prime((row as { id: number }).id, visible.has(row) ? row : null);
   }
 
-  /** Hands the companions that came with `owners` to their own loader (after the guard). */
+  /** Hands the companions that came with `owners` to their own loader. */
   private async prime(companion: Companion, owners: object[]): Promise<void> {
-    const related = [
-      ...new Set(owners.map((o) => (o as Row)[companion.relation]).filter(Boolean)),
-    ] as object[];
-    const visible = new Set(await this.guard(companion.entity, related));
-    const loader = this.byId(companion.entity);
-    for (const item of related) {
-      const id = (item as { id: number }).id;
-      loader.prime(id, visible.has(item) ? item : null);
-    }
+    const related = new Set(owners.map((o) => (o as Row)[companion.relation]).filter(Boolean));
+    await this.primeById(companion.entity, [...related] as object[]);
   }
 
   /** Forgets everything loaded so far (after a write in the same request). */

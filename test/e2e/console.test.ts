@@ -96,12 +96,6 @@ describe('the committee console', () => {
   });
 
   it('opens a position: its profile and the candidates in the API’s order', async () => {
-    await page
-      .getByTestId('positions')
-      .getByRole('link')
-      .filter({ hasText: /./ })
-      .first()
-      .waitFor();
     await page.goto(`${app.url}/#/positions/${position}`);
     const requirements = await app.gql(
       `query ($code: String!) { position(code: $code) { requirements { level } } }`,

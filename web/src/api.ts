@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TypedDocumentString } from './gql/graphql';
 
 /** An error the API answered (or a failure to reach it), with the API's code. */
@@ -55,23 +55,21 @@ export interface Loaded<T> {
   readonly reload: () => void;
 }
 
-/** Runs an operation when its variables change; the latest answer wins. */
-export function useApi<Result, Variables>(
-  document: TypedDocumentString<Result, Variables>,
-  variables: Variables,
-  token: string | null,
-  skip = false,
-): Loaded<Result> {
-  const key = JSON.stringify(variables);
-  const [state, setState] = useState<{ data?: Result; error?: ApiError; loading: boolean }>({
-    loading: !skip,
+/**
+ * Runs `load` whenever `key` changes (and on reload); the latest answer wins, and the previous
+ * data stays on screen while the next loads.
+ */
+export function useLoaded<T>(key: string, load: () => Promise<T>): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({
+    loading: true,
   });
   const [round, setRound] = useState(0);
+  const latest = useRef(load);
+  latest.current = load;
   useEffect(() => {
-    if (skip) return;
     let current = true;
     setState((previous) => ({ data: previous.data, loading: true }));
-    request(document, JSON.parse(key) as Variables, token).then(
+    latest.current().then(
       (data) => current && setState({ data, loading: false }),
       (error: unknown) =>
         current &&
@@ -83,7 +81,18 @@ export function useApi<Result, Variables>(
     return () => {
       current = false;
     };
-  }, [document, key, token, round, skip]);
+  }, [key, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return { ...state, reload };
+}
+
+/** One typed operation, sent again when its variables or the token change. */
+export function useApi<Result, Variables>(
+  document: TypedDocumentString<Result, Variables>,
+  variables: Variables,
+  token: string | null,
+): Loaded<Result> {
+  return useLoaded(JSON.stringify([String(document), variables, token]), () =>
+    request(document, variables, token),
+  );
 }

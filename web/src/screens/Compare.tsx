@@ -1,6 +1,5 @@
 import { Anchor, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { ApiError, request } from '../api';
+import { request, useLoaded } from '../api';
 import { useT } from '../i18n';
 import { policyFor } from '../policy';
 import { href } from '../router';
@@ -21,34 +20,18 @@ export function CompareScreen(props: { code: string; nips: string[]; params: URL
   const t = useT();
   const { token } = useSession();
   const scale = props.params.get('scale') ?? 'OPTIMAL';
-  const key = props.nips.join(',');
-  const [state, setState] = useState<{ fits?: FitData[]; error?: ApiError }>({});
-  useEffect(() => {
-    let current = true;
-    setState({});
+  const nips = props.nips.slice(0, 3);
+  const loaded = useLoaded(JSON.stringify([nips, props.code, scale, token]), () =>
     Promise.all(
-      key
-        .split(',')
-        .slice(0, 3)
-        .map((nip) =>
-          request(FitQuery, { nip, code: props.code, policy: policyFor(scale) }, token),
-        ),
-    ).then(
-      (results) => current && setState({ fits: results.map((r) => r.fit) }),
-      (error: unknown) =>
-        current &&
-        setState({
-          error: error instanceof ApiError ? error : new ApiError(String(error), 'ERROR', 0),
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [key, props.code, scale, token]);
+      nips.map((nip) =>
+        request(FitQuery, { nip, code: props.code, policy: policyFor(scale) }, token),
+      ),
+    ).then((results) => results.map((r) => r.fit)),
+  );
 
-  if (state.error) return <ErrorNotice error={state.error} />;
-  if (!state.fits) return <Loading />;
-  const fits = state.fits;
+  if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <Loading />;
+  const fits: FitData[] = loaded.data;
   const [first] = fits;
   if (!first) return <Text>{t('compareHint')}</Text>;
   const row = (label: string, cell: (fit: FitData) => React.ReactNode) => (

@@ -42,7 +42,7 @@ const CATEGORY_COLOURS: Record<string, string> = {
 };
 
 /** The JPM as a bar with its number: the number carries the meaning, the colour repeats it. */
-export function JpmBar(props: { value: number; category: string; threshold?: number }) {
+export function JpmBar(props: { value: number; category: string }) {
   const t = useT();
   return (
     <Group gap="xs" wrap="nowrap" miw={150}>
