@@ -77,7 +77,11 @@ const ask = (url: string) =>
   }));
 
 /** Holds a lock the query above needs, so a request waits in the database until released. */
-async function blockAgencies(): Promise<{ release(): Promise<void>; waiting(): Promise<number> }> {
+async function blockAgencies(): Promise<{
+  release(): Promise<void>;
+  waiting(): Promise<number>;
+  terminateWaiting(): Promise<void>;
+}> {
   const blocker = new Client({ connectionString: database.url });
   blocker.on('error', () => undefined); // it dies with the server in the outage test
   await blocker.connect();
@@ -93,6 +97,12 @@ async function blockAgencies(): Promise<{ release(): Promise<void>; waiting(): P
         `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = 'outage'`,
       );
       return rows[0].n;
+    },
+    /** Kills the waiting backends while the lock is still held, so none can finish first. */
+    async terminateWaiting() {
+      await blocker.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where wait_event_type = 'Lock' and datname = 'outage'`,
+      );
     },
   };
 }
@@ -114,7 +124,10 @@ describe('when the database goes away', () => {
       const block = await blockAgencies();
       const inFlight = ask(url);
       await until(async () => (await block.waiting()) > 0, 'the request to wait on the lock');
-      await database.stop(); // the database is killed while the request runs
+      // The database goes away under the waiting request. Its own backend goes first: a
+      // shutdown that ended the lock holder first would let it finish.
+      await block.terminateWaiting();
+      await database.stop();
       await block.release();
 
       const cut = await inFlight;
