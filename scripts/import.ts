@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   const dryRun = args.includes('--dry-run');
   const bulk = args.includes('--bulk');
   const started = Date.now();
-  const text = await readFile(file, 'utf8');
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(
+      `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+    );
+  });
   let document: unknown;
   try {
     document = JSON.parse(text);
