@@ -21,7 +21,16 @@ export interface Context {
   readonly access: Access;
   /** The request's "today" (ISO date), so one request sees one date. */
   readonly today: string;
+  /** How long a write waits for another write of the same record, or an import (ms). */
+  readonly writeWaitMs: number;
 }
+
+/** Settings of the process that every request's context carries. */
+export interface ContextSettings {
+  readonly writeWaitMs: number;
+}
+
+export const DEFAULT_CONTEXT_SETTINGS: ContextSettings = { writeWaitMs: 10_000 };
 
 /** Many-to-ones that come in the same statement as their owner: an org unit's agency. */
 const COMPANIONS = new Map<EntityClass<object>, Companion[]>([
@@ -33,7 +42,11 @@ const COMPANIONS = new Map<EntityClass<object>, Companion[]>([
  * employees, and the assessments and trainings of employees, pass through the viewer's
  * visibility, so every path to them (root, nested, `node`) answers the same.
  */
-export function createContext(orm: MikroORM, viewer: Viewer | null = null): Context {
+export function createContext(
+  orm: MikroORM,
+  viewer: Viewer | null = null,
+  settings: ContextSettings = DEFAULT_CONTEXT_SETTINGS,
+): Context {
   const em = orm.em.fork();
   const knex = em.getKnex();
   const access = new Access(viewer, knex);
@@ -62,5 +75,12 @@ export function createContext(orm: MikroORM, viewer: Viewer | null = null): Cont
     return rows;
   };
   const loaders: Loaders = new Loaders(em, guard, COMPANIONS);
-  return { em, knex, loaders, access, today: new Date().toISOString().slice(0, 10) };
+  return {
+    em,
+    knex,
+    loaders,
+    access,
+    today: new Date().toISOString().slice(0, 10),
+    writeWaitMs: settings.writeWaitMs,
+  };
 }

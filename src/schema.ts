@@ -1,8 +1,16 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  isObjectType,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import type { Context } from './context';
+import { badInput } from './shared/errors';
+import { ControlCharacterError, normaliseDeep } from './shared/text';
 import {
   AssessmentResolver,
   AssessmentResultResolver,
@@ -131,16 +139,47 @@ let built: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process from the decorated classes. */
 export function buildAppSchema(): GraphQLSchema {
-  built ??= buildSchemaSync({
-    resolvers: RESOLVERS,
-    validate: false,
-    // `@Authorized(roles)`: signed in with one of the roles (any role when none are named).
-    authChecker: ({ context }: { context: Context }, roles) => {
-      context.access.require(...(roles as string[]));
-      return true;
-    },
-  });
+  built ??= normaliseArguments(
+    buildSchemaSync({
+      resolvers: RESOLVERS,
+      validate: false,
+      // `@Authorized(roles)`: signed in with one of the roles (any role when none are named).
+      authChecker: ({ context }: { context: Context }, roles) => {
+        context.access.require(...(roles as string[]));
+        return true;
+      },
+    }),
+  );
   return built;
+}
+
+/**
+ * Every argument of every field is normalised once, before any resolver or check sees it:
+ * texts in Unicode NFC without surrounding white space, and a control character anywhere
+ * refused with BAD_USER_INPUT naming the argument. So a key written `" JPT-014"` is the same
+ * key as `"JPT-014"` to every lookup, agency check and write.
+ */
+function normaliseArguments(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        let normalised: typeof args;
+        try {
+          normalised = normaliseDeep(args);
+        } catch (error) {
+          if (!(error instanceof ControlCharacterError)) throw error;
+          throw badInput(`Argument \`${error.path.join('.')}\` contains the control character ${error.character}.`, {
+            argument: error.path.join('.'),
+          });
+        }
+        return resolve(source, normalised, context, info);
+      };
+    }
+  }
+  return schema;
 }
 
 /** The schema as committed in `schema.graphql`: sorted, so diffs show real changes only. */

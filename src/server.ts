@@ -21,7 +21,7 @@ export interface ServerOptions {
   /** Put `extensions.sqlStatements` on every response (development and tests). */
   readonly exposeStatementCount: boolean;
   readonly keys: TokenKeys;
-  readonly limits: QueryLimits & { maxTokens: number };
+  readonly limits: QueryLimits & { maxTokens: number; writeWaitMs: number; costPerMinute: number };
   /** Production refuses introspection to callers who are not signed in. */
   readonly production: boolean;
   /** A token pre-filled in the explorer (demo mode only). */
@@ -219,7 +219,9 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () =>
-          createContext(orm, viewerFromHeader(options.keys, req.headers.authorization)),
+          createContext(orm, viewerFromHeader(options.keys, req.headers.authorization), {
+            writeWaitMs: options.limits.writeWaitMs,
+          }),
       });
     // Counting statements tracks every promise of the request: only when the count is shown.
     const result = options.exposeStatementCount

@@ -29,7 +29,13 @@ export interface Config {
     readonly maxTokens: number;
     /** Longest a single SQL statement may run, in milliseconds. */
     readonly statementTimeoutMs: number;
+    /** Longest a write waits for another write of the same record, or an import (ms). */
+    readonly writeWaitMs: number;
+    /** Cost a caller (one token) may spend per minute; 0 for no limit. */
+    readonly costPerMinute: number;
   };
+  /** Key of the cursors' encryption; made from the token secret when not set. */
+  readonly cursorSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -99,11 +105,16 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int('MAX_QUERY_COST', 25000, 10, 10_000_000),
       maxTokens: int('MAX_QUERY_TOKENS', 5000, 100, 1_000_000),
       statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
+      writeWaitMs: int('WRITE_WAIT_MS', 10_000, 0, 600_000),
+      costPerMinute: int('RATE_LIMIT_COST_PER_MINUTE', 250_000, 0, 1_000_000_000),
     },
+    cursorSecret: env.CURSOR_SECRET || undefined,
   };
   const { secret, publicKey } = config.auth;
   if (secret !== undefined && secret.length < 32)
     problems.push('JWT_SECRET must be at least 32 characters');
+  if (config.cursorSecret !== undefined && config.cursorSecret.length < 32)
+    problems.push('CURSOR_SECRET must be at least 32 characters');
   if (publicKey && !config.auth.privateKey && secret)
     problems.push('Set either JWT_SECRET or JWT_PUBLIC_KEY, not both');
   if (problems.length > 0) throw new ConfigError(problems);

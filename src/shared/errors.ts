@@ -19,6 +19,13 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /**
+   * A write waited its limit for another write of the same record or for an import, and
+   * changed nothing; retry after `extensions.retryAfterSeconds`.
+   */
+  BUSY = 'BUSY',
+  /** The caller spent its cost budget for the minute; retry after `extensions.retryAfterSeconds`. */
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -85,6 +92,15 @@ export function formatError(
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.QUERY_TIMEOUT },
+    };
+  }
+  if (sqlStateOf(original) === '55P03') {
+    return {
+      message:
+        'Another write of the same record, or an import, is under way; nothing was changed. Try again shortly.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.BUSY, retryAfterSeconds: 5 },
     };
   }
   if (isConnectionFailure(original)) {

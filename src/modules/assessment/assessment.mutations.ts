@@ -16,7 +16,7 @@ import type { Context } from '../../context';
 import { UserError } from '../../shared/user-error';
 import { saveRecord } from '../dataset/record.service';
 import { Employee } from '../employee/employee.entity';
-import { loadEmployee } from '../employee/employee.mutations';
+import { employeeLockKey, loadEmployee } from '../employee/employee.mutations';
 import { Assessment } from './assessment.entity';
 import { AssessmentMethod } from './assessment.enums';
 
@@ -80,6 +80,7 @@ export class AssessmentMutationResolver {
     const userErrors = await saveRecord(ctx, 'assessments', input, {
       action: 'recordAssessment',
       key,
+      lockKey: employeeLockKey(input.nip ?? input.pppkNumber ?? ''),
     });
     if (userErrors.length > 0) return { userErrors, assessment: null, employee: null };
     const employee = await loadEmployee(ctx, input);

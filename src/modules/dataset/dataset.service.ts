@@ -1,8 +1,15 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Knex } from '@mikro-orm/knex';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { exportDataset, type ExportScope } from './dataset.export';
-import type { DatasetIssue, ImportReport, Section } from './dataset.types';
-import { agencyOfRecord } from './record-agency';
+import type {
+  DatasetDocument,
+  DatasetIssue,
+  ImportReport,
+  Section,
+  ValidDataset,
+} from './dataset.types';
+import { agencyOfRecord, visibleTo } from './record-agency';
 import { validateDataset, type KnownKeys } from './dataset.validate';
 import { employeeKey, writeDataset, type Progress } from './dataset.write';
 
@@ -22,22 +29,20 @@ export interface ImportOptions {
    * database.
    */
   bulk?: boolean;
-  /** Extra checks against the keys the database holds, under the import lock. */
-  check?: (known: KnownKeys) => DatasetIssue[];
-  /** The audit event written in the same transaction: the record's before and after for a mutation, counts for an import. */
-  audit: {
-    actor: Actor;
-    action: string;
-    /** The one record a mutation changes; its before and after are kept. */
-    record?: { section: Section; key: string; scope?: ExportScope };
-  };
+  /** How long to wait for writes under way, in ms; left out, as long as they take. */
+  waitMs?: number;
+  /** Told once when the import has to wait for another import or write to finish. */
+  onWait?: () => void;
+  /** The audit event written in the same transaction: counts of what was imported. */
+  audit: { actor: Actor; action: string };
 }
 
 class Rollback extends Error {}
 
 /**
  * Imports a dataset document in one transaction: every record lands or none does. The report
- * lists each bad record with its section, index, field and reason.
+ * lists each bad record with its section, index, field and reason. An import excludes every
+ * other write while it runs (they wait for it, up to their own limit).
  */
 export async function importDataset(
   knex: Knex,
@@ -47,43 +52,26 @@ export async function importDataset(
   let report: ImportReport | undefined;
   try {
     await knex.transaction(async (trx) => {
-      // One import at a time: concurrent upserts of the same keys would interleave.
-      await trx.raw('select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
+      await takeWriteLocks(trx, { exclusive: true }, options.waitMs, options.onWait);
       // One COPY of a province's results takes longer than the per-statement limit of requests.
       if (options.bulk) await trx.raw('set local statement_timeout = 0');
       const known = await loadKnownKeys(trx);
       const { dataset, issues } = validateDataset(raw, known, options.today);
-      issues.unshift(...(options.check?.(known) ?? []));
       if (issues.length > 0) {
         report = failed(issues);
         throw new Rollback();
       }
-      const { record } = options.audit;
-      const before = record?.scope ? await storedRecord(trx, record.scope) : null;
       const written = await writeDataset(trx, dataset, options.onProgress, options.bulk);
       report =
         written.issues.length > 0
           ? failed(written.issues)
           : { applied: true, sections: written.sections, issues: [], issueCount: 0 };
       if (!report.applied) throw new Rollback();
-      if (record) {
-        const row = (dataset[record.section] ?? [])[0] as unknown as Record<string, unknown>;
-        await recordAudit(trx, {
-          actor: options.audit.actor,
-          action: options.audit.action,
-          section: record.section,
-          recordKey: record.key,
-          agency: agencyOfRecord(record.section, row, known),
-          before,
-          after: record.scope ? await storedRecord(trx, record.scope) : row,
-        });
-      } else {
-        await recordAudit(trx, {
-          actor: options.audit.actor,
-          action: options.audit.action,
-          after: { sections: report.sections.filter((s) => s.received > 0) },
-        });
-      }
+      await recordAudit(trx, {
+        actor: options.audit.actor,
+        action: options.audit.action,
+        after: { sections: report.sections.filter((s) => s.received > 0) },
+      });
       if (options.dryRun) {
         report = { ...report, applied: false };
         throw new Rollback();
@@ -95,7 +83,131 @@ export async function importDataset(
   return report!;
 }
 
+/** One record written through the import's rules, by a mutation. */
+export interface RecordWrite {
+  section: Section;
+  /** The record's natural key, for the audit trail. */
+  key: string;
+  /**
+   * What the write locks: writes of the same lock key run one after another, others side by
+   * side. An employee's record, assessments, trainings and ratings share the employee's key.
+   */
+  lockKey: string;
+  /** How to read the stored record, for sections that have one: its before and after. */
+  scope?: ExportScope;
+  /**
+   * The record to write, made from the stored one (null when there is none) after the lock is
+   * taken, so that nothing written meanwhile is lost; or the issues that stop it.
+   */
+  build: (stored: unknown) => object | DatasetIssue[];
+  /**
+   * Checks against the database's keys: `all` is what it holds, `visible` what the caller may
+   * see (another agency's records left out). The first issues found stop the write.
+   */
+  checks: ((known: { all: KnownKeys; visible: KnownKeys }, dataset: ValidDataset) => DatasetIssue[])[];
+  /** The agency a caller is bound to (HR), whose view of the keys is limited to it. */
+  agency: string | null;
+  today: string;
+  /** How long to wait for other writes of the same key, or an import, in ms. */
+  waitMs: number;
+  audit: { actor: Actor; action: string };
+}
+
+/**
+ * Writes one record in one transaction, read-modify-write under its lock: the stored record is
+ * read once after the lock is taken, merged, validated against the keys the document names,
+ * written, read back and audited (no event when nothing changed). Issues come back with
+ * nothing changed.
+ */
+export async function writeRecord(knex: Knex, write: RecordWrite): Promise<DatasetIssue[]> {
+  let issues: DatasetIssue[] = [];
+  try {
+    await knex.transaction(async (trx) => {
+      await takeWriteLocks(trx, { key: write.lockKey }, write.waitMs);
+      const before = write.scope ? await storedRecord(trx, write.scope) : null;
+      const built = write.build(before);
+      if (Array.isArray(built)) {
+        issues = built;
+        throw new Rollback();
+      }
+      const document: DatasetDocument = { [write.section]: [built] };
+      const all = await loadKnownKeys(trx, namedKeys(document));
+      const visible = write.agency ? visibleTo(all, write.agency) : all;
+      const validated = validateDataset(document, visible, write.today);
+      issues = validated.issues;
+      for (const check of write.checks) {
+        if (issues.length > 0) break;
+        issues = check({ all, visible }, validated.dataset);
+      }
+      if (issues.length > 0) throw new Rollback();
+      const written = await writeDataset(trx, validated.dataset);
+      issues = written.issues;
+      if (issues.length > 0) throw new Rollback();
+      const counts = written.sections.find((s) => s.section === write.section);
+      const after = write.scope ? await storedRecord(trx, write.scope) : built;
+      const unchanged = write.scope
+        ? isDeepStrictEqual(before, after)
+        : counts !== undefined && counts.created + counts.updated === 0;
+      if (unchanged) return;
+      const record = (validated.dataset[write.section] as object[])[0] as Record<string, unknown>;
+      await recordAudit(trx, {
+        actor: write.audit.actor,
+        action: write.audit.action,
+        section: write.section,
+        recordKey: write.key,
+        agency: agencyOfRecord(write.section, record, all),
+        before,
+        after,
+      });
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return issues;
+}
+
 const IMPORT_LOCK = 7_201_001;
+/** The first half of a record's lock key; the second is the hash of its natural key. */
+const RECORD_LOCK_SPACE = 7_201;
+
+/**
+ * The locks of a write transaction. An import holds the import lock exclusively; a record
+ * write holds it shared plus its record's lock, so record writes run side by side unless they
+ * touch the same record, and none runs during an import. Waiting is bounded by `waitMs`
+ * (PostgreSQL's lock_timeout, reported as BUSY); the per-statement timeout does not cut it.
+ */
+async function takeWriteLocks(
+  trx: Knex.Transaction,
+  lock: { exclusive: true } | { key: string },
+  waitMs: number | undefined,
+  onWait?: () => void,
+): Promise<void> {
+  const { rows } = await trx.raw<{ rows: { previous: string }[] }>(
+    `select current_setting('statement_timeout') as previous,
+            set_config('statement_timeout', '0', true),
+            set_config('lock_timeout', ?, true)`,
+    [`${waitMs ?? 0}ms`],
+  );
+  if ('exclusive' in lock) {
+    if (onWait) {
+      const { rows: taken } = await trx.raw<{ rows: { ok: boolean }[] }>(
+        'select pg_try_advisory_xact_lock(?) as ok',
+        [IMPORT_LOCK],
+      );
+      if (!taken[0].ok) onWait();
+    }
+    await trx.raw('select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
+  } else {
+    await trx.raw(
+      'select pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?, hashtext(?))',
+      [IMPORT_LOCK, RECORD_LOCK_SPACE, lock.key],
+    );
+  }
+  await trx.raw(
+    `select set_config('statement_timeout', ?, true), set_config('lock_timeout', '0', true)`,
+    [rows[0].previous],
+  );
+}
 
 async function storedRecord(trx: Knex.Transaction, scope: ExportScope): Promise<unknown> {
   return (await exportDataset(trx, scope))[scope.section][0] ?? null;
@@ -110,13 +222,48 @@ function failed(issues: DatasetIssue[]): ImportReport {
   };
 }
 
-/** The natural keys the database holds, for validating references. */
-export async function loadKnownKeys(knex: Knex | Knex.Transaction): Promise<KnownKeys> {
-  const rows = async <T>(sql: string): Promise<T[]> => (await knex.raw<{ rows: T[] }>(sql)).rows;
-  const units = await rows<{ code: string; agency: string; parent: string | null }>(
-    `select u.code, a.code as agency, p.code as parent
-       from org_unit u join agency a on a.id = u.agency_id left join org_unit p on p.id = u.parent_id`,
-  );
+/** Every text in a document: a superset of the keys it names, for reading only those. */
+function namedKeys(document: unknown): string[] {
+  const names = new Set<string>();
+  const visit = (value: unknown) => {
+    if (typeof value === 'string') names.add(value.trim());
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(document);
+  return [...names];
+}
+
+/**
+ * The natural keys the database holds, for validating references: all of them, or (`names`)
+ * only the org units, positions and employees a document names, with the org units' ancestors
+ * for the cycle check. The catalogues (agencies, competencies, courses) are read whole: they
+ * are small, and a course's prerequisites are followed through the whole catalogue.
+ */
+export async function loadKnownKeys(
+  knex: Knex | Knex.Transaction,
+  names?: readonly string[],
+): Promise<KnownKeys> {
+  const rows = async <T>(sql: string, bindings: Knex.RawBinding[] = []): Promise<T[]> =>
+    (await knex.raw<{ rows: T[] }>(sql, bindings)).rows;
+  const named = (column: string) => (names ? `where ${column} = any(:names)` : '');
+  const bindings = names ? { names: [...names] } : {};
+  const unitRows = async () =>
+    (
+      await knex.raw<{ rows: { code: string; agency: string; parent: string | null }[] }>(
+        names
+          ? `with recursive chain(id) as (
+               select id from org_unit where code = any(:names)
+               union select u.parent_id from org_unit u join chain c on c.id = u.id where u.parent_id is not null)
+             select u.code, a.code as agency, p.code as parent
+               from chain join org_unit u on u.id = chain.id join agency a on a.id = u.agency_id
+               left join org_unit p on p.id = u.parent_id`
+          : `select u.code, a.code as agency, p.code as parent
+               from org_unit u join agency a on a.id = u.agency_id left join org_unit p on p.id = u.parent_id`,
+        bindings,
+      )
+    ).rows;
+  const units = await unitRows();
   const courses = await rows<{ code: string; hours: number; prerequisites: string[] }>(
     `select c.code, c.hours, coalesce(array_agg(p.code) filter (where p.code is not null), '{}') as prerequisites
        from course c
@@ -126,14 +273,22 @@ export async function loadKnownKeys(knex: Knex | Knex.Transaction): Promise<Know
   );
   const codes = async (table: string) =>
     new Set((await rows<{ code: string }>(`select code from ${table}`)).map((r) => r.code));
-  const employees = await rows<{ nip: string | null; pppk_number: string | null; agency: string }>(
-    `select e.nip, e.pppk_number, a.code as agency
-       from employee e join org_unit u on u.id = e.org_unit_id join agency a on a.id = u.agency_id`,
-  );
-  const positions = await rows<{ code: string; agency: string }>(
-    `select p.code, a.code as agency
-       from position p join org_unit u on u.id = p.org_unit_id join agency a on a.id = u.agency_id`,
-  );
+  const employees = (
+    await knex.raw<{ rows: { nip: string | null; pppk_number: string | null; agency: string }[] }>(
+      `select e.nip, e.pppk_number, a.code as agency
+         from employee e join org_unit u on u.id = e.org_unit_id join agency a on a.id = u.agency_id
+         ${names ? 'where e.nip = any(:names) or e.pppk_number = any(:names)' : ''}`,
+      bindings,
+    )
+  ).rows;
+  const positions = (
+    await knex.raw<{ rows: { code: string; agency: string }[] }>(
+      `select p.code, a.code as agency
+         from position p join org_unit u on u.id = p.org_unit_id join agency a on a.id = u.agency_id
+         ${named('p.code')}`,
+      bindings,
+    )
+  ).rows;
   return {
     agencies: await codes('agency'),
     orgUnits: new Map(units.map((u) => [u.code, { agency: u.agency, parent: u.parent }])),

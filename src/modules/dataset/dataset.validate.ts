@@ -53,6 +53,9 @@ export const EMPTY_KNOWN: KnownKeys = {
 
 const values = <T extends string>(e: Record<string, T>) => Object.values(e);
 const PPPK_NUMBER = /^[0-9]{8,32}$/;
+/** No serving employee was born earlier, nor first appointed before the republic's civil service. */
+const EARLIEST_BIRTH_DATE = '1900-01-01';
+const EARLIEST_APPOINTMENT = '1945-08-17';
 
 /**
  * Checks a whole document against the format and against what exists (in the document or the
@@ -410,7 +413,7 @@ export function validateDataset(
     const assessedOn = r.date('assessedOn', true);
     const method = r.oneOf('method', values(AssessmentMethod));
     const assessor = r.string('assessor', { max: 200 });
-    const potential = r.number('potential', { min: 0, max: 100 });
+    const potential = r.number('potential', { min: 0, max: 100, decimals: 2 });
     if (assessedOn && assessedOn > today)
       r.issue('assessedOn', 'OUT_OF_RANGE', `${assessedOn} is in the future`);
     let ok = true;
@@ -556,9 +559,9 @@ function readEmployee(
   const educationRaw = r.string('education', { required: true });
   const orgUnit = r.code('orgUnit');
   const position = r.code('position', false);
-  const birthDate = r.date('birthDate');
-  const appointedOn = r.date('appointedOn');
-  const potential = r.number('potential', { min: 0, max: 100 });
+  const birthDate = r.date('birthDate', false, { from: EARLIEST_BIRTH_DATE, to: today });
+  const appointedOn = r.date('appointedOn', false, { from: EARLIEST_APPOINTMENT, to: today });
+  const potential = r.number('potential', { min: 0, max: 100, decimals: 2 });
   let ok = !!employmentType && !!name && !!orgUnit;
 
   if (employmentType === 'PPPK') {

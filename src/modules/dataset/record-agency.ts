@@ -27,8 +27,8 @@ export function agencyOfRecord(section: Section, record: Row, known: KnownKeys):
   }
 }
 
-/** The agency a record already stored under the same key belongs to, if any. */
-function storedAgency(section: Section, record: Row, known: KnownKeys): string | null {
+/** The agency of the record stored under the same key as `record`, if there is one. */
+export function storedAgency(section: Section, record: Row, known: KnownKeys): string | null {
   const code = text(record.code) ?? '';
   switch (section) {
     case 'orgUnits':
@@ -47,8 +47,30 @@ function storedAgency(section: Section, record: Row, known: KnownKeys): string |
 }
 
 /**
- * Issues for a record outside the agency a caller is bound to: another agency's records and
- * units are answered as not found, as they are for reads.
+ * The keys as a caller bound to `agency` sees them: another agency's org units, positions and
+ * employees are left out, so every check and message treats them as not existing, exactly as
+ * reads do. The catalogues (agencies, competencies, courses) are shared and stay.
+ */
+export function visibleTo(known: KnownKeys, agency: string): KnownKeys {
+  const employeeAgencies = new Map(
+    [...known.employeeAgencies].filter(([, owner]) => owner === agency),
+  );
+  return {
+    ...known,
+    orgUnits: new Map([...known.orgUnits].filter(([, unit]) => unit.agency === agency)),
+    positions: new Map([...known.positions].filter(([, owner]) => owner === agency)),
+    nips: new Set([...known.nips].filter((nip) => employeeAgencies.has(employeeKey({ nip, pppkNumber: null })))),
+    pppkNumbers: new Set(
+      [...known.pppkNumbers].filter((n) => employeeAgencies.has(employeeKey({ nip: null, pppkNumber: n }))),
+    ),
+    employeeAgencies,
+  };
+}
+
+/**
+ * Issues for a validated record outside the agency a caller is bound to. The record it would
+ * replace belongs to another agency: answered as not found, as a read would be. The record
+ * would land in another agency (an org unit of another agency): refused as not theirs.
  */
 export function outsideAgency(
   section: Section,
@@ -56,32 +78,34 @@ export function outsideAgency(
   known: KnownKeys,
   agency: string,
 ): DatasetIssue[] {
-  const issue = (field: string, message: string): DatasetIssue => ({
-    section,
-    index: 0,
-    field,
-    code: 'NOT_FOUND',
-    message,
-  });
-  const issues: DatasetIssue[] = [];
   const stored = storedAgency(section, record, known);
   if (stored !== null && stored !== agency) {
     const field = section === 'employees' ? (record.nip ? 'nip' : 'pppkNumber') : 'code';
-    issues.push(issue(field, `no record has ${field} "${text(record[field]) ?? ''}"`));
+    return [
+      {
+        section,
+        index: 0,
+        field,
+        code: 'NOT_FOUND',
+        message: `no record has ${field} "${text(record[field]) ?? ''}"`,
+      },
+    ];
   }
   const target = agencyOfRecord(section, record, known);
   if (target !== null && target !== agency) {
-    if (section === 'orgUnits')
-      issues.push(issue('agency', `no agency has code "${text(record.agency)}"`));
-    else if (section === 'positions' || section === 'employees')
-      issues.push(issue('orgUnit', `no org unit has code "${text(record.orgUnit)}"`));
-    else
-      issues.push(
-        issue(
-          record.nip ? 'nip' : 'pppkNumber',
-          `no employee has ${record.nip ? `NIP ${text(record.nip)}` : `PPPK number ${text(record.pppkNumber)}`}`,
-        ),
-      );
+    const field =
+      section === 'orgUnits' || section === 'agencies'
+        ? section === 'agencies'
+          ? 'code'
+          : 'agency'
+        : section === 'positions' || section === 'employees'
+          ? 'orgUnit'
+          : record.nip
+            ? 'nip'
+            : 'pppkNumber';
+    return [
+      { section, index: 0, field, code: 'INVALID', message: `must be of your agency (${agency})` },
+    ];
   }
-  return issues;
+  return [];
 }

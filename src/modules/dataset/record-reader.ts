@@ -1,3 +1,4 @@
+import { controlCharacterIn, normaliseText } from '../../shared/text';
 import type { DatasetIssue, Section } from './dataset.types';
 
 type Raw = Record<string, unknown>;
@@ -75,7 +76,13 @@ export class RecordReader {
       this.issue(field, 'INVALID', `must be a string, got ${describe(value)}`);
       return null;
     }
-    const text = value.trim();
+    // The one normalisation of imported and mutated text, before any check sees it.
+    const character = controlCharacterIn(value);
+    if (character) {
+      this.issue(field, 'INVALID', `contains the control character ${character}`);
+      return null;
+    }
+    const text = normaliseText(value);
     if (text === '' && options.required) {
       this.issue(field, 'REQUIRED', 'is required');
       return null;
@@ -130,7 +137,14 @@ export class RecordReader {
 
   number(
     field: string,
-    options: { required?: boolean; min: number; max: number; exclusiveMin?: boolean },
+    options: {
+      required?: boolean;
+      min: number;
+      max: number;
+      exclusiveMin?: boolean;
+      /** Decimal places the value is stored with; a value with more is refused, not rounded. */
+      decimals?: number;
+    },
   ): number | null {
     const value = this.value(field);
     if (value === undefined || value === null) {
@@ -145,6 +159,14 @@ export class RecordReader {
     if (tooLow || value > options.max) {
       const low = options.exclusiveMin ? `greater than ${options.min}` : `at least ${options.min}`;
       this.issue(field, 'OUT_OF_RANGE', `must be ${low} and at most ${options.max}, got ${value}`);
+      return null;
+    }
+    if (options.decimals !== undefined && !hasDecimalsAtMost(value, options.decimals)) {
+      this.issue(
+        field,
+        'INVALID',
+        `is kept to ${options.decimals} decimal places, got ${value}; round it before sending`,
+      );
       return null;
     }
     return value;
@@ -170,11 +192,24 @@ export class RecordReader {
     return value as T;
   }
 
-  date(field: string, required = false): string | null {
+  /** A date, within `[from, to]` when given (ISO strings compare in date order). */
+  date(
+    field: string,
+    required = false,
+    range: { from?: string; to?: string } = {},
+  ): string | null {
     const value = this.string(field, { required });
     if (value === null) return null;
     if (!isIsoDate(value)) {
       this.issue(field, 'INVALID', `"${value.slice(0, 20)}" is not a date (YYYY-MM-DD)`);
+      return null;
+    }
+    if ((range.from && value < range.from) || (range.to && value > range.to)) {
+      this.issue(
+        field,
+        'OUT_OF_RANGE',
+        `must be from ${range.from ?? 'any date'} to ${range.to ?? 'any date'}, got ${value}`,
+      );
       return null;
     }
     return value;
@@ -194,6 +229,12 @@ export class RecordReader {
   private path(field: string): string {
     return this.prefix ? `${this.prefix}.${field}` : field;
   }
+}
+
+/** Whether `value` has at most `places` decimal places (up to the float's own noise). */
+function hasDecimalsAtMost(value: number, places: number): boolean {
+  const scaled = value * 10 ** places;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
 }
 
 export function isObject(value: unknown): value is Raw {

@@ -1,92 +1,102 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { Context } from '../../context';
-import { UserErrorCode } from '../../shared/errors';
 import { toUserError, type UserError } from '../../shared/user-error';
 import { actorOf } from '../audit/audit.service';
-import { importDataset } from './dataset.service';
-import { outsideAgency } from './record-agency';
-import type { DatasetDocument, DatasetIssue, Section } from './dataset.types';
-import { exportDataset, type ExportScope } from './dataset.export';
+import { writeRecord } from './dataset.service';
+import type { ExportScope } from './dataset.export';
+import type { DatasetIssue, Section } from './dataset.types';
 import type { KnownKeys } from './dataset.validate';
+import { outsideAgency } from './record-agency';
+
+/** Whether a mutation makes a record (its key must be new) or changes one (it must exist). */
+export type SaveMode = 'create' | 'update';
 
 export interface SaveOptions {
   /** The mutation's name, for the audit trail. */
   action: string;
   /** The record's natural key (code, NIP, …), for the audit trail. */
   key: string;
-  /** How to read the record before and after, for sections that have one. */
+  /** What the write locks (see `RecordWrite.lockKey`); the section and key by default. */
+  lockKey?: string;
+  /** How to read the stored record, for sections that have one. */
   scope?: ExportScope;
-  /** Extra checks against the keys in the database (e.g. the key must be new). */
-  check?: (known: KnownKeys) => DatasetIssue[];
+  /** The record from the stored one, read under the lock; the input as it is by default. */
+  build?: (stored: unknown) => object | DatasetIssue[];
+  /** The key must be new (create) or must exist (update). */
+  identity?: { mode: SaveMode; field: string; exists: (known: KnownKeys) => boolean };
 }
 
 /**
  * Writes one record through the import path, so mutations and imports share every rule, with
- * an audit event in the same transaction. A caller bound to an agency (HR) can only touch its
- * agency's records; others are answered as not found. User errors come back with input paths
- * and nothing is changed.
+ * an audit event in the same transaction. A caller bound to an agency (HR) sees only its
+ * agency's keys: another agency's records are answered as not found, as they are for reads.
+ * User errors come back with input paths and nothing is changed.
  */
 export async function saveRecord(
   ctx: Context,
   section: Section,
-  record: object,
+  input: object,
   options: SaveOptions,
 ): Promise<UserError[]> {
-  const document: DatasetDocument = { [section]: [plain(record)] };
+  const record = plain(input) as Record<string, unknown>;
   const agency = ctx.access.agency;
-  const row = document[section]![0] as unknown as Record<string, unknown>;
-  const report = await importDataset(ctx.knex, document, {
-    today: ctx.today,
-    check: (known) => [
-      ...(options.check?.(known) ?? []),
-      ...(agency ? outsideAgency(section, row, known, agency) : []),
+  const { identity } = options;
+  const issues = await writeRecord(ctx.knex, {
+    section,
+    key: options.key,
+    lockKey: options.lockKey ?? `${section}:${options.key}`,
+    scope: options.scope,
+    build: options.build ?? (() => record),
+    checks: [
+      ...(identity
+        ? [
+            ({ all, visible }: { all: KnownKeys; visible: KnownKeys }) =>
+              keyIssues(section, identity, options.key, identity.mode === 'create' ? all : visible),
+          ]
+        : []),
+      ...(agency
+        ? [
+            ({ all }: { all: KnownKeys }, dataset: { [s in Section]: readonly unknown[] }) =>
+              outsideAgency(section, dataset[section][0] as Record<string, unknown>, all, agency),
+          ]
+        : []),
     ],
-    audit: {
-      actor: actorOf(ctx.access.viewer),
-      action: options.action,
-      record: { section, key: options.key, scope: options.scope },
-    },
+    agency,
+    today: ctx.today,
+    waitMs: ctx.writeWaitMs,
+    audit: { actor: actorOf(ctx.access.viewer), action: options.action },
   });
   // Anything read before the write is stale now.
   ctx.loaders.clear();
   ctx.em.clear();
-  return report.issues.map(toUserError);
+  return issues.map(toUserError);
 }
 
-/** A key check for `saveRecord`: must be new (create) or must exist (update). */
-export function keyCheck(
+/**
+ * A create whose key is taken (anywhere: keys are unique nationally) answers TAKEN; an update
+ * of a key the caller cannot see answers NOT_FOUND, in the words used for a key that does not
+ * exist at all.
+ */
+function keyIssues(
   section: Section,
-  mode: 'create' | 'update',
-  field: string,
+  identity: NonNullable<SaveOptions['identity']>,
   key: string,
-  exists: (known: KnownKeys) => boolean,
-): (known: KnownKeys) => DatasetIssue[] {
-  return (known) => {
-    const found = exists(known);
-    if (mode === 'create' && found) {
-      return [
-        {
-          section,
-          index: 0,
-          field,
-          code: 'TAKEN',
-          message: `"${key}" is already used by another record`,
-        },
-      ];
-    }
-    if (mode === 'update' && !found) {
-      return [
-        { section, index: 0, field, code: 'NOT_FOUND', message: `no record has ${field} "${key}"` },
-      ];
-    }
-    return [];
-  };
+  known: KnownKeys,
+): DatasetIssue[] {
+  const found = identity.exists(known);
+  if (identity.mode === 'create' && found)
+    return [issue(section, identity.field, 'TAKEN', `"${key}" is already used by another record`)];
+  if (identity.mode === 'update' && !found) return [notFound(section, identity.field, key)];
+  return [];
 }
 
-/** The stored record of one key as the dataset format has it, for merging an update into. */
-export async function currentRecord<T>(ctx: Context, scope: ExportScope): Promise<T | undefined> {
-  const document = await exportDataset(ctx.knex, scope);
-  return document[scope.section][0] as T | undefined;
+/** The one answer for a key that does not exist or that the caller may not see. */
+export function notFound(section: Section, field: string, key: string): DatasetIssue {
+  return issue(section, field, 'NOT_FOUND', `no record has ${field} "${key}"`);
+}
+
+function issue(section: Section, field: string, code: string, message: string): DatasetIssue {
+  return { section, index: 0, field, code, message };
 }
 
 /** `patch` over `base`: fields the patch leaves undefined keep their value; null clears. */
@@ -114,9 +124,11 @@ export interface SaveKeyed<E> {
   /** The mutation's name, for the audit trail. */
   action: string;
   section: ExportScope['section'];
-  mode: 'create' | 'update';
+  mode: SaveMode;
   keyField: string;
   key: string;
+  /** What the write locks, when not the section and key. */
+  lockKey?: string;
   input: object;
   exists: (known: KnownKeys) => boolean;
   load: () => Promise<E | null>;
@@ -124,34 +136,24 @@ export interface SaveKeyed<E> {
 
 /**
  * Creates or updates the record with a natural key: an update merges the input over the
- * stored record (fields left out keep their value; lists given replace the stored ones).
+ * stored record as it is under the lock (fields left out keep their value; lists given
+ * replace the stored ones), so concurrent updates of different fields all land.
  */
 export async function saveKeyed<E>(
   ctx: Context,
   o: SaveKeyed<E>,
 ): Promise<{ userErrors: UserError[]; node: E | null }> {
-  let record: object = o.input;
-  if (o.mode === 'update') {
-    const base = await currentRecord<object>(ctx, { section: o.section, keys: [o.key] });
-    if (!base) {
-      return {
-        userErrors: [
-          {
-            field: ['input', o.keyField],
-            code: UserErrorCode.NOT_FOUND,
-            message: `no record has ${o.keyField} "${o.key}"`,
-          },
-        ],
-        node: null,
-      };
-    }
-    record = merge(base, o.input);
-  }
-  const userErrors = await saveRecord(ctx, o.section, record, {
+  const input = plain(o.input) as object;
+  const userErrors = await saveRecord(ctx, o.section, input, {
     action: o.action,
     key: o.key,
+    lockKey: o.lockKey,
     scope: { section: o.section, keys: [o.key] },
-    check: keyCheck(o.section, o.mode, o.keyField, o.key, o.exists),
+    build: (stored) => {
+      if (o.mode === 'create') return input;
+      return stored ? merge(stored, input) : [notFound(o.section, o.keyField, o.key)];
+    },
+    identity: { mode: o.mode, field: o.keyField, exists: o.exists },
   });
   return { userErrors, node: userErrors.length > 0 ? null : await o.load() };
 }
@@ -164,7 +166,7 @@ export function saveByCode<E extends object>(
   section: CodedSection,
   entity: EntityClass<E>,
   input: { code: string },
-  mode: 'create' | 'update',
+  mode: SaveMode,
   action: string,
 ) {
   return saveKeyed(ctx, {

@@ -15,7 +15,7 @@ import type { Context } from '../../context';
 import { UserErrorCode } from '../../shared/errors';
 import { payloadType, type UserError } from '../../shared/user-error';
 import type { EmployeeRecord } from '../dataset/dataset.types';
-import { currentRecord, saveKeyed, saveRecord } from '../dataset/record.service';
+import { notFound, saveKeyed, saveRecord } from '../dataset/record.service';
 import { PerformanceRating } from '../position/position.enums';
 import { Employee } from './employee.entity';
 import { EmploymentType } from './employee.enums';
@@ -154,39 +154,44 @@ export class EmployeeMutationResolver {
   ) {
     const key = input.nip ?? input.pppkNumber;
     if (!key) return { userErrors: [missingIdentifier], employee: null };
-    const base = await currentRecord<EmployeeRecord>(ctx, { section: 'employees', keys: [key] });
-    if (!base) {
-      return {
-        userErrors: [
-          {
-            field: ['input', input.nip ? 'nip' : 'pppkNumber'],
-            code: UserErrorCode.NOT_FOUND,
-            message: `no employee has ${input.nip ? 'NIP' : 'PPPK number'} ${key}`,
-          },
-        ],
-        employee: null,
-      };
-    }
-    const performance = [
-      ...base.performance.filter((p) => p.year !== input.year),
-      { year: input.year, rating: input.rating },
-    ];
-    const errors = await saveRecord(
-      ctx,
-      'employees',
-      { ...base, performance },
-      {
-        action: 'recordPerformance',
-        key,
-        scope: { section: 'employees', keys: [key] },
+    const field = input.nip ? 'nip' : 'pppkNumber';
+    const errors = await saveRecord(ctx, 'employees', input, {
+      action: 'recordPerformance',
+      key,
+      lockKey: employeeLockKey(key),
+      scope: { section: 'employees', keys: [key] },
+      // Read under the employee's lock: ratings of other years recorded meanwhile stay.
+      build: (stored) => {
+        if (!stored) return [notFound('employees', field, key)];
+        const base = stored as EmployeeRecord;
+        return {
+          ...base,
+          performance: [
+            ...base.performance.filter((p) => p.year !== input.year),
+            { year: input.year, rating: input.rating },
+          ],
+        };
       },
-    );
+      identity: {
+        mode: 'update',
+        field,
+        exists: (known) => (input.nip ? known.nips.has(key) : known.pppkNumbers.has(key)),
+      },
+    });
     // The record is the whole employee: point errors at this input's fields, not the list.
     const userErrors = errors.map((e) =>
       e.field[1] === 'performance' ? { ...e, field: ['input', e.field.at(-1)!] } : e,
     );
     return { userErrors, employee: userErrors.length ? null : await loadEmployee(ctx, input) };
   }
+}
+
+/**
+ * The lock of everything stored about one employee (the record, ratings, assessments,
+ * trainings): their writes run one after another.
+ */
+export function employeeLockKey(key: string): string {
+  return `employees:${key}`;
 }
 
 async function saveEmployee(
@@ -203,6 +208,7 @@ async function saveEmployee(
     mode,
     keyField,
     key,
+    lockKey: employeeLockKey(key),
     input,
     exists: (known) => (input.nip ? known.nips.has(key) : known.pppkNumbers.has(key)),
     load: () => loadEmployee(ctx, input),

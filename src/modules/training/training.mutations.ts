@@ -16,7 +16,7 @@ import { UserError } from '../../shared/user-error';
 import { Course } from '../course/course.entity';
 import { saveRecord } from '../dataset/record.service';
 import { Employee } from '../employee/employee.entity';
-import { loadEmployee } from '../employee/employee.mutations';
+import { employeeLockKey, loadEmployee } from '../employee/employee.mutations';
 import { TrainingRecord } from './training-record.entity';
 
 @InputType({ description: 'A completed course (its JP count toward the 20 JP of the year).' })
@@ -54,7 +54,11 @@ export class TrainingMutationResolver {
     @Ctx() ctx: Context,
   ) {
     const key = `${input.nip ?? input.pppkNumber ?? ''} ${input.course} ${input.completedOn.toISOString().slice(0, 10)}`;
-    const userErrors = await saveRecord(ctx, 'trainings', input, { action: 'recordTraining', key });
+    const userErrors = await saveRecord(ctx, 'trainings', input, {
+      action: 'recordTraining',
+      key,
+      lockKey: employeeLockKey(input.nip ?? input.pppkNumber ?? ''),
+    });
     if (userErrors.length > 0) return { userErrors, trainingRecord: null, employee: null };
     const [employee, course] = await Promise.all([
       loadEmployee(ctx, input),
