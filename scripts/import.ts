@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       dryRun,
       bulk,
       audit: { actor: { role: 'CLI', subject: userInfo().username }, action: 'import' },
+      onWait: () => console.error('Another import or write is under way; waiting for it to end…'),
       // A line per section when it ends, and one every second while a large one runs.
       onProgress: (section, done, total) => {
         const line = `${section}: ${done}/${total}`;
@@ -90,7 +91,18 @@ function printReport(report: ImportReport, dryRun: boolean, ms: number): void {
 
 class UsageError extends Error {}
 
-main().catch((error) => {
-  console.error(error instanceof UsageError ? error.message : error);
+main().catch((error: unknown) => {
+  console.error(
+    error instanceof UsageError ? error.message : `The import failed: ${failure(error)}`,
+  );
   process.exit(2);
 });
+
+/** A failure in one line: the database's own words, never the SQL or a stack. */
+function failure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const sqlState = (error as { code?: unknown }).code;
+  // The driver's message repeats the statement before " - "; the reason comes after it.
+  const reason = error.message.split(' - ').at(-1) ?? error.message;
+  return typeof sqlState === 'string' ? `${reason} (SQLSTATE ${sqlState})` : reason;
+}

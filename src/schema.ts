@@ -171,9 +171,12 @@ function normaliseArguments(schema: GraphQLSchema): GraphQLSchema {
           normalised = normaliseDeep(args);
         } catch (error) {
           if (!(error instanceof ControlCharacterError)) throw error;
-          throw badInput(`Argument \`${error.path.join('.')}\` contains the control character ${error.character}.`, {
-            argument: error.path.join('.'),
-          });
+          throw badInput(
+            `Argument \`${error.path.join('.')}\` contains the control character ${error.character}.`,
+            {
+              argument: error.path.join('.'),
+            },
+          );
         }
         return resolve(source, normalised, context, info);
       };

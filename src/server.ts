@@ -12,7 +12,10 @@ import type { TokenKeys } from './modules/auth/tokens';
 import { viewerFromHeader } from './modules/auth/tokens';
 import { AppError, ErrorCode, formatError } from './shared/errors';
 import { limitProblems, measureOperation, type QueryLimits } from './shared/limits';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { COST_MODEL } from './cost';
 import { buildAppSchema } from './schema';
+import { setCursorKey } from './shared/pagination';
 import { consoleFiles } from './shared/console';
 import { explorerAsset, explorerPage } from './shared/explorer';
 import { statementCount, watchStatements, withStatementCounter } from './shared/sql-stats';
@@ -33,6 +36,8 @@ export interface ServerOptions {
   /** Demo mode only: one token per role, offered by the console's role picker. */
   readonly demoTokens?: Readonly<Record<string, string>>;
   readonly log?: (error: unknown) => void;
+  /** The secret cursors are encrypted with; processes that share it share cursors. */
+  readonly cursorSecret?: string;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -77,11 +82,18 @@ const statementCountPlugin: ApolloServerPlugin<Context> = {
 
 /**
  * Before anything runs: a caller must be signed in (anonymous introspection only outside
- * production), and the operation must stay within depth, aliases, page sizes and cost.
+ * production), the operation must stay within depth, aliases, page sizes and cost, and the
+ * caller within its cost budget for the minute. Every answer says what it cost
+ * (`extensions.cost`).
  */
 function guardPlugin(options: ServerOptions): ApolloServerPlugin<Context> {
+  const budget =
+    options.limits.costPerMinute > 0
+      ? new RateLimiterMemory({ points: options.limits.costPerMinute, duration: 60 })
+      : undefined;
   return {
     async requestDidStart() {
+      let cost: Record<string, unknown> | undefined;
       return {
         async didResolveOperation({ contextValue, operation, document, request, schema }) {
           if (!operation) return;
@@ -90,7 +102,14 @@ function guardPlugin(options: ServerOptions): ApolloServerPlugin<Context> {
               d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [],
             ),
           );
-          const measure = measureOperation(schema, operation, fragments, request.variables ?? {});
+          const measure = measureOperation(
+            schema,
+            operation,
+            fragments,
+            request.variables ?? {},
+            COST_MODEL,
+          );
+          cost = { requested: measure.cost, limit: options.limits.maxCost };
           const [oversized] = measure.oversized;
           if (oversized) {
             throw new AppError(
@@ -120,15 +139,58 @@ function guardPlugin(options: ServerOptions): ApolloServerPlugin<Context> {
           if (!contextValue.access.viewer && !(onlyIntrospection && !options.production)) {
             contextValue.access.require();
           }
+          if (budget && measure.cost > 0) {
+            const viewer = contextValue.access.viewer;
+            const caller = viewer ? `${viewer.role}:${viewer.subject}` : 'anonymous';
+            cost.budget = await spend(budget, caller, measure.cost, options.limits.costPerMinute);
+          }
+        },
+        async willSendResponse({ response }) {
+          if (cost && (cost.requested as number) > 0 && response.body.kind === 'single') {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              cost,
+            };
+          }
         },
       };
     },
   };
 }
 
+/**
+ * Takes `cost` from the caller's budget for the minute, or refuses with RATE_LIMITED (HTTP 429
+ * and Retry-After) when it would go past it; nothing runs then.
+ */
+async function spend(
+  budget: RateLimiterMemory,
+  caller: string,
+  cost: number,
+  perMinute: number,
+): Promise<{ perMinute: number; remaining: number; resetsInSeconds: number }> {
+  try {
+    const state = await budget.consume(caller, cost);
+    return {
+      perMinute,
+      remaining: state.remainingPoints,
+      resetsInSeconds: Math.ceil(state.msBeforeNext / 1000),
+    };
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+    const headers = new HeaderMap([['retry-after', String(retryAfter)]]);
+    throw new AppError(
+      ErrorCode.RATE_LIMITED,
+      `This operation costs ${cost}, more than is left of your budget of ${perMinute} a minute; try again in ${retryAfter} s.`,
+      { retryAfterSeconds: retryAfter, http: { status: 429, headers } },
+    );
+  }
+}
+
 /** Builds the Apollo server and the HTTP server around it (not yet listening). */
 export async function createServer(orm: MikroORM, options: ServerOptions): Promise<AppServer> {
   watchStatements(orm.em.getKnex());
+  if (options.cursorSecret) setCursorKey(options.cursorSecret);
   const log = options.log ?? console.error;
   const apollo = new ApolloServer<Context>({
     schema: buildAppSchema(),

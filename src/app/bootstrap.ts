@@ -52,6 +52,8 @@ export function serverOptions(
 ): Omit<ServerOptions, 'exampleNip' | 'explorerToken' | 'demoTokens'> {
   return {
     consoleDir: defaultConsoleDir(),
+    // Without its own secret, a key derived from the token secret (RS256 alone: per process).
+    cursorSecret: config.cursorSecret ?? keys.secret,
     exposeStatementCount: config.exposeStatementCount,
     keys,
     limits: config.limits,

@@ -102,11 +102,11 @@ export function loadConfig(env: Env = process.env): Config {
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 12, 2, 100),
       maxAliases: int('MAX_QUERY_ALIASES', 30, 0, 1000),
-      maxCost: int('MAX_QUERY_COST', 25000, 10, 10_000_000),
+      maxCost: int('MAX_QUERY_COST', 100_000, 10, 100_000_000),
       maxTokens: int('MAX_QUERY_TOKENS', 5000, 100, 1_000_000),
       statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
       writeWaitMs: int('WRITE_WAIT_MS', 10_000, 0, 600_000),
-      costPerMinute: int('RATE_LIMIT_COST_PER_MINUTE', 250_000, 0, 1_000_000_000),
+      costPerMinute: int('RATE_LIMIT_COST_PER_MINUTE', 1_000_000, 0, 1_000_000_000),
     },
     cursorSecret: env.CURSOR_SECRET || undefined,
   };

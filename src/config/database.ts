@@ -66,7 +66,21 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     password = (await readFile(passwordFile, 'utf8')).trim();
   }
   if (fresh) await initialise(binaries.initdb, options.dataDir, password, account);
-  else await stopStalePostmaster(options.dataDir, ownerFile, log);
+  else {
+    const shared = await stopStalePostmaster(options.dataDir, ownerFile, log);
+    // Another live process (the server, while the CLI imports) runs it: use it, leave it be.
+    if (shared) {
+      log(`Using the PostgreSQL of the running process ${shared.owner} (port ${shared.port})`);
+      await ensureDatabase(
+        { host: '127.0.0.1', port: shared.port, user: USER, password },
+        options.database,
+      );
+      return {
+        url: databaseUrl(password, shared.port, options.database),
+        stop: async () => undefined,
+      };
+    }
+  }
 
   const flags = ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'];
   if (options.fast) {
@@ -117,18 +131,26 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     );
   }
   log(`PostgreSQL started (pid ${postmaster.pid}, log in ${logFile})`);
+  await ensureDatabase(connect, options.database);
+  return { url: databaseUrl(password, options.port, options.database), stop };
+}
+
+function databaseUrl(password: string, port: number, database: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+async function ensureDatabase(
+  connect: { host: string; port: number; user: string; password: string },
+  database: string,
+): Promise<void> {
   const admin = new Client(connect);
   await admin.connect();
   try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
-      options.database,
-    ]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${options.database}"`);
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
   } finally {
     await admin.end();
   }
-  const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
-  return { url, stop };
 }
 
 /** The binaries of this platform's PostgreSQL package. */
@@ -216,23 +238,23 @@ async function initialise(
 
 /**
  * Stops a postmaster of this data directory whose owner process is gone (it was killed before
- * it could stop the database). A postmaster whose owner still runs is another live server on
- * the same directory: that is refused, never stopped.
+ * it could stop the database). A postmaster whose owner still runs belongs to another live
+ * process: it is never stopped, and its owner and port are returned for sharing.
  */
 async function stopStalePostmaster(
   dataDir: string,
   ownerFile: string,
   log: (line: string) => void,
-): Promise<void> {
+): Promise<{ owner: number; port: number } | null> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid) || !isPostgres(pid)) return;
+  if (!existsSync(pidFile)) return null;
+  // postmaster.pid: the pid, the data directory, the start time, the port, …
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid) || !isPostgres(pid)) return null;
   const owner = readOwner(ownerFile);
   if (owner !== null && owner !== process.pid && alive(owner)) {
-    throw new Error(
-      `The embedded PostgreSQL in ${dataDir} belongs to the running process ${owner}; stop it first, or set EMBEDDED_PG_DIR.`,
-    );
+    return { owner, port: Number(lines[3]) };
   }
   log(`Stopping the PostgreSQL (pid ${pid}) left running by an earlier process…`);
   process.kill(pid, 'SIGINT');
@@ -240,6 +262,7 @@ async function stopStalePostmaster(
     process.kill(pid, 'SIGQUIT');
     await gone(pid, 5_000);
   }
+  return null;
 }
 
 async function waitUntilReady(

@@ -3,14 +3,16 @@ import {
   isListType,
   isNonNullType,
   Kind,
+  valueFromASTUntyped,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValueNode,
-  type GraphQLObjectType,
-  type GraphQLInterfaceType,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
@@ -20,10 +22,29 @@ export interface QueryLimits {
   readonly maxCost: number;
 }
 
+/** What a field costs beyond the 1 every resolved field counts. */
+export interface CostModel {
+  /**
+   * The most items a list field without a page argument can hold (its bound in the domain:
+   * levels 1–5, nine talent boxes, …); unlisted lists count `DEFAULT_LIST_BOUND`.
+   */
+  listBound(type: string, field: string): number | undefined;
+  /** The work a field does each time it resolves (computing a fit, a ranking, an analysis). */
+  work(type: string, field: string): number;
+}
+
+export const NO_EXTRA_COST: CostModel = { listBound: () => undefined, work: () => 0 };
+
+/** The count of a list the model does not bound. */
+export const DEFAULT_LIST_BOUND = 20;
+
 export interface QueryMeasure {
   depth: number;
   aliases: number;
-  /** Fields that may be resolved: each field counts the product of the page sizes above it. */
+  /**
+   * Work the operation may cause: each field counts 1 plus its work, times the most items
+   * the lists and connections above it can hold.
+   */
   cost: number;
   /** Page sizes asked for above 100. */
   oversized: { field: string; argument: string; size: number }[];
@@ -32,24 +53,45 @@ export interface QueryMeasure {
 
 /**
  * Measures an operation before anything runs: depth, aliases, page sizes, and a cost in which
- * every field counts as many times as the connections above it can repeat it (`first`/`last`,
- * or 20 when left out). Introspection fields are not measured.
+ * every field counts as many times as the lists above it can repeat it. A connection repeats
+ * its selection by its page size (`first`/`last`, 20 when left out); a list by its `first`
+ * argument, the length of `ids`, or its bound in the model. Arguments are read as they will
+ * run: literals, variables, a variable's default, an argument's default. Introspection fields
+ * are not measured.
  */
 export function measureOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
+  model: CostModel = NO_EXTRA_COST,
 ): QueryMeasure {
   const m: QueryMeasure = { depth: 0, aliases: 0, cost: 0, oversized: [], introspection: false };
   const root =
     operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-  const valueOf = (node: ValueNode): unknown =>
-    node.kind === Kind.VARIABLE
-      ? variables[node.name.value]
-      : node.kind === Kind.INT
-        ? Number(node.value)
-        : undefined;
+  const values: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    values[name] =
+      variables[name] !== undefined
+        ? variables[name]
+        : definition.defaultValue
+          ? valueFromASTUntyped(definition.defaultValue)
+          : undefined;
+  }
+  const argumentsOf = (
+    selection: FieldNode,
+    field: GraphQLField<unknown, unknown> | undefined,
+  ): Record<string, unknown> => {
+    const args: Record<string, unknown> = {};
+    for (const definition of field?.args ?? [])
+      if (definition.defaultValue !== undefined) args[definition.name] = definition.defaultValue;
+    for (const argument of selection.arguments ?? []) {
+      const value = valueFromASTUntyped(argument.value, values);
+      if (value !== undefined) args[argument.name.value] = value;
+    }
+    return args;
+  };
   const walk = (
     set: SelectionSetNode,
     parent: GraphQLObjectType | GraphQLInterfaceType | null | undefined,
@@ -86,37 +128,51 @@ export function measureOperation(
       }
       if (selection.alias && selection.alias.value !== name) m.aliases++;
       m.depth = Math.max(m.depth, depth);
-      m.cost += multiplier;
       const field = parent?.getFields()[name];
+      const owner = parent?.name ?? '';
+      m.cost += multiplier * (1 + model.work(owner, name));
       if (!selection.selectionSet) continue;
-      let type: GraphQLOutputType | undefined = field?.type;
-      while (type && (isNonNullType(type) || isListType(type)))
-        type = (type as { ofType: GraphQLOutputType }).ofType;
-      const named = type ? (getNamedType(type) as GraphQLObjectType) : undefined;
-      let next = multiplier;
+      const named = field ? getNamedType(field.type) : undefined;
+      const args = argumentsOf(selection, field);
+      let repeat = 1;
       if (named?.name.endsWith('Connection')) {
-        const args = Object.fromEntries(
-          (selection.arguments ?? []).map((a) => [a.name.value, valueOf(a.value)]),
-        );
         const argument = args.first != null ? 'first' : 'last';
         const size = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
         if (Number.isFinite(size) && size > MAX_PAGE_SIZE)
           m.oversized.push({ field: name, argument, size });
-        next =
-          multiplier *
-          Math.max(1, Number.isFinite(size) ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE);
+        repeat = Math.max(
+          1,
+          Number.isFinite(size) ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE,
+        );
+      } else if (field && isListOutput(field.type) && !owner.endsWith('Connection')) {
+        // A connection's `edges` and `nodes` hold the page its own size already counted.
+        repeat = Math.max(
+          1,
+          listLength(args) ?? model.listBound(owner, name) ?? DEFAULT_LIST_BOUND,
+        );
       }
       walk(
         selection.selectionSet,
-        named && 'getFields' in named ? named : undefined,
+        named && 'getFields' in named ? (named as GraphQLObjectType) : undefined,
         depth + 1,
-        next,
+        multiplier * repeat,
         seen,
       );
     }
   };
   walk(operation.selectionSet, root, 1, 1, new Set());
   return m;
+}
+
+function isListOutput(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** The length a list's own arguments give it: `first`, or the number of `ids`. */
+function listLength(args: Record<string, unknown>): number | undefined {
+  if (Array.isArray(args.ids)) return args.ids.length;
+  const first = Number(args.first);
+  return Number.isFinite(first) ? first : undefined;
 }
 
 /** The limits an operation breaks, in words; empty when it may run. */

@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
 
@@ -114,20 +115,49 @@ export function pageRequest(args: PageArgs, keyLength: number): PageRequest {
   return { limit, direction, cursor: raw == null ? undefined : decodeCursor(raw, keyLength) };
 }
 
+/**
+ * Cursors are encrypted and authenticated (AES-256-GCM): a sort key may be a name or a NIP,
+ * which a client must not read from a cursor, nor forge one to probe for. The key is set once
+ * per process (`setCursorKey`); until then a random one serves, valid for this process only.
+ */
+let cursorKey: Buffer = randomBytes(32);
+
+/** Sets the cursor key from a secret (processes that share it accept each other's cursors). */
+export function setCursorKey(secret: string): void {
+  cursorKey = Buffer.from(hkdfSync('sha256', secret, 'competency-graph', 'cursor', 32));
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
 /** Encodes the sort key of an item as an opaque cursor. */
 export function encodeCursor(key: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', cursorKey, iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(key), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
 function decodeCursor(cursor: string, keyLength: number): unknown[] {
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const scalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
-    if (Array.isArray(key) && key.length === keyLength && key.every(scalar)) return key;
+    const bytes = Buffer.from(cursor, 'base64url');
+    if (bytes.length > IV_BYTES + TAG_BYTES) {
+      const decipher = createDecipheriv('aes-256-gcm', cursorKey, bytes.subarray(0, IV_BYTES));
+      decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      const text = Buffer.concat([
+        decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
+      const key: unknown = JSON.parse(text);
+      const scalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
+      if (Array.isArray(key) && key.length === keyLength && key.every(scalar)) return key;
+    }
   } catch {
     // fall through to the error below
   }
-  throw badInput(`Cursor "${cursor.slice(0, 40)}" is not valid for this list.`);
+  throw badInput('The cursor is not one this list gave out (or it has expired); start again from the first page.', {
+    argument: 'cursor',
+  });
 }
 
 /**

@@ -13,9 +13,7 @@ export function normaliseText(value: string): string {
 /** The first control character of `value` as `U+XXXX`, or null when it has none. */
 export function controlCharacterIn(value: string): string | null {
   const match = CONTROL.exec(value);
-  return match
-    ? `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-    : null;
+  return match ? `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : null;
 }
 
 /** A text field that holds a control character; `path` names where it was found. */

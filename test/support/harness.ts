@@ -72,7 +72,13 @@ async function demoTokens(orm: MikroORM): Promise<Record<string, string>> {
  */
 export async function startTestApp(
   template: 'demo' | 'empty' = 'demo',
-  options: { statementTimeoutMs?: number; demoTokens?: boolean } = {},
+  options: {
+    statementTimeoutMs?: number;
+    demoTokens?: boolean;
+    /** The callers' cost budget a minute; none unless a test is about it. */
+    costPerMinute?: number;
+    writeWaitMs?: number;
+  } = {},
 ): Promise<TestApp> {
   const base = inject('databaseUrl');
   const source = inject('templates')[template];
@@ -89,8 +95,14 @@ export async function startTestApp(
       },
     }),
   );
+  const defaults = serverOptions(TEST_CONFIG, { secret: TEST_SECRET });
   const server: AppServer = await createServer(orm, {
-    ...serverOptions(TEST_CONFIG, { secret: TEST_SECRET }),
+    ...defaults,
+    limits: {
+      ...defaults.limits,
+      costPerMinute: options.costPerMinute ?? 0,
+      writeWaitMs: options.writeWaitMs ?? defaults.limits.writeWaitMs,
+    },
     exposeStatementCount: true,
     log: () => undefined,
     ...(options.demoTokens ? { demoTokens: await demoTokens(orm) } : {}),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCursor, pageRequest, toPage } from '../../src/shared/pagination';
+import { encodeCursor, pageRequest, setCursorKey, toPage } from '../../src/shared/pagination';
+
+const CURSOR_REFUSED =
+  'The cursor is not one this list gave out (or it has expired); start again from the first page.';
 import { fromGlobalId, toGlobalId } from '../../src/shared/global-id';
 
 const count = async () => 0;
@@ -26,10 +29,10 @@ describe('pageRequest', () => {
     [{ first: -1 }, '`first` must be between 0 and 100, got -1.'],
     [{ first: 1, last: 1 }, 'Use either `first` or `last`, not both.'],
     [{ first: 1, before: encodeCursor(['a', 1]) }, '`before` goes with `last`, not with `first`.'],
-    [{ first: 1, after: 'not-a-cursor' }, 'Cursor "not-a-cursor" is not valid for this list.'],
+    [{ first: 1, after: 'not-a-cursor' }, CURSOR_REFUSED],
     [
       { first: 1, after: encodeCursor(['only one key']) },
-      `Cursor "${encodeCursor(['only one key'])}" is not valid for this list.`,
+      CURSOR_REFUSED,
     ],
   ])('rejects %j', (args, message) => {
     expect(() => pageRequest(args, 2)).toThrow(message);
@@ -80,5 +83,38 @@ describe('global IDs', () => {
     Buffer.from('Employee:1:2').toString('base64url'),
   ])('rejects %j without throwing', (id) => {
     expect(fromGlobalId(id)).toBeUndefined();
+  });
+});
+
+describe('cursors', () => {
+  it('hold no readable sort key: a name or a NIP never shows in the cursor', () => {
+    const cursor = encodeCursor(['Siti Rahmawati', '198609262015052001', 7]);
+    const bytes = Buffer.from(cursor, 'base64url').toString('latin1');
+    expect(bytes).not.toContain('Siti');
+    expect(bytes).not.toContain('19860926');
+    expect(encodeCursor(['Siti Rahmawati', 7])).not.toBe(encodeCursor(['Siti Rahmawati', 7]));
+  });
+
+  it('refuse a cursor changed by one bit, cut short or made by hand', () => {
+    const cursor = encodeCursor(['Budi', 7]);
+    const bytes = Buffer.from(cursor, 'base64url');
+    for (const at of [0, 12, 20, bytes.length - 1]) {
+      const flipped = Buffer.from(bytes);
+      flipped[at] ^= 1;
+      expect(() => pageRequest({ first: 1, after: flipped.toString('base64url') }, 2)).toThrow(
+        CURSOR_REFUSED,
+      );
+    }
+    const handMade = Buffer.from(JSON.stringify(['Budi', 7])).toString('base64url');
+    for (const after of [cursor.slice(0, 20), handMade, '', '\u0000'])
+      expect(() => pageRequest({ first: 1, after }, 2)).toThrow(CURSOR_REFUSED);
+  });
+
+  it('are accepted by every process that shares the key, and by no other', () => {
+    setCursorKey('a shared secret of at least thirty-two characters');
+    const cursor = encodeCursor(['Budi', 7]);
+    expect(pageRequest({ first: 1, after: cursor }, 2).cursor).toEqual(['Budi', 7]);
+    setCursorKey('another secret, also at least thirty-two characters');
+    expect(() => pageRequest({ first: 1, after: cursor }, 2)).toThrow(CURSOR_REFUSED);
   });
 });

@@ -83,7 +83,10 @@ export function viewerFromHeader(keys: TokenKeys, header: string | undefined): V
   }
   // A token that never expires cannot be taken back: every token must say when it ends.
   if (typeof payload.exp !== 'number')
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'The token is not valid: it has no expiry (exp).');
+    throw new AppError(
+      ErrorCode.UNAUTHENTICATED,
+      'The token is not valid: it has no expiry (exp).',
+    );
   const role = String(payload.role);
   const agency = typeof payload.agency === 'string' ? payload.agency : null;
   const nip = typeof payload.nip === 'string' ? payload.nip : null;

@@ -104,7 +104,10 @@ export interface RecordWrite {
    * Checks against the database's keys: `all` is what it holds, `visible` what the caller may
    * see (another agency's records left out). The first issues found stop the write.
    */
-  checks: ((known: { all: KnownKeys; visible: KnownKeys }, dataset: ValidDataset) => DatasetIssue[])[];
+  checks: ((
+    known: { all: KnownKeys; visible: KnownKeys },
+    dataset: ValidDataset,
+  ) => DatasetIssue[])[];
   /** The agency a caller is bound to (HR), whose view of the keys is limited to it. */
   agency: string | null;
   today: string;
@@ -198,10 +201,11 @@ async function takeWriteLocks(
     }
     await trx.raw('select pg_advisory_xact_lock(?)', [IMPORT_LOCK]);
   } else {
-    await trx.raw(
-      'select pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?, hashtext(?))',
-      [IMPORT_LOCK, RECORD_LOCK_SPACE, lock.key],
-    );
+    await trx.raw('select pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?, hashtext(?))', [
+      IMPORT_LOCK,
+      RECORD_LOCK_SPACE,
+      lock.key,
+    ]);
   }
   await trx.raw(
     `select set_config('statement_timeout', ?, true), set_config('lock_timeout', '0', true)`,

@@ -59,9 +59,13 @@ export function visibleTo(known: KnownKeys, agency: string): KnownKeys {
     ...known,
     orgUnits: new Map([...known.orgUnits].filter(([, unit]) => unit.agency === agency)),
     positions: new Map([...known.positions].filter(([, owner]) => owner === agency)),
-    nips: new Set([...known.nips].filter((nip) => employeeAgencies.has(employeeKey({ nip, pppkNumber: null })))),
+    nips: new Set(
+      [...known.nips].filter((nip) => employeeAgencies.has(employeeKey({ nip, pppkNumber: null }))),
+    ),
     pppkNumbers: new Set(
-      [...known.pppkNumbers].filter((n) => employeeAgencies.has(employeeKey({ nip: null, pppkNumber: n }))),
+      [...known.pppkNumbers].filter((n) =>
+        employeeAgencies.has(employeeKey({ nip: null, pppkNumber: n })),
+      ),
     ),
     employeeAgencies,
   };

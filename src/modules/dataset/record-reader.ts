@@ -193,11 +193,7 @@ export class RecordReader {
   }
 
   /** A date, within `[from, to]` when given (ISO strings compare in date order). */
-  date(
-    field: string,
-    required = false,
-    range: { from?: string; to?: string } = {},
-  ): string | null {
+  date(field: string, required = false, range: { from?: string; to?: string } = {}): string | null {
     const value = this.string(field, { required });
     if (value === null) return null;
     if (!isIsoDate(value)) {

@@ -118,7 +118,8 @@ export class EmployeeResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'Whole years of service as of a date (default today).',
+    description:
+      'Whole years of service as of a date (default today); to roles that may not read the appointment date (ANALYST), counted by calendar year.',
   })
   yearsOfService(
     @Root() employee: Employee,
@@ -130,7 +131,13 @@ export class EmployeeResolver {
     @Ctx() ctx: Context,
   ) {
     const from = appointmentDateOf(employee);
-    return from ? wholeYearsBetween(from, isoDate(asOf) ?? ctx.today) : null;
+    if (!from) return null;
+    const until = isoDate(asOf) ?? ctx.today;
+    // To a role that may not read the appointment date, years are counted by calendar year:
+    // stepping `asOf` a day at a time then shows no more than the year of appointment.
+    return ctx.access.seesIdentifying
+      ? wholeYearsBetween(from, until)
+      : Number(until.slice(0, 4)) - Number(from.slice(0, 4));
   }
 
   @FieldResolver(() => [EmployeeCompetency], {

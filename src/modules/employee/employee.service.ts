@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context';
-import { badInput } from '../../shared/errors';
+import { AppError, badInput, ErrorCode } from '../../shared/errors';
 import { paginate } from '../../shared/keyset';
 import { containsPattern, sortKeys } from '../../shared/order';
 import type { PageArgs } from '../../shared/pagination';
@@ -56,6 +56,17 @@ export async function listEmployees(
       });
     where.education = { ordinal: { $gte: level.ordinal } };
   }
+  // A name or NIP search, or a name or NIP order, would let a role that may not read them
+  // learn them anyway (through counts, or where a row falls): refused to such roles.
+  const identifying = ctx.access.seesIdentifying;
+  if (!identifying && filter?.search)
+    throw new AppError(ErrorCode.FORBIDDEN, `The ${ctx.access.role} role may not search by name or NIP.`, {
+      argument: 'filter.search',
+    });
+  if (!identifying && (order?.field === 'NAME' || order?.field === 'NIP'))
+    throw new AppError(ErrorCode.FORBIDDEN, `The ${ctx.access.role} role may not order by name or NIP.`, {
+      argument: 'orderBy.field',
+    });
   if (filter?.search) {
     const text = filter.search.trim();
     where.$or = [{ name: { $ilike: containsPattern(text) } }];
@@ -63,6 +74,6 @@ export async function listEmployees(
   }
   // Keyset cursors need a non-null key: NIP order lists the employees who have a NIP.
   if (order?.field === 'NIP') where.nip = { $ne: null };
-  const sort = sortKeys(order, EMPLOYEE_SORT, 'NAME');
+  const sort = sortKeys(order, EMPLOYEE_SORT, identifying ? 'NAME' : 'CREATED');
   return paginate(ctx.em, Employee, where as FilterQuery<Employee>, sort, page);
 }

@@ -1,0 +1,73 @@
+import type { CostModel } from './shared/limits';
+
+/**
+ * The most items each list field without a page argument can hold, from the domain: five
+ * proficiency levels, nine talent boxes, a job profile's dozen-odd requirements. The cost of
+ * a query assumes every list is this full.
+ */
+const LIST_BOUNDS: Readonly<Record<string, number>> = {
+  'Competency.levels': 5,
+  'CompetencyLevel.indicators': 10,
+  'Competency.developedBy': 20,
+  'Competency.requiredBy': 50,
+  'OrgUnit.children': 30,
+  'Position.requirements': 15,
+  'PositionConditions.requiredCourses': 5,
+  'Fit.terms': 15,
+  'Fit.gaps': 15,
+  'Fit.unmetConditions': 8,
+  'Gap.courses': 5,
+  'TrainingPlan.courses': 15,
+  'TrainingPlan.uncoveredGaps': 15,
+  'PlannedCourse.closes': 3,
+  'Employee.competencies': 20,
+  'Employee.performance': 10,
+  'Assessment.results': 20,
+  'Course.outcomes': 10,
+  'Course.prerequisites': 3,
+  'Course.requiredFor': 10,
+  'CompetencyHeatMap.rows': 50,
+  'CompetencyHeatMap.competencies': 50,
+  'HeatMapRow.cells': 50,
+  'TrainingNeeds.competencies': 50,
+  'TrainingNeeds.courses': 50,
+  'TrainingProgramme.courses': 50,
+  'ProfessionalismSummary.bands': 5,
+  'TalentMatrix.cells': 9,
+  'Query.benchStrength': 50,
+  'Query.talentBoxActions': 9,
+  'ImportReport.sections': 8,
+  'ImportReport.issues': 1000,
+};
+
+/**
+ * What a field computes each time it resolves, in units of one plain field. A fit scores one
+ * employee against one profile and plans the training (tens of fields' work); the best-fitting
+ * positions score an employee against every position; an analysis reads a whole scope; the
+ * dataset export reads the whole database.
+ */
+const WORK: Readonly<Record<string, number>> = {
+  'Query.fit': 10,
+  'Employee.fit': 10,
+  'Fit.trainingPlan': 10,
+  'Employee.bestFitPositions': 2_000,
+  'Query.candidates': 100,
+  'Position.candidates': 100,
+  'Query.succession': 200,
+  'Query.benchStrength': 200,
+  'Query.competencyHeatMap': 500,
+  'Query.trainingNeeds': 500,
+  'Query.trainingCompliance': 200,
+  'Query.talentMatrix': 200,
+  'Query.professionalismIndex': 200,
+  'Employee.professionalismIndex': 5,
+  'Employee.talentBox': 5,
+  'Query.datasetExport': 20_000,
+  'Mutation.importDataset': 5_000,
+};
+
+/** The cost model of this schema (see README, "Limits"). */
+export const COST_MODEL: CostModel = {
+  listBound: (type, field) => LIST_BOUNDS[`${type}.${field}`],
+  work: (type, field) => WORK[`${type}.${field}`] ?? 0,
+};
