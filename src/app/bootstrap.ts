@@ -22,7 +22,7 @@ export async function openDatabase(
 ): Promise<Database> {
   const server: RunningDatabase = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => undefined }
-    : await startEmbeddedPostgres({ ...config.embedded, database: DATABASE_NAME });
+    : await startEmbeddedPostgres({ ...config.embedded, database: DATABASE_NAME, log });
   if (!config.databaseUrl)
     log(
       `Embedded PostgreSQL running on port ${config.embedded.port} (data in ${config.embedded.dataDir})`,

@@ -155,9 +155,12 @@ function decodeCursor(cursor: string, keyLength: number): unknown[] {
   } catch {
     // fall through to the error below
   }
-  throw badInput('The cursor is not one this list gave out (or it has expired); start again from the first page.', {
-    argument: 'cursor',
-  });
+  throw badInput(
+    'The cursor is not one this list gave out (or it has expired); start again from the first page.',
+    {
+      argument: 'cursor',
+    },
+  );
 }
 
 /**

@@ -328,6 +328,37 @@ describe('what HR learns about other agencies', () => {
     );
     expect(update.data.updateEmployee.userErrors.map((e: any) => e.code)).toEqual(['NOT_FOUND']);
   });
+  it('is nothing either when moving its own employee into another agency’s unit, or renaming that unit', async () => {
+    const own = (
+      await app.ok(`{ employees(first: 1, filter: { agencyCode: "${X}" }) { nodes { nip } } }`)
+    ).employees.nodes[0].nip;
+    const move = (unit: string) =>
+      app.gql(
+        `mutation($nip: String!, $unit: String!) { updateEmployee(input: { nip: $nip, orgUnit: $unit }) {
+           userErrors { field code message } } }`,
+        { nip: own, unit },
+        HR,
+      );
+    const foreign = (await move(other.unit)).data.updateEmployee.userErrors;
+    const missing = (await move('NO-SUCH-UNIT')).data.updateEmployee.userErrors;
+    expect(foreign).toHaveLength(1);
+    expect(foreign[0]).toEqual({
+      ...missing[0],
+      message: missing[0].message.replace('NO-SUCH-UNIT', other.unit),
+    });
+    const rename = await app.gql(
+      `mutation($code: String!) { updateOrgUnit(input: { code: $code, name: "x" }) { userErrors { field code message } } }`,
+      { code: other.unit },
+      HR,
+    );
+    expect(rename.data.updateOrgUnit.userErrors).toEqual([
+      {
+        field: ['input', 'code'],
+        code: 'NOT_FOUND',
+        message: `code: no record has code "${other.unit}"`,
+      },
+    ]);
+  });
 });
 
 describe('ANALYST', () => {

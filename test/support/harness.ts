@@ -15,7 +15,7 @@ export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
-  extensions?: { sqlStatements?: number };
+  extensions?: { sqlStatements?: number; cost?: { requested: number; limit: number } };
 }
 
 /** The signing secret of test servers (tests only; the server has no default secret). */

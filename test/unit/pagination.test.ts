@@ -30,10 +30,7 @@ describe('pageRequest', () => {
     [{ first: 1, last: 1 }, 'Use either `first` or `last`, not both.'],
     [{ first: 1, before: encodeCursor(['a', 1]) }, '`before` goes with `last`, not with `first`.'],
     [{ first: 1, after: 'not-a-cursor' }, CURSOR_REFUSED],
-    [
-      { first: 1, after: encodeCursor(['only one key']) },
-      CURSOR_REFUSED,
-    ],
+    [{ first: 1, after: encodeCursor(['only one key']) }, CURSOR_REFUSED],
   ])('rejects %j', (args, message) => {
     expect(() => pageRequest(args, 2)).toThrow(message);
   });

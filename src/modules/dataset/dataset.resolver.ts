@@ -130,6 +130,7 @@ export class DatasetResolver {
     const report = await importDataset(ctx.knex, input.dataset, {
       today: ctx.today,
       dryRun: input.dryRun,
+      waitMs: ctx.writeWaitMs,
       audit: { actor: actorOf(ctx.access.viewer), action: 'importDataset' },
     });
     ctx.loaders.clear();

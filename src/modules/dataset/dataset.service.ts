@@ -2,13 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Knex } from '@mikro-orm/knex';
 import { recordAudit, type Actor } from '../audit/audit.service';
 import { exportDataset, type ExportScope } from './dataset.export';
-import type {
-  DatasetDocument,
-  DatasetIssue,
-  ImportReport,
-  Section,
-  ValidDataset,
-} from './dataset.types';
+import type { DatasetDocument, DatasetIssue, ImportReport, Section } from './dataset.types';
 import { agencyOfRecord, visibleTo } from './record-agency';
 import { validateDataset, type KnownKeys } from './dataset.validate';
 import { employeeKey, writeDataset, type Progress } from './dataset.write';
@@ -106,7 +100,7 @@ export interface RecordWrite {
    */
   checks: ((
     known: { all: KnownKeys; visible: KnownKeys },
-    dataset: ValidDataset,
+    record: Record<string, unknown>,
   ) => DatasetIssue[])[];
   /** The agency a caller is bound to (HR), whose view of the keys is limited to it. */
   agency: string | null;
@@ -136,12 +130,14 @@ export async function writeRecord(knex: Knex, write: RecordWrite): Promise<Datas
       const document: DatasetDocument = { [write.section]: [built] };
       const all = await loadKnownKeys(trx, namedKeys(document));
       const visible = write.agency ? visibleTo(all, write.agency) : all;
+      // The key and agency checks come first: a record the caller may not see is not found,
+      // before validation could say anything about its stored fields.
+      for (const check of write.checks) {
+        issues = check({ all, visible }, built as Record<string, unknown>);
+        if (issues.length > 0) throw new Rollback();
+      }
       const validated = validateDataset(document, visible, write.today);
       issues = validated.issues;
-      for (const check of write.checks) {
-        if (issues.length > 0) break;
-        issues = check({ all, visible }, validated.dataset);
-      }
       if (issues.length > 0) throw new Rollback();
       const written = await writeDataset(trx, validated.dataset);
       issues = written.issues;

@@ -72,9 +72,10 @@ export function visibleTo(known: KnownKeys, agency: string): KnownKeys {
 }
 
 /**
- * Issues for a validated record outside the agency a caller is bound to. The record it would
- * replace belongs to another agency: answered as not found, as a read would be. The record
- * would land in another agency (an org unit of another agency): refused as not theirs.
+ * Issues for a record outside the agency a caller is bound to, in the words used for a key
+ * that does not exist: the record it would replace belongs to another agency, or it would
+ * land in another agency's unit or on another agency's employee. Only the agency an org unit
+ * names (agencies are public) is refused as not the caller's.
  */
 export function outsideAgency(
   section: Section,
@@ -82,34 +83,31 @@ export function outsideAgency(
   known: KnownKeys,
   agency: string,
 ): DatasetIssue[] {
+  const issue = (field: string, code: string, message: string): DatasetIssue[] => [
+    { section, index: 0, field, code, message },
+  ];
   const stored = storedAgency(section, record, known);
   if (stored !== null && stored !== agency) {
     const field = section === 'employees' ? (record.nip ? 'nip' : 'pppkNumber') : 'code';
-    return [
-      {
-        section,
-        index: 0,
-        field,
-        code: 'NOT_FOUND',
-        message: `no record has ${field} "${text(record[field]) ?? ''}"`,
-      },
-    ];
+    return issue(field, 'NOT_FOUND', `no record has ${field} "${text(record[field]) ?? ''}"`);
   }
   const target = agencyOfRecord(section, record, known);
-  if (target !== null && target !== agency) {
-    const field =
-      section === 'orgUnits' || section === 'agencies'
-        ? section === 'agencies'
-          ? 'code'
-          : 'agency'
-        : section === 'positions' || section === 'employees'
-          ? 'orgUnit'
-          : record.nip
-            ? 'nip'
-            : 'pppkNumber';
-    return [
-      { section, index: 0, field, code: 'INVALID', message: `must be of your agency (${agency})` },
-    ];
+  if (target === null || target === agency) return [];
+  switch (section) {
+    case 'agencies':
+      return issue('code', 'INVALID', `must be your agency (${agency})`);
+    case 'orgUnits':
+      return issue('agency', 'INVALID', `must be your agency (${agency})`);
+    case 'positions':
+    case 'employees':
+      return issue('orgUnit', 'NOT_FOUND', `no org unit has code "${text(record.orgUnit)}"`);
+    default:
+      return record.nip
+        ? issue('nip', 'NOT_FOUND', `no employee has NIP ${text(record.nip)}`)
+        : issue(
+            'pppkNumber',
+            'NOT_FOUND',
+            `no employee has PPPK number ${text(record.pppkNumber)}`,
+          );
   }
-  return [];
 }

@@ -56,8 +56,8 @@ export async function saveRecord(
         : []),
       ...(agency
         ? [
-            ({ all }: { all: KnownKeys }, dataset: { [s in Section]: readonly unknown[] }) =>
-              outsideAgency(section, dataset[section][0] as Record<string, unknown>, all, agency),
+            ({ all }: { all: KnownKeys }, built: Record<string, unknown>) =>
+              outsideAgency(section, built, all, agency),
           ]
         : []),
     ],

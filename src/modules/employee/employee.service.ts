@@ -60,13 +60,21 @@ export async function listEmployees(
   // learn them anyway (through counts, or where a row falls): refused to such roles.
   const identifying = ctx.access.seesIdentifying;
   if (!identifying && filter?.search)
-    throw new AppError(ErrorCode.FORBIDDEN, `The ${ctx.access.role} role may not search by name or NIP.`, {
-      argument: 'filter.search',
-    });
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      `The ${ctx.access.role} role may not search by name or NIP.`,
+      {
+        argument: 'filter.search',
+      },
+    );
   if (!identifying && (order?.field === 'NAME' || order?.field === 'NIP'))
-    throw new AppError(ErrorCode.FORBIDDEN, `The ${ctx.access.role} role may not order by name or NIP.`, {
-      argument: 'orderBy.field',
-    });
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      `The ${ctx.access.role} role may not order by name or NIP.`,
+      {
+        argument: 'orderBy.field',
+      },
+    );
   if (filter?.search) {
     const text = filter.search.trim();
     where.$or = [{ name: { $ilike: containsPattern(text) } }];
