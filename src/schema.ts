@@ -166,9 +166,9 @@ function normaliseArguments(schema: GraphQLSchema): GraphQLSchema {
       if (field.args.length === 0) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
-        let normalised: typeof args;
+        let normalised: Record<string, unknown>;
         try {
-          normalised = normaliseDeep(args);
+          normalised = normaliseDeep(args as Record<string, unknown>);
         } catch (error) {
           if (!(error instanceof ControlCharacterError)) throw error;
           throw badInput(

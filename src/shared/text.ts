@@ -3,6 +3,7 @@
  * and carriage return, DEL, and the C1 controls. PostgreSQL cannot store U+0000 at all, and the
  * others only hide what a key or a name really is.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** The form every text takes before any check: Unicode NFC, without surrounding white space. */
@@ -37,7 +38,8 @@ export function normaliseDeep<T>(value: T, path: (string | number)[] = []): T {
     if (character) throw new ControlCharacterError(path, character);
     return normaliseText(value) as T;
   }
-  if (Array.isArray(value)) return value.map((item, i) => normaliseDeep(item, [...path, i])) as T;
+  if (Array.isArray(value))
+    return (value as unknown[]).map((item, i) => normaliseDeep(item, [...path, i])) as T;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const copy = Object.create(Object.getPrototypeOf(value) as object) as Record<string, unknown>;
     for (const [key, item] of Object.entries(value)) {

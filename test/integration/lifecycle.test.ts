@@ -51,7 +51,7 @@ async function startServer(): Promise<Running> {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 90_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /API (http:\/\/localhost:\d+)\/graphql/.exec(output);
       if (match) {
@@ -59,7 +59,7 @@ async function startServer(): Promise<Running> {
         resolve(match[1]);
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`exited ${code}: ${output}`)));
   });
   return { child, url, output: () => output, exited };
