@@ -85,30 +85,13 @@ export function formatError(
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  if (sqlStateOf(original) === '57014') {
+  const known = knownFailure(original);
+  if (known) {
     return {
-      message:
-        'The query ran longer than the statement timeout and was stopped; ask for less (smaller pages, a narrower scope).',
+      message: known.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.QUERY_TIMEOUT },
-    };
-  }
-  if (sqlStateOf(original) === '55P03') {
-    return {
-      message:
-        'Another write of the same record, or an import, is under way; nothing was changed. Try again shortly.',
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: ErrorCode.BUSY, retryAfterSeconds: 5 },
-    };
-  }
-  if (isConnectionFailure(original)) {
-    return {
-      message: 'The database is unavailable; try again shortly.',
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      extensions: known.extensions,
     };
   }
   log(original);
@@ -118,6 +101,32 @@ export function formatError(
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/** Failures of the database a client can act on: what to tell it, with which code. */
+function knownFailure(
+  error: unknown,
+): { message: string; extensions: Record<string, unknown> & { code: ErrorCode } } | null {
+  const sqlState = sqlStateOf(error);
+  if (sqlState === '57014')
+    return {
+      message:
+        'The query ran longer than the statement timeout and was stopped; ask for less (smaller pages, a narrower scope).',
+      extensions: { code: ErrorCode.QUERY_TIMEOUT },
+    };
+  // lock_not_available: a write waited its limit for another write or an import.
+  if (sqlState === '55P03')
+    return {
+      message:
+        'Another write of the same record, or an import, is under way; nothing was changed. Try again shortly.',
+      extensions: { code: ErrorCode.BUSY, retryAfterSeconds: 5 },
+    };
+  if (isConnectionFailure(error))
+    return {
+      message: 'The database is unavailable; try again shortly.',
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    };
+  return null;
 }
 
 function sqlStateOf(error: unknown): string | undefined {
