@@ -6,14 +6,16 @@ import { Role } from '../../src/modules/auth/auth.types';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
 import { generateProvince } from '../../src/modules/demo/province.generate';
 import { Employee } from '../../src/modules/employee/employee.entity';
-import { byRank, fitsFor, policyFrom, rankCandidates } from '../../src/modules/fit/fit.service';
+import { rankCandidates } from '../../src/modules/fit/candidates.service';
+import { byRank, fitsFor, policyFrom } from '../../src/modules/fit/fit.service';
 import { Position } from '../../src/modules/position/position.entity';
 import { DEMO_TODAY } from '../support/constants';
 import { startTestApp, TEST_SECRET, tokenFor, type TestApp } from '../support/harness';
 
 /**
- * The fast ranking (in-memory index, cached rankings) against the plain one (every employee
- * loaded and scored by the pure rules, then sorted), and its consistency across processes.
+ * The fast ranking (the in-memory index kept current from the change log, packed rankings
+ * updated for changed employees, binary-searched pages) against the plain one (every employee
+ * read afresh, scored by the pure rules, then sorted), and its consistency across processes.
  */
 let demo: TestApp;
 let generated: TestApp;

@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { isStale } from '../assessment/staleness';
 import { currentLevels } from '../employee/employee.loaders';
-import { courseCatalogue } from '../fit/fit.service';
+import { courseCatalogue } from '../fit/fit.specs';
 import type { ScoringPolicy } from '../fit/fit.policy';
 import type { Position } from '../position/position.entity';
 import { bestProgramme, courseImpacts, type Budget, type Need } from '../talent/programme';

@@ -1,25 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
-import { appointmentDateOf, birthDateOf } from '../employee/employee.dates';
-import { EDUCATION_LEVELS, RANKS } from '../reference/reference.data';
+import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candidate-facts';
 import type { CandidateSpec } from './fit.scoring';
-
-/**
- * What scoring may know of one employee, for every date: the candidate spec's dated parts
- * (levels, courses) kept whole, so a spec can be cut from them for any date.
- */
-interface Facts extends Omit<CandidateSpec, 'levels' | 'completedCourseIds' | 'performance'> {
-  readonly orgUnitId: number;
-  /** Per competency, every assessed level, latest first (date, then assessment id). */
-  readonly history: Map<number, { level: number; assessedOn: string }[]>;
-  readonly trainings: { courseId: number; completedOn: string }[];
-  /** Latest year first. */
-  readonly performance: { year: number; rating: string }[];
-}
-
-const RANK_ORDINAL = new Map(RANKS.map((r) => [r.code, { code: r.code, ordinal: r.ordinal }]));
-const EDUCATION_ORDINAL = new Map(
-  EDUCATION_LEVELS.map((e) => [e.code, { code: e.code, ordinal: e.ordinal }]),
-);
 
 /** Employees loaded per batch on a full load, so a province never sits in one result set. */
 const LOAD_BATCH = 20_000;
@@ -36,7 +17,7 @@ const CHANGE_RETENTION_MS = 24 * 3600 * 1000;
  * process, at the cost of one small statement per ranking.
  */
 export class CandidateIndex {
-  private readonly facts = new Map<number, Facts>();
+  private readonly facts = new Map<number, EmployeeFacts>();
   private readonly specs = new Map<string, Map<number, CandidateSpec>>();
   /** Changes from transactions at or after this id are still to be read (null: not loaded). */
   private horizon: string | null = null;
@@ -44,7 +25,7 @@ export class CandidateIndex {
   private prunedAt = 0;
   private queue: Promise<void> = Promise.resolve();
   /** Bumped whenever facts change; with the log, lets derived data (rankings) catch up. */
-  private gen = 0;
+  private factsGeneration = 0;
   /** Employees changed at each generation since the last full load (the latest 1,000). */
   private changes: { generation: number; ids: number[] }[] = [];
   private fullLoadGeneration = 0;
@@ -66,7 +47,7 @@ export class CandidateIndex {
 
   /** The generation of the facts: any change to them makes a new one. */
   get generation(): number {
-    return this.gen;
+    return this.factsGeneration;
   }
 
   /**
@@ -75,8 +56,8 @@ export class CandidateIndex {
    */
   changedSince(generation: number): number[] | null {
     if (generation < this.fullLoadGeneration) return null;
-    if (generation === this.gen) return [];
-    const oldest = this.changes[0]?.generation ?? this.gen + 1;
+    if (generation === this.factsGeneration) return [];
+    const oldest = this.changes[0]?.generation ?? this.factsGeneration + 1;
     if (generation + 1 < oldest) return null;
     return [
       ...new Set(this.changes.filter((c) => c.generation > generation).flatMap((c) => c.ids)),
@@ -108,7 +89,7 @@ export class CandidateIndex {
     if (!spec) {
       const facts = this.facts.get(id);
       if (!facts) return undefined;
-      spec = specOf(facts, asOf);
+      spec = candidateSpecOf(facts, asOf);
       byId.set(id, spec);
     }
     return spec;
@@ -131,8 +112,8 @@ export class CandidateIndex {
       for (const id of ids) this.facts.delete(id);
       for (const byId of this.specs.values()) for (const id of ids) byId.delete(id);
       await this.load(ids);
-      this.gen++;
-      this.changes.push({ generation: this.gen, ids });
+      this.factsGeneration++;
+      this.changes.push({ generation: this.factsGeneration, ids });
       if (this.changes.length > 1000) this.changes.shift();
     }
     this.horizon = horizon;
@@ -156,101 +137,16 @@ export class CandidateIndex {
       await this.load(null, [from, from + LOAD_BATCH]);
     this.horizon = rows[0].horizon;
     this.loadedAt = Date.now();
-    this.gen++;
-    this.fullLoadGeneration = this.gen;
+    this.factsGeneration++;
+    this.fullLoadGeneration = this.factsGeneration;
     this.changes = [];
   }
 
-  /** Loads the facts of some employees (or of an id range), four statements. */
+  /** Loads the facts of some employees (or of an id range) into the index. */
   private async load(ids: number[] | null, range?: [number, number]): Promise<void> {
-    const where = (column: string) =>
-      ids ? `${column} = any(?)` : `${column} >= ? and ${column} < ?`;
-    const bindings = ids ? [ids] : range!;
-    const q = async <T>(sql: string) =>
-      (await this.knex.raw<{ rows: T[] }>(sql, bindings as Knex.RawBinding[])).rows;
-    const [employees, results, trainings, ratings] = await Promise.all([
-      q<{
-        id: number;
-        org_unit_id: number;
-        employment_type: string;
-        rank_code: string | null;
-        pppk_grade: number | null;
-        education_code: string;
-        nip: string | null;
-        birth_date: string | null;
-        appointed_on: string | null;
-      }>(
-        `select id, org_unit_id, employment_type, rank_code, pppk_grade, education_code, nip,
-                birth_date::text, appointed_on::text
-           from employee where ${where('id')}`,
-      ),
-      q<{ employee_id: number; competency_id: number; level: number; assessed_on: string }>(
-        `select a.employee_id, r.competency_id, r.level, a.assessed_on::text
-           from assessment a join assessment_result r on r.assessment_id = a.id
-          where ${where('a.employee_id')}
-          order by a.employee_id, r.competency_id, a.assessed_on desc, a.id desc`,
-      ),
-      q<{ employee_id: number; course_id: number; completed_on: string }>(
-        `select employee_id, course_id, completed_on::text from training_record
-          where ${where('employee_id')}`,
-      ),
-      q<{ employee_id: number; year: number; rating: string }>(
-        `select employee_id, year, rating from performance_record
-          where ${where('employee_id')} order by employee_id, year desc, id`,
-      ),
-    ]);
-    for (const e of employees) {
-      this.facts.set(e.id, {
-        id: e.id,
-        orgUnitId: e.org_unit_id,
-        employmentType: e.employment_type,
-        rank: (e.rank_code && RANK_ORDINAL.get(e.rank_code)) || null,
-        pppkGrade: e.pppk_grade,
-        education: EDUCATION_ORDINAL.get(e.education_code)!,
-        birthDate: birthDateOf({ nip: e.nip, birthDate: e.birth_date }),
-        appointedOn: appointmentDateOf({ nip: e.nip, appointedOn: e.appointed_on }),
-        history: new Map(),
-        trainings: [],
-        performance: [],
-      });
-    }
-    for (const r of results) {
-      const history = this.facts.get(r.employee_id)?.history;
-      if (!history) continue;
-      const list = history.get(r.competency_id);
-      const entry = { level: r.level, assessedOn: r.assessed_on };
-      if (list) list.push(entry);
-      else history.set(r.competency_id, [entry]);
-    }
-    for (const t of trainings)
-      this.facts
-        .get(t.employee_id)
-        ?.trainings.push({ courseId: t.course_id, completedOn: t.completed_on });
-    for (const p of ratings)
-      this.facts.get(p.employee_id)?.performance.push({ year: p.year, rating: p.rating });
+    for (const facts of await loadEmployeeFacts(this.knex, ids ? { ids } : { range: range! }))
+      this.facts.set(facts.id, facts);
   }
-}
-
-function specOf(f: Facts, asOf: string): CandidateSpec {
-  const levels = new Map<number, { level: number; assessedOn: string }>();
-  for (const [competencyId, list] of f.history) {
-    const latest = list.find((entry) => entry.assessedOn <= asOf);
-    if (latest) levels.set(competencyId, latest);
-  }
-  return {
-    id: f.id,
-    employmentType: f.employmentType,
-    rank: f.rank,
-    pppkGrade: f.pppkGrade,
-    education: f.education,
-    birthDate: f.birthDate,
-    appointedOn: f.appointedOn,
-    levels,
-    completedCourseIds: new Set(
-      f.trainings.filter((t) => t.completedOn <= asOf).map((t) => t.courseId),
-    ),
-    performance: f.performance,
-  };
 }
 
 const indexes = new WeakMap<object, CandidateIndex>();

@@ -25,9 +25,9 @@ import {
   planOf,
   policyFrom,
   positionByCode,
-  rankCandidates,
   readinessOfFit,
 } from './fit.service';
+import { rankCandidates } from './candidates.service';
 import {
   CandidateFilter,
   Fit,

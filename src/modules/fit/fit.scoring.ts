@@ -296,22 +296,4 @@ export function scoreFit(
   };
 }
 
-/**
- * Ranking order of candidates: qualified first, then higher JPM, fewer unmet conditions, fewer
- * missing levels in all, higher uncapped JPM, and finally the employee's internal id, a number
- * that says nothing about the person (a NIP would: it encodes birth date and sex).
- */
-export function compareFits(
-  a: FitResult & { employeeId: number },
-  b: FitResult & { employeeId: number },
-): number {
-  const missing = (f: FitResult) => f.gaps.reduce((sum, g) => sum - g.gap, 0);
-  return (
-    Number(b.qualified) - Number(a.qualified) ||
-    b.jobPersonMatch - a.jobPersonMatch ||
-    a.unmetConditions.length - b.unmetConditions.length ||
-    missing(a) - missing(b) ||
-    b.jobPersonMatchUncapped - a.jobPersonMatchUncapped ||
-    a.employeeId - b.employeeId
-  );
-}
+export { compareFits } from './ranking';
