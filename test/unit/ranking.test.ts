@@ -55,7 +55,7 @@ describe('the ranking order', () => {
     const keys = randomKeys(2000, 7);
     for (let i = 1; i < keys.length; i++) {
       const [a, b] = [keys[i - 1], keys[i]];
-      expect(compareRankKeys(a, b) < 0, `${a} vs ${b}`).toBe(ranksBefore(a, b));
+      expect(compareRankKeys(a, b) < 0, JSON.stringify([a, b])).toBe(ranksBefore(a, b));
     }
   });
 
