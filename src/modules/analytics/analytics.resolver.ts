@@ -37,21 +37,15 @@ import {
 } from './analytics.types';
 import {
   competencyHeatMap,
-  professionalismScores,
+  professionalismIndexOf,
   professionalismSummary,
   trainingCompliance,
   trainingNeeds,
 } from './analytics.service';
 import { AnalyticsScope } from './scope';
+import { yearArgument } from '../../shared/arguments';
 
 const YEAR = { nullable: true, description: 'The year; default: the current year.' } as const;
-
-function yearOf(ctx: Context, year: number | null): number {
-  const y = year ?? Number(ctx.today.slice(0, 4));
-  if (y < 1950 || y > 2200)
-    throw badInput(`\`year\` must be 1950–2200, got ${y}.`, { argument: 'year' });
-  return y;
-}
 
 async function loadAll<T extends object>(
   ctx: Context,
@@ -80,7 +74,7 @@ export class TrainingComplianceResolver {
     @Ctx() ctx: Context,
   ) {
     if (target < 0 || target > 10000) throw badInput('`target` must be 0–10000.');
-    return trainingCompliance(ctx, scope, yearOf(ctx, year), target);
+    return trainingCompliance(ctx, scope, yearArgument(ctx.today, year), target);
   }
 
   @FieldResolver(() => EmployeeTrainingHoursConnection, {
@@ -224,7 +218,7 @@ export class ProfessionalismResolver {
     @Arg('year', () => Int, YEAR) year: number | null,
     @Ctx() ctx: Context,
   ) {
-    return professionalismSummary(ctx, scope, yearOf(ctx, year));
+    return professionalismSummary(ctx, scope, yearArgument(ctx.today, year));
   }
 }
 
@@ -238,25 +232,6 @@ export class EmployeeProfessionalismResolver {
     @Arg('year', () => Int, YEAR) year: number | null,
     @Ctx() ctx: Context,
   ) {
-    const y = yearOf(ctx, year);
-    const loader = ctx.loaders.custom<number, ProfessionalismIndexType>(
-      `analytics.ip.${y}`,
-      async (ids) => {
-        const rows = await ctx.knex.raw<{
-          rows: { id: number; education: string; agency: string }[];
-        }>(
-          `select e.id, e.education_code as education, a.code as agency
-           from employee e join org_unit u on u.id = e.org_unit_id join agency a on a.id = u.agency_id where e.id = any(?)`,
-          [ids as number[]],
-        );
-        const scores = await professionalismScores(
-          ctx,
-          rows.rows.map((r) => ({ ...r, orgUnitId: 0, positionId: null, potential: null })),
-          y,
-        );
-        return ids.map((id) => scores.get(id)!);
-      },
-    );
-    return loader.load(employee.id);
+    return professionalismIndexOf(ctx, employee.id, yearArgument(ctx.today, year));
   }
 }

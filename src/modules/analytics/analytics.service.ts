@@ -17,6 +17,7 @@ import type {
   CompetencyHeatMap,
   CourseNeedRank,
   EmployeeTrainingHours,
+  ProfessionalismIndexType,
   TrainingCompliance,
   TrainingNeeds,
 } from './analytics.types';
@@ -322,6 +323,28 @@ export async function professionalismScores(
 }
 
 /** The mean index of a scope, its dimensions, and how many fall in each band. */
+/** The professionalism index of one employee for a year, many employees in one batch. */
+export function professionalismIndexOf(ctx: Context, employeeId: number, year: number) {
+  return ctx.loaders
+    .custom<number, ProfessionalismIndexType>(`analytics.ip.${year}`, async (ids) => {
+      const rows = await ctx.knex.raw<{
+        rows: { id: number; education: string; agency: string }[];
+      }>(
+        `select e.id, e.education_code as education, a.code as agency
+           from employee e join org_unit u on u.id = e.org_unit_id join agency a on a.id = u.agency_id
+          where e.id = any(?)`,
+        [ids as number[]],
+      );
+      const scores = await professionalismScores(
+        ctx,
+        rows.rows.map((r) => ({ ...r, orgUnitId: 0, positionId: null, potential: null })),
+        year,
+      );
+      return ids.map((id) => scores.get(id)!);
+    })
+    .load(employeeId);
+}
+
 export async function professionalismSummary(ctx: Context, scope: AnalyticsScope, year: number) {
   const employees = await employeesInScope(ctx, scope);
   const scores = [...(await professionalismScores(ctx, employees, year)).values()];

@@ -16,7 +16,9 @@ import type { Context } from '../../context';
 import { UserError } from '../../shared/user-error';
 import { saveRecord } from '../dataset/record.service';
 import { Employee } from '../employee/employee.entity';
-import { employeeLockKey, loadEmployee } from '../employee/employee.mutations';
+import { employeeLockKey } from '../employee/employee.mutations';
+import { employeeByRef } from '../employee/employee.service';
+import { assessmentOn } from './assessment.service';
 import { Assessment } from './assessment.entity';
 import { AssessmentMethod } from './assessment.enums';
 
@@ -83,12 +85,8 @@ export class AssessmentMutationResolver {
       lockKey: employeeLockKey(input.nip ?? input.pppkNumber ?? ''),
     });
     if (userErrors.length > 0) return { userErrors, assessment: null, employee: null };
-    const employee = await loadEmployee(ctx, input);
-    const assessment = await ctx.em.findOne(Assessment, {
-      employee: employee!.id,
-      assessedOn: input.assessedOn.toISOString().slice(0, 10),
-      method: input.method,
-    });
+    const employee = await employeeByRef(ctx, input);
+    const assessment = await assessmentOn(ctx, employee!.id, input.assessedOn, input.method);
     return { userErrors, assessment, employee };
   }
 }

@@ -18,6 +18,7 @@ import type { EmployeeRecord } from '../dataset/dataset.types';
 import { notFound, saveKeyed, saveRecord } from '../dataset/record.service';
 import { PerformanceRating } from '../position/position.enums';
 import { Employee } from './employee.entity';
+import { employeeByRef } from './employee.service';
 import { EmploymentType } from './employee.enums';
 
 @InputType({ description: 'The SKP rating of a year.' })
@@ -105,16 +106,6 @@ export const EmployeePayload = payloadType(
   'Result of an employee mutation.',
 );
 
-/** The employee a NIP or PPPK number names. */
-export function loadEmployee(
-  ctx: Context,
-  ref: { nip?: string | null; pppkNumber?: string | null },
-) {
-  return ref.nip
-    ? ctx.loaders.byKey(Employee, 'nip').load(ref.nip)
-    : ctx.loaders.byKey(Employee, 'pppkNumber').load(ref.pppkNumber ?? '');
-}
-
 const missingIdentifier: UserError = {
   field: ['input', 'nip'],
   code: UserErrorCode.REQUIRED,
@@ -182,7 +173,7 @@ export class EmployeeMutationResolver {
     const userErrors = errors.map((e) =>
       e.field[1] === 'performance' ? { ...e, field: ['input', e.field.at(-1)!] } : e,
     );
-    return { userErrors, employee: userErrors.length ? null : await loadEmployee(ctx, input) };
+    return { userErrors, employee: userErrors.length ? null : await employeeByRef(ctx, input) };
   }
 }
 
@@ -211,7 +202,7 @@ async function saveEmployee(
     lockKey: employeeLockKey(key),
     input,
     exists: (known) => (input.nip ? known.nips.has(key) : known.pppkNumbers.has(key)),
-    load: () => loadEmployee(ctx, input),
+    load: () => employeeByRef(ctx, input),
   });
   return { userErrors, employee: node };
 }

@@ -24,7 +24,9 @@ import { Rank } from '../reference/rank.entity';
 import { appointmentDateOf, birthDateOf, wholeYearsBetween } from './employee.dates';
 import { Employee } from './employee.entity';
 import { EmployeeFilter, EmployeeOrder } from './employee.inputs';
-import { currentLevels, hoursInYear } from './employee.loaders';
+import { currentLevels } from './employee.loaders';
+import { trainingHoursOf } from './employee.service';
+import { yearArgument } from '../../shared/arguments';
 import { listEmployees } from './employee.service';
 import { EmployeeCompetency, TrainingHours } from './employee.types';
 import { PerformanceRecord } from './performance-record.entity';
@@ -179,10 +181,7 @@ export class EmployeeResolver {
     target: number,
     @Ctx() ctx: Context,
   ): Promise<TrainingHours> {
-    const y = year ?? Number(ctx.today.slice(0, 4));
-    if (y < 1950 || y > 2200) throw badInput('`year` must be 1950–2200.');
-    const hours = await hoursInYear(ctx, y).load(employee.id);
-    return { year: y, hours, target, met: hours >= target };
+    return trainingHoursOf(ctx, employee.id, yearArgument(ctx.today, year), target);
   }
 
   @FieldResolver(() => [PerformanceRecord], { description: 'SKP ratings, latest year first.' })

@@ -3,11 +3,12 @@ import type { Context } from '../../context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
 import { paginate } from '../../shared/keyset';
 import { containsPattern, sortKeys } from '../../shared/order';
-import type { PageArgs } from '../../shared/pagination';
+import { pageOfList, type PageArgs } from '../../shared/pagination';
 import { subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { EDUCATION_LEVELS, normaliseEducationCode, RANKS } from '../reference/reference.data';
 import { Employee } from './employee.entity';
+import { hoursInYear } from './employee.loaders';
 import type { EmployeeFilter, EmployeeOrder } from './employee.inputs';
 
 const EMPLOYEE_SORT = { NAME: 'name', NIP: 'nip', CREATED: 'id' } as const;
@@ -84,4 +85,44 @@ export async function listEmployees(
   if (order?.field === 'NIP') where.nip = { $ne: null };
   const sort = sortKeys(order, EMPLOYEE_SORT, identifying ? 'NAME' : 'CREATED');
   return paginate(ctx.em, Employee, where as FilterQuery<Employee>, sort, page);
+}
+
+/** An employee's training hours (JP) in a year against the yearly target. */
+export async function trainingHoursOf(
+  ctx: Context,
+  employeeId: number,
+  year: number,
+  target: number,
+): Promise<{ year: number; hours: number; target: number; met: boolean }> {
+  const hours = await hoursInYear(ctx, year).load(employeeId);
+  return { year, hours, target, met: hours >= target };
+}
+
+/** The employee a NIP or a PPPK number names (null when none, or not visible). */
+export function employeeByRef(
+  ctx: Context,
+  ref: { nip?: string | null; pppkNumber?: string | null },
+): Promise<Employee | null> {
+  return ref.nip
+    ? ctx.loaders.byKey(Employee, 'nip').load(ref.nip)
+    : ctx.loaders.byKey(Employee, 'pppkNumber').load(ref.pppkNumber ?? '');
+}
+
+/** Employees of an id list as a connection, in id order. */
+export async function employeesPage(ctx: Context, ids: readonly number[], page: PageArgs) {
+  const result = pageOfList(
+    [...ids].sort((a, b) => a - b),
+    page,
+    (id) => [id],
+    (id, cursor) => id > Number(cursor[0]),
+  );
+  const employees = await ctx.loaders.byId(Employee).loadMany(result.nodes);
+  const byId = new Map(
+    employees.filter((e): e is Employee => e instanceof Employee).map((e) => [e.id, e]),
+  );
+  return {
+    ...result,
+    nodes: result.nodes.map((id) => byId.get(id)!),
+    edges: result.edges.map((e) => ({ cursor: e.cursor, node: byId.get(e.node)! })),
+  };
 }

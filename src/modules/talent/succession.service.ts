@@ -4,7 +4,7 @@ import { Employee } from '../employee/employee.entity';
 import { byRank, fitsFor, readinessOfFit } from '../fit/fit.service';
 import type { ScoringPolicy } from '../fit/fit.policy';
 import { Position } from '../position/position.entity';
-import { employeesInScope, type AnalyticsScope } from '../analytics/scope';
+import { AnalyticsScope, employeesInScope } from '../analytics/scope';
 import { SUCCESSION_BOXES } from './talent-box';
 import { placements } from './talent.service';
 import type { BenchStrength, SuccessionCandidate } from './talent.types';
@@ -18,20 +18,32 @@ export const KEY_CATEGORIES = [
   'PENGAWAS',
 ];
 
+/** Where successors of a position are looked for by default: its whole agency. */
+async function agencyScopeOf(ctx: Context, position: Position): Promise<AnalyticsScope> {
+  const agency = await ctx
+    .knex('org_unit as u')
+    .join('agency as a', 'a.id', 'u.agency_id')
+    .where('u.id', position.orgUnit.id)
+    .first<{ code: string }>('a.code');
+  return Object.assign(new AnalyticsScope(), { agencyCode: agency.code, includeSubunits: true });
+}
+
 /**
- * A succession list: the talent pool of the scope (boxes 9, 8, 7, in that order), each by fit
- * within the box; with `includeOutsidePool`, everyone else follows by fit.
+ * A succession list: the talent pool of the scope (the position's agency by default; boxes
+ * 9, 8, 7, in that order), each by fit within the box; with `includeOutsidePool`, everyone
+ * else follows by fit.
  */
 export async function successionList(
   ctx: Context,
   position: Position,
-  scope: AnalyticsScope,
+  scopeAsked: AnalyticsScope | null,
   year: number,
   policy: ScoringPolicy,
   options: { includeOutsidePool: boolean; first: number },
 ): Promise<SuccessionCandidate[]> {
   if (options.first < 1 || options.first > 100)
     throw badInput(`\`first\` must be between 1 and 100, got ${options.first}.`);
+  const scope = scopeAsked ?? (await agencyScopeOf(ctx, position));
   const scoped = await employeesInScope(ctx, scope);
   const boxes = await placements(ctx, scoped, year);
   const boxOf = (id: number) => boxes.get(id)?.box ?? null;

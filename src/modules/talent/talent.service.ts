@@ -1,7 +1,31 @@
 import { actorOf, recordAudit } from '../audit/audit.service';
 import type { Context } from '../../context';
 import { employeesInScope, type AnalyticsScope, type ScopedEmployee } from '../analytics/scope';
-import { DEFAULT_CUTOFFS, placeInBox, type Placement, type TalentCutoffs } from './talent-box';
+import { UserErrorCode } from '../../shared/errors';
+import type { UserError } from '../../shared/user-error';
+import { Agency } from '../org/agency.entity';
+import {
+  axesOf,
+  cutoffProblems,
+  DEFAULT_CUTOFFS,
+  placeInBox,
+  SUCCESSION_BOXES,
+  type Placement,
+  type TalentCutoffs,
+} from './talent-box';
+import type {
+  SetTalentBoxActionInput,
+  SetTalentPolicyInput,
+  TalentBoxActionPayload,
+  TalentPolicyPayload,
+} from './talent.inputs';
+import {
+  TalentCell,
+  TalentMatrix,
+  type PerformanceLevel,
+  type PotentialLevel,
+  type TalentPlacement,
+} from './talent.types';
 import { TalentBoxAction } from './talent-box-action.entity';
 import { TalentPolicy } from './talent-policy.entity';
 
@@ -158,4 +182,141 @@ export async function auditedUpsert(
     });
   });
   ctx.loaders.clear();
+}
+
+/** An employee's talent box for a year, with its name and suggested action; null when unplaceable. */
+export async function talentBoxOf(
+  ctx: Context,
+  employeeId: number,
+  year: number,
+): Promise<TalentPlacement | null> {
+  const [placement, actions] = await Promise.all([
+    placementOf(ctx, employeeId, year),
+    boxActions(ctx),
+  ]);
+  if (!placement) return null;
+  return {
+    year,
+    ...placement,
+    performance: placement.performance as PerformanceLevel,
+    potential: placement.potential as PotentialLevel,
+    inSuccessionPool: SUCCESSION_BOXES.includes(placement.box),
+    label: actions.get(placement.box)?.label ?? '',
+    action: actions.get(placement.box)?.action ?? '',
+  };
+}
+
+/** The talent matrix of a scope as the API answers it: nine named cells and the unplaced. */
+export async function talentMatrixOf(
+  ctx: Context,
+  scope: AnalyticsScope,
+  year: number,
+): Promise<TalentMatrix> {
+  const [matrix, actions] = await Promise.all([talentMatrix(ctx, scope, year), boxActions(ctx)]);
+  const cells = [...matrix.byBox.entries()].map(([box, ids]) => {
+    const axes = axesOf(box);
+    return Object.assign(new TalentCell(), {
+      box,
+      performance: axes.performance as PerformanceLevel,
+      potential: axes.potential as PotentialLevel,
+      count: ids.length,
+      employeeIds: ids,
+      label: actions.get(box)?.label ?? '',
+      action: actions.get(box)?.action ?? '',
+    });
+  });
+  return Object.assign(new TalentMatrix(), {
+    year: matrix.year,
+    employees: matrix.employees,
+    unplaced: matrix.unplaced.length,
+    unplacedIds: matrix.unplaced,
+    cells,
+  });
+}
+
+/**
+ * Sets the talent cut-offs of an agency (HR: its own only) or the default, refusing
+ * disordered ones; audited.
+ */
+export async function setTalentPolicy(
+  ctx: Context,
+  input: SetTalentPolicyInput,
+): Promise<TalentPolicyPayload> {
+  const userErrors: UserError[] = cutoffProblems(input).map((message) => ({
+    field: ['input'],
+    code: UserErrorCode.INVALID,
+    message,
+  }));
+  const bound = ctx.access.agency;
+  if (bound && input.agencyCode !== bound) {
+    userErrors.push({
+      field: ['input', 'agencyCode'],
+      code: input.agencyCode ? UserErrorCode.NOT_FOUND : UserErrorCode.REQUIRED,
+      message: input.agencyCode
+        ? `no agency has code "${input.agencyCode}"`
+        : `agencyCode is required: the ${ctx.access.role} role sets its own agency's policy (${bound}) only`,
+    });
+  } else if (
+    input.agencyCode &&
+    !(await ctx.loaders.byKey(Agency, 'code').load(input.agencyCode))
+  ) {
+    userErrors.push({
+      field: ['input', 'agencyCode'],
+      code: UserErrorCode.NOT_FOUND,
+      message: `no agency has code "${input.agencyCode}"`,
+    });
+  }
+  if (userErrors.length > 0) return { userErrors, talentPolicy: null };
+  const row = {
+    scope: input.agencyCode ?? '*',
+    potentialMediumFrom: input.potentialMediumFrom,
+    potentialHighFrom: input.potentialHighFrom,
+    aboveRatings: input.aboveRatings,
+    meetsRatings: input.meetsRatings,
+  };
+  await auditedUpsert(
+    ctx,
+    'setTalentPolicy',
+    'talent_policy',
+    'scope',
+    {
+      scope: row.scope,
+      potential_medium_from: row.potentialMediumFrom,
+      potential_high_from: row.potentialHighFrom,
+      above_ratings: row.aboveRatings,
+      meets_ratings: row.meetsRatings,
+    },
+    input.agencyCode ?? null,
+  );
+  return { userErrors, talentPolicy: Object.assign(new TalentPolicy(), row) };
+}
+
+/** Sets the name and suggested action of a box; audited. */
+export async function setTalentBoxAction(
+  ctx: Context,
+  input: SetTalentBoxActionInput,
+): Promise<TalentBoxActionPayload> {
+  const userErrors: UserError[] = [];
+  if (!Number.isInteger(input.box) || input.box < 1 || input.box > 9)
+    userErrors.push({
+      field: ['input', 'box'],
+      code: UserErrorCode.OUT_OF_RANGE,
+      message: `box must be 1–9, got ${input.box}`,
+    });
+  if (!input.label.trim())
+    userErrors.push({
+      field: ['input', 'label'],
+      code: UserErrorCode.REQUIRED,
+      message: 'label is required',
+    });
+  if (input.label.length > 100)
+    userErrors.push({
+      field: ['input', 'label'],
+      code: UserErrorCode.OUT_OF_RANGE,
+      message: 'label must be at most 100 characters',
+    });
+  if (userErrors.length > 0) return { userErrors, talentBoxAction: null };
+  const row = { box: input.box, label: input.label.trim(), action: input.action.trim() };
+  await auditedUpsert(ctx, 'setTalentBoxAction', 'talent_box_action', 'box', row, null);
+  return { userErrors, talentBoxAction: Object.assign(new TalentBoxAction(), row) };
 }

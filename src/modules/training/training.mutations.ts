@@ -13,10 +13,11 @@ import {
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { UserError } from '../../shared/user-error';
-import { Course } from '../course/course.entity';
 import { saveRecord } from '../dataset/record.service';
 import { Employee } from '../employee/employee.entity';
-import { employeeLockKey, loadEmployee } from '../employee/employee.mutations';
+import { employeeLockKey } from '../employee/employee.mutations';
+import { employeeByRef } from '../employee/employee.service';
+import { completionOf } from './training.service';
 import { TrainingRecord } from './training-record.entity';
 
 @InputType({ description: 'A completed course (its JP count toward the 20 JP of the year).' })
@@ -60,15 +61,8 @@ export class TrainingMutationResolver {
       lockKey: employeeLockKey(input.nip ?? input.pppkNumber ?? ''),
     });
     if (userErrors.length > 0) return { userErrors, trainingRecord: null, employee: null };
-    const [employee, course] = await Promise.all([
-      loadEmployee(ctx, input),
-      ctx.loaders.byKey(Course, 'code').load(input.course),
-    ]);
-    const trainingRecord = await ctx.em.findOne(TrainingRecord, {
-      employee: employee!.id,
-      course: course!.id,
-      completedOn: input.completedOn.toISOString().slice(0, 10),
-    });
+    const employee = await employeeByRef(ctx, input);
+    const trainingRecord = await completionOf(ctx, employee!.id, input.course, input.completedOn);
     return { userErrors, trainingRecord, employee };
   }
 }
