@@ -457,10 +457,17 @@ class Writer {
       5000,
     )) {
       const rows = (
-        await this.trx.raw<{ rows: { key: string; fingerprint: string }[] }>(
+        await this.trx.raw<{
+          rows: {
+            key: string;
+            assessor: string | null;
+            potential: number | null;
+            results: [string, number][];
+          }[];
+        }>(
           `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
-                  coalesce(a.assessor, '') || '|' || coalesce(a.potential::float8::text, '') || '|' ||
-                  string_agg(c.code || '=' || r.level, ',' order by c.code) as fingerprint
+                  a.assessor, a.potential::float8 as potential,
+                  json_agg(json_build_array(c.code, r.level)) as results
              from assessment a
              join assessment_result r on r.assessment_id = a.id
              join competency c on c.id = r.competency_id
@@ -469,19 +476,17 @@ class Writer {
           [part],
         )
       ).rows;
-      for (const row of rows) existing.set(row.key, row.fingerprint);
+      for (const row of rows) {
+        const results = row.results.map(([competency, level]) => ({ competency, level }));
+        existing.set(row.key, assessmentFingerprint({ ...row, results }));
+      }
     }
     const fresh: { record: (typeof list)[number]; employeeId: number }[] = [];
     list.forEach((a, index) => {
       const employeeId = employeeIds.get(employeeKey(a))!;
-      const key = `${employeeId}|${a.assessedOn}|${a.method}`;
-      const before = existing.get(key);
+      const before = existing.get(`${employeeId}|${a.assessedOn}|${a.method}`);
       if (before === undefined) return fresh.push({ record: a, employeeId });
-      const results = [...a.results]
-        .sort((x, y) => (x.competency < y.competency ? -1 : 1))
-        .map((r) => `${r.competency}=${r.level}`);
-      const fingerprint = `${a.assessor ?? ''}|${a.potential ?? ''}|${results.join(',')}`;
-      if (fingerprint !== before) {
+      if (assessmentFingerprint(a) !== before) {
         issues.push({
           section: 'assessments',
           index,
@@ -597,4 +602,20 @@ class Writer {
 /** The map key of an employee reference: NIP for PNS and CPNS, PPPK number otherwise. */
 export function employeeKey(ref: { nip: string | null; pppkNumber: string | null }): string {
   return ref.nip ? `N:${ref.nip}` : `P:${ref.pppkNumber}`;
+}
+
+/**
+ * What makes two assessments of one employee, day and method the same: assessor, potential
+ * and every result. An identical one is a repeat (skipped); a different one is refused,
+ * because history is append-only.
+ */
+export function assessmentFingerprint(assessment: {
+  assessor: string | null;
+  potential: number | null;
+  results: readonly { competency: string; level: number }[];
+}): string {
+  const results = [...assessment.results]
+    .sort((x, y) => (x.competency < y.competency ? -1 : 1))
+    .map((r) => `${r.competency}=${r.level}`);
+  return `${assessment.assessor ?? ''}|${assessment.potential ?? ''}|${results.join(',')}`;
 }
