@@ -51,3 +51,26 @@ export function normaliseDeep<T>(value: T, path: (string | number)[] = []): T {
   }
   return value;
 }
+
+/**
+ * Every string inside `value` normalised (NFC, trimmed), each control character reported to
+ * `found` with its path instead of stopping at the first; the string keeps its other text.
+ */
+export function normaliseAll(
+  value: unknown,
+  found: (path: (string | number)[], character: string) => void,
+  path: (string | number)[] = [],
+): unknown {
+  if (typeof value === 'string') {
+    const character = controlCharacterIn(value);
+    if (character) found(path, character);
+    return normaliseText(value);
+  }
+  if (Array.isArray(value)) return value.map((item, i) => normaliseAll(item, found, [...path, i]));
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, normaliseAll(item, found, [...path, key])]),
+    );
+  }
+  return value;
+}

@@ -435,3 +435,28 @@ describe('the demo province', () => {
     expect(demo.employees.some((e) => e.employmentType === 'PPPK')).toBe(true);
   });
 });
+
+describe('normalisation of a document', () => {
+  it('reads keys with surrounding spaces and other Unicode forms as the same key', () => {
+    const document = baseDocument();
+    document.orgUnits[1].parent = ' BKD-X\t';
+    document.competencies[1].name = 'Kerja Sama'.normalize('NFD');
+    const { dataset, issues } = validateDataset(document, EMPTY_KNOWN, TODAY);
+    expect(issues).toEqual([]);
+    expect(dataset.orgUnits[1].parent).toBe('BKD-X');
+  });
+
+  it('reports every control character with its section, record and field, list items included', () => {
+    const document = baseDocument();
+    document.agencies[0].name = 'Pemerintah\u0000';
+    document.courses[0].outcomes[0].competency = 'M.01\u001b';
+    document.competencies[0].levels[0].indicators = ['a\u0007'];
+    const { issues } = validateDataset(document, EMPTY_KNOWN, TODAY);
+    const control = issues.filter((i) => i.message.startsWith('contains the control character'));
+    expect(control.map((i) => [i.section, i.index, i.field, i.message])).toEqual([
+      ['agencies', 0, 'name', 'contains the control character U+0000'],
+      ['competencies', 0, 'levels[0].indicators[0]', 'contains the control character U+0007'],
+      ['courses', 0, 'outcomes[0].competency', 'contains the control character U+001B'],
+    ]);
+  });
+});

@@ -1,22 +1,14 @@
 import { AssessmentMethod } from '../assessment/assessment.enums';
 import { CompetencyType } from '../competency/competency.enums';
 import { CourseModality, CourseType } from '../course/course.enums';
-import { EmploymentType } from '../employee/employee.enums';
-import { parseNip } from '../employee/nip';
 import { AgencyKind } from '../org/org.enums';
-import {
-  PerformanceRating,
-  POSITION_CATEGORY_INFO,
-  PositionCategory,
-} from '../position/position.enums';
-import { isRankCode, normaliseEducationCode } from '../reference/reference.data';
+import { PositionCategory } from '../position/position.enums';
 import type {
   AgencyRecord,
   AssessmentRecord,
   CompetencyRecord,
   CourseRecord,
   DatasetIssue,
-  EmployeeRecord,
   OrgUnitRecord,
   PositionRecord,
   Section,
@@ -24,7 +16,8 @@ import type {
   ValidDataset,
 } from './dataset.types';
 import { SECTIONS } from './dataset.types';
-import { isObject, RecordReader } from './record-reader';
+import { isObject, normaliseDocument, RecordReader } from './record-reader';
+import { readConditions, readEmployee } from './record-fields';
 
 /** What the database already holds, as far as validating references needs. */
 export interface KnownKeys {
@@ -52,10 +45,6 @@ export const EMPTY_KNOWN: KnownKeys = {
 };
 
 const values = <T extends string>(e: Record<string, T>) => Object.values(e);
-const PPPK_NUMBER = /^[0-9]{8,32}$/;
-/** No serving employee was born earlier, nor first appointed before the republic's civil service. */
-const EARLIEST_BIRTH_DATE = '1900-01-01';
-const EARLIEST_APPOINTMENT = '1945-08-17';
 
 /**
  * Checks a whole document against the format and against what exists (in the document or the
@@ -66,8 +55,16 @@ export function validateDataset(
   known: KnownKeys,
   today: string,
 ): { dataset: ValidDataset; issues: DatasetIssue[] } {
-  const issues: DatasetIssue[] = [];
-  const dataset: ValidDataset = {
+  return new DocumentReader(known, today).read(raw);
+}
+
+/**
+ * Reads a document section by section, in the order references need: each section's reader
+ * checks its records and keeps the keys it defines for the sections after it.
+ */
+class DocumentReader {
+  private readonly issues: DatasetIssue[] = [];
+  private readonly dataset: ValidDataset = {
     agencies: [],
     orgUnits: [],
     competencies: [],
@@ -77,32 +74,68 @@ export function validateDataset(
     assessments: [],
     trainings: [],
   };
-  if (!isObject(raw)) {
-    issues.push({
-      section: 'document',
-      index: null,
-      field: null,
-      code: 'INVALID',
-      message: 'The dataset must be a JSON object with sections.',
-    });
-    return { dataset, issues };
-  }
-  for (const key of Object.keys(raw)) {
-    if (!(SECTIONS as readonly string[]).includes(key)) {
-      issues.push({
+  private raw: Record<string, unknown> = {};
+  // Keys defined by this document, for references between sections.
+  private readonly docAgencies = new Set<string>();
+  private readonly docUnits = new Map<
+    string,
+    { agency: string; parent: string | null; index: number }
+  >();
+  private readonly docCompetencies = new Set<string>();
+  private readonly docCourses = new Map<
+    string,
+    { hours: number; prerequisites: string[]; index: number }
+  >();
+  private readonly docPositions = new Set<string>();
+  private readonly docNips = new Set<string>();
+  private readonly docPppk = new Set<string>();
+
+  constructor(
+    private readonly known: KnownKeys,
+    private readonly today: string,
+  ) {}
+
+  read(document: unknown): { dataset: ValidDataset; issues: DatasetIssue[] } {
+    const raw = normaliseDocument(document, this.issues);
+    if (!isObject(raw)) {
+      this.issues.push({
         section: 'document',
         index: null,
-        field: key,
+        field: null,
         code: 'INVALID',
-        message: `"${key}" is not a section (${SECTIONS.join(', ')})`,
+        message: 'The dataset must be a JSON object with sections.',
       });
+      return { dataset: this.dataset, issues: this.issues };
     }
+    for (const key of Object.keys(raw)) {
+      if (!(SECTIONS as readonly string[]).includes(key)) {
+        this.issues.push({
+          section: 'document',
+          index: null,
+          field: key,
+          code: 'INVALID',
+          message: `"${key}" is not a section (${SECTIONS.join(', ')})`,
+        });
+      }
+    }
+    this.raw = raw;
+    this.agencies();
+    this.orgUnits();
+    this.competencies();
+    this.courses();
+    this.positions();
+    this.employees();
+    this.assessments();
+    this.trainings();
+    return { dataset: this.dataset, issues: this.issues };
   }
-  const records = (section: Section, read: (r: RecordReader) => void) => {
-    const list = raw[section];
+
+  /** Hands every record of a section to `read`, then reports the fields it did not read. */
+  private records(section: Section, read: (r: RecordReader) => void): void {
+    const list = this.raw[section];
     if (list === undefined || list === null) return;
     if (!Array.isArray(list)) {
-      issues.push({
+      this.issues.push({
         section,
         index: null,
         field: null,
@@ -113,537 +146,434 @@ export function validateDataset(
     }
     list.forEach((item, index) => {
       if (!isObject(item)) {
-        issues.push({ section, index, field: null, code: 'INVALID', message: 'must be an object' });
+        this.issues.push({
+          section,
+          index,
+          field: null,
+          code: 'INVALID',
+          message: 'must be an object',
+        });
         return;
       }
-      const reader = new RecordReader(issues, section, index, item);
+      const reader = new RecordReader(this.issues, section, index, item);
       read(reader);
       reader.rejectUnknownFields();
     });
-  };
+  }
 
-  // Keys defined by this document, for references between sections.
-  const docAgencies = new Set<string>();
-  const docUnits = new Map<string, { agency: string; parent: string | null; index: number }>();
-  const docCompetencies = new Set<string>();
-  const docCourses = new Map<string, { hours: number; prerequisites: string[]; index: number }>();
-  const docPositions = new Set<string>();
-  const docNips = new Set<string>();
-  const docPppk = new Set<string>();
-
-  const firstSeen = (
+  /** Whether `key` is new in its section; a repeat is reported as DUPLICATE. */
+  private firstSeen(
     r: RecordReader,
     set: Set<string> | Map<string, unknown>,
     key: string | null,
     field: string,
-  ) => {
+  ): boolean {
     if (key === null) return false;
     if (set.has(key)) {
       r.issue(field, 'DUPLICATE', `"${key}" appears more than once in ${r.section}`);
       return false;
     }
     return true;
-  };
-
-  records('agencies', (r) => {
-    const code = r.code('code');
-    const name = r.string('name', { required: true, max: 200 });
-    const kind = r.oneOf('kind', values(AgencyKind));
-    if (!firstSeen(r, docAgencies, code, 'code') || !code) return;
-    docAgencies.add(code);
-    if (name && kind) dataset.agencies.push({ code, name, kind } satisfies AgencyRecord);
-  });
-
-  const agencyExists = (code: string) => docAgencies.has(code) || known.agencies.has(code);
-  const unitRecords: { r: RecordReader; record: OrgUnitRecord }[] = [];
-  records('orgUnits', (r) => {
-    const code = r.code('code');
-    const agency = r.code('agency');
-    const name = r.string('name', { required: true, max: 200 });
-    const parent = r.code('parent', false);
-    if (agency && !agencyExists(agency))
-      r.issue('agency', 'NOT_FOUND', `no agency has code "${agency}"`);
-    if (code && parent === code) r.issue('parent', 'CYCLE', 'an org unit cannot be its own parent');
-    if (!firstSeen(r, docUnits, code, 'code') || !code || !agency) return;
-    docUnits.set(code, { agency, parent, index: r.index });
-    if (name) unitRecords.push({ r, record: { code, agency, name, parent } });
-  });
-  const unitOf = (code: string) => docUnits.get(code) ?? known.orgUnits.get(code);
-  for (const { r, record } of unitRecords) {
-    if (record.parent && record.parent !== record.code) {
-      const parent = unitOf(record.parent);
-      if (!parent) r.issue('parent', 'NOT_FOUND', `no org unit has code "${record.parent}"`);
-      else if (parent.agency !== record.agency) {
-        r.issue(
-          'parent',
-          'INVALID',
-          `parent "${record.parent}" belongs to agency "${parent.agency}", not "${record.agency}"`,
-        );
-      } else if (reaches(record.parent, record.code, (c) => unitOf(c)?.parent ?? null)) {
-        r.issue(
-          'parent',
-          'CYCLE',
-          `making "${record.parent}" the parent of "${record.code}" closes a cycle`,
-        );
-      } else dataset.orgUnits.push(record);
-    } else if (!record.parent) dataset.orgUnits.push(record);
   }
 
-  records('competencies', (r) => {
-    const code = r.code('code');
-    const name = r.string('name', { required: true, max: 200 });
-    const type = r.oneOf('type', values(CompetencyType));
-    const description = r.string('description') ?? '';
-    const levels: CompetencyRecord['levels'] = [];
-    const seenLevels = new Set<number>();
-    let levelsOk = true;
-    r.list('levels', (item, _i, path) => {
-      const l = r.nested(path, item);
-      if (!l) return (levelsOk = false);
-      const level = l.integer('level', { required: true, min: 1, max: 5 });
-      const text = l.string('description', { required: true });
-      const indicators: string[] = [];
-      l.list('indicators', (ind, _j, indPath) => {
-        if (typeof ind === 'string' && ind.trim()) indicators.push(ind.trim());
-        else {
-          l.issue(indPath, 'INVALID', 'must be a non-empty string');
-          levelsOk = false;
-        }
-      });
-      l.rejectUnknownFields();
-      if (level !== null && seenLevels.has(level)) {
-        l.issue('level', 'DUPLICATE', `level ${level} appears more than once`);
-        levelsOk = false;
-      }
-      if (level === null || text === null) return (levelsOk = false);
-      seenLevels.add(level);
-      levels.push({ level, description: text, indicators });
-    });
-    if (!firstSeen(r, docCompetencies, code, 'code') || !code) return;
-    docCompetencies.add(code);
-    if (name && type && levelsOk) {
-      levels.sort((a, b) => a.level - b.level);
-      dataset.competencies.push({ code, name, type, description, levels });
-    }
-  });
-  const competencyExists = (code: string) =>
-    docCompetencies.has(code) || known.competencies.has(code);
-  const checkCompetency = (r: RecordReader, field: string, code: string | null) => {
-    if (code && !competencyExists(code)) {
+  private agencyExists(code: string): boolean {
+    return this.docAgencies.has(code) || this.known.agencies.has(code);
+  }
+
+  private unitOf(code: string) {
+    return this.docUnits.get(code) ?? this.known.orgUnits.get(code);
+  }
+
+  private competencyExists(code: string): boolean {
+    return this.docCompetencies.has(code) || this.known.competencies.has(code);
+  }
+
+  private checkCompetency(r: RecordReader, field: string, code: string | null): boolean {
+    if (code && !this.competencyExists(code)) {
       r.issue(field, 'NOT_FOUND', `no competency has code "${code}"`);
       return false;
     }
     return code !== null;
-  };
-
-  const courseRecords: { r: RecordReader; record: CourseRecord; ok: boolean }[] = [];
-  records('courses', (r) => {
-    const code = r.code('code');
-    const title = r.string('title', { required: true, max: 300 });
-    const type = r.oneOf('type', values(CourseType));
-    const modality = r.oneOf('modality', values(CourseModality));
-    const hours = r.integer('hours', { required: true, min: 1, max: 100000 });
-    const cost = r.number('cost', { min: 0, max: 1e13 }) ?? 0;
-    const provider = r.string('provider', { required: true, max: 200 });
-    let ok = true;
-    const outcomes: CourseRecord['outcomes'] = [];
-    const seen = new Set<string>();
-    r.list('outcomes', (item, _i, path) => {
-      const o = r.nested(path, item);
-      if (!o) return (ok = false);
-      const competency = o.code('competency');
-      const minLevel = o.integer('minLevel', { min: 1, max: 4 });
-      const toLevel = o.integer('toLevel', { required: true, min: 1, max: 5 });
-      o.rejectUnknownFields();
-      if (!checkCompetency(o, 'competency', competency) || toLevel === null) return (ok = false);
-      if (minLevel !== null && minLevel >= toLevel) {
-        o.issue(
-          'minLevel',
-          'OUT_OF_RANGE',
-          `entry level ${minLevel} must be below the level reached (${toLevel})`,
-        );
-        return (ok = false);
-      }
-      if (seen.has(competency!)) {
-        o.issue(
-          'competency',
-          'DUPLICATE',
-          `"${competency}" has more than one outcome in this course`,
-        );
-        return (ok = false);
-      }
-      seen.add(competency!);
-      outcomes.push({ competency: competency!, minLevel, toLevel });
-    });
-    const prerequisites: string[] = [];
-    r.list('prerequisites', (item, _i, path) => {
-      if (typeof item !== 'string' || !item.trim()) {
-        r.issue(path, 'INVALID', 'must be a course code');
-        ok = false;
-      } else if (item.trim() === code) {
-        r.issue(path, 'CYCLE', 'a course cannot be its own prerequisite');
-        ok = false;
-      } else if (prerequisites.includes(item.trim())) {
-        r.issue(path, 'DUPLICATE', `"${item.trim()}" is listed twice`);
-        ok = false;
-      } else prerequisites.push(item.trim());
-    });
-    if (!firstSeen(r, docCourses, code, 'code') || !code) return;
-    docCourses.set(code, { hours: hours ?? 0, prerequisites, index: r.index });
-    const record = {
-      code,
-      title: title!,
-      type: type!,
-      modality: modality!,
-      hours: hours!,
-      cost,
-      provider: provider!,
-      outcomes,
-      prerequisites,
-    };
-    courseRecords.push({
-      r,
-      record,
-      ok: ok && !!title && !!type && !!modality && hours !== null && !!provider,
-    });
-  });
-  const courseOf = (code: string) => docCourses.get(code) ?? known.courses.get(code);
-  for (const { r, record, ok } of courseRecords) {
-    let valid = ok;
-    record.prerequisites.forEach((prerequisite, i) => {
-      if (!courseOf(prerequisite)) {
-        r.issue(`prerequisites[${i}]`, 'NOT_FOUND', `no course has code "${prerequisite}"`);
-        valid = false;
-      } else if (reachesAny(prerequisite, record.code, (c) => courseOf(c)?.prerequisites ?? [])) {
-        r.issue(
-          `prerequisites[${i}]`,
-          'CYCLE',
-          `"${prerequisite}" already requires "${record.code}" (directly or through others)`,
-        );
-        valid = false;
-      }
-    });
-    if (valid) dataset.courses.push(record);
   }
 
-  records('positions', (r) => {
-    const code = r.code('code');
-    const title = r.string('title', { required: true, max: 300 });
-    const category = r.oneOf('category', values(PositionCategory));
-    const orgUnit = r.code('orgUnit');
-    const summary = r.string('summary') ?? '';
-    const governmentAffair = r.string('governmentAffair', { max: 200 });
-    let ok = true;
-    if (orgUnit && !unitOf(orgUnit)) {
-      r.issue('orgUnit', 'NOT_FOUND', `no org unit has code "${orgUnit}"`);
-      ok = false;
-    }
-    const requirements: PositionRecord['requirements'] = [];
-    const seen = new Set<string>();
-    r.list('requirements', (item, _i, path) => {
-      const q = r.nested(path, item);
-      if (!q) return (ok = false);
-      const competency = q.code('competency');
-      const level = q.integer('level', { required: true, min: 1, max: 5 });
-      const weight = q.number('weight', { min: 0, max: 1000, exclusiveMin: true }) ?? 1;
-      const critical = q.boolean('critical', false);
-      q.rejectUnknownFields();
-      if (!checkCompetency(q, 'competency', competency) || level === null) return (ok = false);
-      if (seen.has(competency!)) {
-        q.issue('competency', 'DUPLICATE', `"${competency}" is required more than once`);
-        return (ok = false);
-      }
-      seen.add(competency!);
-      requirements.push({ competency: competency!, level, weight, critical });
-    });
-    const conditions = readConditions(r, category, courseOf);
-    if (!conditions) ok = false;
-    if (!firstSeen(r, docPositions, code, 'code') || !code) return;
-    docPositions.add(code);
-    if (ok && title && category && orgUnit && conditions) {
-      dataset.positions.push({
-        code,
-        title,
-        category,
-        orgUnit,
-        summary,
-        governmentAffair,
-        requirements,
-        conditions,
-      });
-    }
-  });
-  const positionExists = (code: string) => docPositions.has(code) || known.positions.has(code);
+  private courseOf(code: string) {
+    return this.docCourses.get(code) ?? this.known.courses.get(code);
+  }
 
-  records('employees', (r) => {
-    const record = readEmployee(r, unitOf, positionExists, today);
-    const identity = record?.nip
-      ? { set: docNips, key: record.nip, field: 'nip' }
-      : record?.pppkNumber
-        ? { set: docPppk, key: record.pppkNumber, field: 'pppkNumber' }
-        : undefined;
-    if (!record || !identity) return;
-    if (!firstSeen(r, identity.set, identity.key, identity.field)) return;
-    identity.set.add(identity.key);
-    dataset.employees.push(record);
-  });
-  const employeeRef = (
-    r: RecordReader,
-  ): { nip: string | null; pppkNumber: string | null } | null => {
+  private positionExists(code: string): boolean {
+    return this.docPositions.has(code) || this.known.positions.has(code);
+  }
+
+  /** Agencies: code, name and kind. */
+  private agencies(): void {
+    this.records('agencies', (r) => {
+      const code = r.code('code');
+      const name = r.string('name', { required: true, max: 200 });
+      const kind = r.oneOf('kind', values(AgencyKind));
+      if (!this.firstSeen(r, this.docAgencies, code, 'code') || !code) return;
+      this.docAgencies.add(code);
+      if (name && kind) this.dataset.agencies.push({ code, name, kind } satisfies AgencyRecord);
+    });
+  }
+
+  /** Org units: their agency, and a parent of the same agency without a cycle. */
+  private orgUnits(): void {
+    const unitRecords: { r: RecordReader; record: OrgUnitRecord }[] = [];
+    this.records('orgUnits', (r) => {
+      const code = r.code('code');
+      const agency = r.code('agency');
+      const name = r.string('name', { required: true, max: 200 });
+      const parent = r.code('parent', false);
+      if (agency && !this.agencyExists(agency))
+        r.issue('agency', 'NOT_FOUND', `no agency has code "${agency}"`);
+      if (code && parent === code)
+        r.issue('parent', 'CYCLE', 'an org unit cannot be its own parent');
+      if (!this.firstSeen(r, this.docUnits, code, 'code') || !code || !agency) return;
+      this.docUnits.set(code, { agency, parent, index: r.index });
+      if (name) unitRecords.push({ r, record: { code, agency, name, parent } });
+    });
+    for (const { r, record } of unitRecords) {
+      if (record.parent && record.parent !== record.code) {
+        const parent = this.unitOf(record.parent);
+        if (!parent) r.issue('parent', 'NOT_FOUND', `no org unit has code "${record.parent}"`);
+        else if (parent.agency !== record.agency) {
+          r.issue(
+            'parent',
+            'INVALID',
+            `parent "${record.parent}" belongs to agency "${parent.agency}", not "${record.agency}"`,
+          );
+        } else if (reaches(record.parent, record.code, (c) => this.unitOf(c)?.parent ?? null)) {
+          r.issue(
+            'parent',
+            'CYCLE',
+            `making "${record.parent}" the parent of "${record.code}" closes a cycle`,
+          );
+        } else this.dataset.orgUnits.push(record);
+      } else if (!record.parent) this.dataset.orgUnits.push(record);
+    }
+  }
+
+  /** Competencies with their five levels. */
+  private competencies(): void {
+    this.records('competencies', (r) => {
+      const code = r.code('code');
+      const name = r.string('name', { required: true, max: 200 });
+      const type = r.oneOf('type', values(CompetencyType));
+      const description = r.string('description') ?? '';
+      const levels: CompetencyRecord['levels'] = [];
+      const seenLevels = new Set<number>();
+      let levelsOk = true;
+      r.list('levels', (item, _i, path) => {
+        const l = r.nested(path, item);
+        if (!l) return (levelsOk = false);
+        const level = l.integer('level', { required: true, min: 1, max: 5 });
+        const text = l.string('description', { required: true });
+        const indicators: string[] = [];
+        l.list('indicators', (ind, _j, indPath) => {
+          if (typeof ind === 'string' && ind.trim()) indicators.push(ind.trim());
+          else {
+            l.issue(indPath, 'INVALID', 'must be a non-empty string');
+            levelsOk = false;
+          }
+        });
+        l.rejectUnknownFields();
+        if (level !== null && seenLevels.has(level)) {
+          l.issue('level', 'DUPLICATE', `level ${level} appears more than once`);
+          levelsOk = false;
+        }
+        if (level === null || text === null) return (levelsOk = false);
+        seenLevels.add(level);
+        levels.push({ level, description: text, indicators });
+      });
+      if (!this.firstSeen(r, this.docCompetencies, code, 'code') || !code) return;
+      this.docCompetencies.add(code);
+      if (name && type && levelsOk) {
+        levels.sort((a, b) => a.level - b.level);
+        this.dataset.competencies.push({ code, name, type, description, levels });
+      }
+    });
+  }
+
+  /** Courses, their outcomes, and prerequisites that exist and make no cycle. */
+  private courses(): void {
+    const courseRecords: { r: RecordReader; record: CourseRecord; ok: boolean }[] = [];
+    this.records('courses', (r) => {
+      const code = r.code('code');
+      const title = r.string('title', { required: true, max: 300 });
+      const type = r.oneOf('type', values(CourseType));
+      const modality = r.oneOf('modality', values(CourseModality));
+      const hours = r.integer('hours', { required: true, min: 1, max: 100000 });
+      const cost = r.number('cost', { min: 0, max: 1e13 }) ?? 0;
+      const provider = r.string('provider', { required: true, max: 200 });
+      let ok = true;
+      const outcomes: CourseRecord['outcomes'] = [];
+      const seen = new Set<string>();
+      r.list('outcomes', (item, _i, path) => {
+        const o = r.nested(path, item);
+        if (!o) return (ok = false);
+        const competency = o.code('competency');
+        const minLevel = o.integer('minLevel', { min: 1, max: 4 });
+        const toLevel = o.integer('toLevel', { required: true, min: 1, max: 5 });
+        o.rejectUnknownFields();
+        if (!this.checkCompetency(o, 'competency', competency) || toLevel === null)
+          return (ok = false);
+        if (minLevel !== null && minLevel >= toLevel) {
+          o.issue(
+            'minLevel',
+            'OUT_OF_RANGE',
+            `entry level ${minLevel} must be below the level reached (${toLevel})`,
+          );
+          return (ok = false);
+        }
+        if (seen.has(competency!)) {
+          o.issue(
+            'competency',
+            'DUPLICATE',
+            `"${competency}" has more than one outcome in this course`,
+          );
+          return (ok = false);
+        }
+        seen.add(competency!);
+        outcomes.push({ competency: competency!, minLevel, toLevel });
+      });
+      const prerequisites: string[] = [];
+      r.list('prerequisites', (item, _i, path) => {
+        if (typeof item !== 'string' || !item.trim()) {
+          r.issue(path, 'INVALID', 'must be a course code');
+          ok = false;
+        } else if (item.trim() === code) {
+          r.issue(path, 'CYCLE', 'a course cannot be its own prerequisite');
+          ok = false;
+        } else if (prerequisites.includes(item.trim())) {
+          r.issue(path, 'DUPLICATE', `"${item.trim()}" is listed twice`);
+          ok = false;
+        } else prerequisites.push(item.trim());
+      });
+      if (!this.firstSeen(r, this.docCourses, code, 'code') || !code) return;
+      this.docCourses.set(code, { hours: hours ?? 0, prerequisites, index: r.index });
+      const record = {
+        code,
+        title: title!,
+        type: type!,
+        modality: modality!,
+        hours: hours!,
+        cost,
+        provider: provider!,
+        outcomes,
+        prerequisites,
+      };
+      courseRecords.push({
+        r,
+        record,
+        ok: ok && !!title && !!type && !!modality && hours !== null && !!provider,
+      });
+    });
+    for (const { r, record, ok } of courseRecords) {
+      let valid = ok;
+      record.prerequisites.forEach((prerequisite, i) => {
+        if (!this.courseOf(prerequisite)) {
+          r.issue(`prerequisites[${i}]`, 'NOT_FOUND', `no course has code "${prerequisite}"`);
+          valid = false;
+        } else if (
+          reachesAny(prerequisite, record.code, (c) => this.courseOf(c)?.prerequisites ?? [])
+        ) {
+          r.issue(
+            `prerequisites[${i}]`,
+            'CYCLE',
+            `"${prerequisite}" already requires "${record.code}" (directly or through others)`,
+          );
+          valid = false;
+        }
+      });
+      if (valid) this.dataset.courses.push(record);
+    }
+  }
+
+  /** Positions: job profile (requirements) and conditions. */
+  private positions(): void {
+    this.records('positions', (r) => {
+      const code = r.code('code');
+      const title = r.string('title', { required: true, max: 300 });
+      const category = r.oneOf('category', values(PositionCategory));
+      const orgUnit = r.code('orgUnit');
+      const summary = r.string('summary') ?? '';
+      const governmentAffair = r.string('governmentAffair', { max: 200 });
+      let ok = true;
+      if (orgUnit && !this.unitOf(orgUnit)) {
+        r.issue('orgUnit', 'NOT_FOUND', `no org unit has code "${orgUnit}"`);
+        ok = false;
+      }
+      const requirements: PositionRecord['requirements'] = [];
+      const seen = new Set<string>();
+      r.list('requirements', (item, _i, path) => {
+        const q = r.nested(path, item);
+        if (!q) return (ok = false);
+        const competency = q.code('competency');
+        const level = q.integer('level', { required: true, min: 1, max: 5 });
+        const weight = q.number('weight', { min: 0, max: 1000, exclusiveMin: true }) ?? 1;
+        const critical = q.boolean('critical', false);
+        q.rejectUnknownFields();
+        if (!this.checkCompetency(q, 'competency', competency) || level === null)
+          return (ok = false);
+        if (seen.has(competency!)) {
+          q.issue('competency', 'DUPLICATE', `"${competency}" is required more than once`);
+          return (ok = false);
+        }
+        seen.add(competency!);
+        requirements.push({ competency: competency!, level, weight, critical });
+      });
+      const conditions = readConditions(r, category, (code) => this.courseOf(code));
+      if (!conditions) ok = false;
+      if (!this.firstSeen(r, this.docPositions, code, 'code') || !code) return;
+      this.docPositions.add(code);
+      if (ok && title && category && orgUnit && conditions) {
+        this.dataset.positions.push({
+          code,
+          title,
+          category,
+          orgUnit,
+          summary,
+          governmentAffair,
+          requirements,
+          conditions,
+        });
+      }
+    });
+  }
+
+  /** Employees (see `readEmployee`), each NIP or PPPK number once. */
+  private employees(): void {
+    this.records('employees', (r) => {
+      const record = readEmployee(
+        r,
+        (code) => this.unitOf(code),
+        (code) => this.positionExists(code),
+        this.today,
+      );
+      const identity = record?.nip
+        ? { set: this.docNips, key: record.nip, field: 'nip' }
+        : record?.pppkNumber
+          ? { set: this.docPppk, key: record.pppkNumber, field: 'pppkNumber' }
+          : undefined;
+      if (!record || !identity) return;
+      if (!this.firstSeen(r, identity.set, identity.key, identity.field)) return;
+      identity.set.add(identity.key);
+      this.dataset.employees.push(record);
+    });
+  }
+
+  /** The employee an assessment or training names, which must exist. */
+  private employeeRef(r: RecordReader): { nip: string | null; pppkNumber: string | null } | null {
     const nip = r.string('nip', { max: 18 });
     const pppkNumber = r.string('pppkNumber', { max: 32 });
     if (!nip && !pppkNumber) {
       r.issue('nip', 'REQUIRED', 'is required (or pppkNumber for PPPK)');
       return null;
     }
-    if (nip && !docNips.has(nip) && !known.nips.has(nip)) {
+    if (nip && !this.docNips.has(nip) && !this.known.nips.has(nip)) {
       r.issue('nip', 'NOT_FOUND', `no employee has NIP ${nip}`);
       return null;
     }
-    if (!nip && pppkNumber && !docPppk.has(pppkNumber) && !known.pppkNumbers.has(pppkNumber)) {
+    if (
+      !nip &&
+      pppkNumber &&
+      !this.docPppk.has(pppkNumber) &&
+      !this.known.pppkNumbers.has(pppkNumber)
+    ) {
       r.issue('pppkNumber', 'NOT_FOUND', `no employee has PPPK number ${pppkNumber}`);
       return null;
     }
     return nip ? { nip, pppkNumber: null } : { nip: null, pppkNumber };
-  };
+  }
 
-  const assessmentKeys = new Set<string>();
-  records('assessments', (r) => {
-    const who = employeeRef(r);
-    const assessedOn = r.date('assessedOn', true);
-    const method = r.oneOf('method', values(AssessmentMethod));
-    const assessor = r.string('assessor', { max: 200 });
-    const potential = r.number('potential', { min: 0, max: 100, decimals: 2 });
-    if (assessedOn && assessedOn > today)
-      r.issue('assessedOn', 'OUT_OF_RANGE', `${assessedOn} is in the future`);
-    let ok = true;
-    const results: AssessmentRecord['results'] = [];
-    const seen = new Set<string>();
-    r.list('results', (item, _i, path) => {
-      const q = r.nested(path, item);
-      if (!q) return (ok = false);
-      const competency = q.code('competency');
-      const level = q.integer('level', { required: true, min: 1, max: 5 });
-      q.rejectUnknownFields();
-      if (!checkCompetency(q, 'competency', competency) || level === null) return (ok = false);
-      if (seen.has(competency!)) {
-        q.issue('competency', 'DUPLICATE', `"${competency}" is assessed twice in one assessment`);
-        return (ok = false);
+  /** Assessments: an existing employee, a date not in the future, each competency once. */
+  private assessments(): void {
+    const assessmentKeys = new Set<string>();
+    this.records('assessments', (r) => {
+      const who = this.employeeRef(r);
+      const assessedOn = r.date('assessedOn', true);
+      const method = r.oneOf('method', values(AssessmentMethod));
+      const assessor = r.string('assessor', { max: 200 });
+      const potential = r.number('potential', { min: 0, max: 100, decimals: 2 });
+      if (assessedOn && assessedOn > this.today)
+        r.issue('assessedOn', 'OUT_OF_RANGE', `${assessedOn} is in the future`);
+      let ok = true;
+      const results: AssessmentRecord['results'] = [];
+      const seen = new Set<string>();
+      r.list('results', (item, _i, path) => {
+        const q = r.nested(path, item);
+        if (!q) return (ok = false);
+        const competency = q.code('competency');
+        const level = q.integer('level', { required: true, min: 1, max: 5 });
+        q.rejectUnknownFields();
+        if (!this.checkCompetency(q, 'competency', competency) || level === null)
+          return (ok = false);
+        if (seen.has(competency!)) {
+          q.issue('competency', 'DUPLICATE', `"${competency}" is assessed twice in one assessment`);
+          return (ok = false);
+        }
+        seen.add(competency!);
+        results.push({ competency: competency!, level });
+      });
+      if (results.length === 0 && ok) {
+        r.issue('results', 'REQUIRED', 'an assessment needs at least one result');
+        ok = false;
       }
-      seen.add(competency!);
-      results.push({ competency: competency!, level });
+      if (!who || !assessedOn || assessedOn > this.today || !method || !ok) return;
+      const key = `${who.nip ?? who.pppkNumber}|${assessedOn}|${method}`;
+      if (assessmentKeys.has(key)) {
+        r.issue(
+          null,
+          'DUPLICATE',
+          `another assessment of the same employee, date and method is in the document`,
+        );
+        return;
+      }
+      assessmentKeys.add(key);
+      this.dataset.assessments.push({ ...who, assessedOn, method, assessor, potential, results });
     });
-    if (results.length === 0 && ok) {
-      r.issue('results', 'REQUIRED', 'an assessment needs at least one result');
-      ok = false;
-    }
-    if (!who || !assessedOn || assessedOn > today || !method || !ok) return;
-    const key = `${who.nip ?? who.pppkNumber}|${assessedOn}|${method}`;
-    if (assessmentKeys.has(key)) {
-      r.issue(
-        null,
-        'DUPLICATE',
-        `another assessment of the same employee, date and method is in the document`,
-      );
-      return;
-    }
-    assessmentKeys.add(key);
-    dataset.assessments.push({ ...who, assessedOn, method, assessor, potential, results });
-  });
-
-  const trainingKeys = new Set<string>();
-  records('trainings', (r) => {
-    const who = employeeRef(r);
-    const course = r.code('course');
-    const completedOn = r.date('completedOn', true);
-    let hours = r.integer('hours', { min: 1, max: 100000 });
-    const courseInfo = course ? courseOf(course) : undefined;
-    if (course && !courseInfo) r.issue('course', 'NOT_FOUND', `no course has code "${course}"`);
-    if (completedOn && completedOn > today)
-      r.issue('completedOn', 'OUT_OF_RANGE', `${completedOn} is in the future`);
-    if (hours === null && !r.has('hours') && courseInfo) hours = courseInfo.hours;
-    if (!who || !course || !courseInfo || !completedOn || completedOn > today || hours === null)
-      return;
-    const key = `${who.nip ?? who.pppkNumber}|${course}|${completedOn}`;
-    if (trainingKeys.has(key)) {
-      r.issue(
-        null,
-        'DUPLICATE',
-        'the same course completion (employee, course, date) is listed twice',
-      );
-      return;
-    }
-    trainingKeys.add(key);
-    dataset.trainings.push({ ...who, course, completedOn, hours } satisfies TrainingRecordInput);
-  });
-
-  return { dataset, issues };
-}
-
-function readConditions(
-  r: RecordReader,
-  category: string | null,
-  courseOf: (code: string) => unknown,
-): PositionRecord['conditions'] | null {
-  const defaults = {
-    minRank: null,
-    minEducation: null,
-    requiredCourses: [],
-    minYearsOfService: null,
-    minPerformance: null,
-    performanceYears: 2,
-    retirementAge: category
-      ? POSITION_CATEGORY_INFO[category as PositionCategory].retirementAge
-      : 58,
-  };
-  const raw = r.value('conditions');
-  if (raw === undefined || raw === null) return defaults;
-  const c = r.nested('conditions', raw);
-  if (!c) return null;
-  let ok = true;
-  const minRank = c.string('minRank');
-  if (minRank && !isRankCode(minRank)) {
-    c.issue('minRank', 'INVALID', `"${minRank}" is not a rank code (I/a … IV/e)`);
-    ok = false;
   }
-  const minEducationRaw = c.string('minEducation');
-  const minEducation = minEducationRaw ? normaliseEducationCode(minEducationRaw) : null;
-  if (minEducationRaw && !minEducation) {
-    c.issue(
-      'minEducation',
-      'INVALID',
-      `"${minEducationRaw}" is not an education code (SD SMP SMA D1 D2 D3 S1 D4 S2 S3)`,
-    );
-    ok = false;
-  }
-  const requiredCourses: string[] = [];
-  c.list('requiredCourses', (item, _i, path) => {
-    if (typeof item !== 'string' || !item.trim()) {
-      c.issue(path, 'INVALID', 'must be a course code');
-      ok = false;
-    } else if (!courseOf(item.trim())) {
-      c.issue(path, 'NOT_FOUND', `no course has code "${item.trim()}"`);
-      ok = false;
-    } else if (!requiredCourses.includes(item.trim())) requiredCourses.push(item.trim());
-  });
-  const minYearsOfService = c.integer('minYearsOfService', { min: 0, max: 60 });
-  const minPerformance = c.oneOf('minPerformance', values(PerformanceRating), false);
-  const performanceYears =
-    c.integer('performanceYears', { min: 1, max: 10 }) ?? defaults.performanceYears;
-  const retirementAge = c.integer('retirementAge', { min: 40, max: 75 }) ?? defaults.retirementAge;
-  c.rejectUnknownFields();
-  if (!ok) return null;
-  return {
-    minRank,
-    minEducation: minEducation ?? null,
-    requiredCourses,
-    minYearsOfService,
-    minPerformance,
-    performanceYears,
-    retirementAge,
-  };
-}
 
-function readEmployee(
-  r: RecordReader,
-  unitOf: (code: string) => unknown,
-  positionExists: (code: string) => boolean,
-  today: string,
-): EmployeeRecord | null {
-  const employmentType = r.oneOf('employmentType', values(EmploymentType));
-  const nip = r.string('nip', { max: 40 });
-  const pppkNumber = r.string('pppkNumber', { max: 40 });
-  const name = r.string('name', { required: true, max: 200 });
-  const rank = r.string('rank');
-  const pppkGrade = r.integer('pppkGrade', { min: 1, max: 17 });
-  const educationRaw = r.string('education', { required: true });
-  const orgUnit = r.code('orgUnit');
-  const position = r.code('position', false);
-  const birthDate = r.date('birthDate', false, { from: EARLIEST_BIRTH_DATE, to: today });
-  const appointedOn = r.date('appointedOn', false, { from: EARLIEST_APPOINTMENT, to: today });
-  const potential = r.number('potential', { min: 0, max: 100, decimals: 2 });
-  let ok = !!employmentType && !!name && !!orgUnit;
-
-  if (employmentType === 'PPPK') {
-    if (nip) r.issue('nip', 'INVALID', 'PPPK employees have a PPPK number, not a NIP');
-    if (!pppkNumber) r.issue('pppkNumber', 'REQUIRED', 'is required for PPPK');
-    else if (!PPPK_NUMBER.test(pppkNumber)) r.issue('pppkNumber', 'INVALID', 'must be 8–32 digits');
-    if (rank) r.issue('rank', 'INVALID', 'PPPK have a grade (pppkGrade), not a rank');
-    ok &&= !nip && !!pppkNumber && PPPK_NUMBER.test(pppkNumber) && !rank;
-  } else if (employmentType) {
-    if (pppkNumber)
-      r.issue('pppkNumber', 'INVALID', `${employmentType} employees are identified by NIP`);
-    if (pppkGrade !== null) r.issue('pppkGrade', 'INVALID', 'only PPPK have a grade');
-    if (!nip) r.issue('nip', 'REQUIRED', `is required for ${employmentType}`);
-    else {
-      const parsed = parseNip(nip);
-      if (!parsed.ok) {
-        r.issue('nip', 'INVALID', `NIP ${nip.slice(0, 20)}: ${parsed.reason}`);
-        ok = false;
-      } else if (parsed.parts.birthDate > today) {
-        r.issue('nip', 'INVALID', `NIP ${nip}: the birth date is in the future`);
-        ok = false;
+  /** Completed courses: an existing employee and course, a date not in the future. */
+  private trainings(): void {
+    const trainingKeys = new Set<string>();
+    this.records('trainings', (r) => {
+      const who = this.employeeRef(r);
+      const course = r.code('course');
+      const completedOn = r.date('completedOn', true);
+      let hours = r.integer('hours', { min: 1, max: 100000 });
+      const courseInfo = course ? this.courseOf(course) : undefined;
+      if (course && !courseInfo) r.issue('course', 'NOT_FOUND', `no course has code "${course}"`);
+      if (completedOn && completedOn > this.today)
+        r.issue('completedOn', 'OUT_OF_RANGE', `${completedOn} is in the future`);
+      if (hours === null && !r.has('hours') && courseInfo) hours = courseInfo.hours;
+      if (
+        !who ||
+        !course ||
+        !courseInfo ||
+        !completedOn ||
+        completedOn > this.today ||
+        hours === null
+      )
+        return;
+      const key = `${who.nip ?? who.pppkNumber}|${course}|${completedOn}`;
+      if (trainingKeys.has(key)) {
+        r.issue(
+          null,
+          'DUPLICATE',
+          'the same course completion (employee, course, date) is listed twice',
+        );
+        return;
       }
-    }
-    if (rank && !isRankCode(rank)) {
-      r.issue('rank', 'INVALID', `"${rank}" is not a rank code (I/a … IV/e)`);
-      ok = false;
-    }
-    ok &&= !pppkNumber && pppkGrade === null && !!nip;
+      trainingKeys.add(key);
+      this.dataset.trainings.push({
+        ...who,
+        course,
+        completedOn,
+        hours,
+      } satisfies TrainingRecordInput);
+    });
   }
-  const education = educationRaw ? normaliseEducationCode(educationRaw) : undefined;
-  if (educationRaw && !education) {
-    r.issue(
-      'education',
-      'INVALID',
-      `"${educationRaw}" is not an education code (SD SMP SMA D1 D2 D3 S1 D4 S2 S3)`,
-    );
-  }
-  if (orgUnit && !unitOf(orgUnit)) {
-    r.issue('orgUnit', 'NOT_FOUND', `no org unit has code "${orgUnit}"`);
-    ok = false;
-  }
-  if (position && !positionExists(position)) {
-    r.issue('position', 'NOT_FOUND', `no position has code "${position}"`);
-    ok = false;
-  }
-  if (birthDate && appointedOn && appointedOn <= birthDate) {
-    r.issue('appointedOn', 'INVALID', 'must be after the birth date');
-    ok = false;
-  }
-  const performance: EmployeeRecord['performance'] = [];
-  const years = new Set<number>();
-  r.list('performance', (item, _i, path) => {
-    const p = r.nested(path, item);
-    if (!p) return (ok = false);
-    const year = p.integer('year', { required: true, min: 1950, max: 2200 });
-    const rating = p.oneOf('rating', values(PerformanceRating));
-    p.rejectUnknownFields();
-    if (year === null || !rating) return (ok = false);
-    if (years.has(year)) {
-      p.issue('year', 'DUPLICATE', `year ${year} is rated more than once`);
-      return (ok = false);
-    }
-    years.add(year);
-    performance.push({ year, rating });
-  });
-  performance.sort((a, b) => a.year - b.year);
-  if (!ok || !education) return null;
-  return {
-    nip: employmentType === 'PPPK' ? null : nip,
-    pppkNumber: employmentType === 'PPPK' ? pppkNumber : null,
-    name: name!,
-    employmentType: employmentType!,
-    rank: employmentType === 'PPPK' ? null : rank,
-    pppkGrade: employmentType === 'PPPK' ? pppkGrade : null,
-    education,
-    orgUnit: orgUnit!,
-    position,
-    birthDate,
-    appointedOn,
-    potential,
-    performance,
-  };
 }
 
 /** Whether following `next` from `from` reaches `target` (single successor: a tree's parents). */

@@ -1,4 +1,4 @@
-import { controlCharacterIn, normaliseText } from '../../shared/text';
+import { normaliseAll, normaliseText } from '../../shared/text';
 import type { DatasetIssue, Section } from './dataset.types';
 
 type Raw = Record<string, unknown>;
@@ -76,12 +76,7 @@ export class RecordReader {
       this.issue(field, 'INVALID', `must be a string, got ${describe(value)}`);
       return null;
     }
-    // The one normalisation of imported and mutated text, before any check sees it.
-    const character = controlCharacterIn(value);
-    if (character) {
-      this.issue(field, 'INVALID', `contains the control character ${character}`);
-      return null;
-    }
+    // Normalised with the whole document already (`normaliseDocument`); kept for direct use.
     const text = normaliseText(value);
     if (text === '' && options.required) {
       this.issue(field, 'REQUIRED', 'is required');
@@ -243,4 +238,25 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `"${value.slice(0, 40)}"`;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/**
+ * The one normalisation of a document before any check: every text in NFC without surrounding
+ * white space, list items and nested fields included; each control character an INVALID issue
+ * naming section, record and field.
+ */
+export function normaliseDocument(raw: unknown, issues: DatasetIssue[]): unknown {
+  return normaliseAll(raw, (path, character) => {
+    const [section, index, ...rest] = path;
+    const field = rest
+      .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
+      .join('');
+    issues.push({
+      section: typeof section === 'string' ? (section as Section) : 'document',
+      index: typeof index === 'number' ? index : null,
+      field: field || (typeof index === 'string' ? index : null),
+      code: 'INVALID',
+      message: `contains the control character ${character}`,
+    });
+  });
 }
