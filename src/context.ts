@@ -1,17 +1,12 @@
-import { Role } from './modules/auth/auth.types';
-import { AuditEvent } from './modules/audit/audit-event.entity';
 import type { Knex } from '@mikro-orm/knex';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Assessment } from './modules/assessment/assessment.entity';
-import { Position } from './modules/position/position.entity';
 import { Access } from './modules/auth/access';
 import type { Viewer } from './modules/auth/auth.types';
-import { Employee } from './modules/employee/employee.entity';
 import { Agency } from './modules/org/agency.entity';
 import { OrgUnit } from './modules/org/org-unit.entity';
-import { TrainingRecord } from './modules/training/training-record.entity';
-import { Loaders, type Companion, type Guard } from './shared/loaders';
+import { visibilityGuard } from './modules/auth/visibility';
+import { Loaders, type Companion } from './shared/loaders';
 
 /** What every resolver gets: this request's EntityManager fork, loaders, viewer and clock. */
 export interface Context {
@@ -50,30 +45,7 @@ export function createContext(
   const em = orm.em.fork();
   const knex = em.getKnex();
   const access = new Access(viewer, knex);
-  const guard: Guard = async (entity, rows) => {
-    if (entity === Employee) {
-      const keep = await Promise.all((rows as Employee[]).map((e) => access.seesEmployee(e)));
-      return rows.filter((_, i) => keep[i]);
-    }
-    if (entity === Position) {
-      const keep = await Promise.all((rows as Position[]).map((p) => access.seesPosition(p)));
-      return rows.filter((_, i) => keep[i]);
-    }
-    if (entity === Assessment || entity === TrainingRecord) {
-      const owners = await loaders
-        .byId(Employee)
-        .loadMany((rows as Assessment[]).map((r) => r.employee.id));
-      return rows.filter((_, i) => owners[i] instanceof Employee);
-    }
-    if (entity === AuditEvent) {
-      const role = access.role;
-      return rows.filter(
-        (e) =>
-          role === Role.ADMIN || (role === Role.HR && (e as AuditEvent).agency === access.agency),
-      );
-    }
-    return rows;
-  };
+  const guard = visibilityGuard(access, () => loaders);
   const loaders: Loaders = new Loaders(em, guard, COMPANIONS);
   return {
     em,

@@ -5,7 +5,7 @@ import { signToken } from './modules/auth/tokens';
 import { ConfigError, loadConfig, requireTokenKey } from './config/config';
 import { loadDemoIfEmpty } from './modules/demo/demo.service';
 import { candidateIndex } from './modules/fit/candidate-index';
-import { createServer } from './server';
+import { createServer } from './http/server';
 
 /** Start-up only: config → database → demo data → schema → HTTP server. */
 async function main(): Promise<void> {

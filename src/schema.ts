@@ -41,7 +41,7 @@ import {
   EmployeeTrainingsResolver,
   TrainingRecordResolver,
 } from './modules/training/training.resolver';
-import { NodeResolver } from './shared/node.resolver';
+import { NodeResolver } from './node.resolver';
 import { AssessmentMutationResolver } from './modules/assessment/assessment.mutations';
 import { CompetencyMutationResolver } from './modules/competency/competency.mutations';
 import { CourseMutationResolver } from './modules/course/course.mutations';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { TokenKeys } from '../modules/auth/tokens';
-import type { ServerOptions } from '../server';
+import type { ServerOptions } from '../http/server';
 import type { Config } from '../config/config';
 import { startEmbeddedPostgres, type RunningDatabase } from '../config/database';
 import { ormConfig } from '../config/orm.config';
-import { defaultConsoleDir } from '../shared/console';
+import { defaultConsoleDir } from '../http/console';
 
 export interface Database {
   readonly orm: MikroORM;

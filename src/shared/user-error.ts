@@ -1,5 +1,4 @@
 import { Field, ObjectType, type ClassType } from 'type-graphql';
-import type { DatasetIssue } from '../modules/dataset/dataset.types';
 import { UserErrorCode } from './errors';
 
 /** An expected failure of a mutation, returned as data (nothing was changed). */
@@ -15,18 +14,6 @@ export class UserError {
 
   @Field(() => String, { description: 'Human-readable reason, naming the value.' })
   message!: string;
-}
-
-const CODES = new Set<string>(Object.values(UserErrorCode));
-
-/** A dataset issue of a one-record document as a user error on the mutation's `input`. */
-export function toUserError(issue: DatasetIssue): UserError {
-  const path = issue.field ? issue.field.split(/[.[\]]+/).filter(Boolean) : [];
-  return {
-    field: ['input', ...path],
-    code: (CODES.has(issue.code) ? issue.code : UserErrorCode.INVALID) as UserErrorCode,
-    message: issue.field ? `${issue.field}: ${issue.message}` : issue.message,
-  };
 }
 
 /** Builds a mutation payload type: the changed object under `field`, plus `userErrors`. */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConsoleDir } from '../../src/shared/console';
+import { defaultConsoleDir } from '../../src/http/console';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 /**

@@ -14,7 +14,7 @@ import {
 import { ormConfig } from '../../src/config/orm.config';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
 import { generateDemoDataset } from '../../src/modules/demo/demo.generate';
-import { createServer, type AppServer } from '../../src/server';
+import { createServer, type AppServer } from '../../src/http/server';
 import { DEMO_TODAY } from '../support/constants';
 import { TEST_SECRET, tokenFor } from '../support/harness';
 

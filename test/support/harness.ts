@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/config';
 import { ormConfig } from '../../src/config/orm.config';
 import { Role } from '../../src/modules/auth/auth.types';
 import { signToken } from '../../src/modules/auth/tokens';
-import { createServer, type AppServer } from '../../src/server';
+import { createServer, type AppServer } from '../../src/http/server';
 import { withDatabase } from './global-setup';
 
 export interface GraphQLResponse<T = any> {

@@ -15,11 +15,11 @@ import {
 } from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
-import { UserErrorCode } from '../../shared/errors';
+import { userErrorOf } from './dataset-issue';
 import { UserError } from '../../shared/user-error';
 import { exportDataset } from './dataset.export';
 import { importDataset } from './dataset.service';
-import { SECTIONS, type DatasetIssue, type Section } from './dataset.types';
+import { SECTIONS, type Section } from './dataset.types';
 
 export enum DatasetSection {
   AGENCIES = 'agencies',
@@ -98,24 +98,6 @@ export class ImportDatasetPayload {
   userErrors!: UserError[];
 }
 
-function issueToUserError(issue: DatasetIssue): UserError {
-  const path = [
-    'input',
-    'dataset',
-    issue.section,
-    ...(issue.index === null ? [] : [String(issue.index)]),
-  ];
-  if (issue.field) path.push(...issue.field.split(/[.[\]]+/).filter(Boolean));
-  const code = (Object.values(UserErrorCode) as string[]).includes(issue.code)
-    ? (issue.code as UserErrorCode)
-    : UserErrorCode.INVALID;
-  return {
-    field: path,
-    code,
-    message: `${issue.section}[${issue.index ?? '-'}]${issue.field ? `.${issue.field}` : ''}: ${issue.message}`,
-  };
-}
-
 @Resolver()
 export class DatasetResolver {
   @Authorized(Role.ADMIN)
@@ -135,7 +117,7 @@ export class DatasetResolver {
     });
     ctx.loaders.clear();
     ctx.em.clear();
-    return { report, userErrors: report.issues.map(issueToUserError) };
+    return { report, userErrors: report.issues.map((issue) => userErrorOf(issue, 'document')) };
   }
 
   @Authorized(Role.ADMIN)

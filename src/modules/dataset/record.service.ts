@@ -1,6 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { Context } from '../../context';
-import { toUserError, type UserError } from '../../shared/user-error';
+import type { UserError } from '../../shared/user-error';
+import { userErrorOf } from './dataset-issue';
 import { actorOf } from '../audit/audit.service';
 import { writeRecord } from './dataset.service';
 import type { ExportScope } from './dataset.export';
@@ -69,7 +70,7 @@ export async function saveRecord(
   // Anything read before the write is stale now.
   ctx.loaders.clear();
   ctx.em.clear();
-  return issues.map(toUserError);
+  return issues.map((issue) => userErrorOf(issue, 'record'));
 }
 
 /**

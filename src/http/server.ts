@@ -7,18 +7,18 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createContext, type Context } from './context';
-import type { TokenKeys } from './modules/auth/tokens';
-import { viewerFromHeader } from './modules/auth/tokens';
-import { AppError, ErrorCode, formatError } from './shared/errors';
-import { limitProblems, measureOperation, type QueryLimits } from './shared/limits';
+import { createContext, type Context } from '../context';
+import type { TokenKeys } from '../modules/auth/tokens';
+import { viewerFromHeader } from '../modules/auth/tokens';
+import { AppError, ErrorCode, formatError } from '../shared/errors';
+import { limitProblems, measureOperation, type QueryLimits } from '../shared/limits';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { COST_MODEL } from './cost';
-import { buildAppSchema } from './schema';
-import { setCursorKey } from './shared/pagination';
-import { consoleFiles } from './shared/console';
-import { explorerAsset, explorerPage } from './shared/explorer';
-import { statementCount, watchStatements, withStatementCounter } from './shared/sql-stats';
+import { COST_MODEL } from '../cost';
+import { buildAppSchema } from '../schema';
+import { setCursorKey } from '../shared/pagination';
+import { consoleFiles } from './console';
+import { explorerAsset, explorerPage } from './explorer';
+import { statementCount, watchStatements, withStatementCounter } from '../shared/sql-stats';
 
 export interface ServerOptions {
   /** Put `extensions.sqlStatements` on every response (development and tests). */

@@ -1,18 +1,18 @@
-import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { AuditEvent } from './modules/audit/audit-event.entity';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { EntityClass } from '@mikro-orm/core';
-import type { Context } from '../context';
-import { Assessment } from '../modules/assessment/assessment.entity';
-import { Competency } from '../modules/competency/competency.entity';
-import { Course } from '../modules/course/course.entity';
-import { Employee } from '../modules/employee/employee.entity';
-import { Agency } from '../modules/org/agency.entity';
-import { OrgUnit } from '../modules/org/org-unit.entity';
-import { Position } from '../modules/position/position.entity';
-import { TrainingRecord } from '../modules/training/training-record.entity';
-import { badInput } from './errors';
-import { fromGlobalId } from './global-id';
-import { Node } from './node.type';
+import type { Context } from './context';
+import { Assessment } from './modules/assessment/assessment.entity';
+import { Competency } from './modules/competency/competency.entity';
+import { Course } from './modules/course/course.entity';
+import { Employee } from './modules/employee/employee.entity';
+import { Agency } from './modules/org/agency.entity';
+import { OrgUnit } from './modules/org/org-unit.entity';
+import { Position } from './modules/position/position.entity';
+import { TrainingRecord } from './modules/training/training-record.entity';
+import { badInput } from './shared/errors';
+import { fromGlobalId } from './shared/global-id';
+import { Node } from './shared/node.type';
 
 const NODE_TYPES = new Map<string, EntityClass<Node>>(
   [
