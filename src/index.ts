@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { openDatabase, serverOptions, tokenKeys } from './app/bootstrap';
-import { Role } from './modules/auth/auth.types';
-import { signToken } from './modules/auth/tokens';
 import { ConfigError, loadConfig, requireTokenKey } from './config/config';
 import { loadDemoIfEmpty } from './modules/demo/demo.service';
+import { demoExample, demoTokensFor } from './modules/demo/demo.tokens';
 import { candidateIndex } from './modules/fit/candidate-index';
 import { createServer } from './http/server';
 
@@ -21,13 +20,9 @@ async function main(): Promise<void> {
         `Loaded the demo province: ${report.sections.map((s) => `${s.received} ${s.section}`).join(', ')}`,
       );
   }
-  const example: { nip: string } | undefined = await knex('employee')
-    .whereNotNull('position_id')
-    .whereNotNull('nip')
-    .orderBy('id')
-    .first<{ nip: string }>('nip');
+  const example = await demoExample(knex);
   const keys = tokenKeys(config);
-  const demoTokens = config.demo ? demoTokensFor(keys, example?.nip) : undefined;
+  const demoTokens = config.demo ? demoTokensFor(keys, example) : undefined;
   const server = await createServer(database.orm, {
     ...serverOptions(config, keys),
     exampleNip: example?.nip,
@@ -69,21 +64,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-}
-
-/** One token per role for trying the API (demo mode only). */
-function demoTokensFor(
-  keys: ReturnType<typeof tokenKeys>,
-  nip: string | undefined,
-): Record<string, string> {
-  const agency = 'PROV-MALUKU';
-  return {
-    ADMIN: signToken(keys, { role: Role.ADMIN }),
-    HR: signToken(keys, { role: Role.HR, agency }),
-    COMMITTEE: signToken(keys, { role: Role.COMMITTEE, agency }),
-    ...(nip ? { EMPLOYEE: signToken(keys, { role: Role.EMPLOYEE, nip }) } : {}),
-    ANALYST: signToken(keys, { role: Role.ANALYST }),
-  };
 }
 
 main().catch((error) => {

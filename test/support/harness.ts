@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { inject } from 'vitest';
 import { serverOptions } from '../../src/app/bootstrap';
 import { loadConfig } from '../../src/config/config';
+import { demoExample, demoTokensFor } from '../../src/modules/demo/demo.tokens';
 import { ormConfig } from '../../src/config/orm.config';
 import { Role } from '../../src/modules/auth/auth.types';
 import { signToken } from '../../src/modules/auth/tokens';
@@ -48,22 +49,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** One token per role, as demo mode offers them (EMPLOYEE: the first employee with a position). */
+/** One token per role, as demo mode offers them. */
 async function demoTokens(orm: MikroORM): Promise<Record<string, string>> {
-  const row = await orm.em
-    .getKnex()('employee')
-    .whereNotNull('position_id')
-    .whereNotNull('nip')
-    .orderBy('id')
-    .first<{ nip: string } | undefined>('nip');
-  const agency = 'PROV-MALUKU';
-  return {
-    ADMIN: tokenFor('ADMIN'),
-    HR: tokenFor('HR', { agency }),
-    COMMITTEE: tokenFor('COMMITTEE', { agency }),
-    ...(row ? { EMPLOYEE: tokenFor('EMPLOYEE', { nip: row.nip }) } : {}),
-    ANALYST: tokenFor('ANALYST'),
-  };
+  return demoTokensFor({ secret: TEST_SECRET }, await demoExample(orm.em.getKnex()));
 }
 
 /**

@@ -3,7 +3,6 @@ import { random } from '../../src/modules/demo/demo.generate';
 import {
   bestProgramme,
   courseImpacts,
-  programmeValue,
   type Need,
   type ProgrammeCourse,
 } from '../../src/modules/talent/programme';
@@ -12,6 +11,23 @@ import {
   professionalismIndex,
   rulesProblems,
 } from '../../src/modules/talent/professionalism';
+
+/** Gap levels a set of courses closes, written longhand: per need, the best any course brings. */
+function programmeValue(needs: readonly Need[], courses: readonly ProgrammeCourse[]): number {
+  let total = 0;
+  for (const need of needs) {
+    let best = 0;
+    for (const course of courses)
+      for (const outcome of course.outcomes)
+        if (
+          outcome.competencyId === need.competencyId &&
+          (outcome.minLevel === null || outcome.minLevel <= need.from)
+        )
+          best = Math.max(best, Math.min(need.to, outcome.toLevel) - need.from);
+    total += best;
+  }
+  return total;
+}
 
 const course = (
   id: number,

@@ -8,6 +8,7 @@ import { bestProgramme, courseImpacts, type Budget, type Need } from '../talent/
 import {
   DEFAULT_PROFESSIONALISM_RULES,
   professionalismIndex,
+  rulesProblems,
   type ProfessionalismRules,
   type ProfessionalismScore,
 } from '../talent/professionalism';
@@ -257,6 +258,14 @@ function rulesFor(ctx: Context): Promise<(agency: string) => ProfessionalismRule
   return ctx.loaders
     .custom<'all', (agency: string) => ProfessionalismRules>('analytics.rules', async (keys) => {
       const rows = await ctx.em.find(ProfessionalismRulesEntity, {});
+      // Rules are data: inconsistent ones would give wrong indices, so they stop the analysis.
+      for (const row of rows) {
+        const problems = rulesProblems(row.rules);
+        if (problems.length > 0)
+          throw new Error(
+            `The professionalism rules of scope "${row.scope}" are inconsistent: ${problems.join('; ')}.`,
+          );
+      }
       const map = new Map(rows.map((r) => [r.scope, r.rules]));
       const pick = (agency: string) =>
         map.get(agency) ?? map.get('*') ?? DEFAULT_PROFESSIONALISM_RULES;

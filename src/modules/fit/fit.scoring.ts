@@ -1,9 +1,7 @@
 import { isStale } from '../assessment/staleness';
 import { addYears, wholeYearsBetween } from '../employee/employee.dates';
+import { PERFORMANCE_RATINGS } from '../reference/reference.data';
 import { categoryOf, type JpmCategoryName, type ScoringPolicy } from './fit.policy';
-
-/** Ratings from best to worst (SKP). */
-const RATINGS = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
 
 export interface RequirementSpec {
   readonly competencyId: number;
@@ -250,7 +248,8 @@ function performanceShortfall(
   years: number,
   asOfYear: number,
 ): Omit<ConditionResult, 'code'> | null {
-  const rank = (r: string) => RATINGS.indexOf(r as (typeof RATINGS)[number]);
+  const rank = (r: string) =>
+    PERFORMANCE_RATINGS.indexOf(r as (typeof PERFORMANCE_RATINGS)[number]);
   const byYear = new Map(ratings.map((r) => [r.year, r.rating]));
   for (let year = asOfYear - 1; year >= asOfYear - years; year--) {
     const rating = byYear.get(year);

@@ -18,7 +18,7 @@ export enum PositionCategory {
   FUNGSIONAL_PEMULA = 'FUNGSIONAL_PEMULA',
 }
 
-/** SKP performance ratings, best first. */
+/** SKP performance ratings, best first (the order is `PERFORMANCE_RATINGS`). */
 export enum PerformanceRating {
   SANGAT_BAIK = 'SANGAT_BAIK',
   BAIK = 'BAIK',
@@ -47,15 +47,6 @@ export const POSITION_CATEGORY_INFO: Record<
   FUNGSIONAL_TERAMPIL: { name: 'Jabatan Fungsional Terampil', retirementAge: 58 },
   FUNGSIONAL_PEMULA: { name: 'Jabatan Fungsional Pemula', retirementAge: 58 },
 };
-
-/** Ratings from best to worst, for comparisons ("at least BAIK"). */
-export const PERFORMANCE_ORDER: readonly PerformanceRating[] = [
-  PerformanceRating.SANGAT_BAIK,
-  PerformanceRating.BAIK,
-  PerformanceRating.BUTUH_PERBAIKAN,
-  PerformanceRating.KURANG,
-  PerformanceRating.SANGAT_KURANG,
-];
 
 registerEnumType(PositionCategory, {
   name: 'PositionCategory',

@@ -46,3 +46,12 @@ export function normaliseEducationCode(code: string): string | undefined {
   if (upper === 'D4') return 'S1';
   return EDUCATION_CODES.has(upper) ? upper : undefined;
 }
+
+/** SKP performance ratings from best to worst: the one order every comparison ("at least BAIK") uses. */
+export const PERFORMANCE_RATINGS = [
+  'SANGAT_BAIK',
+  'BAIK',
+  'BUTUH_PERBAIKAN',
+  'KURANG',
+  'SANGAT_KURANG',
+] as const;

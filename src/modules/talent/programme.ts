@@ -79,16 +79,6 @@ export function courseImpacts(
   });
 }
 
-/** Gap levels a set of courses closes: per need, the best level any of them brings. */
-export function programmeValue(
-  needs: readonly Need[],
-  courses: readonly ProgrammeCourse[],
-): number {
-  let total = 0;
-  for (const need of needs) total += Math.max(0, ...courses.map((c) => gain(c, need)));
-  return total;
-}
-
 const NODE_LIMIT = 100_000;
 
 /**

@@ -1,5 +1,4 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { connectionType } from '../../shared/pagination';
 import { Fit, Readiness } from '../fit/fit.types';
 
 export enum PerformanceLevel {
@@ -92,5 +91,3 @@ export class BenchStrength {
   needsAssessment!: number;
   @Field(() => Int, { description: 'Of them, blocked.' }) blocked!: number;
 }
-
-export const SuccessionCandidateConnection = connectionType(SuccessionCandidate);
