@@ -2,7 +2,7 @@ import { Role } from '../auth/auth.types';
 import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
-import { saveByCode } from '../dataset/record.service';
+import { saveCoded, type CodedKind } from '../dataset/record.service';
 import { Competency } from './competency.entity';
 import { CompetencyType } from './competency.enums';
 
@@ -47,6 +47,13 @@ export const CompetencyPayload = payloadType(
   'Result of a competency mutation.',
 );
 
+const COMPETENCY: CodedKind<Competency, 'competency'> = {
+  section: 'competencies',
+  entity: Competency,
+  field: 'competency',
+  noun: 'Competency',
+};
+
 @Resolver()
 export class CompetencyMutationResolver {
   @Authorized(Role.ADMIN)
@@ -56,15 +63,7 @@ export class CompetencyMutationResolver {
     input: CreateCompetencyInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(
-      ctx,
-      'competencies',
-      Competency,
-      input,
-      'create',
-      'createCompetency',
-    );
-    return { userErrors, competency: node };
+    return saveCoded(ctx, COMPETENCY, input, 'create');
   }
 
   @Authorized(Role.ADMIN)
@@ -74,14 +73,6 @@ export class CompetencyMutationResolver {
     input: UpdateCompetencyInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(
-      ctx,
-      'competencies',
-      Competency,
-      input,
-      'update',
-      'updateCompetency',
-    );
-    return { userErrors, competency: node };
+    return saveCoded(ctx, COMPETENCY, input, 'update');
   }
 }

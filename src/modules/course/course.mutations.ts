@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
-import { saveByCode } from '../dataset/record.service';
+import { saveCoded, type CodedKind } from '../dataset/record.service';
 import { Course } from './course.entity';
 import { CourseModality, CourseType } from './course.enums';
 
@@ -68,6 +68,13 @@ export const CoursePayload = payloadType(
   'Result of a course mutation.',
 );
 
+const COURSE: CodedKind<Course, 'course'> = {
+  section: 'courses',
+  entity: Course,
+  field: 'course',
+  noun: 'Course',
+};
+
 @Resolver()
 export class CourseMutationResolver {
   @Authorized(Role.ADMIN)
@@ -77,15 +84,7 @@ export class CourseMutationResolver {
     input: CreateCourseInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(
-      ctx,
-      'courses',
-      Course,
-      input,
-      'create',
-      'createCourse',
-    );
-    return { userErrors, course: node };
+    return saveCoded(ctx, COURSE, input, 'create');
   }
 
   @Authorized(Role.ADMIN)
@@ -95,14 +94,6 @@ export class CourseMutationResolver {
     input: UpdateCourseInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(
-      ctx,
-      'courses',
-      Course,
-      input,
-      'update',
-      'updateCourse',
-    );
-    return { userErrors, course: node };
+    return saveCoded(ctx, COURSE, input, 'update');
   }
 }

@@ -161,23 +161,35 @@ export async function saveKeyed<E>(
 
 type CodedSection = 'agencies' | 'orgUnits' | 'competencies' | 'courses' | 'positions';
 
-/** `saveKeyed` for the sections whose natural key is `code`. */
-export function saveByCode<E extends object>(
+/** A kind of record whose natural key is `code`: its section, entity and payload field. */
+export interface CodedKind<E extends object, F extends string> {
+  readonly section: CodedSection;
+  readonly entity: EntityClass<E>;
+  /** The payload's field for the record (`position`), and the mutations' noun (`Position`). */
+  readonly field: F;
+  readonly noun: string;
+}
+
+/**
+ * Creates or updates a record with a code and answers the mutation's payload:
+ * `{ userErrors, <field>: the record after the change }`; the audit action is `createPosition`,
+ * `updateCourse`, … after the mode and the noun.
+ */
+export async function saveCoded<E extends object, F extends string>(
   ctx: Context,
-  section: CodedSection,
-  entity: EntityClass<E>,
+  kind: CodedKind<E, F>,
   input: { code: string },
   mode: SaveMode,
-  action: string,
-) {
-  return saveKeyed(ctx, {
-    action,
-    section,
+): Promise<{ userErrors: UserError[] } & Record<F, E | null>> {
+  const { userErrors, node } = await saveKeyed(ctx, {
+    action: `${mode}${kind.noun}`,
+    section: kind.section,
     mode,
     keyField: 'code',
     key: input.code,
     input,
-    exists: (known) => known[section].has(input.code),
-    load: () => ctx.loaders.byKey(entity, 'code').load(input.code),
+    exists: (known) => known[kind.section].has(input.code),
+    load: () => ctx.loaders.byKey(kind.entity, 'code').load(input.code),
   });
+  return { userErrors, [kind.field]: node } as { userErrors: UserError[] } & Record<F, E | null>;
 }

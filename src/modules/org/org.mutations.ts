@@ -2,7 +2,7 @@ import { Role } from '../auth/auth.types';
 import { Arg, Ctx, Field, InputType, Mutation, Resolver, Authorized } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
-import { saveByCode } from '../dataset/record.service';
+import { saveCoded, type CodedKind } from '../dataset/record.service';
 import { Agency } from './agency.entity';
 import { AgencyKind } from './org.enums';
 import { OrgUnit } from './org-unit.entity';
@@ -56,6 +56,19 @@ export const OrgUnitPayload = payloadType(
   'Result of an org unit mutation.',
 );
 
+const AGENCY: CodedKind<Agency, 'agency'> = {
+  section: 'agencies',
+  entity: Agency,
+  field: 'agency',
+  noun: 'Agency',
+};
+const ORG_UNIT: CodedKind<OrgUnit, 'orgUnit'> = {
+  section: 'orgUnits',
+  entity: OrgUnit,
+  field: 'orgUnit',
+  noun: 'OrgUnit',
+};
+
 @Resolver()
 export class OrgMutationResolver {
   @Authorized(Role.ADMIN)
@@ -65,7 +78,7 @@ export class OrgMutationResolver {
     input: CreateAgencyInput,
     @Ctx() ctx: Context,
   ) {
-    return saveAgency(ctx, input, 'create');
+    return saveCoded(ctx, AGENCY, input, 'create');
   }
 
   @Authorized(Role.ADMIN)
@@ -75,7 +88,7 @@ export class OrgMutationResolver {
     input: UpdateAgencyInput,
     @Ctx() ctx: Context,
   ) {
-    return saveAgency(ctx, input, 'update');
+    return saveCoded(ctx, AGENCY, input, 'update');
   }
 
   @Authorized(Role.ADMIN, Role.HR)
@@ -85,7 +98,7 @@ export class OrgMutationResolver {
     input: CreateOrgUnitInput,
     @Ctx() ctx: Context,
   ) {
-    return saveOrgUnit(ctx, input, 'create');
+    return saveCoded(ctx, ORG_UNIT, input, 'create');
   }
 
   @Authorized(Role.ADMIN, Role.HR)
@@ -97,30 +110,6 @@ export class OrgMutationResolver {
     input: UpdateOrgUnitInput,
     @Ctx() ctx: Context,
   ) {
-    return saveOrgUnit(ctx, input, 'update');
+    return saveCoded(ctx, ORG_UNIT, input, 'update');
   }
-}
-
-async function saveAgency(ctx: Context, input: { code: string }, mode: 'create' | 'update') {
-  const { userErrors, node } = await saveByCode(
-    ctx,
-    'agencies',
-    Agency,
-    input,
-    mode,
-    `${mode}Agency`,
-  );
-  return { userErrors, agency: node };
-}
-
-async function saveOrgUnit(ctx: Context, input: { code: string }, mode: 'create' | 'update') {
-  const { userErrors, node } = await saveByCode(
-    ctx,
-    'orgUnits',
-    OrgUnit,
-    input,
-    mode,
-    `${mode}OrgUnit`,
-  );
-  return { userErrors, orgUnit: node };
 }

@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
-import { saveByCode } from '../dataset/record.service';
+import { saveCoded, type CodedKind } from '../dataset/record.service';
 import { Position } from './position.entity';
 import { PerformanceRating, PositionCategory } from './position.enums';
 
@@ -99,6 +99,13 @@ export const PositionPayload = payloadType(
   'Result of a position mutation.',
 );
 
+const POSITION: CodedKind<Position, 'position'> = {
+  section: 'positions',
+  entity: Position,
+  field: 'position',
+  noun: 'Position',
+};
+
 @Resolver()
 export class PositionMutationResolver {
   @Authorized(Role.ADMIN, Role.HR)
@@ -108,15 +115,7 @@ export class PositionMutationResolver {
     input: CreatePositionInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(
-      ctx,
-      'positions',
-      Position,
-      input,
-      'create',
-      'createPosition',
-    );
-    return { userErrors, position: node };
+    return saveCoded(ctx, POSITION, input, 'create');
   }
 
   @Authorized(Role.ADMIN, Role.HR)
@@ -126,14 +125,6 @@ export class PositionMutationResolver {
     input: UpdatePositionInput,
     @Ctx() ctx: Context,
   ) {
-    const { userErrors, node } = await saveByCode(
-      ctx,
-      'positions',
-      Position,
-      input,
-      'update',
-      'updatePosition',
-    );
-    return { userErrors, position: node };
+    return saveCoded(ctx, POSITION, input, 'update');
   }
 }
