@@ -264,21 +264,21 @@ class DocumentReader {
       const seenLevels = new Set<number>();
       let levelsOk = true;
       r.list('levels', (item, _i, path) => {
-        const l = r.nested(path, item);
-        if (!l) return (levelsOk = false);
-        const level = l.integer('level', { required: true, min: 1, max: 5 });
-        const text = l.string('description', { required: true });
+        const levelReader = r.nested(path, item);
+        if (!levelReader) return (levelsOk = false);
+        const level = levelReader.integer('level', { required: true, min: 1, max: 5 });
+        const text = levelReader.string('description', { required: true });
         const indicators: string[] = [];
-        l.list('indicators', (ind, _j, indPath) => {
+        levelReader.list('indicators', (ind, _j, indPath) => {
           if (typeof ind === 'string' && ind.trim()) indicators.push(ind.trim());
           else {
-            l.issue(indPath, 'INVALID', 'must be a non-empty string');
+            levelReader.issue(indPath, 'INVALID', 'must be a non-empty string');
             levelsOk = false;
           }
         });
-        l.rejectUnknownFields();
+        levelReader.rejectUnknownFields();
         if (level !== null && seenLevels.has(level)) {
-          l.issue('level', 'DUPLICATE', `level ${level} appears more than once`);
+          levelReader.issue('level', 'DUPLICATE', `level ${level} appears more than once`);
           levelsOk = false;
         }
         if (level === null || text === null) return (levelsOk = false);
@@ -309,16 +309,16 @@ class DocumentReader {
       const outcomes: CourseRecord['outcomes'] = [];
       const seen = new Set<string>();
       r.list('outcomes', (item, _i, path) => {
-        const o = r.nested(path, item);
-        if (!o) return (ok = false);
-        const competency = o.code('competency');
-        const minLevel = o.integer('minLevel', { min: 1, max: 4 });
-        const toLevel = o.integer('toLevel', { required: true, min: 1, max: 5 });
-        o.rejectUnknownFields();
-        if (!this.checkCompetency(o, 'competency', competency) || toLevel === null)
+        const outcome = r.nested(path, item);
+        if (!outcome) return (ok = false);
+        const competency = outcome.code('competency');
+        const minLevel = outcome.integer('minLevel', { min: 1, max: 4 });
+        const toLevel = outcome.integer('toLevel', { required: true, min: 1, max: 5 });
+        outcome.rejectUnknownFields();
+        if (!this.checkCompetency(outcome, 'competency', competency) || toLevel === null)
           return (ok = false);
         if (minLevel !== null && minLevel >= toLevel) {
-          o.issue(
+          outcome.issue(
             'minLevel',
             'OUT_OF_RANGE',
             `entry level ${minLevel} must be below the level reached (${toLevel})`,
@@ -326,7 +326,7 @@ class DocumentReader {
           return (ok = false);
         }
         if (seen.has(competency!)) {
-          o.issue(
+          outcome.issue(
             'competency',
             'DUPLICATE',
             `"${competency}" has more than one outcome in this course`,
@@ -406,17 +406,21 @@ class DocumentReader {
       const requirements: PositionRecord['requirements'] = [];
       const seen = new Set<string>();
       r.list('requirements', (item, _i, path) => {
-        const q = r.nested(path, item);
-        if (!q) return (ok = false);
-        const competency = q.code('competency');
-        const level = q.integer('level', { required: true, min: 1, max: 5 });
-        const weight = q.number('weight', { min: 0, max: 1000, exclusiveMin: true }) ?? 1;
-        const critical = q.boolean('critical', false);
-        q.rejectUnknownFields();
-        if (!this.checkCompetency(q, 'competency', competency) || level === null)
+        const requirement = r.nested(path, item);
+        if (!requirement) return (ok = false);
+        const competency = requirement.code('competency');
+        const level = requirement.integer('level', { required: true, min: 1, max: 5 });
+        const weight = requirement.number('weight', { min: 0, max: 1000, exclusiveMin: true }) ?? 1;
+        const critical = requirement.boolean('critical', false);
+        requirement.rejectUnknownFields();
+        if (!this.checkCompetency(requirement, 'competency', competency) || level === null)
           return (ok = false);
         if (seen.has(competency!)) {
-          q.issue('competency', 'DUPLICATE', `"${competency}" is required more than once`);
+          requirement.issue(
+            'competency',
+            'DUPLICATE',
+            `"${competency}" is required more than once`,
+          );
           return (ok = false);
         }
         seen.add(competency!);
@@ -501,15 +505,19 @@ class DocumentReader {
       const results: AssessmentRecord['results'] = [];
       const seen = new Set<string>();
       r.list('results', (item, _i, path) => {
-        const q = r.nested(path, item);
-        if (!q) return (ok = false);
-        const competency = q.code('competency');
-        const level = q.integer('level', { required: true, min: 1, max: 5 });
-        q.rejectUnknownFields();
-        if (!this.checkCompetency(q, 'competency', competency) || level === null)
+        const result = r.nested(path, item);
+        if (!result) return (ok = false);
+        const competency = result.code('competency');
+        const level = result.integer('level', { required: true, min: 1, max: 5 });
+        result.rejectUnknownFields();
+        if (!this.checkCompetency(result, 'competency', competency) || level === null)
           return (ok = false);
         if (seen.has(competency!)) {
-          q.issue('competency', 'DUPLICATE', `"${competency}" is assessed twice in one assessment`);
+          result.issue(
+            'competency',
+            'DUPLICATE',
+            `"${competency}" is assessed twice in one assessment`,
+          );
           return (ok = false);
         }
         seen.add(competency!);

@@ -36,18 +36,18 @@ export function readConditions(
   };
   const raw = r.value('conditions');
   if (raw === undefined || raw === null) return defaults;
-  const c = r.nested('conditions', raw);
-  if (!c) return null;
+  const conditions = r.nested('conditions', raw);
+  if (!conditions) return null;
   let ok = true;
-  const minRank = c.string('minRank');
+  const minRank = conditions.string('minRank');
   if (minRank && !isRankCode(minRank)) {
-    c.issue('minRank', 'INVALID', `"${minRank}" is not a rank code (I/a … IV/e)`);
+    conditions.issue('minRank', 'INVALID', `"${minRank}" is not a rank code (I/a … IV/e)`);
     ok = false;
   }
-  const minEducationRaw = c.string('minEducation');
+  const minEducationRaw = conditions.string('minEducation');
   const minEducation = minEducationRaw ? normaliseEducationCode(minEducationRaw) : null;
   if (minEducationRaw && !minEducation) {
-    c.issue(
+    conditions.issue(
       'minEducation',
       'INVALID',
       `"${minEducationRaw}" is not an education code (SD SMP SMA D1 D2 D3 S1 D4 S2 S3)`,
@@ -55,21 +55,22 @@ export function readConditions(
     ok = false;
   }
   const requiredCourses: string[] = [];
-  c.list('requiredCourses', (item, _i, path) => {
+  conditions.list('requiredCourses', (item, _i, path) => {
     if (typeof item !== 'string' || !item.trim()) {
-      c.issue(path, 'INVALID', 'must be a course code');
+      conditions.issue(path, 'INVALID', 'must be a course code');
       ok = false;
     } else if (!courseOf(item.trim())) {
-      c.issue(path, 'NOT_FOUND', `no course has code "${item.trim()}"`);
+      conditions.issue(path, 'NOT_FOUND', `no course has code "${item.trim()}"`);
       ok = false;
     } else if (!requiredCourses.includes(item.trim())) requiredCourses.push(item.trim());
   });
-  const minYearsOfService = c.integer('minYearsOfService', { min: 0, max: 60 });
-  const minPerformance = c.oneOf('minPerformance', values(PerformanceRating), false);
+  const minYearsOfService = conditions.integer('minYearsOfService', { min: 0, max: 60 });
+  const minPerformance = conditions.oneOf('minPerformance', values(PerformanceRating), false);
   const performanceYears =
-    c.integer('performanceYears', { min: 1, max: 10 }) ?? defaults.performanceYears;
-  const retirementAge = c.integer('retirementAge', { min: 40, max: 75 }) ?? defaults.retirementAge;
-  c.rejectUnknownFields();
+    conditions.integer('performanceYears', { min: 1, max: 10 }) ?? defaults.performanceYears;
+  const retirementAge =
+    conditions.integer('retirementAge', { min: 40, max: 75 }) ?? defaults.retirementAge;
+  conditions.rejectUnknownFields();
   if (!ok) return null;
   return {
     minRank,

@@ -66,12 +66,12 @@ export function professionalismIndex(
   yearlyTarget = 20,
 ): ProfessionalismScore {
   const qualification = rules.qualification[facts.education] ?? 0;
-  const c = rules.competency;
+  const points = rules.competency;
   const competency =
-    (facts.heldLeadershipCourse ? c.leadership : 0) +
-    (facts.heldFunctionalCourse ? c.functional : 0) +
-    (facts.hoursInYear >= yearlyTarget ? c.technical20Jp : 0) +
-    (facts.attendedSeminar ? c.seminar : 0);
+    (facts.heldLeadershipCourse ? points.leadership : 0) +
+    (facts.heldFunctionalCourse ? points.functional : 0) +
+    (facts.hoursInYear >= yearlyTarget ? points.technical20Jp : 0) +
+    (facts.attendedSeminar ? points.seminar : 0);
   const performance = facts.rating ? (rules.performance[facts.rating] ?? 0) : 0;
   const discipline = rules.discipline;
   const total = Math.round((qualification + competency + performance + discipline) * 100) / 100;
@@ -82,17 +82,20 @@ export function professionalismIndex(
 /** Problems with rules before they are stored: weights add to 100, no score above its weight. */
 export function rulesProblems(r: ProfessionalismRules): string[] {
   const problems: string[] = [];
-  const w = r.weights;
-  if (w.qualification + w.competency + w.performance + w.discipline !== 100)
+  const weights = r.weights;
+  if (weights.qualification + weights.competency + weights.performance + weights.discipline !== 100)
     problems.push('weights must add up to 100');
-  if (Object.values(r.qualification).some((s) => s < 0 || s > w.qualification))
+  if (Object.values(r.qualification).some((s) => s < 0 || s > weights.qualification))
     problems.push('a qualification score exceeds its weight');
-  const c = r.competency;
-  if (c.leadership + c.functional + c.technical20Jp + c.seminar !== w.competency)
+  const points = r.competency;
+  if (
+    points.leadership + points.functional + points.technical20Jp + points.seminar !==
+    weights.competency
+  )
     problems.push('competency points must add up to its weight');
-  if (Object.values(r.performance).some((s) => s < 0 || s > w.performance))
+  if (Object.values(r.performance).some((s) => s < 0 || s > weights.performance))
     problems.push('a performance score exceeds its weight');
-  if (r.discipline < 0 || r.discipline > w.discipline)
+  if (r.discipline < 0 || r.discipline > weights.discipline)
     problems.push('the discipline score exceeds its weight');
   return problems;
 }
