@@ -12,3 +12,22 @@ export function yearArgument(today: string, year: number | null | undefined): nu
     });
   return value;
 }
+
+/** A whole-number argument within `[min, max]`, or BAD_USER_INPUT naming it. */
+export function rangeArgument(name: string, value: number, min: number, max: number): number {
+  if (value < min || value > max)
+    throw badInput(`\`${name}\` must be ${min}–${max}, got ${value}.`, { argument: name });
+  return value;
+}
+
+/** Budget arguments, which cannot be negative; null when neither is given. */
+export function budgetArguments(
+  hours: number | null | undefined,
+  cost: number | null | undefined,
+): { hours: number | null | undefined; cost: number | null | undefined } | null {
+  if ((hours ?? 0) < 0 || (cost ?? 0) < 0)
+    throw badInput('Budgets cannot be negative.', {
+      argument: hours != null && hours < 0 ? 'budgetHours' : 'budgetCost',
+    });
+  return hours != null || cost != null ? { hours, cost } : null;
+}

@@ -12,7 +12,7 @@ import {
   Authorized,
 } from 'type-graphql';
 import type { Context } from '../../context';
-import { badInput } from '../../shared/errors';
+
 import { PageArgs, pageOfList } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
 import { Course } from '../course/course.entity';
@@ -43,7 +43,7 @@ import {
   trainingNeeds,
 } from './analytics.service';
 import { AnalyticsScope } from './scope';
-import { yearArgument } from '../../shared/arguments';
+import { budgetArguments, rangeArgument, yearArgument } from '../../shared/arguments';
 
 const YEAR = { nullable: true, description: 'The year; default: the current year.' } as const;
 
@@ -73,8 +73,12 @@ export class TrainingComplianceResolver {
     target: number,
     @Ctx() ctx: Context,
   ) {
-    if (target < 0 || target > 10000) throw badInput('`target` must be 0–10000.');
-    return trainingCompliance(ctx, scope, yearArgument(ctx.today, year), target);
+    return trainingCompliance(
+      ctx,
+      scope,
+      yearArgument(ctx.today, year),
+      rangeArgument('target', target, 0, 10_000),
+    );
   }
 
   @FieldResolver(() => EmployeeTrainingHoursConnection, {
@@ -173,11 +177,8 @@ export class TrainingNeedsResolver {
     policy: ScoringPolicyInput | null,
     @Ctx() ctx: Context,
   ) {
-    if ((budgetHours ?? 0) < 0 || (budgetCost ?? 0) < 0)
-      throw badInput('Budgets cannot be negative.');
+    const budget = budgetArguments(budgetHours, budgetCost);
     const target = targetPositionCode ? await positionByCode(ctx, targetPositionCode) : null;
-    const budget =
-      budgetHours != null || budgetCost != null ? { hours: budgetHours, cost: budgetCost } : null;
     return trainingNeeds(ctx, scope, policyFrom(ctx, policy).asOf, target, budget);
   }
 }

@@ -16,7 +16,7 @@ import type { Context } from '../../context';
 import { UserError } from '../../shared/user-error';
 import { saveRecord } from '../dataset/record.service';
 import { Employee } from '../employee/employee.entity';
-import { employeeLockKey } from '../employee/employee.mutations';
+import { employeeLockKey } from '../employee/employee.writes';
 import { employeeByRef } from '../employee/employee.service';
 import { assessmentOn } from './assessment.service';
 import { Assessment } from './assessment.entity';

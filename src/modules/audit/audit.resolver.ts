@@ -1,11 +1,10 @@
 import { Arg, Args, Authorized, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context';
-import { paginate } from '../../shared/keyset';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Role } from '../auth/auth.types';
 import { AuditEvent } from './audit-event.entity';
+import { listAuditEvents } from './audit.service';
 
 export const AuditEventConnection = connectionType(AuditEvent);
 
@@ -39,12 +38,6 @@ export class AuditResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const where: FilterQuery<AuditEvent> & Record<string, unknown> = {};
-    if (filter?.action) where.action = filter.action;
-    if (filter?.section) where.section = filter.section;
-    if (filter?.recordKey) where.recordKey = filter.recordKey;
-    if (filter?.since) where.at = { $gte: filter.since };
-    if (ctx.access.agency) where.agency = ctx.access.agency;
-    return paginate(ctx.em, AuditEvent, where, [{ property: 'id', direction: 'DESC' }], page);
+    return listAuditEvents(ctx, filter, page);
   }
 }

@@ -12,13 +12,10 @@ import {
 } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
-import { UserErrorCode } from '../../shared/errors';
-import { payloadType, type UserError } from '../../shared/user-error';
-import type { EmployeeRecord } from '../dataset/dataset.types';
-import { notFound, saveKeyed, saveRecord } from '../dataset/record.service';
+import { payloadType } from '../../shared/user-error';
 import { PerformanceRating } from '../position/position.enums';
 import { Employee } from './employee.entity';
-import { employeeByRef } from './employee.service';
+import { recordPerformance, saveEmployee } from './employee.writes';
 import { EmploymentType } from './employee.enums';
 
 @InputType({ description: 'The SKP rating of a year.' })
@@ -106,12 +103,6 @@ export const EmployeePayload = payloadType(
   'Result of an employee mutation.',
 );
 
-const missingIdentifier: UserError = {
-  field: ['input', 'nip'],
-  code: UserErrorCode.REQUIRED,
-  message: 'nip (or pppkNumber for PPPK) is required',
-};
-
 @Resolver()
 export class EmployeeMutationResolver {
   @Authorized(Role.ADMIN, Role.HR)
@@ -143,66 +134,6 @@ export class EmployeeMutationResolver {
     input: RecordPerformanceInput,
     @Ctx() ctx: Context,
   ) {
-    const key = input.nip ?? input.pppkNumber;
-    if (!key) return { userErrors: [missingIdentifier], employee: null };
-    const field = input.nip ? 'nip' : 'pppkNumber';
-    const errors = await saveRecord(ctx, 'employees', input, {
-      action: 'recordPerformance',
-      key,
-      lockKey: employeeLockKey(key),
-      scope: { section: 'employees', keys: [key] },
-      // Read under the employee's lock: ratings of other years recorded meanwhile stay.
-      build: (stored) => {
-        if (!stored) return [notFound('employees', field, key)];
-        const base = stored as EmployeeRecord;
-        return {
-          ...base,
-          performance: [
-            ...base.performance.filter((p) => p.year !== input.year),
-            { year: input.year, rating: input.rating },
-          ],
-        };
-      },
-      identity: {
-        mode: 'update',
-        field,
-        exists: (known) => (input.nip ? known.nips.has(key) : known.pppkNumbers.has(key)),
-      },
-    });
-    // The record is the whole employee: point errors at this input's fields, not the list.
-    const userErrors = errors.map((e) =>
-      e.field[1] === 'performance' ? { ...e, field: ['input', e.field.at(-1)!] } : e,
-    );
-    return { userErrors, employee: userErrors.length ? null : await employeeByRef(ctx, input) };
+    return recordPerformance(ctx, input);
   }
-}
-
-/**
- * The lock of everything stored about one employee (the record, ratings, assessments,
- * trainings): their writes run one after another.
- */
-export function employeeLockKey(key: string): string {
-  return `employees:${key}`;
-}
-
-async function saveEmployee(
-  ctx: Context,
-  input: { nip?: string | null; pppkNumber?: string | null },
-  mode: 'create' | 'update',
-) {
-  const key = input.nip ?? input.pppkNumber;
-  if (!key) return { userErrors: [missingIdentifier], employee: null };
-  const keyField = input.nip ? 'nip' : 'pppkNumber';
-  const { userErrors, node } = await saveKeyed(ctx, {
-    action: `${mode}Employee`,
-    section: 'employees',
-    mode,
-    keyField,
-    key,
-    lockKey: employeeLockKey(key),
-    input,
-    exists: (known) => (input.nip ? known.nips.has(key) : known.pppkNumbers.has(key)),
-    load: () => employeeByRef(ctx, input),
-  });
-  return { userErrors, employee: node };
 }

@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
-import { badInput } from '../../shared/errors';
+
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, isStale } from '../assessment/staleness';
 import { Competency } from '../competency/competency.entity';
@@ -21,12 +21,12 @@ import { OrgUnit } from '../org/org-unit.entity';
 import { Position } from '../position/position.entity';
 import { EducationLevel } from '../reference/education-level.entity';
 import { Rank } from '../reference/rank.entity';
-import { appointmentDateOf, birthDateOf, wholeYearsBetween } from './employee.dates';
+import { appointmentDateOf, birthDateOf } from './employee.dates';
 import { Employee } from './employee.entity';
 import { EmployeeFilter, EmployeeOrder } from './employee.inputs';
 import { currentLevels } from './employee.loaders';
-import { trainingHoursOf } from './employee.service';
-import { yearArgument } from '../../shared/arguments';
+import { trainingHoursOf, yearsOfServiceOf } from './employee.service';
+import { rangeArgument, yearArgument } from '../../shared/arguments';
 import { listEmployees } from './employee.service';
 import { EmployeeCompetency, TrainingHours } from './employee.types';
 import { PerformanceRecord } from './performance-record.entity';
@@ -132,14 +132,7 @@ export class EmployeeResolver {
     asOf: string | null,
     @Ctx() ctx: Context,
   ) {
-    const from = appointmentDateOf(employee);
-    if (!from) return null;
-    const until = isoDate(asOf) ?? ctx.today;
-    // To a role that may not read the appointment date, years are counted by calendar year:
-    // stepping `asOf` a day at a time then shows no more than the year of appointment.
-    return ctx.access.seesIdentifying
-      ? wholeYearsBetween(from, until)
-      : Number(until.slice(0, 4)) - Number(from.slice(0, 4));
+    return yearsOfServiceOf(ctx, employee, isoDate(asOf) ?? ctx.today);
   }
 
   @FieldResolver(() => [EmployeeCompetency], {
@@ -157,7 +150,7 @@ export class EmployeeResolver {
     validityYears: number,
     @Ctx() ctx: Context,
   ) {
-    if (validityYears < 0 || validityYears > 50) throw badInput('`validityYears` must be 0–50.');
+    rangeArgument('validityYears', validityYears, 0, 50);
     const date = isoDate(asOf) ?? ctx.today;
     const levels = await currentLevels(ctx, date).load(employee.id);
     return levels.map((l) =>

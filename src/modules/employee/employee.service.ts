@@ -8,6 +8,7 @@ import { subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { EDUCATION_LEVELS, normaliseEducationCode, RANKS } from '../reference/reference.data';
 import { Employee } from './employee.entity';
+import { appointmentDateOf, wholeYearsBetween } from './employee.dates';
 import { hoursInYear } from './employee.loaders';
 import type { EmployeeFilter, EmployeeOrder } from './employee.inputs';
 
@@ -125,4 +126,17 @@ export async function employeesPage(ctx: Context, ids: readonly number[], page: 
     nodes: result.nodes.map((id) => byId.get(id)!),
     edges: result.edges.map((e) => ({ cursor: e.cursor, node: byId.get(e.node)! })),
   };
+}
+
+/**
+ * Whole years of service as of a date. To a role that may not read the appointment date they
+ * are counted by calendar year, so stepping `asOf` a day at a time shows no more than the year
+ * of appointment.
+ */
+export function yearsOfServiceOf(ctx: Context, employee: Employee, asOf: string): number | null {
+  const from = appointmentDateOf(employee);
+  if (!from) return null;
+  return ctx.access.seesIdentifying
+    ? wholeYearsBetween(from, asOf)
+    : Number(asOf.slice(0, 4)) - Number(from.slice(0, 4));
 }

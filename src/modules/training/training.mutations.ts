@@ -15,7 +15,7 @@ import type { Context } from '../../context';
 import { UserError } from '../../shared/user-error';
 import { saveRecord } from '../dataset/record.service';
 import { Employee } from '../employee/employee.entity';
-import { employeeLockKey } from '../employee/employee.mutations';
+import { employeeLockKey } from '../employee/employee.writes';
 import { employeeByRef } from '../employee/employee.service';
 import { completionOf } from './training.service';
 import { TrainingRecord } from './training-record.entity';
