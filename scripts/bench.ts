@@ -157,6 +157,8 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
       LOAD_DEMO: 'false',
       NODE_ENV: 'production',
       EXPOSE_STATEMENT_COUNT: 'true',
+      // The bench measures throughput from one token: no per-caller budget.
+      RATE_LIMIT_COST_PER_MINUTE: '0',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -244,6 +246,20 @@ async function measure(
       baseline: (i) => ({
         sql: BASELINE_RANKING.replace('/*one*/', ''),
         bindings: [positions[i % positions.length].id, TODAY],
+      }),
+    },
+    {
+      // The write path: lock, read the named keys, validate, write, audit. A (NIP, date) pair
+      // is new the first time and an identical repeat after, as retries are in real use.
+      name: 'recordAssessment (one employee)',
+      query: `mutation($nip: String!, $on: Date!) { recordAssessment(input: { nip: $nip, assessedOn: $on,
+        method: INTERVIEW, results: [{ competency: "M.01", level: 3 }, { competency: "M.02", level: 4 }] }) {
+        userErrors { code } } }`,
+      variables: (i) => ({
+        nip: nips[i % nips.length],
+        on: new Date(Date.parse(`${TODAY}T00:00:00Z`) - (i % 97) * 86_400_000)
+          .toISOString()
+          .slice(0, 10),
       }),
     },
     {
