@@ -217,22 +217,35 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
 
   const committeeConsole = options.consoleDir ? consoleFiles(options.consoleDir) : undefined;
   let stopping = false;
+  // Requests still being handled: a client that hangs up does not end its request's work, so
+  // the drain waits for the work, not only for the connections.
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      log(error);
-      if (!res.headersSent)
-        send(
-          res,
-          500,
-          'application/json',
-          JSON.stringify({
-            errors: [
-              { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-            ],
-          }),
-        );
-      else res.end();
-    });
+    inFlight++;
+    handle(req, res)
+      .catch((error) => {
+        log(error);
+        if (!res.headersSent)
+          send(
+            res,
+            500,
+            'application/json',
+            JSON.stringify({
+              errors: [
+                {
+                  message: 'Internal server error.',
+                  extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                },
+              ],
+            }),
+          );
+        else res.end();
+      })
+      .finally(() => {
+        inFlight--;
+        if (inFlight === 0) drained?.();
+      });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -310,6 +323,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
       await apollo.stop();
     },
   };
