@@ -141,6 +141,32 @@ describe('candidates for a position', () => {
   });
 });
 
+describe('the sitting holder of a position', () => {
+  it('is marked incumbent among its candidates, and can be left out', async () => {
+    const data = await app.ok(
+      `{ positions(first: 100, filter: { categories: [JPT_PRATAMA, ADMINISTRATOR] }) {
+          nodes { code holders(first: 1) { nodes { id } } } } }`,
+    );
+    const held = data.positions.nodes.find((p: any) => p.holders.nodes.length === 1);
+    const holder = held.holders.nodes[0].id;
+    const rank = async (filter: object) =>
+      (
+        await app.ok(
+          `query($p: String!, $filter: CandidateFilter) { candidates(positionCode: $p, first: 100,
+             filter: $filter, policy: { asOf: "${DEMO_TODAY}" }) { totalCount nodes { incumbent employee { id } } } }`,
+          { p: held.code, filter },
+        )
+      ).candidates;
+    const all = await rank({});
+    const marked = all.nodes.filter((n: any) => n.incumbent).map((n: any) => n.employee.id);
+    expect(marked).toEqual([holder]);
+    const without = await rank({ excludeIncumbents: true });
+    expect(without.totalCount).toBe(all.totalCount - 1);
+    expect(without.nodes.map((n: any) => n.employee.id)).not.toContain(holder);
+    expect(without.nodes.every((n: any) => !n.incumbent)).toBe(true);
+  });
+});
+
 describe('the fit of one employee', () => {
   it('shows every term, the gaps with courses, the unmet conditions and a plan that closes them', async () => {
     const { nodes } = await allCandidates('ADM-016', 100);

@@ -41,6 +41,7 @@ export async function loadEmployeeFacts(
     rows<{
       id: number;
       org_unit_id: number;
+      position_id: number | null;
       employment_type: string;
       rank_code: string | null;
       pppk_grade: number | null;
@@ -49,7 +50,7 @@ export async function loadEmployeeFacts(
       birth_date: string | null;
       appointed_on: string | null;
     }>(
-      `select id, org_unit_id, employment_type, rank_code, pppk_grade, education_code, nip,
+      `select id, org_unit_id, position_id, employment_type, rank_code, pppk_grade, education_code, nip,
               birth_date::text, appointed_on::text
          from employee where ${where('id')}`,
     ),
@@ -73,6 +74,7 @@ export async function loadEmployeeFacts(
     byId.set(employee.id, {
       id: employee.id,
       orgUnitId: employee.org_unit_id,
+      positionId: employee.position_id,
       employmentType: employee.employment_type,
       rank: (employee.rank_code && RANK_ORDINAL.get(employee.rank_code)) || null,
       pppkGrade: employee.pppk_grade,
@@ -121,5 +123,6 @@ export function candidateSpecOf(facts: EmployeeFacts, asOf: string): CandidateSp
       facts.trainings.filter((t) => t.completedOn <= asOf).map((t) => t.courseId),
     ),
     performance: facts.performance,
+    positionId: facts.positionId,
   };
 }

@@ -73,6 +73,11 @@ export class CandidateIndex {
     yield* [...this.facts.keys()].sort((a, b) => a - b);
   }
 
+  /** The position an employee holds now (null: none). */
+  positionOf(id: number): number | null {
+    return this.facts.get(id)?.positionId ?? null;
+  }
+
   orgUnitOf(id: number): number | undefined {
     return this.facts.get(id)?.orgUnitId;
   }

@@ -31,11 +31,19 @@ export async function rankCandidates(
     candidateIndex(ctx.knex).current(),
   ]);
   const minJobPersonMatch = filter?.minJobPersonMatch;
-  const unfiltered = !units && !filter?.qualifiedOnly && minJobPersonMatch == null;
-  const wanted = (qualified: number, jobPersonMatch: number, orgUnitId: number) =>
+  const withoutIncumbents = !!filter?.excludeIncumbents;
+  const unfiltered =
+    !units && !filter?.qualifiedOnly && minJobPersonMatch == null && !withoutIncumbents;
+  const wanted = (
+    qualified: number,
+    jobPersonMatch: number,
+    orgUnitId: number,
+    employeeId: number,
+  ) =>
     (!units || units.has(orgUnitId)) &&
     (!filter?.qualifiedOnly || qualified === 1) &&
-    (minJobPersonMatch == null || jobPersonMatch >= minJobPersonMatch);
+    (minJobPersonMatch == null || jobPersonMatch >= minJobPersonMatch) &&
+    (!withoutIncumbents || index.positionOf(employeeId) !== position.id);
   // The words of each verdict are made only for the entries shown.
   const fitOfEntry = (entry: RankedEntry) => {
     const employeeId = entry.key[5];

@@ -39,6 +39,8 @@ export interface CandidateSpec {
   readonly levels: ReadonlyMap<number, { level: number; assessedOn: string }>;
   readonly completedCourseIds: ReadonlySet<number>;
   readonly performance: readonly { year: number; rating: string }[];
+  /** The position the employee holds now, if any (never scored: it marks the incumbent). */
+  readonly positionId?: number | null;
 }
 
 export interface TermResult {

@@ -150,6 +150,12 @@ export class CandidateFilter {
     description: 'Only candidates with one of these readiness values.',
   })
   readiness?: Readiness[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Leave out the sitting holders of the position (`Fit.incumbent`).',
+  })
+  excludeIncumbents?: boolean | null;
 }
 
 @ObjectType({
@@ -266,6 +272,14 @@ export class Fit {
   @Field(() => Float, { description: 'Σ w·actual / Σ w·required × 100 with no cap at all.' })
   get jobPersonMatchUncapped(): number {
     return this.result.jobPersonMatchUncapped;
+  }
+
+  @Field(() => Boolean, {
+    description:
+      'The employee holds this position now (the sitting holder, not a candidate for it).',
+  })
+  get incumbent(): boolean {
+    return this.candidate.positionId === this.positionId;
   }
 
   @Field(() => Float, { description: 'Gap index (IKK) = 100 − JPM.' })

@@ -107,10 +107,15 @@ export class PackedRanking {
   /** `test` on entry `i` without making it (a scan of 100,000 allocates nothing). */
   matches(
     i: number,
-    test: (qualified: number, jobPersonMatch: number, orgUnitId: number) => boolean,
+    test: (
+      qualified: number,
+      jobPersonMatch: number,
+      orgUnitId: number,
+      employeeId: number,
+    ) => boolean,
   ): boolean {
     const start = i * RANK_KEY_LENGTH;
-    return test(this.keys[start], this.keys[start + 1], this.orgUnitIds[i]);
+    return test(this.keys[start], this.keys[start + 1], this.orgUnitIds[i], this.keys[start + 5]);
   }
 
   employeeId(i: number): number {

@@ -18,6 +18,8 @@ export type AnalyticsScope = {
 export type CandidateFilter = {
   /** Only employees of this agency (code). */
   agencyCode?: string | null | undefined;
+  /** Leave out the sitting holders of the position (`Fit.incumbent`). */
+  excludeIncumbents?: boolean | null | undefined;
   /** Only candidates with at least this JPM. */
   minJobPersonMatch?: number | null | undefined;
   /** Only employees of this org unit (code) and the units below it. */
