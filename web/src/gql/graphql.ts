@@ -175,7 +175,7 @@ export type ConsoleCandidatesQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, employee: { nip: string | null, name: string, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } };
+export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, incumbent: boolean, threshold: number, employee: { nip: string | null, name: string, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } };
 
 export type ConsolePositionsQueryVariables = Exact<{
   first: number;
@@ -455,6 +455,7 @@ export const ConsoleCandidatesDocument = new TypedDocumentString(`
       category
       qualified
       readiness
+      incumbent
       threshold
       employee {
         nip

@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Badge,
   Button,
   Card,
   Checkbox,
@@ -107,6 +108,7 @@ const CandidatesQuery = graphql(`
         category
         qualified
         readiness
+        incumbent
         threshold
         employee {
           nip
@@ -356,6 +358,11 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
                     >
                       {fit.employee.name}
                     </Anchor>
+                    {fit.incumbent && (
+                      <Badge size="xs" variant="outline" color="gray" ml={6}>
+                        {t('incumbent')}
+                      </Badge>
+                    )}
                     <Text size="xs" c="dimmed">
                       {fit.employee.nip} · {fit.employee.rank?.code ?? '—'} ·{' '}
                       {fit.employee.orgUnit.name}
