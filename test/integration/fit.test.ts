@@ -167,6 +167,28 @@ describe('the sitting holder of a position', () => {
   });
 });
 
+describe('readiness horizon', () => {
+  it('follows the readiness cause and the plan’s hours against the yearly development hours', async () => {
+    const query = `query($yearly: Int) { candidates(positionCode: "ADM-016", first: 100, policy: { asOf: "${DEMO_TODAY}" }) {
+      nodes { readiness readinessHorizon(yearlyHours: $yearly) trainingPlan { totalHours } } } }`;
+    const at20 = (await app.ok(query, { yearly: 20 })).candidates.nodes;
+    for (const fit of at20) {
+      if (fit.readiness === 'READY_NOW') expect(fit.readinessHorizon).toBe('READY_NOW');
+      else if (fit.readiness === 'BLOCKED') expect(fit.readinessHorizon).toBe('LATER');
+      else
+        expect(fit.readinessHorizon).toBe(
+          fit.trainingPlan.totalHours <= 40 ? 'ONE_TO_TWO_YEARS' : 'LATER',
+        );
+    }
+    const generous = (await app.ok(query, { yearly: 1000 })).candidates.nodes;
+    expect(generous.filter((f: any) => f.readinessHorizon === 'LATER').length).toBeLessThanOrEqual(
+      at20.filter((f: any) => f.readinessHorizon === 'LATER').length,
+    );
+    const refused = await app.gql(query, { yearly: 0 });
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('the fit of one employee', () => {
   it('shows every term, the gaps with courses, the unmet conditions and a plan that closes them', async () => {
     const { nodes } = await allCandidates('ADM-016', 100);

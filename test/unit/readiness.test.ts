@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../../src/modules/demo/demo.generate';
 import { scoringPolicy } from '../../src/modules/fit/fit.policy';
 import { scoreFit, type CandidateSpec, type PositionSpec } from '../../src/modules/fit/fit.scoring';
-import { readinessOf } from '../../src/modules/fit/readiness';
+import { readinessHorizon, readinessOf } from '../../src/modules/fit/readiness';
 import { planTraining, type PlanCourse } from '../../src/modules/fit/training-plan';
 
 const AS_OF = '2026-11-01';
@@ -124,5 +124,36 @@ describe('fairness of the score (property)', () => {
       const [a, b] = [scoreFit(position(), base, policy), scoreFit(position(), older, policy)];
       expect(b).toEqual(a);
     }
+  });
+});
+
+describe('readinessHorizon', () => {
+  it.each([
+    ['READY_NOW', 0, 20, 'READY_NOW'],
+    ['READY_NOW', 500, 20, 'READY_NOW'],
+    ['AFTER_TRAINING', 40, 20, 'ONE_TO_TWO_YEARS'],
+    ['AFTER_TRAINING', 41, 20, 'LATER'],
+    ['AFTER_TRAINING', 41, 30, 'ONE_TO_TWO_YEARS'],
+    ['NEEDS_ASSESSMENT', 0, 20, 'ONE_TO_TWO_YEARS'],
+    ['NEEDS_ASSESSMENT', 225, 20, 'LATER'],
+    ['BLOCKED', 0, 20, 'LATER'],
+    ['BLOCKED', 0, 1000, 'LATER'],
+  ] as const)(
+    'puts %s with a plan of %i JP, at %i JP a year, at %s',
+    (cause, hours, yearly, horizon) => {
+      expect(readinessHorizon(cause, hours, yearly)).toBe(horizon);
+    },
+  );
+
+  it('never comes nearer as the plan grows, nor further as the yearly hours grow', () => {
+    const causes = ['READY_NOW', 'AFTER_TRAINING', 'NEEDS_ASSESSMENT', 'BLOCKED'] as const;
+    const order = { READY_NOW: 0, ONE_TO_TWO_YEARS: 1, LATER: 2 };
+    for (const cause of causes)
+      for (let hours = 0; hours < 200; hours += 7)
+        for (let yearly = 1; yearly < 60; yearly += 5) {
+          const here = order[readinessHorizon(cause, hours, yearly)];
+          expect(order[readinessHorizon(cause, hours + 10, yearly)]).toBeGreaterThanOrEqual(here);
+          expect(order[readinessHorizon(cause, hours, yearly + 10)]).toBeLessThanOrEqual(here);
+        }
   });
 });

@@ -27,6 +27,7 @@ import { EmployeeFilter, EmployeeOrder } from './employee.inputs';
 import { currentLevels } from './employee.loaders';
 import { trainingHoursOf, yearsOfServiceOf } from './employee.service';
 import { rangeArgument, yearArgument } from '../../shared/arguments';
+import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
 import { listEmployees } from './employee.service';
 import { EmployeeCompetency, TrainingHours } from './employee.types';
 import { PerformanceRecord } from './performance-record.entity';
@@ -34,7 +35,7 @@ import { PerformanceRecord } from './performance-record.entity';
 export const EmployeeConnection = connectionType(Employee);
 
 /** Yearly competency development entitlement of every ASN (DOMAIN.md §7). */
-export const YEARLY_JP_TARGET = 20;
+export const YEARLY_JP_TARGET = YEARLY_DEVELOPMENT_HOURS;
 
 @Resolver(() => Employee)
 export class EmployeeResolver {

@@ -25,12 +25,16 @@ import {
   planOf,
   policyFrom,
   positionByCode,
+  readinessHorizonOfFit,
   readinessOfFit,
 } from './fit.service';
+import { rangeArgument } from '../../shared/arguments';
+import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
 import { rankCandidates } from './candidates.service';
 import {
   CandidateFilter,
   Fit,
+  ReadinessHorizon,
   FitConnection,
   FitTerm,
   Gap,
@@ -122,6 +126,22 @@ export class FitResolver {
   })
   readiness(@Root() fit: Fit, @Ctx() ctx: Context) {
     return readinessOfFit(ctx, fit);
+  }
+
+  @FieldResolver(() => ReadinessHorizon, {
+    description:
+      'Ready now, in 1–2 years or later: the readiness cause with the training plan’s hours against the yearly development hours.',
+  })
+  readinessHorizon(
+    @Root() fit: Fit,
+    @Arg('yearlyHours', () => Int, {
+      defaultValue: YEARLY_DEVELOPMENT_HOURS,
+      description: 'Development hours (JP) a year; the right of every ASN is 20.',
+    })
+    yearlyHours: number,
+    @Ctx() ctx: Context,
+  ) {
+    return readinessHorizonOfFit(ctx, fit, rangeArgument('yearlyHours', yearlyHours, 1, 1000));
   }
 }
 

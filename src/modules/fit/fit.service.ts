@@ -6,10 +6,10 @@ import { Course } from '../course/course.entity';
 import { scoringPolicy, type ScoringPolicy } from './fit.policy';
 import { scoreFit, type CandidateSpec, type PositionSpec } from './fit.scoring';
 import { candidateSpec, courseCatalogue, positionSpec } from './fit.specs';
-import { Fit, type Readiness, type ScoringPolicyInput } from './fit.types';
+import { Fit, type Readiness, type ReadinessHorizon, type ScoringPolicyInput } from './fit.types';
 import { candidateIndex } from './candidate-index';
 import { compareFits } from './ranking';
-import { readinessOf } from './readiness';
+import { readinessHorizon, readinessOf } from './readiness';
 import { TrainingPlanner, type TrainingPlanResult } from './training-plan';
 
 /** The policy of a request: the input's choices over the defaults, validated. */
@@ -148,6 +148,16 @@ export async function readinessOfFit(ctx: Context, fit: Fit): Promise<Readiness>
   const [plan, catalogue] = await Promise.all([planOf(ctx, fit), courseCatalogue(ctx)]);
   const planned = plan.steps.map((s) => catalogue.get(s.courseId)!);
   return readinessOf(fit.result, plan, planned, fit.policy) as Readiness;
+}
+
+/** Ready now, in 1–2 years or later, against `yearlyHours` of development a year (see `readinessHorizon`). */
+export async function readinessHorizonOfFit(
+  ctx: Context,
+  fit: Fit,
+  yearlyHours: number,
+): Promise<ReadinessHorizon> {
+  const [readiness, plan] = await Promise.all([readinessOfFit(ctx, fit), planOf(ctx, fit)]);
+  return readinessHorizon(readiness, plan.totalHours, yearlyHours) as ReadinessHorizon;
 }
 
 /** Courses that close a gap on their own: reaching the level, entry level at most the current one. */

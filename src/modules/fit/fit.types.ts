@@ -78,6 +78,27 @@ export enum Readiness {
   NEEDS_ASSESSMENT = 'NEEDS_ASSESSMENT',
   BLOCKED = 'BLOCKED',
 }
+export enum ReadinessHorizon {
+  READY_NOW = 'READY_NOW',
+  ONE_TO_TWO_YEARS = 'ONE_TO_TWO_YEARS',
+  LATER = 'LATER',
+}
+registerEnumType(ReadinessHorizon, {
+  name: 'ReadinessHorizon',
+  description:
+    'When a candidate could be ready: now, in 1–2 years, or later (succession planning).',
+  valuesConfig: {
+    READY_NOW: { description: 'Qualified now.' },
+    ONE_TO_TWO_YEARS: {
+      description:
+        'The training plan fits in two years of the yearly development hours (and any assessment to redo).',
+    },
+    LATER: {
+      description: 'A longer plan, or a condition training cannot change.',
+    },
+  },
+});
+
 registerEnumType(Readiness, {
   name: 'Readiness',
   description: 'How soon a candidate could hold the position.',

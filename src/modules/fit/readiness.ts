@@ -39,3 +39,25 @@ export function readinessOf(
     ? 'AFTER_TRAINING'
     : 'BLOCKED';
 }
+
+export type ReadinessHorizonName = 'READY_NOW' | 'ONE_TO_TWO_YEARS' | 'LATER';
+
+/** The years "ready in 1–2 years" stands for. */
+export const NEAR_HORIZON_YEARS = 2;
+
+/**
+ * When a candidate could be ready, on the succession scale of ready now / in 1–2 years /
+ * later: now when qualified; in 1–2 years when what stands in the way is training that fits
+ * in two years of the yearly development entitlement (20 JP a year by default), with or
+ * without an assessment to redo (which takes no longer); later when blocked by a condition
+ * training cannot change, or when the plan needs more hours than two years give.
+ */
+export function readinessHorizon(
+  readiness: ReadinessName,
+  planHours: number,
+  yearlyHours: number,
+): ReadinessHorizonName {
+  if (readiness === 'READY_NOW') return 'READY_NOW';
+  if (readiness === 'BLOCKED') return 'LATER';
+  return planHours <= NEAR_HORIZON_YEARS * yearlyHours ? 'ONE_TO_TWO_YEARS' : 'LATER';
+}

@@ -55,3 +55,6 @@ export const PERFORMANCE_RATINGS = [
   'KURANG',
   'SANGAT_KURANG',
 ] as const;
+
+/** Every ASN's right to competency development: at least 20 JP (1 JP = 45 minutes) a year. */
+export const YEARLY_DEVELOPMENT_HOURS = 20;
