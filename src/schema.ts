@@ -73,6 +73,7 @@ import {
   GapResolver,
   PlannedCourseResolver,
   PositionCandidatesResolver,
+  CandidateRankingResolver,
 } from './modules/fit/fit.resolver';
 import { EmployeeMutationResolver } from './modules/employee/employee.mutations';
 import { OrgMutationResolver } from './modules/org/org.mutations';
@@ -116,6 +117,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   PlannedCourseResolver,
   EmployeeFitResolver,
   PositionCandidatesResolver,
+  CandidateRankingResolver,
   EmployeeTalentResolver,
   TalentCellResolver,
   TalentMatrixResolver,

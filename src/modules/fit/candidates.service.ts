@@ -6,12 +6,13 @@ import { subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import type { Position } from '../position/position.entity';
 import type { ScoringPolicy } from './fit.policy';
-import { scoreFit, type PositionSpec } from './fit.scoring';
+import { scoreFit, type PositionSpec, type RequirementSpec } from './fit.scoring';
 import { newFit, readinessOfFit } from './fit.service';
 import { positionSpec } from './fit.specs';
 import type { CandidateFilter, Fit } from './fit.types';
 import { candidateIndex, type CandidateIndex } from './candidate-index';
 import { PackedRanking, RANK_KEY_LENGTH, rankKeyOf, type RankedEntry } from './ranking';
+import { withRequirements } from './what-if';
 
 /**
  * Employees ranked for a position, best first (`compareFits`), within the filter. The cursor
@@ -24,12 +25,15 @@ export async function rankCandidates(
   filter: CandidateFilter | null | undefined,
   policy: ScoringPolicy,
   page: PageArgs,
-): Promise<Page<Fit>> {
+  profile?: readonly RequirementSpec[],
+): Promise<CandidatePage> {
   const units = await candidateUnits(ctx, filter);
-  const [spec, index] = await Promise.all([
+  const [storedSpec, index] = await Promise.all([
     positionSpec(ctx, position),
     candidateIndex(ctx.knex).current(),
   ]);
+  // A what-if profile ranks against other requirements; the stored position is untouched.
+  const spec = profile ? withRequirements(storedSpec, profile) : storedSpec;
   const minJobPersonMatch = filter?.minJobPersonMatch;
   const withoutIncumbents = !!filter?.excludeIncumbents;
   const unfiltered =
@@ -79,11 +83,27 @@ export async function rankCandidates(
   };
   const ranked = toPage(rows, request, (entry) => entry.key, count);
   const nodes = ranked.nodes.map(fitOfEntry);
+  const qualified = (list: PackedRanking) => () => {
+    let matches = 0;
+    for (let i = 0; i < list.length; i++)
+      if (list.matches(i, (q, j, u, e) => q === 1 && wanted(q, j, u, e))) matches++;
+    return Promise.resolve(matches);
+  };
   return {
     ...ranked,
     nodes,
     edges: ranked.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })),
+    qualifiedCount: qualified(finalRanking),
+    storedProfileQualifiedCount: profile
+      ? qualified(rankingOf(index, storedSpec, policy))
+      : () => Promise.resolve(null),
   };
+}
+
+/** A page of a ranking, with how many qualify (and, for a what-if profile, how many did). */
+export interface CandidatePage extends Page<Fit> {
+  qualifiedCount: () => Promise<number | null>;
+  storedProfileQualifiedCount: () => Promise<number | null>;
 }
 
 /** Rankings kept per process (each ~6 MB at 100,000 employees), the least recently used dropped. */

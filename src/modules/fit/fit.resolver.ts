@@ -30,8 +30,11 @@ import {
 } from './fit.service';
 import { rangeArgument } from '../../shared/arguments';
 import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
-import { rankCandidates } from './candidates.service';
+import { rankCandidates, type CandidatePage } from './candidates.service';
+import { assumedFrom, profileFrom } from './what-if.service';
+import { RequirementInput } from '../position/position.mutations';
 import {
+  Assumptions,
   CandidateFilter,
   Fit,
   ReadinessHorizon,
@@ -61,13 +64,19 @@ export class FitResolver {
     @Arg('positionCode', () => String, { description: 'Code of the position.' })
     positionCode: string,
     @Arg('policy', () => ScoringPolicyInput, POLICY) policy: ScoringPolicyInput | null,
+    @Arg('assume', () => Assumptions, {
+      nullable: true,
+      description: 'What-if: answer as if these courses were completed and levels assessed.',
+    })
+    assume: Assumptions | null,
     @Ctx() ctx: Context,
   ) {
-    const [employee, position] = await Promise.all([
+    const [employee, position, assumed] = await Promise.all([
       employeeByNip(ctx, nip),
       positionByCode(ctx, positionCode),
+      assume ? assumedFrom(ctx, assume) : undefined,
     ]);
-    return fitOf(ctx, employee, position, policyFrom(ctx, policy));
+    return fitOf(ctx, employee, position, policyFrom(ctx, policy), assumed);
   }
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
@@ -84,11 +93,20 @@ export class FitResolver {
     })
     filter: CandidateFilter | null,
     @Arg('policy', () => ScoringPolicyInput, POLICY) policy: ScoringPolicyInput | null,
+    @Arg('profile', () => [RequirementInput], {
+      nullable: true,
+      description:
+        'What-if: rank against these required competencies instead of the stored ones (conditions stay); nothing is written.',
+    })
+    profile: RequirementInput[] | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const position = await positionByCode(ctx, positionCode);
-    return rankCandidates(ctx, position, filter, policyFrom(ctx, policy), page);
+    const [position, requirements] = await Promise.all([
+      positionByCode(ctx, positionCode),
+      profile ? profileFrom(ctx, profile) : undefined,
+    ]);
+    return rankCandidates(ctx, position, filter, policyFrom(ctx, policy), page, requirements);
   }
 
   @FieldResolver(() => Employee, { description: 'The employee.' })
@@ -238,5 +256,26 @@ export class PositionCandidatesResolver {
     @Ctx() ctx: Context,
   ) {
     return rankCandidates(ctx, position, filter, policyFrom(ctx, policy), page);
+  }
+}
+
+@Resolver(() => FitConnection)
+export class CandidateRankingResolver {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'How many of the ranking (within the filter) qualify; null on lists that are not a ranking.',
+  })
+  qualifiedCount(@Root() ranking: Partial<CandidatePage>) {
+    return ranking.qualifiedCount?.() ?? null;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'With a what-if `profile`: how many would qualify against the stored profile, for before and after; null otherwise.',
+  })
+  storedProfileQualifiedCount(@Root() ranking: Partial<CandidatePage>) {
+    return ranking.storedProfileQualifiedCount?.() ?? null;
   }
 }

@@ -10,6 +10,7 @@ import { Fit, type Readiness, type ReadinessHorizon, type ScoringPolicyInput } f
 import { candidateIndex } from './candidate-index';
 import { compareFits } from './ranking';
 import { readinessHorizon, readinessOf } from './readiness';
+import { assumeCandidate, type Assumed } from './what-if';
 import { TrainingPlanner, type TrainingPlanResult } from './training-plan';
 
 /** The policy of a request: the input's choices over the defaults, validated. */
@@ -105,6 +106,7 @@ export async function fitOf(
   employee: Employee,
   position: Position,
   policy: ScoringPolicy,
+  assumed?: Assumed,
 ): Promise<Fit> {
   // The candidate from the in-memory index (one statement to bring it up to date).
   const [spec, index] = await Promise.all([
@@ -113,7 +115,9 @@ export async function fitOf(
   ]);
   const candidate =
     index.spec(employee.id, policy.asOf) ?? (await candidateSpec(ctx, employee, policy.asOf));
-  return newFit(employee.id, position.id, spec, candidate, policy);
+  // A what-if scores the candidate as if; nothing is written.
+  const scored = assumed ? assumeCandidate(candidate, assumed, policy.asOf) : candidate;
+  return newFit(employee.id, position.id, spec, scored, policy);
 }
 
 const planners = new WeakMap<object, TrainingPlanner>();

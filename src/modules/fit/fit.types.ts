@@ -354,3 +354,25 @@ export class Fit {
 }
 
 export const FitConnection = connectionType(Fit);
+
+@InputType({ description: 'A level assumed assessed, for a what-if.' })
+export class AssumedLevel {
+  @Field(() => String, { description: 'Competency code.' }) competency!: string;
+  @Field(() => Int, { description: 'Level 1–5.' }) level!: number;
+}
+
+@InputType({
+  description:
+    'What a what-if assumes of the employee: courses completed and levels assessed as of the policy date. Nothing is written.',
+})
+export class Assumptions {
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Codes of courses taken as completed; their outcomes raise levels as the training plan does.',
+  })
+  trainings?: string[] | null;
+
+  @Field(() => [AssumedLevel], { nullable: true, description: 'Levels taken as assessed.' })
+  levels?: AssumedLevel[] | null;
+}

@@ -1,0 +1,72 @@
+import type { Context } from '../../context';
+import { badInput } from '../../shared/errors';
+import { Competency } from '../competency/competency.entity';
+import type { RequirementSpec } from './fit.scoring';
+import { courseCatalogue } from './fit.specs';
+import type { Assumptions } from './fit.types';
+import type { Assumed } from './what-if';
+
+/** The assumptions of a what-if with codes resolved; BAD_USER_INPUT naming a bad one. */
+export async function assumedFrom(ctx: Context, assume: Assumptions): Promise<Assumed> {
+  const catalogue = await courseCatalogue(ctx);
+  const byCode = new Map([...catalogue.values()].map((course) => [course.code, course]));
+  const courses = (assume.trainings ?? []).map((code, i) => {
+    const course = byCode.get(code);
+    if (!course)
+      throw badInput(`No course has code "${code}".`, { argument: `assume.trainings.${i}` });
+    return course;
+  });
+  const levels = await Promise.all(
+    (assume.levels ?? []).map(async ({ competency, level }, i) => {
+      if (!Number.isInteger(level) || level < 1 || level > 5)
+        throw badInput(`A level is 1–5, got ${level}.`, { argument: `assume.levels.${i}.level` });
+      return {
+        competencyId: await competencyId(ctx, competency, `assume.levels.${i}.competency`),
+        level,
+      };
+    }),
+  );
+  return { courses, levels };
+}
+
+/** A what-if profile with codes resolved and checked as a position's requirements are. */
+export async function profileFrom(
+  ctx: Context,
+  profile: readonly {
+    competency: string;
+    level: number;
+    weight?: number | null;
+    critical?: boolean | null;
+  }[],
+): Promise<RequirementSpec[]> {
+  if (profile.length === 0)
+    throw badInput('A profile needs at least one requirement.', { argument: 'profile' });
+  const seen = new Set<string>();
+  return Promise.all(
+    profile.map(async (requirement, i) => {
+      const at = `profile.${i}`;
+      if (seen.has(requirement.competency))
+        throw badInput(`"${requirement.competency}" is required more than once.`, { argument: at });
+      seen.add(requirement.competency);
+      if (!Number.isInteger(requirement.level) || requirement.level < 1 || requirement.level > 5)
+        throw badInput(`A level is 1–5, got ${requirement.level}.`, { argument: `${at}.level` });
+      const weight = requirement.weight ?? 1;
+      if (!(weight > 0 && weight <= 1000))
+        throw badInput(`A weight is above 0 and at most 1000, got ${weight}.`, {
+          argument: `${at}.weight`,
+        });
+      return {
+        competencyId: await competencyId(ctx, requirement.competency, `${at}.competency`),
+        level: requirement.level,
+        weight,
+        critical: requirement.critical ?? false,
+      };
+    }),
+  );
+}
+
+async function competencyId(ctx: Context, code: string, argument: string): Promise<number> {
+  const competency = await ctx.loaders.byKey(Competency, 'code').load(code);
+  if (!competency) throw badInput(`No competency has code "${code}".`, { argument });
+  return competency.id;
+}
