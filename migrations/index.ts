@@ -7,6 +7,7 @@ import { Migration20261123120304_audit } from './Migration20261123120304_audit';
 import { Migration20261123120305_audit_append_only } from './Migration20261123120305_audit_append_only';
 import { Migration20261123160000_employee_change } from './Migration20261123160000_employee_change';
 import { Migration20261123170000_employee_name_index } from './Migration20261123170000_employee_name_index';
+import { Migration20261129214919_selections } from './Migration20261129214919_selections';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123120305_audit_append_only', class: Migration20261123120305_audit_append_only },
   { name: 'Migration20261123160000_employee_change', class: Migration20261123160000_employee_change },
   { name: 'Migration20261123170000_employee_name_index', class: Migration20261123170000_employee_name_index },
+  { name: 'Migration20261129214919_selections', class: Migration20261129214919_selections },
 ];

@@ -15,6 +15,8 @@ import { PositionRequiredCourse } from './modules/position/position-required-cou
 import { PositionRequirement } from './modules/position/position-requirement.entity';
 import { EducationLevel } from './modules/reference/education-level.entity';
 import { Rank } from './modules/reference/rank.entity';
+import { Selection } from './modules/selection/selection.entity';
+import { SelectionDecision } from './modules/selection/selection-decision.entity';
 import { ProfessionalismRulesEntity } from './modules/talent/professionalism-rules.entity';
 import { TalentBoxAction } from './modules/talent/talent-box-action.entity';
 import { TalentPolicy } from './modules/talent/talent-policy.entity';
@@ -43,4 +45,6 @@ export const ENTITIES = [
   TalentBoxAction,
   ProfessionalismRulesEntity,
   AuditEvent,
+  Selection,
+  SelectionDecision,
 ];

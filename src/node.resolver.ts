@@ -10,6 +10,7 @@ import { Agency } from './modules/org/agency.entity';
 import { OrgUnit } from './modules/org/org-unit.entity';
 import { Position } from './modules/position/position.entity';
 import { TrainingRecord } from './modules/training/training-record.entity';
+import { Selection } from './modules/selection/selection.entity';
 import { badInput } from './shared/errors';
 import { fromGlobalId } from './shared/global-id';
 import { Node } from './shared/node.type';
@@ -25,6 +26,7 @@ const NODE_TYPES = new Map<string, EntityClass<Node>>(
     Assessment,
     TrainingRecord,
     AuditEvent,
+    Selection,
   ].map((t) => [t.name, t]),
 );
 

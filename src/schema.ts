@@ -8,6 +8,10 @@ import {
 } from 'graphql';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import {
+  SelectionDecisionResolver,
+  SelectionResolver,
+} from './modules/selection/selection.resolver';
 import type { Context } from './context';
 import { badInput } from './shared/errors';
 import { ControlCharacterError, normaliseDeep } from './shared/text';
@@ -135,6 +139,8 @@ const RESOLVERS: NonEmptyArray<Function> = [
   ProfessionalismResolver,
   EmployeeProfessionalismResolver,
   AuditResolver,
+  SelectionResolver,
+  SelectionDecisionResolver,
 ];
 
 let built: GraphQLSchema | undefined;

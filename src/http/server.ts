@@ -8,6 +8,9 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createContext, type Context } from '../context';
+import { Role } from '../modules/auth/auth.types';
+import { selectionReport } from '../modules/selection/selection.report';
+import { selectionById } from '../modules/selection/selection.service';
 import type { TokenKeys } from '../modules/auth/tokens';
 import { viewerFromHeader } from '../modules/auth/tokens';
 import { AppError, ErrorCode, formatError } from '../shared/errors';
@@ -260,6 +263,8 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
         JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }),
       );
     }
+    const report = /^\/selections\/([A-Za-z0-9_-]{1,64})\/report\.pdf$/.exec(url.pathname);
+    if (report) return sendSelectionReport(req, res, report[1]);
     if (url.pathname === '/demo/tokens') {
       return options.demoTokens
         ? send(res, 200, 'application/json', JSON.stringify(options.demoTokens))
@@ -312,6 +317,40 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     }
+  }
+
+  /** `GET /selections/{id}/report.pdf`: the committee's report, with the same token as the API. */
+  async function sendSelectionReport(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    id: string,
+  ): Promise<void> {
+    const refuse = (status: number, code: string, message: string) =>
+      send(
+        res,
+        status,
+        'application/json',
+        JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+      );
+    let ctx: Context;
+    try {
+      const viewer = viewerFromHeader(options.keys, req.headers.authorization);
+      ctx = createContext(orm, viewer, { writeWaitMs: options.limits.writeWaitMs });
+      ctx.access.require(Role.ADMIN, Role.HR, Role.COMMITTEE);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const code = String(error.extensions.code);
+      return refuse(code === ErrorCode.UNAUTHENTICATED ? 401 : 403, code, error.message);
+    }
+    const selection = await selectionById(ctx, id);
+    if (!selection) return refuse(404, ErrorCode.NOT_FOUND, `No selection has ID ${id}.`);
+    const pdf = await selectionReport(ctx, selection);
+    res.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="berita-acara-seleksi-${selection.id}.pdf"`,
+      'cache-control': 'no-store',
+    });
+    res.end(pdf);
   }
 
   return {

@@ -39,6 +39,7 @@ export enum UserErrorCode {
   TAKEN = 'TAKEN',
   CYCLE = 'CYCLE',
   APPEND_ONLY = 'APPEND_ONLY',
+  CLOSED = 'CLOSED',
 }
 
 registerEnumType(UserErrorCode, {
@@ -53,6 +54,7 @@ registerEnumType(UserErrorCode, {
     TAKEN: { description: 'A record with this natural key already exists.' },
     CYCLE: { description: 'The change would make a cycle (prerequisites, org-unit tree).' },
     APPEND_ONLY: { description: 'History cannot be changed; record a new entry instead.' },
+    CLOSED: { description: 'The selection is closed: nothing about it changes any more.' },
   },
 });
 

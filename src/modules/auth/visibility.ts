@@ -3,6 +3,7 @@ import { Assessment } from '../assessment/assessment.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';
+import { Selection } from '../selection/selection.entity';
 import { TrainingRecord } from '../training/training-record.entity';
 import type { Access } from './access';
 import { Role } from './auth.types';
@@ -34,6 +35,15 @@ export function visibilityGuard(access: Access, loaders: () => Loaders): Guard {
       return rows.filter(
         (e) =>
           role === Role.ADMIN || (role === Role.HR && (e as AuditEvent).agency === access.agency),
+      );
+    }
+    if (entity === Selection) {
+      const role = access.role;
+      return rows.filter(
+        (s) =>
+          role === Role.ADMIN ||
+          ((role === Role.HR || role === Role.COMMITTEE) &&
+            (s as Selection).agency === access.agency),
       );
     }
     return rows;

@@ -149,6 +149,8 @@ export function planOf(ctx: Context, fit: Fit): Promise<TrainingPlanResult> {
 
 /** READY_NOW, AFTER_TRAINING, NEEDS_ASSESSMENT or BLOCKED (see `readinessOf`). */
 export async function readinessOfFit(ctx: Context, fit: Fit): Promise<Readiness> {
+  // A frozen fit (a selection's) answers what was computed when it was frozen.
+  if (fit.frozenReadiness) return fit.frozenReadiness;
   const [plan, catalogue] = await Promise.all([planOf(ctx, fit), courseCatalogue(ctx)]);
   const planned = plan.steps.map((s) => catalogue.get(s.courseId)!);
   return readinessOf(fit.result, plan, planned, fit.policy) as Readiness;

@@ -282,6 +282,8 @@ export class Fit {
   result!: FitResult;
   /** Computed on first use (plan and readiness share it). */
   plan?: Promise<TrainingPlanResult>;
+  /** The readiness of a frozen fit (a selection's), as computed when it was frozen. */
+  frozenReadiness?: Readiness;
 
   @Field(() => Float, {
     description: 'Job Person Match, 0–100 under the policy, rounded to 2 decimals.',
@@ -375,4 +377,17 @@ export class Assumptions {
 
   @Field(() => [AssumedLevel], { nullable: true, description: 'Levels taken as assessed.' })
   levels?: AssumedLevel[] | null;
+}
+
+@ObjectType('ScoringPolicy', { description: 'The scoring choices a ranking was made with.' })
+export class ScoringPolicyType {
+  @Field(() => JpmScale, { description: 'Category scale.' }) scale!: JpmScale;
+  @Field(() => Boolean, { description: 'Each term capped at its required level.' })
+  capPerCompetency!: boolean;
+  @Field(() => Boolean, { description: 'The total capped at 100.' }) capTotal!: boolean;
+  @Field(() => Float, { description: 'JPM needed to qualify.' }) minJobPersonMatch!: number;
+  @Field(() => DateResolver, { description: 'The date everything was evaluated at.' })
+  asOf!: string;
+  @Field(() => Int, { description: 'Assessments older than this many years were stale.' })
+  validityYears!: number;
 }

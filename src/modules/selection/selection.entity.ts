@@ -1,0 +1,56 @@
+import { Entity, Index, JsonType, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../../shared/node.type';
+import { Position } from '../position/position.entity';
+import type { FrozenSelection } from './selection.snapshot';
+
+/**
+ * A committee's selection for a position: the ranking frozen when it was opened (every
+ * candidate's result, plan and readiness with the inputs they came from), a fingerprint of it,
+ * and the decisions taken on it until it is closed.
+ */
+@Entity({ tableName: 'selection' })
+@Index({ properties: ['agency', 'id'] })
+@ObjectType({
+  implements: Node,
+  description:
+    'A committee selection: the ranking of a position frozen at opening, its decisions, and a fingerprint that shows it was not changed.',
+})
+export class Selection extends Node {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Position)
+  position!: Position;
+
+  /** Agency of the position, for who may see and decide. */
+  @Field(() => String, { description: 'Agency of the position.' })
+  @Property({ type: 'string', length: 64 })
+  agency!: string;
+
+  @Field(() => String, { nullable: true, description: 'The committee’s note when opening.' })
+  @Property({ type: 'text', nullable: true })
+  note?: string | null;
+
+  @Field(() => Date, { description: 'When it was opened (and the ranking frozen).' })
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  openedAt!: Date;
+
+  @Field(() => String, { description: 'Token subject of who opened it.' })
+  @Property({ type: 'string', length: 200 })
+  openedBy!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When it was closed; null while open.' })
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date | null;
+
+  /** The frozen ranking and its inputs (see `FrozenSelection`). */
+  @Property({ type: JsonType })
+  snapshot!: FrozenSelection;
+
+  @Field(() => String, {
+    description: 'SHA-256 (hex) of the canonical form of the frozen inputs and results.',
+  })
+  @Property({ type: 'string', length: 64 })
+  fingerprint!: string;
+}

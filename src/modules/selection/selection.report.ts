@@ -1,0 +1,229 @@
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { Context } from '../../context';
+import { Competency } from '../competency/competency.entity';
+import { Employee } from '../employee/employee.entity';
+import type { ConditionCodeName } from '../fit/fit.scoring';
+import { POSITION_CATEGORY_INFO, type PositionCategory } from '../position/position.enums';
+import { SelectionDecision } from './selection-decision.entity';
+import type { Selection } from './selection.entity';
+import { verified } from './selection.service';
+
+const fonts = createRequire(__filename);
+/** DejaVu Sans, embedded: it has every letter Indonesian names use. */
+const REGULAR = fonts.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const BOLD = fonts.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+const DECISION_WORDS: Record<string, string> = {
+  SHORTLISTED: 'Masuk daftar pendek',
+  SELECTED: 'Terpilih',
+  NOT_SELECTED: 'Tidak terpilih',
+  WITHDRAWN: 'Mengundurkan diri',
+};
+const CATEGORY_WORDS: Record<string, string> = {
+  OPTIMAL: 'Optimal',
+  CUKUP_OPTIMAL: 'Cukup optimal',
+  KURANG_OPTIMAL: 'Kurang optimal',
+  MEMENUHI_SYARAT: 'Memenuhi syarat',
+  MASIH_MEMENUHI_SYARAT: 'Masih memenuhi syarat',
+  KURANG_MEMENUHI_SYARAT: 'Kurang memenuhi syarat',
+};
+const CONDITION_WORDS: Record<ConditionCodeName, string> = {
+  RANK_TOO_LOW: 'pangkat',
+  EDUCATION_TOO_LOW: 'pendidikan',
+  MISSING_REQUIRED_COURSE: 'diklat wajib',
+  TOO_FEW_YEARS_OF_SERVICE: 'masa kerja',
+  PERFORMANCE_TOO_LOW: 'kinerja',
+  ASSESSMENT_STALE: 'asesmen kedaluwarsa',
+  NOT_ASSESSED: 'belum diasesmen',
+  NEAR_RETIREMENT: 'mendekati BUP',
+};
+
+/** Dates as Indonesians write them: 29 November 2026. */
+function tanggal(value: Date | string): string {
+  const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
+  return new Intl.DateTimeFormat('id-ID', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Asia/Jakarta',
+  }).format(date);
+}
+
+const number = (value: number) =>
+  new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(value);
+
+/**
+ * The committee's report (berita acara) of a selection, as an A4 PDF in Indonesian: the
+ * position and its profile, the policy, the frozen ranking with each candidate's JPM, category
+ * and unmet conditions, the decisions with their reasons, the fingerprint, and places for the
+ * members' signatures. Every figure comes from the frozen snapshot.
+ */
+export async function selectionReport(ctx: Context, selection: Selection): Promise<Buffer> {
+  const { snapshot } = selection;
+  const competencies = new Map(
+    (
+      await ctx.loaders
+        .byId(Competency)
+        .loadMany(snapshot.profile?.requirements.map((r) => r.competencyId) ?? [])
+    )
+      .filter((c): c is Competency => c instanceof Competency)
+      .map((c) => [c.id, c]),
+  );
+  const decisions = await ctx.loaders
+    .childrenOf(SelectionDecision, 'selection', { id: 'ASC' })
+    .load(selection.id);
+  const decided = new Map(
+    (await ctx.loaders.byId(Employee).loadMany(decisions.map((d) => d.employeeId)))
+      .filter((e): e is Employee => e instanceof Employee)
+      .map((e) => [e.id, e]),
+  );
+
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, bottom: 50, left: 50, right: 50 },
+    info: { Title: `Berita Acara Seleksi ${snapshot.position.code}`, Author: 'competency-graph' },
+    bufferPages: true,
+  });
+  pdf.registerFont('regular', REGULAR);
+  pdf.registerFont('bold', BOLD);
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) =>
+    pdf.on('end', () => resolve(Buffer.concat(chunks))),
+  );
+  const width = pdf.page.width - 100;
+  const heading = (text: string) => {
+    pdf
+      .moveDown(0.6)
+      .font('bold')
+      .fontSize(11)
+      .text(text)
+      .moveDown(0.2)
+      .font('regular')
+      .fontSize(9);
+  };
+
+  pdf.font('bold').fontSize(14).text('BERITA ACARA SELEKSI JABATAN', { align: 'center' });
+  pdf.font('regular').fontSize(9).moveDown(0.3);
+  pdf.text(
+    `Nomor seleksi ${selection.id} · dibuka ${tanggal(selection.openedAt)} oleh ${selection.openedBy}` +
+      (selection.closedAt ? ` · ditutup ${tanggal(selection.closedAt)}` : ' · masih terbuka'),
+    { align: 'center' },
+  );
+
+  heading('1. Jabatan');
+  const category = snapshot.position.category as PositionCategory;
+  pdf.text(`${snapshot.position.code} — ${snapshot.position.title}`);
+  pdf.text(`Kategori: ${POSITION_CATEGORY_INFO[category]?.name ?? category}`);
+  if (selection.note) pdf.text(`Catatan panitia: ${selection.note}`);
+
+  heading('2. Standar kompetensi jabatan');
+  for (const requirement of snapshot.profile?.requirements ?? []) {
+    const competency = competencies.get(requirement.competencyId);
+    pdf.text(
+      `${competency?.code ?? requirement.competencyId} ${competency?.name ?? ''}: level ${requirement.level}, bobot ${number(requirement.weight)}${requirement.critical ? ', kritis' : ''}`,
+    );
+  }
+  const profile = snapshot.profile;
+  if (profile) {
+    const conditions = [
+      profile.minRank && `pangkat minimal ${profile.minRank.code}`,
+      profile.minEducation && `pendidikan minimal ${profile.minEducation.code}`,
+      profile.requiredCourses.length > 0 &&
+        `diklat wajib ${profile.requiredCourses.map((c) => c.code).join(', ')}`,
+      profile.minYearsOfService !== null && `masa kerja minimal ${profile.minYearsOfService} tahun`,
+      profile.minPerformance && `kinerja minimal ${profile.minPerformance}`,
+      `batas usia pensiun ${profile.retirementAge} tahun`,
+    ].filter(Boolean);
+    pdf.text(`Persyaratan: ${conditions.join('; ')}.`);
+  }
+
+  heading('3. Kebijakan penilaian');
+  const policy = snapshot.policy;
+  pdf.text(
+    `Dinilai per ${tanggal(policy.asOf)}; skala ${policy.scale}; ambang JPM ${number(policy.minJobPersonMatch)}; ` +
+      `batas per kompetensi ${policy.capPerCompetency ? 'ya' : 'tidak'}; batas total ${policy.capTotal ? 'ya' : 'tidak'}; ` +
+      `asesmen berlaku ${policy.validityYears} tahun.`,
+  );
+
+  heading(
+    `4. Peringkat kandidat (dibekukan saat dibuka; ${snapshot.candidates.length} kandidat teratas)`,
+  );
+  const columns = [24, 150, 110, 40, 90, width - 414];
+  const row = (cells: string[], font: 'regular' | 'bold' = 'regular') => {
+    const y = pdf.y;
+    let x = 50;
+    let bottom = y;
+    pdf.font(font);
+    cells.forEach((cell, i) => {
+      pdf.text(cell, x, y, { width: columns[i] - 4 });
+      bottom = Math.max(bottom, pdf.y);
+      x += columns[i];
+    });
+    pdf.x = 50;
+    pdf.y = bottom + 2;
+    if (pdf.y > pdf.page.height - 90) pdf.addPage();
+  };
+  row(['No', 'Nama', 'NIP', 'JPM', 'Kategori', 'Syarat belum terpenuhi'], 'bold');
+  snapshot.candidates.forEach((candidate, i) => {
+    const unmet = candidate.result.unmetConditions.map((c) => CONDITION_WORDS[c.code]);
+    const criticalGaps = candidate.result.terms.filter((t) => t.critical && t.gap < 0).length;
+    if (criticalGaps > 0) unmet.push(`${criticalGaps} kesenjangan kritis`);
+    row([
+      String(i + 1),
+      candidate.name,
+      candidate.nip ?? '—',
+      number(candidate.result.jobPersonMatch),
+      `${CATEGORY_WORDS[candidate.result.category] ?? candidate.result.category}${candidate.result.qualified ? '' : ' (belum memenuhi syarat)'}`,
+      unmet.join(', ') || '—',
+    ]);
+  });
+
+  heading('5. Keputusan panitia');
+  if (decisions.length === 0) pdf.text('Belum ada keputusan.');
+  for (const decision of decisions) {
+    const employee = decided.get(decision.employeeId);
+    pdf.text(
+      `${tanggal(decision.decidedAt)} — ${employee?.name ?? decision.employeeId} (${employee?.nip ?? '—'}): ${DECISION_WORDS[decision.decision]}. Alasan: ${decision.reason}`,
+    );
+  }
+
+  heading('6. Sidik jari data');
+  pdf.text(`SHA-256: ${selection.fingerprint}`);
+  pdf.text(
+    verified(selection)
+      ? 'Data yang tersimpan cocok dengan sidik jari ini.'
+      : 'PERHATIAN: data yang tersimpan TIDAK cocok dengan sidik jari ini.',
+  );
+
+  heading('7. Tanda tangan');
+  pdf.moveDown(0.5);
+  const signatures = ['Ketua', 'Sekretaris', 'Anggota'];
+  const top = pdf.y;
+  signatures.forEach((role, i) => {
+    const x = 50 + i * (width / 3);
+    pdf.text(role, x, top, { width: width / 3 - 10, align: 'center' });
+    pdf.text('(............................................)', x, top + 50, {
+      width: width / 3 - 10,
+      align: 'center',
+    });
+  });
+  pdf.x = 50;
+
+  const pages = pdf.bufferedPageRange();
+  for (let i = 0; i < pages.count; i++) {
+    pdf.switchToPage(pages.start + i);
+    pdf
+      .font('regular')
+      .fontSize(7)
+      .text(
+        `Seleksi ${selection.id} · ${snapshot.position.code} · halaman ${i + 1} dari ${pages.count}`,
+        50,
+        pdf.page.height - 35,
+        { width, align: 'center', lineBreak: false },
+      );
+  }
+  pdf.end();
+  return done;
+}

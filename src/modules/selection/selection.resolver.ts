@@ -1,0 +1,165 @@
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { Context } from '../../context';
+import { connectionType, PageArgs } from '../../shared/pagination';
+import { payloadType } from '../../shared/user-error';
+import { Role } from '../auth/auth.types';
+import { Employee } from '../employee/employee.entity';
+import { FitConnection, ScoringPolicyInput, ScoringPolicyType } from '../fit/fit.types';
+import { Position } from '../position/position.entity';
+import { Decision, SelectionDecision } from './selection-decision.entity';
+import { Selection } from './selection.entity';
+import {
+  closeSelection,
+  frozenCandidates,
+  listSelections,
+  openSelection,
+  recordDecision,
+  selectionById,
+  verified,
+} from './selection.service';
+
+@InputType({ description: 'A selection to open for a position: its ranking is frozen now.' })
+export class OpenSelectionInput {
+  @Field(() => String, { description: 'Code of the position.' }) positionCode!: string;
+  @Field(() => ScoringPolicyInput, { nullable: true, description: 'Scoring choices.' })
+  policy?: ScoringPolicyInput | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The committee’s note (at most 2,000 characters).',
+  })
+  note?: string | null;
+}
+
+@InputType({ description: 'A decision on a candidate of an open selection.' })
+export class RecordDecisionInput {
+  @Field(() => ID, { description: 'The selection.' }) selectionId!: string;
+  @Field(() => String, { description: 'NIP of a candidate of the selection.' }) nip!: string;
+  @Field(() => Decision, { description: 'The decision.' }) decision!: Decision;
+  @Field(() => String, { description: 'Why (required, at most 2,000 characters).' })
+  reason!: string;
+}
+
+@InputType({ description: 'A selection to close.' })
+export class CloseSelectionInput {
+  @Field(() => ID, { description: 'The selection.' }) selectionId!: string;
+}
+
+export const SelectionPayload = payloadType(
+  'SelectionPayload',
+  'selection',
+  Selection,
+  'Result of a selection mutation.',
+);
+export const SelectionConnection = connectionType(Selection);
+
+@Resolver(() => Selection)
+export class SelectionResolver {
+  @Authorized(Role.COMMITTEE)
+  @Mutation(() => SelectionPayload, {
+    description:
+      'Opens a selection for a position of the committee’s agency, freezing the first 100 of its ranking.',
+  })
+  openSelection(
+    @Arg('input', () => OpenSelectionInput, { description: 'What to open.' })
+    input: OpenSelectionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return openSelection(ctx, input);
+  }
+
+  @Authorized(Role.COMMITTEE)
+  @Mutation(() => SelectionPayload, {
+    description: 'Records a decision, with its reason, on a candidate of an open selection.',
+  })
+  recordDecision(
+    @Arg('input', () => RecordDecisionInput, { description: 'The decision.' })
+    input: RecordDecisionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return recordDecision(ctx, input);
+  }
+
+  @Authorized(Role.COMMITTEE)
+  @Mutation(() => SelectionPayload, {
+    description: 'Closes a selection: after this, nothing about it changes.',
+  })
+  closeSelection(
+    @Arg('input', () => CloseSelectionInput, { description: 'The selection.' })
+    input: CloseSelectionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return closeSelection(ctx, input);
+  }
+
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
+  @Query(() => Selection, { nullable: true, description: 'A selection by its ID.' })
+  selection(
+    @Arg('id', () => ID, { description: 'Its global ID.' }) id: string,
+    @Ctx() ctx: Context,
+  ) {
+    return selectionById(ctx, id);
+  }
+
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
+  @Query(() => SelectionConnection, {
+    description: 'Selections, latest first (HR and COMMITTEE: their agency’s).',
+  })
+  selections(
+    @Arg('positionCode', () => String, { nullable: true, description: 'Only this position’s.' })
+    positionCode: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return listSelections(ctx, positionCode, page);
+  }
+
+  @FieldResolver(() => Position, { description: 'The position.' })
+  position(@Root() selection: Selection, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Position).load(selection.position.id);
+  }
+
+  @FieldResolver(() => ScoringPolicyType, { description: 'The policy the ranking was made with.' })
+  policy(@Root() selection: Selection) {
+    return selection.snapshot.policy;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'The stored snapshot still hashes to `fingerprint` (recomputed now).',
+  })
+  verified(@Root() selection: Selection) {
+    return verified(selection);
+  }
+
+  @FieldResolver(() => FitConnection, {
+    description: 'The ranking frozen at opening, best first, whatever has changed since.',
+  })
+  candidates(@Root() selection: Selection, @Args(() => PageArgs) page: PageArgs) {
+    return frozenCandidates(selection, page);
+  }
+
+  @FieldResolver(() => [SelectionDecision], { description: 'The decisions, in the order taken.' })
+  decisions(@Root() selection: Selection, @Ctx() ctx: Context) {
+    return ctx.loaders.childrenOf(SelectionDecision, 'selection', { id: 'ASC' }).load(selection.id);
+  }
+}
+
+@Resolver(() => SelectionDecision)
+export class SelectionDecisionResolver {
+  @FieldResolver(() => Employee, { nullable: true, description: 'The candidate decided about.' })
+  employee(@Root() decision: SelectionDecision, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Employee).load(decision.employeeId);
+  }
+}
