@@ -69,6 +69,7 @@ import {
   TalentCellResolver,
   TalentMatrixResolver,
   TalentPolicyResolver,
+  VacancyResolver,
 } from './modules/talent/talent.resolver';
 import {
   EmployeeFitResolver,
@@ -141,6 +142,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   AuditResolver,
   SelectionResolver,
   SelectionDecisionResolver,
+  VacancyResolver,
 ];
 
 let built: GraphQLSchema | undefined;

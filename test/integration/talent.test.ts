@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY } from '../support/constants';
-import { startTestApp, type TestApp } from '../support/harness';
+import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -270,5 +270,59 @@ describe('aggregates are set-based', () => {
     const small = await statements(query, { scope: { orgUnitCode: 'BKD-PROV-1' } });
     const large = await statements(query, { scope: { agencyCode: 'PROV-MALUKU' } });
     expect(large).toBe(small);
+  });
+});
+
+describe('vacancies ahead', () => {
+  const VACANCIES = `query($within: Int!, $agency: String) { vacancies(within: $within, agencyCode: $agency, policy: { asOf: "${DEMO_TODAY}" }) {
+    retiresOn position { code category conditions { retirementAge } } holder { birthDate position { code } }
+    bench { pool readyNow readyInOneToTwoYears readyLater } } }`;
+
+  it('lists the key positions whose holders reach their BUP within the horizon, soonest first, with a bench', async () => {
+    const committee = tokenFor('COMMITTEE', { agency: 'PROV-MALUKU' });
+    const within = async (years: number) => {
+      const result = await app.gql(VACANCIES, { within: years }, committee);
+      expect(result.errors).toBeUndefined();
+      return result.data.vacancies;
+    };
+    const ten = await within(10);
+    expect(ten.length).toBeGreaterThan(0);
+    const horizon = `${Number(DEMO_TODAY.slice(0, 4)) + 10}${DEMO_TODAY.slice(4)}`;
+    for (const vacancy of ten) {
+      expect(['JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS']).toContain(
+        vacancy.position.category,
+      );
+      expect(vacancy.holder.position.code).toBe(vacancy.position.code);
+      const born = vacancy.holder.birthDate as string;
+      const bup = `${Number(born.slice(0, 4)) + vacancy.position.conditions.retirementAge}${born.slice(4)}`;
+      expect(vacancy.retiresOn).toBe(bup);
+      expect(vacancy.retiresOn <= horizon).toBe(true);
+      const { pool, readyNow, readyInOneToTwoYears, readyLater } = vacancy.bench;
+      expect(readyNow + readyInOneToTwoYears + readyLater).toBe(pool);
+    }
+    const dates = ten.map((v: any) => v.retiresOn);
+    expect(dates).toEqual([...dates].sort());
+    const two = await within(2);
+    expect(two.length).toBeLessThanOrEqual(ten.length);
+    expect(two.map((v: any) => v.position.code)).toEqual(
+      ten
+        .filter(
+          (v: any) => v.retiresOn <= `${Number(DEMO_TODAY.slice(0, 4)) + 2}${DEMO_TODAY.slice(4)}`,
+        )
+        .map((v: any) => v.position.code),
+    );
+  });
+
+  it('answers another agency as not found to a bound caller, and asks ADMIN to name one', async () => {
+    const hr = await app.gql(
+      VACANCIES,
+      { within: 5, agency: 'KAB-SBB' },
+      tokenFor('HR', { agency: 'PROV-MALUKU' }),
+    );
+    expect(hr.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const admin = await app.gql(VACANCIES, { within: 5 });
+    expect(admin.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const wide = await app.gql(VACANCIES, { within: 11, agency: 'PROV-MALUKU' });
+    expect(wide.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

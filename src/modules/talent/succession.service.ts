@@ -1,13 +1,20 @@
 import type { Context } from '../../context';
-import { badInput } from '../../shared/errors';
+import { AppError, badInput, ErrorCode } from '../../shared/errors';
 import { Employee } from '../employee/employee.entity';
-import { byRank, fitsFor, readinessOfFit } from '../fit/fit.service';
+import { byRank, fitsFor, readinessHorizonOfFit, readinessOfFit } from '../fit/fit.service';
+import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
+import { addYears, birthDateOf } from '../employee/employee.dates';
 import type { ScoringPolicy } from '../fit/fit.policy';
 import { Position } from '../position/position.entity';
 import { AnalyticsScope, employeesInScope } from '../analytics/scope';
 import { SUCCESSION_BOXES } from './talent-box';
 import { placements } from './talent.service';
-import type { BenchStrength, SuccessionCandidate } from './talent.types';
+import {
+  Vacancy as VacancyType,
+  type BenchStrength,
+  type SuccessionCandidate,
+  type Vacancy,
+} from './talent.types';
 
 /** Categories whose positions are key positions for succession planning. */
 export const KEY_CATEGORIES = [
@@ -89,16 +96,114 @@ export async function benchStrength(
   return Promise.all(
     positions.map(async (position) => {
       const fits = await fitsFor(ctx, position, pool, policy);
-      const readiness = await Promise.all(fits.map((f) => readinessOfFit(ctx, f)));
-      const count = (r: string) => readiness.filter((x) => x === r).length;
+      const [readiness, horizons] = await Promise.all([
+        Promise.all(fits.map((f) => readinessOfFit(ctx, f))),
+        Promise.all(fits.map((f) => readinessHorizonOfFit(ctx, f, YEARLY_DEVELOPMENT_HOURS))),
+      ]);
+      const count = (list: string[], value: string) => list.filter((x) => x === value).length;
       return {
         positionId: position.id,
         pool: pool.length,
-        readyNow: count('READY_NOW'),
-        afterTraining: count('AFTER_TRAINING'),
-        needsAssessment: count('NEEDS_ASSESSMENT'),
-        blocked: count('BLOCKED'),
+        readyNow: count(readiness, 'READY_NOW'),
+        afterTraining: count(readiness, 'AFTER_TRAINING'),
+        needsAssessment: count(readiness, 'NEEDS_ASSESSMENT'),
+        blocked: count(readiness, 'BLOCKED'),
+        readyInOneToTwoYears: count(horizons, 'ONE_TO_TWO_YEARS'),
+        readyLater: count(horizons, 'LATER'),
       };
     }),
   );
+}
+
+/**
+ * Key positions of an agency whose holders reach the position's retirement age (BUP: birth
+ * date plus the position's retirement age) by `asOf` plus `within` years, soonest first, each
+ * with its bench (the agency's talent pool by readiness).
+ */
+export async function vacanciesAhead(
+  ctx: Context,
+  agencyCode: string,
+  within: number,
+  year: number,
+  policy: ScoringPolicy,
+): Promise<Vacancy[]> {
+  const until = addYears(policy.asOf, within);
+  const holders = await ctx
+    .knex('employee as e')
+    .join('position as p', 'p.id', 'e.position_id')
+    .join('org_unit as u', 'u.id', 'p.org_unit_id')
+    .join('agency as a', 'a.id', 'u.agency_id')
+    .where('a.code', agencyCode)
+    .whereIn('p.category', KEY_CATEGORIES)
+    .select<
+      {
+        employee_id: number;
+        nip: string | null;
+        birth_date: string | null;
+        position_id: number;
+        retirement_age: number;
+      }[]
+    >(
+      'e.id as employee_id',
+      'e.nip',
+      ctx.knex.raw('e.birth_date::text as birth_date'),
+      'p.id as position_id',
+      'p.retirement_age',
+    );
+  const leaving = holders
+    .map((h) => {
+      const born = birthDateOf({ nip: h.nip, birthDate: h.birth_date });
+      return { ...h, retiresOn: born ? addYears(born, h.retirement_age) : null };
+    })
+    .filter(
+      (h): h is typeof h & { retiresOn: string } => h.retiresOn !== null && h.retiresOn <= until,
+    )
+    .sort((a, b) =>
+      a.retiresOn < b.retiresOn
+        ? -1
+        : a.retiresOn > b.retiresOn
+          ? 1
+          : a.position_id - b.position_id,
+    );
+  if (leaving.length === 0) return [];
+  const scope = Object.assign(new AnalyticsScope(), { agencyCode, includeSubunits: true });
+  const benches = new Map(
+    (await benchStrength(ctx, scope, year, policy)).map((bench) => [bench.positionId, bench]),
+  );
+  return leaving.map((h) =>
+    Object.assign(new VacancyType(), {
+      positionId: h.position_id,
+      holderId: h.employee_id,
+      retiresOn: h.retiresOn,
+      bench: benches.get(h.position_id) ?? emptyBench(h.position_id),
+    }),
+  );
+}
+
+function emptyBench(positionId: number): BenchStrength {
+  return {
+    positionId,
+    pool: 0,
+    readyNow: 0,
+    afterTraining: 0,
+    needsAssessment: 0,
+    blocked: 0,
+    readyInOneToTwoYears: 0,
+    readyLater: 0,
+  };
+}
+
+/**
+ * The agency an agency-wide question is about: a caller bound to one (HR, COMMITTEE) asks
+ * about its own (another answers NOT_FOUND, as it would not exist); ADMIN names one.
+ */
+export function agencyArgument(ctx: Context, agencyCode: string | null): string {
+  const bound = ctx.access.agency;
+  if (bound && agencyCode && agencyCode !== bound)
+    throw new AppError(ErrorCode.NOT_FOUND, `No agency has code "${agencyCode}".`, {
+      argument: 'agencyCode',
+    });
+  const agency = bound ?? agencyCode;
+  if (!agency) throw badInput('`agencyCode` is required.', { argument: 'agencyCode' });
+  return agency;
 }

@@ -12,7 +12,7 @@ import {
   Authorized,
 } from 'type-graphql';
 import type { Context } from '../../context';
-import { yearArgument } from '../../shared/arguments';
+import { rangeArgument, yearArgument } from '../../shared/arguments';
 import { PageArgs } from '../../shared/pagination';
 import { AnalyticsScope } from '../analytics/scope';
 import { Employee } from '../employee/employee.entity';
@@ -23,7 +23,12 @@ import { ScoringPolicyInput } from '../fit/fit.types';
 import { Position } from '../position/position.entity';
 import { TalentBoxAction } from './talent-box-action.entity';
 import { TalentPolicy } from './talent-policy.entity';
-import { benchStrength, successionList } from './succession.service';
+import {
+  agencyArgument,
+  benchStrength,
+  successionList,
+  vacanciesAhead,
+} from './succession.service';
 import {
   SetTalentBoxActionInput,
   SetTalentPolicyInput,
@@ -45,6 +50,7 @@ import {
   TalentCell,
   TalentMatrix,
   TalentPlacement,
+  Vacancy,
 } from './talent.types';
 
 const YEAR = { description: 'The year; default: the current year.', nullable: true } as const;
@@ -160,6 +166,45 @@ export class SuccessionResolver {
   @FieldResolver(() => Position, { description: 'The key position.' })
   position(@Root() bench: BenchStrength, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Position).load(bench.positionId);
+  }
+
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
+  @Query(() => [Vacancy], {
+    description:
+      'Key positions whose holders reach the retirement age (BUP) within the horizon, soonest first, each with its bench.',
+  })
+  vacancies(
+    @Arg('within', () => Int, { description: 'The horizon in years, 1–10.' }) within: number,
+    @Arg('agencyCode', () => String, {
+      nullable: true,
+      description: 'The agency (HR and COMMITTEE: their own, the default).',
+    })
+    agencyCode: string | null,
+    @Arg('year', () => Int, YEAR) year: number | null,
+    @Arg('policy', () => ScoringPolicyInput, { nullable: true, description: 'Scoring choices.' })
+    policy: ScoringPolicyInput | null,
+    @Ctx() ctx: Context,
+  ) {
+    return vacanciesAhead(
+      ctx,
+      agencyArgument(ctx, agencyCode),
+      rangeArgument('within', within, 1, 10),
+      yearArgument(ctx.today, year),
+      policyFrom(ctx, policy),
+    );
+  }
+}
+
+@Resolver(() => Vacancy)
+export class VacancyResolver {
+  @FieldResolver(() => Position, { description: 'The key position.' })
+  position(@Root() vacancy: Vacancy, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Position).load(vacancy.positionId);
+  }
+
+  @FieldResolver(() => Employee, { nullable: true, description: 'Its holder, who retires.' })
+  holder(@Root() vacancy: Vacancy, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Employee).load(vacancy.holderId);
   }
 }
 

@@ -1,3 +1,4 @@
+import { DateResolver } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Fit, Readiness } from '../fit/fit.types';
 
@@ -90,4 +91,29 @@ export class BenchStrength {
   @Field(() => Int, { description: 'Of them, waiting for a new assessment.' })
   needsAssessment!: number;
   @Field(() => Int, { description: 'Of them, blocked.' }) blocked!: number;
+  @Field(() => Int, {
+    description: 'Of them, ready in 1–2 years (training within two years of 20 JP).',
+  })
+  readyInOneToTwoYears!: number;
+  @Field(() => Int, { description: 'Of them, ready later than two years (or blocked).' })
+  readyLater!: number;
+}
+
+@ObjectType({
+  description:
+    'A key position whose holder reaches the retirement age (BUP) within the horizon, with its bench.',
+})
+export class Vacancy {
+  positionId!: number;
+  holderId!: number;
+
+  @Field(() => DateResolver, {
+    description: 'When the holder reaches the position’s retirement age (birth date + BUP).',
+  })
+  retiresOn!: string;
+
+  @Field(() => BenchStrength, {
+    description: 'Successors in the agency’s talent pool, by readiness.',
+  })
+  bench!: BenchStrength;
 }
