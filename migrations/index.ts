@@ -8,6 +8,7 @@ import { Migration20261123120305_audit_append_only } from './Migration2026112312
 import { Migration20261123160000_employee_change } from './Migration20261123160000_employee_change';
 import { Migration20261123170000_employee_name_index } from './Migration20261123170000_employee_name_index';
 import { Migration20261129214919_selections } from './Migration20261129214919_selections';
+import { Migration20261129215722_development_plans } from './Migration20261129215722_development_plans';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123160000_employee_change', class: Migration20261123160000_employee_change },
   { name: 'Migration20261123170000_employee_name_index', class: Migration20261123170000_employee_name_index },
   { name: 'Migration20261129214919_selections', class: Migration20261129214919_selections },
+  { name: 'Migration20261129215722_development_plans', class: Migration20261129215722_development_plans },
 ];

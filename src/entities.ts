@@ -16,6 +16,10 @@ import { PositionRequirement } from './modules/position/position-requirement.ent
 import { EducationLevel } from './modules/reference/education-level.entity';
 import { Rank } from './modules/reference/rank.entity';
 import { Selection } from './modules/selection/selection.entity';
+import {
+  DevelopmentPlan,
+  DevelopmentPlanCourse,
+} from './modules/development/development-plan.entity';
 import { SelectionDecision } from './modules/selection/selection-decision.entity';
 import { ProfessionalismRulesEntity } from './modules/talent/professionalism-rules.entity';
 import { TalentBoxAction } from './modules/talent/talent-box-action.entity';
@@ -47,4 +51,6 @@ export const ENTITIES = [
   AuditEvent,
   Selection,
   SelectionDecision,
+  DevelopmentPlan,
+  DevelopmentPlanCourse,
 ];

@@ -9,6 +9,11 @@ import {
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import {
+  DevelopmentCourseResolver,
+  DevelopmentPlanResolver,
+  EmployeeDevelopmentResolver,
+} from './modules/development/development.resolver';
+import {
   SelectionDecisionResolver,
   SelectionResolver,
 } from './modules/selection/selection.resolver';
@@ -143,6 +148,9 @@ const RESOLVERS: NonEmptyArray<Function> = [
   SelectionResolver,
   SelectionDecisionResolver,
   VacancyResolver,
+  DevelopmentPlanResolver,
+  DevelopmentCourseResolver,
+  EmployeeDevelopmentResolver,
 ];
 
 let built: GraphQLSchema | undefined;
