@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -258,6 +258,77 @@ describe('the committee console', () => {
       .poll(() => page.getByTestId('needs-competencies').locator('tbody tr').count())
       .toBeGreaterThan(0);
     await shot('org-unit');
+  });
+
+  it('runs a selection from opening to the signed report, with what-if and vacancies ahead', async () => {
+    await useToken(COMMITTEE);
+    await page.goto(`${app.url}/#/positions/${position}`);
+    await page.reload();
+    await page.getByRole('button', { name: 'Buka seleksi' }).click();
+    await page.waitForURL(/#\/selections\//);
+    await expect.poll(() => page.getByTestId('verified').textContent()).toBe('Terverifikasi');
+    const rows = page.getByTestId('frozen-candidates').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    const [topNip] = await apiRanking(position);
+    expect(await rows.first().getAttribute('data-nip')).toBe(topNip);
+    const top = (
+      await app.gql(
+        `query($nip: String!) { employee(nip: $nip) { name } }`,
+        { nip: topNip },
+        COMMITTEE,
+      )
+    ).data.employee.name as string;
+    await page.getByLabel(`Alasan: ${top}`).fill('JPM tertinggi di antara kandidat');
+    await page.getByRole('button', { name: `Catat keputusan: ${top}` }).click();
+    await expect
+      .poll(() => page.getByTestId('decisions').textContent())
+      .toContain('JPM tertinggi di antara kandidat');
+    await expect.poll(() => rows.first().textContent()).toContain('Daftar pendek');
+    await page.getByRole('button', { name: 'Tutup seleksi' }).click();
+    await expect.poll(() => page.getByText(/Ditutup/).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: `Catat keputusan: ${top}` }).count()).toBe(0);
+    await shot('selection', false);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-report').click(),
+    ]);
+    const saved = await download.path();
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // What-if on a fit: the plan's courses taken as completed, the JPM computed again.
+    expect(chosen.trainingPlan.courses.length).toBeGreaterThan(0);
+    await page.goto(`${app.url}/#/positions/${position}/fit/${chosen.nip}`);
+    await page.getByTestId('what-if').getByRole('button', { name: 'Hitung' }).click();
+    const assumed = await app.gql(
+      `query($nip: String!, $p: String!, $assume: Assumptions, $policy: ScoringPolicyInput) {
+         fit(nip: $nip, positionCode: $p, policy: $policy, assume: $assume) { jobPersonMatch } }`,
+      {
+        nip: chosen.nip,
+        p: position,
+        policy: POLICY,
+        assume: { trainings: chosen.trainingPlan.courses.map((c: any) => c.course.code) },
+      },
+      COMMITTEE,
+    );
+    const after = new Intl.NumberFormat('id-ID', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(assumed.data.fit.jobPersonMatch);
+    await expect.poll(() => page.getByTestId('what-if-result').textContent()).toContain(after);
+
+    await page.goto(`${app.url}/#/vacancies`);
+    await page.getByLabel('Dalam (tahun)').first().click();
+    await page.getByRole('option', { name: '10' }).click();
+    const api = await app.gql(`{ vacancies(within: 10) { position { code } } }`, {}, COMMITTEE);
+    const expected = api.data.vacancies.map((v: any) => v.position.code);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('vacancies')
+          .locator('tbody tr')
+          .evaluateAll((list) => list.map((row) => row.getAttribute('data-code'))),
+      )
+      .toEqual(expected);
   });
 
   it('says in words what the API refused', async () => {

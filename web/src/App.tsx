@@ -22,6 +22,8 @@ import { PositionsScreen } from './screens/Positions';
 import { ReportScreen } from './screens/Report';
 import { UnitScreen } from './screens/Unit';
 import { UnitsScreen } from './screens/Units';
+import { SelectionScreen } from './screens/Selection';
+import { VacanciesScreen } from './screens/Vacancies';
 
 const LANGUAGE_KEY = 'competency-graph.language';
 
@@ -98,6 +100,7 @@ function Header(props: {
             <Group gap="md">
               <Anchor href={href(['positions'])}>{t('navPositions')}</Anchor>
               <Anchor href={href(['units'])}>{t('navUnits')}</Anchor>
+              {claims.agency && <Anchor href={href(['vacancies'])}>{t('navVacancies')}</Anchor>}
               {claims.nip && (
                 <Anchor href={href(['employees', claims.nip])}>{t('navMyPage')}</Anchor>
               )}
@@ -152,5 +155,9 @@ function Screen() {
       return <UnitsScreen />;
     case 'unit':
       return <UnitScreen key={route.code} code={route.code} />;
+    case 'selection':
+      return <SelectionScreen key={route.id} id={route.id} />;
+    case 'vacancies':
+      return <VacanciesScreen />;
   }
 }

@@ -9,7 +9,9 @@ export type Route =
   | { screen: 'report'; code: string; params: URLSearchParams }
   | { screen: 'employee'; nip: string; params: URLSearchParams }
   | { screen: 'units'; params: URLSearchParams }
-  | { screen: 'unit'; code: string; params: URLSearchParams };
+  | { screen: 'unit'; code: string; params: URLSearchParams }
+  | { screen: 'selection'; id: string; params: URLSearchParams }
+  | { screen: 'vacancies'; params: URLSearchParams };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -26,6 +28,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'employees' && code) return { screen: 'employee', nip: code, params };
   if (first === 'units' && code) return { screen: 'unit', code, params };
   if (first === 'units') return { screen: 'units', params };
+  if (first === 'selections' && code) return { screen: 'selection', id: code, params };
+  if (first === 'vacancies') return { screen: 'vacancies', params };
   return { screen: 'positions', params };
 }
 

@@ -14,6 +14,22 @@ export type AnalyticsScope = {
   orgUnitCode?: string | null | undefined;
 };
 
+/** A level assumed assessed, for a what-if. */
+export type AssumedLevel = {
+  /** Competency code. */
+  competency: string;
+  /** Level 1–5. */
+  level: number;
+};
+
+/** What a what-if assumes of the employee: courses completed and levels assessed as of the policy date. Nothing is written. */
+export type Assumptions = {
+  /** Levels taken as assessed. */
+  levels?: Array<AssumedLevel> | null | undefined;
+  /** Codes of courses taken as completed; their outcomes raise levels as the training plan does. */
+  trainings?: Array<string> | null | undefined;
+};
+
 /** Which candidates to rank. */
 export type CandidateFilter = {
   /** Only employees of this agency (code). */
@@ -49,6 +65,17 @@ export type ConditionCode =
   /** Fewer years since TMT CPNS than required (or unknown). */
   | 'TOO_FEW_YEARS_OF_SERVICE';
 
+/** What a committee decided about a candidate of a selection. */
+export type Decision =
+  /** Not chosen. */
+  | 'NOT_SELECTED'
+  /** Chosen for the position. */
+  | 'SELECTED'
+  /** Kept for the next round. */
+  | 'SHORTLISTED'
+  /** The candidate withdrew (or was withdrawn). */
+  | 'WITHDRAWN';
+
 /** The band a JPM falls in on the scale used (half-open bands). */
 export type JpmCategory =
   | 'CUKUP_OPTIMAL'
@@ -64,6 +91,16 @@ export type JpmScale =
   | 'ELIGIBILITY'
   /** Peraturan BRIN 3/2023: OPTIMAL ≥ 90, CUKUP_OPTIMAL ≥ 78, KURANG_OPTIMAL below (default). */
   | 'OPTIMAL';
+
+/** A selection to open for a position: its ranking is frozen now. */
+export type OpenSelectionInput = {
+  /** The committee’s note (at most 2,000 characters). */
+  note?: string | null | undefined;
+  /** Scoring choices. */
+  policy?: ScoringPolicyInput | null | undefined;
+  /** Code of the position. */
+  positionCode: string;
+};
 
 /** Performance axis of the talent matrix: below, meets or above expectation. */
 export type PerformanceLevel =
@@ -127,6 +164,18 @@ export type Readiness =
   /** Qualified now. */
   | 'READY_NOW';
 
+/** A decision on a candidate of an open selection. */
+export type RecordDecisionInput = {
+  /** The decision. */
+  decision: Decision;
+  /** NIP of a candidate of the selection. */
+  nip: string;
+  /** Why (required, at most 2,000 characters). */
+  reason: string;
+  /** The selection. */
+  selectionId: string | number;
+};
+
 /** How to score; every field has the default of the domain rules. */
 export type ScoringPolicyInput = {
   /** Evaluate as of this date (levels, staleness, service, retirement); default today. */
@@ -150,6 +199,13 @@ export type ConsoleEmployeeQueryVariables = Exact<{
 
 export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string, rank: { code: string, name: string } | null, education: { code: string, name: string }, orgUnit: { code: string, name: string }, agency: { name: string }, position: { code: string, title: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }>, trainingHours: { year: number, hours: number, target: number, met: boolean }, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, title: string, categoryName: string } }> } | null };
 
+export type ConsoleDevelopmentPlansQueryVariables = Exact<{
+  nip: string;
+}>;
+
+
+export type ConsoleDevelopmentPlansQuery = { employee: { developmentPlans: Array<{ yearlyHours: number, onTrack: boolean, targetPosition: { code: string, title: string } | null, courses: Array<{ targetYear: number, completedOn: string | null, course: { code: string, title: string, hours: number } }> }> } | null };
+
 export type ConsoleFitQueryVariables = Exact<{
   nip: string;
   code: string;
@@ -158,6 +214,23 @@ export type ConsoleFitQueryVariables = Exact<{
 
 
 export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string, rank: { code: string, name: string } | null, education: { code: string }, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }> }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } };
+
+export type ConsoleWhatIfQueryVariables = Exact<{
+  nip: string;
+  code: string;
+  policy?: ScoringPolicyInput | null | undefined;
+  assume?: Assumptions | null | undefined;
+}>;
+
+
+export type ConsoleWhatIfQuery = { fit: { jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness } };
+
+export type ConsoleOpenSelectionMutationVariables = Exact<{
+  input: OpenSelectionInput;
+}>;
+
+
+export type ConsoleOpenSelectionMutation = { openSelection: { selection: { id: string } | null } };
 
 export type ConsolePositionQueryVariables = Exact<{
   code: string;
@@ -199,6 +272,27 @@ export type ConsoleReportQueryVariables = Exact<{
 
 export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } };
 
+export type ConsoleSelectionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: unknown, openedBy: string, closedAt: unknown, fingerprint: string, verified: boolean, position: { code: string, title: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: unknown, employee: { nip: string | null, name: string } | null }> } | null };
+
+export type ConsoleRecordDecisionMutationVariables = Exact<{
+  input: RecordDecisionInput;
+}>;
+
+
+export type ConsoleRecordDecisionMutation = { recordDecision: { userErrors: Array<{ field: Array<string>, message: string }> } };
+
+export type ConsoleCloseSelectionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleCloseSelectionMutation = { closeSelection: { userErrors: Array<{ message: string }> } };
+
 export type ConsoleUnitQueryVariables = Exact<{
   code: string;
 }>;
@@ -226,6 +320,13 @@ export type ConsoleUnitsQueryVariables = Exact<{
 
 
 export type ConsoleUnitsQuery = { orgUnits: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, agency: { name: string }, parent: { name: string } | null }> } };
+
+export type ConsoleVacanciesQueryVariables = Exact<{
+  within: number;
+}>;
+
+
+export type ConsoleVacanciesQuery = { vacancies: Array<{ retiresOn: string, position: { code: string, title: string, categoryName: string }, holder: { nip: string | null, name: string } | null, bench: { pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -304,6 +405,29 @@ export const ConsoleEmployeeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleEmployeeQuery, ConsoleEmployeeQueryVariables>;
+export const ConsoleDevelopmentPlansDocument = new TypedDocumentString(`
+    query ConsoleDevelopmentPlans($nip: String!) {
+  employee(nip: $nip) {
+    developmentPlans {
+      yearlyHours
+      onTrack
+      targetPosition {
+        code
+        title
+      }
+      courses {
+        targetYear
+        completedOn
+        course {
+          code
+          title
+          hours
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleDevelopmentPlansQuery, ConsoleDevelopmentPlansQueryVariables>;
 export const ConsoleFitDocument = new TypedDocumentString(`
     query ConsoleFit($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
   fit(nip: $nip, positionCode: $code, policy: $policy) {
@@ -385,6 +509,25 @@ export const ConsoleFitDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
+export const ConsoleWhatIfDocument = new TypedDocumentString(`
+    query ConsoleWhatIf($nip: String!, $code: String!, $policy: ScoringPolicyInput, $assume: Assumptions) {
+  fit(nip: $nip, positionCode: $code, policy: $policy, assume: $assume) {
+    jobPersonMatch
+    category
+    qualified
+    readiness
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWhatIfQuery, ConsoleWhatIfQueryVariables>;
+export const ConsoleOpenSelectionDocument = new TypedDocumentString(`
+    mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
+  openSelection(input: $input) {
+    selection {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
 export const ConsolePositionDocument = new TypedDocumentString(`
     query ConsolePosition($code: String!) {
   position(code: $code) {
@@ -567,6 +710,68 @@ export const ConsoleReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
+export const ConsoleSelectionDocument = new TypedDocumentString(`
+    query ConsoleSelection($id: ID!) {
+  selection(id: $id) {
+    id
+    agency
+    note
+    openedAt
+    openedBy
+    closedAt
+    fingerprint
+    verified
+    position {
+      code
+      title
+    }
+    policy {
+      asOf
+      scale
+    }
+    candidates(first: 100) {
+      nodes {
+        jobPersonMatch
+        category
+        qualified
+        readiness
+        employee {
+          nip
+          name
+        }
+      }
+    }
+    decisions {
+      decision
+      reason
+      decidedAt
+      employee {
+        nip
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
+export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
+    mutation ConsoleRecordDecision($input: RecordDecisionInput!) {
+  recordDecision(input: $input) {
+    userErrors {
+      field
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRecordDecisionMutation, ConsoleRecordDecisionMutationVariables>;
+export const ConsoleCloseSelectionDocument = new TypedDocumentString(`
+    mutation ConsoleCloseSelection($id: ID!) {
+  closeSelection(input: {selectionId: $id}) {
+    userErrors {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCloseSelectionMutation, ConsoleCloseSelectionMutationVariables>;
 export const ConsoleUnitDocument = new TypedDocumentString(`
     query ConsoleUnit($code: String!) {
   orgUnit(code: $code) {
@@ -660,3 +865,25 @@ export const ConsoleUnitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;
+export const ConsoleVacanciesDocument = new TypedDocumentString(`
+    query ConsoleVacancies($within: Int!) {
+  vacancies(within: $within) {
+    retiresOn
+    position {
+      code
+      title
+      categoryName
+    }
+    holder {
+      nip
+      name
+    }
+    bench {
+      pool
+      readyNow
+      readyInOneToTwoYears
+      readyLater
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleVacanciesQuery, ConsoleVacanciesQueryVariables>;

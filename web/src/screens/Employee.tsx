@@ -1,4 +1,14 @@
-import { Anchor, Card, Group, Progress, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  Progress,
+  SimpleGrid,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useApi } from '../api';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
@@ -135,6 +145,7 @@ export function EmployeeScreen(props: { nip: string }) {
           )}
         </Card>
       </SimpleGrid>
+      <DevelopmentPlans nip={props.nip} />
       <Card withBorder mt="md">
         <Title order={3} size="h4" mb="xs">
           {t('competencyProfile')}
@@ -194,5 +205,80 @@ export function EmployeeScreen(props: { nip: string }) {
         </Table>
       </Card>
     </>
+  );
+}
+
+const DevelopmentPlansQuery = graphql(`
+  query ConsoleDevelopmentPlans($nip: String!) {
+    employee(nip: $nip) {
+      developmentPlans {
+        yearlyHours
+        onTrack
+        targetPosition {
+          code
+          title
+        }
+        courses {
+          targetYear
+          completedOn
+          course {
+            code
+            title
+            hours
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The employee's development plans, course by course with the year due and progress. */
+function DevelopmentPlans(props: { nip: string }) {
+  const t = useT();
+  const { token } = useSession();
+  const loaded = useApi(DevelopmentPlansQuery, { nip: props.nip }, token);
+  const plans = loaded.data?.employee?.developmentPlans ?? [];
+  // Roles that may not see plans (or a failure) simply show no card.
+  if (plans.length === 0) return null;
+  return (
+    <Card withBorder mt="md" data-testid="development-plans">
+      <Title order={3} size="h4" mb="xs">
+        {t('developmentPlans')}
+      </Title>
+      {plans.map((plan, i) => (
+        <div key={i}>
+          <Group gap="sm">
+            <Text size="sm" fw={600}>
+              {plan.targetPosition?.code} {plan.targetPosition?.title}
+            </Text>
+            <Badge color={plan.onTrack ? 'teal' : 'orange'} variant="light">
+              {plan.onTrack ? t('onTrack') : t('behind')}
+            </Badge>
+          </Group>
+          <Table mt={4} mb="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('targetYear')}</Table.Th>
+                <Table.Th>{t('course')}</Table.Th>
+                <Table.Th>{t('hours')}</Table.Th>
+                <Table.Th>{t('done')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {plan.courses.map((course) => (
+                <Table.Tr key={course.course.code}>
+                  <Table.Td>{course.targetYear}</Table.Td>
+                  <Table.Td>
+                    {course.course.code} {course.course.title}
+                  </Table.Td>
+                  <Table.Td>{course.course.hours}</Table.Td>
+                  <Table.Td>{course.completedOn ? t.date(course.completedOn) : '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      ))}
+    </Card>
   );
 }

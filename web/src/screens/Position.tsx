@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useApi } from '../api';
+import { request, useApi } from '../api';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { policyFor } from '../policy';
@@ -30,6 +30,16 @@ import {
   ReadinessBadge,
 } from '../ui/parts';
 import { usePaging } from '../ui/paging';
+
+const OpenSelectionMutation = graphql(`
+  mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
+    openSelection(input: $input) {
+      selection {
+        id
+      }
+    }
+  }
+`);
 
 const PositionQuery = graphql(`
   query ConsolePosition($code: String!) {
@@ -136,7 +146,8 @@ export const PAGE_SIZE = 20;
 /** A position's job profile and its ranked candidates, with filters, paging and comparison. */
 export function PositionScreen(props: { code: string; params: URLSearchParams }) {
   const t = useT();
-  const { token } = useSession();
+  const { token, claims } = useSession();
+  const [opening, setOpening] = useState(false);
   const scale = props.params.get('scale') ?? 'OPTIMAL';
   const [qualifiedOnly, setQualifiedOnly] = useState(false);
   const [unit, setUnit] = useState<string | null>(null);
@@ -183,13 +194,37 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
             {profile.summary}
           </Text>
         </div>
-        <Button
-          component="a"
-          href={href(['positions', profile.code, 'report'], { scale })}
-          variant="light"
-        >
-          {t('report')}
-        </Button>
+        <Group gap="sm">
+          <Button
+            component="a"
+            href={href(['positions', profile.code, 'report'], { scale })}
+            variant="light"
+          >
+            {t('report')}
+          </Button>
+          {claims.role === 'COMMITTEE' && (
+            <Button
+              loading={opening}
+              onClick={() => {
+                setOpening(true);
+                request(
+                  OpenSelectionMutation,
+                  { input: { positionCode: profile.code, policy: policyFor(scale) } },
+                  token,
+                ).then(
+                  ({ openSelection }) => {
+                    setOpening(false);
+                    if (openSelection.selection)
+                      navigate(href(['selections', openSelection.selection.id]));
+                  },
+                  () => setOpening(false),
+                );
+              }}
+            >
+              {t('openSelection')}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">

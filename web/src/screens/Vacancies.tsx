@@ -1,0 +1,103 @@
+import { Anchor, Card, Group, Select, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useApi } from '../api';
+import { graphql } from '../gql';
+import { useT } from '../i18n';
+import { href } from '../router';
+import { useSession } from '../session';
+import { ErrorNotice, Loading } from '../ui/parts';
+
+const VacanciesQuery = graphql(`
+  query ConsoleVacancies($within: Int!) {
+    vacancies(within: $within) {
+      retiresOn
+      position {
+        code
+        title
+        categoryName
+      }
+      holder {
+        nip
+        name
+      }
+      bench {
+        pool
+        readyNow
+        readyInOneToTwoYears
+        readyLater
+      }
+    }
+  }
+`);
+
+/** Key positions of the agency whose holders reach their BUP within the years chosen, with their bench. */
+export function VacanciesScreen() {
+  const t = useT();
+  const { token } = useSession();
+  const [within, setWithin] = useState('5');
+  const loaded = useApi(VacanciesQuery, { within: Number(within) }, token);
+  return (
+    <>
+      <Group justify="space-between" align="end">
+        <Title order={2}>{t('vacanciesTitle')}</Title>
+        <Select
+          label={t('within')}
+          w={140}
+          value={within}
+          allowDeselect={false}
+          onChange={(value) => value && setWithin(value)}
+          data={['1', '2', '3', '5', '10']}
+        />
+      </Group>
+      {loaded.error ? (
+        <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
+      ) : !loaded.data ? (
+        <Loading />
+      ) : loaded.data.vacancies.length === 0 ? (
+        <Text mt="md">{t('noRows')}</Text>
+      ) : (
+        <Card withBorder mt="md">
+          <Table data-testid="vacancies">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('retiresOn')}</Table.Th>
+                <Table.Th>{t('navPositions')}</Table.Th>
+                <Table.Th>{t('holder')}</Table.Th>
+                <Table.Th>{t('bench')}</Table.Th>
+                <Table.Th>{t('readyNow')}</Table.Th>
+                <Table.Th>{t('readyOneToTwo')}</Table.Th>
+                <Table.Th>{t('readyLater')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {loaded.data.vacancies.map((vacancy) => (
+                <Table.Tr key={vacancy.position.code} data-code={vacancy.position.code}>
+                  <Table.Td>{t.date(vacancy.retiresOn)}</Table.Td>
+                  <Table.Td>
+                    <Anchor href={href(['positions', vacancy.position.code])}>
+                      {vacancy.position.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {vacancy.position.code} · {vacancy.position.categoryName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {vacancy.holder && (
+                      <Anchor href={href(['employees', vacancy.holder.nip ?? ''])}>
+                        {vacancy.holder.name}
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{vacancy.bench.pool}</Table.Td>
+                  <Table.Td>{vacancy.bench.readyNow}</Table.Td>
+                  <Table.Td>{vacancy.bench.readyInOneToTwoYears}</Table.Td>
+                  <Table.Td>{vacancy.bench.readyLater}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Card>
+      )}
+    </>
+  );
+}
