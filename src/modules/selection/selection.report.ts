@@ -54,7 +54,7 @@ const number = (value: number) =>
   new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(value);
 
 /**
- * The committee's report (berita acara) of a selection, as an A4 PDF in Indonesian: the
+ * The committee's report (berita acara) of a selection, as an A4 landscape PDF in Indonesian: the
  * position and its profile, the policy, the frozen ranking with each candidate's JPM, category
  * and unmet conditions, the decisions with their reasons, the fingerprint, and places for the
  * members' signatures. Every figure comes from the frozen snapshot.
@@ -81,6 +81,7 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
 
   const pdf = new PDFDocument({
     size: 'A4',
+    layout: 'landscape',
     margins: { top: 50, bottom: 50, left: 50, right: 50 },
     info: { Title: `Berita Acara Seleksi ${snapshot.position.code}`, Author: 'competency-graph' },
     bufferPages: true,
@@ -150,7 +151,7 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
   heading(
     `4. Peringkat kandidat (dibekukan saat dibuka; ${snapshot.candidates.length} kandidat teratas)`,
   );
-  const columns = [24, 150, 110, 40, 90, width - 414];
+  const columns = [24, 170, 120, 45, 95, 70, width - 524];
   const row = (cells: string[], font: 'regular' | 'bold' = 'regular') => {
     const y = pdf.y;
     let x = 50;
@@ -165,7 +166,11 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
     pdf.y = bottom + 2;
     if (pdf.y > pdf.page.height - 90) pdf.addPage();
   };
-  row(['No', 'Nama', 'NIP', 'JPM', 'Kategori', 'Syarat belum terpenuhi'], 'bold');
+  pdf.fontSize(8);
+  row(
+    ['No', 'Nama', 'NIP', 'JPM', 'Kategori', 'Memenuhi syarat', 'Syarat belum terpenuhi'],
+    'bold',
+  );
   snapshot.candidates.forEach((candidate, i) => {
     const unmet = candidate.result.unmetConditions.map((c) => CONDITION_WORDS[c.code]);
     const criticalGaps = candidate.result.terms.filter((t) => t.critical && t.gap < 0).length;
@@ -175,10 +180,12 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
       candidate.name,
       candidate.nip ?? '—',
       number(candidate.result.jobPersonMatch),
-      `${CATEGORY_WORDS[candidate.result.category] ?? candidate.result.category}${candidate.result.qualified ? '' : ' (belum memenuhi syarat)'}`,
+      CATEGORY_WORDS[candidate.result.category] ?? candidate.result.category,
+      candidate.result.qualified ? 'Ya' : 'Belum',
       unmet.join(', ') || '—',
     ]);
   });
+  pdf.fontSize(9);
 
   heading('5. Keputusan panitia');
   if (decisions.length === 0) pdf.text('Belum ada keputusan.');
@@ -214,6 +221,8 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
   const pages = pdf.bufferedPageRange();
   for (let i = 0; i < pages.count; i++) {
     pdf.switchToPage(pages.start + i);
+    // The footer sits in the bottom margin; without this pdfkit would start a new page for it.
+    pdf.page.margins.bottom = 0;
     pdf
       .font('regular')
       .fontSize(7)
