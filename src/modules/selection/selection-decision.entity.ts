@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Selection } from './selection.entity';
 
 export enum Decision {
@@ -42,7 +43,7 @@ export class SelectionDecision {
   @Property({ type: 'text' })
   reason!: string;
 
-  @Field(() => Date, { description: 'When it was recorded.' })
+  @Field(() => DateTimeResolver, { description: 'When it was recorded.' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   decidedAt!: Date;
 

@@ -1,5 +1,6 @@
 import { Entity, Index, JsonType, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Node } from '../../shared/node.type';
 import { Position } from '../position/position.entity';
 import type { FrozenSelection } from './selection.snapshot';
@@ -32,7 +33,7 @@ export class Selection extends Node {
   @Property({ type: 'text', nullable: true })
   note?: string | null;
 
-  @Field(() => Date, { description: 'When it was opened (and the ranking frozen).' })
+  @Field(() => DateTimeResolver, { description: 'When it was opened (and the ranking frozen).' })
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   openedAt!: Date;
 
@@ -40,7 +41,10 @@ export class Selection extends Node {
   @Property({ type: 'string', length: 200 })
   openedBy!: string;
 
-  @Field(() => Date, { nullable: true, description: 'When it was closed; null while open.' })
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When it was closed; null while open.',
+  })
   @Property({ type: 'datetime', nullable: true })
   closedAt?: Date | null;
 

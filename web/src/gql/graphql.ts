@@ -277,7 +277,7 @@ export type ConsoleSelectionQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: unknown, openedBy: string, closedAt: unknown, fingerprint: string, verified: boolean, position: { code: string, title: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: unknown, employee: { nip: string | null, name: string } | null }> } | null };
+export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, title: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: string, employee: { nip: string | null, name: string } | null }> } | null };
 
 export type ConsoleRecordDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
