@@ -143,12 +143,12 @@ export function SelectionScreen(props: { id: string }) {
       </Title>
       <Text size="sm" c="dimmed">
         {t('selectionOpened', {
-          date: t.date(selection.openedAt as string),
+          date: t.date(selection.openedAt),
           who: selection.openedBy,
         })}{' '}
         ·{' '}
         {selection.closedAt
-          ? t('selectionClosedOn', { date: t.date(selection.closedAt as string) })
+          ? t('selectionClosedOn', { date: t.date(selection.closedAt) })
           : t('selectionOpen')}
         {selection.note ? ` · ${selection.note}` : ''}
       </Text>
@@ -263,8 +263,8 @@ export function SelectionScreen(props: { id: string }) {
           <List size="sm" data-testid="decisions">
             {selection.decisions.map((d, i) => (
               <List.Item key={i}>
-                {t.date(d.decidedAt as string)} — {d.employee?.name}: {t.label(d.decision)}.{' '}
-                {t('reason')}: {d.reason}
+                {t.date(d.decidedAt)} — {d.employee?.name}: {t.label(d.decision)}. {t('reason')}:{' '}
+                {d.reason}
               </List.Item>
             ))}
           </List>
