@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -212,5 +213,37 @@ describe('the command line', () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stdout).toContain('agencies[0].kind: INVALID: "PLANET" is not one of');
+  });
+
+  it('waits for an import already under way, saying so, then imports', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cg-cli-'));
+    const file = path.join(dir, 'agency.json');
+    await writeFile(
+      file,
+      JSON.stringify({ agencies: [{ code: 'KAB-BARU', name: 'Kabupaten Baru', kind: 'REGENCY' }] }),
+    );
+    const holder = new Client({ connectionString: demo.databaseUrl });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query('select pg_advisory_xact_lock(7201001)');
+    const started = run(path.resolve('node_modules/.bin/tsx'), ['scripts/import.ts', file], {
+      env: { ...process.env, DATABASE_URL: demo.databaseUrl, NODE_ENV: 'test' },
+    });
+    // Release only once the import is waiting for the lock (however slow it is to start).
+    const watcher = new Client({ connectionString: demo.databaseUrl });
+    await watcher.connect();
+    for (let waited = 0; ; waited += 100) {
+      const { rows } = await watcher.query(
+        `select count(*)::int as waiting from pg_locks where locktype = 'advisory' and not granted`,
+      );
+      if ((rows[0] as { waiting: number }).waiting > 0 || waited > 50_000) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await watcher.end();
+    await holder.query('rollback');
+    await holder.end();
+    const imported = await started;
+    expect(imported.stderr).toContain('Another import or write is under way; waiting');
+    expect(imported.stdout).toMatch(/Imported in/);
   });
 });
