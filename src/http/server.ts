@@ -89,11 +89,10 @@ const statementCountPlugin: ApolloServerPlugin<Context> = {
  * caller within its cost budget for the minute. Every answer says what it cost
  * (`extensions.cost`).
  */
-function guardPlugin(options: ServerOptions): ApolloServerPlugin<Context> {
-  const budget =
-    options.limits.costPerMinute > 0
-      ? new RateLimiterMemory({ points: options.limits.costPerMinute, duration: 60 })
-      : undefined;
+function guardPlugin(
+  options: ServerOptions,
+  budget: RateLimiterMemory | undefined,
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let cost: Record<string, unknown> | undefined;
@@ -191,7 +190,15 @@ async function spend(
 }
 
 /** Builds the Apollo server and the HTTP server around it (not yet listening). */
+/** What a committee report costs against the caller's budget (it reads and lays out a selection). */
+const REPORT_COST = 1_000;
+
 export async function createServer(orm: MikroORM, options: ServerOptions): Promise<AppServer> {
+  // Each caller's cost budget for the minute, shared by GraphQL operations and reports.
+  const budget =
+    options.limits.costPerMinute > 0
+      ? new RateLimiterMemory({ points: options.limits.costPerMinute, duration: 60 })
+      : undefined;
   watchStatements(orm.em.getKnex());
   if (options.cursorSecret) setCursorKey(options.cursorSecret);
   const log = options.log ?? console.error;
@@ -212,7 +219,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
-      guardPlugin(options),
+      guardPlugin(options, budget),
       ...(options.exposeStatementCount ? [statementCountPlugin] : []),
     ],
   });
@@ -337,10 +344,21 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       const viewer = viewerFromHeader(options.keys, req.headers.authorization);
       ctx = createContext(orm, viewer, { writeWaitMs: options.limits.writeWaitMs });
       ctx.access.require(Role.ADMIN, Role.HR, Role.COMMITTEE);
+      if (budget && viewer)
+        await spend(
+          budget,
+          `${viewer.role}:${viewer.subject}`,
+          REPORT_COST,
+          options.limits.costPerMinute,
+        );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const code = String(error.extensions.code);
-      return refuse(code === ErrorCode.UNAUTHENTICATED ? 401 : 403, code, error.message);
+      if (code === ErrorCode.RATE_LIMITED)
+        res.setHeader('retry-after', String(error.extensions.retryAfterSeconds));
+      const status =
+        code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.RATE_LIMITED ? 429 : 403;
+      return refuse(status, code, error.message);
     }
     const selection = await selectionById(ctx, id);
     if (!selection) return refuse(404, ErrorCode.NOT_FOUND, `No selection has ID ${id}.`);

@@ -218,4 +218,26 @@ describe('the committee report', () => {
     });
     expect(foreign.status).toBe(404);
   });
+
+  it('spends the caller’s budget, and answers 429 with Retry-After past it', async () => {
+    const limited = await startTestApp('demo', { costPerMinute: 1_500 });
+    try {
+      const opened = await limited.gql(
+        `mutation($p: String!) { openSelection(input: { positionCode: $p }) { selection { id } } }`,
+        { p: positionCode },
+        COMMITTEE,
+      );
+      const id = opened.data.openSelection.selection.id;
+      const report = () =>
+        fetch(`${limited.url}/selections/${id}/report.pdf`, {
+          headers: { authorization: `Bearer ${COMMITTEE}` },
+        });
+      expect((await report()).status).toBe(200);
+      const refused = await report();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
 });

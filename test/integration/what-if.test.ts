@@ -154,6 +154,7 @@ describe('candidates against a changed profile', () => {
         { competency: 'M.01', level: 4 },
       ],
       [],
+      Array.from({ length: 51 }, (_, i) => ({ competency: `C.${i}`, level: 1 })),
     ]) {
       const result = await app.gql(RANKING, { p: POSITION, profile });
       expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

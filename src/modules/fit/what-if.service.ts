@@ -6,8 +6,20 @@ import { courseCatalogue } from './fit.specs';
 import type { Assumptions } from './fit.types';
 import type { Assumed } from './what-if';
 
+/** Bounds of a what-if, so one question cannot make the server score without end. */
+const MAX_ASSUMED = 100;
+const MAX_PROFILE = 50;
+
 /** The assumptions of a what-if with codes resolved; BAD_USER_INPUT naming a bad one. */
 export async function assumedFrom(ctx: Context, assume: Assumptions): Promise<Assumed> {
+  for (const [name, list] of [
+    ['trainings', assume.trainings],
+    ['levels', assume.levels],
+  ] as const)
+    if ((list?.length ?? 0) > MAX_ASSUMED)
+      throw badInput(`At most ${MAX_ASSUMED} ${name} can be assumed, got ${list!.length}.`, {
+        argument: `assume.${name}`,
+      });
   const catalogue = await courseCatalogue(ctx);
   const byCode = new Map([...catalogue.values()].map((course) => [course.code, course]));
   const courses = (assume.trainings ?? []).map((code, i) => {
@@ -39,8 +51,10 @@ export async function profileFrom(
     critical?: boolean | null;
   }[],
 ): Promise<RequirementSpec[]> {
-  if (profile.length === 0)
-    throw badInput('A profile needs at least one requirement.', { argument: 'profile' });
+  if (profile.length === 0 || profile.length > MAX_PROFILE)
+    throw badInput(`A profile has 1–${MAX_PROFILE} requirements, got ${profile.length}.`, {
+      argument: 'profile',
+    });
   const seen = new Set<string>();
   return Promise.all(
     profile.map(async (requirement, i) => {
