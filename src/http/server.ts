@@ -210,6 +210,9 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     // Every operation is measured and authorised as sent; no cache of stored documents.
     persistedQueries: false,
     csrfPrevention: true,
+    // The process handles SIGINT and SIGTERM itself: drain the HTTP server, then Apollo, then
+    // the database (Apollo's own handler would race it and re-raise the signal).
+    stopOnTerminationSignals: false,
     introspection: true,
     parseOptions: { maxTokens: options.limits.maxTokens },
     plugins: [

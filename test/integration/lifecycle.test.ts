@@ -42,7 +42,8 @@ async function startServer(): Promise<Running> {
       JWT_SECRET: TEST_SECRET,
       PORT: '0',
       LOAD_DEMO: 'false',
-      NODE_ENV: 'test',
+      // As operators run it: libraries act on signals differently under NODE_ENV=test.
+      NODE_ENV: 'development',
       WRITE_WAIT_MS: '30000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
