@@ -460,3 +460,16 @@ describe('normalisation of a document', () => {
     ]);
   });
 });
+
+describe('the documented format', () => {
+  it('accepts the example of docs/dataset.md as it stands', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync('docs/dataset.md', 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(text)?.[1];
+    expect(example).toBeDefined();
+    const { dataset, issues } = validateDataset(JSON.parse(example!), EMPTY_KNOWN, TODAY);
+    expect(issues).toEqual([]);
+    expect(dataset.employees).toHaveLength(1);
+    expect(dataset.trainings[0].hours).toBe(271);
+  });
+});
