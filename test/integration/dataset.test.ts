@@ -234,7 +234,9 @@ describe('the command line', () => {
     await watcher.connect();
     for (let waited = 0; ; waited += 100) {
       const { rows } = await watcher.query(
-        `select count(*)::int as waiting from pg_locks where locktype = 'advisory' and not granted`,
+        `select count(*)::int as waiting from pg_locks
+          where locktype = 'advisory' and objid = 7201001 and not granted
+            and database = (select oid from pg_database where datname = current_database())`,
       );
       if ((rows[0] as { waiting: number }).waiting > 0 || waited > 50_000) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
