@@ -35,8 +35,12 @@ async function useToken(token: string): Promise<void> {
   await page.evaluate(`sessionStorage.setItem('competency-graph.token', ${JSON.stringify(token)})`);
 }
 
-/** A screenshot for the README: the whole page, or (long lists) what the window shows. */
+/**
+ * A screenshot for the README: the whole page, or (long lists) what the window shows. Taken
+ * only when asked (`npm run screenshots`), so the test run never rewrites tracked files.
+ */
 async function shot(name: string, fullPage = true): Promise<void> {
+  if (!process.env.CONSOLE_SCREENSHOTS) return;
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
