@@ -5,7 +5,7 @@ import { actorOf, recordAudit } from '../audit/audit.service';
 import type { Employee } from '../employee/employee.entity';
 import { employeeByNip, fitOf, planOf, policyFrom, positionByCode } from '../fit/fit.service';
 import { courseCatalogue } from '../fit/fit.specs';
-import { subtreeIds } from '../org/org.service';
+import { agencyOfUnit, subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { badInput } from '../../shared/errors';
 import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
@@ -82,16 +82,13 @@ export async function createDevelopmentPlan(
         ordinal,
       })),
     );
-    const agency = await trx('org_unit as u')
-      .join('agency as a', 'a.id', 'u.agency_id')
-      .where('u.id', employee.orgUnit.id)
-      .first<{ code: string }>('a.code');
+    const agency = await agencyOfUnit(trx, employee.orgUnit.id);
     await recordAudit(trx, {
       actor,
       action: 'createDevelopmentPlan',
       section: 'developmentPlans',
       recordKey: `${input.nip} ${position.code}`,
-      agency: agency.code,
+      agency,
       after: {
         yearlyHours,
         startYear,

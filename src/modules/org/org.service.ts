@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/knex';
 import type { Context } from '../../context';
 import { paginate } from '../../shared/keyset';
 import { containsPattern, sortKeys } from '../../shared/order';
@@ -57,4 +58,13 @@ export async function subtreeIds(ctx: Context, unitIds: readonly number[]): Prom
     [unitIds as number[]],
   );
   return result.rows.map((r) => r.id);
+}
+
+/** The code of the agency an org unit belongs to. */
+export async function agencyOfUnit(knex: Knex, orgUnitId: number): Promise<string> {
+  const row = await knex('org_unit as u')
+    .join('agency as a', 'a.id', 'u.agency_id')
+    .where('u.id', orgUnitId)
+    .first<{ code: string }>('a.code');
+  return row.code;
 }

@@ -8,6 +8,7 @@ import type { UserError } from '../../shared/user-error';
 import { actorOf, recordAudit } from '../audit/audit.service';
 import { Role } from '../auth/auth.types';
 import { Employee } from '../employee/employee.entity';
+import { agencyOfUnit } from '../org/org.service';
 import { rankCandidates } from '../fit/candidates.service';
 import { planOf, policyFrom, positionByCode, readinessOfFit } from '../fit/fit.service';
 import { Fit, type Readiness, type ScoringPolicyInput } from '../fit/fit.types';
@@ -81,7 +82,7 @@ export async function openSelection(
       candidates,
     }),
   ) as FrozenSelection;
-  const agency = await agencyOfPosition(ctx.knex, position.orgUnit.id);
+  const agency = await agencyOfUnit(ctx.knex, position.orgUnit.id);
   const actor = actorOf(ctx.access.viewer);
   const id = await ctx.knex.transaction(async (trx) => {
     const [row] = await trx('selection')
@@ -223,14 +224,6 @@ export function seesSelection(ctx: Context, agency: string): boolean {
     role === Role.ADMIN ||
     ((role === Role.HR || role === Role.COMMITTEE) && ctx.access.agency === agency)
   );
-}
-
-async function agencyOfPosition(knex: Knex, orgUnitId: number): Promise<string> {
-  const row = await knex('org_unit as u')
-    .join('agency as a', 'a.id', 'u.agency_id')
-    .where('u.id', orgUnitId)
-    .first<{ code: string }>('a.code');
-  return row.code;
 }
 
 /** Whether the stored snapshot still hashes to the fingerprint taken when it was frozen. */

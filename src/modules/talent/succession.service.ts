@@ -5,6 +5,7 @@ import { byRank, fitsFor, readinessHorizonOfFit, readinessOfFit } from '../fit/f
 import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
 import { addYears, birthDateOf } from '../employee/employee.dates';
 import type { ScoringPolicy } from '../fit/fit.policy';
+import { agencyOfUnit } from '../org/org.service';
 import { Position } from '../position/position.entity';
 import { AnalyticsScope, employeesInScope } from '../analytics/scope';
 import { SUCCESSION_BOXES } from './talent-box';
@@ -27,12 +28,8 @@ export const KEY_CATEGORIES = [
 
 /** Where successors of a position are looked for by default: its whole agency. */
 async function agencyScopeOf(ctx: Context, position: Position): Promise<AnalyticsScope> {
-  const agency = await ctx
-    .knex('org_unit as u')
-    .join('agency as a', 'a.id', 'u.agency_id')
-    .where('u.id', position.orgUnit.id)
-    .first<{ code: string }>('a.code');
-  return Object.assign(new AnalyticsScope(), { agencyCode: agency.code, includeSubunits: true });
+  const agencyCode = await agencyOfUnit(ctx.knex, position.orgUnit.id);
+  return Object.assign(new AnalyticsScope(), { agencyCode, includeSubunits: true });
 }
 
 /**
@@ -77,6 +74,8 @@ export async function benchStrength(
   scope: AnalyticsScope,
   year: number,
   policy: ScoringPolicy,
+  /** Only these key positions (by id), when not all of the scope's are wanted. */
+  positionIds?: readonly number[],
 ): Promise<BenchStrength[]> {
   const scoped = await employeesInScope(ctx, scope);
   const unitIds = [...new Set(scoped.map((e) => e.orgUnitId))];
@@ -89,7 +88,11 @@ export async function benchStrength(
   );
   const positions = await ctx.em.find(
     Position,
-    { orgUnit: { $in: unitIds }, category: { $in: KEY_CATEGORIES } } as never,
+    {
+      orgUnit: { $in: unitIds },
+      category: { $in: KEY_CATEGORIES },
+      ...(positionIds ? { id: { $in: [...positionIds] } } : {}),
+    } as never,
     { orderBy: { code: 'ASC' } },
   );
   // All positions at once, so the loaders batch their profiles into the same statements.
@@ -168,7 +171,15 @@ export async function vacanciesAhead(
   if (leaving.length === 0) return [];
   const scope = Object.assign(new AnalyticsScope(), { agencyCode, includeSubunits: true });
   const benches = new Map(
-    (await benchStrength(ctx, scope, year, policy)).map((bench) => [bench.positionId, bench]),
+    (
+      await benchStrength(
+        ctx,
+        scope,
+        year,
+        policy,
+        leaving.map((h) => h.position_id),
+      )
+    ).map((bench) => [bench.positionId, bench]),
   );
   return leaving.map((h) =>
     Object.assign(new VacancyType(), {

@@ -230,7 +230,7 @@ export type ConsoleOpenSelectionMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleOpenSelectionMutation = { openSelection: { selection: { id: string } | null } };
+export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ message: string }>, selection: { id: string } | null } };
 
 export type ConsolePositionQueryVariables = Exact<{
   code: string;
@@ -522,6 +522,9 @@ export const ConsoleWhatIfDocument = new TypedDocumentString(`
 export const ConsoleOpenSelectionDocument = new TypedDocumentString(`
     mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
   openSelection(input: $input) {
+    userErrors {
+      message
+    }
     selection {
       id
     }

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -13,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { request, useApi } from '../api';
+import { ApiError, request, useApi } from '../api';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { policyFor } from '../policy';
@@ -34,6 +35,9 @@ import { usePaging } from '../ui/paging';
 const OpenSelectionMutation = graphql(`
   mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
     openSelection(input: $input) {
+      userErrors {
+        message
+      }
       selection {
         id
       }
@@ -148,6 +152,7 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
   const t = useT();
   const { token, claims } = useSession();
   const [opening, setOpening] = useState(false);
+  const [openProblem, setOpenProblem] = useState<string>();
   const scale = props.params.get('scale') ?? 'OPTIMAL';
   const [qualifiedOnly, setQualifiedOnly] = useState(false);
   const [unit, setUnit] = useState<string | null>(null);
@@ -216,8 +221,12 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
                     setOpening(false);
                     if (openSelection.selection)
                       navigate(href(['selections', openSelection.selection.id]));
+                    else setOpenProblem(openSelection.userErrors.map((e) => e.message).join(' '));
                   },
-                  () => setOpening(false),
+                  (error: unknown) => {
+                    setOpening(false);
+                    setOpenProblem(error instanceof ApiError ? error.message : String(error));
+                  },
                 );
               }}
             >
@@ -227,6 +236,11 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
         </Group>
       </Group>
 
+      {openProblem && (
+        <Alert color="red" mt="sm" role="alert">
+          {openProblem}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
         <Card withBorder>
           <Title order={3} size="h4" mb="xs">

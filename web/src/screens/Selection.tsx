@@ -124,7 +124,12 @@ export function SelectionScreen(props: { id: string }) {
     const response = await fetch(`/selections/${encodeURIComponent(selection.id)}/report.pdf`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    if (!response.ok) return setProblem(`${response.status}`);
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as {
+        errors?: { message: string }[];
+      };
+      return setProblem(body.errors?.[0]?.message ?? `${response.status}`);
+    }
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;
