@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     .then(
       (index) =>
         log(
-          `Candidate index: ${index.size} employees in ${((Date.now() - warming) / 1000).toFixed(1)} s`,
+          `Candidate index: ${index.size} employees in ${((Date.now() - warming) / 1000).toFixed(1)} s (${((index.lastLoad?.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB of columns)`,
         ),
       (error: unknown) => console.error('The candidate index did not load:', error),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, isStale } from '../../src/modules/assessment/staleness';
+import { dayNumber, isoOfDay, lastDayWhere } from '../../src/modules/fit/days';
 import {
   addYears,
   appointmentDateOf,
@@ -98,5 +99,39 @@ describe('isStale', () => {
   it('follows a configured validity', () => {
     expect(isStale('2024-11-01', '2026-11-01', 1)).toBe(true);
     expect(isStale('2024-11-01', '2026-11-01', 5)).toBe(false);
+  });
+});
+
+describe('day numbers', () => {
+  it('agree with the calendar on every day from 1700 to 2417, both ways', () => {
+    const start = Date.UTC(1700, 0, 1) / 86_400_000;
+    const end = Date.UTC(2417, 11, 31) / 86_400_000;
+    for (let day = start; day <= end; day++) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (dayNumber(iso) !== day || isoOfDay(day) !== iso)
+        expect([dayNumber(iso), isoOfDay(day)]).toEqual([day, iso]);
+    }
+  });
+
+  it.each([
+    ['0001-01-01', -719162],
+    ['1969-12-31', -1],
+    ['1970-01-01', 0],
+    ['2000-02-29', 11016],
+  ])('%s is day %i', (iso, day) => {
+    expect(dayNumber(iso)).toBe(day);
+    expect(isoOfDay(day)).toBe(iso);
+  });
+
+  it('turn a rule monotonic in a date into its last day, by the rule itself', () => {
+    const asOf = '2026-02-28';
+    const last = lastDayWhere(
+      dayNumber('1700-01-01'),
+      dayNumber('2417-12-31'),
+      (d) => wholeYearsBetween(isoOfDay(d), asOf) >= 10,
+    );
+    expect(isoOfDay(last)).toBe('2016-02-28');
+    expect(lastDayWhere(0, 10, () => false)).toBe(-1);
+    expect(lastDayWhere(0, 10, () => true)).toBe(10);
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareRankKeys,
-  PackedRanking,
   rankKeyOf,
   RANK_KEY_LENGTH,
+  RankPacking,
+  ranksBefore,
+  TopK,
   type RankKey,
 } from '../../src/modules/fit/ranking';
 
@@ -17,7 +19,7 @@ function random(seed: number): () => number {
 }
 
 /** The order as the committee reads it, written out longhand. */
-function ranksBefore(a: RankKey, b: RankKey): boolean {
+function longhandBefore(a: RankKey, b: RankKey): boolean {
   const [aq, aj, au, am, ax, ai] = a;
   const [bq, bj, bu, bm, bx, bi] = b;
   if (aq !== bq) return aq > bq; // qualified first
@@ -55,7 +57,7 @@ describe('the ranking order', () => {
     const keys = randomKeys(2000, 7);
     for (let i = 1; i < keys.length; i++) {
       const [a, b] = [keys[i - 1], keys[i]];
-      expect(compareRankKeys(a, b) < 0, JSON.stringify([a, b])).toBe(ranksBefore(a, b));
+      expect(compareRankKeys(a, b) < 0, JSON.stringify([a, b])).toBe(longhandBefore(a, b));
     }
   });
 
@@ -75,29 +77,72 @@ describe('the ranking order', () => {
   });
 });
 
-describe('PackedRanking', () => {
-  const keys = randomKeys(500, 11);
-  const ranking = PackedRanking.sorted(
-    3,
-    keys.map((key) => ({ key, orgUnitId: key[5] % 7 })),
-  );
+describe('RankPacking', () => {
+  const keys = randomKeys(2000, 11);
+  const packing = new RankPacking(7, 20);
 
-  it('keeps every entry, in the order, with its unit', () => {
-    const sorted = [...keys].sort(compareRankKeys);
-    expect(ranking.length).toBe(keys.length);
-    sorted.forEach((key, i) => {
-      expect(ranking.key(i)).toEqual([...key]);
-      expect(ranking.entry(i).orgUnitId).toBe(key[5] % 7);
-      expect(ranking.employeeId(i)).toBe(key[5]);
-    });
+  it('orders packed keys with their ids exactly as the rank keys', () => {
+    for (let i = 1; i < keys.length; i++) {
+      const [a, b] = [keys[i - 1], keys[i]];
+      expect(
+        ranksBefore(packing.pack(a), a[5], packing.pack(b), b[5]),
+        JSON.stringify([a, b]),
+      ).toBe(compareRankKeys(a, b) < 0);
+    }
   });
 
-  it('finds the first entry after a cursor as a linear scan would', () => {
-    for (const cursor of [...keys.slice(0, 50), [2, 0, 0, 0, 0, 0], [-1, 0, 0, 0, 0, 0]]) {
-      let expected = 0;
-      while (expected < ranking.length && compareRankKeys(ranking.key(expected), cursor) <= 0)
-        expected++;
-      expect(ranking.firstAfter(cursor)).toBe(expected);
+  it.each([
+    [[1, 100, 0, 0, 500, 3]],
+    [[0, 0, 7, 20, 0, 1]],
+    [[1, 87.53, 2, 11, 91.07, 42]],
+    [[0, 1310.71, 0, 0, 1310.71, 9]],
+  ] as [RankKey][])('gives back every part of %j', (key) => {
+    const packed = packing.pack(key);
+    expect(packing.unpack(packed, key[5])).toEqual([...key]);
+    expect(packing.qualified(packed)).toBe(key[0] === 1);
+    expect(packing.jobPersonMatch(packed)).toBe(key[1]);
+  });
+
+  it.each([
+    ['a JPM above 1310.71', [1, 1310.72, 0, 0, 0, 1]],
+    ['more unmet conditions than the profile has', [1, 50, 8, 0, 50, 1]],
+    ['more missing levels than required', [1, 50, 0, 21, 50, 1]],
+    ['a negative part', [1, -1, 0, 0, 50, 1]],
+  ] as [string, RankKey][])('refuses %s (NaN)', (_, key) => {
+    expect(packing.pack(key)).toBeNaN();
+  });
+
+  it('refuses a profile too large for 53 bits', () => {
+    expect(() => new RankPacking(2 ** 10, 2 ** 10)).toThrow(/too large/);
+  });
+});
+
+describe('TopK', () => {
+  const keys = randomKeys(500, 13);
+  const packing = new RankPacking(7, 20);
+  const entries = keys.map((key) => ({
+    packed: packing.pack(key),
+    employeeId: key[5],
+    orgUnitId: 1,
+    positionId: null,
+  }));
+  const sorted = [...entries].sort((a, b) => a.packed - b.packed || a.employeeId - b.employeeId);
+
+  it.each([0, 1, 10, 51, 499, 600])(
+    'keeps the best %i of an unordered stream, in order',
+    (limit) => {
+      const top = new TopK(limit, null);
+      for (const e of entries) if (top.wants(e.packed, e.employeeId)) top.add(e);
+      expect(top.result()).toEqual(sorted.slice(0, limit));
+    },
+  );
+
+  it('starts right after a cursor, as paging through the sorted list would', () => {
+    for (const at of [0, 1, 49, 250, 498, 499]) {
+      const cursor = sorted[at];
+      const top = new TopK(50, cursor);
+      for (const e of entries) if (top.wants(e.packed, e.employeeId)) top.add(e);
+      expect(top.result()).toEqual(sorted.slice(at + 1, at + 51));
     }
   });
 });

@@ -1,23 +1,30 @@
 import type { Knex } from '@mikro-orm/knex';
 import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candidate-facts';
+import { CandidateColumns, loadCandidateColumns } from './candidate-columns';
 import type { CandidateSpec } from './fit.scoring';
 
-/** Employees loaded per batch on a full load, so a province never sits in one result set. */
-const LOAD_BATCH = 20_000;
-/** How many dates' specs are kept (today, and a few dates committees ask about). */
-const SPEC_DATES = 4;
 /** Change rows older than this are pruned; a process idle longer reloads everything. */
 const CHANGE_RETENTION_MS = 24 * 3600 * 1000;
+/** Changed employees kept as objects beside the columns before the columns are rebuilt. */
+const OVERLAY_SHARE = 0.05;
+const OVERLAY_MIN = 2_000;
 
 /**
- * Every employee's scoring facts, in memory, kept exactly current: before each use the index
- * reads which employees changed since it last looked (rows written by triggers in the same
- * transaction as the change, found by transaction id so a late commit is not missed) and
- * reloads those. A write through any process is therefore in the next ranking of every
- * process, at the cost of one small statement per ranking.
+ * Every employee's scoring facts, in memory, kept exactly current. The facts live in columns
+ * (`CandidateColumns`, loaded by streaming in one snapshot); employees changed since, and the
+ * few the columns cannot hold, are kept as objects in an overlay that takes precedence. Before
+ * each use the index reads which employees changed since it last looked (rows written by
+ * triggers in the same transaction as the change, found by transaction id so a late commit is
+ * not missed) and reloads those into the overlay. A write through any process is therefore in
+ * the next ranking of every process, at the cost of one small statement per ranking. When the
+ * overlay grows past a share of the province, the columns are rebuilt.
  */
 export class CandidateIndex {
-  private readonly facts = new Map<number, EmployeeFacts>();
+  private columns = new CandidateColumns(0);
+  /** Facts by employee id that take precedence over the columns (null: the employee is gone). */
+  private readonly overlay = new Map<number, EmployeeFacts | null>();
+  /** Slots of the columns the overlay replaces. */
+  private replaced = new Uint8Array(0);
   private readonly specs = new Map<string, Map<number, CandidateSpec>>();
   /** Changes from transactions at or after this id are still to be read (null: not loaded). */
   private horizon: string | null = null;
@@ -30,6 +37,8 @@ export class CandidateIndex {
   private changes: { generation: number; ids: number[] }[] = [];
   private fullLoadGeneration = 0;
   private pending: Promise<void> | null = null;
+  /** How the last full load went, for the start-up line and the metrics. */
+  lastLoad: { employees: number; milliseconds: number; bytes: number } | null = null;
 
   constructor(private readonly knex: Knex) {}
 
@@ -64,37 +73,64 @@ export class CandidateIndex {
     ];
   }
 
-  get size(): number {
-    return this.facts.size;
+  /** The columns, for scans; slots the overlay replaces must be skipped (`isReplaced`). */
+  get base(): CandidateColumns {
+    return this.columns;
   }
 
-  /** Employee ids in the index, in id order. */
-  *ids(): Iterable<number> {
-    yield* [...this.facts.keys()].sort((a, b) => a - b);
+  isReplaced(slot: number): boolean {
+    return this.replaced[slot] === 1;
+  }
+
+  /** Employees in the overlay and not in the columns (new since the load), with their facts. */
+  *added(): Iterable<EmployeeFacts> {
+    for (const [id, facts] of this.overlay) {
+      if (facts && this.columns.slotOf(id) < 0) yield facts;
+    }
+  }
+
+  /** How many employees the index holds. */
+  get size(): number {
+    let size = this.columns.size;
+    for (const [id, facts] of this.overlay) {
+      const inColumns = this.columns.slotOf(id) >= 0;
+      if (facts && !inColumns) size++;
+      if (!facts && inColumns) size--;
+    }
+    return size;
+  }
+
+  /** The facts of an employee (undefined: not in the index). */
+  facts(id: number): EmployeeFacts | undefined {
+    const overlaid = this.overlay.get(id);
+    if (overlaid !== undefined) return overlaid ?? undefined;
+    const slot = this.columns.slotOf(id);
+    return slot < 0 ? undefined : this.columns.factsAt(slot);
   }
 
   /** The position an employee holds now (null: none). */
   positionOf(id: number): number | null {
-    return this.facts.get(id)?.positionId ?? null;
-  }
-
-  orgUnitOf(id: number): number | undefined {
-    return this.facts.get(id)?.orgUnitId;
+    const overlaid = this.overlay.get(id);
+    if (overlaid !== undefined) return overlaid?.positionId ?? null;
+    const slot = this.columns.slotOf(id);
+    return slot < 0 || this.columns.position[slot] < 0 ? null : this.columns.position[slot];
   }
 
   /** The candidate spec of an employee as of a date (levels up to it, courses completed by it). */
   spec(id: number, asOf: string): CandidateSpec | undefined {
     let byId = this.specs.get(asOf);
     if (!byId) {
-      if (this.specs.size >= SPEC_DATES) this.specs.delete(this.specs.keys().next().value!);
+      if (this.specs.size >= 4) this.specs.delete(this.specs.keys().next().value!);
       byId = new Map();
       this.specs.set(asOf, byId);
     }
     let spec = byId.get(id);
     if (!spec) {
-      const facts = this.facts.get(id);
+      const facts = this.facts(id);
       if (!facts) return undefined;
       spec = candidateSpecOf(facts, asOf);
+      // Specs are kept for the employees pages show, not for a whole province.
+      if (byId.size >= 10_000) byId.clear();
       byId.set(id, spec);
     }
     return spec;
@@ -102,7 +138,8 @@ export class CandidateIndex {
 
   private async refresh(): Promise<void> {
     const stale = Date.now() - this.loadedAt > CHANGE_RETENTION_MS / 2;
-    if (this.horizon === null || stale) {
+    const crowded = this.overlay.size > Math.max(OVERLAY_MIN, this.columns.size * OVERLAY_SHARE);
+    if (this.horizon === null || stale || crowded) {
       await this.loadAll();
       return;
     }
@@ -114,9 +151,8 @@ export class CandidateIndex {
     );
     const [{ horizon, ids }] = rows;
     if (ids.length > 0) {
-      for (const id of ids) this.facts.delete(id);
+      await this.overlayFacts(ids);
       for (const byId of this.specs.values()) for (const id of ids) byId.delete(id);
-      await this.load(ids);
       this.factsGeneration++;
       this.changes.push({ generation: this.factsGeneration, ids });
       if (this.changes.length > 1000) this.changes.shift();
@@ -131,26 +167,37 @@ export class CandidateIndex {
     }
   }
 
+  /** Reads employees' facts as objects into the overlay (null for those gone). */
+  private async overlayFacts(ids: readonly number[]): Promise<void> {
+    const loaded = new Map((await loadEmployeeFacts(this.knex, { ids })).map((f) => [f.id, f]));
+    for (const id of ids) {
+      this.overlay.set(id, loaded.get(id) ?? null);
+      const slot = this.columns.slotOf(id);
+      if (slot >= 0) this.replaced[slot] = 1;
+    }
+  }
+
   private async loadAll(): Promise<void> {
-    const { rows } = await this.knex.raw<{ rows: { horizon: string; max: number | null }[] }>(
-      `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon, (select max(id) from employee) as max`,
-    );
-    this.facts.clear();
+    const started = Date.now();
+    const { columns, horizon } = await loadCandidateColumns(this.knex);
+    this.columns = columns;
+    this.replaced = new Uint8Array(columns.size);
+    this.overlay.clear();
     this.specs.clear();
-    const max = rows[0].max ?? 0;
-    for (let from = 0; from <= max; from += LOAD_BATCH)
-      await this.load(null, [from, from + LOAD_BATCH]);
-    this.horizon = rows[0].horizon;
+    // What the columns could not hold is read as objects (read after the snapshot: newer facts
+    // are right too, and their change rows are read again on the next refresh).
+    if (columns.exceptions.size > 0)
+      await this.overlayFacts([...columns.exceptions].map((slot) => columns.ids[slot]));
+    this.horizon = horizon;
     this.loadedAt = Date.now();
     this.factsGeneration++;
     this.fullLoadGeneration = this.factsGeneration;
     this.changes = [];
-  }
-
-  /** Loads the facts of some employees (or of an id range) into the index. */
-  private async load(ids: number[] | null, range?: [number, number]): Promise<void> {
-    for (const facts of await loadEmployeeFacts(this.knex, ids ? { ids } : { range: range! }))
-      this.facts.set(facts.id, facts);
+    this.lastLoad = {
+      employees: columns.size,
+      milliseconds: Date.now() - started,
+      bytes: columns.bytes,
+    };
   }
 }
 

@@ -6,12 +6,13 @@ import { subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import type { Position } from '../position/position.entity';
 import type { ScoringPolicy } from './fit.policy';
-import { scoreFit, type PositionSpec, type RequirementSpec } from './fit.scoring';
+import type { PositionSpec, RequirementSpec } from './fit.scoring';
 import { newFit, readinessOfFit } from './fit.service';
 import { positionSpec } from './fit.specs';
 import type { CandidateFilter, Fit } from './fit.types';
 import { candidateIndex, type CandidateIndex } from './candidate-index';
-import { PackedRanking, RANK_KEY_LENGTH, rankKeyOf, type RankedEntry } from './ranking';
+import { Ranking } from './column-ranking';
+import { RANK_KEY_LENGTH, ranksBefore, TopK, type RankedEntry } from './ranking';
 import { withRequirements } from './what-if';
 
 /**
@@ -38,66 +39,99 @@ export async function rankCandidates(
   const withoutIncumbents = !!filter?.excludeIncumbents;
   const unfiltered =
     !units && !filter?.qualifiedOnly && minJobPersonMatch == null && !withoutIncumbents;
-  const wanted = (
-    qualified: number,
-    jobPersonMatch: number,
-    orgUnitId: number,
-    employeeId: number,
-  ) =>
+  const ranking = rankingOf(index, spec, policy);
+  const { packing } = ranking;
+  const wanted = (packed: number, orgUnitId: number, positionId: number) =>
     (!units || units.has(orgUnitId)) &&
-    (!filter?.qualifiedOnly || qualified === 1) &&
-    (minJobPersonMatch == null || jobPersonMatch >= minJobPersonMatch) &&
-    (!withoutIncumbents || index.positionOf(employeeId) !== position.id);
+    (!filter?.qualifiedOnly || packing.qualified(packed)) &&
+    (minJobPersonMatch == null || packing.jobPersonMatch(packed) >= minJobPersonMatch) &&
+    (!withoutIncumbents || positionId !== position.id);
   // The words of each verdict are made only for the entries shown.
-  const fitOfEntry = (entry: RankedEntry) => {
-    const employeeId = entry.key[5];
-    return newFit(employeeId, position.id, spec, index.spec(employeeId, policy.asOf)!, policy);
-  };
-  let ranking = rankingOf(index, spec, policy);
-  if (filter?.readiness?.length) {
-    const ready = new Set(filter.readiness);
-    const matching: RankedEntry[] = [];
-    for (let i = 0; i < ranking.length; i++) {
-      if (ranking.matches(i, wanted)) matching.push(ranking.entry(i));
-    }
-    const readiness = await Promise.all(matching.map((e) => readinessOfFit(ctx, fitOfEntry(e))));
-    ranking = PackedRanking.sorted(
-      ranking.generation,
-      matching.filter((_, i) => ready.has(readiness[i])),
-    );
-  }
-  // The ranking is kept sorted: a page is a binary search for the cursor and a short scan.
+  const fitOfEntry = (entry: RankedEntry) =>
+    newFit(entry.employeeId, position.id, spec, index.spec(entry.employeeId, policy.asOf)!, policy);
   const request = forwardPageRequest(page, RANK_KEY_LENGTH);
-  const start = request.cursor ? ranking.firstAfter(request.cursor) : 0;
-  const rows: RankedEntry[] = [];
-  for (let i = start; i < ranking.length && rows.length <= request.limit; i++) {
-    if (ranking.matches(i, wanted)) rows.push(ranking.entry(i));
+  const after = request.cursor
+    ? { packed: packing.pack(request.cursor), employeeId: Number(request.cursor[5]) }
+    : null;
+  if (after && Number.isNaN(after.packed)) throw badInput('This cursor is not of this ranking.');
+  let rows: RankedEntry[];
+  let count: () => Promise<number>;
+  let qualifiedCount: () => Promise<number>;
+  if (filter?.readiness?.length) {
+    // Readiness needs each candidate's plan: the matching entries are scored in full, in order.
+    const matching: RankedEntry[] = [];
+    ranking.each((packed, employeeId, orgUnitId, positionId) => {
+      if (wanted(packed, orgUnitId, positionId))
+        matching.push({ packed, employeeId, orgUnitId, positionId });
+    });
+    matching.sort((a, b) => a.packed - b.packed || a.employeeId - b.employeeId);
+    const ready = new Set(filter.readiness);
+    const readiness = await Promise.all(matching.map((e) => readinessOfFit(ctx, fitOfEntry(e))));
+    const kept = matching.filter((_, i) => ready.has(readiness[i]));
+    const start = after
+      ? kept.findIndex((e) => ranksBefore(after.packed, after.employeeId, e.packed, e.employeeId))
+      : 0;
+    rows = start < 0 ? [] : kept.slice(start, start + request.limit + 1);
+    count = () => Promise.resolve(kept.length);
+    qualifiedCount = () => Promise.resolve(kept.filter((e) => packing.qualified(e.packed)).length);
+  } else {
+    // The page: one pass over the ranking keeps the best entries after the cursor.
+    const top = new TopK(request.limit + 1, after);
+    ranking.each((packed, employeeId, orgUnitId, positionId) => {
+      if (top.wants(packed, employeeId) && wanted(packed, orgUnitId, positionId))
+        top.add({ packed, employeeId, orgUnitId, positionId: positionId < 0 ? null : positionId });
+    });
+    rows = top.result();
+    count = () => Promise.resolve(unfiltered ? ranking.length : countOf(ranking, wanted));
+    qualifiedCount = () =>
+      Promise.resolve(
+        countOf(
+          ranking,
+          (packed, unit, held) => packing.qualified(packed) && wanted(packed, unit, held),
+        ),
+      );
   }
-  const finalRanking = ranking;
-  const count = () => {
-    // Without a filter every ranked employee counts (readiness filtering made a new list).
-    if (unfiltered) return Promise.resolve(finalRanking.length);
-    let matches = 0;
-    for (let i = 0; i < finalRanking.length; i++) if (finalRanking.matches(i, wanted)) matches++;
-    return Promise.resolve(matches);
-  };
-  const ranked = toPage(rows, request, (entry) => entry.key, count);
+  const ranked = toPage(
+    rows,
+    request,
+    (entry) => packing.unpack(entry.packed, entry.employeeId),
+    count,
+  );
   const nodes = ranked.nodes.map(fitOfEntry);
-  const qualified = (list: PackedRanking) => () => {
-    let matches = 0;
-    for (let i = 0; i < list.length; i++)
-      if (list.matches(i, (q, j, u, e) => q === 1 && wanted(q, j, u, e))) matches++;
-    return Promise.resolve(matches);
-  };
   return {
     ...ranked,
     nodes,
     edges: ranked.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })),
-    qualifiedCount: qualified(finalRanking),
+    qualifiedCount,
     storedProfileQualifiedCount: profile
-      ? qualified(rankingOf(index, storedSpec, policy))
+      ? () => {
+          const stored = rankingOf(index, storedSpec, policy);
+          return Promise.resolve(
+            countOf(
+              stored,
+              (packed, unit, held) =>
+                stored.packing.qualified(packed) &&
+                (!units || units.has(unit)) &&
+                (minJobPersonMatch == null ||
+                  stored.packing.jobPersonMatch(packed) >= minJobPersonMatch) &&
+                (!withoutIncumbents || held !== position.id),
+            ),
+          );
+        }
       : () => Promise.resolve(null),
   };
+}
+
+/** How many entries of a ranking pass a test. */
+function countOf(
+  ranking: Ranking,
+  test: (packed: number, orgUnitId: number, positionId: number) => boolean,
+): number {
+  let matches = 0;
+  ranking.each((packed, _id, unit, held) => {
+    if (test(packed, unit, held)) matches++;
+  });
+  return matches;
 }
 
 /** A page of a ranking, with how many qualify (and, for a what-if profile, how many did). */
@@ -106,21 +140,18 @@ export interface CandidatePage extends Page<Fit> {
   storedProfileQualifiedCount: () => Promise<number | null>;
 }
 
-/** Rankings kept per process (each ~6 MB at 100,000 employees), the least recently used dropped. */
+/** Rankings kept per process: at most this many, and within this many bytes. */
 const RANKINGS_KEPT = 64;
-const rankings = new WeakMap<object, Map<string, PackedRanking>>();
+const RANKING_BYTES = 256 * 2 ** 20;
+const rankings = new WeakMap<object, Map<string, Ranking>>();
 
 /**
- * The rank keys of every employee for a position profile and policy. Kept per process and
- * brought up to date from the index's change log (only changed employees are scored again),
- * so a committee paging through a ranking, or asking again after a write, does not pay for
- * scoring everyone each time.
+ * Every employee ranked for a position profile and policy. Kept per process and brought up to
+ * date from the index's change log (only changed employees are scored again), so a committee
+ * paging through a ranking, or asking again after a write, does not pay for scoring everyone
+ * each time; the least recently used are dropped.
  */
-function rankingOf(
-  index: CandidateIndex,
-  spec: PositionSpec,
-  policy: ScoringPolicy,
-): PackedRanking {
+function rankingOf(index: CandidateIndex, spec: PositionSpec, policy: ScoringPolicy): Ranking {
   let cache = rankings.get(index);
   if (!cache) {
     cache = new Map();
@@ -129,34 +160,17 @@ function rankingOf(
   const key = JSON.stringify([spec, policy]);
   let ranking = cache.get(key);
   cache.delete(key);
-  const score = (employeeId: number): RankedEntry | undefined => {
-    const candidate = index.spec(employeeId, policy.asOf);
-    if (!candidate) return undefined;
-    return {
-      key: rankKeyOf(scoreFit(spec, candidate, policy, false), employeeId),
-      orgUnitId: index.orgUnitOf(employeeId)!,
-    };
-  };
   const changed = ranking ? index.changedSince(ranking.generation) : null;
-  if (!ranking || !changed) {
-    const entries: RankedEntry[] = [];
-    for (const id of index.ids()) entries.push(score(id)!);
-    ranking = PackedRanking.sorted(index.generation, entries);
-  } else if (changed.length > 0) {
-    // Changed employees are scored again (or dropped when gone), the rest kept as they are.
-    const gone = new Set(changed);
-    const kept: RankedEntry[] = [];
-    for (let i = 0; i < ranking.length; i++) {
-      if (!gone.has(ranking.employeeId(i))) kept.push(ranking.entry(i));
-    }
-    for (const id of changed) {
-      const entry = score(id);
-      if (entry) kept.push(entry);
-    }
-    ranking = PackedRanking.sorted(index.generation, kept);
-  }
+  if (!ranking || !changed) ranking = Ranking.of(index, spec, policy);
+  else if (changed.length > 0) ranking = ranking.updated(index, changed, spec, policy);
   cache.set(key, ranking);
-  if (cache.size > RANKINGS_KEPT) cache.delete(cache.keys().next().value!);
+  let bytes = 0;
+  for (const kept of cache.values()) bytes += kept.bytes;
+  while (cache.size > 1 && (cache.size > RANKINGS_KEPT || bytes > RANKING_BYTES)) {
+    const oldest = cache.keys().next().value!;
+    bytes -= cache.get(oldest)!.bytes;
+    cache.delete(oldest);
+  }
   return ranking;
 }
 

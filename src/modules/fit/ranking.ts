@@ -63,74 +63,137 @@ export function compareFits(
   return compareRankKeys(rankKeyOf(a, a.employeeId), rankKeyOf(b, b.employeeId));
 }
 
-/** One ranked employee: the rank key and the org unit (for filters by unit). */
+/** Bits of the packed key's parts (JPM and uncapped JPM are in hundredths). */
+const JPM_BITS = 17;
+const JPM_MAX = 2 ** JPM_BITS - 1;
+
+/**
+ * A rank key without its id packed into one number, smaller ranking first, so a ranking is an
+ * array of numbers and `(packed, employeeId)` orders exactly as `compareRankKeys`. The widths
+ * of the unmet-conditions and missing-levels parts follow the position's profile (their most
+ * possible), so every part fits the 53 bits of a double.
+ */
+export class RankPacking {
+  private readonly unmetScale: number;
+  private readonly missingScale: number;
+  private readonly jpmScale: number;
+  private readonly qualifiedScale: number;
+
+  constructor(
+    private readonly maxUnmet: number,
+    private readonly maxMissing: number,
+  ) {
+    const unmetRange = 2 ** Math.ceil(Math.log2(maxUnmet + 1));
+    const missingRange = 2 ** Math.ceil(Math.log2(maxMissing + 1));
+    this.missingScale = JPM_MAX + 1;
+    this.unmetScale = this.missingScale * missingRange;
+    this.jpmScale = this.unmetScale * unmetRange;
+    this.qualifiedScale = this.jpmScale * (JPM_MAX + 1);
+    if (this.qualifiedScale * 2 > Number.MAX_SAFE_INTEGER)
+      throw new Error(
+        `A profile with up to ${maxUnmet} unmet conditions and ${maxMissing} missing levels is too large to rank.`,
+      );
+  }
+
+  /** The packed key (NaN when a part is out of its range: then the key cannot be packed). */
+  pack(key: RankKey | readonly unknown[]): number {
+    const [qualified, jpm, unmet, missing, uncapped] = key as readonly number[];
+    const jpmHundredths = Math.round(jpm * 100);
+    const uncappedHundredths = Math.round(uncapped * 100);
+    if (
+      !(jpmHundredths >= 0 && jpmHundredths <= JPM_MAX) ||
+      !(uncappedHundredths >= 0 && uncappedHundredths <= JPM_MAX) ||
+      !(unmet >= 0 && unmet <= this.maxUnmet) ||
+      !(missing >= 0 && missing <= this.maxMissing)
+    )
+      return NaN;
+    return (
+      (qualified ? 0 : this.qualifiedScale) +
+      (JPM_MAX - jpmHundredths) * this.jpmScale +
+      unmet * this.unmetScale +
+      missing * this.missingScale +
+      (JPM_MAX - uncappedHundredths)
+    );
+  }
+
+  /** Whether a packed key is qualified. */
+  qualified(packed: number): boolean {
+    return packed < this.qualifiedScale;
+  }
+
+  /** The JPM of a packed key (the same number the scoring gave). */
+  jobPersonMatch(packed: number): number {
+    const rest = packed < this.qualifiedScale ? packed : packed - this.qualifiedScale;
+    return (JPM_MAX - Math.floor(rest / this.jpmScale)) / 100;
+  }
+
+  /** The whole rank key of a packed key and its employee (for cursors). */
+  unpack(packed: number, employeeId: number): RankKey {
+    const qualified = packed < this.qualifiedScale ? 1 : 0;
+    let rest = qualified ? packed : packed - this.qualifiedScale;
+    const jpm = JPM_MAX - Math.floor(rest / this.jpmScale);
+    rest -= (JPM_MAX - jpm) * this.jpmScale;
+    const unmet = Math.floor(rest / this.unmetScale);
+    rest -= unmet * this.unmetScale;
+    const missing = Math.floor(rest / this.missingScale);
+    rest -= missing * this.missingScale;
+    return [qualified, jpm / 100, unmet, missing, (JPM_MAX - rest) / 100, employeeId];
+  }
+}
+
+/** One ranked employee as a page scan sees it. */
 export interface RankedEntry {
-  readonly key: RankKey;
+  readonly packed: number;
+  readonly employeeId: number;
   readonly orgUnitId: number;
+  readonly positionId: number | null;
+}
+
+/** `(packed, id)` before `(packed2, id2)` in ranking order. */
+export function ranksBefore(packed: number, id: number, packed2: number, id2: number): boolean {
+  return packed < packed2 || (packed === packed2 && id < id2);
 }
 
 /**
- * Every employee ranked for one position profile and policy, as of an index generation,
- * best first, packed into typed arrays (56 bytes an employee: the key's parts and the unit).
+ * The best `limit` entries after a cursor (exclusive) in ranking order, from an unordered
+ * stream of entries: one pass, keeping a small sorted buffer, no sort of the whole ranking.
  */
-export class PackedRanking {
-  private constructor(
-    readonly generation: number,
-    private readonly keys: Float64Array,
-    private readonly orgUnitIds: Int32Array,
+export class TopK {
+  private readonly entries: RankedEntry[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly after: { packed: number; employeeId: number } | null,
   ) {}
 
-  static sorted(generation: number, entries: RankedEntry[]): PackedRanking {
-    entries.sort((a, b) => compareRankKeys(a.key, b.key));
-    const keys = new Float64Array(entries.length * RANK_KEY_LENGTH);
-    const orgUnitIds = new Int32Array(entries.length);
-    entries.forEach((entry, i) => {
-      keys.set(entry.key, i * RANK_KEY_LENGTH);
-      orgUnitIds[i] = entry.orgUnitId;
-    });
-    return new PackedRanking(generation, keys, orgUnitIds);
+  /** Whether an entry could enter (cheap: compared with the cursor and the worst kept). */
+  wants(packed: number, employeeId: number): boolean {
+    const after = this.after;
+    if (after && !ranksBefore(after.packed, after.employeeId, packed, employeeId)) return false;
+    if (this.entries.length < this.limit) return true;
+    if (this.limit === 0) return false;
+    const worst = this.entries[this.entries.length - 1];
+    return ranksBefore(packed, employeeId, worst.packed, worst.employeeId);
   }
 
-  get length(): number {
-    return this.orgUnitIds.length;
+  add(entry: RankedEntry): void {
+    let at = this.entries.length;
+    while (
+      at > 0 &&
+      ranksBefore(
+        entry.packed,
+        entry.employeeId,
+        this.entries[at - 1].packed,
+        this.entries[at - 1].employeeId,
+      )
+    )
+      at--;
+    this.entries.splice(at, 0, entry);
+    if (this.entries.length > this.limit) this.entries.pop();
   }
 
-  key(i: number): RankKey {
-    const start = i * RANK_KEY_LENGTH;
-    return Array.from(this.keys.subarray(start, start + RANK_KEY_LENGTH)) as unknown as RankKey;
-  }
-
-  entry(i: number): RankedEntry {
-    return { key: this.key(i), orgUnitId: this.orgUnitIds[i] };
-  }
-
-  /** `test` on entry `i` without making it (a scan of 100,000 allocates nothing). */
-  matches(
-    i: number,
-    test: (
-      qualified: number,
-      jobPersonMatch: number,
-      orgUnitId: number,
-      employeeId: number,
-    ) => boolean,
-  ): boolean {
-    const start = i * RANK_KEY_LENGTH;
-    return test(this.keys[start], this.keys[start + 1], this.orgUnitIds[i], this.keys[start + 5]);
-  }
-
-  employeeId(i: number): number {
-    return this.keys[i * RANK_KEY_LENGTH + 5];
-  }
-
-  /** The first position whose entry ranks after `cursor` (a binary search: the list is sorted). */
-  firstAfter(cursor: readonly unknown[]): number {
-    let low = 0;
-    let high = this.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (compareRankKeys(this.keys.subarray(middle * RANK_KEY_LENGTH), cursor) > 0) high = middle;
-      else low = middle + 1;
-    }
-    return low;
+  /** The entries kept, best first. */
+  result(): RankedEntry[] {
+    return this.entries;
   }
 }

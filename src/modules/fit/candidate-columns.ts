@@ -1,0 +1,374 @@
+import type { Knex } from '@mikro-orm/knex';
+import type { PoolClient } from 'pg';
+import { copyNumbers } from '../dataset/copy-out';
+import { nipDays } from '../employee/nip';
+import { EmploymentType } from '../employee/employee.enums';
+import { EDUCATION_LEVELS, PERFORMANCE_RATINGS, RANKS } from '../reference/reference.data';
+import type { EmployeeFacts } from './candidate-facts';
+import { dayNumber, isoOfDay } from './days';
+
+/**
+ * Every employee's scoring facts as columns of typed arrays: a few bytes per employee and
+ * eight per assessed result, loaded from PostgreSQL in one snapshot by streaming COPY. Slot
+ * `s` is the s-th employee in id order. Results, courses and ratings are grouped by
+ * competency, course and year, each group a sorted array of packed numbers, so a ranking
+ * reads only the groups its position requires.
+ */
+
+/** Packed dates are days since 1700-01-01, in 18 bits (to 2417). */
+const DAY_ORIGIN = dayNumber('1700-01-01');
+const DAY_BITS = 2 ** 18;
+/** Slots are packed in 26 bits (67 million employees). */
+const MAX_SLOTS = 2 ** 26;
+const NONE = -1;
+
+export const EMPLOYMENT_TYPES: readonly string[] = Object.values(EmploymentType);
+
+/** A date as a packed day (null: outside the packable range, or no date). */
+function packDay(day: number): number | null {
+  const packed = day - DAY_ORIGIN;
+  return Number.isInteger(packed) && packed >= 0 && packed < DAY_BITS ? packed : null;
+}
+
+/** Growable numbers, for groups whose size is known only at the end of the stream. */
+class Numbers {
+  private values = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+  /** The values sorted ascending, in an array of their own size. */
+  sorted(): Float64Array {
+    return this.values.slice(0, this.length).sort();
+  }
+}
+
+/**
+ * One result packed as `slot · 2^21 + (2^18 − 1 − day) · 8 + level`: sorted ascending, a
+ * slot's results are together and the latest first.
+ */
+const RESULT_SLOT = 2 ** 21;
+const packResult = (slot: number, day: number, level: number) =>
+  slot * RESULT_SLOT + (DAY_BITS - 1 - day) * 8 + level;
+/** One completed course or rating packed as `slot · 2^18 + day` (or `+ rating`). */
+const ENTRY_SLOT = DAY_BITS;
+
+export class CandidateColumns {
+  /** Employee id per slot, ascending. */
+  readonly ids: Int32Array;
+  readonly orgUnit: Int32Array;
+  /** Position held (-1: none). */
+  readonly position: Int32Array;
+  readonly employmentType: Uint8Array;
+  /** Index into RANKS (-1: no PNS rank). */
+  readonly rank: Int8Array;
+  readonly pppkGrade: Int16Array;
+  /** Index into EDUCATION_LEVELS. */
+  readonly education: Uint8Array;
+  /** Packed days (-1: unknown). */
+  readonly birth: Int32Array;
+  readonly appointed: Int32Array;
+  /** Per competency id: packed results, sorted. */
+  readonly results = new Map<number, Float64Array>();
+  /** Per course id: packed completions, sorted. */
+  readonly courses = new Map<number, Float64Array>();
+  /** Per year: packed ratings (index into PERFORMANCE_RATINGS), sorted. */
+  readonly ratings = new Map<number, Float64Array>();
+  /**
+   * Slots whose facts the columns cannot hold (a date outside 1700–2417, two results of a
+   * competency on one day): their facts are read as objects and kept beside the columns.
+   */
+  readonly exceptions = new Set<number>();
+
+  constructor(readonly size: number) {
+    this.ids = new Int32Array(size);
+    this.orgUnit = new Int32Array(size);
+    this.position = new Int32Array(size);
+    this.employmentType = new Uint8Array(size);
+    this.rank = new Int8Array(size);
+    this.pppkGrade = new Int16Array(size);
+    this.education = new Uint8Array(size);
+    this.birth = new Int32Array(size);
+    this.appointed = new Int32Array(size);
+  }
+
+  /** The slot of an employee id (-1: not in the columns). */
+  slotOf(id: number): number {
+    let low = 0;
+    let high = this.size - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = this.ids[middle];
+      if (found === id) return middle;
+      if (found < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return NONE;
+  }
+
+  /** Bytes held by the columns. */
+  get bytes(): number {
+    let total = this.size * 27;
+    for (const group of [this.results, this.courses, this.ratings])
+      for (const values of group.values()) total += values.byteLength;
+    return total;
+  }
+
+  /**
+   * For each slot with a result of the competency dated on or before `asOfDay`, the latest:
+   * `visit(slot, level, day)`, slots ascending. The ranking's inner loop.
+   */
+  eachLatest(
+    competencyId: number,
+    asOfDay: number,
+    visit: (slot: number, level: number, day: number) => void,
+  ): void {
+    const packed = this.results.get(competencyId);
+    if (!packed) return;
+    const limit = packDay(asOfDay) ?? (asOfDay < DAY_ORIGIN ? NONE : DAY_BITS - 1);
+    let previous = NONE;
+    for (let i = 0; i < packed.length; i++) {
+      const value = packed[i];
+      const slot = Math.floor(value / RESULT_SLOT);
+      if (slot === previous) continue;
+      const rest = value - slot * RESULT_SLOT;
+      const day = DAY_BITS - 1 - Math.floor(rest / 8);
+      if (day > limit) continue;
+      previous = slot;
+      visit(slot, rest % 8, day + DAY_ORIGIN);
+    }
+  }
+
+  /** Marks (with 1) the slots that completed the course on or before `asOfDay`. */
+  markCompleted(courseId: number, asOfDay: number, marks: Uint8Array): void {
+    const packed = this.courses.get(courseId);
+    if (!packed) return;
+    for (let i = 0; i < packed.length; i++) {
+      const slot = Math.floor(packed[i] / ENTRY_SLOT);
+      if (packed[i] - slot * ENTRY_SLOT + DAY_ORIGIN <= asOfDay) marks[slot] = 1;
+    }
+  }
+
+  /** `visit(slot, ratingIndex)` for every rating of the year. */
+  eachRating(year: number, visit: (slot: number, rating: number) => void): void {
+    const packed = this.ratings.get(year);
+    if (!packed) return;
+    for (let i = 0; i < packed.length; i++) {
+      const slot = Math.floor(packed[i] / ENTRY_SLOT);
+      visit(slot, packed[i] - slot * ENTRY_SLOT);
+    }
+  }
+
+  /** The facts of one slot as objects (for the fits shown on a page). */
+  factsAt(slot: number): EmployeeFacts {
+    const history = new Map<number, { level: number; assessedOn: string }[]>();
+    for (const [competencyId, packed] of this.results) {
+      const entries: { level: number; assessedOn: string }[] = [];
+      for (let i = firstAtLeast(packed, slot * RESULT_SLOT); i < packed.length; i++) {
+        const value = packed[i];
+        if (Math.floor(value / RESULT_SLOT) !== slot) break;
+        const rest = value - slot * RESULT_SLOT;
+        entries.push({
+          level: rest % 8,
+          assessedOn: isoOfDay(DAY_BITS - 1 - Math.floor(rest / 8) + DAY_ORIGIN),
+        });
+      }
+      if (entries.length > 0) history.set(competencyId, entries);
+    }
+    const trainings: { courseId: number; completedOn: string }[] = [];
+    for (const [courseId, packed] of this.courses) {
+      for (let i = firstAtLeast(packed, slot * ENTRY_SLOT); i < packed.length; i++) {
+        if (Math.floor(packed[i] / ENTRY_SLOT) !== slot) break;
+        trainings.push({
+          courseId,
+          completedOn: isoOfDay(packed[i] - slot * ENTRY_SLOT + DAY_ORIGIN),
+        });
+      }
+    }
+    const performance: { year: number; rating: string }[] = [];
+    for (const [year, packed] of [...this.ratings].sort((a, b) => b[0] - a[0])) {
+      const i = firstAtLeast(packed, slot * ENTRY_SLOT);
+      if (i < packed.length && Math.floor(packed[i] / ENTRY_SLOT) === slot)
+        performance.push({ year, rating: PERFORMANCE_RATINGS[packed[i] - slot * ENTRY_SLOT] });
+    }
+    const rank = this.rank[slot] === NONE ? null : RANKS[this.rank[slot]];
+    const education = EDUCATION_LEVELS[this.education[slot]];
+    const day = (packed: number) => (packed === NONE ? null : isoOfDay(packed + DAY_ORIGIN));
+    return {
+      id: this.ids[slot],
+      orgUnitId: this.orgUnit[slot],
+      positionId: this.position[slot] === NONE ? null : this.position[slot],
+      employmentType: EMPLOYMENT_TYPES[this.employmentType[slot]],
+      rank: rank && { code: rank.code, ordinal: rank.ordinal },
+      pppkGrade: this.pppkGrade[slot] === NONE ? null : this.pppkGrade[slot],
+      education: { code: education.code, ordinal: education.ordinal },
+      birthDate: day(this.birth[slot]),
+      appointedOn: day(this.appointed[slot]),
+      history,
+      trainings,
+      performance,
+    };
+  }
+
+  /** A packed day back to a day number (-1 stays -1: unknown). */
+  static dayOf(packed: number): number {
+    return packed === NONE ? NONE : packed + DAY_ORIGIN;
+  }
+}
+
+/** The first index whose value is ≥ `value` in a sorted array. */
+function firstAtLeast(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const days = (column: string) => `(${column} - date '1970-01-01')`;
+
+/**
+ * Loads the columns in one read-only snapshot, streaming; returns them with the transaction
+ * horizon they are exact at. `onProgress` hears each part as it ends.
+ */
+export async function loadCandidateColumns(
+  knex: Knex,
+  onProgress: (part: string, rows: number) => void = () => undefined,
+): Promise<{ columns: CandidateColumns; horizon: string }> {
+  return knex.transaction(
+    async (trx) => {
+      const connection = (await (
+        trx.client as { acquireConnection(): Promise<unknown> }
+      ).acquireConnection()) as PoolClient;
+      const { rows } = await trx.raw<{ rows: { horizon: string; count: string }[] }>(
+        `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon,
+                (select count(*) from employee)::text as count`,
+      );
+      const size = Number(rows[0].count);
+      if (size >= MAX_SLOTS)
+        throw new Error(`The ranking index holds at most ${MAX_SLOTS} employees.`);
+      const columns = new CandidateColumns(size);
+      const codes = (list: readonly string[]) =>
+        `array[${list.map((c) => `'${c.replace(/'/g, "''")}'`).join(',')}]::text[]`;
+      let slot = 0;
+      await copyNumbers(
+        connection,
+        `select id, org_unit_id, coalesce(position_id, -1),
+                array_position(${codes(EMPLOYMENT_TYPES)}, employment_type::text) - 1,
+                coalesce(array_position(${codes(RANKS.map((r) => r.code))}, rank_code::text) - 1, -1),
+                coalesce(pppk_grade, -1),
+                array_position(${codes(EDUCATION_LEVELS.map((e) => e.code))}, education_code::text) - 1,
+                ${days('birth_date')}, ${days('appointed_on')},
+                case when nip ~ '^[0-9]{18}$' then substr(nip, 1, 8)::int end,
+                case when nip ~ '^[0-9]{18}$' then substr(nip, 9, 6)::int end,
+                case when nip ~ '^[0-9]{18}$' then substr(nip, 15, 1)::int end,
+                case when nip ~ '^[0-9]{18}$' then substr(nip, 16, 3)::int end
+           from employee order by id`,
+        13,
+        (row) => {
+          if (slot >= size) throw new Error('employees changed during the snapshot');
+          columns.ids[slot] = row[0];
+          columns.orgUnit[slot] = row[1];
+          columns.position[slot] = row[2];
+          columns.employmentType[slot] = row[3];
+          columns.rank[slot] = row[4];
+          columns.pppkGrade[slot] = row[5];
+          columns.education[slot] = row[6];
+          // Recorded dates first, else the NIP's (the same rules as birthDateOf/appointmentDateOf).
+          const fromNip = Number.isNaN(row[9])
+            ? null
+            : nipDays({ birth: row[9], appointed: row[10], sex: row[11], sequence: row[12] });
+          const nip = fromNip?.ok ? fromNip : null;
+          const birth = Number.isNaN(row[7]) ? (nip?.birthDay ?? null) : row[7];
+          const appointed = Number.isNaN(row[8]) ? (nip?.appointedDay ?? null) : row[8];
+          const pack = (day: number | null) => {
+            if (day === null) return NONE;
+            const packed = packDay(day);
+            if (packed === null) columns.exceptions.add(slot);
+            return packed ?? NONE;
+          };
+          columns.birth[slot] = pack(birth);
+          columns.appointed[slot] = pack(appointed);
+          slot++;
+        },
+      );
+      onProgress('employees', size);
+      const slotOf = (id: number) => {
+        const found = columns.slotOf(id);
+        if (found === NONE) throw new Error(`employee ${id} is not in the snapshot`);
+        return found;
+      };
+      const grouped = async (
+        part: string,
+        query: string,
+        target: Map<number, Float64Array>,
+        pack: (row: Float64Array) => [group: number, value: number] | null,
+      ) => {
+        const groups = new Map<number, Numbers>();
+        const count = await copyNumbers(connection, query, 5, (row) => {
+          const packed = pack(row);
+          if (!packed) return;
+          let group = groups.get(packed[0]);
+          if (!group) groups.set(packed[0], (group = new Numbers()));
+          group.push(packed[1]);
+        });
+        for (const [key, group] of groups) target.set(key, group.sorted());
+        onProgress(part, count);
+      };
+      await grouped(
+        'assessment results',
+        `select a.employee_id, r.competency_id, r.level, ${days('a.assessed_on')}, 0
+           from assessment a join assessment_result r on r.assessment_id = a.id`,
+        columns.results,
+        (row) => {
+          const s = slotOf(row[0]);
+          const day = packDay(row[3]);
+          if (day === null || row[2] < 0 || row[2] > 7) {
+            columns.exceptions.add(s);
+            return null;
+          }
+          return [row[1], packResult(s, day, row[2])];
+        },
+      );
+      // Two results of one competency on one day (two methods): which is the latest depends
+      // on the assessment id, which the packing leaves out; such employees are read whole.
+      for (const packed of columns.results.values()) {
+        for (let i = 1; i < packed.length; i++) {
+          if (Math.floor(packed[i] / 8) === Math.floor(packed[i - 1] / 8))
+            columns.exceptions.add(Math.floor(packed[i] / RESULT_SLOT));
+        }
+      }
+      await grouped(
+        'completed courses',
+        `select employee_id, course_id, ${days('completed_on')}, 0, 0 from training_record`,
+        columns.courses,
+        (row) => {
+          const s = slotOf(row[0]);
+          const day = packDay(row[2]);
+          if (day === null) {
+            columns.exceptions.add(s);
+            return null;
+          }
+          return [row[1], s * ENTRY_SLOT + day];
+        },
+      );
+      await grouped(
+        'performance ratings',
+        `select employee_id, year, array_position(${codes(PERFORMANCE_RATINGS)}, rating::text) - 1, 0, 0
+           from performance_record`,
+        columns.ratings,
+        (row) => [row[1], slotOf(row[0]) * ENTRY_SLOT + row[2]],
+      );
+      return { columns, horizon: rows[0].horizon };
+    },
+    { isolationLevel: 'repeatable read', readOnly: true },
+  );
+}

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../src/context';
+import { Role } from '../../src/modules/auth/auth.types';
+import { importDataset } from '../../src/modules/dataset/dataset.service';
+import { generateProvince } from '../../src/modules/demo/province.generate';
+import { candidateSpecOf, loadEmployeeFacts } from '../../src/modules/fit/candidate-facts';
+import { loadCandidateColumns } from '../../src/modules/fit/candidate-columns';
+import { candidateIndex } from '../../src/modules/fit/candidate-index';
+import { packingFor, scanColumns } from '../../src/modules/fit/column-ranking';
+import { policyFrom } from '../../src/modules/fit/fit.service';
+import { scoreFit } from '../../src/modules/fit/fit.scoring';
+import { positionSpec } from '../../src/modules/fit/fit.specs';
+import { rankKeyOf } from '../../src/modules/fit/ranking';
+import { Position } from '../../src/modules/position/position.entity';
+import { DEMO_TODAY } from '../support/constants';
+import { startTestApp, type TestApp } from '../support/harness';
+
+/**
+ * The columnar index against the object path: every employee's facts read back from the
+ * columns equal the facts read from the database, and every employee's packed rank key from
+ * the column scan equals the key of the pure scoring, for every position and several policies.
+ */
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp('empty');
+  const report = await importDataset(
+    app.orm.em.getKnex(),
+    generateProvince({ employees: 1200, seed: 11, today: DEMO_TODAY }),
+    { today: DEMO_TODAY, audit: { actor: { role: 'SYSTEM', subject: 'test' }, action: 'import' } },
+  );
+  expect(report.issues).toEqual([]);
+}, 120_000);
+afterAll(() => app?.close());
+
+const ADMIN = { role: Role.ADMIN, subject: 'test', agencyCode: null, nip: null };
+const POLICIES = [
+  { asOf: DEMO_TODAY },
+  { asOf: '2023-02-28', validityYears: 1 },
+  { asOf: '2019-01-01', validityYears: 5 },
+  { asOf: DEMO_TODAY, capPerCompetency: false, capTotal: false, minJobPersonMatch: 90 },
+  { asOf: '2031-12-31', minJobPersonMatch: 0 },
+];
+
+/** Facts in a comparable shape (history and trainings in a fixed order). */
+const comparable = (facts: ReturnType<typeof Object>) => {
+  const f = facts as Awaited<ReturnType<typeof loadEmployeeFacts>>[number];
+  return {
+    ...f,
+    history: [...f.history].sort((a, b) => a[0] - b[0]),
+    trainings: [...f.trainings].sort(
+      (a, b) => a.courseId - b.courseId || a.completedOn.localeCompare(b.completedOn),
+    ),
+  };
+};
+
+async function expectExact(knex = app.orm.em.getKnex()) {
+  const { columns } = await loadCandidateColumns(knex);
+  const ids = Array.from(columns.ids);
+  const facts = new Map((await loadEmployeeFacts(knex, { ids })).map((f) => [f.id, f]));
+  for (let slot = 0; slot < columns.size; slot++) {
+    if (columns.exceptions.has(slot)) continue;
+    expect(comparable(columns.factsAt(slot)), `employee ${ids[slot]}`).toEqual(
+      comparable(facts.get(ids[slot])!),
+    );
+  }
+  const ctx = createContext(app.orm, ADMIN);
+  const positions = await ctx.em.find(Position, {}, { orderBy: { id: 'ASC' } });
+  let compared = 0;
+  for (const input of POLICIES) {
+    const policy = policyFrom(ctx, input);
+    for (const position of positions) {
+      const spec = await positionSpec(ctx, position);
+      const packing = packingFor(spec);
+      const keys = scanColumns(columns, spec, policy, packing);
+      for (let slot = 0; slot < columns.size; slot++) {
+        if (columns.exceptions.has(slot)) continue;
+        const candidate = candidateSpecOf(facts.get(ids[slot])!, policy.asOf);
+        const expected = rankKeyOf(scoreFit(spec, candidate, policy, false), ids[slot]);
+        if (keys[slot] !== packing.pack(expected))
+          expect(packing.unpack(keys[slot], ids[slot]), `${position.code} ${ids[slot]}`).toEqual(
+            expected,
+          );
+        compared++;
+      }
+    }
+  }
+  return { compared, exceptions: columns.exceptions.size };
+}
+
+describe('the columnar ranking index', () => {
+  it('holds every fact and scores every employee exactly as the pure scoring', async () => {
+    const { compared } = await expectExact();
+    expect(compared).toBeGreaterThan(100_000);
+  }, 120_000);
+
+  it('reads whole, as objects, the employees the columns cannot hold, and still ranks them exactly', async () => {
+    const knex = app.orm.em.getKnex();
+    const [first, second] = (await knex('employee').orderBy('id').limit(2).pluck('id')) as number[];
+    const competency = (await knex('competency').orderBy('id').first('id')).id as number;
+    // Two results of one competency on one day (two methods), and a result dated before 1700.
+    for (const [employee, on, method, level] of [
+      [first, '2024-03-01', 'INTERVIEW', 2],
+      [first, '2024-03-01', 'TEST', 4],
+      [second, '1650-01-01', 'PORTFOLIO', 5],
+    ] as const) {
+      const [{ id }] = await knex('assessment')
+        .insert({ employee_id: employee, assessed_on: on, method })
+        .returning('id');
+      await knex('assessment_result').insert({
+        assessment_id: id,
+        competency_id: competency,
+        level,
+      });
+    }
+    const { columns } = await loadCandidateColumns(knex);
+    expect([...columns.exceptions].map((slot) => columns.ids[slot]).sort()).toEqual(
+      [first, second].sort(),
+    );
+    await expectExact();
+    const index = await candidateIndex(knex).current();
+    expect(index.isReplaced(columns.slotOf(first))).toBe(true);
+    // The later assessment of the two on one day is the current one.
+    expect(index.spec(first, '2024-03-01')!.levels.get(competency)?.level).toBe(4);
+  }, 120_000);
+});
