@@ -1,9 +1,13 @@
 import 'reflect-metadata';
-import { readFile } from 'node:fs/promises';
 import { openDatabase } from '../src/app/bootstrap';
 import { loadConfig } from '../src/config/config';
 import { userInfo } from 'node:os';
 import { importDataset } from '../src/modules/dataset/dataset.service';
+import {
+  DocumentFileError,
+  progressText,
+  readDocumentFile,
+} from '../src/modules/dataset/document-file';
 import type { ImportReport } from '../src/modules/dataset/dataset.types';
 
 /**
@@ -23,40 +27,42 @@ async function main(): Promise<void> {
   const dryRun = args.includes('--dry-run');
   const bulk = args.includes('--bulk');
   const started = Date.now();
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(
-      `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
-    );
-  });
+  // The file is read as a stream, with how far it is and how long it still takes.
+  let shownAt = 0;
+  const show = (line: string, final = false) => {
+    const now = Date.now();
+    if (!final && now - shownAt < 1000) return;
+    shownAt = now;
+    process.stderr.write(process.stderr.isTTY ? `\r${line}   ${final ? '\n' : ''}` : `${line}\n`);
+  };
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = await readDocumentFile(file, (bytes, total) =>
+      show(`reading ${file}: ${progressText(bytes, total, started, MEGABYTES)}`, bytes === total),
+    );
   } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+    if (error instanceof DocumentFileError) throw new UsageError(error.message);
+    throw error;
   }
   const database = await openDatabase(loadConfig(), (line) => console.error(line));
   try {
     console.error(`Validating and writing ${file}${bulk ? ' (bulk)' : ''}…`);
-    let last = '';
-    let lastAt = 0;
+    // Per section: how far, and how long it still takes at the pace so far.
+    const sectionStarted = new Map<string, number>();
     const report = await importDataset(database.orm.em.getKnex(), document, {
       today: new Date().toISOString().slice(0, 10),
       dryRun,
       bulk,
       audit: { actor: { role: 'CLI', subject: userInfo().username }, action: 'import' },
       onWait: () => console.error('Another import or write is under way; waiting for it to end…'),
-      // A line per section when it ends, and one every second while a large one runs.
       onProgress: (section, done, total) => {
-        const line = `${section}: ${done}/${total}`;
-        const now = Date.now();
-        if (line !== last && (done === total || now - lastAt >= 1000 || process.stderr.isTTY)) {
-          process.stderr.write(process.stderr.isTTY ? `\r${line}   ` : `${line}\n`);
-          lastAt = now;
-        }
-        last = line;
+        if (!sectionStarted.has(section)) sectionStarted.set(section, Date.now());
+        show(
+          `${section}: ${progressText(done, total, sectionStarted.get(section)!)}`,
+          done === total,
+        );
       },
     });
-    if (process.stderr.isTTY) process.stderr.write('\n');
     printReport(report, dryRun, Date.now() - started);
     process.exitCode = report.issueCount > 0 ? 1 : 0;
   } finally {
@@ -90,6 +96,8 @@ function printReport(report: ImportReport, dryRun: boolean, ms: number): void {
 }
 
 class UsageError extends Error {}
+
+const MEGABYTES = { name: 'MB', divisor: 1_000_000 };
 
 main().catch((error: unknown) => {
   console.error(

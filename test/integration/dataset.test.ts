@@ -203,7 +203,8 @@ describe('the command line', () => {
       env: { ...env, DATABASE_URL: empty.databaseUrl },
     });
     expect(imported.stdout).toMatch(/Imported in/);
-    expect(imported.stderr).toMatch(/employees: 500\/500/);
+    expect(imported.stderr).toMatch(/reading .*demo\.json: 100% \([\d.]+ of [\d.]+ MB\)/);
+    expect(imported.stderr).toMatch(/employees: 100% \(500 of 500\)/);
 
     const bad = path.join(dir, 'bad.json');
     await writeFile(bad, JSON.stringify({ agencies: [{ code: 'X', name: 'x', kind: 'PLANET' }] }));

@@ -1,0 +1,60 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { progressText, readDocumentFile } from '../../src/modules/dataset/document-file';
+
+const fileWith = async (text: string) => {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'cg-doc-')), 'd.json');
+  await writeFile(file, text);
+  return file;
+};
+
+describe('a dataset file read as a stream', () => {
+  it('gives the same document as JSON.parse, over many chunks, with progress to the last byte', async () => {
+    const document = {
+      agencies: [{ code: 'A', name: 'Ä "quoted" \\ name', kind: 'PROVINCE' }],
+      employees: Array.from({ length: 3000 }, (_, i) => ({
+        nip: String(i),
+        name: `Nama ${i}`,
+        n: i / 3,
+      })),
+      note: { nested: [1, 2, { x: null }] },
+    };
+    const file = await fileWith(JSON.stringify(document, null, 1));
+    const seen: number[] = [];
+    const read = await readDocumentFile(file, (bytes, total) => seen.push(bytes / total));
+    expect(read).toEqual(document);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it('reads a file that starts with a byte-order mark', async () => {
+    const file = await fileWith('\uFEFF{"agencies": []}');
+    expect(await readDocumentFile(file)).toEqual({ agencies: [] });
+  });
+
+  it.each([
+    ['a list', '[{"code": "A"}]', /must be one JSON object/],
+    ['broken JSON', '{"agencies": [{"code": "A",]}', /is not valid JSON/],
+    ['truncated JSON', '{"agencies": [{"code": "A"}', /is not valid JSON|ended/],
+  ])('refuses %s, saying why', async (_, text, reason) => {
+    await expect(readDocumentFile(await fileWith(text))).rejects.toThrow(reason);
+  });
+
+  it('names a missing file', async () => {
+    await expect(readDocumentFile('/no/such/file.json')).rejects.toThrow(/no such file/);
+  });
+});
+
+describe('progress text', () => {
+  it.each([
+    [0, 200, 0, '0% (0 of 200)'],
+    [50, 200, 10_000, '25% (50 of 200), about 30 s left'],
+    [100, 200, 300_000, '50% (100 of 200), about 5 min left'],
+    [200, 200, 10_000, '100% (200 of 200)'],
+    [0, 0, 0, '100% (0 of 0)'],
+  ])('%i of %i after %i ms: %s', (done, total, elapsed, expected) => {
+    expect(progressText(done, total, 1_000_000, undefined, 1_000_000 + elapsed)).toBe(expected);
+  });
+});
