@@ -13,6 +13,8 @@ import { Role } from '../src/modules/auth/auth.types';
 import { signToken } from '../src/modules/auth/tokens';
 import { importDataset } from '../src/modules/dataset/dataset.service';
 import { generateProvince } from '../src/modules/demo/province.generate';
+import { parseOptions, type Options } from './bench-options';
+import { peerQueries, startPeer } from './bench-peer';
 
 /**
  * `npm run bench [-- --employees 100000 --seed 1 --duration 10 --connections 10 --heap-mb N]`: a province
@@ -21,15 +23,6 @@ import { generateProvince } from '../src/modules/demo/province.generate';
  * straightforward SQL for the same ranking and fit timed in the same run as the baseline.
  * Prints a table and writes .data/bench/results-N.json.
  */
-interface Options {
-  employees: number;
-  seed: number;
-  duration: number;
-  connections: number;
-  /** `--heap-mb N`: the server's V8 old-space limit (`--max-old-space-size`), if set. */
-  heapMb?: number;
-}
-
 interface Operation {
   name: string;
   query: string;
@@ -59,22 +52,6 @@ async function main(): Promise<void> {
   } finally {
     await database.stop();
   }
-}
-
-function parseOptions(args: string[]): Options {
-  const value = (name: string, fallback: number) => {
-    const index = args.indexOf(`--${name}`);
-    const n = index >= 0 ? Number(args[index + 1]) : fallback;
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
-    return n;
-  };
-  return {
-    employees: value('employees', 100_000),
-    seed: value('seed', 1),
-    duration: value('duration', 10),
-    connections: value('connections', 10),
-    heapMb: args.includes('--heap-mb') ? value('heap-mb', 0) : undefined,
-  };
 }
 
 /** Migrates the bench database and loads the province once (kept for later runs). */
@@ -143,8 +120,7 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
   ).rows[0].code;
 
   log('Starting the server (built, its own process)…');
-  // BENCH_PROFILE=1: the server writes a CPU profile to .data/bench/profiles when it stops.
-  const profile = process.env.BENCH_PROFILE
+  const profile = options.profile
     ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`]
     : [];
   const heap = options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : [];
@@ -162,6 +138,7 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let indexLoad = '';
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     let found = '';
@@ -173,6 +150,7 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
       if (found && loaded && !started) {
         started = true;
         log(`  ${loaded[0]}`);
+        indexLoad = loaded[0];
         resolve(found);
       }
     });
@@ -184,10 +162,15 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
     await new Promise((resolve) => server.once('exit', resolve));
   };
   process.once('exit', () => server.kill('SIGKILL'));
+  const peer = options.peer ? await startPeer(database.url, log) : null;
   try {
-    await measure(url, token, sql, server.pid!, nips, positions, unit, options, dir);
+    await measure(url, token, sql, server.pid!, nips, positions, unit, options, dir, {
+      peerUrl: peer?.url,
+      indexLoad,
+    });
   } finally {
     await stopServer();
+    await peer?.stop();
     await sql.end();
   }
 }
@@ -202,7 +185,9 @@ async function measure(
   unit: string,
   options: Options,
   dir: string,
+  { peerUrl, indexLoad }: { peerUrl?: string; indexLoad: string },
 ): Promise<void> {
+  const peer = peerQueries(nips, positions, TODAY);
   const post = async (query: string, variables: Record<string, unknown>) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
@@ -270,8 +255,7 @@ async function measure(
   ];
 
   const results = [];
-  // BENCH_ONLY=text: only the operations whose name contains it (for profiling one).
-  const only = process.env.BENCH_ONLY;
+  const only = options.only;
   if (only)
     operations.splice(0, operations.length, ...operations.filter((o) => o.name.includes(only)));
   // Cold: the first ranking of each position (nothing cached for it yet); this also warms the
@@ -286,10 +270,32 @@ async function measure(
   for (const op of operations) {
     const probe = await post(op.query, op.variables(0));
     if (probe.errors) throw new Error(`${op.name}: ${JSON.stringify(probe.errors)}`);
+    // Sequential first (one request at a time), then under the connections' load.
+    const sequential: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const started = performance.now();
+      await post(op.query, op.variables(i + 1));
+      sequential.push(performance.now() - started);
+    }
     const measured = await load(url, token, op, options);
     const baseline = op.baseline ? await timeSql(sql, op.baseline) : null;
+    // The peer's same read, right after ours, under the same load.
+    const peerOp = peerUrl ? peer[op.name] : undefined;
+    let peerMeasured = null;
+    if (peerUrl && peerOp) {
+      const probePeer = await fetch(`${peerUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: peerOp.query, variables: peerOp.variables(0) }),
+      }).then((r) => r.json() as Promise<{ errors?: unknown }>);
+      if (probePeer.errors)
+        throw new Error(`peer, ${op.name}: ${JSON.stringify(probePeer.errors)}`);
+      peerMeasured = await load(peerUrl, token, { name: op.name, ...peerOp }, options);
+      log(`    peer: p50 ${peerMeasured.p50.toFixed(1)} ms, ${peerMeasured.rps.toFixed(0)} req/s`);
+    }
     results.push({
       operation: op.name,
+      sequentialP50: median(sequential),
       p50: measured.p50,
       p95: measured.p95,
       requestsPerSecond: measured.rps,
@@ -297,6 +303,9 @@ async function measure(
       sqlStatements: probe.extensions?.sqlStatements ?? null,
       baselineMedian: baseline,
       timesFaster: baseline ? baseline / measured.p50 : null,
+      peerP50: peerMeasured?.p50 ?? null,
+      peerRequestsPerSecond: peerMeasured?.rps ?? null,
+      peerErrors: peerMeasured?.errors ?? null,
     });
     log(`  ${op.name}: p50 ${measured.p50.toFixed(1)} ms, ${measured.rps.toFixed(0)} req/s`);
   }
@@ -312,6 +321,7 @@ async function measure(
       node: process.version,
     },
     options,
+    indexLoad,
     coldCandidatesMedian: median(cold),
     serverPeakRss: peakRss,
     results,
@@ -400,10 +410,12 @@ function median(values: number[]): number {
 
 function printTable(report: {
   options: Options;
+  indexLoad: string;
   coldCandidatesMedian: number;
   serverPeakRss: number;
   results: {
     operation: string;
+    sequentialP50: number;
     p50: number;
     p95: number;
     requestsPerSecond: number;
@@ -411,6 +423,8 @@ function printTable(report: {
     sqlStatements: number | null;
     baselineMedian: number | null;
     timesFaster: number | null;
+    peerP50: number | null;
+    peerRequestsPerSecond: number | null;
   }[];
 }): void {
   const o = report.options;
@@ -418,16 +432,20 @@ function printTable(report: {
     `\n${o.employees} employees, ${o.connections} connections, ${o.duration} s per operation, ${os.cpus().length} CPUs\n`,
   );
   console.log(
-    '| operation | p50 ms | p95 ms | req/s | SQL/req | SQL baseline ms | × faster | errors |',
+    '| operation | sequential p50 ms | p50 ms | p95 ms | req/s | SQL/req | SQL baseline ms | × faster | peer p50 ms | peer req/s | req/s ÷ peer | errors |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  const figure = (n: number | null, digits: number) => (n === null ? '–' : n.toFixed(digits));
   for (const r of report.results) {
+    const ratio = r.peerRequestsPerSecond ? r.requestsPerSecond / r.peerRequestsPerSecond : null;
     console.log(
-      `| ${r.operation} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.requestsPerSecond.toFixed(0)} | ${r.sqlStatements ?? '–'} | ${r.baselineMedian?.toFixed(1) ?? '–'} | ${r.timesFaster?.toFixed(1) ?? '–'} | ${r.errors} |`,
+      `| ${r.operation} | ${r.sequentialP50.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.requestsPerSecond.toFixed(0)} | ${r.sqlStatements ?? '–'} | ${figure(r.baselineMedian, 1)} | ${figure(r.timesFaster, 1)} | ${figure(r.peerP50, 1)} | ${figure(r.peerRequestsPerSecond, 0)} | ${figure(ratio, 2)} | ${r.errors} |`,
     );
   }
   console.log(
-    `\nFirst ranking of a position (nothing cached): median ${report.coldCandidatesMedian.toFixed(0)} ms. Server peak RSS: ${(report.serverPeakRss / 2 ** 20).toFixed(0)} MiB.`,
+    `\n${report.indexLoad}.\nFirst ranking of a position (nothing cached): median ${report.coldCandidatesMedian.toFixed(0)} ms. Server peak RSS: ${(report.serverPeakRss / 2 ** 20).toFixed(0)} MiB.`,
   );
 }
 
