@@ -1,6 +1,6 @@
 import type { Context } from '../../context';
 import { isStale } from '../assessment/staleness';
-import { currentLevels } from '../employee/employee.loaders';
+import { candidateIndex } from '../fit/candidate-index';
 import { courseCatalogue } from '../fit/fit.specs';
 import type { ScoringPolicy } from '../fit/fit.policy';
 import type { Position } from '../position/position.entity';
@@ -76,10 +76,10 @@ export async function trainingCompliance(
 interface Measured {
   employee: ScopedEmployee;
   requirements: { competencyId: number; level: number }[];
-  levels: Map<number, { level: number; assessedOn: string }>;
+  levels: ReadonlyMap<number, { level: number; assessedOn: string }>;
 }
 
-/** Employees of a scope against a target position (or each their own), with current levels: three statements. */
+/** Employees of a scope against a target position (or each their own), with current levels from the index: two statements and the index check. */
 async function measure(
   ctx: Context,
   scope: AnalyticsScope,
@@ -104,19 +104,13 @@ async function measure(
       { competencyId: r.competency_id, level: r.level },
     ]);
   const withPosition = employees.filter((e) => target || e.positionId);
-  const levels = await currentLevels(ctx, asOf).loadMany(withPosition.map((e) => e.id));
-  const measured = withPosition.map((employee, i) => {
-    const list = levels[i];
-    return {
-      employee,
-      requirements: requirements.get(target ? target.id : employee.positionId!) ?? [],
-      levels: new Map(
-        Array.isArray(list)
-          ? list.map((l) => [l.competencyId, { level: l.level, assessedOn: l.assessedOn }])
-          : [],
-      ),
-    };
-  });
+  // Current levels from the ranking index (kept exact from the change log): no scan of results.
+  const index = await candidateIndex(ctx.knex).current();
+  const measured = withPosition.map((employee) => ({
+    employee,
+    requirements: requirements.get(target ? target.id : employee.positionId!) ?? [],
+    levels: index.levelsOf(employee.id, asOf),
+  }));
   return { measured, withoutPosition: employees.length - withPosition.length };
 }
 

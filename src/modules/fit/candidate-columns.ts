@@ -164,6 +164,24 @@ export class CandidateColumns {
     }
   }
 
+  /** The current level of each competency of one slot as of a day (the latest on or before it). */
+  levelsAt(slot: number, asOfDay: number): Map<number, { level: number; assessedOn: string }> {
+    const levels = new Map<number, { level: number; assessedOn: string }>();
+    const limit = packDay(asOfDay) ?? (asOfDay < DAY_ORIGIN ? NONE : DAY_BITS - 1);
+    for (const [competencyId, packed] of this.results) {
+      for (let i = firstAtLeast(packed, slot * RESULT_SLOT); i < packed.length; i++) {
+        const value = packed[i];
+        if (Math.floor(value / RESULT_SLOT) !== slot) break;
+        const rest = value - slot * RESULT_SLOT;
+        const day = DAY_BITS - 1 - Math.floor(rest / 8);
+        if (day > limit) continue;
+        levels.set(competencyId, { level: rest % 8, assessedOn: isoOfDay(day + DAY_ORIGIN) });
+        break;
+      }
+    }
+    return levels;
+  }
+
   /** The facts of one slot as objects (for the fits shown on a page). */
   factsAt(slot: number): EmployeeFacts {
     const history = new Map<number, { level: number; assessedOn: string }[]>();

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candidate-facts';
 import { CandidateColumns, loadCandidateColumns } from './candidate-columns';
+import { dayNumber } from './days';
 import type { CandidateSpec } from './fit.scoring';
 
 /** Change rows older than this are pruned; a process idle longer reloads everything. */
@@ -114,6 +115,18 @@ export class CandidateIndex {
     if (overlaid !== undefined) return overlaid?.positionId ?? null;
     const slot = this.columns.slotOf(id);
     return slot < 0 || this.columns.position[slot] < 0 ? null : this.columns.position[slot];
+  }
+
+  /**
+   * An employee's current level per competency as of a date (the latest assessment on or
+   * before it), straight from the columns: what analyses of whole units read.
+   */
+  levelsOf(id: number, asOf: string): ReadonlyMap<number, { level: number; assessedOn: string }> {
+    const overlaid = this.overlay.get(id);
+    if (overlaid !== undefined)
+      return overlaid ? candidateSpecOf(overlaid, asOf).levels : new Map();
+    const slot = this.columns.slotOf(id);
+    return slot < 0 ? new Map() : this.columns.levelsAt(slot, dayNumber(asOf));
   }
 
   /** The candidate spec of an employee as of a date (levels up to it, courses completed by it). */
