@@ -92,6 +92,28 @@ export async function fitsFor(
   return employees.map((e, i) => newFit(e.id, position.id, spec, candidates[i], policy));
 }
 
+/**
+ * The same fits, with the candidates from the ranking index (kept exact from the change log)
+ * instead of read afresh: for analyses of whole pools (bench strength, succession).
+ */
+export async function indexedFitsFor(
+  ctx: Context,
+  position: Position,
+  employees: readonly Employee[],
+  policy: ScoringPolicy,
+): Promise<Fit[]> {
+  const [spec, index] = await Promise.all([
+    positionSpec(ctx, position),
+    candidateIndex(ctx.knex).current(),
+  ]);
+  const candidates = await Promise.all(
+    employees.map(
+      async (e) => index.spec(e.id, policy.asOf) ?? (await candidateSpec(ctx, e, policy.asOf)),
+    ),
+  );
+  return employees.map((e, i) => newFit(e.id, position.id, spec, candidates[i], policy));
+}
+
 /** Orders fits as `candidates` ranks them. */
 export function byRank(a: Fit, b: Fit): number {
   return compareFits(

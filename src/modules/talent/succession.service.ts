@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
 import { Employee } from '../employee/employee.entity';
-import { byRank, fitsFor, readinessHorizonOfFit, readinessOfFit } from '../fit/fit.service';
+import { byRank, indexedFitsFor, readinessHorizonOfFit, readinessOfFit } from '../fit/fit.service';
 import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
 import { addYears, birthDateOf } from '../employee/employee.dates';
 import type { ScoringPolicy } from '../fit/fit.policy';
@@ -57,7 +57,7 @@ export async function successionList(
   const employees = (await ctx.loaders.byId(Employee).loadMany(chosen.map((e) => e.id))).filter(
     (e): e is Employee => e instanceof Employee,
   );
-  const fits = await fitsFor(ctx, position, employees, policy);
+  const fits = await indexedFitsFor(ctx, position, employees, policy);
   const poolRank = (id: number) => {
     const index = SUCCESSION_BOXES.indexOf(boxOf(id) ?? 0);
     return index < 0 ? SUCCESSION_BOXES.length : index;
@@ -98,7 +98,7 @@ export async function benchStrength(
   // All positions at once, so the loaders batch their profiles into the same statements.
   return Promise.all(
     positions.map(async (position) => {
-      const fits = await fitsFor(ctx, position, pool, policy);
+      const fits = await indexedFitsFor(ctx, position, pool, policy);
       const [readiness, horizons] = await Promise.all([
         Promise.all(fits.map((f) => readinessOfFit(ctx, f))),
         Promise.all(fits.map((f) => readinessHorizonOfFit(ctx, f, YEARLY_DEVELOPMENT_HOURS))),
