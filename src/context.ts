@@ -5,6 +5,11 @@ import { Access } from './modules/auth/access';
 import type { Viewer } from './modules/auth/auth.types';
 import { Agency } from './modules/org/agency.entity';
 import { OrgUnit } from './modules/org/org-unit.entity';
+import { Employee } from './modules/employee/employee.entity';
+import { Competency } from './modules/competency/competency.entity';
+import { Position } from './modules/position/position.entity';
+import { PositionRequirement } from './modules/position/position-requirement.entity';
+import { leanReaderOf } from './shared/lean';
 import { visibilityGuard } from './modules/auth/visibility';
 import { Loaders, type Companion } from './shared/loaders';
 
@@ -33,6 +38,19 @@ const COMPANIONS = new Map<EntityClass<object>, Companion[]>([
 ]);
 
 /**
+ * Entities the loaders read without the ORM (nothing loaded through a loader is written back;
+ * writes read their own records): one raw statement, rows into plain objects.
+ */
+const LEAN = new Set<EntityClass<object>>([
+  Employee,
+  OrgUnit,
+  Agency,
+  Position,
+  PositionRequirement,
+  Competency,
+]);
+
+/**
  * A fresh context per request: a new identity map and new loaders, never shared. Loaded
  * employees, and the assessments and trainings of employees, pass through the viewer's
  * visibility, so every path to them (root, nested, `node`) answers the same.
@@ -46,7 +64,9 @@ export function createContext(
   const knex = em.getKnex();
   const access = new Access(viewer, knex);
   const guard = visibilityGuard(access, () => loaders);
-  const loaders: Loaders = new Loaders(em, guard, COMPANIONS);
+  const lean = (entity: EntityClass<object>) =>
+    LEAN.has(entity) ? leanReaderOf(em.getMetadata().get(entity.name)) : undefined;
+  const loaders: Loaders = new Loaders(em, guard, COMPANIONS, lean);
   return {
     em,
     knex,

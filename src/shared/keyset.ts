@@ -1,5 +1,6 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { raw, type EntityManager } from '@mikro-orm/postgresql';
+import type { LeanReader } from './loaders';
 import { pageRequest, toPage, type Page, type PageArgs } from './pagination';
 
 export type SortDirection = 'ASC' | 'DESC';
@@ -17,6 +18,8 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   sort: SortKeys,
   args: PageArgs,
+  /** Read the rows without the ORM (no hydration), when the entity has a lean reader. */
+  reader?: LeanReader<T>,
 ): Promise<Page<T>> {
   const keys = [...sort, { property: 'id', direction: sort.at(-1)?.direction ?? 'ASC' }].filter(
     (key, index, all) => all.findIndex((k) => k.property === key.property) === index,
@@ -29,13 +32,25 @@ export async function paginate<T extends object>(
   }));
   const conditions: object[] = [where];
   if (request.cursor) conditions.push(after(effective, request.cursor));
-  const rows =
-    request.limit === 0
-      ? []
-      : await em.find(entity, { $and: conditions } as FilterQuery<T>, {
-          orderBy: effective.map((k) => ({ [k.property]: k.ascending ? 'ASC' : 'DESC' })) as never,
-          limit: request.limit + 1,
-        });
+  const orderBy = effective.map((k) => ({ [k.property]: k.ascending ? 'ASC' : 'DESC' }));
+  let rows: T[] = [];
+  if (request.limit > 0 && reader) {
+    // The same statement the ORM would send, its rows made into plain objects.
+    const query = em
+      .createQueryBuilder(entity, 'e0')
+      .select(raw(reader.select('e0')))
+      .where({ $and: conditions } as FilterQuery<T>)
+      .orderBy(orderBy)
+      .limit(request.limit + 1);
+    rows = (await query.execute<Record<string, unknown>[]>('all', false)).map((row) =>
+      reader.map(row),
+    );
+  } else if (request.limit > 0) {
+    rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, {
+      orderBy: orderBy as never,
+      limit: request.limit + 1,
+    });
+  }
   const keyOf = (row: T) => keys.map((k) => (row as Record<string, unknown>)[k.property]);
   return toPage(rows, request, keyOf, () => em.count(entity, where));
 }

@@ -1,5 +1,5 @@
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 type Row = Record<string, unknown>;
@@ -17,6 +17,44 @@ export interface Companion {
   readonly entity: EntityClass<object>;
 }
 
+/**
+ * How to read an entity without the ORM, for the hot reads: the table, the columns to select
+ * (SQL), the column of each key property, and the row made into a read-only object with the
+ * entity's prototype (so `instanceof`, the global id and the field resolvers work). Such objects
+ * are never persisted; writes read their own records.
+ */
+export interface LeanReader<T extends object> {
+  readonly table: string;
+  /** The columns to select, qualified by the table's alias, named `<prefix><n>`. */
+  select(alias: string, prefix?: string): string;
+  /** The column of each property that identifies a row (primary key, unique properties). */
+  readonly keyColumns: Readonly<Record<string, string>>;
+  /** The object of a row (its columns named by `select` with the same prefix). */
+  map(row: Row, prefix?: string): T;
+}
+
+const leanPrototypes = new WeakMap<object, object>();
+
+/**
+ * An object with `prototype` in its chain and `fields` as its own properties. The ORM puts
+ * setters for its properties on entity prototypes; a prototype in between shadows them with
+ * plain data properties, so assigning the fields runs none of them.
+ */
+export function plainObjectOf<T extends object>(prototype: object, fields: Row): T {
+  let lean = leanPrototypes.get(prototype);
+  if (!lean) {
+    const shadows: PropertyDescriptorMap = {};
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
+      if (descriptor.set && !descriptor.get)
+        shadows[name] = { value: undefined, writable: true, configurable: true };
+    }
+    lean = Object.create(prototype, shadows) as object;
+    leanPrototypes.set(prototype, lean);
+  }
+  return Object.assign(Object.create(lean) as T, fields);
+}
+
 /** Rows of tables only migrations write, read once per process (keyed by entity). */
 const readOnce = new Map<EntityClass<object>, Promise<object[]>>();
 
@@ -28,6 +66,9 @@ export class Loaders {
     private readonly guard: Guard = async (_entity, rows) => rows,
     /** Per entity, the many-to-ones fetched with it, so loading them costs no statement. */
     private readonly companions: ReadonlyMap<EntityClass<object>, readonly Companion[]> = new Map(),
+    /** How to read an entity without the ORM (one raw statement, no hydration), if so. */
+    private readonly lean: (entity: EntityClass<object>) => LeanReader<object> | undefined = () =>
+      undefined,
   ) {}
 
   /**
@@ -63,6 +104,42 @@ export class Loaders {
     property: string,
   ): DataLoader<K, T | null> {
     return this.memo(`${entity.name}.${property}`, async (keys: readonly K[]) => {
+      const reader = this.lean(entity);
+      const column = reader?.keyColumns[property];
+      if (reader && column) {
+        // Companions come joined in the same statement, each as its own lean object.
+        const companions = (this.companions.get(entity) ?? []).map((c, i) => ({
+          ...c,
+          reader: this.lean(c.entity)!,
+          alias: `j${i}`,
+        }));
+        const meta = this.em.getMetadata().find(entity.name)!;
+        const joins = companions.map((c) => {
+          const foreign = (meta.properties as Record<string, { fieldNames: string[] }>)[c.relation];
+          return `left join ${c.reader.table} as ${c.alias} on ${c.alias}.id = t."${foreign.fieldNames[0]}"`;
+        });
+        const select = [
+          reader.select('t'),
+          ...companions.map((c) => c.reader.select(c.alias, `${c.alias}_`)),
+        ];
+        const { rows } = await this.em
+          .getKnex()
+          .raw<{ rows: Row[] }>(
+            `select ${select.join(', ')} from ${reader.table} as t ${joins.join(' ')} where t.${column} = any(?)`,
+            [keys as unknown as string[]],
+          );
+        const loaded = rows.map((row) => {
+          const entityRow = reader.map(row) as Row;
+          for (const c of companions) {
+            if (entityRow[c.relation]) entityRow[c.relation] = c.reader.map(row, `${c.alias}_`);
+          }
+          return entityRow as T;
+        });
+        const found = (await this.guard(entity, loaded)) as T[];
+        for (const companion of companions) await this.prime(companion, found);
+        const map = new Map(found.map((e) => [(e as Row)[property] as K, e]));
+        return keys.map((k) => map.get(k) ?? null);
+      }
       const companions = this.companions.get(entity) ?? [];
       const loaded = await this.em.find(
         entity,
@@ -84,10 +161,20 @@ export class Loaders {
   ): DataLoader<number, T[]> {
     return this.memo(`${entity.name}<${foreignKey}`, async (ids: readonly number[]) => {
       const companions = this.companions.get(entity) ?? [];
-      const rows = await this.em.find(entity, { [foreignKey]: { $in: ids } } as FilterQuery<T>, {
-        orderBy,
-        ...this.joined(companions),
-      });
+      const reader = companions.length === 0 ? this.lean(entity) : undefined;
+      const rows = reader
+        ? (
+            await this.em
+              .createQueryBuilder(entity, 'e0')
+              .select(raw(reader.select('e0')))
+              .where({ [foreignKey]: { $in: ids } } as FilterQuery<T>)
+              .orderBy(orderBy)
+              .execute<Row[]>('all', false)
+          ).map((row) => reader.map(row) as T)
+        : await this.em.find(entity, { [foreignKey]: { $in: ids } } as FilterQuery<T>, {
+            orderBy,
+            ...this.joined(companions),
+          });
       for (const companion of companions) await this.prime(companion, rows);
       const groups = new Map<number, T[]>(ids.map((id) => [id, []]));
       for (const row of rows) {

@@ -176,7 +176,8 @@ export function toPage<T>(
   const hasMore = rows.length > request.limit;
   const slice = rows.slice(0, request.limit);
   if (request.direction === 'backward') slice.reverse();
-  const edges = slice.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  // A cursor is encrypted only when it is asked for: most pages are read without them.
+  const edges = slice.map((node) => new Edge(node, () => encodeCursor(keyOf(node))));
   let counted: Promise<number> | undefined;
   return {
     edges,
@@ -184,11 +185,27 @@ export function toPage<T>(
     pageInfo: {
       hasNextPage: request.direction === 'forward' ? hasMore : request.cursor !== undefined,
       hasPreviousPage: request.direction === 'backward' ? hasMore : request.cursor !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount: () => (counted ??= count()),
   };
+}
+
+/** An edge of a page; its cursor is made on first read, once. */
+class Edge<T> {
+  private made: string | undefined;
+  constructor(
+    readonly node: T,
+    private readonly make: () => string,
+  ) {}
+  get cursor(): string {
+    return (this.made ??= this.make());
+  }
 }
 
 /** `pageRequest` for lists that are paged forward only (rankings computed in memory). */

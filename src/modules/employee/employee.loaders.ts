@@ -1,5 +1,6 @@
 import { Competency } from '../competency/competency.entity';
 import type { Context } from '../../context';
+import { leanReaderOf } from '../../shared/lean';
 
 export interface CurrentLevel {
   employeeId: number;
@@ -19,6 +20,7 @@ export function currentLevels(ctx: Context, asOf: string) {
   return ctx.loaders.custom<number, CurrentLevel[]>(
     `employee.currentLevels.${asOf}`,
     async (ids) => {
+      const competency = leanReaderOf(ctx.em.getMetadata().get(Competency.name));
       const result = await ctx.knex.raw<{
         rows: { levels: CurrentLevel[] | null; competencies: Record<string, unknown>[] | null }[];
       }>(
@@ -33,14 +35,14 @@ export function currentLevels(ctx: Context, asOf: string) {
             where a.employee_id = any(?) and a.assessed_on <= ?
             order by a.employee_id, r.competency_id, a.assessed_on desc, a.id desc)
          select (select json_agg(l) from levels l) as levels,
-                (select json_agg(c) from competency c
-                  where c.id in (select "competencyId" from levels)) as competencies`,
+                (select json_agg(x) from (select ${competency.select('c')} from competency c
+                  where c.id in (select "competencyId" from levels)) x) as competencies`,
         [ids as number[], asOf],
       );
       const [{ levels, competencies }] = result.rows;
       await ctx.loaders.primeById(
         Competency,
-        (competencies ?? []).map((row) => ctx.em.map(Competency, row)),
+        (competencies ?? []).map((row) => competency.map(row) as Competency),
       );
       const groups = new Map<number, CurrentLevel[]>(ids.map((id) => [id, []]));
       for (const row of levels ?? []) groups.get(row.employeeId)?.push(row);

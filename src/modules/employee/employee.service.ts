@@ -10,6 +10,7 @@ import { EDUCATION_LEVELS, normaliseEducationCode, RANKS } from '../reference/re
 import { Employee } from './employee.entity';
 import { appointmentDateOf, wholeYearsBetween } from './employee.dates';
 import { hoursInYear } from './employee.loaders';
+import { leanReaderOf } from '../../shared/lean';
 import type { EmployeeFilter, EmployeeOrder } from './employee.inputs';
 
 const EMPLOYEE_SORT = { NAME: 'name', NIP: 'nip', CREATED: 'id' } as const;
@@ -85,7 +86,14 @@ export async function listEmployees(
   // Keyset cursors need a non-null key: NIP order lists the employees who have a NIP.
   if (order?.field === 'NIP') where.nip = { $ne: null };
   const sort = sortKeys(order, EMPLOYEE_SORT, identifying ? 'NAME' : 'CREATED');
-  return paginate(ctx.em, Employee, where as FilterQuery<Employee>, sort, page);
+  return paginate(
+    ctx.em,
+    Employee,
+    where as FilterQuery<Employee>,
+    sort,
+    page,
+    leanReaderOf(ctx.em.getMetadata().get(Employee.name)),
+  );
 }
 
 /** An employee's training hours (JP) in a year against the yearly target. */
@@ -124,7 +132,12 @@ export async function employeesPage(ctx: Context, ids: readonly number[], page: 
   return {
     ...result,
     nodes: result.nodes.map((id) => byId.get(id)!),
-    edges: result.edges.map((e) => ({ cursor: e.cursor, node: byId.get(e.node)! })),
+    edges: result.edges.map((e) => ({
+      get cursor() {
+        return e.cursor;
+      },
+      node: byId.get(e.node)!,
+    })),
   };
 }
 

@@ -101,7 +101,12 @@ export async function rankCandidates(
   return {
     ...ranked,
     nodes,
-    edges: ranked.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })),
+    edges: ranked.edges.map((edge, i) => ({
+      get cursor() {
+        return edge.cursor;
+      },
+      node: nodes[i],
+    })),
     qualifiedCount,
     storedProfileQualifiedCount: profile
       ? () => {

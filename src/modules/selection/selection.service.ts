@@ -256,7 +256,12 @@ export function frozenCandidates(selection: Selection, page: PageArgs) {
   return {
     ...result,
     nodes: result.nodes.map((item) => item.fit),
-    edges: result.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.fit })),
+    edges: result.edges.map((edge) => ({
+      get cursor() {
+        return edge.cursor;
+      },
+      node: edge.node.fit,
+    })),
   };
 }
 
