@@ -8,4 +8,7 @@ async function main() {
   });
   console.log(db.url);
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -13,7 +13,8 @@ export interface Config {
   /** Load the demo province into an empty database at start-up. */
   readonly loadDemo: boolean;
   /** Report the SQL statement count of each GraphQL request in `extensions`. */
-  readonly exposeStatementCount: boolean;
+  /** `on-request`: only for requests with the `x-count-statements` header (benchmarks). */
+  readonly exposeStatementCount: boolean | 'on-request';
   /** Demo mode (`npm start`): a random signing secret per start, demo tokens printed. */
   readonly demo: boolean;
   readonly auth: {
@@ -92,7 +93,10 @@ export function loadConfig(env: Env = process.env): Config {
       port: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     },
     loadDemo: bool('LOAD_DEMO', true),
-    exposeStatementCount: bool('EXPOSE_STATEMENT_COUNT', nodeEnv !== 'production'),
+    exposeStatementCount:
+      env.EXPOSE_STATEMENT_COUNT === 'on-request'
+        ? 'on-request'
+        : bool('EXPOSE_STATEMENT_COUNT', nodeEnv !== 'production'),
     demo: bool('DEMO_MODE', false),
     auth: {
       secret: env.JWT_SECRET || undefined,

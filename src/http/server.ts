@@ -24,8 +24,12 @@ import { explorerAsset, explorerPage } from './explorer';
 import { statementCount, watchStatements, withStatementCounter } from '../shared/sql-stats';
 
 export interface ServerOptions {
-  /** Put `extensions.sqlStatements` on every response (development and tests). */
-  readonly exposeStatementCount: boolean;
+  /**
+   * Put `extensions.sqlStatements` on every response (development and tests), or only on those
+   * to requests with the `x-count-statements` header: counting tracks every promise of the
+   * request, which costs a measured server more than the reads it measures.
+   */
+  readonly exposeStatementCount: boolean | 'on-request';
   readonly keys: TokenKeys;
   readonly limits: QueryLimits & { maxTokens: number; writeWaitMs: number; costPerMinute: number };
   /** Production refuses introspection to callers who are not signed in. */
@@ -72,10 +76,11 @@ const statementCountPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
-        if (response.body.kind === 'single') {
+        const sqlStatements = statementCount();
+        if (response.body.kind === 'single' && sqlStatements !== undefined) {
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
-            sqlStatements: statementCount(),
+            sqlStatements,
           };
         }
       },
@@ -314,9 +319,10 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
           }),
       });
     // Counting statements tracks every promise of the request: only when the count is shown.
-    const result = options.exposeStatementCount
-      ? await withStatementCounter(execute)
-      : await execute();
+    const count =
+      options.exposeStatementCount === true ||
+      (options.exposeStatementCount === 'on-request' && !!req.headers['x-count-statements']);
+    const result = count ? await withStatementCounter(execute) : await execute();
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);
     // While stopping, a finished request closes its connection so the drain can end.

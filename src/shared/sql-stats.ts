@@ -23,7 +23,7 @@ export function withStatementCounter<T>(work: () => Promise<T>): Promise<T> {
   return storage.run({ statements: 0 }, work);
 }
 
-/** Statements sent so far in the current counter's scope (0 outside one). */
-export function statementCount(): number {
-  return storage.getStore()?.statements ?? 0;
+/** Statements sent so far in the current counter's scope (undefined outside one). */
+export function statementCount(): number | undefined {
+  return storage.getStore()?.statements;
 }

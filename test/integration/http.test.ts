@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/harness';
+import { Role } from '../../src/modules/auth/auth.types';
+import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -99,5 +100,27 @@ describe('the HTTP server', () => {
 
   it('answers 404 for unknown paths', async () => {
     expect((await fetch(`${app.url}/nope`)).status).toBe(404);
+  });
+});
+
+describe('statement counts on request', () => {
+  it('are given only to requests that ask, when the server counts on request', async () => {
+    const counting = await startTestApp('demo', { exposeStatementCount: 'on-request' });
+    try {
+      const ask = (headers: Record<string, string>) =>
+        fetch(`${counting.url}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${tokenFor(Role.ADMIN)}`,
+            ...headers,
+          },
+          body: JSON.stringify({ query: '{ positions(first: 2) { nodes { code } } }' }),
+        }).then((r) => r.json() as Promise<{ extensions?: { sqlStatements?: number } }>);
+      expect((await ask({})).extensions?.sqlStatements).toBeUndefined();
+      expect((await ask({ 'x-count-statements': '1' })).extensions?.sqlStatements).toBe(1);
+    } finally {
+      await counting.close();
+    }
   });
 });

@@ -66,6 +66,7 @@ export async function startTestApp(
     /** The callers' cost budget a minute; none unless a test is about it. */
     costPerMinute?: number;
     writeWaitMs?: number;
+    exposeStatementCount?: boolean | 'on-request';
   } = {},
 ): Promise<TestApp> {
   const base = inject('databaseUrl');
@@ -91,7 +92,7 @@ export async function startTestApp(
       costPerMinute: options.costPerMinute ?? 0,
       writeWaitMs: options.writeWaitMs ?? defaults.limits.writeWaitMs,
     },
-    exposeStatementCount: true,
+    exposeStatementCount: options.exposeStatementCount ?? true,
     log: () => undefined,
     ...(options.demoTokens ? { demoTokens: await demoTokens(orm) } : {}),
   });
