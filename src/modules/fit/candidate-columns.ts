@@ -266,6 +266,8 @@ export async function loadCandidateColumns(
       const connection = (await (
         trx.client as { acquireConnection(): Promise<unknown> }
       ).acquireConnection()) as PoolClient;
+      // A national load streams for longer than a request may run: no statement limit here.
+      await trx.raw('set local statement_timeout = 0');
       const { rows } = await trx.raw<{ rows: { horizon: string; count: string }[] }>(
         `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon,
                 (select count(*) from employee)::text as count`,
