@@ -22,12 +22,14 @@ export interface NipDigits {
 export type NipDays =
   { ok: true; birthDay: number; appointedDay: number } | { ok: false; reason: string };
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** The day number of a calendar date, or undefined when there is no such date. */
 function validDay(year: number, month: number, day: number): number | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const days = daysFromCivil(year, month, day);
-  // A day past the month's end lands in the next month: not a date.
-  return isoOfDay(days).slice(5, 7) === String(month).padStart(2, '0') ? days : undefined;
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const last = month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
+  return day <= last ? daysFromCivil(year, month, day) : undefined;
 }
 
 /**

@@ -144,17 +144,30 @@ export function scanColumns(
     if (r.critical) critical++;
   }
   missing.fill(levels);
+  // Entries hold a reversed date: dated on or before the policy date is `entry ≥ limit`,
+  // older than the validity is `entry > staleEntry`.
+  const limit = CandidateColumns.entryLimit(asOfDay);
+  const staleEntry = CandidateColumns.entryLimit(staleBefore - 1) - 1;
+  const cap = policy.capPerCompetency;
   for (const r of position.requirements) {
+    const group = columns.results.get(r.competencyId);
+    if (!group) continue;
+    const { slots, entries } = group;
     const { weight, level: needed, critical: isCritical } = r;
-    const cap = policy.capPerCompetency;
-    columns.eachLatest(r.competencyId, asOfDay, (slot, level, day) => {
+    let previous = -1;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      const entry = entries[i];
+      if (slot === previous || entry < limit) continue;
+      previous = slot;
+      const level = entry & 7;
       counted[slot] += weight * (cap ? Math.min(level, needed) : level);
       uncapped[slot] += weight * level;
       missing[slot] -= Math.min(level, needed);
       assessed[slot] = 1;
-      if (day < staleBefore) stale[slot] = 1;
+      if (entry > staleEntry) stale[slot] = 1;
       if (isCritical && level >= needed) criticalMet[slot]++;
-    });
+    }
   }
 
   // Conditions that fail, per slot.
