@@ -214,14 +214,16 @@ export function scanColumns(
   const requirements = position.requirements.length;
 
   const keys = new Float64Array(n);
-  const key = [0, 0, 0, 0, 0];
+  // Ordinals by the columns' indexes (RANKS and EDUCATION_LEVELS are ordered by ordinal).
+  const rankOrdinal = RANKS.map((r) => r.ordinal);
+  const educationOrdinal = EDUCATION_LEVELS.map((e) => e.ordinal);
   for (let slot = 0; slot < n; slot++) {
     let conditions = unmet[slot];
     if (minRank !== null) {
       const rank = columns.rank[slot];
-      if (rank < 0 || RANKS[rank].ordinal < minRank) conditions++;
+      if (rank < 0 || rankOrdinal[rank] < minRank) conditions++;
     }
-    if (minEducation !== null && EDUCATION_LEVELS[columns.education[slot]].ordinal < minEducation)
+    if (minEducation !== null && educationOrdinal[columns.education[slot]] < minEducation)
       conditions++;
     if (servedEnough !== null) {
       const appointed = columns.appointed[slot];
@@ -240,12 +242,7 @@ export function scanColumns(
     }
     const qualified =
       conditions === 0 && jpm >= policy.minJobPersonMatch && criticalMet[slot] === critical;
-    key[0] = qualified ? 1 : 0;
-    key[1] = jpm;
-    key[2] = conditions;
-    key[3] = missing[slot];
-    key[4] = jpmUncapped;
-    keys[slot] = packing.pack(key);
+    keys[slot] = packing.packParts(qualified ? 1 : 0, jpm, conditions, missing[slot], jpmUncapped);
     if (Number.isNaN(keys[slot]))
       throw new Error(`employee ${columns.ids[slot]}: a rank key out of range`);
   }

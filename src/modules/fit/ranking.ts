@@ -98,6 +98,17 @@ export class RankPacking {
   /** The packed key (NaN when a part is out of its range: then the key cannot be packed). */
   pack(key: RankKey | readonly unknown[]): number {
     const [qualified, jpm, unmet, missing, uncapped] = key as readonly number[];
+    return this.packParts(qualified, jpm, unmet, missing, uncapped);
+  }
+
+  /** `pack` of the parts themselves (the scan's inner loop: no array a key). */
+  packParts(
+    qualified: number,
+    jpm: number,
+    unmet: number,
+    missing: number,
+    uncapped: number,
+  ): number {
     const jpmHundredths = Math.round(jpm * 100);
     const uncappedHundredths = Math.round(uncapped * 100);
     if (
