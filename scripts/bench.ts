@@ -312,6 +312,13 @@ async function measure(
       }
       peerSequentialTimes.set(op.name, peerSequential);
       peerMeasured = await load(peerUrl, token, { name: op.name, ...peerOp }, options);
+      // Requests autocannon gave up on still run in PostgreSQL (the peer's ranking takes
+      // seconds): cancel them, so they do not weigh on the operations measured next.
+      await sql.query(
+        `select pg_cancel_backend(pid) from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid() and state = 'active'
+            and query like '%rank_candidates%'`,
+      );
       log(`    peer: p50 ${peerMeasured.p50.toFixed(1)} ms, ${peerMeasured.rps.toFixed(0)} req/s`);
     }
     results.push({

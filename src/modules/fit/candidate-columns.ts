@@ -122,28 +122,6 @@ export class CandidateColumns {
   }
 
   /**
-   * For each slot with a result of the competency dated on or before `asOfDay`, the latest:
-   * `visit(slot, level, day)`, slots ascending. (The ranking's scan reads the group directly.)
-   */
-  eachLatest(
-    competencyId: number,
-    asOfDay: number,
-    visit: (slot: number, level: number, day: number) => void,
-  ): void {
-    const group = this.results.get(competencyId);
-    if (!group) return;
-    const { slots, entries } = group;
-    const limit = CandidateColumns.entryLimit(asOfDay);
-    let previous = NONE;
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i];
-      if (slot === previous || entries[i] < limit) continue;
-      previous = slot;
-      visit(slot, entries[i] & 7, CandidateColumns.entryDay(entries[i]));
-    }
-  }
-
-  /**
    * The smallest entry dated on or before a day: entries hold `(2^18 − 1 − day) · 8 + level`,
    * so a later date is a smaller entry.
    */
