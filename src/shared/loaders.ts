@@ -106,21 +106,22 @@ export class Loaders {
     return this.memo(`${entity.name}.${property}`, async (keys: readonly K[]) => {
       const reader = this.lean(entity);
       const column = reader?.keyColumns[property];
-      if (reader && column) {
-        // Companions come joined in the same statement, each as its own lean object.
-        const companions = (this.companions.get(entity) ?? []).map((c, i) => ({
-          ...c,
-          reader: this.lean(c.entity)!,
-          alias: `j${i}`,
-        }));
+      // Companions come joined in the same statement, each as its own lean object (when each
+      // has a lean reader; else the ORM reads them all).
+      const companions = (this.companions.get(entity) ?? []).map((c, i) => ({
+        ...c,
+        reader: this.lean(c.entity),
+        alias: `j${i}`,
+      }));
+      if (reader && column && companions.every((c) => c.reader?.keyColumns.id)) {
         const meta = this.em.getMetadata().find(entity.name)!;
         const joins = companions.map((c) => {
           const foreign = (meta.properties as Record<string, { fieldNames: string[] }>)[c.relation];
-          return `left join ${c.reader.table} as ${c.alias} on ${c.alias}.id = t."${foreign.fieldNames[0]}"`;
+          return `left join ${c.reader!.table} as ${c.alias} on ${c.alias}."${c.reader!.keyColumns.id}" = t."${foreign.fieldNames[0]}"`;
         });
         const select = [
           reader.select('t'),
-          ...companions.map((c) => c.reader.select(c.alias, `${c.alias}_`)),
+          ...companions.map((c) => c.reader!.select(c.alias, `${c.alias}_`)),
         ];
         const { rows } = await this.em
           .getKnex()
@@ -131,7 +132,7 @@ export class Loaders {
         const loaded = rows.map((row) => {
           const entityRow = reader.map(row) as Row;
           for (const c of companions) {
-            if (entityRow[c.relation]) entityRow[c.relation] = c.reader.map(row, `${c.alias}_`);
+            if (entityRow[c.relation]) entityRow[c.relation] = c.reader!.map(row, `${c.alias}_`);
           }
           return entityRow as T;
         });
@@ -140,7 +141,6 @@ export class Loaders {
         const map = new Map(found.map((e) => [(e as Row)[property] as K, e]));
         return keys.map((k) => map.get(k) ?? null);
       }
-      const companions = this.companions.get(entity) ?? [];
       const loaded = await this.em.find(
         entity,
         { [property]: { $in: keys } } as FilterQuery<T>,
