@@ -290,22 +290,20 @@ async function measure(
     const peerOp = peerUrl ? peer[op.name] : undefined;
     let peerMeasured = null;
     if (peerUrl && peerOp) {
-      const probePeer = await fetch(`${peerUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: peerOp.query, variables: peerOp.variables(0) }),
-      }).then((r) => r.json() as Promise<{ errors?: unknown }>);
+      const postPeer = (i: number) =>
+        fetch(`${peerUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: peerOp.query, variables: peerOp.variables(i) }),
+        }).then((r) => r.json() as Promise<{ errors?: unknown }>);
+      const probePeer = await postPeer(0);
       if (probePeer.errors)
         throw new Error(`peer, ${op.name}: ${JSON.stringify(probePeer.errors)}`);
       // Sequential: ten requests, or as many as fit in 30 s (the peer's ranking is slow).
       const peerSequential: number[] = [];
       for (let i = 0, spent = 0; i < 10 && spent < 30_000; i++) {
         const started = performance.now();
-        await fetch(`${peerUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: peerOp.query, variables: peerOp.variables(i + 1) }),
-        }).then((r) => r.text());
+        await postPeer(i + 1);
         const took = performance.now() - started;
         peerSequential.push(took);
         spent += took;

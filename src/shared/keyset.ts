@@ -1,6 +1,6 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
-import { raw, type EntityManager } from '@mikro-orm/postgresql';
-import type { LeanReader } from './loaders';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { leanFind, type LeanReader } from './loaders';
 import { pageRequest, toPage, type Page, type PageArgs } from './pagination';
 
 export type SortDirection = 'ASC' | 'DESC';
@@ -33,24 +33,14 @@ export async function paginate<T extends object>(
   const conditions: object[] = [where];
   if (request.cursor) conditions.push(after(effective, request.cursor));
   const orderBy = effective.map((k) => ({ [k.property]: k.ascending ? 'ASC' : 'DESC' }));
-  let rows: T[] = [];
-  if (request.limit > 0 && reader) {
-    // The same statement the ORM would send, its rows made into plain objects.
-    const query = em
-      .createQueryBuilder(entity, 'e0')
-      .select(raw(reader.select('e0')))
-      .where({ $and: conditions } as FilterQuery<T>)
-      .orderBy(orderBy)
-      .limit(request.limit + 1);
-    rows = (await query.execute<Record<string, unknown>[]>('all', false)).map((row) =>
-      reader.map(row),
-    );
-  } else if (request.limit > 0) {
-    rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, {
-      orderBy: orderBy as never,
-      limit: request.limit + 1,
-    });
-  }
+  const matching = { $and: conditions } as FilterQuery<T>;
+  const options = { orderBy: orderBy as never, limit: request.limit + 1 };
+  const rows =
+    request.limit === 0
+      ? []
+      : reader
+        ? await leanFind(em, entity, reader, matching, options)
+        : await em.find(entity, matching, options);
   const keyOf = (row: T) => keys.map((k) => (row as Record<string, unknown>)[k.property]);
   return toPage(rows, request, keyOf, () => em.count(entity, where));
 }

@@ -33,6 +33,26 @@ export interface LeanReader<T extends object> {
   map(row: Row, prefix?: string): T;
 }
 
+/**
+ * What `em.find(entity, where, { orderBy, limit })` reads, as lean objects: the same statement
+ * the ORM would build, its rows not hydrated.
+ */
+export async function leanFind<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  reader: LeanReader<T>,
+  where: FilterQuery<T>,
+  options: { orderBy: QueryOrderMap<T> | QueryOrderMap<T>[]; limit?: number },
+): Promise<T[]> {
+  const query = em
+    .createQueryBuilder(entity, 'e0')
+    .select(raw(reader.select('e0')))
+    .where(where)
+    .orderBy(options.orderBy);
+  if (options.limit !== undefined) query.limit(options.limit);
+  return (await query.execute<Row[]>('all', false)).map((row) => reader.map(row));
+}
+
 const leanPrototypes = new WeakMap<object, object>();
 
 /**
@@ -162,19 +182,10 @@ export class Loaders {
     return this.memo(`${entity.name}<${foreignKey}`, async (ids: readonly number[]) => {
       const companions = this.companions.get(entity) ?? [];
       const reader = companions.length === 0 ? this.lean(entity) : undefined;
+      const where = { [foreignKey]: { $in: ids } } as FilterQuery<T>;
       const rows = reader
-        ? (
-            await this.em
-              .createQueryBuilder(entity, 'e0')
-              .select(raw(reader.select('e0')))
-              .where({ [foreignKey]: { $in: ids } } as FilterQuery<T>)
-              .orderBy(orderBy)
-              .execute<Row[]>('all', false)
-          ).map((row) => reader.map(row) as T)
-        : await this.em.find(entity, { [foreignKey]: { $in: ids } } as FilterQuery<T>, {
-            orderBy,
-            ...this.joined(companions),
-          });
+        ? await leanFind(this.em, entity, reader as LeanReader<T>, where, { orderBy })
+        : await this.em.find(entity, where, { orderBy, ...this.joined(companions) });
       for (const companion of companions) await this.prime(companion, rows);
       const groups = new Map<number, T[]>(ids.map((id) => [id, []]));
       for (const row of rows) {

@@ -29,7 +29,7 @@ function arrayLiteral(items: readonly string[]): string {
 }
 
 /** The pg connection the transaction runs on (knex hands the same one to every query of it). */
-async function connectionOf(trx: Knex.Transaction): Promise<PoolClient> {
+export async function connectionOf(trx: Knex.Transaction): Promise<PoolClient> {
   return (await (
     trx.client as { acquireConnection(): Promise<unknown> }
   ).acquireConnection()) as PoolClient;

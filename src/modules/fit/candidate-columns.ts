@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { PoolClient } from 'pg';
+import { connectionOf } from '../dataset/bulk-copy';
 import { copyNumbers } from '../dataset/copy-out';
 import { nipDays } from '../employee/nip';
 import { EmploymentType } from '../employee/employee.enums';
@@ -245,13 +246,6 @@ function firstAtLeast(sorted: Float64Array | Int32Array, value: number): number 
 }
 
 const days = (column: string) => `(${column} - date '1970-01-01')`;
-
-/** The pooled connection a transaction runs on (for COPY). */
-async function connectionOf(trx: Knex.Transaction): Promise<PoolClient> {
-  return (await (
-    trx.client as { acquireConnection(): Promise<unknown> }
-  ).acquireConnection()) as PoolClient;
-}
 
 /**
  * Loads the columns in one read-only snapshot, streaming; returns them with the transaction

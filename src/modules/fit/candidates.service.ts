@@ -41,11 +41,15 @@ export async function rankCandidates(
     !units && !filter?.qualifiedOnly && minJobPersonMatch == null && !withoutIncumbents;
   const ranking = rankingOf(index, spec, policy);
   const { packing } = ranking;
-  const wanted = (packed: number, orgUnitId: number, positionId: number) =>
-    (!units || units.has(orgUnitId)) &&
-    (!filter?.qualifiedOnly || packing.qualified(packed)) &&
-    (minJobPersonMatch == null || packing.jobPersonMatch(packed) >= minJobPersonMatch) &&
-    (!withoutIncumbents || positionId !== position.id);
+  /** The filter on a ranking's entries (`qualified`: only the qualified, whatever the filter). */
+  const filterOf =
+    ({ packing: p }: Ranking, qualified = !!filter?.qualifiedOnly) =>
+    (packed: number, orgUnitId: number, positionId: number) =>
+      (!units || units.has(orgUnitId)) &&
+      (!qualified || p.qualified(packed)) &&
+      (minJobPersonMatch == null || p.jobPersonMatch(packed) >= minJobPersonMatch) &&
+      (!withoutIncumbents || positionId !== position.id);
+  const wanted = filterOf(ranking);
   // The words of each verdict are made only for the entries shown.
   const fitOfEntry = (entry: RankedEntry) =>
     newFit(entry.employeeId, position.id, spec, index.spec(entry.employeeId, policy.asOf)!, policy);
@@ -83,13 +87,7 @@ export async function rankCandidates(
     });
     rows = top.result();
     count = () => Promise.resolve(unfiltered ? ranking.length : countOf(ranking, wanted));
-    qualifiedCount = () =>
-      Promise.resolve(
-        countOf(
-          ranking,
-          (packed, unit, held) => packing.qualified(packed) && wanted(packed, unit, held),
-        ),
-      );
+    qualifiedCount = () => Promise.resolve(countOf(ranking, filterOf(ranking, true)));
   }
   const ranked = toPage(
     rows,
@@ -111,17 +109,7 @@ export async function rankCandidates(
     storedProfileQualifiedCount: profile
       ? () => {
           const stored = rankingOf(index, storedSpec, policy);
-          return Promise.resolve(
-            countOf(
-              stored,
-              (packed, unit, held) =>
-                stored.packing.qualified(packed) &&
-                (!units || units.has(unit)) &&
-                (minJobPersonMatch == null ||
-                  stored.packing.jobPersonMatch(packed) >= minJobPersonMatch) &&
-                (!withoutIncumbents || held !== position.id),
-            ),
-          );
+          return Promise.resolve(countOf(stored, filterOf(stored, true)));
         }
       : () => Promise.resolve(null),
   };
