@@ -9,6 +9,7 @@ import { Migration20261123160000_employee_change } from './Migration202611231600
 import { Migration20261123170000_employee_name_index } from './Migration20261123170000_employee_name_index';
 import { Migration20261129214919_selections } from './Migration20261129214919_selections';
 import { Migration20261129215722_development_plans } from './Migration20261129215722_development_plans';
+import { Migration20261130020000_audit_request_id } from './Migration20261130020000_audit_request_id';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123170000_employee_name_index', class: Migration20261123170000_employee_name_index },
   { name: 'Migration20261129214919_selections', class: Migration20261129214919_selections },
   { name: 'Migration20261129215722_development_plans', class: Migration20261129215722_development_plans },
+  { name: 'Migration20261130020000_audit_request_id', class: Migration20261130020000_audit_request_id },
 ];

@@ -10,6 +10,7 @@ import { Competency } from './modules/competency/competency.entity';
 import { Position } from './modules/position/position.entity';
 import { PositionRequirement } from './modules/position/position-requirement.entity';
 import { leanReaderOf } from './shared/lean';
+import type { Lsn } from './shared/lsn';
 import { visibilityGuard } from './modules/auth/visibility';
 import { Loaders, type Companion } from './shared/loaders';
 
@@ -23,11 +24,29 @@ export interface Context {
   readonly today: string;
   /** How long a write waits for another write of the same record, or an import (ms). */
   readonly writeWaitMs: number;
+  /**
+   * The primary database, which the ranking index follows (the same as `knex` unless this
+   * request reads from a replica).
+   */
+  readonly primaryKnex: Knex;
+  /**
+   * Resolves once this request's reads see the primary's WAL position `lsn` (what the ranking
+   * index has read): a replica behind it is waited for, briefly.
+   */
+  readonly readsSee: (lsn: Lsn | null) => Promise<void>;
+  /** The request's id, in its log lines, its response headers and the audit trail. */
+  readonly requestId: string | null;
+  /** What the response's `extensions` should say besides the answer (e.g. a ranking's age). */
+  readonly extensions: Record<string, unknown>;
 }
 
 /** Settings of the process that every request's context carries. */
 export interface ContextSettings {
   readonly writeWaitMs: number;
+  /** The primary, when `orm` is a replica's. */
+  readonly primary?: MikroORM;
+  readonly readsSee?: (lsn: Lsn | null) => Promise<void>;
+  readonly requestId?: string;
 }
 
 export const DEFAULT_CONTEXT_SETTINGS: ContextSettings = { writeWaitMs: 10_000 };
@@ -74,5 +93,9 @@ export function createContext(
     access,
     today: new Date().toISOString().slice(0, 10),
     writeWaitMs: settings.writeWaitMs,
+    primaryKnex: settings.primary ? settings.primary.em.getKnex() : knex,
+    readsSee: settings.readsSee ?? (async () => undefined),
+    requestId: settings.requestId ?? null,
+    extensions: {},
   };
 }

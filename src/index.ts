@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import pino from 'pino';
 import { openDatabase, serverOptions, tokenKeys } from './app/bootstrap';
 import { ConfigError, loadConfig, requireTokenKey } from './config/config';
 import { loadDemoIfEmpty } from './modules/demo/demo.service';
@@ -11,7 +12,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   requireTokenKey(config);
   const log = (line: string) => console.log(line);
-  const database = await openDatabase(config, log);
+  // Structured logs (JSON lines on standard output); the banner above them is for people.
+  const logger = pino({ level: config.logLevel, base: { pid: process.pid } });
+  const database = await openDatabase(config, log, (level, message, fields) =>
+    logger[level](fields ?? {}, message),
+  );
+  if (database.routing)
+    log(
+      `Reads of queries go to ${config.replicaUrls.length} replica(s) in rotation; writes to the primary`,
+    );
   const knex = database.orm.em.getKnex();
   if (config.loadDemo) {
     const report = await loadDemoIfEmpty(knex, new Date().toISOString().slice(0, 10));
@@ -25,6 +34,8 @@ async function main(): Promise<void> {
   const demoTokens = config.demo ? demoTokensFor(keys, example) : undefined;
   const server = await createServer(database.orm, {
     ...serverOptions(config, keys),
+    routing: database.routing,
+    logger,
     exampleNip: example?.nip,
     explorerToken: demoTokens?.ADMIN,
     demoTokens,

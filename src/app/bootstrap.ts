@@ -6,19 +6,26 @@ import type { Config } from '../config/config';
 import { startEmbeddedPostgres, type RunningDatabase } from '../config/database';
 import { ormConfig } from '../config/orm.config';
 import { defaultConsoleDir } from '../http/console';
+import { ReadRouting } from './read-routing';
 
 export interface Database {
   readonly orm: MikroORM;
   readonly server: RunningDatabase;
+  /** Reads on replicas, when `DATABASE_REPLICA_URLS` names any. */
+  readonly routing: ReadRouting | undefined;
   close(): Promise<void>;
 }
 
 export const DATABASE_NAME = 'competency_graph';
 
-/** Connects to `DATABASE_URL`, or starts the embedded PostgreSQL, then applies migrations. */
+/**
+ * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL, then applies migrations; with
+ * `DATABASE_REPLICA_URLS`, connects to the replicas too and starts checking them.
+ */
 export async function openDatabase(
   config: Config,
   log: (line: string) => void = () => undefined,
+  logRouting?: ConstructorParameters<typeof ReadRouting>[2]['log'],
 ): Promise<Database> {
   const server: RunningDatabase = config.databaseUrl
     ? { url: config.databaseUrl, stop: async () => undefined }
@@ -35,10 +42,20 @@ export async function openDatabase(
   );
   const applied = await orm.getMigrator().up();
   if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);
+  const routing =
+    config.replicaUrls.length > 0
+      ? await ReadRouting.open(orm, config.replicaUrls, {
+          ...config.replicas,
+          statementTimeoutMs: config.limits.statementTimeoutMs,
+          log: logRouting,
+        })
+      : undefined;
   return {
     orm,
     server,
+    routing,
     async close() {
+      await routing?.close();
       await orm.close(true);
       await server.stop();
     },
@@ -58,6 +75,7 @@ export function serverOptions(
     keys,
     limits: config.limits,
     production: config.nodeEnv === 'production',
+    metricsToken: config.metricsToken,
   };
 }
 

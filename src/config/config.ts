@@ -6,6 +6,18 @@ export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
   /** An external PostgreSQL; when absent the embedded server is started. */
   readonly databaseUrl: string | undefined;
+  /** Streaming replicas that serve reads (`DATABASE_REPLICA_URLS`, comma-separated). */
+  readonly replicaUrls: readonly string[];
+  readonly replicas: {
+    /** A replica further behind the primary than this is taken out of rotation (ms). */
+    readonly maxLagMs: number;
+    /** How often the primary and each replica are checked (ms). */
+    readonly checkMs: number;
+  };
+  /** `/metrics` needs `Authorization: Bearer <token>` when set; without it, loopback callers only. */
+  readonly metricsToken: string | undefined;
+  /** The least severe log level written (pino's levels, or `silent`). */
+  readonly logLevel: LogLevel;
   readonly embedded: {
     readonly dataDir: string;
     readonly port: number;
@@ -38,6 +50,9 @@ export interface Config {
   /** Key of the cursors' encryption; made from the token secret when not set. */
   readonly cursorSecret: string | undefined;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -84,10 +99,35 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
 
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  replicaUrls.forEach((url, i) => {
+    if (!/^postgres(ql)?:\/\//.test(url))
+      problems.push(
+        `DATABASE_REPLICA_URLS: entry ${i + 1} must be a postgres:// or postgresql:// URL`,
+      );
+  });
+  if (replicaUrls.length > 0 && !databaseUrl)
+    problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas follow an external primary');
+  const demo = bool('DEMO_MODE', false);
+  const logLevelRaw = env.LOG_LEVEL || (demo ? 'warn' : 'info');
+  const logLevel = LOG_LEVELS.find((level) => level === logLevelRaw);
+  if (!logLevel)
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevelRaw}"`);
+
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
     nodeEnv: nodeEnv ?? 'development',
     databaseUrl,
+    replicaUrls,
+    replicas: {
+      maxLagMs: int('REPLICA_MAX_LAG_MS', 5_000, 100, 3_600_000),
+      checkMs: int('REPLICA_CHECK_MS', 500, 50, 60_000),
+    },
+    metricsToken: env.METRICS_TOKEN || undefined,
+    logLevel: logLevel ?? 'info',
     embedded: {
       dataDir: path.resolve(env.EMBEDDED_PG_DIR || path.join(process.cwd(), '.data', 'postgres')),
       port: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
@@ -97,7 +137,7 @@ export function loadConfig(env: Env = process.env): Config {
       env.EXPOSE_STATEMENT_COUNT === 'on-request'
         ? 'on-request'
         : bool('EXPOSE_STATEMENT_COUNT', nodeEnv !== 'production'),
-    demo: bool('DEMO_MODE', false),
+    demo,
     auth: {
       secret: env.JWT_SECRET || undefined,
       publicKey: pem(env.JWT_PUBLIC_KEY),
@@ -117,6 +157,8 @@ export function loadConfig(env: Env = process.env): Config {
   const { secret, publicKey } = config.auth;
   if (secret !== undefined && secret.length < 32)
     problems.push('JWT_SECRET must be at least 32 characters');
+  if (config.metricsToken !== undefined && config.metricsToken.length < 32)
+    problems.push('METRICS_TOKEN must be at least 32 characters');
   if (config.cursorSecret !== undefined && config.cursorSecret.length < 32)
     problems.push('CURSOR_SECRET must be at least 32 characters');
   if (publicKey && !config.auth.privateKey && secret)

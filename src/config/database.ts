@@ -33,7 +33,7 @@ export interface EmbeddedOptions {
   readonly log?: (line: string) => void;
 }
 
-const USER = 'postgres';
+export const USER = 'postgres';
 /** How long a start may take before it is given up, and a stop before it is forced. */
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -181,7 +181,7 @@ function binariesRoot(): string {
  * PostgreSQL refuses to run as root: as root, it runs as the `postgres` system user, made here
  * when it does not exist.
  */
-function postgresAccount(): { uid?: number; gid?: number } {
+export function postgresAccount(): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
   const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }));
   try {

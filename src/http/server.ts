@@ -1,4 +1,7 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import pino, { type Logger } from 'pino';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -22,6 +25,11 @@ import { setCursorKey } from '../shared/pagination';
 import { consoleFiles } from './console';
 import { explorerAsset, explorerPage } from './explorer';
 import { statementCount, watchStatements, withStatementCounter } from '../shared/sql-stats';
+import { isConnectionFailure } from '../shared/errors';
+import { ReplicaBehindError, type ReadRouting, type ReadTarget } from '../app/read-routing';
+import type { Viewer } from '../modules/auth/auth.types';
+import { ServerMetrics } from './metrics';
+import { operationKind } from './operation-kind';
 
 export interface ServerOptions {
   /**
@@ -42,10 +50,73 @@ export interface ServerOptions {
   readonly consoleDir?: string;
   /** Demo mode only: one token per role, offered by the console's role picker. */
   readonly demoTokens?: Readonly<Record<string, string>>;
+  /** Where unexpected errors are reported (default: the logger, at level error). */
   readonly log?: (error: unknown) => void;
+  /** Structured logs: a line per request with its id (default: none). */
+  readonly logger?: Logger;
   /** The secret cursors are encrypted with; processes that share it share cursors. */
   readonly cursorSecret?: string;
+  /** Streaming replicas for read-only requests (none: everything on `orm`, the primary). */
+  readonly routing?: ReadRouting;
+  /** `/metrics` asks for this bearer token; without one it answers loopback callers only. */
+  readonly metricsToken?: string;
 }
+
+/** What the server learns of one GraphQL request as it runs, for routing, logs and metrics. */
+interface RequestInfo {
+  /** A second run of the request elsewhere (its cost was already taken). */
+  readonly retry: boolean;
+  operation: string | null;
+  type: string;
+  /** Why the replica the request read from could not answer it (null: it could). */
+  replicaFailure: string | null;
+  /** The replica was only behind, not down. */
+  replicaBehind: boolean;
+  errorCodes: string[];
+}
+
+/**
+ * Where a context carries its request's info: a symbol-keyed property, which Apollo's copy of
+ * the context for each operation keeps (a WeakMap keyed by the context would miss the copy).
+ */
+const REQUEST_INFO = Symbol('request info');
+const infoOf = (ctx: Context): RequestInfo | undefined =>
+  (ctx as Context & { [REQUEST_INFO]?: RequestInfo })[REQUEST_INFO];
+
+/**
+ * Records the operation, errors that came from a failing replica, and the error codes of the
+ * answer; puts what the resolvers asked to say (`ctx.extensions`) into the answer.
+ */
+const observerPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart({ contextValue }) {
+    const info = infoOf(contextValue);
+    return {
+      async didResolveOperation({ operation }) {
+        if (!info || !operation) return;
+        info.operation = operation.name?.value ?? null;
+        info.type = operation.operation;
+      },
+      async didEncounterErrors({ errors }) {
+        if (!info) return;
+        for (const error of errors) {
+          const original = error.originalError ?? error;
+          if (original instanceof ReplicaBehindError) {
+            info.replicaFailure = original.message;
+            info.replicaBehind = true;
+          } else if (isConnectionFailure(original)) info.replicaFailure = String(original);
+        }
+      },
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { singleResult } = response.body;
+        if (info)
+          info.errorCodes = (singleResult.errors ?? []).map((e) => String(e.extensions?.code));
+        if (Object.keys(contextValue.extensions).length > 0)
+          singleResult.extensions = { ...singleResult.extensions, ...contextValue.extensions };
+      },
+    };
+  },
+};
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -97,6 +168,7 @@ const statementCountPlugin: ApolloServerPlugin<Context> = {
 function guardPlugin(
   options: ServerOptions,
   budget: RateLimiterMemory | undefined,
+  metrics: ServerMetrics,
 ): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -127,6 +199,7 @@ function guardPlugin(
           }
           const problems = limitProblems(measure, options.limits);
           if (problems.length > 0) {
+            metrics.refusal('too_complex');
             throw new AppError(
               ErrorCode.QUERY_TOO_COMPLEX,
               `The query is too large: ${problems.join('; ')}.`,
@@ -146,11 +219,19 @@ function guardPlugin(
           if (!contextValue.access.viewer && !(onlyIntrospection && !options.production)) {
             contextValue.access.require();
           }
+          // A request run again on another database was charged on its first run.
+          if (infoOf(contextValue)?.retry) return;
           if (budget && measure.cost > 0) {
             const viewer = contextValue.access.viewer;
             const caller = viewer ? `${viewer.role}:${viewer.subject}` : 'anonymous';
-            cost.budget = await spend(budget, caller, measure.cost, options.limits.costPerMinute);
+            try {
+              cost.budget = await spend(budget, caller, measure.cost, options.limits.costPerMinute);
+            } catch (refusal) {
+              metrics.refusal('rate_limited');
+              throw refusal;
+            }
           }
+          metrics.spent(measure.cost);
         },
         async willSendResponse({ response }) {
           if (cost && (cost.requested as number) > 0 && response.body.kind === 'single') {
@@ -206,7 +287,10 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       : undefined;
   watchStatements(orm.em.getKnex());
   if (options.cursorSecret) setCursorKey(options.cursorSecret);
-  const log = options.log ?? console.error;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const log = options.log ?? ((error: unknown) => logger.error({ err: error }, 'unexpected error'));
+  const routing = options.routing;
+  const metrics = new ServerMetrics(orm.em.getKnex(), routing);
   const apollo = new ApolloServer<Context>({
     schema: buildAppSchema(),
     formatError: (formatted, error) => formatError(formatted, error, log),
@@ -227,7 +311,8 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
-      guardPlugin(options, budget),
+      guardPlugin(options, budget, metrics),
+      observerPlugin,
       ...(options.exposeStatementCount ? [statementCountPlugin] : []),
     ],
   });
@@ -241,7 +326,11 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   let drained: (() => void) | undefined;
   const server = http.createServer((req, res) => {
     inFlight++;
-    handle(req, res)
+    const started = performance.now();
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    const entry: RequestLog = {};
+    handle(req, res, requestId, entry)
       .catch((error) => {
         log(error);
         if (!res.headersSent)
@@ -263,20 +352,50 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       .finally(() => {
         inFlight--;
         if (inFlight === 0) drained?.();
+        const seconds = (performance.now() - started) / 1000;
+        const route = routeOf(req.url);
+        metrics.httpRequest(route, res.statusCode);
+        if (entry.type)
+          metrics.observeOperation(
+            entry.operation ?? null,
+            entry.type,
+            entry.database ?? 'primary',
+            seconds,
+            entry.errors ?? [],
+          );
+        if (route !== 'metrics' && route !== 'health')
+          logger.info(
+            {
+              requestId,
+              method: req.method,
+              route,
+              status: res.statusCode,
+              ms: Math.round(seconds * 10_000) / 10,
+              ...entry,
+            },
+            'request',
+          );
       });
   });
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    requestId: string,
+    entry: RequestLog,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return send(res, 200, 'application/json', '{"status":"ok"}');
-    if (url.pathname === '/ready') {
-      const ready = await orm.isConnected().catch(() => false);
-      return send(
-        res,
-        ready ? 200 : 503,
-        'application/json',
-        JSON.stringify({ status: ready ? 'ready' : 'database unavailable' }),
-      );
+    if (url.pathname === '/ready') return sendReadiness(res);
+    if (url.pathname === '/metrics') {
+      if (!metricsAllowed(req, options.metricsToken))
+        return send(
+          res,
+          403,
+          'application/json',
+          '{"error":"metrics: send the METRICS_TOKEN as a bearer token, or ask from this machine"}',
+        );
+      return send(res, 200, metrics.registry.contentType, await metrics.registry.metrics());
     }
     const report = /^\/selections\/([A-Za-z0-9_-]{1,64})\/report\.pdf$/.exec(url.pathname);
     if (report) return sendSelectionReport(req, res, report[1]);
@@ -310,19 +429,82 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const execute = () =>
+    // The token is read once: a bad one fails the request in its context, as GraphQL errors.
+    let viewer: Viewer | null = null;
+    let viewerError: Error | undefined;
+    try {
+      viewer = viewerFromHeader(options.keys, req.headers.authorization);
+    } catch (error) {
+      viewerError = error as Error;
+    }
+    const caller = viewer ? `${viewer.role}:${viewer.subject}` : null;
+    entry.role = viewer?.role;
+    // With replicas, a query reads from one that has the caller's own writes; the rest, primary.
+    const kind = routing?.hasReplicas
+      ? operationKind(
+          (body as { query?: unknown } | undefined)?.query ?? url.searchParams.get('query'),
+          (body as { operationName?: unknown } | undefined)?.operationName ??
+            url.searchParams.get('operationName'),
+          options.limits.maxTokens,
+        )
+      : null;
+    const mustSee =
+      routing && kind === 'query'
+        ? routing.mustSee(caller, headerText(req.headers['x-min-lsn']))
+        : null;
+    const primary: ReadTarget = { name: 'primary', orm, replica: false };
+    const execute = (target: ReadTarget, info: RequestInfo) =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () =>
-          createContext(orm, viewerFromHeader(options.keys, req.headers.authorization), {
+        context: async () => {
+          if (viewerError) throw viewerError;
+          const ctx = createContext(target.orm, viewer, {
             writeWaitMs: options.limits.writeWaitMs,
-          }),
+            primary: target.replica ? orm : undefined,
+            readsSee: routing && target.replica ? (lsn) => routing.waitFor(target, lsn) : undefined,
+            requestId,
+          });
+          return Object.assign(ctx, { [REQUEST_INFO]: info });
+        },
       });
     // Counting statements tracks every promise of the request: only when the count is shown.
     const count =
       options.exposeStatementCount === true ||
       (options.exposeStatementCount === 'on-request' && !!req.headers['x-count-statements']);
-    const result = count ? await withStatementCounter(execute) : await execute();
+    let target = routing && kind === 'query' ? routing.forRead(mustSee) : primary;
+    let info: RequestInfo;
+    let result: Awaited<ReturnType<typeof execute>>;
+    for (let attempt = 0; ; attempt++) {
+      const run: RequestInfo = {
+        retry: attempt > 0,
+        operation: null,
+        type: kind ?? 'unknown',
+        replicaFailure: null,
+        replicaBehind: false,
+        errorCodes: [],
+      };
+      const chosen = target;
+      result = count
+        ? await withStatementCounter(() => execute(chosen, run))
+        : await execute(chosen, run);
+      info = run;
+      // A replica that failed under the request: answer it again elsewhere (reads only).
+      if (!routing || !target.replica || !run.replicaFailure || attempt >= 2) break;
+      if (!run.replicaBehind) routing.markDown(target.name, run.replicaFailure);
+      metrics.retried(target.name);
+      target = run.replicaBehind ? primary : routing.forRead(mustSee);
+    }
+    Object.assign(entry, {
+      operation: info.operation,
+      type: info.type,
+      database: target.name,
+      errors: info.errorCodes.length > 0 ? info.errorCodes : undefined,
+    });
+    // After a write: where the primary's log stands, so the caller's next reads see the write.
+    if (routing?.hasReplicas && kind === 'mutation') {
+      const lsn = await routing.recordWrite(caller).catch(() => null);
+      if (lsn) res.setHeader('x-commit-lsn', lsn);
+    }
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);
     // While stopping, a finished request closes its connection so the drain can end.
@@ -380,6 +562,30 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     res.end(pdf);
   }
 
+  /** Ready while writes can go somewhere, or reads can (the primary away, replicas serving). */
+  async function sendReadiness(res: http.ServerResponse): Promise<void> {
+    const primaryUp = await orm.isConnected().catch(() => false);
+    const replicas = routing?.replicaStates() ?? [];
+    const serving = replicas.filter((r) => r.inRotation).length;
+    const ready = primaryUp || serving > 0;
+    const status = primaryUp ? 'ready' : serving > 0 ? 'read-only' : 'database unavailable';
+    return send(
+      res,
+      ready ? 200 : 503,
+      'application/json',
+      JSON.stringify(
+        routing?.hasReplicas
+          ? {
+              status,
+              primary: primaryUp ? 'up' : 'down',
+              replicas: replicas.length,
+              replicasInRotation: serving,
+            }
+          : { status },
+      ),
+    );
+  }
+
   return {
     apollo,
     http: server,
@@ -393,6 +599,52 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       await apollo.stop();
     },
   };
+}
+
+/** What the request log line says of a request besides its route, status and time. */
+interface RequestLog {
+  operation?: string | null;
+  type?: string;
+  database?: string;
+  role?: string;
+  errors?: string[];
+}
+
+/** A caller's `x-request-id` when it is a plain token of 64 characters at most; else a new one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+function requestIdOf(req: http.IncomingMessage): string {
+  const given = headerText(req.headers['x-request-id']);
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The route of a request, for the metrics and logs (never the caller's own path text). */
+function routeOf(url: string | undefined): string {
+  const pathname = (url ?? '/').split('?')[0];
+  if (pathname === '/graphql') return 'graphql';
+  if (pathname === '/metrics' || pathname === '/health' || pathname === '/ready')
+    return pathname.slice(1);
+  if (pathname.startsWith('/selections/')) return 'report';
+  if (pathname === '/explorer') return 'explorer';
+  return 'console';
+}
+
+/**
+ * `/metrics` answers a caller with the configured bearer token; without one configured, only
+ * callers on this machine (a scraper beside the server, or through an SSH tunnel).
+ */
+function metricsAllowed(req: http.IncomingMessage, token: string | undefined): boolean {
+  if (token) {
+    const given = Buffer.from(req.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+  const address = req.socket.remoteAddress ?? '';
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
 const INVALID = Symbol('invalid body');

@@ -153,7 +153,7 @@ const CONNECTION_CODES = new Set([
 const CONNECTION_MESSAGES =
   /Connection terminated|Client has encountered a connection error|Timeout acquiring a connection|connect ECONNREFUSED/i;
 
-function isConnectionFailure(error: unknown): boolean {
+export function isConnectionFailure(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = sqlStateOf(e);
     if (code && CONNECTION_CODES.has(code)) return true;

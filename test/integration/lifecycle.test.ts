@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../../scripts/server-process';
 import { findFreePort } from '../../src/config/database';
 import { TEST_SECRET, tokenFor } from '../support/harness';
 
@@ -24,46 +24,21 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
+type Running = ServerProcess;
 
-async function startServer(): Promise<Running> {
-  // One process (tsx's own command would run the server in a child of its own).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+function startServer(): Promise<Running> {
+  return startServerProcess({
     env: {
-      ...process.env,
       DATABASE_URL: '',
       EMBEDDED_PG_DIR: path.join(dir, 'data'),
       EMBEDDED_PG_PORT: String(pgPort),
       JWT_SECRET: TEST_SECRET,
-      PORT: '0',
       LOAD_DEMO: 'false',
       // As operators run it: libraries act on signals differently under NODE_ENV=test.
       NODE_ENV: 'development',
       WRITE_WAIT_MS: '30000',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 90_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /API (http:\/\/localhost:\d+)\/graphql/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    void exited.then((code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-  return { child, url, output: () => output, exited };
 }
 
 function postmasterPid(): number {

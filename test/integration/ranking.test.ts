@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../../scripts/server-process';
 import { createContext } from '../../src/context';
 import { Role } from '../../src/modules/auth/auth.types';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
@@ -72,45 +71,27 @@ describe('the fast ranking', () => {
 });
 
 describe('consistency across processes', () => {
-  let child: ChildProcess;
-  let childUrl: string;
+  let child: ServerProcess;
 
   beforeAll(async () => {
     // A second server process on the same database, as a deployment would run it.
-    child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/index.ts'], {
+    child = await startServerProcess({
       env: {
-        ...process.env,
         DATABASE_URL: demo.databaseUrl,
         JWT_SECRET: TEST_SECRET,
-        PORT: '0',
         LOAD_DEMO: 'false',
         NODE_ENV: 'test',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    childUrl = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /API (http:\/\/localhost:\d+)\/graphql/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
     });
   }, 90_000);
-  afterAll(() => {
-    child?.kill('SIGTERM');
+  afterAll(async () => {
+    await child?.stop();
   });
 
   const CANDIDATES = `query($p: String!) { candidates(positionCode: $p, first: 100, policy: { asOf: "${DEMO_TODAY}" }) {
     totalCount nodes { jobPersonMatch employee { nip } } } }`;
   const viaChild = async (query: string, variables: object) => {
-    const response = await fetch(`${childUrl}/graphql`, {
+    const response = await fetch(`${child.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('ADMIN')}` },
       body: JSON.stringify({ query, variables }),

@@ -105,7 +105,7 @@ async function measure(
     ]);
   const withPosition = employees.filter((e) => target || e.positionId);
   // Current levels from the ranking index (kept exact from the change log): no scan of results.
-  const index = await candidateIndex(ctx.knex).current();
+  const index = await candidateIndex(ctx.primaryKnex).current();
   const measured = withPosition.map((employee) => ({
     employee,
     requirements: requirements.get(target ? target.id : employee.positionId!) ?? [],

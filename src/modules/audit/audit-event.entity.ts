@@ -64,4 +64,12 @@ export class AuditEvent extends Node {
   })
   @Property({ type: JsonType, nullable: true })
   after?: unknown;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Id of the HTTP request that made the change (its `x-request-id` header and log lines); null for the command line.',
+  })
+  @Property({ type: 'string', length: 64, nullable: true })
+  requestId?: string | null;
 }

@@ -10,10 +10,19 @@ import type { Viewer } from '../auth/auth.types';
 export interface Actor {
   readonly role: string;
   readonly subject: string;
+  /** The HTTP request that acts (null: the command line). */
+  readonly requestId?: string | null;
 }
 
-export function actorOf(viewer: Viewer | null): Actor {
-  return viewer ? { role: viewer.role, subject: viewer.subject } : { role: 'CLI', subject: 'cli' };
+/** The caller of a request (its viewer and request id), or the command line. */
+export function actorOf(ctx: {
+  access: { viewer: Viewer | null };
+  requestId: string | null;
+}): Actor {
+  const { viewer } = ctx.access;
+  return viewer
+    ? { role: viewer.role, subject: viewer.subject, requestId: ctx.requestId }
+    : { role: 'CLI', subject: 'cli' };
 }
 
 export interface AuditEntry {
@@ -35,6 +44,7 @@ export async function recordAudit(trx: Knex.Transaction, entry: AuditEntry): Pro
     section: entry.section ?? null,
     record_key: entry.recordKey ?? null,
     agency: entry.agency ?? null,
+    request_id: entry.actor.requestId ?? null,
     before:
       entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
     after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),

@@ -113,7 +113,7 @@ export class DatasetResolver {
       today: ctx.today,
       dryRun: input.dryRun,
       waitMs: ctx.writeWaitMs,
-      audit: { actor: actorOf(ctx.access.viewer), action: 'importDataset' },
+      audit: { actor: actorOf(ctx), action: 'importDataset' },
     });
     ctx.loaders.clear();
     ctx.em.clear();

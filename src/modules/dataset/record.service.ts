@@ -65,7 +65,7 @@ export async function saveRecord(
     agency,
     today: ctx.today,
     waitMs: ctx.writeWaitMs,
-    audit: { actor: actorOf(ctx.access.viewer), action: options.action },
+    audit: { actor: actorOf(ctx), action: options.action },
   });
   // Anything read before the write is stale now.
   ctx.loaders.clear();

@@ -63,7 +63,7 @@ export async function createDevelopmentPlan(
     yearlyHours,
     startYear,
   );
-  const actor = actorOf(ctx.access.viewer);
+  const actor = actorOf(ctx);
   const id = await ctx.knex.transaction(async (trx) => {
     const [row] = await trx('development_plan')
       .insert({

@@ -257,7 +257,7 @@ const days = (column: string) => `(${column} - date '1970-01-01')`;
 export async function loadCandidateColumns(
   knex: Knex,
   onProgress: (part: string, rows: number) => void = () => undefined,
-): Promise<{ columns: CandidateColumns; horizon: string }> {
+): Promise<{ columns: CandidateColumns; horizon: string; lsn: string }> {
   const options = { isolationLevel: 'repeatable read', readOnly: true } as const;
   return knex.transaction(async (trx) => {
     const connection = await connectionOf(trx);
@@ -266,6 +266,7 @@ export async function loadCandidateColumns(
     const { rows } = await trx.raw<{
       rows: {
         horizon: string;
+        lsn: string;
         count: string;
         snapshot: string;
         employees: number | null;
@@ -273,10 +274,11 @@ export async function loadCandidateColumns(
       }[];
     }>(
       `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon,
+              pg_current_wal_insert_lsn()::text as lsn,
               (select count(*) from employee)::text as count, pg_export_snapshot() as snapshot,
               (select max(id) from employee) as employees, (select max(id) from assessment) as assessments`,
     );
-    const [{ horizon, snapshot }] = rows;
+    const [{ horizon, lsn, snapshot }] = rows;
     const size = Number(rows[0].count);
     if (size >= MAX_SLOTS || (rows[0].employees ?? 0) >= MAX_SLOTS)
       throw new Error(`The ranking index holds employees with ids below ${MAX_SLOTS}.`);
@@ -456,6 +458,6 @@ export async function loadCandidateColumns(
           columns.exceptions.add(slots[i]);
       }
     }
-    return { columns, horizon };
+    return { columns, horizon, lsn };
   }, options);
 }

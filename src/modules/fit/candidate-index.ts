@@ -3,6 +3,8 @@ import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candid
 import { CandidateColumns, loadCandidateColumns } from './candidate-columns';
 import { dayNumber } from './days';
 import type { CandidateSpec } from './fit.scoring';
+import { isConnectionFailure } from '../../shared/errors';
+import { parseLsn, type Lsn } from '../../shared/lsn';
 
 /** Change rows older than this are pruned; a process idle longer reloads everything. */
 const CHANGE_RETENTION_MS = 24 * 3600 * 1000;
@@ -38,12 +40,28 @@ export class CandidateIndex {
   private changes: { generation: number; ids: number[] }[] = [];
   private fullLoadGeneration = 0;
   private pending: Promise<void> | null = null;
+  /**
+   * The primary's WAL position when the facts were last read (a load, or a catch-up that found
+   * changes): a replica that has replayed it holds every row the index names.
+   */
+  lsn: Lsn | null = null;
+  /** When the index last caught up with the change log (ms since the epoch; 0: never). */
+  caughtUpAt = 0;
+  /**
+   * Since when the index answers without catching up, because the primary does not answer
+   * (null: it is exact). Rankings say so; the metrics show the age.
+   */
+  staleSince: number | null = null;
   /** How the last full load went, for the start-up line and the metrics. */
   lastLoad: { employees: number; milliseconds: number; bytes: number } | null = null;
 
   constructor(private readonly knex: Knex) {}
 
-  /** Brings the index up to date with everything committed before this call, then returns it. */
+  /**
+   * Brings the index up to date with everything committed before this call, then returns it.
+   * When the primary does not answer, a loaded index answers as it is (`staleSince` says from
+   * when): rankings go on from replicas, and say how old they are.
+   */
   current(): Promise<this> {
     // A refresh already running may have read before our caller's write committed; wait for it
     // and join (or start) the next one, which reads after this call.
@@ -52,7 +70,18 @@ export class CandidateIndex {
       return this.refresh();
     });
     this.queue = this.pending.catch(() => undefined);
-    return this.pending.then(() => this);
+    return this.pending.then(
+      () => {
+        this.staleSince = null;
+        this.caughtUpAt = Date.now();
+        return this;
+      },
+      (error: unknown) => {
+        if (this.horizon === null || !isConnectionFailure(error)) throw error;
+        this.staleSince ??= this.caughtUpAt;
+        return this;
+      },
+    );
   }
 
   /** The generation of the facts: any change to them makes a new one. */
@@ -156,15 +185,19 @@ export class CandidateIndex {
       await this.loadAll();
       return;
     }
-    const { rows } = await this.knex.raw<{ rows: { horizon: string; ids: number[] }[] }>(
+    const { rows } = await this.knex.raw<{
+      rows: { horizon: string; lsn: string; ids: number[] }[];
+    }>(
       `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon,
+              pg_current_wal_insert_lsn()::text as lsn,
               coalesce((select array_agg(distinct employee_id) from employee_change
                          where xid >= ?::xid8), '{}') as ids`,
       [this.horizon],
     );
-    const [{ horizon, ids }] = rows;
+    const [{ horizon, lsn, ids }] = rows;
     if (ids.length > 0) {
       await this.overlayFacts(ids);
+      this.lsn = parseLsn(lsn);
       for (const byId of this.specs.values()) for (const id of ids) byId.delete(id);
       this.factsGeneration++;
       this.changes.push({ generation: this.factsGeneration, ids });
@@ -192,7 +225,7 @@ export class CandidateIndex {
 
   private async loadAll(): Promise<void> {
     const started = Date.now();
-    const { columns, horizon } = await loadCandidateColumns(this.knex);
+    const { columns, horizon, lsn } = await loadCandidateColumns(this.knex);
     this.columns = columns;
     this.replaced = new Uint8Array(columns.size);
     this.overlay.clear();
@@ -202,6 +235,7 @@ export class CandidateIndex {
     if (columns.exceptions.size > 0)
       await this.overlayFacts([...columns.exceptions].map((slot) => columns.ids[slot]));
     this.horizon = horizon;
+    this.lsn = parseLsn(lsn);
     this.loadedAt = Date.now();
     this.factsGeneration++;
     this.fullLoadGeneration = this.factsGeneration;

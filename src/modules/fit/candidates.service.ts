@@ -31,8 +31,15 @@ export async function rankCandidates(
   const units = await candidateUnits(ctx, filter);
   const [storedSpec, index] = await Promise.all([
     positionSpec(ctx, position),
-    candidateIndex(ctx.knex).current(),
+    candidateIndex(ctx.primaryKnex).current(),
   ]);
+  // The rows the ranking names must be there to read: a replica catches up with the index.
+  await ctx.readsSee(index.lsn);
+  if (index.staleSince !== null)
+    ctx.extensions.ranking = {
+      staleSince: new Date(index.staleSince).toISOString(),
+      reason: 'The primary database does not answer: the ranking is as of this time.',
+    };
   // A what-if profile ranks against other requirements; the stored position is untouched.
   const spec = profile ? withRequirements(storedSpec, profile) : storedSpec;
   const minJobPersonMatch = filter?.minJobPersonMatch;

@@ -104,7 +104,7 @@ export async function indexedFitsFor(
 ): Promise<Fit[]> {
   const [spec, index] = await Promise.all([
     positionSpec(ctx, position),
-    candidateIndex(ctx.knex).current(),
+    candidateIndex(ctx.primaryKnex).current(),
   ]);
   const candidates = await Promise.all(
     employees.map(
@@ -133,7 +133,7 @@ export async function fitOf(
   // The candidate from the in-memory index (one statement to bring it up to date).
   const [spec, index] = await Promise.all([
     positionSpec(ctx, position),
-    candidateIndex(ctx.knex).current(),
+    candidateIndex(ctx.primaryKnex).current(),
   ]);
   const candidate =
     index.spec(employee.id, policy.asOf) ?? (await candidateSpec(ctx, employee, policy.asOf));

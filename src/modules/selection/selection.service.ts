@@ -83,7 +83,7 @@ export async function openSelection(
     }),
   ) as FrozenSelection;
   const agency = await agencyOfUnit(ctx.knex, position.orgUnit.id);
-  const actor = actorOf(ctx.access.viewer);
+  const actor = actorOf(ctx);
   const id = await ctx.knex.transaction(async (trx) => {
     const [row] = await trx('selection')
       .insert({
@@ -187,7 +187,7 @@ async function changeOpenSelection(
     `selectionId: no selection has ID ${selectionId}`,
   );
   if (!parsed || parsed.typeName !== 'Selection') return notFound;
-  const actor = actorOf(ctx.access.viewer);
+  const actor = actorOf(ctx);
   const outcome = await ctx.knex.transaction(async (trx) => {
     const row = await trx('selection')
       .where('id', parsed.id)

@@ -172,7 +172,7 @@ export async function auditedUpsert(
       .merge()
       .returning<Record<string, unknown>[]>('*');
     await recordAudit(trx, {
-      actor: actorOf(ctx.access.viewer),
+      actor: actorOf(ctx),
       action,
       section: table,
       recordKey: String(row[key]),
