@@ -124,3 +124,77 @@ describe('statement counts on request', () => {
     }
   });
 });
+
+describe('request ids', () => {
+  const post = (headers: Record<string, string>) =>
+    fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokenFor(Role.ADMIN)}`,
+        ...headers,
+      },
+      body: JSON.stringify({ query: '{ positions(first: 1) { nodes { code } } }' }),
+    });
+
+  it('keeps a caller’s plain request id, and makes one otherwise', async () => {
+    expect((await post({ 'x-request-id': 'gateway-7f3a.2' })).headers.get('x-request-id')).toBe(
+      'gateway-7f3a.2',
+    );
+    for (const bad of ['has spaces in it', 'x'.repeat(65), '<script>']) {
+      const id = (await post({ 'x-request-id': bad })).headers.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+    expect((await fetch(`${app.url}/health`)).headers.get('x-request-id')).toBeTruthy();
+  });
+});
+
+describe('/metrics', () => {
+  const SERIES = 'competency_graph_http_requests_total{route="graphql",status="200"}';
+  const valueOf = (text: string, series: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((line) => line.startsWith(`${series} `))
+        ?.slice(series.length + 1) ?? 0,
+    );
+
+  it('answers a caller on this machine without a token, and its figures move', async () => {
+    const scrape = async () => {
+      const response = await fetch(`${app.url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      return response.text();
+    };
+    const before = await scrape();
+    await app.ok('query Positions { positions(first: 1) { nodes { code } } }');
+    await app.gql('{ nope }');
+    const after = await scrape();
+    expect(valueOf(after, SERIES)).toBe(valueOf(before, SERIES) + 1);
+    const byName =
+      'competency_graph_graphql_request_duration_seconds_count{operation="Positions",type="query",database="primary"}';
+    expect(valueOf(after, byName)).toBe(valueOf(before, byName) + 1);
+    const failed = 'competency_graph_graphql_errors_total{code="GRAPHQL_VALIDATION_FAILED"}';
+    expect(valueOf(after, failed)).toBe(valueOf(before, failed) + 1);
+    expect(valueOf(after, 'competency_graph_cost_spent_total')).toBeGreaterThan(
+      valueOf(before, 'competency_graph_cost_spent_total'),
+    );
+  });
+
+  it('asks for the metrics token when one is set, from anywhere', async () => {
+    const token = 'metrics-token-for-this-test-0123456789';
+    const guarded = await startTestApp('empty', { metricsToken: token });
+    try {
+      const scrape = (authorization?: string) =>
+        fetch(`${guarded.url}/metrics`, { headers: authorization ? { authorization } : {} });
+      expect((await scrape()).status).toBe(403);
+      expect((await scrape(`Bearer ${token}x`)).status).toBe(403);
+      expect((await scrape(`Bearer ${tokenFor(Role.ADMIN)}`)).status).toBe(403);
+      const allowed = await scrape(`Bearer ${token}`);
+      expect(allowed.status).toBe(200);
+      expect(await allowed.text()).toContain('competency_graph_ranking_index_employees');
+    } finally {
+      await guarded.close();
+    }
+  });
+});

@@ -67,6 +67,7 @@ export async function startTestApp(
     costPerMinute?: number;
     writeWaitMs?: number;
     exposeStatementCount?: boolean | 'on-request';
+    metricsToken?: string;
   } = {},
 ): Promise<TestApp> {
   const base = inject('databaseUrl');
@@ -93,6 +94,7 @@ export async function startTestApp(
       writeWaitMs: options.writeWaitMs ?? defaults.limits.writeWaitMs,
     },
     exposeStatementCount: options.exposeStatementCount ?? true,
+    metricsToken: options.metricsToken,
     log: () => undefined,
     ...(options.demoTokens ? { demoTokens: await demoTokens(orm) } : {}),
   });
