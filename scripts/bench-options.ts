@@ -14,10 +14,15 @@ export interface Options {
   only?: string;
   /** `--profile`: the server writes a CPU profile to .data/bench/profiles when it stops. */
   profile: boolean;
+  /**
+   * `--processes N`: the scale-out run instead: a streaming replica of the bench database, and
+   * 1 to N API processes over the two, with a replica outage under load and the write lag.
+   */
+  processes?: number;
 }
 
 const USAGE =
-  'usage: npm run bench -- [--employees 100000] [--seed 1] [--duration 10] [--connections 10] [--heap-mb N] [--peer] [--only TEXT] [--profile]';
+  'usage: npm run bench -- [--employees 100000] [--seed 1] [--duration 10] [--connections 10] [--heap-mb N] [--peer] [--only TEXT] [--profile] [--processes N]';
 
 /** The command line, strictly: an unknown flag or a bad number is an error, never a default. */
 export function parseOptions(args: string[]): Options {
@@ -36,6 +41,7 @@ export function parseOptions(args: string[]): Options {
         peer: { type: 'boolean', default: false },
         only: { type: 'string' },
         profile: { type: 'boolean', default: false },
+        processes: { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -56,5 +62,6 @@ export function parseOptions(args: string[]): Options {
     peer: parsed.peer ?? false,
     only: parsed.only,
     profile: parsed.profile ?? false,
+    processes: parsed.processes === undefined ? undefined : whole('processes', parsed.processes),
   };
 }

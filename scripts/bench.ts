@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { startEmbeddedPostgres, type RunningDatabase } from '../src/config/database';
@@ -15,6 +14,8 @@ import { importDataset } from '../src/modules/dataset/dataset.service';
 import { generateProvince } from '../src/modules/demo/province.generate';
 import { parseOptions, type Options } from './bench-options';
 import { peerQueries, startPeer } from './bench-peer';
+import { load, median, type Operation } from './bench-load';
+import { runScaleOut } from './bench-scale';
 
 /**
  * `npm run bench [-- --employees 100000 --seed 1 --duration 10 --connections 10 --heap-mb N]`: a province
@@ -23,13 +24,6 @@ import { peerQueries, startPeer } from './bench-peer';
  * straightforward SQL for the same ranking and fit timed in the same run as the baseline.
  * Prints a table and writes .data/bench/results-N.json.
  */
-interface Operation {
-  name: string;
-  query: string;
-  variables: (i: number) => Record<string, unknown>;
-  /** The plain-SQL baseline for the same answer, if there is one. */
-  baseline?: (i: number) => { sql: string; bindings: unknown[] };
-}
 
 const TODAY = '2026-11-01';
 const CANDIDATES = `query($p: String!) { candidates(positionCode: $p, first: 50, policy: { asOf: "${TODAY}" }) {
@@ -40,15 +34,37 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const dir = path.resolve('.data', 'bench');
   await mkdir(dir, { recursive: true });
+  const port = Number(process.env.BENCH_PG_PORT ?? 54410);
+  const name = `bench_${options.employees}_${options.seed}`;
   const database = await startEmbeddedPostgres({
     dataDir: path.join(dir, 'postgres'),
-    port: Number(process.env.BENCH_PG_PORT ?? 54410),
-    database: `bench_${options.employees}_${options.seed}`,
+    port,
+    database: name,
     fast: true,
   });
   try {
     await prepare(database, options);
-    await run(database, options, dir);
+    if (options.processes) {
+      const sql = new Client({ connectionString: database.url });
+      await sql.connect();
+      const province = await sampleProvince(sql).finally(() => sql.end());
+      const secret = randomBytes(32).toString('base64url');
+      await runScaleOut(
+        {
+          primary: database,
+          primaryDir: path.join(dir, 'postgres'),
+          primaryPort: port,
+          database: name,
+          secret,
+          token: signToken({ secret }, { role: Role.ADMIN }),
+          dir,
+          today: TODAY,
+          log,
+        },
+        options,
+        province,
+      );
+    } else await run(database, options, dir);
   } finally {
     await database.stop();
   }
@@ -96,12 +112,8 @@ async function prepare(database: RunningDatabase, options: Options): Promise<voi
   }
 }
 
-async function run(database: RunningDatabase, options: Options, dir: string): Promise<void> {
-  const secret = randomBytes(32).toString('base64url');
-  const token = signToken({ secret }, { role: Role.ADMIN });
-  const sql = new Client({ connectionString: database.url });
-  sql.on('error', () => undefined); // the database stops at the end, maybe before this client
-  await sql.connect();
+/** The NIPs and positions the operations ask about: a fixed sample of the province. */
+async function sampleProvince(sql: Client) {
   const nips = (
     await sql.query<{ nip: string }>(
       `select nip from employee where nip is not null order by md5(nip) limit 500`,
@@ -112,6 +124,16 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
       `select code, id from position where category in ('ADMINISTRATOR', 'PENGAWAS', 'JPT_PRATAMA') order by md5(code) limit 40`,
     )
   ).rows;
+  return { nips, positions };
+}
+
+async function run(database: RunningDatabase, options: Options, dir: string): Promise<void> {
+  const secret = randomBytes(32).toString('base64url');
+  const token = signToken({ secret }, { role: Role.ADMIN });
+  const sql = new Client({ connectionString: database.url });
+  sql.on('error', () => undefined); // the database stops at the end, maybe before this client
+  await sql.connect();
+  const { nips, positions } = await sampleProvince(sql);
   const unit = (
     await sql.query<{ code: string }>(
       `select u.code from org_unit u join employee e on e.org_unit_id = u.id
@@ -284,7 +306,7 @@ async function measure(
       await post(op.query, op.variables(i + 1));
       sequential.push(performance.now() - started);
     }
-    const measured = await load(url, token, op, options);
+    const measured = await load([url], token, op, options);
     const baseline = op.baseline ? await timeSql(sql, op.baseline) : null;
     // The peer's same read, right after ours, under the same load.
     const peerOp = peerUrl ? peer[op.name] : undefined;
@@ -309,7 +331,7 @@ async function measure(
         spent += took;
       }
       peerSequentialTimes.set(op.name, peerSequential);
-      peerMeasured = await load(peerUrl, token, { name: op.name, ...peerOp }, options);
+      peerMeasured = await load([peerUrl], token, peerOp, options);
       // Requests autocannon gave up on still run in PostgreSQL (the peer's ranking takes
       // seconds): cancel them, so they do not weigh on the operations measured next.
       await sql.query(
@@ -378,42 +400,6 @@ const BASELINE_RANKING = `
    where true /*one*/
    group by e.id order by jpm desc, e.id limit 50`;
 
-async function load(url: string, token: string, op: Operation, options: Options) {
-  const latencies: number[] = [];
-  let n = 0;
-  let errors = 0;
-  const instance = autocannon({
-    url: `${url}/graphql`,
-    connections: options.connections,
-    duration: options.duration,
-    requests: [
-      {
-        method: 'POST',
-        path: '/graphql',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        setupRequest: (request: Record<string, unknown>) => ({
-          ...request,
-          body: JSON.stringify({ query: op.query, variables: op.variables(n++) }),
-        }),
-        onResponse: (status: number, body: string) => {
-          if (status !== 200 || body.includes('"errors"')) errors++;
-        },
-      },
-    ],
-  });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, time: number) => {
-    latencies.push(time);
-  });
-  const result = await instance;
-  latencies.sort((a, b) => a - b);
-  return {
-    p50: percentile(latencies, 0.5),
-    p95: percentile(latencies, 0.95),
-    rps: latencies.length / result.duration,
-    errors,
-  };
-}
-
 async function timeSql(sql: Client, baseline: (i: number) => { sql: string; bindings: unknown[] }) {
   const times: number[] = [];
   // Seven runs, or as many as fit in a minute (the plain ranking of a nation takes ~30 s each).
@@ -425,18 +411,6 @@ async function timeSql(sql: Client, baseline: (i: number) => { sql: string; bind
     spent += times.at(-1)!;
   }
   return median(times);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-}
-
-function median(values: number[]): number {
-  return percentile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
 }
 
 function printTable(report: {

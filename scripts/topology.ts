@@ -69,7 +69,7 @@ export class Topology {
     const topology = new Topology(options, ports, primary, [], []);
     for (let i = 0; i < ports.replicas.length; i++)
       topology.replicas.push(await topology.startReplicaDatabase(i));
-    for (let i = 0; i < options.processes; i++) topology.apis.push(await topology.startApi(i));
+    for (let i = 0; i < options.processes; i++) await topology.startApi(i);
     return topology;
   }
 

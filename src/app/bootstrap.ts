@@ -40,8 +40,8 @@ export async function openDatabase(
       driverOptions: { connection: { statement_timeout: config.limits.statementTimeoutMs } },
     }),
   );
-  const applied = await orm.getMigrator().up();
-  if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);
+  const applied = await migrateOnce(orm);
+  if (applied > 0) log(`Applied ${applied} migration(s)`);
   const routing =
     config.replicaUrls.length > 0
       ? await ReadRouting.open(orm, config.replicaUrls, {
@@ -60,6 +60,22 @@ export async function openDatabase(
       await server.stop();
     },
   };
+}
+
+/** Key of the advisory lock that lets one process at a time apply migrations. */
+const MIGRATION_LOCK = 7_342_019;
+
+/**
+ * Applies pending migrations, one process at a time: API processes started together (a rolling
+ * deploy, `npm run cluster`) wait for each other, and the later ones find nothing to apply.
+ */
+async function migrateOnce(orm: MikroORM): Promise<number> {
+  // The lock is held by a transaction of its own while the migrator works on its connections.
+  return orm.em.getKnex().transaction(async (lock) => {
+    await lock.raw('set local statement_timeout = 0'); // waiting for another process's migrations
+    await lock.raw('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    return (await orm.getMigrator().up()).length;
+  });
 }
 
 /** The HTTP server's options from the configuration and the token keys in force. */

@@ -12,6 +12,7 @@ describe('the bench command line', () => {
       peer: false,
       only: undefined,
       profile: false,
+      processes: undefined,
     });
   });
 
@@ -25,8 +26,17 @@ describe('the bench command line', () => {
         '--only',
         'NIP',
         '--profile',
+        '--processes',
+        '2',
       ]),
-    ).toMatchObject({ employees: 1_000_000, peer: true, duration: 5, only: 'NIP', profile: true });
+    ).toMatchObject({
+      employees: 1_000_000,
+      peer: true,
+      duration: 5,
+      only: 'NIP',
+      profile: true,
+      processes: 2,
+    });
   });
 
   it.each([
@@ -36,6 +46,7 @@ describe('the bench command line', () => {
     [['--duration', '0'], /--duration must be a positive whole number/],
     [['--connections', '2.5'], /--connections must be a positive whole number/],
     [['100000'], /Unexpected argument/],
+    [['--processes', '0'], /--processes must be a positive whole number/],
   ])('refuses %j, saying why and how to call it', (args, reason) => {
     expect(() => parseOptions(args)).toThrow(reason);
     expect(() => parseOptions(args)).toThrow(/usage: npm run bench/);
