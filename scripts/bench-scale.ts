@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -60,8 +60,8 @@ export async function runScaleOut(settings: Settings, options: Options, province
   };
   const curve: {
     processes: number;
-    nip: Measured;
-    candidates: Measured;
+    nip: Measured & CpuUse;
+    candidates: Measured & CpuUse;
     indexLoad: string[];
   }[] = [];
   let apis: ServerProcess[] = [];
@@ -78,9 +78,12 @@ export async function runScaleOut(settings: Settings, options: Options, province
         for (const p of province.positions)
           await post(api.url, settings.token, candidates.query, { p: p.code });
       const urls = apis.map((a) => a.url);
-      const nipMeasured = await load(urls, settings.token, nip, options);
+      const pids = apis.map((a) => a.child.pid!);
+      const nipMeasured = await withCpu(pids, () => load(urls, settings.token, nip, options));
       log(`  NIP: ${nipMeasured.rps.toFixed(0)} req/s, p50 ${nipMeasured.p50.toFixed(1)} ms`);
-      const candidatesMeasured = await load(urls, settings.token, candidates, options);
+      const candidatesMeasured = await withCpu(pids, () =>
+        load(urls, settings.token, candidates, options),
+      );
       log(
         `  candidates: ${candidatesMeasured.rps.toFixed(0)} req/s, p50 ${candidatesMeasured.p50.toFixed(1)} ms`,
       );
@@ -126,6 +129,42 @@ export async function runScaleOut(settings: Settings, options: Options, province
   await writeFile(file, JSON.stringify(report, null, 2));
   printScale(report, options);
   console.log(`\nResults in ${path.relative(process.cwd(), file)}`);
+}
+
+/** How busy the machine's cores were during a run, and how much of that the API processes. */
+interface CpuUse {
+  /** Share of all cores' time that was busy (0–1). */
+  machineBusy: number;
+  /** Share of all cores' time the API processes used (0–1). */
+  apiBusy: number;
+}
+
+async function withCpu<T>(pids: readonly number[], run: () => Promise<T>): Promise<T & CpuUse> {
+  const before = await cpuTicks(pids);
+  const result = await run();
+  const after = await cpuTicks(pids);
+  const total = after.total - before.total;
+  return {
+    ...result,
+    machineBusy: total > 0 ? 1 - (after.idle - before.idle) / total : NaN,
+    apiBusy: total > 0 ? (after.processes - before.processes) / total : NaN,
+  };
+}
+
+/** Clock ticks of all cores (total and idle, from /proc/stat) and of the given processes. */
+async function cpuTicks(pids: readonly number[]) {
+  const [cpu] = (await readFile('/proc/stat', 'utf8')).split('\n');
+  const fields = cpu.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+  const idle = fields[3] + fields[4];
+  let processes = 0;
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    // After the command's closing parenthesis: state is field 3, utime and stime 14 and 15.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    processes += Number(rest[11] ?? 0) + Number(rest[12] ?? 0);
+  }
+  return { total, idle, processes };
 }
 
 function startApi(settings: Settings, replicaUrl: string): Promise<ServerProcess> {
@@ -189,7 +228,6 @@ async function writeLag(settings: Settings, apis: ServerProcess[], province: Pro
       100
     )
       continue;
-    taken++;
     const requirements = (
       await post<Requirements>(
         apis[0].url,
@@ -198,13 +236,16 @@ async function writeLag(settings: Settings, apis: ServerProcess[], province: Pro
         { p },
       )
     ).position.requirements.map((r) => ({ competency: r.competency.code, level: 5 }));
-    await post(
+    const recorded = await post<{ recordAssessment: { userErrors: unknown[] } }>(
       apis[0].url,
       settings.token,
       `mutation($nip: String!, $on: Date!, $results: [AssessmentResultInput!]!) { recordAssessment(input: {
         nip: $nip, assessedOn: $on, method: ASSESSMENT_CENTER, results: $results }) { userErrors { message } } }`,
       { nip, on: settings.today, results: requirements },
     );
+    // One assessment a day and method: an employee written on this day by an earlier run is skipped.
+    if (recorded.recordAssessment.userErrors.length > 0) continue;
+    taken++;
     const written = performance.now();
     await Promise.all(
       apis.map(async (api, k) => {
@@ -228,7 +269,7 @@ async function writeLag(settings: Settings, apis: ServerProcess[], province: Pro
 
 function printScale(
   report: {
-    curve: { processes: number; nip: Measured; candidates: Measured }[];
+    curve: { processes: number; nip: Measured & CpuUse; candidates: Measured & CpuUse }[];
     outage: { nip: Measured; candidates: Measured; replicaDownSeconds: number } | null;
     lag: { process: number; medianMs: number; maxMs: number; samples: number }[];
   },

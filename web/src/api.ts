@@ -12,6 +12,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Where the primary's log stood after this session's last write (`x-commit-lsn`), sent back as
+ * `x-min-lsn` so the next reads see the write on whichever server process answers them.
+ */
+let lastWrite: string | null = null;
+
 /** Sends one typed operation to the API with the session's token. */
 export async function request<Result, Variables>(
   document: TypedDocumentString<Result, Variables>,
@@ -25,9 +31,11 @@ export async function request<Result, Variables>(
       headers: {
         'content-type': 'application/json',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(lastWrite ? { 'x-min-lsn': lastWrite } : {}),
       },
       body: JSON.stringify({ query: document.toString(), variables }),
     });
+    lastWrite = response.headers.get('x-commit-lsn') ?? lastWrite;
   } catch {
     throw new ApiError('The server cannot be reached.', 'NETWORK', 0);
   }
