@@ -278,13 +278,14 @@ function printScale(
   console.log(
     `\n${options.employees} employees, ${options.connections} connections shared among the processes, ${options.duration} s per operation, ${os.cpus().length} CPUs; one primary, one streaming replica\n`,
   );
+  const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
   console.log(
-    '| API processes | NIP req/s | NIP p50 ms | candidates req/s | candidates p50 ms | failed |',
+    '| API processes | NIP req/s | NIP p50 ms | cores busy (API) | candidates req/s | candidates p50 ms | cores busy (API) | failed |',
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const c of report.curve)
     console.log(
-      `| ${c.processes} | ${c.nip.rps.toFixed(0)} | ${c.nip.p50.toFixed(1)} | ${c.candidates.rps.toFixed(0)} | ${c.candidates.p50.toFixed(1)} | ${c.nip.errors + c.candidates.errors} |`,
+      `| ${c.processes} | ${c.nip.rps.toFixed(0)} | ${c.nip.p50.toFixed(1)} | ${pct(c.nip.machineBusy)} (${pct(c.nip.apiBusy)}) | ${c.candidates.rps.toFixed(0)} | ${c.candidates.p50.toFixed(1)} | ${pct(c.candidates.machineBusy)} (${pct(c.candidates.apiBusy)}) | ${c.nip.errors + c.candidates.errors} |`,
     );
   if (report.outage) {
     const o = report.outage;
