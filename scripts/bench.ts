@@ -276,6 +276,17 @@ async function measure(
       }),
     },
     {
+      name: 'skill search: M.03 ≥ 4 and rank ≥ III/c, first 50 with count',
+      query: `{ employees(filter: { competencies: [{ code: "M.03", minLevel: 4 }], rank: { gte: "III/c" } }, first: 50) {
+        totalCount nodes { nip name rank { code } } } }`,
+      variables: () => ({}),
+    },
+    {
+      name: 'employeeCounts by agency and rank',
+      query: `{ employeeCounts(groupBy: [AGENCY, RANK]) { key count } }`,
+      variables: () => ({}),
+    },
+    {
       name: 'training needs of an org unit',
       query: `query($u: String!) { trainingNeeds(scope: { orgUnitCode: $u }, policy: { asOf: "${TODAY}" }) { employees } }`,
       variables: () => ({ u: unit }),

@@ -42,6 +42,7 @@ const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.talentBoxActions': 9,
   'ImportReport.sections': 8,
   'ImportReport.issues': 1000,
+  'Query.employeeCounts': 1000,
 };
 
 /**
@@ -52,6 +53,7 @@ const LIST_BOUNDS: Readonly<Record<string, number>> = {
  */
 const WORK: Readonly<Record<string, number>> = {
   'Query.fit': 10,
+  'Query.employeeCounts': 200,
   'Employee.fit': 10,
   'Fit.trainingPlan': 10,
   'Employee.bestFitPositions': 2_000,

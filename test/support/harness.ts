@@ -95,7 +95,8 @@ export async function startTestApp(
     },
     exposeStatementCount: options.exposeStatementCount ?? true,
     metricsToken: options.metricsToken,
-    log: () => undefined,
+    // TEST_LOG=1 shows the errors the server hides from clients (while debugging a test).
+    log: process.env.TEST_LOG ? (error) => console.error(error) : () => undefined,
     ...(options.demoTokens ? { demoTokens: await demoTokens(orm) } : {}),
   });
   await new Promise<void>((resolve) => server.http.listen(0, '127.0.0.1', resolve));

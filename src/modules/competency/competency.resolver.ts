@@ -1,10 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Competency } from './competency.entity';
 import { CompetencyFilter, CompetencyOrder } from './competency.inputs';
 import { CompetencyLevel } from './competency-level.entity';
 import { listCompetencies } from './competency.service';
+import { EmployeeFilter } from '../employee/employee.inputs';
+import { EmployeeConnection } from '../employee/employee.resolver';
+import { listEmployees } from '../employee/employee.service';
 
 export const CompetencyConnection = connectionType(Competency);
 
@@ -41,5 +44,30 @@ export class CompetencyResolver {
     return ctx.loaders
       .childrenOf(CompetencyLevel, 'competency', { level: 'ASC' })
       .load(competency.id);
+  }
+
+  @FieldResolver(() => EmployeeConnection, {
+    description:
+      'Employees whose current level of this competency is at least `minLevel` (a skill search from the competency’s side), within `filter`; in the order of `employees`.',
+  })
+  holders(
+    @Root() competency: Competency,
+    @Arg('minLevel', () => Int, { defaultValue: 1, description: 'At least this level (1–5).' })
+    minLevel: number,
+    @Arg('filter', () => EmployeeFilter, {
+      nullable: true,
+      description: 'Conditions the holders must also meet.',
+    })
+    filter: EmployeeFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const skill = { code: competency.code, minLevel, includeStale: true };
+    return listEmployees(
+      ctx,
+      { ...filter, competencies: [...(filter?.competencies ?? []), skill] },
+      null,
+      page,
+    );
   }
 }

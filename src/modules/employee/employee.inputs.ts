@@ -1,4 +1,4 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { orderInput } from '../../shared/order';
 import { EmploymentType } from './employee.enums';
 
@@ -14,7 +14,47 @@ registerEnumType(EmployeeOrderField, {
 export const EmployeeOrder = orderInput('Employee', EmployeeOrderField, EmployeeOrderField.NAME);
 export type EmployeeOrder = InstanceType<typeof EmployeeOrder>;
 
-@InputType({ description: 'Which employees to list.' })
+@InputType({
+  description:
+    'A condition on the current level of one competency (the latest assessment up to today, as `Employee.competencies`).',
+})
+export class CompetencyLevelFilter {
+  @Field(() => String, { description: 'Competency code, e.g. `M.03`.' })
+  code!: string;
+
+  @Field(() => Int, { nullable: true, description: 'At least this level (1–5).' })
+  minLevel?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'At most this level (1–5).' })
+  maxLevel?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: `Count assessments older than the validity (3 years) too; false: only fresh ones.`,
+  })
+  includeStale?: boolean | null;
+}
+
+@InputType({
+  description:
+    'A range of codes in their own order (ranks I/a … IV/e, education SD … S3), or a list of codes.',
+})
+export class RangeFilter {
+  @Field(() => String, { nullable: true, description: 'This code or above.' })
+  gte?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'This code or below.' })
+  lte?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'One of these codes.' })
+  in?: string[] | null;
+}
+
+@InputType({
+  description:
+    'Which employees to list: every condition given must hold; `and`, `or` and `not` combine filters.',
+})
 export class EmployeeFilter {
   @Field(() => String, { nullable: true, description: 'Only employees of this agency (code).' })
   agencyCode?: string | null;
@@ -52,4 +92,31 @@ export class EmployeeFilter {
     description: 'Name contains, or NIP starts with, this text.',
   })
   search?: string | null;
+
+  @Field(() => [CompetencyLevelFilter], {
+    nullable: true,
+    description: 'Skill search: every condition must hold on the current levels.',
+  })
+  competencies?: CompetencyLevelFilter[] | null;
+
+  @Field(() => RangeFilter, { nullable: true, description: 'Rank range or list (rank order).' })
+  rank?: RangeFilter | null;
+
+  @Field(() => RangeFilter, {
+    nullable: true,
+    description: 'Education range or list (SD … S3).',
+  })
+  education?: RangeFilter | null;
+
+  @Field(() => [EmployeeFilter], { nullable: true, description: 'Every one of these holds too.' })
+  and?: EmployeeFilter[] | null;
+
+  @Field(() => [EmployeeFilter], {
+    nullable: true,
+    description: 'At least one of these holds too.',
+  })
+  or?: EmployeeFilter[] | null;
+
+  @Field(() => EmployeeFilter, { nullable: true, description: 'This does not hold.' })
+  not?: EmployeeFilter | null;
 }

@@ -30,6 +30,7 @@ import { rangeArgument, yearArgument } from '../../shared/arguments';
 import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
 import { listEmployees } from './employee.service';
 import { EmployeeCompetency, TrainingHours } from './employee.types';
+import { EmployeeCount, employeeCounts, EmployeeDimension } from './employee-counts';
 import { PerformanceRecord } from './performance-record.entity';
 
 export const EmployeeConnection = connectionType(Employee);
@@ -55,6 +56,26 @@ export class EmployeeResolver {
     @Ctx() ctx: Context,
   ) {
     return listEmployees(ctx, filter, orderBy, page);
+  }
+
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.ANALYST)
+  @Query(() => [EmployeeCount], {
+    description:
+      'Headcount grouped by the given dimensions, for the employees the filter selects (HR and COMMITTEE: their agency), largest groups first; at most 1,000 groups.',
+  })
+  employeeCounts(
+    @Arg('groupBy', () => [EmployeeDimension], {
+      description: 'Dimensions to group by, in the order of each key (none: one total).',
+    })
+    groupBy: EmployeeDimension[],
+    @Arg('filter', () => EmployeeFilter, {
+      nullable: true,
+      description: 'Which employees to count.',
+    })
+    filter: EmployeeFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return employeeCounts(ctx, groupBy, filter);
   }
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)

@@ -11,7 +11,18 @@ import { Employee } from './employee.entity';
 import { appointmentDateOf, wholeYearsBetween } from './employee.dates';
 import { hoursInYear } from './employee.loaders';
 import { leanReaderOf } from '../../shared/lean';
-import type { EmployeeFilter, EmployeeOrder } from './employee.inputs';
+import type {
+  CompetencyLevelFilter,
+  EmployeeFilter,
+  EmployeeOrder,
+  RangeFilter,
+} from './employee.inputs';
+import { raw } from '@mikro-orm/core';
+import { Competency } from '../competency/competency.entity';
+import { candidateIndex } from '../fit/candidate-index';
+import { dayNumber } from '../fit/days';
+import { addYears } from './employee.dates';
+import { DEFAULT_ASSESSMENT_VALIDITY_YEARS } from '../assessment/staleness';
 
 const EMPLOYEE_SORT = { NAME: 'name', NIP: 'nip', CREATED: 'id' } as const;
 
@@ -23,54 +34,10 @@ export async function listEmployees(
   page: PageArgs,
   scope: FilterQuery<Employee> = {},
 ) {
-  const where: Record<string, unknown> & { $or?: object[] } = { ...(scope as object) };
-  // Only the people the viewer may see: the agency's for HR and COMMITTEE, oneself for EMPLOYEE.
-  const visible = await ctx.access.employeeCondition();
-  if (visible) where.$and = [visible];
-  if (filter?.orgUnitCode) {
-    const unit = await ctx.loaders.byKey(OrgUnit, 'code').load(filter.orgUnitCode);
-    if (!unit)
-      throw badInput(`No org unit has code "${filter.orgUnitCode}".`, {
-        argument: 'filter.orgUnitCode',
-      });
-    where.orgUnit = filter.includeSubunits ? { $in: await subtreeIds(ctx, [unit.id]) } : unit.id;
-  }
-  if (filter?.agencyCode)
-    where.orgUnit = {
-      ...(where.orgUnit === undefined ? {} : { id: where.orgUnit }),
-      agency: { code: filter.agencyCode },
-    };
-  if (filter?.positionCode) where.position = { code: filter.positionCode };
-  if (filter?.employmentType) where.employmentType = filter.employmentType;
-  if (filter?.minRank) {
-    const rank = RANKS.find((r) => r.code === filter.minRank);
-    if (!rank)
-      throw badInput(`"${filter.minRank}" is not a rank code (I/a … IV/e).`, {
-        argument: 'filter.minRank',
-      });
-    where.rank = { ordinal: { $gte: rank.ordinal } };
-  }
-  if (filter?.minEducation) {
-    const code = normaliseEducationCode(filter.minEducation);
-    const level = EDUCATION_LEVELS.find((e) => e.code === code);
-    if (!level)
-      throw badInput(`"${filter.minEducation}" is not an education code.`, {
-        argument: 'filter.minEducation',
-      });
-    where.education = { ordinal: { $gte: level.ordinal } };
-  }
-  // A name or NIP search, or a name or NIP order, would let a role that may not read them
-  // learn them anyway (through counts, or where a row falls): refused to such roles.
-  const identifying = ctx.access.seesIdentifying;
-  if (!identifying && filter?.search)
-    throw new AppError(
-      ErrorCode.FORBIDDEN,
-      `The ${ctx.access.role} role may not search by name or NIP.`,
-      {
-        argument: 'filter.search',
-      },
-    );
-  if (!identifying && (order?.field === 'NAME' || order?.field === 'NIP'))
+  const where = await employeeWhere(ctx, filter, scope);
+  // A name or NIP order would let a role that may not read them learn them anyway (where a
+  // row falls): refused to such roles.
+  if (!ctx.access.seesIdentifying && (order?.field === 'NAME' || order?.field === 'NIP'))
     throw new AppError(
       ErrorCode.FORBIDDEN,
       `The ${ctx.access.role} role may not order by name or NIP.`,
@@ -78,14 +45,9 @@ export async function listEmployees(
         argument: 'orderBy.field',
       },
     );
-  if (filter?.search) {
-    const text = filter.search.trim();
-    where.$or = [{ name: { $ilike: containsPattern(text) } }];
-    if (/^\d+$/.test(text)) where.$or.push({ nip: { $like: `${text}%` } });
-  }
   // Keyset cursors need a non-null key: NIP order lists the employees who have a NIP.
-  if (order?.field === 'NIP') where.nip = { $ne: null };
-  const sort = sortKeys(order, EMPLOYEE_SORT, identifying ? 'NAME' : 'CREATED');
+  if (order?.field === 'NIP') where.$and.push({ nip: { $ne: null } });
+  const sort = sortKeys(order, EMPLOYEE_SORT, ctx.access.seesIdentifying ? 'NAME' : 'CREATED');
   return paginate(
     ctx.em,
     Employee,
@@ -94,6 +56,175 @@ export async function listEmployees(
     page,
     leanReaderOf(ctx.em.getMetadata().get(Employee.name)),
   );
+}
+
+/** How deep `and`/`or`/`not` may nest, and how many filters one request may hold in all. */
+const MAX_FILTER_DEPTH = 5;
+const MAX_FILTERS = 50;
+
+/**
+ * The condition a filter sets on employees, within the viewer's visibility and an optional
+ * extra scope: every field given must hold, `and`/`or`/`not` combine nested filters. Codes are
+ * checked (an unknown one is a BAD_USER_INPUT naming the argument); a skill search is answered
+ * from the ranking index, in one pass over each competency's results.
+ */
+export async function employeeWhere(
+  ctx: Context,
+  filter: EmployeeFilter | null | undefined,
+  scope: FilterQuery<Employee> = {},
+): Promise<{ $and: object[] }> {
+  const conditions: object[] = [scope as object];
+  // Only the people the viewer may see: the agency's for HR and COMMITTEE, oneself for EMPLOYEE.
+  const visible = await ctx.access.employeeCondition();
+  if (visible) conditions.push(visible);
+  const count = { filters: 0 };
+  if (filter) conditions.push(await conditionOf(ctx, filter, 'filter', 0, count));
+  return { $and: conditions };
+}
+
+async function conditionOf(
+  ctx: Context,
+  filter: EmployeeFilter,
+  path: string,
+  depth: number,
+  count: { filters: number },
+): Promise<object> {
+  if (depth > MAX_FILTER_DEPTH)
+    throw badInput(`Filters nest at most ${MAX_FILTER_DEPTH} deep (\`${path}\`).`, {
+      argument: path,
+    });
+  if (++count.filters > MAX_FILTERS)
+    throw badInput(`A request may hold at most ${MAX_FILTERS} filters.`, { argument: path });
+  const all: object[] = [];
+  if (filter.orgUnitCode) {
+    const unit = await ctx.loaders.byKey(OrgUnit, 'code').load(filter.orgUnitCode);
+    if (!unit)
+      throw badInput(`No org unit has code "${filter.orgUnitCode}".`, {
+        argument: `${path}.orgUnitCode`,
+      });
+    all.push({
+      orgUnit: filter.includeSubunits ? { $in: await subtreeIds(ctx, [unit.id]) } : unit.id,
+    });
+  }
+  if (filter.agencyCode) all.push({ orgUnit: { agency: { code: filter.agencyCode } } });
+  if (filter.positionCode) all.push({ position: { code: filter.positionCode } });
+  if (filter.employmentType) all.push({ employmentType: filter.employmentType });
+  if (filter.minRank)
+    all.push({ rank: { ordinal: { $gte: rankOf(filter.minRank, `${path}.minRank`) } } });
+  if (filter.minEducation)
+    all.push({
+      education: {
+        ordinal: { $gte: educationOf(filter.minEducation, `${path}.minEducation`) },
+      },
+    });
+  if (filter.rank) all.push({ rank: rangeOf(filter.rank, `${path}.rank`, rankOf) });
+  if (filter.education)
+    all.push({ education: rangeOf(filter.education, `${path}.education`, educationOf) });
+  if (filter.search) {
+    // A name or NIP search would let a role that may not read them learn them anyway (through
+    // counts): refused to such roles, at any depth.
+    if (!ctx.access.seesIdentifying)
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `The ${ctx.access.role} role may not search by name or NIP.`,
+        { argument: `${path}.search` },
+      );
+    const text = filter.search.trim();
+    const either: object[] = [{ name: { $ilike: containsPattern(text) } }];
+    if (/^\d+$/.test(text)) either.push({ nip: { $like: `${text}%` } });
+    all.push({ $or: either });
+  }
+  if (filter.competencies?.length)
+    all.push(await skillCondition(ctx, filter.competencies, `${path}.competencies`));
+  const nested = async (list: readonly EmployeeFilter[], name: string) =>
+    Promise.all(list.map((f, i) => conditionOf(ctx, f, `${path}.${name}[${i}]`, depth + 1, count)));
+  if (filter.and?.length) all.push({ $and: await nested(filter.and, 'and') });
+  if (filter.or) {
+    // No alternative at all selects no one (an empty `or` is false, as in logic).
+    all.push(filter.or.length > 0 ? { $or: await nested(filter.or, 'or') } : { id: { $in: [] } });
+  }
+  if (filter.not)
+    all.push({ $not: await conditionOf(ctx, filter.not, `${path}.not`, depth + 1, count) });
+  return all.length === 1 ? all[0] : { $and: all };
+}
+
+function rankOf(code: string, argument: string): number {
+  const rank = RANKS.find((r) => r.code === code.trim());
+  if (!rank) throw badInput(`"${code}" is not a rank code (I/a … IV/e).`, { argument });
+  return rank.ordinal;
+}
+
+function educationOf(code: string, argument: string): number {
+  const level = EDUCATION_LEVELS.find((e) => e.code === normaliseEducationCode(code));
+  if (!level) throw badInput(`"${code}" is not an education code.`, { argument });
+  return level.ordinal;
+}
+
+/** A range of codes (`gte`, `lte`, `in`) as a condition on the reference's ordinal. */
+function rangeOf(
+  range: RangeFilter,
+  path: string,
+  ordinalOf: (code: string, argument: string) => number,
+): object {
+  const ordinal: Record<string, unknown> = {};
+  if (range.gte) ordinal.$gte = ordinalOf(range.gte, `${path}.gte`);
+  if (range.lte) ordinal.$lte = ordinalOf(range.lte, `${path}.lte`);
+  if (range.in) ordinal.$in = range.in.map((code, i) => ordinalOf(code, `${path}.in[${i}]`));
+  if (Object.keys(ordinal).length === 0)
+    throw badInput('A range needs `gte`, `lte` or `in`.', { argument: path });
+  return { ordinal };
+}
+
+/**
+ * Employees whose current levels meet every condition, from the ranking index (kept exact from
+ * the change log): one pass over each competency's results, then the sets intersected.
+ */
+async function skillCondition(
+  ctx: Context,
+  conditions: readonly CompetencyLevelFilter[],
+  path: string,
+): Promise<object> {
+  const [index, competencies] = await Promise.all([
+    candidateIndex(ctx.primaryKnex).current(),
+    Promise.all(conditions.map((c) => ctx.loaders.byKey(Competency, 'code').load(c.code.trim()))),
+  ]);
+  let holders = null as Set<number> | null;
+  for (const [i, condition] of conditions.entries()) {
+    const argument = `${path}[${i}]`;
+    const competency = competencies[i];
+    if (!competency)
+      throw badInput(`No competency has code "${condition.code}".`, {
+        argument: `${argument}.code`,
+      });
+    const min = condition.minLevel ?? 1;
+    const max = condition.maxLevel ?? 5;
+    for (const [name, level] of [
+      ['minLevel', min],
+      ['maxLevel', max],
+    ] as const)
+      if (!Number.isInteger(level) || level < 1 || level > 5)
+        throw badInput(`\`${name}\` must be a level from 1 to 5, got ${level}.`, {
+          argument: `${argument}.${name}`,
+        });
+    if (min > max)
+      throw badInput(`\`minLevel\` ${min} is above \`maxLevel\` ${max}.`, { argument });
+    // Fresh: assessed on or after the day the validity reaches back to.
+    const freshFrom =
+      condition.includeStale === false
+        ? dayNumber(addYears(ctx.today, -DEFAULT_ASSESSMENT_VALIDITY_YEARS))
+        : -Infinity;
+    const found = index.holders(
+      competency.id,
+      ctx.today,
+      (level, day) => level >= min && level <= max && day >= freshFrom,
+    );
+    holders = holders === null ? found : new Set([...holders].filter((id) => found.has(id)));
+    if (holders.size === 0) break;
+  }
+  const ids = [...(holders ?? [])];
+  if (ids.length === 0) return { id: { $in: [] } };
+  // One array parameter, however many employees hold the skill.
+  return { id: { $in: raw('select unnest(?::int[])', [`{${ids.join(',')}}`]) } };
 }
 
 /** An employee's training hours (JP) in a year against the yearly target. */

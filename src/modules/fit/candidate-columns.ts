@@ -173,6 +173,28 @@ export class CandidateColumns {
     return levels;
   }
 
+  /**
+   * `visit(slot, level, day)` with each slot's current result of a competency: its latest on or
+   * before `asOfDay`. One pass over the competency's results (a skill search).
+   */
+  eachCurrent(
+    competencyId: number,
+    asOfDay: number,
+    visit: (slot: number, level: number, day: number) => void,
+  ): void {
+    const group = this.results.get(competencyId);
+    if (!group) return;
+    const { slots, entries } = group;
+    const limit = CandidateColumns.entryLimit(asOfDay);
+    let done = -1;
+    // A slot's entries come latest first; those after the date are passed over.
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === done || entries[i] < limit) continue;
+      done = slots[i];
+      visit(done, entries[i] & 7, CandidateColumns.entryDay(entries[i]));
+    }
+  }
+
   /** The facts of one slot as objects (for the fits shown on a page). */
   factsAt(slot: number): EmployeeFacts {
     const history = new Map<number, { level: number; assessedOn: string }[]>();

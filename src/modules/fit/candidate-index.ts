@@ -158,6 +158,27 @@ export class CandidateIndex {
     return slot < 0 ? new Map() : this.columns.levelsAt(slot, dayNumber(asOf));
   }
 
+  /**
+   * Employees whose current level of a competency as of a date (the latest assessment up to
+   * it) passes `test(level, assessedOnDay)`: a skill search, from the columns and the overlay.
+   */
+  holders(
+    competencyId: number,
+    asOf: string,
+    test: (level: number, assessedOnDay: number) => boolean,
+  ): Set<number> {
+    const ids = new Set<number>();
+    const { ids: slotIds } = this.columns;
+    this.columns.eachCurrent(competencyId, dayNumber(asOf), (slot, level, day) => {
+      if (this.replaced[slot] !== 1 && test(level, day)) ids.add(slotIds[slot]);
+    });
+    for (const [id, facts] of this.overlay) {
+      const current = facts && candidateSpecOf(facts, asOf).levels.get(competencyId);
+      if (current && test(current.level, dayNumber(current.assessedOn))) ids.add(id);
+    }
+    return ids;
+  }
+
   /** The candidate spec of an employee as of a date (levels up to it, courses completed by it). */
   spec(id: number, asOf: string): CandidateSpec | undefined {
     let byId = this.specs.get(asOf);

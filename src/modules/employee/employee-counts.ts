@@ -1,0 +1,106 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Context } from '../../context';
+import { badInput } from '../../shared/errors';
+import { Employee } from './employee.entity';
+import type { EmployeeFilter } from './employee.inputs';
+import { employeeWhere } from './employee.service';
+
+export enum EmployeeDimension {
+  AGENCY = 'AGENCY',
+  ORG_UNIT = 'ORG_UNIT',
+  RANK = 'RANK',
+  EDUCATION = 'EDUCATION',
+  EMPLOYMENT_TYPE = 'EMPLOYMENT_TYPE',
+  POSITION_CATEGORY = 'POSITION_CATEGORY',
+  GENDER = 'GENDER',
+}
+registerEnumType(EmployeeDimension, {
+  name: 'EmployeeDimension',
+  description: 'What employees can be counted by.',
+  valuesConfig: {
+    AGENCY: { description: 'Agency code.' },
+    ORG_UNIT: { description: 'Org unit code (the unit itself, not its parents).' },
+    RANK: { description: 'Rank code (null for PPPK).' },
+    EDUCATION: { description: 'Education code.' },
+    EMPLOYMENT_TYPE: { description: 'PNS, CPNS or PPPK.' },
+    POSITION_CATEGORY: { description: 'Category of the position held (null: none).' },
+    GENDER: { description: 'MALE or FEMALE, from the NIP (null without a NIP).' },
+  },
+});
+
+@ObjectType({ description: 'How many employees share one combination of the grouped dimensions.' })
+export class EmployeeCount {
+  @Field(() => [String], {
+    nullable: 'items',
+    description: 'The code for each dimension of `groupBy`, in its order; null where none.',
+  })
+  key!: (string | null)[];
+
+  @Field(() => Int)
+  count!: number;
+}
+
+/** The most groups one answer holds (the cost model counts on it). */
+const MAX_GROUPS = 1000;
+
+/** Each dimension as a column of one statement, with the join it needs. */
+const DIMENSIONS: Record<
+  EmployeeDimension,
+  { column: string; join?: 'unit' | 'agency' | 'position' }
+> = {
+  AGENCY: { column: 'ag.code', join: 'agency' },
+  ORG_UNIT: { column: 'u.code', join: 'unit' },
+  RANK: { column: 'e.rank_code' },
+  EDUCATION: { column: 'e.education_code' },
+  EMPLOYMENT_TYPE: { column: 'e.employment_type' },
+  POSITION_CATEGORY: { column: 'p.category', join: 'position' },
+  // The 15th digit of the NIP: 1 man, 2 woman.
+  GENDER: {
+    column: `case substr(e.nip, 15, 1) when '1' then 'MALE' when '2' then 'FEMALE' end`,
+  },
+};
+
+/**
+ * Headcounts of the employees a filter selects (within the viewer's visibility), grouped by the
+ * dimensions in order: one SQL statement, largest groups first, then by key.
+ */
+export async function employeeCounts(
+  ctx: Context,
+  groupBy: readonly EmployeeDimension[],
+  filter: EmployeeFilter | null | undefined,
+): Promise<EmployeeCount[]> {
+  if (groupBy.length > 4) throw badInput('Group by at most 4 dimensions.', { argument: 'groupBy' });
+  if (new Set(groupBy).size !== groupBy.length)
+    throw badInput('Each dimension may be grouped by once.', { argument: 'groupBy' });
+  const where = await employeeWhere(ctx, filter);
+  const selected = ctx.em
+    .createQueryBuilder(Employee, 'f')
+    .select('f.id')
+    .where(where)
+    .getKnexQuery();
+  const joins = new Set(groupBy.map((d) => DIMENSIONS[d].join));
+  const query = ctx.knex('employee as e').whereIn('e.id', selected);
+  if (joins.has('unit') || joins.has('agency'))
+    query.join('org_unit as u', 'u.id', 'e.org_unit_id');
+  if (joins.has('agency')) query.join('agency as ag', 'ag.id', 'u.agency_id');
+  if (joins.has('position')) query.leftJoin('position as p', 'p.id', 'e.position_id');
+  const columns = groupBy.map((d, i) => ({ name: `k${i}`, sql: DIMENSIONS[d].column }));
+  query.select(ctx.knex.raw('count(*)::int as count'));
+  for (const { name, sql } of columns) query.select(ctx.knex.raw(`${sql} as ${name}`));
+  if (columns.length > 0) {
+    query.groupByRaw(columns.map((_, i) => String(i + 2)).join(', '));
+    query.orderByRaw(['count desc', ...columns.map((_, i) => `${i + 2} nulls last`)].join(', '));
+  }
+  const rows = (await query.limit(MAX_GROUPS + 1)) as Record<string, string | number | null>[];
+  if (rows.length > MAX_GROUPS)
+    throw badInput(
+      `More than ${MAX_GROUPS} groups: narrow the filter, or group by fewer dimensions.`,
+      { argument: 'groupBy' },
+    );
+  return rows.map((row) =>
+    Object.assign(new EmployeeCount(), {
+      key: columns.map(({ name }) => (row[name] === null ? null : String(row[name]))),
+      count: Number(row.count),
+    }),
+  );
+}

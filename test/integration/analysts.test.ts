@@ -1,0 +1,288 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ASSESSMENT_VALIDITY_YEARS } from '../../src/modules/assessment/staleness';
+import { addYears } from '../../src/modules/employee/employee.dates';
+import { RANKS, EDUCATION_LEVELS } from '../../src/modules/reference/reference.data';
+import { startTestApp, tokenFor, type TestApp } from '../support/harness';
+
+/**
+ * Skill search, richer filters and headcounts, checked against the plain answer: every
+ * employee read through `employees` with their current levels (`Employee.competencies`, read
+ * from SQL, not from the ranking index the search uses), filtered and grouped here.
+ */
+let app: TestApp;
+
+interface Person {
+  id: string;
+  nip: string | null;
+  employmentType: string;
+  rank: { code: string } | null;
+  education: { code: string };
+  agency: { code: string };
+  orgUnit: { code: string };
+  position: { category: string } | null;
+  competencies: {
+    level: number;
+    assessedOn: string;
+    stale: boolean;
+    competency: { code: string };
+  }[];
+}
+
+let everyone: Person[];
+const PERSON = `id nip employmentType rank { code } education { code } agency { code } orgUnit { code }
+  position { category } competencies { level assessedOn stale competency { code } }`;
+
+/** Every page of `employees` with a filter, as the given token sees them. */
+async function all(filter: object | null, token?: string): Promise<Person[]> {
+  const people: Person[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const answer = await app.gql(
+      `query($filter: EmployeeFilter, $after: String) { employees(filter: $filter, first: 100, after: $after) {
+        nodes { ${PERSON} } pageInfo { hasNextPage endCursor } } }`,
+      { filter, after },
+      token,
+    );
+    expect(answer.errors).toBeUndefined();
+    const page = answer.data.employees;
+    people.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return people;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+const ids = (people: Person[]) => people.map((p) => p.id).sort();
+const ordinal = (list: readonly { code: string; ordinal: number }[], code: string | undefined) =>
+  list.find((r) => r.code === code)?.ordinal ?? -1;
+const level = (p: Person, code: string) => p.competencies.find((c) => c.competency.code === code);
+
+beforeAll(async () => {
+  app = await startTestApp('demo');
+  everyone = await all(null);
+}, 120_000);
+afterAll(() => app?.close());
+
+describe('skill search', () => {
+  it('finds who is at M.03 level 4 or above and rank III/c or above, as the levels say', async () => {
+    const found = await all({
+      competencies: [{ code: 'M.03', minLevel: 4 }],
+      rank: { gte: 'III/c' },
+    });
+    const expected = everyone.filter(
+      (p) =>
+        (level(p, 'M.03')?.level ?? 0) >= 4 &&
+        ordinal(RANKS, p.rank?.code) >= ordinal(RANKS, 'III/c'),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids(found)).toEqual(ids(expected));
+  });
+
+  it('takes ranges of levels, several competencies, and fresh assessments only', async () => {
+    const found = await all({
+      competencies: [
+        { code: 'M.01', minLevel: 2, maxLevel: 3 },
+        { code: 'M.02', minLevel: 3, includeStale: false },
+      ],
+    });
+    const freshFrom = addYears(
+      new Date().toISOString().slice(0, 10),
+      -DEFAULT_ASSESSMENT_VALIDITY_YEARS,
+    );
+    const expected = everyone.filter((p) => {
+      const m1 = level(p, 'M.01');
+      const m2 = level(p, 'M.02');
+      return (
+        !!m1 &&
+        m1.level >= 2 &&
+        m1.level <= 3 &&
+        !!m2 &&
+        m2.level >= 3 &&
+        m2.assessedOn >= freshFrom
+      );
+    });
+    expect(ids(found)).toEqual(ids(expected));
+  });
+
+  it('combines filters with and, or and not, and education ranges in their own order', async () => {
+    const found = await all({
+      or: [{ rank: { in: ['IV/a', 'IV/b'] } }, { education: { gte: 'S2' } }],
+      not: { employmentType: 'PPPK' },
+      and: [{ competencies: [{ code: 'M.01', minLevel: 1 }] }],
+    });
+    const expected = everyone.filter(
+      (p) =>
+        (['IV/a', 'IV/b'].includes(p.rank?.code ?? '') ||
+          ordinal(EDUCATION_LEVELS, p.education.code) >= ordinal(EDUCATION_LEVELS, 'S2')) &&
+        p.employmentType !== 'PPPK' &&
+        !!level(p, 'M.01'),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids(found)).toEqual(ids(expected));
+    expect(await all({ or: [] })).toEqual([]);
+  });
+
+  it('answers HR within its agency only', async () => {
+    const hr = tokenFor('HR', { agency: 'PROV-MALUKU' });
+    const found = await all({ competencies: [{ code: 'M.03', minLevel: 3 }] }, hr);
+    const expected = everyone.filter(
+      (p) => p.agency.code === 'PROV-MALUKU' && (level(p, 'M.03')?.level ?? 0) >= 3,
+    );
+    expect(ids(found)).toEqual(ids(expected));
+  });
+
+  it('is the same search from the competency’s side', async () => {
+    const answer = await app.ok(
+      `{ competency(code: "M.03") { holders(minLevel: 4, filter: { rank: { gte: "III/c" } }, first: 100) { totalCount nodes { id } } } }`,
+    );
+    const search = await all({
+      competencies: [{ code: 'M.03', minLevel: 4 }],
+      rank: { gte: 'III/c' },
+    });
+    expect(answer.competency.holders.totalCount).toBe(search.length);
+    expect(answer.competency.holders.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
+      ids(search),
+    );
+  });
+
+  it.each([
+    [
+      { competencies: [{ code: 'X.99' }] },
+      'filter.competencies[0].code',
+      /No competency has code "X.99"/,
+    ],
+    [
+      { competencies: [{ code: 'M.01', minLevel: 6 }] },
+      'filter.competencies[0].minLevel',
+      /from 1 to 5/,
+    ],
+    [
+      { competencies: [{ code: 'M.01', minLevel: 4, maxLevel: 2 }] },
+      'filter.competencies[0]',
+      /above/,
+    ],
+    [{ rank: { gte: 'V/a' } }, 'filter.rank.gte', /not a rank code/],
+    [{ education: { in: ['S1', 'PhD'] } }, 'filter.education.in[1]', /not an education code/],
+    [{ rank: {} }, 'filter.rank', /needs `gte`, `lte` or `in`/],
+    [
+      { or: [{ and: [{ not: { not: { not: { not: { not: {} } } } } }] }] },
+      'filter.or[0].and[0].not.not.not.not',
+      /nest at most 5/,
+    ],
+  ])('refuses %j naming %s', async (filter, argument, message) => {
+    const answer = await app.gql(
+      `query($f: EmployeeFilter) { employees(filter: $f) { totalCount } }`,
+      {
+        f: filter,
+      },
+    );
+    expect(answer.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(message),
+      extensions: { code: 'BAD_USER_INPUT', argument },
+    });
+  });
+
+  it('refuses a name search to the analyst wherever it is nested', async () => {
+    const answer = await app.gql(
+      `{ employees(filter: { or: [{ search: "Siti" }, { rank: { gte: "IV/a" } }] }) { totalCount } }`,
+      {},
+      tokenFor('ANALYST'),
+    );
+    expect(answer.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      argument: 'filter.or[0].search',
+    });
+  });
+});
+
+describe('employeeCounts', () => {
+  const COUNTS = `query($g: [EmployeeDimension!]!, $f: EmployeeFilter) { employeeCounts(groupBy: $g, filter: $f) { key count } }`;
+  const gender = (nip: string | null) => (nip ? (nip[14] === '1' ? 'MALE' : 'FEMALE') : null);
+
+  function grouped(people: Person[], keyOf: (p: Person) => (string | null)[]) {
+    const counts = new Map<string, number>();
+    for (const p of people) {
+      const key = JSON.stringify(keyOf(p));
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts].map(([key, count]) => ({
+      key: JSON.parse(key) as (string | null)[],
+      count,
+    }));
+  }
+  const sorted = (rows: { key: (string | null)[]; count: number }[]) =>
+    [...rows].sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+
+  it('counts by any combination of dimensions, in one SQL statement', async () => {
+    const answer = await app.gql(COUNTS, {
+      g: ['AGENCY', 'RANK', 'EDUCATION', 'GENDER'],
+    });
+    expect(answer.errors).toBeUndefined();
+    expect(sorted(answer.data.employeeCounts)).toEqual(
+      sorted(
+        grouped(everyone, (p) => [
+          p.agency.code,
+          p.rank?.code ?? null,
+          p.education.code,
+          gender(p.nip),
+        ]),
+      ),
+    );
+    expect(answer.extensions?.sqlStatements).toBe(1);
+    const counts: number[] = answer.data.employeeCounts.map((r: { count: number }) => r.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a)); // largest groups first
+  });
+
+  it('counts by unit, employment type and position category, with a filter', async () => {
+    const answer = await app.ok(COUNTS, {
+      g: ['ORG_UNIT', 'EMPLOYMENT_TYPE', 'POSITION_CATEGORY'],
+      f: { competencies: [{ code: 'M.02', minLevel: 3 }] },
+    });
+    const chosen = everyone.filter((p) => (level(p, 'M.02')?.level ?? 0) >= 3);
+    expect(sorted(answer.employeeCounts)).toEqual(
+      sorted(
+        grouped(chosen, (p) => [p.orgUnit.code, p.employmentType, p.position?.category ?? null]),
+      ),
+    );
+    const total = await app.ok(COUNTS, { g: [] });
+    expect(total.employeeCounts).toEqual([{ key: [], count: everyone.length }]);
+  });
+
+  it('counts HR’s and the committee’s own agency only, and not for an employee', async () => {
+    for (const role of ['HR', 'COMMITTEE'] as const) {
+      const answer = await app.gql(
+        COUNTS,
+        { g: ['AGENCY'] },
+        tokenFor(role, { agency: 'PROV-MALUKU' }),
+      );
+      expect(answer.data.employeeCounts).toEqual([
+        {
+          key: ['PROV-MALUKU'],
+          count: everyone.filter((p) => p.agency.code === 'PROV-MALUKU').length,
+        },
+      ]);
+    }
+    const analyst = await app.gql(COUNTS, { g: ['AGENCY'] }, tokenFor('ANALYST'));
+    expect(
+      analyst.data.employeeCounts.reduce((n: number, r: { count: number }) => n + r.count, 0),
+    ).toBe(everyone.length);
+    const employee = await app.gql(
+      COUNTS,
+      { g: ['AGENCY'] },
+      tokenFor('EMPLOYEE', { nip: everyone[0].nip! }),
+    );
+    expect(employee.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a dimension twice, or more than four', async () => {
+    for (const g of [
+      ['RANK', 'RANK'],
+      ['RANK', 'AGENCY', 'GENDER', 'EDUCATION', 'ORG_UNIT'],
+    ]) {
+      const answer = await app.gql(COUNTS, { g });
+      expect(answer.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'groupBy',
+      });
+    }
+  });
+});
