@@ -37,14 +37,17 @@ async function all(filter: object | null, token?: string): Promise<Person[]> {
   const people: Person[] = [];
   let after: string | null = null;
   for (;;) {
-    const answer = await app.gql(
+    type Page = {
+      employees: { nodes: Person[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    };
+    const answer: { data?: Page; errors?: unknown } = await app.gql<Page>(
       `query($filter: EmployeeFilter, $after: String) { employees(filter: $filter, first: 100, after: $after) {
         nodes { ${PERSON} } pageInfo { hasNextPage endCursor } } }`,
       { filter, after },
       token,
     );
     expect(answer.errors).toBeUndefined();
-    const page = answer.data.employees;
+    const page: Page['employees'] = answer.data!.employees;
     people.push(...page.nodes);
     if (!page.pageInfo.hasNextPage) return people;
     after = page.pageInfo.endCursor;

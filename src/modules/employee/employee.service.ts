@@ -224,7 +224,8 @@ async function skillCondition(
   const ids = [...(holders ?? [])];
   if (ids.length === 0) return { id: { $in: [] } };
   // One array parameter, however many employees hold the skill.
-  return { id: { $in: raw('select unnest(?::int[])', [`{${ids.join(',')}}`]) } };
+  const list: unknown = raw('select unnest(?::int[])', [`{${ids.join(',')}}`]);
+  return { id: { $in: list } };
 }
 
 /** An employee's training hours (JP) in a year against the yearly target. */
