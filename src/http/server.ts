@@ -30,6 +30,7 @@ import { ReplicaBehindError, type ReadRouting, type ReadTarget } from '../app/re
 import type { Viewer } from '../modules/auth/auth.types';
 import { ServerMetrics } from './metrics';
 import { operationKind } from './operation-kind';
+import { csvOf, tableOf, xlsxOf } from './export';
 
 export interface ServerOptions {
   /**
@@ -420,11 +421,30 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
         explorerPage(options.exampleNip, options.explorerToken),
       );
     }
+    const exported = /^\/export\.(csv|xlsx)$/.exec(url.pathname);
+    if (exported) return sendExport(req, res, url, requestId, entry, exported[1] as 'csv' | 'xlsx');
     if (url.pathname !== '/graphql')
       return send(res, 404, 'application/json', '{"error":"not found"}');
+    const result = await runOperation(req, res, url, requestId, entry);
+    if (result) await sendResult(res, result);
+  }
 
+  /**
+   * Runs one GraphQL request as `/graphql` does: the body, the token, where it reads (a
+   * replica, answered again elsewhere if it fails), the guard, and after a write the position
+   * the caller's next reads must see. Undefined when it has already answered (a bad body, or
+   * not a query where only queries may run).
+   */
+  async function runOperation(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    requestId: string,
+    entry: RequestLog,
+    queriesOnly = false,
+  ) {
     const body = req.method === 'POST' ? await readJson(req, res) : undefined;
-    if (body === INVALID) return;
+    if (body === INVALID) return undefined;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -440,14 +460,19 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     const caller = viewer ? `${viewer.role}:${viewer.subject}` : null;
     entry.role = viewer?.role;
     // With replicas, a query reads from one that has the caller's own writes; the rest, primary.
-    const kind = routing?.hasReplicas
-      ? operationKind(
-          (body as { query?: unknown } | undefined)?.query ?? url.searchParams.get('query'),
-          (body as { operationName?: unknown } | undefined)?.operationName ??
-            url.searchParams.get('operationName'),
-          options.limits.maxTokens,
-        )
-      : null;
+    const kind =
+      routing?.hasReplicas || queriesOnly
+        ? operationKind(
+            (body as { query?: unknown } | undefined)?.query ?? url.searchParams.get('query'),
+            (body as { operationName?: unknown } | undefined)?.operationName ??
+              url.searchParams.get('operationName'),
+            options.limits.maxTokens,
+          )
+        : null;
+    if (queriesOnly && kind !== 'query') {
+      sendError(res, 400, 'An export runs one query (not a mutation, nor a document without one).');
+      return undefined;
+    }
     const mustSee =
       routing && kind === 'query'
         ? routing.mustSee(caller, headerText(req.headers['x-min-lsn']))
@@ -505,6 +530,61 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       const lsn = await routing.recordWrite(caller).catch(() => null);
       if (lsn) res.setHeader('x-commit-lsn', lsn);
     }
+    return result;
+  }
+
+  /**
+   * `POST /export.csv` and `/export.xlsx`: the body and token of `/graphql`, run as it would be
+   * (same roles, limits, cost and budget); the first list or connection of the answer becomes
+   * the rows. An answer with errors is sent as JSON with the status they call for.
+   */
+  async function sendExport(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    requestId: string,
+    entry: RequestLog,
+    format: 'csv' | 'xlsx',
+  ): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return sendError(res, 405, 'An export is a POST with the body of a GraphQL query.');
+    }
+    const result = await runOperation(req, res, url, requestId, entry, true);
+    if (!result) return;
+    const text = result.body.kind === 'complete' ? result.body.string : '';
+    const answer = JSON.parse(text || '{}') as {
+      data?: unknown;
+      errors?: { extensions?: { code?: string } }[];
+    };
+    if (answer.errors?.length || !answer.data) {
+      const code = answer.errors?.[0]?.extensions?.code;
+      const status =
+        EXPORT_STATUS[code ?? ''] ?? (result.status && result.status !== 200 ? result.status : 400);
+      for (const [key, value] of result.headers) res.setHeader(key, value);
+      return send(res, status, 'application/json', text);
+    }
+    const table = tableOf(answer.data);
+    if (!table)
+      return sendError(res, 400, 'The answer holds no list or connection to make rows of.');
+    const name = `${entry.operation ?? 'export'}-${new Date().toISOString().slice(0, 10)}`;
+    const body = format === 'csv' ? csvOf(table) : await xlsxOf(table, entry.operation ?? 'export');
+    res.writeHead(200, {
+      'content-type':
+        format === 'csv'
+          ? 'text/csv; charset=utf-8; header=present'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${name}.${format}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(body);
+  }
+
+  async function sendResult(
+    res: http.ServerResponse,
+    result: Awaited<ReturnType<ApolloServer<Context>['executeHTTPGraphQLRequest']>>,
+  ): Promise<void> {
     res.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) res.setHeader(key, value);
     // While stopping, a finished request closes its connection so the drain can end.
@@ -646,6 +726,15 @@ function metricsAllowed(req: http.IncomingMessage, token: string | undefined): b
   const address = req.socket.remoteAddress ?? '';
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
+
+/** The HTTP status of an export that failed, by the code of its first error. */
+const EXPORT_STATUS: Readonly<Record<string, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 503,
+};
 
 const INVALID = Symbol('invalid body');
 

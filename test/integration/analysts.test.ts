@@ -289,3 +289,106 @@ describe('employeeCounts', () => {
     }
   });
 });
+
+describe('spreadsheets out', () => {
+  const exportOf = (
+    format: 'csv' | 'xlsx',
+    query: string,
+    token: string | null = tokenFor('ADMIN'),
+    variables = {},
+  ) =>
+    fetch(`${app.url}/export.${format}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+  const PEOPLE = `query People { employees(first: 30, filter: { competencies: [{ code: "M.01", minLevel: 1 }] }) {
+    nodes { nip name appointedOn rank { code } competencies { level competency { code } } } } }`;
+
+  it('writes CSV: the first connection as rows, nested fields as dotted columns', async () => {
+    const response = await exportOf('csv', PEOPLE);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="People-\d{4}-\d\d-\d\d\.csv"$/,
+    );
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'nip,name,appointedOn,rank.code,competencies.level,competencies.competency.code',
+    );
+    expect(lines).toHaveLength(31);
+    const first = everyone.find((p) => lines[1].startsWith(`${p.nip},`))!;
+    expect(first).toBeDefined();
+  });
+
+  it('writes XLSX with a frozen header and typed cells, which reads back', async () => {
+    const response = await exportOf(
+      'xlsx',
+      `query Counts { employeeCounts(groupBy: [RANK]) { key count } }`,
+    );
+    expect(response.status).toBe(200);
+    const { Workbook } = (await import('exceljs')).default;
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe('Counts');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).values).toEqual([undefined, 'key', 'count']);
+    let total = 0;
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      expect(typeof row.getCell(2).value).toBe('number');
+      total += row.getCell(2).value as number;
+    });
+    expect(total).toBe(everyone.length);
+
+    const people = await exportOf('xlsx', PEOPLE);
+    const book = new Workbook();
+    await book.xlsx.load(Buffer.from(await people.arrayBuffer()) as never);
+    const dates = book.worksheets[0]
+      .getColumn(3)
+      .values.slice(2)
+      .filter((v) => v !== null && v !== undefined);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const date of dates) expect(date).toBeInstanceOf(Date);
+  });
+
+  it('holds to the roles and visibility of the API', async () => {
+    const hr = await exportOf(
+      'csv',
+      `{ employees(first: 100) { nodes { agency { code } } } }`,
+      tokenFor('HR', { agency: 'PROV-MALUKU' }),
+    );
+    const agencies = new Set((await hr.text()).slice(1).trimEnd().split('\r\n').slice(1));
+    expect([...agencies]).toEqual(['PROV-MALUKU']);
+
+    const analyst = await exportOf(
+      'csv',
+      `{ employees(first: 10) { nodes { name } } }`,
+      tokenFor('ANALYST'),
+    );
+    expect(analyst.status).toBe(403);
+    expect(((await analyst.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+
+    const anonymous = await exportOf('xlsx', `{ employees(first: 10) { nodes { id } } }`, null);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('runs queries only, by POST, and says when there is nothing to make rows of', async () => {
+    const mutation = await exportOf(
+      'csv',
+      `mutation { closeSelection(input: { selectionId: "x" }) { userErrors { message } } }`,
+    );
+    expect(mutation.status).toBe(400);
+    expect(((await mutation.json()) as any).errors[0].message).toMatch(/runs one query/);
+    expect((await fetch(`${app.url}/export.csv`)).status).toBe(405);
+    const single = await exportOf('csv', `{ employee(nip: "${everyone[0].nip}") { nip } }`);
+    expect(single.status).toBe(400);
+    expect(((await single.json()) as any).errors[0].message).toMatch(/no list/);
+  });
+});
