@@ -92,6 +92,7 @@ export function serverOptions(
     limits: config.limits,
     production: config.nodeEnv === 'production',
     metricsToken: config.metricsToken,
+    corsOrigins: config.corsOrigins,
   };
 }
 

@@ -18,6 +18,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** The least severe log level written (pino's levels, or `silent`). */
   readonly logLevel: LogLevel;
+  /** Origins whose pages may call the API from a browser (`CORS_ORIGINS`); none by default. */
+  readonly corsOrigins: readonly string[];
   readonly embedded: {
     readonly dataDir: string;
     readonly port: number;
@@ -117,6 +119,18 @@ export function loadConfig(env: Env = process.env): Config {
   if (!logLevel)
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevelRaw}"`);
 
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of corsOrigins) {
+    // An origin is a scheme, a host and maybe a port: no path, no wildcard, no trailing slash.
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin))
+      problems.push(
+        `CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], e.g. https://portal.bkd.go.id)`,
+      );
+  }
+
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
     nodeEnv: nodeEnv ?? 'development',
@@ -128,6 +142,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     metricsToken: env.METRICS_TOKEN || undefined,
     logLevel: logLevel ?? 'info',
+    corsOrigins: corsOrigins.map((origin) => origin.toLowerCase()),
     embedded: {
       dataDir: path.resolve(env.EMBEDDED_PG_DIR || path.join(process.cwd(), '.data', 'postgres')),
       port: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),

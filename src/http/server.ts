@@ -61,6 +61,8 @@ export interface ServerOptions {
   readonly routing?: ReadRouting;
   /** `/metrics` asks for this bearer token; without one it answers loopback callers only. */
   readonly metricsToken?: string;
+  /** Origins whose pages may call the API, exports and reports from a browser (none: no CORS). */
+  readonly corsOrigins?: readonly string[];
 }
 
 /** What the server learns of one GraphQL request as it runs, for routing, logs and metrics. */
@@ -291,6 +293,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   const logger = options.logger ?? pino({ level: 'silent' });
   const log = options.log ?? ((error: unknown) => logger.error({ err: error }, 'unexpected error'));
   const routing = options.routing;
+  const corsOrigins = new Set(options.corsOrigins ?? []);
   const metrics = new ServerMetrics(orm.em.getKnex(), routing);
   const apollo = new ApolloServer<Context>({
     schema: buildAppSchema(),
@@ -386,6 +389,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     entry: RequestLog,
   ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (CROSS_ORIGIN_PATHS.test(url.pathname) && crossOrigin(req, res)) return;
     if (url.pathname === '/health') return send(res, 200, 'application/json', '{"status":"ok"}');
     if (url.pathname === '/ready') return sendReadiness(res);
     if (url.pathname === '/metrics') {
@@ -642,6 +646,38 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     res.end(pdf);
   }
 
+  /**
+   * CORS for the API's paths: a page of an allowed origin may call them with a token (no
+   * cookies are involved, so no credentials mode); its preflight is answered here. Any other
+   * origin gets no CORS headers, so browsers keep its pages out. True when the request was a
+   * preflight and has been answered.
+   */
+  function crossOrigin(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    const origin = headerText(req.headers.origin)?.toLowerCase();
+    const allowed = !!origin && corsOrigins.has(origin);
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      if (!allowed) {
+        send(res, 403, 'application/json', '{"error":"this origin may not call the API"}');
+        return true;
+      }
+      res.writeHead(204, {
+        'access-control-allow-origin': origin,
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': CORS_REQUEST_HEADERS,
+        'access-control-max-age': '600',
+        vary: 'Origin',
+      });
+      res.end();
+      return true;
+    }
+    res.setHeader('vary', 'Origin');
+    if (allowed) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-expose-headers', CORS_EXPOSED_HEADERS);
+    }
+    return false;
+  }
+
   /** Ready while writes can go somewhere, or reads can (the primary away, replicas serving). */
   async function sendReadiness(res: http.ServerResponse): Promise<void> {
     const primaryUp = await orm.isConnected().catch(() => false);
@@ -726,6 +762,12 @@ function metricsAllowed(req: http.IncomingMessage, token: string | undefined): b
   const address = req.socket.remoteAddress ?? '';
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
+
+/** Where pages of other (allowed) origins may call: the API, exports and committee reports. */
+const CROSS_ORIGIN_PATHS = /^\/(graphql|export\.(csv|xlsx)|selections\/[^/]+\/report\.pdf)$/;
+/** What such a page may send, and read back. */
+const CORS_REQUEST_HEADERS = 'authorization, content-type, x-min-lsn, x-request-id';
+const CORS_EXPOSED_HEADERS = 'x-request-id, x-commit-lsn, retry-after, content-disposition';
 
 /** The HTTP status of an export that failed, by the code of its first error. */
 const EXPORT_STATUS: Readonly<Record<string, number>> = {

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConsoleDir } from '../../src/http/console';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
+import { chromiumPath } from '../support/chromium';
 
 /**
  * The committee console in a real headless Chromium against the real server on the demo
@@ -19,16 +20,6 @@ let page: Page;
 let position: string;
 /** The candidate opened by the fit test (with unmet conditions and a plan). */
 let chosen: any;
-
-function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((file): file is string => !!file && existsSync(file));
-  if (!found)
-    throw new Error(
-      'No Chromium found: run `bash scripts/ensure-chromium.sh` or set CHROMIUM_PATH.',
-    );
-  return found;
-}
 
 /** Puts a token in the console's session, as signing in would. */
 async function useToken(token: string): Promise<void> {

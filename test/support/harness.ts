@@ -68,6 +68,7 @@ export async function startTestApp(
     writeWaitMs?: number;
     exposeStatementCount?: boolean | 'on-request';
     metricsToken?: string;
+    corsOrigins?: string[];
   } = {},
 ): Promise<TestApp> {
   const base = inject('databaseUrl');
@@ -95,6 +96,7 @@ export async function startTestApp(
     },
     exposeStatementCount: options.exposeStatementCount ?? true,
     metricsToken: options.metricsToken,
+    corsOrigins: options.corsOrigins,
     // TEST_LOG=1 shows the errors the server hides from clients (while debugging a test).
     log: process.env.TEST_LOG ? (error) => console.error(error) : () => undefined,
     ...(options.demoTokens ? { demoTokens: await demoTokens(orm) } : {}),

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { ReadRouting, ReplicaBehindError } from '../../src/app/read-routing';
 import { operationKind } from '../../src/http/operation-kind';
 import { formatLsn, parseLsn } from '../../src/shared/lsn';
-import { loadConfig } from '../../src/config/config';
 
 /** A database that answers the routing's checks as the test says (or fails, when `down`). */
 class FakeDatabase {
@@ -179,37 +178,5 @@ describe('the kind of an operation, before it runs', () => {
 
   it('does not parse past the token limit', () => {
     expect(operationKind(`{ ${'a '.repeat(200)} }`, undefined, 100)).toBeNull();
-  });
-});
-
-describe('replica settings', () => {
-  const base = { JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://p/db' };
-
-  it('reads replica URLs, the lag limit and the check interval', () => {
-    const config = loadConfig({
-      ...base,
-      DATABASE_REPLICA_URLS: ' postgres://r1/db , postgresql://r2/db,',
-      REPLICA_MAX_LAG_MS: '2000',
-      REPLICA_CHECK_MS: '250',
-    });
-    expect(config.replicaUrls).toEqual(['postgres://r1/db', 'postgresql://r2/db']);
-    expect(config.replicas).toEqual({ maxLagMs: 2000, checkMs: 250 });
-    expect(loadConfig(base).replicaUrls).toEqual([]);
-  });
-
-  it.each([
-    [{ DATABASE_REPLICA_URLS: 'mysql://r1/db' }, /entry 1 must be a postgres/],
-    [{ DATABASE_REPLICA_URLS: 'postgres://r1/db', DATABASE_URL: '' }, /needs DATABASE_URL/],
-    [{ REPLICA_MAX_LAG_MS: '10' }, /REPLICA_MAX_LAG_MS must be an integer from 100/],
-    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 32/],
-    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
-  ])('refuses %j', (env, problem) => {
-    expect(() => loadConfig({ ...base, ...env })).toThrow(problem);
-  });
-
-  it('logs requests by default, and only warnings in the demo', () => {
-    expect(loadConfig(base).logLevel).toBe('info');
-    expect(loadConfig({ ...base, DEMO_MODE: 'true' }).logLevel).toBe('warn');
-    expect(loadConfig({ ...base, LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
   });
 });

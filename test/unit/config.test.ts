@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config';
+
+describe('replica settings', () => {
+  const base = { JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://p/db' };
+
+  it('reads replica URLs, the lag limit and the check interval', () => {
+    const config = loadConfig({
+      ...base,
+      DATABASE_REPLICA_URLS: ' postgres://r1/db , postgresql://r2/db,',
+      REPLICA_MAX_LAG_MS: '2000',
+      REPLICA_CHECK_MS: '250',
+    });
+    expect(config.replicaUrls).toEqual(['postgres://r1/db', 'postgresql://r2/db']);
+    expect(config.replicas).toEqual({ maxLagMs: 2000, checkMs: 250 });
+    expect(loadConfig(base).replicaUrls).toEqual([]);
+  });
+
+  it.each([
+    [{ DATABASE_REPLICA_URLS: 'mysql://r1/db' }, /entry 1 must be a postgres/],
+    [{ DATABASE_REPLICA_URLS: 'postgres://r1/db', DATABASE_URL: '' }, /needs DATABASE_URL/],
+    [{ REPLICA_MAX_LAG_MS: '10' }, /REPLICA_MAX_LAG_MS must be an integer from 100/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 32/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+  ])('refuses %j', (env, problem) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(problem);
+  });
+
+  it('logs requests by default, and only warnings in the demo', () => {
+    expect(loadConfig(base).logLevel).toBe('info');
+    expect(loadConfig({ ...base, DEMO_MODE: 'true' }).logLevel).toBe('warn');
+    expect(loadConfig({ ...base, LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+  });
+});
+
+describe('CORS settings', () => {
+  const base = { JWT_SECRET: 'x'.repeat(32) };
+
+  it('allows no origin unless told, and reads a list of origins', () => {
+    expect(loadConfig(base).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ ...base, CORS_ORIGINS: 'https://Portal.BKD.go.id, http://localhost:5173' })
+        .corsOrigins,
+    ).toEqual(['https://portal.bkd.go.id', 'http://localhost:5173']);
+  });
+
+  it.each([
+    '*',
+    'https://portal.bkd.go.id/',
+    'portal.bkd.go.id',
+    'https://x.id/path',
+    'ftp://x.id',
+  ])('refuses %j, which is not an origin', (origin) => {
+    expect(() => loadConfig({ ...base, CORS_ORIGINS: origin })).toThrow(/is not an origin/);
+  });
+});
