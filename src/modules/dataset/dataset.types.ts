@@ -41,6 +41,7 @@ export interface OrgUnitRecord {
 }
 
 export interface CompetencyLevelRecord {
+  /** @minimum 1 @maximum 5 */
   level: number;
   description: string;
   indicators: string[];
@@ -56,7 +57,9 @@ export interface CompetencyRecord {
 
 export interface CourseOutcomeRecord {
   competency: string;
+  /** The level a participant needs to enter (null: none). @minimum 1 @maximum 5 */
   minLevel: number | null;
+  /** The level the course brings its participants to. @minimum 1 @maximum 5 */
   toLevel: number;
 }
 
@@ -65,7 +68,9 @@ export interface CourseRecord {
   title: string;
   type: string;
   modality: string;
+  /** Lesson hours (JP). @exclusiveMinimum 0 */
   hours: number;
+  /** Cost per participant, in rupiah. @minimum 0 */
   cost: number;
   provider: string;
   outcomes: CourseOutcomeRecord[];
@@ -74,7 +79,9 @@ export interface CourseRecord {
 
 export interface RequirementRecord {
   competency: string;
+  /** @minimum 1 @maximum 5 */
   level: number;
+  /** @exclusiveMinimum 0 */
   weight: number;
   critical: boolean;
 }
@@ -106,36 +113,57 @@ export interface PerformanceItem {
 }
 
 export interface EmployeeRecord {
+  /** The 18-digit NIP (PNS and CPNS); spaces between its parts are allowed. */
   nip: string | null;
+  /** The PPPK number (PPPK only). */
   pppkNumber: string | null;
   name: string;
   employmentType: string;
+  /** Rank code, I/a … IV/e (PNS and CPNS). */
   rank: string | null;
+  /** @minimum 1 @maximum 17 */
   pppkGrade: number | null;
   education: string;
   orgUnit: string;
   position: string | null;
+  /** @format date */
   birthDate: string | null;
+  /** First appointment (TMT CPNS). @format date */
   appointedOn: string | null;
+  /** @minimum 0 @maximum 100 */
   potential: number | null;
   performance: PerformanceItem[];
 }
 
 export interface AssessmentRecord {
+  /** The employee's NIP, or … */
   nip: string | null;
+  /** … their PPPK number. */
   pppkNumber: string | null;
+  /** @format date */
   assessedOn: string;
   method: string;
   assessor: string | null;
+  /** @minimum 0 @maximum 100 */
   potential: number | null;
-  results: { competency: string; level: number }[];
+  results: AssessmentResultRecord[];
+}
+
+export interface AssessmentResultRecord {
+  competency: string;
+  /** @minimum 1 @maximum 5 */
+  level: number;
 }
 
 export interface TrainingRecordInput {
+  /** The employee's NIP, or … */
   nip: string | null;
+  /** … their PPPK number. */
   pppkNumber: string | null;
   course: string;
+  /** @format date */
   completedOn: string;
+  /** @exclusiveMinimum 0 */
   hours: number;
 }
 

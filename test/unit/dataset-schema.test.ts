@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_FILE, schemaText } from '../../scripts/dataset-schema';
+import { generateDemoDataset } from '../../src/modules/demo/demo.generate';
+import { generateProvince } from '../../src/modules/demo/province.generate';
+import { DEMO_TODAY } from '../support/constants';
+
+const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+describe('dataset.schema.json', () => {
+  it('is the one the dataset types make now (run `npm run dataset:schema` after changing them)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaText());
+  }, 60_000);
+
+  it('accepts the demo province and a generated one', () => {
+    for (const document of [
+      generateDemoDataset({ today: DEMO_TODAY }),
+      generateProvince({ employees: 300, seed: 7, today: DEMO_TODAY }),
+    ]) {
+      const valid = validate(JSON.parse(JSON.stringify(document)));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    }
+  });
+
+  it('accepts records that leave out what may be left out', () => {
+    expect(
+      validate({
+        orgUnits: [{ code: 'U', agency: 'A', name: 'Unit' }],
+        positions: [{ code: 'P', title: 'Kepala', category: 'ADMINISTRATOR', orgUnit: 'U' }],
+        employees: [
+          {
+            name: 'Siti',
+            employmentType: 'PNS',
+            education: 'S1',
+            orgUnit: 'U',
+            nip: '199001012015032001',
+          },
+        ],
+        trainings: [{ nip: '199001012015032001', course: 'C', completedOn: '2025-01-02' }],
+      }),
+    ).toBe(true);
+  });
+
+  it.each([
+    [
+      { agencies: [{ code: 'A', name: 'X', kind: 'PROVINCE', extra: 1 }] },
+      '/agencies/0',
+      'additionalProperties',
+    ],
+    [{ agencies: [{ code: 'A', name: 'X', kind: 'PROVINSI' }] }, '/agencies/0/kind', 'enum'],
+    [
+      {
+        positions: [
+          {
+            code: 'P',
+            title: 'T',
+            category: 'ADMINISTRATOR',
+            orgUnit: 'U',
+            requirements: [{ competency: 'M.01', level: 6 }],
+          },
+        ],
+      },
+      '/positions/0/requirements/0/level',
+      'maximum',
+    ],
+    [
+      { assessments: [{ nip: '1', assessedOn: '02/01/2025', method: 'INTERVIEW', results: [] }] },
+      '/assessments/0/assessedOn',
+      'format',
+    ],
+    [
+      { employees: [{ name: 'Siti', employmentType: 'PNS', orgUnit: 'U' }] },
+      '/employees/0',
+      'required',
+    ],
+    [
+      {
+        courses: [
+          {
+            code: 'C',
+            title: 'T',
+            type: 'TECHNICAL',
+            modality: 'CLASSICAL',
+            hours: 0,
+            provider: 'X',
+          },
+        ],
+      },
+      '/courses/0/hours',
+      'exclusiveMinimum',
+    ],
+  ])('refuses %j at %s', (document, path, keyword) => {
+    expect(validate(document)).toBe(false);
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ instancePath: path, keyword }),
+    );
+  });
+});
