@@ -14,7 +14,9 @@ const config: CodegenConfig = {
         useTypeImports: true,
         scalars: { Date: 'string', DateTime: 'string', JSONObject: 'Record<string, unknown>' },
       },
-      presetConfig: { fragmentMasking: false },
+      // The trusted documents: `persisted-documents.json`, a hash → document manifest the server
+      // reads in TRUSTED_DOCUMENTS=only mode.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
     },
   },
 };

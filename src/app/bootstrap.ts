@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { TokenKeys } from '../modules/auth/tokens';
 import type { ServerOptions } from '../http/server';
@@ -6,6 +7,7 @@ import type { Config } from '../config/config';
 import { startEmbeddedPostgres, type RunningDatabase } from '../config/database';
 import { ormConfig } from '../config/orm.config';
 import { defaultConsoleDir } from '../http/console';
+import { consoleManifest, TrustedDocuments } from '../http/trusted-documents';
 import { ReadRouting } from './read-routing';
 
 export interface Database {
@@ -93,6 +95,14 @@ export function serverOptions(
     production: config.nodeEnv === 'production',
     metricsToken: config.metricsToken,
     corsOrigins: config.corsOrigins,
+    trustedDocuments: {
+      // The console's manifest is made by its build; without one, only the configured files.
+      documents: new TrustedDocuments([
+        ...(existsSync(consoleManifest()) ? [consoleManifest()] : []),
+        ...config.trustedDocumentFiles,
+      ]),
+      only: config.trustedDocuments === 'only',
+    },
   };
 }
 

@@ -20,6 +20,13 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Origins whose pages may call the API from a browser (`CORS_ORIGINS`); none by default. */
   readonly corsOrigins: readonly string[];
+  /**
+   * `only`: roles other than ANALYST may run only the trusted documents (the console's, and any
+   * in `TRUSTED_DOCUMENTS_FILE`); `off` (default): any document.
+   */
+  readonly trustedDocuments: 'off' | 'only';
+  /** Manifests of trusted documents (hash → document), beside the console's own. */
+  readonly trustedDocumentFiles: readonly string[];
   readonly embedded: {
     readonly dataDir: string;
     readonly port: number;
@@ -131,6 +138,10 @@ export function loadConfig(env: Env = process.env): Config {
       );
   }
 
+  const trustedRaw = env.TRUSTED_DOCUMENTS || 'off';
+  if (trustedRaw !== 'off' && trustedRaw !== 'only')
+    problems.push(`TRUSTED_DOCUMENTS must be off or only, got "${trustedRaw}"`);
+
   const config: Config = {
     port: int('PORT', 4000, 0, 65535),
     nodeEnv: nodeEnv ?? 'development',
@@ -143,6 +154,12 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     logLevel: logLevel ?? 'info',
     corsOrigins: corsOrigins.map((origin) => origin.toLowerCase()),
+    trustedDocuments: trustedRaw === 'only' ? 'only' : 'off',
+    trustedDocumentFiles: (env.TRUSTED_DOCUMENTS_FILE ?? '')
+      .split(',')
+      .map((file) => file.trim())
+      .filter((file) => file !== '')
+      .map((file) => path.resolve(file)),
     embedded: {
       dataDir: path.resolve(env.EMBEDDED_PG_DIR || path.join(process.cwd(), '.data', 'postgres')),
       port: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),

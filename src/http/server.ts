@@ -31,6 +31,7 @@ import type { Viewer } from '../modules/auth/auth.types';
 import { ServerMetrics } from './metrics';
 import { operationKind } from './operation-kind';
 import { csvOf, tableOf, xlsxOf } from './export';
+import type { TrustedDocuments } from './trusted-documents';
 
 export interface ServerOptions {
   /**
@@ -63,6 +64,8 @@ export interface ServerOptions {
   readonly metricsToken?: string;
   /** Origins whose pages may call the API, exports and reports from a browser (none: no CORS). */
   readonly corsOrigins?: readonly string[];
+  /** Documents a request may name by `documentId`; with `only`, the only ones non-analysts may run. */
+  readonly trustedDocuments?: { readonly documents: TrustedDocuments; readonly only: boolean };
 }
 
 /** What the server learns of one GraphQL request as it runs, for routing, logs and metrics. */
@@ -463,6 +466,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     }
     const caller = viewer ? `${viewer.role}:${viewer.subject}` : null;
     entry.role = viewer?.role;
+    if (!trustedDocument(res, body, viewer)) return undefined;
     // With replicas, a query reads from one that has the caller's own writes; the rest, primary.
     const kind =
       routing?.hasReplicas || queriesOnly
@@ -676,6 +680,53 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       res.setHeader('access-control-expose-headers', CORS_EXPOSED_HEADERS);
     }
     return false;
+  }
+
+  /**
+   * A request may name a trusted document by `documentId` (its text then runs, whatever else it
+   * sends). In `only` mode every role but ANALYST must: a document of its own is refused, 403.
+   * False when it has answered the request.
+   */
+  function trustedDocument(
+    res: http.ServerResponse,
+    body: unknown,
+    viewer: Viewer | null,
+  ): boolean {
+    const trusted = options.trustedDocuments;
+    const request = body && typeof body === 'object' ? (body as Record<string, unknown>) : null;
+    const id = request?.documentId;
+    if (request && typeof id === 'string') {
+      const document = trusted?.documents.document(id);
+      if (document !== undefined) {
+        request.query = document;
+        return true;
+      }
+      // An id this server does not know: the text sent with it runs, where any text may.
+      const free = !trusted?.only || !viewer || viewer.role === Role.ANALYST;
+      if (!free || typeof request.query !== 'string') {
+        sendError(res, 400, `No trusted document has the id "${id.slice(0, 80)}".`);
+        return false;
+      }
+      return true;
+    }
+    if (trusted?.only && viewer && viewer.role !== Role.ANALYST) {
+      send(
+        res,
+        403,
+        'application/json',
+        JSON.stringify({
+          errors: [
+            {
+              message:
+                'This server runs trusted documents only: send the `documentId` of a published operation.',
+              extensions: { code: ErrorCode.FORBIDDEN },
+            },
+          ],
+        }),
+      );
+      return false;
+    }
+    return true;
   }
 
   /** Ready while writes can go somewhere, or reads can (the primary away, replicas serving). */

@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleManifest } from '../../src/http/trusted-documents';
 import { Role } from '../../src/modules/auth/auth.types';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
@@ -195,6 +200,75 @@ describe('/metrics', () => {
       expect(await allowed.text()).toContain('competency_graph_ranking_index_employees');
     } finally {
       await guarded.close();
+    }
+  });
+});
+
+describe('trusted documents', () => {
+  const LISTED = '{ positions(first: 1) { nodes { code } } }';
+  let trusted: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'cg-trusted-'));
+    const manifest = path.join(dir, 'documents.json');
+    await writeFile(manifest, JSON.stringify({ 'sha256:listed': LISTED }));
+    trusted = await startTestApp('demo', {
+      trustedDocuments: { files: [consoleManifest(), manifest], only: true },
+    });
+  });
+  afterAll(async () => {
+    await trusted?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const post = (token: string, body: object) =>
+    fetch(`${trusted.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+
+  it('runs a listed document by its id, whatever text comes with it', async () => {
+    const response = await post(tokenFor(Role.HR, { agency: 'PROV-MALUKU' }), {
+      documentId: 'sha256:listed',
+      query: '{ auditEvents(first: 100) { totalCount } }',
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).data.positions.nodes).toHaveLength(1);
+  });
+
+  it('refuses any other document to every role but the analyst', async () => {
+    for (const role of [Role.ADMIN, Role.HR, Role.COMMITTEE]) {
+      const response = await post(tokenFor(role, { agency: 'PROV-MALUKU' }), { query: LISTED });
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as any).errors[0]).toMatchObject({
+        message: expect.stringMatching(/trusted documents only/),
+        extensions: { code: 'FORBIDDEN' },
+      });
+    }
+    const analyst = await post(tokenFor(Role.ANALYST), { query: LISTED });
+    expect(analyst.status).toBe(200);
+    const unknown = await post(tokenFor(Role.ADMIN), { documentId: 'sha256:nope', query: LISTED });
+    expect(unknown.status).toBe(400);
+  });
+
+  it('lists every operation of the console, each valid against the schema', async () => {
+    const manifest = JSON.parse(await readFile(consoleManifest(), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const ids = Object.keys(manifest);
+    expect(ids.length).toBeGreaterThan(10);
+    for (const id of ids) {
+      expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(createHash('sha256').update(manifest[id]).digest('hex')).toBe(id.slice(7));
+      const answer = (await (
+        await post(tokenFor(Role.ADMIN), { documentId: id, variables: {} })
+      ).json()) as { errors?: { extensions?: { code?: string } }[] };
+      // Variables are missing, so some fail: never as unknown or invalid documents.
+      for (const error of answer.errors ?? [])
+        expect(error.extensions?.code).not.toBe('GRAPHQL_VALIDATION_FAILED');
     }
   });
 });

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { inject } from 'vitest';
 import { serverOptions } from '../../src/app/bootstrap';
 import { loadConfig } from '../../src/config/config';
+import { TrustedDocuments } from '../../src/http/trusted-documents';
 import { demoExample, demoTokensFor } from '../../src/modules/demo/demo.tokens';
 import { ormConfig } from '../../src/config/orm.config';
 import { Role } from '../../src/modules/auth/auth.types';
@@ -69,6 +70,8 @@ export async function startTestApp(
     exposeStatementCount?: boolean | 'on-request';
     metricsToken?: string;
     corsOrigins?: string[];
+    /** Manifests of trusted documents, and whether non-analysts may run only those. */
+    trustedDocuments?: { files: string[]; only: boolean };
   } = {},
 ): Promise<TestApp> {
   const base = inject('databaseUrl');
@@ -97,6 +100,14 @@ export async function startTestApp(
     exposeStatementCount: options.exposeStatementCount ?? true,
     metricsToken: options.metricsToken,
     corsOrigins: options.corsOrigins,
+    ...(options.trustedDocuments
+      ? {
+          trustedDocuments: {
+            documents: new TrustedDocuments(options.trustedDocuments.files),
+            only: options.trustedDocuments.only,
+          },
+        }
+      : {}),
     // TEST_LOG=1 shows the errors the server hides from clients (while debugging a test).
     log: process.env.TEST_LOG ? (error) => console.error(error) : () => undefined,
     ...(options.demoTokens ? { demoTokens: await demoTokens(orm) } : {}),

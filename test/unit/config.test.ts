@@ -54,3 +54,21 @@ describe('CORS settings', () => {
     expect(() => loadConfig({ ...base, CORS_ORIGINS: origin })).toThrow(/is not an origin/);
   });
 });
+
+describe('trusted documents settings', () => {
+  const base = { JWT_SECRET: 'x'.repeat(32) };
+
+  it('runs any document by default, and trusted ones only when told', () => {
+    expect(loadConfig(base)).toMatchObject({ trustedDocuments: 'off', trustedDocumentFiles: [] });
+    const only = loadConfig({
+      ...base,
+      TRUSTED_DOCUMENTS: 'only',
+      TRUSTED_DOCUMENTS_FILE: 'a.json, b.json',
+    });
+    expect(only.trustedDocuments).toBe('only');
+    expect(only.trustedDocumentFiles.map((f) => f.split('/').pop())).toEqual(['a.json', 'b.json']);
+    expect(() => loadConfig({ ...base, TRUSTED_DOCUMENTS: 'yes' })).toThrow(
+      /TRUSTED_DOCUMENTS must be off or only/,
+    );
+  });
+});

@@ -33,7 +33,13 @@ export async function request<Result, Variables>(
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(lastWrite ? { 'x-min-lsn': lastWrite } : {}),
       },
-      body: JSON.stringify({ query: document.toString(), variables }),
+      // The operation by its trusted-document id (servers that run trusted documents only
+      // accept nothing else), and its text for servers that do not know the id.
+      body: JSON.stringify({
+        documentId: (document.__meta__ as { hash?: string } | undefined)?.hash,
+        query: document.toString(),
+        variables,
+      }),
     });
     lastWrite = response.headers.get('x-commit-lsn') ?? lastWrite;
   } catch {

@@ -404,7 +404,7 @@ export const ConsoleEmployeeDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleEmployeeQuery, ConsoleEmployeeQueryVariables>;
+    `, {"hash":"sha256:25d6bcba1a1019d9018bfb80de5731f5e029b8303a366252685c147bf6423c02"}) as unknown as TypedDocumentString<ConsoleEmployeeQuery, ConsoleEmployeeQueryVariables>;
 export const ConsoleDevelopmentPlansDocument = new TypedDocumentString(`
     query ConsoleDevelopmentPlans($nip: String!) {
   employee(nip: $nip) {
@@ -427,7 +427,7 @@ export const ConsoleDevelopmentPlansDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleDevelopmentPlansQuery, ConsoleDevelopmentPlansQueryVariables>;
+    `, {"hash":"sha256:df3fd918a55fbdb3ddfec6e7ea1d92a0c1f481ddc3c2f10a4aefe6649478e9c5"}) as unknown as TypedDocumentString<ConsoleDevelopmentPlansQuery, ConsoleDevelopmentPlansQueryVariables>;
 export const ConsoleFitDocument = new TypedDocumentString(`
     query ConsoleFit($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
   fit(nip: $nip, positionCode: $code, policy: $policy) {
@@ -508,7 +508,7 @@ export const ConsoleFitDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
+    `, {"hash":"sha256:91ca79b897fba77edd82275c95d0a5bf7b83cdb47166f93cbd04fd63b81019db"}) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
 export const ConsoleWhatIfDocument = new TypedDocumentString(`
     query ConsoleWhatIf($nip: String!, $code: String!, $policy: ScoringPolicyInput, $assume: Assumptions) {
   fit(nip: $nip, positionCode: $code, policy: $policy, assume: $assume) {
@@ -518,7 +518,7 @@ export const ConsoleWhatIfDocument = new TypedDocumentString(`
     readiness
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleWhatIfQuery, ConsoleWhatIfQueryVariables>;
+    `, {"hash":"sha256:38a97ed7f5918ccacd34e95f7e02ffc93da88a6cfe3e64caa07d52ca124e220f"}) as unknown as TypedDocumentString<ConsoleWhatIfQuery, ConsoleWhatIfQueryVariables>;
 export const ConsoleOpenSelectionDocument = new TypedDocumentString(`
     mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
   openSelection(input: $input) {
@@ -530,7 +530,7 @@ export const ConsoleOpenSelectionDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
+    `, {"hash":"sha256:0e1cc5f97bf7d1b83db0544f3e8b77bd96a8171d9ff078e298f5fc9387833dfb"}) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
 export const ConsolePositionDocument = new TypedDocumentString(`
     query ConsolePosition($code: String!) {
   position(code: $code) {
@@ -581,7 +581,7 @@ export const ConsolePositionDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;
+    `, {"hash":"sha256:b3a35efe55d96b95f5e185b27ef9989065b19e1fd7a23bf83d35466be2b6af7b"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;
 export const ConsoleCandidatesDocument = new TypedDocumentString(`
     query ConsoleCandidates($code: String!, $first: Int!, $after: String, $filter: CandidateFilter, $policy: ScoringPolicyInput) {
   candidates(
@@ -622,7 +622,7 @@ export const ConsoleCandidatesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleCandidatesQuery, ConsoleCandidatesQueryVariables>;
+    `, {"hash":"sha256:794acd6f079c30cd42a7431334420497096543f1f28184c4a77a656b6569263c"}) as unknown as TypedDocumentString<ConsoleCandidatesQuery, ConsoleCandidatesQueryVariables>;
 export const ConsolePositionsDocument = new TypedDocumentString(`
     query ConsolePositions($first: Int!, $after: String, $filter: PositionFilter) {
   positions(first: $first, after: $after, filter: $filter) {
@@ -650,7 +650,7 @@ export const ConsolePositionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsolePositionsQuery, ConsolePositionsQueryVariables>;
+    `, {"hash":"sha256:fe1bf40a85081603a52fb51a4382b24b46fa496b8cd1fe1ddbf4c4c41d304cc1"}) as unknown as TypedDocumentString<ConsolePositionsQuery, ConsolePositionsQueryVariables>;
 export const ConsoleAgenciesDocument = new TypedDocumentString(`
     query ConsoleAgencies {
   agencies(first: 100) {
@@ -660,7 +660,7 @@ export const ConsoleAgenciesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleAgenciesQuery, ConsoleAgenciesQueryVariables>;
+    `, {"hash":"sha256:4c9bdd01ef3bee1198a92498ac891d1d7b751cb4611018fb362c8af1bbc70ffb"}) as unknown as TypedDocumentString<ConsoleAgenciesQuery, ConsoleAgenciesQueryVariables>;
 export const ConsoleReportDocument = new TypedDocumentString(`
     query ConsoleReport($code: String!, $policy: ScoringPolicyInput) {
   position(code: $code) {
@@ -712,7 +712,7 @@ export const ConsoleReportDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
+    `, {"hash":"sha256:5ea092e97e175d0da6323b70d0435c6262076be7d15e3622a9081450f63aea3b"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
 export const ConsoleSelectionDocument = new TypedDocumentString(`
     query ConsoleSelection($id: ID!) {
   selection(id: $id) {
@@ -755,7 +755,7 @@ export const ConsoleSelectionDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
+    `, {"hash":"sha256:0dd18cf7b3925ca6947931c60f81d8ac33b875c35b8706a2fb30e8f571fd8c24"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
 export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
     mutation ConsoleRecordDecision($input: RecordDecisionInput!) {
   recordDecision(input: $input) {
@@ -765,7 +765,7 @@ export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleRecordDecisionMutation, ConsoleRecordDecisionMutationVariables>;
+    `, {"hash":"sha256:fbd822ed130c623a61d95df0784c006e9c8ad02ebfe34ff130e0227e7e124674"}) as unknown as TypedDocumentString<ConsoleRecordDecisionMutation, ConsoleRecordDecisionMutationVariables>;
 export const ConsoleCloseSelectionDocument = new TypedDocumentString(`
     mutation ConsoleCloseSelection($id: ID!) {
   closeSelection(input: {selectionId: $id}) {
@@ -774,7 +774,7 @@ export const ConsoleCloseSelectionDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleCloseSelectionMutation, ConsoleCloseSelectionMutationVariables>;
+    `, {"hash":"sha256:5849b12570a2d114d35643bd469d05aa387641d2e72a9edfcdfaf808ac40aa83"}) as unknown as TypedDocumentString<ConsoleCloseSelectionMutation, ConsoleCloseSelectionMutationVariables>;
 export const ConsoleUnitDocument = new TypedDocumentString(`
     query ConsoleUnit($code: String!) {
   orgUnit(code: $code) {
@@ -793,7 +793,7 @@ export const ConsoleUnitDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleUnitQuery, ConsoleUnitQueryVariables>;
+    `, {"hash":"sha256:5c6dd1dbac03d2cf6ac20c921ad95c14dd102fc811b71866eedca48f3413c7ba"}) as unknown as TypedDocumentString<ConsoleUnitQuery, ConsoleUnitQueryVariables>;
 export const ConsoleTalentMatrixDocument = new TypedDocumentString(`
     query ConsoleTalentMatrix($scope: AnalyticsScope!) {
   talentMatrix(scope: $scope) {
@@ -817,7 +817,7 @@ export const ConsoleTalentMatrixDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleTalentMatrixQuery, ConsoleTalentMatrixQueryVariables>;
+    `, {"hash":"sha256:e98f3dc7fb59debc1fbb698244d82eefe2b41cb78df09878213cedf64e5a914b"}) as unknown as TypedDocumentString<ConsoleTalentMatrixQuery, ConsoleTalentMatrixQueryVariables>;
 export const ConsoleTrainingNeedsDocument = new TypedDocumentString(`
     query ConsoleTrainingNeeds($scope: AnalyticsScope!) {
   trainingNeeds(scope: $scope) {
@@ -846,7 +846,7 @@ export const ConsoleTrainingNeedsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleTrainingNeedsQuery, ConsoleTrainingNeedsQueryVariables>;
+    `, {"hash":"sha256:b5ab4310bc4b2b4cf2d6fd02a8324cadf82e22d84566d4ff00c9dd69248bf2ae"}) as unknown as TypedDocumentString<ConsoleTrainingNeedsQuery, ConsoleTrainingNeedsQueryVariables>;
 export const ConsoleUnitsDocument = new TypedDocumentString(`
     query ConsoleUnits($after: String) {
   orgUnits(first: 50, after: $after) {
@@ -867,7 +867,7 @@ export const ConsoleUnitsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;
+    `, {"hash":"sha256:110e29e03caa8343049de8909ab1207651daff15f21953f5fe385748a02e35fb"}) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;
 export const ConsoleVacanciesDocument = new TypedDocumentString(`
     query ConsoleVacancies($within: Int!) {
   vacancies(within: $within) {
@@ -889,4 +889,4 @@ export const ConsoleVacanciesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleVacanciesQuery, ConsoleVacanciesQueryVariables>;
+    `, {"hash":"sha256:758faedfca7fcbb2d9d159aa8b7e4ba37ce47449d8372d866b1826f7e913ab47"}) as unknown as TypedDocumentString<ConsoleVacanciesQuery, ConsoleVacanciesQueryVariables>;
