@@ -8,10 +8,17 @@ import {
   progressText,
   readDocumentFile,
 } from '../src/modules/dataset/document-file';
-import type { ImportReport } from '../src/modules/dataset/dataset.types';
+import type { DatasetIssue, ImportReport } from '../src/modules/dataset/dataset.types';
+import { describeSheetIssue, readSheets, sheetIssueOf } from '../src/modules/dataset/workbook';
+import { stat } from 'node:fs/promises';
+
+async function isFolder(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => null))?.isDirectory() ?? false;
+}
 
 /**
- * `npm run import -- FILE [--dry-run] [--bulk]`: imports a dataset document into the database
+ * `npm run import -- FILE [--dry-run] [--bulk]`: imports a dataset document (JSON), a workbook
+ * (`.xlsx`, as `npm run template` makes it) or a folder of CSV files (one per sheet) into the database
  * of the configuration (DATABASE_URL, or the embedded server). All or nothing; exit code 1 on
  * issues. `--bulk` takes the bulk path (COPY; the people tables are locked until it commits).
  */
@@ -35,14 +42,31 @@ async function main(): Promise<void> {
     shownAt = now;
     process.stderr.write(process.stderr.isTTY ? `\r${line}   ${final ? '\n' : ''}` : `${line}\n`);
   };
+  // A workbook, or a folder of CSV files (one per sheet), or a JSON document.
+  const sheets = file.toLowerCase().endsWith('.xlsx') || (await isFolder(file));
   let document: unknown;
-  try {
-    document = await readDocumentFile(file, (bytes, total) =>
-      show(`reading ${file}: ${progressText(bytes, total, started, MEGABYTES)}`, bytes === total),
-    );
-  } catch (error) {
-    if (error instanceof DocumentFileError) throw new UsageError(error.message);
-    throw error;
+  let place: ((issue: DatasetIssue) => string) | undefined;
+  if (sheets) {
+    const read = await readSheets(file, await isFolder(file)).catch((error: unknown) => {
+      throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
+    });
+    if (read.issues.length > 0) {
+      console.log(`Nothing was imported: ${read.issues.length} issue(s) in ${file}.`);
+      for (const issue of read.issues.slice(0, 1000)) console.log(`  ${describeSheetIssue(issue)}`);
+      process.exitCode = 1;
+      return;
+    }
+    document = read.document;
+    place = (issue) => describeSheetIssue(sheetIssueOf(issue, read.provenance));
+  } else {
+    try {
+      document = await readDocumentFile(file, (bytes, total) =>
+        show(`reading ${file}: ${progressText(bytes, total, started, MEGABYTES)}`, bytes === total),
+      );
+    } catch (error) {
+      if (error instanceof DocumentFileError) throw new UsageError(error.message);
+      throw error;
+    }
   }
   const database = await openDatabase(loadConfig(), (line) => console.error(line));
   try {
@@ -63,19 +87,26 @@ async function main(): Promise<void> {
         );
       },
     });
-    printReport(report, dryRun, Date.now() - started);
+    printReport(report, dryRun, Date.now() - started, place);
     process.exitCode = report.issueCount > 0 ? 1 : 0;
   } finally {
     await database.close();
   }
 }
 
-function printReport(report: ImportReport, dryRun: boolean, ms: number): void {
+function printReport(
+  report: ImportReport,
+  dryRun: boolean,
+  ms: number,
+  place?: (issue: DatasetIssue) => string,
+): void {
   if (report.issueCount > 0) {
     console.log(`Nothing was imported: ${report.issueCount} issue(s).`);
     for (const i of report.issues) {
       console.log(
-        `  ${i.section}${i.index === null ? '' : `[${i.index}]`}${i.field ? `.${i.field}` : ''}: ${i.code}: ${i.message}`,
+        place
+          ? `  ${place(i)}`
+          : `  ${i.section}${i.index === null ? '' : `[${i.index}]`}${i.field ? `.${i.field}` : ''}: ${i.code}: ${i.message}`,
       );
     }
     if (report.issueCount > report.issues.length)

@@ -1,0 +1,270 @@
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDataset } from '../../src/modules/dataset/dataset.service';
+import {
+  readSheets,
+  SHEETS,
+  sheetIssueOf,
+  writeTemplate,
+  type SheetIssue,
+} from '../../src/modules/dataset/workbook';
+import { startTestApp, type TestApp } from '../support/harness';
+
+/**
+ * Spreadsheets in: the template `npm run template` writes, filled in as an HR officer would,
+ * imported through the same validator and transaction as a JSON document; every problem is
+ * named by sheet, row and column, and one bad cell refuses the whole workbook.
+ */
+let app: TestApp;
+let dir: string;
+
+beforeAll(async () => {
+  app = await startTestApp('empty');
+  dir = await mkdtemp(path.join(os.tmpdir(), 'cg-workbook-'));
+});
+afterAll(async () => {
+  await app?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The rows an officer types in, by sheet (from row 3, under the header and the notes). */
+const FILLED: Record<string, (string | number | Date)[][]> = {
+  agencies: [['PROV-X', 'Pemerintah Provinsi X', 'PROVINCE']],
+  orgUnits: [['PROV-X.BKD', 'PROV-X', 'Badan Kepegawaian Daerah', '']],
+  competencies: [['T.01', 'Pengelolaan Arsip', 'TECHNICAL', 'Mengelola arsip dinamis']],
+  competencyLevels: [1, 2, 3, 4, 5].map((level) => [
+    'T.01',
+    level,
+    `Tingkat ${level}`,
+    'memilah; mencatat',
+  ]),
+  positions: [
+    [
+      'PROV-X.BKD.KABID',
+      'Kepala Bidang Arsip',
+      'ADMINISTRATOR',
+      'PROV-X.BKD',
+      'Memimpin bidang',
+      '',
+      'III/c',
+      'S1',
+    ],
+  ],
+  positionRequirements: [['PROV-X.BKD.KABID', 'T.01', 3, 1, 'true']],
+  employees: [
+    [
+      '199001012015031001',
+      '',
+      'Andi Wijaya',
+      'PNS',
+      'III/b',
+      '',
+      'S1',
+      'PROV-X.BKD',
+      '',
+      new Date(Date.UTC(1990, 0, 1)),
+      new Date(Date.UTC(2015, 2, 1)),
+      70,
+    ],
+    [
+      '199203152018032002',
+      '',
+      'Siti Rahma',
+      'PNS',
+      'III/a',
+      '',
+      'S1',
+      'PROV-X.BKD',
+      '',
+      new Date(Date.UTC(1992, 2, 15)),
+      '2018-03-01',
+      '',
+    ],
+  ],
+  performance: [['199001012015031001', '', 2025, 'BAIK']],
+  assessments: [
+    [
+      '199001012015031001',
+      '',
+      new Date(Date.UTC(2025, 5, 2)),
+      'ASSESSMENT_CENTER',
+      'Tim',
+      '',
+      'T.01',
+      3,
+    ],
+    ['199203152018032002', '', '2025-06-03', 'INTERVIEW', '', '', 'T.01', 2],
+  ],
+};
+
+/** The template, filled in with `FILLED`, with `change` applied to a cell (sheet, row, column). */
+async function filledWorkbook(
+  file: string,
+  change?: { sheet: string; row: number; column: string; value: unknown },
+) {
+  const template = path.join(dir, 'template.xlsx');
+  await writeTemplate(template);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(template);
+  for (const [name, rows] of Object.entries(FILLED)) {
+    const sheet = workbook.getWorksheet(name)!;
+    rows.forEach((values, i) => (sheet.getRow(i + 3).values = values));
+  }
+  if (change) {
+    const sheet = workbook.getWorksheet(change.sheet)!;
+    const columns = SHEETS.find((s) => s.name === change.sheet)!.columns.map((c) => c.name);
+    sheet.getRow(change.row).getCell(columns.indexOf(change.column) + 1).value =
+      change.value as ExcelJS.CellValue;
+  }
+  await workbook.xlsx.writeFile(file);
+}
+
+/** Reads and imports a workbook or CSV folder as `npm run import` does; the issues by cell. */
+async function importSheets(
+  source: string,
+  folder = false,
+): Promise<{ applied: boolean; issues: SheetIssue[] }> {
+  const read = await readSheets(source, folder);
+  if (read.issues.length > 0) return { applied: false, issues: read.issues };
+  const report = await importDataset(app.orm.em.getKnex(), read.document, {
+    today: '2026-11-30',
+    audit: { actor: { role: 'CLI', subject: 'test' }, action: 'import' },
+  });
+  return {
+    applied: report.applied,
+    issues: report.issues.map((i) => sheetIssueOf(i, read.provenance)),
+  };
+}
+
+const employees = async () =>
+  Number(
+    (await app.orm.em.getKnex()('employee').count<{ count: string }[]>({ count: '*' }))[0].count,
+  );
+
+describe('the template', () => {
+  it('has a sheet per section and list, headers, notes and drop-down lists for codes', async () => {
+    const file = path.join(dir, 'empty.xlsx');
+    await writeTemplate(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['lists', ...SHEETS.map((s) => s.name)]);
+    expect(workbook.getWorksheet('lists')!.state).toBe('hidden');
+    const sheet = workbook.getWorksheet('employees')!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      ...SHEETS.find((s) => s.name === 'employees')!.columns.map((c) => c.name),
+    ]);
+    expect(sheet.getCell('C2').value as string).toMatch(/^Required\. Full name/);
+    const rules = (
+      sheet as unknown as {
+        dataValidations: { model: Record<string, { type: string; formulae: string[] }> };
+      }
+    ).dataValidations.model;
+    const rank = Object.entries(rules).find(([range]) => range.startsWith('E3'));
+    expect(rank?.[1]).toMatchObject({
+      type: 'list',
+      formulae: [expect.stringMatching(/^lists!\$[A-Z]+\$1:\$[A-Z]+\$17$/)],
+    });
+  });
+});
+
+describe('a workbook made from the template', () => {
+  it('is refused whole for one bad cell, which the report names', async () => {
+    const file = path.join(dir, 'bad.xlsx');
+    await filledWorkbook(file, { sheet: 'employees', row: 4, column: 'rank', value: 'V/z' });
+    const result = await importSheets(file);
+    expect(result.applied).toBe(false);
+    // The bad cell first; then what it brings down (that employee's assessment).
+    expect(result.issues[0]).toEqual(
+      expect.objectContaining({
+        sheet: 'employees',
+        row: 4,
+        column: 'rank',
+        cell: 'E4',
+        message: expect.stringMatching(/V\/z/),
+      }),
+    );
+    expect(result.issues.slice(1).map((i) => i.sheet)).toEqual(['assessments']);
+    expect(await employees()).toBe(0);
+  });
+
+  it('names the cell in a sheet of lists too (a requirement, a result)', async () => {
+    const file = path.join(dir, 'bad-result.xlsx');
+    await filledWorkbook(file, { sheet: 'assessments', row: 4, column: 'level', value: 7 });
+    const result = await importSheets(file);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ sheet: 'assessments', row: 4, column: 'level', cell: 'H4' }),
+    ]);
+  });
+
+  it('refuses an 18-digit NIP typed as a number before anything is read', async () => {
+    const file = path.join(dir, 'numeric-nip.xlsx');
+    await filledWorkbook(file, {
+      sheet: 'employees',
+      row: 3,
+      column: 'nip',
+      value: Number('199001012015031001'), // as Excel keeps a number: rounded
+    });
+    const result = await importSheets(file);
+    expect(result.issues[0]).toEqual(
+      expect.objectContaining({
+        sheet: 'employees',
+        row: 3,
+        column: 'nip',
+        cell: 'A3',
+        message: expect.stringMatching(/format the column as text/),
+      }),
+    );
+  });
+
+  it('imports when every cell is right: typed dates, lists in cells and in their own sheets', async () => {
+    const file = path.join(dir, 'good.xlsx');
+    await filledWorkbook(file);
+    const result = await importSheets(file);
+    expect(result.issues).toEqual([]);
+    expect(result.applied).toBe(true);
+    const answer =
+      await app.ok(`{ employee(nip: "199001012015031001") { name appointedOn performance { year rating }
+      competencies { level assessedOn competency { code levels { level } } } } position(code: "PROV-X.BKD.KABID") { requirements { level critical } } }`);
+    expect(answer.employee).toMatchObject({
+      name: 'Andi Wijaya',
+      appointedOn: '2015-03-01',
+      performance: [{ year: 2025, rating: 'BAIK' }],
+      competencies: [{ level: 3, assessedOn: '2025-06-02', competency: { code: 'T.01' } }],
+    });
+    expect(answer.employee.competencies[0].competency.levels).toHaveLength(5);
+    expect(answer.position.requirements).toEqual([{ level: 3, critical: true }]);
+  });
+});
+
+describe('a folder of CSV files', () => {
+  it('reads the same layout, and names the row and column of a bad value', async () => {
+    const folder = path.join(dir, 'csv');
+    await mkdir(folder);
+    const write = async (sheet: string, rows: string[][]) => {
+      const columns = SHEETS.find((s) => s.name === sheet)!.columns;
+      const lines = [columns.map((c) => c.name), columns.map((c) => c.note), ...rows];
+      await writeFile(
+        path.join(folder, `${sheet}.csv`),
+        `\ufeff${lines.map((l) => l.map((v) => `"${v}"`).join(',')).join('\r\n')}\r\n`,
+      );
+    };
+    await write('trainings', [['199203152018032002', '', 'NO-SUCH-COURSE', '2025-07-01', '']]);
+    const refused = await importSheets(folder, true);
+    expect(refused.applied).toBe(false);
+    expect(refused.issues).toEqual([
+      expect.objectContaining({ sheet: 'trainings', row: 3, column: 'course' }),
+    ]);
+
+    await write('trainings', [['199203152018032002', '', 'PROV-X.LATSAR', '2025-07-01', '24']]);
+    await write('courses', [
+      ['PROV-X.LATSAR', 'Latihan Dasar', 'LATSAR', 'CLASSICAL', '60', '1500000', 'BPSDM', ''],
+    ]);
+    const imported = await importSheets(folder, true);
+    expect(imported.issues).toEqual([]);
+    expect(imported.applied).toBe(true);
+  });
+});
