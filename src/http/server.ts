@@ -32,6 +32,15 @@ import { ServerMetrics } from './metrics';
 import { operationKind } from './operation-kind';
 import { csvOf, tableOf, xlsxOf } from './export';
 import type { TrustedDocuments } from './trusted-documents';
+import { actorOf } from '../modules/audit/audit.service';
+import { importDataset } from '../modules/dataset/dataset.service';
+import type { DatasetIssue } from '../modules/dataset/dataset.types';
+import {
+  DocumentFileError,
+  DocumentTooLargeError,
+  readDocumentStream,
+} from '../modules/dataset/document-file';
+import { readSheets, sheetIssueOf } from '../modules/dataset/workbook';
 
 export interface ServerOptions {
   /**
@@ -428,6 +437,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
         explorerPage(options.exampleNip, options.explorerToken),
       );
     }
+    if (url.pathname === '/import') return receiveImport(req, res, url, requestId);
     const exported = /^\/export\.(csv|xlsx)$/.exec(url.pathname);
     if (exported) return sendExport(req, res, url, requestId, entry, exported[1] as 'csv' | 'xlsx');
     if (url.pathname !== '/graphql')
@@ -587,6 +597,119 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       'x-content-type-options': 'nosniff',
     });
     res.end(body);
+  }
+
+  /**
+   * `POST /import[?dryRun=true]`: a dataset past the 5 MiB of a GraphQL body, streamed: a JSON
+   * document (`application/json`, parsed as it arrives) or a workbook as `npm run template`
+   * makes it (`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`). ADMIN only,
+   * as `importDataset`; the same validator, transaction, audit and report, the issues of a
+   * workbook by sheet, row and column.
+   */
+  async function receiveImport(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    requestId: string,
+  ): Promise<void> {
+    const refuse = (status: number, code: string, message: string) =>
+      send(
+        res,
+        status,
+        'application/json',
+        JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+      );
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return refuse(405, ErrorCode.BAD_USER_INPUT, 'An import is a POST of the dataset.');
+    }
+    let ctx: Context;
+    try {
+      ctx = createContext(orm, viewerFromHeader(options.keys, req.headers.authorization), {
+        writeWaitMs: options.limits.writeWaitMs,
+        requestId,
+      });
+      ctx.access.require(Role.ADMIN);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const code = String(error.extensions.code);
+      return refuse(code === ErrorCode.UNAUTHENTICATED ? 401 : 403, code, error.message);
+    }
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    let document: unknown;
+    let place: ((issue: DatasetIssue) => object) | undefined;
+    try {
+      if (type === 'application/json') {
+        document = await readDocumentStream(req, 'The request body', undefined, IMPORT_MAX_BYTES);
+      } else if (type === XLSX_TYPE) {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of req as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          if (size > IMPORT_MAX_BYTES) throw new DocumentTooLargeError('too large');
+          chunks.push(chunk);
+        }
+        const read = await readSheets(Buffer.concat(chunks), false);
+        if (read.issues.length > 0)
+          return send(
+            res,
+            200,
+            'application/json',
+            JSON.stringify({
+              applied: false,
+              sections: [],
+              issues: read.issues,
+              issueCount: read.issues.length,
+            }),
+          );
+        document = read.document;
+        place = (issue) => sheetIssueOf(issue, read.provenance);
+      } else {
+        return refuse(
+          415,
+          ErrorCode.BAD_USER_INPUT,
+          `Send the dataset as application/json or as ${XLSX_TYPE}.`,
+        );
+      }
+    } catch (error) {
+      if (error instanceof DocumentTooLargeError)
+        return refuse(
+          413,
+          ErrorCode.BAD_USER_INPUT,
+          `The dataset is larger than ${IMPORT_MAX_BYTES} bytes.`,
+        );
+      if (error instanceof DocumentFileError)
+        return refuse(400, ErrorCode.BAD_USER_INPUT, error.message);
+      return refuse(
+        400,
+        ErrorCode.BAD_USER_INPUT,
+        'The workbook cannot be read (is it an .xlsx file?).',
+      );
+    }
+    const report = await importDataset(ctx.knex, document, {
+      today: ctx.today,
+      dryRun: url.searchParams.get('dryRun') === 'true',
+      waitMs: ctx.writeWaitMs,
+      audit: { actor: actorOf(ctx), action: 'importDataset' },
+    }).catch((error: unknown) => {
+      const known = formatError({ message: '' }, error, log);
+      return { failed: known };
+    });
+    if ('failed' in report) {
+      const code = String(report.failed.extensions?.code);
+      return send(
+        res,
+        code === ErrorCode.BUSY || code === ErrorCode.SERVICE_UNAVAILABLE ? 503 : 500,
+        'application/json',
+        JSON.stringify({ errors: [report.failed] }),
+      );
+    }
+    send(
+      res,
+      200,
+      'application/json',
+      JSON.stringify(place ? { ...report, issues: report.issues.map(place) } : report),
+    );
   }
 
   async function sendResult(
@@ -796,6 +919,8 @@ function routeOf(url: string | undefined): string {
   if (pathname === '/metrics' || pathname === '/health' || pathname === '/ready')
     return pathname.slice(1);
   if (pathname.startsWith('/selections/')) return 'report';
+  if (pathname === '/import') return 'import';
+  if (pathname.startsWith('/export.')) return 'export';
   if (pathname === '/explorer') return 'explorer';
   return 'console';
 }
@@ -815,10 +940,14 @@ function metricsAllowed(req: http.IncomingMessage, token: string | undefined): b
 }
 
 /** Where pages of other (allowed) origins may call: the API, exports and committee reports. */
-const CROSS_ORIGIN_PATHS = /^\/(graphql|export\.(csv|xlsx)|selections\/[^/]+\/report\.pdf)$/;
+const CROSS_ORIGIN_PATHS = /^\/(graphql|import|export\.(csv|xlsx)|selections\/[^/]+\/report\.pdf)$/;
 /** What such a page may send, and read back. */
 const CORS_REQUEST_HEADERS = 'authorization, content-type, x-min-lsn, x-request-id';
 const CORS_EXPOSED_HEADERS = 'x-request-id, x-commit-lsn, retry-after, content-disposition';
+
+/** The largest dataset `POST /import` takes. */
+const IMPORT_MAX_BYTES = 512 * 1024 * 1024;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The HTTP status of an export that failed, by the code of its first error. */
 const EXPORT_STATUS: Readonly<Record<string, number>> = {

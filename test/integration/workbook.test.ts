@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,7 +11,8 @@ import {
   writeTemplate,
   type SheetIssue,
 } from '../../src/modules/dataset/workbook';
-import { startTestApp, type TestApp } from '../support/harness';
+import { generateProvince } from '../../src/modules/demo/province.generate';
+import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 /**
  * Spreadsheets in: the template `npm run template` writes, filled in as an HR officer would,
@@ -266,5 +267,70 @@ describe('a folder of CSV files', () => {
     const imported = await importSheets(folder, true);
     expect(imported.issues).toEqual([]);
     expect(imported.applied).toBe(true);
+  });
+});
+
+describe('POST /import, past the 5 MiB of a GraphQL body', () => {
+  let fresh: TestApp;
+  beforeAll(async () => {
+    fresh = await startTestApp('empty');
+  });
+  afterAll(() => fresh?.close());
+
+  const post = (body: Buffer | string, type: string, token = tokenFor('ADMIN'), query = '') =>
+    fetch(`${fresh.url}/import${query}`, {
+      method: 'POST',
+      headers: { 'content-type': type, authorization: `Bearer ${token}` },
+      body,
+    });
+
+  it('streams a JSON document of several megabytes into the same import', async () => {
+    const document = JSON.stringify(
+      generateProvince({ employees: 4_000, seed: 3, today: '2026-11-01' }),
+    );
+    expect(document.length).toBeGreaterThan(5 * 1024 * 1024);
+    const dry = await post(document, 'application/json', undefined, '?dryRun=true');
+    expect(dry.status).toBe(200);
+    expect(((await dry.json()) as { applied: boolean }).applied).toBe(false);
+    const response = await post(document, 'application/json');
+    const report = (await response.json()) as {
+      applied: boolean;
+      issueCount: number;
+      sections: { section: string; created: number }[];
+    };
+    expect(report.issueCount).toBe(0);
+    expect(report.applied).toBe(true);
+    expect(report.sections.find((s) => s.section === 'employees')?.created).toBe(4_000);
+    const audit = await fresh.ok(`{ auditEvents(first: 1) { nodes { action requestId } } }`);
+    expect(audit.auditEvents.nodes[0]).toMatchObject({
+      action: 'importDataset',
+      requestId: response.headers.get('x-request-id'),
+    });
+  }, 120_000);
+
+  it('takes a workbook, naming the cells of its issues', async () => {
+    const file = path.join(dir, 'posted.xlsx');
+    await filledWorkbook(file, { sheet: 'employees', row: 3, column: 'education', value: 'PhD' });
+    const response = await post(
+      await readFile(file),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const report = (await response.json()) as { applied: boolean; issues: SheetIssue[] };
+    expect(report.applied).toBe(false);
+    expect(report.issues[0]).toMatchObject({
+      sheet: 'employees',
+      row: 3,
+      column: 'education',
+      cell: 'G3',
+    });
+  });
+
+  it('is for ADMIN only, and says what it takes', async () => {
+    expect(
+      (await post('{}', 'application/json', tokenFor('HR', { agency: 'PROV-X' }))).status,
+    ).toBe(403);
+    expect((await post('{}', 'text/plain')).status).toBe(415);
+    expect((await post('[1]', 'application/json')).status).toBe(400);
+    expect((await fetch(`${fresh.url}/import`)).status).toBe(405);
   });
 });

@@ -5,6 +5,9 @@ import { JSONParser } from '@streamparser/json';
 /** Why a dataset file could not be read as a document (the file's fault, not the system's). */
 export class DocumentFileError extends Error {}
 
+/** The document is larger than its reader allows. */
+export class DocumentTooLargeError extends DocumentFileError {}
+
 /**
  * A dataset document read from a JSON file as a stream: the file is never one string (a
  * national file is well over the largest string a JavaScript engine holds), and each section
@@ -22,6 +25,21 @@ export async function readDocumentFile(
       );
     },
   );
+  return readDocumentStream(createReadStream(file) as AsyncIterable<Buffer>, file, (read) =>
+    onProgress(read, size),
+  );
+}
+
+/**
+ * A dataset document read from a stream of bytes (a file, a request body) as it arrives; the
+ * stream ends early with an error past `maxBytes`. `name` says what is read, in errors.
+ */
+export async function readDocumentStream(
+  stream: AsyncIterable<Buffer>,
+  name: string,
+  onChunk: (bytesRead: number) => void = () => undefined,
+  maxBytes = Infinity,
+): Promise<Record<string, unknown>> {
   const document: Record<string, unknown> = {};
   // Each top-level member whole (sections are lists of records); nothing above it is kept.
   const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
@@ -31,27 +49,29 @@ export async function readDocumentFile(
   let read = 0;
   let first = true;
   try {
-    for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for await (const chunk of stream) {
       if (first) {
         const start = chunk
           .toString('utf8', 0, 64)
           .replace(/^\uFEFF/, '')
           .trimStart();
         if (start.length > 0 && !start.startsWith('{'))
-          throw new DocumentFileError(`${file} is not a dataset: it must be one JSON object.`);
+          throw new DocumentFileError(`${name} is not a dataset: it must be one JSON object.`);
         first = false;
       }
       read += chunk.length;
+      if (read > maxBytes)
+        throw new DocumentTooLargeError(`${name} is larger than ${maxBytes} bytes.`);
       // A byte-order mark (some editors write one) is not part of the JSON.
       const bom =
         read === chunk.length && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
       parser.write(bom ? chunk.subarray(3) : chunk);
-      onProgress(read, size);
+      onChunk(read);
     }
     if (!parser.isEnded) parser.end();
   } catch (error) {
     if (error instanceof DocumentFileError) throw error;
-    throw new DocumentFileError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new DocumentFileError(`${name} is not valid JSON: ${(error as Error).message}`);
   }
   return document;
 }

@@ -355,11 +355,12 @@ type RangeValidations = {
 
 /** Reads a workbook (`.xlsx`) into sheets of rows by column name. */
 export async function readWorkbook(
-  file: string,
+  file: string | Buffer,
   issues: SheetIssue[],
 ): Promise<Map<string, SheetRows>> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
+  if (typeof file === 'string') await workbook.xlsx.readFile(file);
+  else await workbook.xlsx.load(file as never);
   const sheets = new Map<string, SheetRows>();
   for (const sheet of workbook.worksheets) {
     if (sheet.name === 'lists') continue;
@@ -842,11 +843,14 @@ export function describeSheetIssue(issue: SheetIssue): string {
  * sheets alone show. The importer's own issues are placed with `provenance`.
  */
 export async function readSheets(
-  source: string,
+  source: string | Buffer,
   folder: boolean,
 ): Promise<{ document: DatasetDocument; provenance: Provenance; issues: SheetIssue[] }> {
   const issues: SheetIssue[] = [];
-  const sheets = folder ? await readCsvFolder(source, issues) : await readWorkbook(source, issues);
+  const sheets =
+    folder && typeof source === 'string'
+      ? await readCsvFolder(source, issues)
+      : await readWorkbook(source, issues);
   const { document, provenance } = documentOf(sheets, issues);
   return { document, provenance, issues };
 }
