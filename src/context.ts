@@ -38,6 +38,8 @@ export interface Context {
   readonly requestId: string | null;
   /** What the response's `extensions` should say besides the answer (e.g. a ranking's age). */
   readonly extensions: Record<string, unknown>;
+  /** Aborted when the client goes away (subscriptions end their streams on it). */
+  readonly signal?: AbortSignal;
 }
 
 /** Settings of the process that every request's context carries. */
@@ -47,6 +49,7 @@ export interface ContextSettings {
   readonly primary?: MikroORM;
   readonly readsSee?: (lsn: Lsn | null) => Promise<void>;
   readonly requestId?: string;
+  readonly signal?: AbortSignal;
 }
 
 export const DEFAULT_CONTEXT_SETTINGS: ContextSettings = { writeWaitMs: 10_000 };
@@ -97,5 +100,6 @@ export function createContext(
     readsSee: settings.readsSee ?? (async () => undefined),
     requestId: settings.requestId ?? null,
     extensions: {},
+    signal: settings.signal,
   };
 }

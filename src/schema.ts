@@ -8,6 +8,7 @@ import {
 } from 'graphql';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { ChangesResolver, EmployeesChangedResolver } from './modules/changes/changes.resolver';
 import {
   DevelopmentCourseResolver,
   DevelopmentPlanResolver,
@@ -151,6 +152,8 @@ const RESOLVERS: NonEmptyArray<Function> = [
   DevelopmentPlanResolver,
   DevelopmentCourseResolver,
   EmployeeDevelopmentResolver,
+  ChangesResolver,
+  EmployeesChangedResolver,
 ];
 
 let built: GraphQLSchema | undefined;
@@ -161,6 +164,15 @@ export function buildAppSchema(): GraphQLSchema {
     buildSchemaSync({
       resolvers: RESOLVERS,
       validate: false,
+      // Subscriptions bring their own streams (the change log): no topics are published.
+      pubSub: {
+        publish() {
+          throw new Error('No topics are published: subscriptions read the change log.');
+        },
+        subscribe() {
+          throw new Error('No topics are published: subscriptions read the change log.');
+        },
+      },
       // `@Authorized(roles)`: signed in with one of the roles (any role when none are named).
       authChecker: ({ context }: { context: Context }, roles) => {
         context.access.require(...(roles as string[]));

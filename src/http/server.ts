@@ -32,6 +32,7 @@ import { ServerMetrics } from './metrics';
 import { operationKind } from './operation-kind';
 import { csvOf, tableOf, xlsxOf } from './export';
 import type { TrustedDocuments } from './trusted-documents';
+import { subscriptionHandler } from './subscriptions';
 import { actorOf } from '../modules/audit/audit.service';
 import { importDataset } from '../modules/dataset/dataset.service';
 import type { DatasetIssue } from '../modules/dataset/dataset.types';
@@ -333,9 +334,18 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     ],
   });
   await apollo.start();
+  const subscriptions = subscriptionHandler({
+    schema: buildAppSchema(),
+    orm,
+    keys: options.keys,
+    limits: options.limits,
+    log,
+    requestIdOf: (req) => String(req.headers['x-request-id'] ?? ''),
+  });
 
   const committeeConsole = options.consoleDir ? consoleFiles(options.consoleDir) : undefined;
   let stopping = false;
+  const streams = new Set<http.ServerResponse>();
   // Requests still being handled: a client that hangs up does not end its request's work, so
   // the drain waits for the work, not only for the connections.
   let inFlight = 0;
@@ -438,6 +448,20 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       );
     }
     if (url.pathname === '/import') return receiveImport(req, res, url, requestId);
+    if (url.pathname === '/graphql/stream') {
+      // Open streams are ended when the server stops (they would hold its drain for ever).
+      streams.add(res);
+      const closed = new Promise<void>((resolve) =>
+        res.once('close', () => {
+          streams.delete(res);
+          resolve();
+        }),
+      );
+      // The handler's own promise may never settle once the client has gone (it waits for the
+      // end of a response that is already closed): the request is done when either is.
+      await Promise.race([subscriptions(req, res), closed]);
+      return;
+    }
     const exported = /^\/export\.(csv|xlsx)$/.exec(url.pathname);
     if (exported) return sendExport(req, res, url, requestId, entry, exported[1] as 'csv' | 'xlsx');
     if (url.pathname !== '/graphql')
@@ -881,6 +905,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     http: server,
     async stop() {
       stopping = true;
+      for (const stream of streams) stream.destroy();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -916,6 +941,7 @@ function headerText(value: string | string[] | undefined): string | undefined {
 function routeOf(url: string | undefined): string {
   const pathname = (url ?? '/').split('?')[0];
   if (pathname === '/graphql') return 'graphql';
+  if (pathname === '/graphql/stream') return 'stream';
   if (pathname === '/metrics' || pathname === '/health' || pathname === '/ready')
     return pathname.slice(1);
   if (pathname.startsWith('/selections/')) return 'report';
@@ -940,7 +966,8 @@ function metricsAllowed(req: http.IncomingMessage, token: string | undefined): b
 }
 
 /** Where pages of other (allowed) origins may call: the API, exports and committee reports. */
-const CROSS_ORIGIN_PATHS = /^\/(graphql|import|export\.(csv|xlsx)|selections\/[^/]+\/report\.pdf)$/;
+const CROSS_ORIGIN_PATHS =
+  /^\/(graphql|graphql\/stream|import|export\.(csv|xlsx)|selections\/[^/]+\/report\.pdf)$/;
 /** What such a page may send, and read back. */
 const CORS_REQUEST_HEADERS = 'authorization, content-type, x-min-lsn, x-request-id';
 const CORS_EXPOSED_HEADERS = 'x-request-id, x-commit-lsn, retry-after, content-disposition';
