@@ -33,7 +33,7 @@ export class EmployeesChanged {
     'The facts of candidates changed (levels, trainings, ratings, records): the ranking of the position may have moved; read it again.',
 })
 export class RankingChanged {
-  @Field(() => Position)
+  @Field(() => Position, { description: 'The position followed.' })
   position!: Position;
 
   @Field(() => Date, { description: 'When the latest of the changes was made.' })

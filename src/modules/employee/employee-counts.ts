@@ -36,7 +36,7 @@ export class EmployeeCount {
   })
   key!: (string | null)[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many employees have this key.' })
   count!: number;
 }
 
