@@ -15,6 +15,24 @@ export interface Compatibility {
   readonly changes: readonly Change[];
   /** Breaking changes to what was not deprecated: a client may rely on it still. */
   readonly refused: readonly Change[];
+  /** Breaking changes made on purpose (`schema-changes.json`), with their reason. */
+  readonly accepted: readonly (Change & { reason: string })[];
+}
+
+/** The breaking changes accepted on purpose, by path, with why (`schema-changes.json`). */
+export type AcceptedChanges = ReadonlyMap<string, string>;
+
+export function acceptedChanges(file = 'schema-changes.json'): AcceptedChanges {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return new Map();
+  }
+  const { accepted } = JSON.parse(text) as { accepted: { reason: string; paths: string[] }[] };
+  return new Map(
+    accepted.flatMap(({ reason, paths }) => paths.map((path) => [path, reason] as const)),
+  );
 }
 
 /**
@@ -22,14 +40,25 @@ export interface Compatibility {
  * value or type removed or changed incompatibly) passes only when what it removes was
  * deprecated in the old schema, so clients were told first.
  */
-export async function compatibility(oldSdl: string, newSdl: string): Promise<Compatibility> {
+export async function compatibility(
+  oldSdl: string,
+  newSdl: string,
+  accepted: AcceptedChanges = new Map(),
+): Promise<Compatibility> {
   const before = buildSchema(oldSdl);
   const changes = await diff(before, buildSchema(newSdl));
-  const refused = changes.filter(
+  const breaking = changes.filter(
     (change) =>
       change.criticality.level === CriticalityLevel.Breaking && !wasDeprecated(before, change.path),
   );
-  return { changes, refused };
+  return {
+    changes,
+    refused: breaking.filter((change) => !accepted.has(change.path ?? '')),
+    accepted: breaking.flatMap((change) => {
+      const reason = accepted.get(change.path ?? '');
+      return reason ? [{ ...change, reason }] : [];
+    }),
+  };
 }
 
 /** Whether the field, argument, input field or enum value at `Type.member[.argument]` was deprecated. */
@@ -71,15 +100,20 @@ async function main(): Promise<void> {
     console.log(`No schema.graphql at ${revision}: nothing to compare with.`);
     return;
   }
-  const { changes, refused } = await compatibility(old, readFileSync('schema.graphql', 'utf8'));
+  const { changes, refused, accepted } = await compatibility(
+    old,
+    readFileSync('schema.graphql', 'utf8'),
+    acceptedChanges(),
+  );
   for (const change of changes)
     console.log(`${change.criticality.level.padEnd(12)} ${change.message}`);
+  for (const change of accepted) console.log(`accepted: ${change.path ?? ''}: ${change.reason}`);
   console.log(
-    `${changes.length} change(s) since ${revision}; ${refused.length} breaking without a deprecation first.`,
+    `${changes.length} change(s) since ${revision}; ${accepted.length} breaking on purpose (schema-changes.json); ${refused.length} breaking without a deprecation first.`,
   );
   if (refused.length > 0) {
     console.error(
-      'Breaking changes must come after a release that deprecates what they remove (@deprecated(reason: "…")):',
+      'Breaking changes must come after a release that deprecates what they remove (@deprecated(reason: "…")), or be accepted on purpose, with a reason, in schema-changes.json:',
     );
     for (const change of refused) console.error(`  ${change.path ?? ''}: ${change.message}`);
     process.exit(1);

@@ -392,3 +392,34 @@ describe('spreadsheets out', () => {
     expect(((await single.json()) as any).errors[0].message).toMatch(/no list/);
   });
 });
+
+describe('partial answers', () => {
+  it('gives null where a field is refused, with FORBIDDEN there, and keeps the rest', async () => {
+    const answer = await app.gql(
+      `{ employees(first: 3) { nodes { name rank { code } education { code } } }
+         positions(first: 1) { nodes { code } }
+         trainingNeeds(scope: { agencyCode: "PROV-MALUKU" }) { employees }
+         auditEvents(first: 1) { totalCount } }`,
+      {},
+      tokenFor('ANALYST'),
+    );
+    const nodes = answer.data.employees.nodes;
+    expect(nodes).toHaveLength(3);
+    for (const node of nodes) {
+      expect(node.name).toBeNull();
+      expect(node.education.code).toBeTruthy();
+    }
+    expect(answer.data.positions.nodes).toHaveLength(1);
+    expect(answer.data.trainingNeeds.employees).toBeGreaterThan(0);
+    expect(answer.data.auditEvents).toBeNull(); // ADMIN and HR only
+    const refused = answer.errors!.map((e: any) => [e.path.join('.'), e.extensions.code]);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        ['employees.nodes.0.name', 'FORBIDDEN'],
+        ['employees.nodes.2.name', 'FORBIDDEN'],
+        ['auditEvents', 'FORBIDDEN'],
+      ]),
+    );
+    expect(refused).toHaveLength(4);
+  });
+});

@@ -3,9 +3,11 @@ import {
   isEnumType,
   isInputObjectType,
   isInterfaceType,
+  isNonNullType,
   isObjectType,
   isSpecifiedScalarType,
 } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { buildAppSchema, printAppSchema } from '../../src/schema';
 
@@ -43,5 +45,57 @@ describe('schema.graphql', () => {
       .flatMap((t) => (isEnumType(t) ? t.getValues() : []).map((v) => v.name))
       .filter((name) => !/^[A-Z][A-Z0-9_]*$/.test(name));
     expect(bad).toEqual([]);
+  });
+});
+
+describe('fields a role may be refused', () => {
+  /** Every field with `@Authorized`, by the GraphQL type that holds it. */
+  function authorizedFields(): { type: string; field: string }[] {
+    const schema = buildAppSchema();
+    const storage = getMetadataStorage() as unknown as {
+      authorizedFields: { target: object; fieldName: string }[];
+      objectTypes: { target: object; name: string }[];
+      resolverClasses: { target: object; getObjectType?: () => object }[];
+      queries: { target: object }[];
+      mutations: { target: object }[];
+    };
+    const typesOf = (target: object): string[] => {
+      const names = storage.objectTypes.filter((o) => o.target === target).map((o) => o.name);
+      for (const resolver of storage.resolverClasses.filter((r) => r.target === target)) {
+        let of: object | undefined;
+        try {
+          of = resolver.getObjectType?.();
+        } catch {
+          of = undefined; // a resolver of root fields only
+        }
+        const name = storage.objectTypes.find((o) => o.target === of)?.name;
+        if (name) names.push(name);
+      }
+      if (storage.queries.some((q) => q.target === target)) names.push('Query');
+      if (storage.mutations.some((m) => m.target === target)) names.push('Mutation');
+      return names;
+    };
+    return storage.authorizedFields.flatMap(({ target, fieldName }) =>
+      typesOf(target)
+        .filter((type) => {
+          const found = schema.getType(type);
+          return (isObjectType(found) || isInterfaceType(found)) && !!found.getFields()[fieldName];
+        })
+        .map((type) => ({ type, field: fieldName })),
+    );
+  }
+
+  it('are nullable, so a refusal is a null there and the rest of the answer stands', () => {
+    const schema = buildAppSchema();
+    const fields = authorizedFields();
+    expect(fields.length).toBeGreaterThan(40);
+    const nonNull = fields.filter(({ type, field }) => {
+      const holder = schema.getType(type);
+      return (
+        (isObjectType(holder) || isInterfaceType(holder)) &&
+        isNonNullType(holder.getFields()[field].type)
+      );
+    });
+    expect(nonNull).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compatibility } from '../../scripts/schema-compat';
+import { acceptedChanges, compatibility } from '../../scripts/schema-compat';
 
 const BEFORE = `
 type Query { employee(nip: String!, asOf: String @deprecated(reason: "x")): Employee, old: Int @deprecated(reason: "use new"), kept: Int }
@@ -40,5 +40,31 @@ describe('the schema contract between two commits', () => {
   ])('refuses %s', async (_what, next, path) => {
     const { refused } = await compatibility(BEFORE, next);
     expect(refused.map((change) => change.path)).toContain(path);
+  });
+});
+
+describe('breaking changes made on purpose', () => {
+  it('pass when schema-changes.json names their path, with the reason kept', async () => {
+    const next = BEFORE.replace('name: String!', 'name: String');
+    const accepted = new Map([['Employee.name', 'partial answers']]);
+    const result = await compatibility(BEFORE, next, accepted);
+    expect(result.refused).toEqual([]);
+    expect(result.accepted).toEqual([
+      expect.objectContaining({ path: 'Employee.name', reason: 'partial answers' }),
+    ]);
+    expect(
+      (await compatibility(BEFORE, next.replace(', kept: Int', ''), accepted)).refused.map(
+        (c) => c.path,
+      ),
+    ).toEqual(['Query.kept']);
+  });
+
+  it('lists each path the project has accepted, each with a reason', () => {
+    const accepted = acceptedChanges();
+    expect(accepted.size).toBeGreaterThan(0);
+    for (const [path, reason] of accepted) {
+      expect(path).toMatch(/^[A-Z][A-Za-z]+\.[a-z][A-Za-z]+$/);
+      expect(reason.length).toBeGreaterThan(20);
+    }
   });
 });

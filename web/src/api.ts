@@ -18,12 +18,19 @@ export class ApiError extends Error {
  */
 let lastWrite: string | null = null;
 
+/**
+ * An answer without errors: a root field a role may be refused is nullable in the schema (so a
+ * refusal does not wipe the rest of an answer), but `request` fails on any error, so what it
+ * returns has each root field.
+ */
+export type Answered<Result> = { [Field in keyof Result]: NonNullable<Result[Field]> };
+
 /** Sends one typed operation to the API with the session's token. */
 export async function request<Result, Variables>(
   document: TypedDocumentString<Result, Variables>,
   variables: Variables,
   token: string | null,
-): Promise<Result> {
+): Promise<Answered<Result>> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -59,7 +66,7 @@ export async function request<Result, Variables>(
     throw new ApiError(first.message, first.extensions?.code ?? 'ERROR', response.status);
   }
   if (!body.data) throw new ApiError('The server sent no data.', 'ERROR', response.status);
-  return body.data;
+  return body.data as Answered<Result>;
 }
 
 export interface Loaded<T> {
@@ -105,7 +112,7 @@ export function useApi<Result, Variables>(
   document: TypedDocumentString<Result, Variables>,
   variables: Variables,
   token: string | null,
-): Loaded<Result> {
+): Loaded<Answered<Result>> {
   return useLoaded(JSON.stringify([String(document), variables, token]), () =>
     request(document, variables, token),
   );

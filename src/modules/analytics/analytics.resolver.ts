@@ -60,6 +60,7 @@ async function loadAll<T extends object>(
 export class TrainingComplianceResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.ANALYST)
   @Query(() => TrainingCompliance, {
+    nullable: true,
     description:
       'The 20 JP monitoring of an org unit (with the units below) or an agency for a year.',
   })
@@ -110,6 +111,7 @@ export class EmployeeTrainingHoursResolver {
 export class HeatMapResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.ANALYST)
   @Query(() => CompetencyHeatMap, {
+    nullable: true,
     description:
       'Org unit × competency: the share meeting their own position’s requirement, the mean gap, unassessed and stale.',
   })
@@ -153,6 +155,7 @@ export class HeatMapCellResolver {
 export class TrainingNeedsResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.ANALYST)
   @Query(() => TrainingNeeds, {
+    nullable: true,
     description:
       'Training-needs analysis: gaps by competency, courses by gap levels per JP and per rupiah, and the best programme within a budget.',
   })
@@ -211,6 +214,7 @@ export class TrainingProgrammeResolver {
 export class ProfessionalismResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.ANALYST)
   @Query(() => ProfessionalismSummary, {
+    nullable: true,
     description:
       'The professionalism index (IP ASN) of an org unit (with the units below) or an agency.',
   })

@@ -70,6 +70,7 @@ export class RecordAssessmentPayload {
 export class AssessmentMutationResolver {
   @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => RecordAssessmentPayload, {
+    nullable: true,
     description:
       'Appends an assessment; repeating an identical one is a no-op, a different one on the same day and method is refused.',
   })

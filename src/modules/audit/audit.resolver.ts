@@ -27,6 +27,7 @@ export class AuditEventFilter {
 export class AuditResolver {
   @Authorized(Role.ADMIN, Role.HR)
   @Query(() => AuditEventConnection, {
+    nullable: true,
     description: 'The audit trail, latest first; HR sees the events about its agency’s records.',
   })
   auditEvents(

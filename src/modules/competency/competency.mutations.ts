@@ -57,7 +57,10 @@ const COMPETENCY: CodedKind<Competency, 'competency'> = {
 @Resolver()
 export class CompetencyMutationResolver {
   @Authorized(Role.ADMIN)
-  @Mutation(() => CompetencyPayload, { description: 'Adds a competency to the dictionary.' })
+  @Mutation(() => CompetencyPayload, {
+    nullable: true,
+    description: 'Adds a competency to the dictionary.',
+  })
   async createCompetency(
     @Arg('input', () => CreateCompetencyInput, { description: 'What to change.' })
     input: CreateCompetencyInput,
@@ -67,7 +70,7 @@ export class CompetencyMutationResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => CompetencyPayload, { description: 'Changes a competency.' })
+  @Mutation(() => CompetencyPayload, { nullable: true, description: 'Changes a competency.' })
   async updateCompetency(
     @Arg('input', () => UpdateCompetencyInput, { description: 'What to change.' })
     input: UpdateCompetencyInput,

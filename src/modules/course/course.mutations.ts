@@ -78,7 +78,10 @@ const COURSE: CodedKind<Course, 'course'> = {
 @Resolver()
 export class CourseMutationResolver {
   @Authorized(Role.ADMIN)
-  @Mutation(() => CoursePayload, { description: 'Adds a course to the shared catalogue.' })
+  @Mutation(() => CoursePayload, {
+    nullable: true,
+    description: 'Adds a course to the shared catalogue.',
+  })
   async createCourse(
     @Arg('input', () => CreateCourseInput, { description: 'What to change.' })
     input: CreateCourseInput,
@@ -88,7 +91,7 @@ export class CourseMutationResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => CoursePayload, { description: 'Changes a course.' })
+  @Mutation(() => CoursePayload, { nullable: true, description: 'Changes a course.' })
   async updateCourse(
     @Arg('input', () => UpdateCourseInput, { description: 'What to change.' })
     input: UpdateCourseInput,

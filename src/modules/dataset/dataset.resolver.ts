@@ -102,6 +102,7 @@ export class ImportDatasetPayload {
 export class DatasetResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => ImportDatasetPayload, {
+    nullable: true,
     description: 'Imports a dataset document: an idempotent upsert in one transaction.',
   })
   async importDataset(
@@ -122,6 +123,7 @@ export class DatasetResolver {
 
   @Authorized(Role.ADMIN)
   @Query(() => JSONObjectResolver, {
+    nullable: true,
     description: 'The data as a dataset document (all sections, or those asked for).',
   })
   async datasetExport(

@@ -75,6 +75,7 @@ export class DevelopmentPlanSummary {
 export class DevelopmentPlanResolver {
   @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => DevelopmentPlanPayload, {
+    nullable: true,
     description:
       'Makes an employee’s development plan from the training plan toward a position: each course with a target year, prerequisites first, within the yearly hours.',
   })
@@ -88,6 +89,7 @@ export class DevelopmentPlanResolver {
 
   @Authorized(Role.ADMIN, Role.HR)
   @Query(() => DevelopmentPlanSummary, {
+    nullable: true,
     description: 'The development plans of an org unit’s people, with how many are on track.',
   })
   developmentPlans(
@@ -139,7 +141,10 @@ export class DevelopmentCourseResolver {
 @Resolver(() => Employee)
 export class EmployeeDevelopmentResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
-  @FieldResolver(() => [DevelopmentPlan], { description: 'Development plans, latest first.' })
+  @FieldResolver(() => [DevelopmentPlan], {
+    nullable: true,
+    description: 'Development plans, latest first.',
+  })
   developmentPlans(@Root() employee: Employee, @Ctx() ctx: Context) {
     return plansOf(ctx, employee);
   }

@@ -47,7 +47,7 @@ export class Employee extends Node {
   pppkNumber?: string | null;
 
   @Authorized(...IDENTIFYING_ROLES)
-  @Field(() => String, { description: 'Full name.' })
+  @Field(() => String, { nullable: true, description: 'Full name.' })
   @Property({ type: 'string', length: 200 })
   name!: string;
 

@@ -106,7 +106,7 @@ export const EmployeePayload = payloadType(
 @Resolver()
 export class EmployeeMutationResolver {
   @Authorized(Role.ADMIN, Role.HR)
-  @Mutation(() => EmployeePayload, { description: 'Registers an employee.' })
+  @Mutation(() => EmployeePayload, { nullable: true, description: 'Registers an employee.' })
   async createEmployee(
     @Arg('input', () => CreateEmployeeInput, { description: 'What to change.' })
     input: CreateEmployeeInput,
@@ -117,6 +117,7 @@ export class EmployeeMutationResolver {
 
   @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => EmployeePayload, {
+    nullable: true,
     description: 'Changes an employee (rank, unit, position, …).',
   })
   async updateEmployee(
@@ -128,7 +129,10 @@ export class EmployeeMutationResolver {
   }
 
   @Authorized(Role.ADMIN, Role.HR)
-  @Mutation(() => EmployeePayload, { description: "Records one year's performance (SKP) rating." })
+  @Mutation(() => EmployeePayload, {
+    nullable: true,
+    description: "Records one year's performance (SKP) rating.",
+  })
   async recordPerformance(
     @Arg('input', () => RecordPerformanceInput, { description: 'What to change.' })
     input: RecordPerformanceInput,

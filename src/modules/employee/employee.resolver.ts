@@ -60,6 +60,7 @@ export class EmployeeResolver {
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.ANALYST)
   @Query(() => [EmployeeCount], {
+    nullable: true,
     description:
       'Headcount grouped by the given dimensions, for the employees the filter selects (HR and COMMITTEE: their agency), largest groups first; at most 1,000 groups.',
   })

@@ -56,6 +56,7 @@ const POLICY = {
 export class FitResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
   @Query(() => Fit, {
+    nullable: true,
     description:
       'How one employee fits one position: JPM, each term, gaps, unmet requirements, plan.',
   })
@@ -81,6 +82,7 @@ export class FitResolver {
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @Query(() => FitConnection, {
+    nullable: true,
     description:
       'Employees ranked for a position, best first: qualified before not, then JPM, fewer unmet conditions, fewer missing levels, higher uncapped JPM, then internal id.',
   })
@@ -206,7 +208,7 @@ export class PlannedCourseResolver {
 @Resolver(() => Employee)
 export class EmployeeFitResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
-  @FieldResolver(() => Fit, { description: 'How this employee fits a position.' })
+  @FieldResolver(() => Fit, { nullable: true, description: 'How this employee fits a position.' })
   async fit(
     @Root() employee: Employee,
     @Arg('positionCode', () => String, { description: 'Code of the position.' })
@@ -219,6 +221,7 @@ export class EmployeeFitResolver {
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
   @FieldResolver(() => [Fit], {
+    nullable: true,
     description:
       'The positions this employee fits best (a career view): qualified first, then JPM, then the more demanding profile.',
   })
@@ -242,6 +245,7 @@ export class EmployeeFitResolver {
 export class PositionCandidatesResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @FieldResolver(() => FitConnection, {
+    nullable: true,
     description: 'Employees ranked for this position (as the `candidates` query).',
   })
   candidates(

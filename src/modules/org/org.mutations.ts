@@ -72,7 +72,7 @@ const ORG_UNIT: CodedKind<OrgUnit, 'orgUnit'> = {
 @Resolver()
 export class OrgMutationResolver {
   @Authorized(Role.ADMIN)
-  @Mutation(() => AgencyPayload, { description: 'Creates an agency.' })
+  @Mutation(() => AgencyPayload, { nullable: true, description: 'Creates an agency.' })
   async createAgency(
     @Arg('input', () => CreateAgencyInput, { description: 'What to change.' })
     input: CreateAgencyInput,
@@ -82,7 +82,7 @@ export class OrgMutationResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => AgencyPayload, { description: 'Changes an agency.' })
+  @Mutation(() => AgencyPayload, { nullable: true, description: 'Changes an agency.' })
   async updateAgency(
     @Arg('input', () => UpdateAgencyInput, { description: 'What to change.' })
     input: UpdateAgencyInput,
@@ -92,7 +92,7 @@ export class OrgMutationResolver {
   }
 
   @Authorized(Role.ADMIN, Role.HR)
-  @Mutation(() => OrgUnitPayload, { description: 'Creates an org unit.' })
+  @Mutation(() => OrgUnitPayload, { nullable: true, description: 'Creates an org unit.' })
   async createOrgUnit(
     @Arg('input', () => CreateOrgUnitInput, { description: 'What to change.' })
     input: CreateOrgUnitInput,
@@ -103,6 +103,7 @@ export class OrgMutationResolver {
 
   @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => OrgUnitPayload, {
+    nullable: true,
     description: 'Changes an org unit (rename, move in the tree).',
   })
   async updateOrgUnit(

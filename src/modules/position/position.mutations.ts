@@ -109,7 +109,10 @@ const POSITION: CodedKind<Position, 'position'> = {
 @Resolver()
 export class PositionMutationResolver {
   @Authorized(Role.ADMIN, Role.HR)
-  @Mutation(() => PositionPayload, { description: 'Creates a position with its job profile.' })
+  @Mutation(() => PositionPayload, {
+    nullable: true,
+    description: 'Creates a position with its job profile.',
+  })
   async createPosition(
     @Arg('input', () => CreatePositionInput, { description: 'What to change.' })
     input: CreatePositionInput,
@@ -119,7 +122,10 @@ export class PositionMutationResolver {
   }
 
   @Authorized(Role.ADMIN, Role.HR)
-  @Mutation(() => PositionPayload, { description: 'Changes a position or its job profile.' })
+  @Mutation(() => PositionPayload, {
+    nullable: true,
+    description: 'Changes a position or its job profile.',
+  })
   async updatePosition(
     @Arg('input', () => UpdatePositionInput, { description: 'What to change.' })
     input: UpdatePositionInput,

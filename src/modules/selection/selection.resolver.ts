@@ -69,6 +69,7 @@ export const SelectionConnection = connectionType(Selection);
 export class SelectionResolver {
   @Authorized(Role.COMMITTEE)
   @Mutation(() => SelectionPayload, {
+    nullable: true,
     description:
       'Opens a selection for a position of the committee’s agency, freezing the first 100 of its ranking.',
   })
@@ -82,6 +83,7 @@ export class SelectionResolver {
 
   @Authorized(Role.COMMITTEE)
   @Mutation(() => SelectionPayload, {
+    nullable: true,
     description: 'Records a decision, with its reason, on a candidate of an open selection.',
   })
   recordDecision(
@@ -94,6 +96,7 @@ export class SelectionResolver {
 
   @Authorized(Role.COMMITTEE)
   @Mutation(() => SelectionPayload, {
+    nullable: true,
     description: 'Closes a selection: after this, nothing about it changes.',
   })
   closeSelection(
@@ -115,6 +118,7 @@ export class SelectionResolver {
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @Query(() => SelectionConnection, {
+    nullable: true,
     description: 'Selections, latest first (HR and COMMITTEE: their agency’s).',
   })
   selections(

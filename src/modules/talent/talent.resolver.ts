@@ -84,6 +84,7 @@ export class TalentCellResolver {
 export class TalentMatrixResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.ANALYST)
   @Query(() => TalentMatrix, {
+    nullable: true,
     description:
       'The 3×3 talent matrix of an org unit (with the units below) or an agency, for a year.',
   })
@@ -111,6 +112,7 @@ export class TalentMatrixResolver {
 export class SuccessionResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @Query(() => [SuccessionCandidate], {
+    nullable: true,
     description:
       'Succession list for a position: the talent pool (boxes 9, 8, 7 in that order), each box by fit, with readiness.',
   })
@@ -149,6 +151,7 @@ export class SuccessionResolver {
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @Query(() => [BenchStrength], {
+    nullable: true,
     description:
       'For every key position (JPT, Administrator, Pengawas) of the scope: successors by readiness.',
   })
@@ -170,6 +173,7 @@ export class SuccessionResolver {
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @Query(() => [Vacancy], {
+    nullable: true,
     description:
       'Key positions whose holders reach the retirement age (BUP) within the horizon, soonest first, each with its bench.',
   })
@@ -230,6 +234,7 @@ export class TalentPolicyResolver {
 
   @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => TalentPolicyPayload, {
+    nullable: true,
     description: 'Sets the talent cut-offs of an agency, or the default.',
   })
   async setTalentPolicy(
@@ -242,6 +247,7 @@ export class TalentPolicyResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => TalentBoxActionPayload, {
+    nullable: true,
     description: 'Sets the name and suggested action of a box.',
   })
   async setTalentBoxAction(

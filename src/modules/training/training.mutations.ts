@@ -47,6 +47,7 @@ export class RecordTrainingPayload {
 export class TrainingMutationResolver {
   @Authorized(Role.ADMIN, Role.HR)
   @Mutation(() => RecordTrainingPayload, {
+    nullable: true,
     description: 'Records a completed course; the same course on the same day updates the JP.',
   })
   async recordTraining(

@@ -197,14 +197,14 @@ export type ConsoleEmployeeQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string, rank: { code: string, name: string } | null, education: { code: string, name: string }, orgUnit: { code: string, name: string }, agency: { name: string }, position: { code: string, title: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }>, trainingHours: { year: number, hours: number, target: number, met: boolean }, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, title: string, categoryName: string } }> } | null };
+export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string, name: string }, orgUnit: { code: string, name: string }, agency: { name: string }, position: { code: string, title: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }>, trainingHours: { year: number, hours: number, target: number, met: boolean }, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, title: string, categoryName: string } }> | null } | null };
 
 export type ConsoleDevelopmentPlansQueryVariables = Exact<{
   nip: string;
 }>;
 
 
-export type ConsoleDevelopmentPlansQuery = { employee: { developmentPlans: Array<{ yearlyHours: number, onTrack: boolean, targetPosition: { code: string, title: string } | null, courses: Array<{ targetYear: number, completedOn: string | null, course: { code: string, title: string, hours: number } }> }> } | null };
+export type ConsoleDevelopmentPlansQuery = { employee: { developmentPlans: Array<{ yearlyHours: number, onTrack: boolean, targetPosition: { code: string, title: string } | null, courses: Array<{ targetYear: number, completedOn: string | null, course: { code: string, title: string, hours: number } }> }> | null } | null };
 
 export type ConsoleFitQueryVariables = Exact<{
   nip: string;
@@ -213,7 +213,7 @@ export type ConsoleFitQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string, rank: { code: string, name: string } | null, education: { code: string }, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }> }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } };
+export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string }, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }> }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
 
 export type ConsoleWhatIfQueryVariables = Exact<{
   nip: string;
@@ -223,14 +223,14 @@ export type ConsoleWhatIfQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleWhatIfQuery = { fit: { jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness } };
+export type ConsoleWhatIfQuery = { fit: { jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness } | null };
 
 export type ConsoleOpenSelectionMutationVariables = Exact<{
   input: OpenSelectionInput;
 }>;
 
 
-export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ message: string }>, selection: { id: string } | null } };
+export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ message: string }>, selection: { id: string } | null } | null };
 
 export type ConsolePositionQueryVariables = Exact<{
   code: string;
@@ -248,7 +248,7 @@ export type ConsoleCandidatesQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, incumbent: boolean, threshold: number, employee: { nip: string | null, name: string, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } };
+export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, incumbent: boolean, threshold: number, employee: { nip: string | null, name: string | null, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
 
 export type ConsolePositionsQueryVariables = Exact<{
   first: number;
@@ -270,28 +270,28 @@ export type ConsoleReportQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } };
+export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
 
 export type ConsoleSelectionQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, title: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: string, employee: { nip: string | null, name: string } | null }> } | null };
+export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, title: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: string, employee: { nip: string | null, name: string | null } | null }> } | null };
 
 export type ConsoleRecordDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
 }>;
 
 
-export type ConsoleRecordDecisionMutation = { recordDecision: { userErrors: Array<{ field: Array<string>, message: string }> } };
+export type ConsoleRecordDecisionMutation = { recordDecision: { userErrors: Array<{ field: Array<string>, message: string }> } | null };
 
 export type ConsoleCloseSelectionMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleCloseSelectionMutation = { closeSelection: { userErrors: Array<{ message: string }> } };
+export type ConsoleCloseSelectionMutation = { closeSelection: { userErrors: Array<{ message: string }> } | null };
 
 export type ConsoleUnitQueryVariables = Exact<{
   code: string;
@@ -305,14 +305,14 @@ export type ConsoleTalentMatrixQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleTalentMatrixQuery = { talentMatrix: { year: number, employees: number, unplaced: number, cells: Array<{ box: number, label: string, action: string, count: number, performance: PerformanceLevel, potential: PotentialLevel, employees: { totalCount: number, nodes: Array<{ nip: string | null, name: string }> } }> } };
+export type ConsoleTalentMatrixQuery = { talentMatrix: { year: number, employees: number, unplaced: number, cells: Array<{ box: number, label: string, action: string, count: number, performance: PerformanceLevel, potential: PotentialLevel, employees: { totalCount: number, nodes: Array<{ nip: string | null, name: string | null }> } }> } | null };
 
 export type ConsoleTrainingNeedsQueryVariables = Exact<{
   scope: AnalyticsScope;
 }>;
 
 
-export type ConsoleTrainingNeedsQuery = { trainingNeeds: { employees: number, gapLevels: number, competencies: Array<{ people: number, gapLevels: number, averageGap: number, maxGap: number, competency: { code: string, name: string } }>, courses: Array<{ participants: number, gapLevels: number, gapLevelsPerJp: number, cost: number, course: { code: string, title: string, hours: number } }> } };
+export type ConsoleTrainingNeedsQuery = { trainingNeeds: { employees: number, gapLevels: number, competencies: Array<{ people: number, gapLevels: number, averageGap: number, maxGap: number, competency: { code: string, name: string } }>, courses: Array<{ participants: number, gapLevels: number, gapLevelsPerJp: number, cost: number, course: { code: string, title: string, hours: number } }> } | null };
 
 export type ConsoleUnitsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -326,7 +326,7 @@ export type ConsoleVacanciesQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleVacanciesQuery = { vacancies: Array<{ retiresOn: string, position: { code: string, title: string, categoryName: string }, holder: { nip: string | null, name: string } | null, bench: { pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number } }> };
+export type ConsoleVacanciesQuery = { vacancies: Array<{ retiresOn: string, position: { code: string, title: string, categoryName: string }, holder: { nip: string | null, name: string | null } | null, bench: { pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number } }> | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

@@ -179,7 +179,7 @@ export function EmployeeScreen(props: { nip: string }) {
         </Title>
         <Table data-testid="best-fits">
           <Table.Tbody>
-            {employee.bestFitPositions.map((fit) => (
+            {(employee.bestFitPositions ?? []).map((fit) => (
               <Table.Tr key={fit.position.code}>
                 <Table.Td>
                   <Anchor href={href(['positions', fit.position.code, 'fit', employee.nip ?? ''])}>

@@ -113,7 +113,7 @@ export const FitQuery = graphql(`
   }
 `);
 
-export type FitData = ConsoleFitQuery['fit'];
+export type FitData = NonNullable<ConsoleFitQuery['fit']>;
 
 /** One candidate against one position: every term, the chart, the reasons and the plan. */
 export function FitScreen(props: { code: string; nip: string; params: URLSearchParams }) {
@@ -134,7 +134,7 @@ export function FitScreen(props: { code: string; nip: string; params: URLSearchP
         ← {data.position.title}
       </Anchor>
       <Title order={2} mt="xs">
-        {t('fitTitle', { name: data.employee.name, position: data.position.title })}
+        {t('fitTitle', { name: data.employee.name ?? '—', position: data.position.title })}
       </Title>
       <Text size="sm" c="dimmed">
         <Anchor href={href(['employees', data.employee.nip ?? ''])} size="sm">

@@ -392,7 +392,7 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
                 <Table.Tr key={fit.employee.nip ?? i} data-nip={fit.employee.nip}>
                   <Table.Td>
                     <Checkbox
-                      aria-label={t('selectForCompare', { name: fit.employee.name })}
+                      aria-label={t('selectForCompare', { name: fit.employee.name ?? '—' })}
                       checked={!!fit.employee.nip && selected.includes(fit.employee.nip)}
                       onChange={() => fit.employee.nip && toggle(fit.employee.nip)}
                     />
@@ -403,7 +403,7 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
                       href={href(['positions', profile.code, 'fit', fit.employee.nip ?? ''], {
                         scale,
                       })}
-                      aria-label={t('openFit', { name: fit.employee.name })}
+                      aria-label={t('openFit', { name: fit.employee.name ?? '—' })}
                     >
                       {fit.employee.name}
                     </Anchor>

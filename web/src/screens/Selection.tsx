@@ -230,7 +230,7 @@ export function SelectionScreen(props: { id: string }) {
                   )}
                   {decides && fit.employee.nip && (
                     <DecisionForm
-                      name={fit.employee.name}
+                      name={fit.employee.name ?? '—'}
                       onDecide={(decision, reason) =>
                         act(
                           async () =>

@@ -83,7 +83,7 @@ const NeedsQuery = graphql(`
   }
 `);
 
-type Cell = ConsoleTalentMatrixQuery['talentMatrix']['cells'][number];
+type Cell = NonNullable<ConsoleTalentMatrixQuery['talentMatrix']>['cells'][number];
 const POTENTIAL_ROWS = ['HIGH', 'MEDIUM', 'LOW'] as const;
 const PERFORMANCE_COLUMNS = ['BELOW', 'MEETS', 'ABOVE'] as const;
 const WORD: Record<string, MessageKey> = {
