@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConsoleDir } from '../../src/http/console';
@@ -324,6 +325,43 @@ describe('the committee console', () => {
           .evaluateAll((list) => list.map((row) => row.getAttribute('data-code'))),
       )
       .toEqual(expected);
+  });
+
+  it('finds people by skill and downloads the list as CSV and Excel', async () => {
+    await useToken(COMMITTEE);
+    await page.goto(`${app.url}/#/skills?competency=M.03&level=3`);
+    await page.reload();
+    const expected = await app.gql(
+      `{ employees(filter: { competencies: [{ code: "M.03", minLevel: 3 }] }) { totalCount } }`,
+      {},
+      COMMITTEE,
+    );
+    const total: number = expected.data.employees.totalCount;
+    expect(total).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('skill-count').textContent()).toBe(`${total} pegawai`);
+    const shown = await page.getByTestId('skill-results').locator('tbody tr').count();
+    expect(shown).toBe(Math.min(total, 100));
+    await shot('skills', false);
+
+    const [excel] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh Excel' }).click(),
+    ]);
+    expect(excel.suggestedFilename()).toMatch(/^ConsoleSkillSearch-\d{4}-\d\d-\d\d\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await excel.path()));
+    const sheet = workbook.worksheets[0];
+    // The columns of the published document (its fields in name order).
+    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['nip', 'name', 'rank.code']));
+    expect(sheet.actualRowCount).toBe(shown + 1);
+
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh CSV' }).click(),
+    ]);
+    const text = readFileSync((await csv.path()), 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.trimEnd().split('\r\n')).toHaveLength(shown + 1);
   });
 
   it('says in words what the API refused', async () => {

@@ -12,6 +12,7 @@ import {
 import { useEffect, useState } from 'react';
 import { LanguageProvider, translator, useT, type Language } from './i18n';
 import { href, useRoute, type Route } from './router';
+import { SkillsScreen } from './screens/Skills';
 import { SessionContext, storeSession, storedSession, readClaims, type Session } from './session';
 import { SignIn } from './SignIn';
 import { CompareScreen } from './screens/Compare';
@@ -101,6 +102,9 @@ function Header(props: {
               <Anchor href={href(['positions'])}>{t('navPositions')}</Anchor>
               <Anchor href={href(['units'])}>{t('navUnits')}</Anchor>
               {claims.agency && <Anchor href={href(['vacancies'])}>{t('navVacancies')}</Anchor>}
+              {claims.role !== 'EMPLOYEE' && (
+                <Anchor href={href(['skills'])}>{t('navSkills')}</Anchor>
+              )}
               {claims.nip && (
                 <Anchor href={href(['employees', claims.nip])}>{t('navMyPage')}</Anchor>
               )}
@@ -157,6 +161,8 @@ function Screen() {
       return <UnitScreen key={route.code} code={route.code} />;
     case 'selection':
       return <SelectionScreen key={route.id} id={route.id} />;
+    case 'skills':
+      return <SkillsScreen params={route.params} />;
     case 'vacancies':
       return <VacanciesScreen />;
   }

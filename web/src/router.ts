@@ -11,7 +11,8 @@ export type Route =
   | { screen: 'units'; params: URLSearchParams }
   | { screen: 'unit'; code: string; params: URLSearchParams }
   | { screen: 'selection'; id: string; params: URLSearchParams }
-  | { screen: 'vacancies'; params: URLSearchParams };
+  | { screen: 'vacancies'; params: URLSearchParams }
+  | { screen: 'skills'; params: URLSearchParams };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'units') return { screen: 'units', params };
   if (first === 'selections' && code) return { screen: 'selection', id: code, params };
   if (first === 'vacancies') return { screen: 'vacancies', params };
+  if (first === 'skills') return { screen: 'skills', params };
   return { screen: 'positions', params };
 }
 

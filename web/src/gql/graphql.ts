@@ -46,6 +46,18 @@ export type CandidateFilter = {
   readiness?: Array<Readiness> | null | undefined;
 };
 
+/** A condition on the current level of one competency (the latest assessment up to today, as `Employee.competencies`). */
+export type CompetencyLevelFilter = {
+  /** Competency code, e.g. `M.03`. */
+  code: string;
+  /** Count assessments older than the validity (3 years) too; false: only fresh ones. */
+  includeStale?: boolean | null | undefined;
+  /** At most this level (1–5). */
+  maxLevel?: number | null | undefined;
+  /** At least this level (1–5). */
+  minLevel?: number | null | undefined;
+};
+
 /** A hard requirement of a position that a candidate does not meet. */
 export type ConditionCode =
   /** A required competency was last assessed longer ago than the validity period. */
@@ -75,6 +87,47 @@ export type Decision =
   | 'SHORTLISTED'
   /** The candidate withdrew (or was withdrawn). */
   | 'WITHDRAWN';
+
+/** Which employees to list: every condition given must hold; `and`, `or` and `not` combine filters. */
+export type EmployeeFilter = {
+  /** Only employees of this agency (code). */
+  agencyCode?: string | null | undefined;
+  /** Every one of these holds too. */
+  and?: Array<EmployeeFilter> | null | undefined;
+  /** Skill search: every condition must hold on the current levels. */
+  competencies?: Array<CompetencyLevelFilter> | null | undefined;
+  /** Education range or list (SD … S3). */
+  education?: RangeFilter | null | undefined;
+  /** Only PNS, CPNS or PPPK. */
+  employmentType?: EmploymentType | null | undefined;
+  /** With `orgUnitCode`: include the units below it, recursively. */
+  includeSubunits?: boolean | null | undefined;
+  /** Only this education or above (code, e.g. `S1`). */
+  minEducation?: string | null | undefined;
+  /** Only this rank or above (code, e.g. `III/c`). */
+  minRank?: string | null | undefined;
+  /** This does not hold. */
+  not?: EmployeeFilter | null | undefined;
+  /** At least one of these holds too. */
+  or?: Array<EmployeeFilter> | null | undefined;
+  /** Only employees of this org unit (code). */
+  orgUnitCode?: string | null | undefined;
+  /** Only holders of this position (code). */
+  positionCode?: string | null | undefined;
+  /** Rank range or list (rank order). */
+  rank?: RangeFilter | null | undefined;
+  /** Name contains, or NIP starts with, this text. */
+  search?: string | null | undefined;
+};
+
+/** Kind of civil servant. */
+export type EmploymentType =
+  /** Candidate civil servant (identified by NIP). */
+  | 'CPNS'
+  /** Pegawai Negeri Sipil (identified by NIP). */
+  | 'PNS'
+  /** Government employee on contract (identified by a PPPK number). */
+  | 'PPPK';
 
 /** The band a JPM falls in on the scale used (half-open bands). */
 export type JpmCategory =
@@ -152,6 +205,16 @@ export type PotentialLevel =
   | 'HIGH'
   | 'LOW'
   | 'MEDIUM';
+
+/** A range of codes in their own order (ranks I/a … IV/e, education SD … S3), or a list of codes. */
+export type RangeFilter = {
+  /** This code or above. */
+  gte?: string | null | undefined;
+  /** One of these codes. */
+  in?: Array<string> | null | undefined;
+  /** This code or below. */
+  lte?: string | null | undefined;
+};
 
 /** How soon a candidate could hold the position. */
 export type Readiness =
@@ -292,6 +355,19 @@ export type ConsoleCloseSelectionMutationVariables = Exact<{
 
 
 export type ConsoleCloseSelectionMutation = { closeSelection: { userErrors: Array<{ message: string }> } | null };
+
+export type ConsoleSkillOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleSkillOptionsQuery = { competencies: { nodes: Array<{ code: string, name: string }> } };
+
+export type ConsoleSkillSearchQueryVariables = Exact<{
+  filter: EmployeeFilter;
+  code: string;
+}>;
+
+
+export type ConsoleSkillSearchQuery = { employees: { totalCount: number, nodes: Array<{ nip: string | null, name: string | null, rank: { code: string } | null, orgUnit: { name: string }, competencies: Array<{ level: number, assessedOn: string, competency: { code: string } }> }> }, competency: { name: string } | null };
 
 export type ConsoleUnitQueryVariables = Exact<{
   code: string;
@@ -775,6 +851,43 @@ export const ConsoleCloseSelectionDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:5849b12570a2d114d35643bd469d05aa387641d2e72a9edfcdfaf808ac40aa83"}) as unknown as TypedDocumentString<ConsoleCloseSelectionMutation, ConsoleCloseSelectionMutationVariables>;
+export const ConsoleSkillOptionsDocument = new TypedDocumentString(`
+    query ConsoleSkillOptions {
+  competencies(first: 100) {
+    nodes {
+      code
+      name
+    }
+  }
+}
+    `, {"hash":"sha256:3de57eca9a3d93db4d256b180520f262bf97b1b6ff71d11ac4bfc6fcc7252f65"}) as unknown as TypedDocumentString<ConsoleSkillOptionsQuery, ConsoleSkillOptionsQueryVariables>;
+export const ConsoleSkillSearchDocument = new TypedDocumentString(`
+    query ConsoleSkillSearch($filter: EmployeeFilter!, $code: String!) {
+  employees(filter: $filter, first: 100) {
+    totalCount
+    nodes {
+      nip
+      name
+      rank {
+        code
+      }
+      orgUnit {
+        name
+      }
+      competencies {
+        level
+        assessedOn
+        competency {
+          code
+        }
+      }
+    }
+  }
+  competency(code: $code) {
+    name
+  }
+}
+    `, {"hash":"sha256:3ad88949e3d5a2c6765cf7b7ee3e3cd6227ad5f1d4484863eaa11f5f4c5770ec"}) as unknown as TypedDocumentString<ConsoleSkillSearchQuery, ConsoleSkillSearchQueryVariables>;
 export const ConsoleUnitDocument = new TypedDocumentString(`
     query ConsoleUnit($code: String!) {
   orgUnit(code: $code) {

@@ -21,6 +21,7 @@ import { policyFor } from '../policy';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 import {
+  DownloadButtons,
   CategoryBadge,
   ConditionChips,
   ErrorNotice,
@@ -162,17 +163,14 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
   useEffect(() => reset(), [qualifiedOnly, unit, scale, reset]);
 
   const position = useApi(PositionQuery, { code: props.code }, token);
-  const candidates = useApi(
-    CandidatesQuery,
-    {
-      code: props.code,
-      first: PAGE_SIZE,
-      after: paging.after,
-      filter: { qualifiedOnly, orgUnitCode: unit ?? undefined },
-      policy: policyFor(scale),
-    },
-    token,
-  );
+  const candidatesVariables = {
+    code: props.code,
+    first: PAGE_SIZE,
+    after: paging.after,
+    filter: { qualifiedOnly, orgUnitCode: unit ?? undefined },
+    policy: policyFor(scale),
+  };
+  const candidates = useApi(CandidatesQuery, candidatesVariables, token);
   const profile = position.data?.position;
   const connection = candidates.data?.candidates;
   const toggle = (nip: string) =>
@@ -371,9 +369,12 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
       {candidates.loading && !connection && <Loading />}
       {connection && (
         <>
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {t('candidatesCount', { count: connection.totalCount })}
-          </Text>
+          <Group justify="space-between" mb="xs">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('candidatesCount', { count: connection.totalCount })}
+            </Text>
+            <DownloadButtons document={CandidatesQuery} variables={candidatesVariables} />
+          </Group>
           <Table striped highlightOnHover data-testid="candidates">
             <Table.Thead>
               <Table.Tr>

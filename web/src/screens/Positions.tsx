@@ -6,7 +6,7 @@ import type { PositionCategory } from '../gql/graphql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import { ErrorNotice, Loading, PageFooter } from '../ui/parts';
+import { DownloadButtons, ErrorNotice, Loading, PageFooter } from '../ui/parts';
 import { usePaging } from '../ui/paging';
 
 const PositionsQuery = graphql(`
@@ -84,19 +84,16 @@ export function PositionsScreen() {
   useEffect(() => reset(), [search, category, agency, reset]);
 
   const agencies = useApi(AgenciesQuery, {}, token);
-  const positions = useApi(
-    PositionsQuery,
-    {
-      first: 25,
-      after: paging.after,
-      filter: {
-        search: search || undefined,
-        categories: category ? [category as PositionCategory] : undefined,
-        agencyCode: agency ?? undefined,
-      },
+  const positionsVariables = {
+    first: 25,
+    after: paging.after,
+    filter: {
+      search: search || undefined,
+      categories: category ? [category as PositionCategory] : undefined,
+      agencyCode: agency ?? undefined,
     },
-    token,
-  );
+  };
+  const positions = useApi(PositionsQuery, positionsVariables, token);
   const connection = positions.data?.positions;
 
   return (
@@ -138,9 +135,12 @@ export function PositionsScreen() {
       {positions.loading && !connection && <Loading />}
       {connection && (
         <>
-          <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
-            {t('positionsFound', { count: connection.totalCount })}
-          </Text>
+          <Group justify="space-between" mb="xs">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('positionsFound', { count: connection.totalCount })}
+            </Text>
+            <DownloadButtons document={PositionsQuery} variables={positionsVariables} />
+          </Group>
           <Table striped highlightOnHover data-testid="positions">
             <Table.Thead>
               <Table.Tr>

@@ -21,6 +21,7 @@ import { href } from '../router';
 import { useSession } from '../session';
 import {
   CategoryBadge,
+  DownloadButtons,
   ErrorNotice,
   JpmBar,
   Loading,
@@ -190,9 +191,12 @@ export function SelectionScreen(props: { id: string }) {
         </Alert>
       )}
       <Card withBorder mt="md">
-        <Title order={3} size="h4" mb="xs">
-          {t('frozenRanking')}
-        </Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={3} size="h4">
+            {t('frozenRanking')}
+          </Title>
+          <DownloadButtons document={SelectionQuery} variables={{ id: props.id }} />
+        </Group>
         <Table data-testid="frozen-candidates">
           <Table.Thead>
             <Table.Tr>

@@ -1,10 +1,10 @@
-import { Anchor, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../api';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import { ErrorNotice, Loading, PageFooter } from '../ui/parts';
+import { DownloadButtons, ErrorNotice, Loading, PageFooter } from '../ui/parts';
 import { usePaging } from '../ui/paging';
 
 const UnitsQuery = graphql(`
@@ -38,9 +38,10 @@ export function UnitsScreen() {
   const connection = result.data?.orgUnits;
   return (
     <>
-      <Title order={2} mb="sm">
-        {t('units')}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={2}>{t('units')}</Title>
+        <DownloadButtons document={UnitsQuery} variables={{ after: paging.after }} />
+      </Group>
       {result.error && <ErrorNotice error={result.error} onRetry={result.reload} />}
       {result.loading && !connection && <Loading />}
       {connection && (

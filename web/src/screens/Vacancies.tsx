@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import { ErrorNotice, Loading } from '../ui/parts';
+import { DownloadButtons, ErrorNotice, Loading } from '../ui/parts';
 
 const VacanciesQuery = graphql(`
   query ConsoleVacancies($within: Int!) {
@@ -40,6 +40,7 @@ export function VacanciesScreen() {
     <>
       <Group justify="space-between" align="end">
         <Title order={2}>{t('vacanciesTitle')}</Title>
+        <DownloadButtons document={VacanciesQuery} variables={{ within: Number(within) }} />
         <Select
           label={t('within')}
           w={140}

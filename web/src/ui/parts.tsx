@@ -1,5 +1,8 @@
 import { Alert, Badge, Button, Group, Loader, Progress, Text, Tooltip } from '@mantine/core';
-import type { ApiError } from '../api';
+import { useState } from 'react';
+import { ApiError, download } from '../api';
+import type { TypedDocumentString } from '../gql/graphql';
+import { useSession } from '../session';
 import { useT, type UnmetConditionText } from '../i18n';
 import type { Paging } from './paging';
 
@@ -19,6 +22,44 @@ export function ErrorNotice(props: { error: ApiError; onRetry?: () => void }) {
         </Button>
       )}
     </Alert>
+  );
+}
+
+/**
+ * "Unduh CSV" and "Unduh Excel" for a list on screen: the same query, as a spreadsheet, with
+ * the session's token (so the same roles and limits).
+ */
+export function DownloadButtons<Result, Variables>(props: {
+  document: TypedDocumentString<Result, Variables>;
+  variables: Variables;
+}) {
+  const t = useT();
+  const { token } = useSession();
+  const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const get = (format: 'csv' | 'xlsx') => {
+    setBusy(format);
+    setError(null);
+    download(props.document, props.variables, token, format)
+      .catch((failure: unknown) =>
+        setError(failure instanceof ApiError ? failure : new ApiError(String(failure), 'ERROR', 0)),
+      )
+      .finally(() => setBusy(null));
+  };
+  return (
+    <Group gap="xs" className="no-print" data-testid="downloads">
+      <Button size="xs" variant="light" loading={busy === 'csv'} onClick={() => get('csv')}>
+        {t('downloadCsv')}
+      </Button>
+      <Button size="xs" variant="light" loading={busy === 'xlsx'} onClick={() => get('xlsx')}>
+        {t('downloadXlsx')}
+      </Button>
+      {error && (
+        <Text size="xs" c="red" role="alert">
+          {t.errorMeaning(error.code) ?? error.message}
+        </Text>
+      )}
+    </Group>
   );
 }
 
