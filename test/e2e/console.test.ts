@@ -349,7 +349,7 @@ describe('the committee console', () => {
     ]);
     expect(excel.suggestedFilename()).toMatch(/^ConsoleSkillSearch-\d{4}-\d\d-\d\d\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await excel.path()));
+    await workbook.xlsx.readFile(await excel.path());
     const sheet = workbook.worksheets[0];
     // The columns of the published document (its fields in name order).
     expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['nip', 'name', 'rank.code']));
@@ -359,7 +359,7 @@ describe('the committee console', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Unduh CSV' }).click(),
     ]);
-    const text = readFileSync((await csv.path()), 'utf8');
+    const text = readFileSync(await csv.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.trimEnd().split('\r\n')).toHaveLength(shown + 1);
   });
