@@ -223,9 +223,10 @@ async function skillCondition(
   }
   const ids = [...(holders ?? [])];
   if (ids.length === 0) return { id: { $in: [] } };
-  // One array parameter, however many employees hold the skill.
-  const list: unknown = raw('select unnest(?::int[])', [`{${ids.join(',')}}`]);
-  return { id: { $in: list } };
+  // One array parameter, however many employees hold the skill (`= any(array)`: an index
+  // scan of the ids in order, several times faster than a join to the unnested list).
+  const list: unknown = raw('any(?::int[])', [`{${ids.join(',')}}`]);
+  return { id: list };
 }
 
 /** An employee's training hours (JP) in a year against the yearly target. */
