@@ -360,19 +360,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       .catch((error) => {
         log(error);
         if (!res.headersSent)
-          send(
-            res,
-            500,
-            'application/json',
-            JSON.stringify({
-              errors: [
-                {
-                  message: 'Internal server error.',
-                  extensions: { code: 'INTERNAL_SERVER_ERROR' },
-                },
-              ],
-            }),
-          );
+          sendError(res, 500, 'Internal server error.', ErrorCode.INTERNAL_SERVER_ERROR);
         else res.end();
       })
       .finally(() => {
@@ -637,12 +625,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     requestId: string,
   ): Promise<void> {
     const refuse = (status: number, code: string, message: string) =>
-      send(
-        res,
-        status,
-        'application/json',
-        JSON.stringify({ errors: [{ message, extensions: { code } }] }),
-      );
+      sendError(res, status, message, code);
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
       return refuse(405, ErrorCode.BAD_USER_INPUT, 'An import is a POST of the dataset.');
@@ -759,12 +742,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     id: string,
   ): Promise<void> {
     const refuse = (status: number, code: string, message: string) =>
-      send(
-        res,
-        status,
-        'application/json',
-        JSON.stringify({ errors: [{ message, extensions: { code } }] }),
-      );
+      sendError(res, status, message, code);
     let ctx: Context;
     try {
       const viewer = viewerFromHeader(options.keys, req.headers.authorization);
@@ -857,19 +835,11 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       return true;
     }
     if (trusted?.only && viewer && viewer.role !== Role.ANALYST) {
-      send(
+      sendError(
         res,
         403,
-        'application/json',
-        JSON.stringify({
-          errors: [
-            {
-              message:
-                'This server runs trusted documents only: send the `documentId` of a published operation.',
-              extensions: { code: ErrorCode.FORBIDDEN },
-            },
-          ],
-        }),
+        'This server runs trusted documents only: send the `documentId` of a published operation.',
+        ErrorCode.FORBIDDEN,
       );
       return false;
     }
@@ -1016,12 +986,18 @@ function wantsHtml(req: http.IncomingMessage, url: URL): boolean {
   );
 }
 
-function sendError(res: http.ServerResponse, status: number, message: string): void {
+/** An answer of one error, as GraphQL answers them (a BAD_USER_INPUT unless said otherwise). */
+function sendError(
+  res: http.ServerResponse,
+  status: number,
+  message: string,
+  code: string = ErrorCode.BAD_USER_INPUT,
+): void {
   send(
     res,
     status,
     'application/json',
-    JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }),
+    JSON.stringify({ errors: [{ message, extensions: { code } }] }),
   );
 }
 

@@ -25,23 +25,25 @@ let lastWrite: string | null = null;
  */
 export type Answered<Result> = { [Field in keyof Result]: NonNullable<Result[Field]> };
 
-/** Sends one typed operation to the API with the session's token. */
-export async function request<Result, Variables>(
+/**
+ * Posts an operation with the session's token, by its trusted-document id (servers that run
+ * trusted documents only accept nothing else) and its text (for servers that do not know the
+ * id), asking to see the session's last write.
+ */
+async function post<Result, Variables>(
+  path: string,
   document: TypedDocumentString<Result, Variables>,
   variables: Variables,
   token: string | null,
-): Promise<Answered<Result>> {
-  let response: Response;
+): Promise<Response> {
   try {
-    response = await fetch('/graphql', {
+    const response = await fetch(path, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(lastWrite ? { 'x-min-lsn': lastWrite } : {}),
       },
-      // The operation by its trusted-document id (servers that run trusted documents only
-      // accept nothing else), and its text for servers that do not know the id.
       body: JSON.stringify({
         documentId: (document.__meta__ as { hash?: string } | undefined)?.hash,
         query: document.toString(),
@@ -49,9 +51,19 @@ export async function request<Result, Variables>(
       }),
     });
     lastWrite = response.headers.get('x-commit-lsn') ?? lastWrite;
+    return response;
   } catch {
     throw new ApiError('The server cannot be reached.', 'NETWORK', 0);
   }
+}
+
+/** Sends one typed operation to the API with the session's token. */
+export async function request<Result, Variables>(
+  document: TypedDocumentString<Result, Variables>,
+  variables: Variables,
+  token: string | null,
+): Promise<Answered<Result>> {
+  const response = await post('/graphql', document, variables, token);
   let body: {
     data?: Result | null;
     errors?: { message: string; extensions?: { code?: string } }[];
@@ -80,24 +92,7 @@ export async function download<Result, Variables>(
   token: string | null,
   format: 'csv' | 'xlsx',
 ): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(`/export.${format}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(lastWrite ? { 'x-min-lsn': lastWrite } : {}),
-      },
-      body: JSON.stringify({
-        documentId: (document.__meta__ as { hash?: string } | undefined)?.hash,
-        query: document.toString(),
-        variables,
-      }),
-    });
-  } catch {
-    throw new ApiError('The server cannot be reached.', 'NETWORK', 0);
-  }
+  const response = await post(`/export.${format}`, document, variables, token);
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as {
       errors?: { message: string; extensions?: { code?: string } }[];

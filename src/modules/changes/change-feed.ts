@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
+import { perPool } from '../../shared/per-pool';
 
 /** One employee whose facts changed (a record, an assessment, a training, a rating). */
 export interface EmployeeChangeEvent {
@@ -105,17 +106,8 @@ export class ChangeFeed {
   }
 }
 
-const feeds = new WeakMap<object, ChangeFeed>();
-
 /** The feed of a database connection pool (one per process and database). */
-export function changeFeed(knex: Knex): ChangeFeed {
-  let feed = feeds.get(knex.client as object);
-  if (!feed) {
-    feed = new ChangeFeed(knex);
-    feeds.set(knex.client as object, feed);
-  }
-  return feed;
-}
+export const changeFeed = perPool((knex) => new ChangeFeed(knex));
 
 /**
  * The events a listener wants, as an async iterable for a subscription: `accept` picks the

@@ -577,105 +577,68 @@ export function documentOf(
 
   if (sheets.has('agencies')) document.agencies = section('agencies');
   if (sheets.has('orgUnits')) document.orgUnits = section('orgUnits');
-  if (sheets.has('competencies')) {
-    const competencies = section<Record<string, unknown>>('competencies');
-    attach(
-      'competencies',
-      competencies,
-      (c) => String(c.code),
-      'competencyLevels',
-      'competency',
-      'levels',
-      (f) => ({
+  // Records with lists in sheets of their own: each item goes to its record by key; an item
+  // whose record is not in the file (or whose sheet is missing) is an issue at its row.
+  const withLists: {
+    section: 'competencies' | 'courses' | 'positions' | 'employees';
+    key: (record: Record<string, unknown>) => string;
+    sheet: string;
+    keyColumn: string | ((fields: Map<string, unknown>) => string);
+    list: string;
+    item: (fields: Map<string, unknown>) => unknown;
+  }[] = [
+    {
+      section: 'competencies',
+      key: (c) => textOf(c.code),
+      sheet: 'competencyLevels',
+      keyColumn: 'competency',
+      list: 'levels',
+      item: (f) => ({
         level: f.get('level'),
         description: f.get('description'),
         indicators: (f.get('indicators') as string[] | undefined) ?? [],
       }),
-    );
-    document.competencies = competencies as never;
-  } else if (sheets.has('competencyLevels'))
-    attach(
-      'competencies',
-      [],
-      () => '',
-      'competencyLevels',
-      'competency',
-      'levels',
-      () => null,
-    );
-  if (sheets.has('courses')) {
-    const courses = section<Record<string, unknown>>('courses');
-    attach(
-      'courses',
-      courses,
-      (c) => String(c.code),
-      'courseOutcomes',
-      'course',
-      'outcomes',
-      (f) => ({
+    },
+    {
+      section: 'courses',
+      key: (c) => textOf(c.code),
+      sheet: 'courseOutcomes',
+      keyColumn: 'course',
+      list: 'outcomes',
+      item: (f) => ({
         competency: f.get('competency'),
         minLevel: f.get('minLevel') ?? null,
         toLevel: f.get('toLevel'),
       }),
-    );
-    document.courses = courses as never;
-  } else if (sheets.has('courseOutcomes'))
-    attach(
-      'courses',
-      [],
-      () => '',
-      'courseOutcomes',
-      'course',
-      'outcomes',
-      () => null,
-    );
-  if (sheets.has('positions')) {
-    const positions = section<Record<string, unknown>>('positions');
-    attach(
-      'positions',
-      positions,
-      (p) => String(p.code),
-      'positionRequirements',
-      'position',
-      'requirements',
-      (f) => {
-        const requirement: Record<string, unknown> = {
-          competency: f.get('competency'),
-          level: f.get('level'),
-        };
-        if (f.has('weight')) requirement.weight = f.get('weight');
-        if (f.has('critical')) requirement.critical = f.get('critical');
-        return requirement;
-      },
-    );
-    document.positions = positions as never;
-  } else if (sheets.has('positionRequirements'))
-    attach(
-      'positions',
-      [],
-      () => '',
-      'positionRequirements',
-      'position',
-      'requirements',
-      () => null,
-    );
-  if (sheets.has('employees')) {
-    const employees = section<Record<string, unknown>>('employees');
-    attach('employees', employees, personKey, 'performance', personKey, 'performance', (f) => ({
-      year: f.get('year'),
-      rating: f.get('rating'),
-    }));
-    document.employees = employees as never;
-  } else if (sheets.has('performance'))
-    attach(
-      'employees',
-      [],
-      () => '',
-      'performance',
-      personKey,
-      'performance',
-      () => null,
-    );
+    },
+    {
+      section: 'positions',
+      key: (p) => textOf(p.code),
+      sheet: 'positionRequirements',
+      keyColumn: 'position',
+      list: 'requirements',
+      item: (f) => ({
+        competency: f.get('competency'),
+        level: f.get('level'),
+        ...(f.has('weight') ? { weight: f.get('weight') } : {}),
+        ...(f.has('critical') ? { critical: f.get('critical') } : {}),
+      }),
+    },
+    {
+      section: 'employees',
+      key: personKey,
+      sheet: 'performance',
+      keyColumn: personKey,
+      list: 'performance',
+      item: (f) => ({ year: f.get('year'), rating: f.get('rating') }),
+    },
+  ];
+  for (const spec of withLists) {
+    const records = sheets.has(spec.section) ? section<Record<string, unknown>>(spec.section) : [];
+    if (sheets.has(spec.sheet))
+      attach(spec.section, records, spec.key, spec.sheet, spec.keyColumn, spec.list, spec.item);
+    if (sheets.has(spec.section)) document[spec.section] = records as never;
+  }
   if (sheets.has('assessments')) {
     // One row per result: the rows of one employee, date and method make one assessment.
     const groups = new Map<

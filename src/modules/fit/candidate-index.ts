@@ -5,6 +5,7 @@ import { dayNumber } from './days';
 import type { CandidateSpec } from './fit.scoring';
 import { isConnectionFailure } from '../../shared/errors';
 import { parseLsn, type Lsn } from '../../shared/lsn';
+import { perPool } from '../../shared/per-pool';
 
 /** Change rows older than this are pruned; a process idle longer reloads everything. */
 const CHANGE_RETENTION_MS = 24 * 3600 * 1000;
@@ -269,14 +270,5 @@ export class CandidateIndex {
   }
 }
 
-const indexes = new WeakMap<object, CandidateIndex>();
-
 /** The index of a database connection pool (one per process and database). */
-export function candidateIndex(knex: Knex): CandidateIndex {
-  let index = indexes.get(knex.client as object);
-  if (!index) {
-    index = new CandidateIndex(knex);
-    indexes.set(knex.client as object, index);
-  }
-  return index;
-}
+export const candidateIndex = perPool((knex) => new CandidateIndex(knex));
