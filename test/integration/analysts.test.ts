@@ -133,6 +133,22 @@ describe('skill search', () => {
     expect(ids(found)).toEqual(ids(expected));
   });
 
+  it('answers the committee within its agency, and an employee about themself only', async () => {
+    const committee = await all(
+      { competencies: [{ code: 'M.01', minLevel: 1 }] },
+      tokenFor('COMMITTEE', { agency: 'KAB-MALTENG' }),
+    );
+    expect(ids(committee)).toEqual(
+      ids(everyone.filter((p) => p.agency.code === 'KAB-MALTENG' && !!level(p, 'M.01'))),
+    );
+    const me = everyone.find((p) => p.nip && level(p, 'M.01'))!;
+    const own = await all(
+      { competencies: [{ code: 'M.01', minLevel: 1 }] },
+      tokenFor('EMPLOYEE', { nip: me.nip! }),
+    );
+    expect(ids(own)).toEqual([me.id]);
+  });
+
   it('is the same search from the competency’s side', async () => {
     const answer = await app.ok(
       `{ competency(code: "M.03") { holders(minLevel: 4, filter: { rank: { gte: "III/c" } }, first: 100) { totalCount nodes { id } } } }`,
