@@ -81,8 +81,15 @@ describe('the committee console', () => {
   it('signs in through the demo role picker and lists positions', async () => {
     await page.goto(app.url);
     await shot('sign-in');
-    await page.getByTestId('demo-roles').getByRole('button', { name: 'COMMITTEE' }).click();
-    await expect.poll(() => page.getByTestId('role').textContent()).toContain('COMMITTEE');
+    // Roles by their Indonesian names, never the API's codes.
+    const roles = page.getByTestId('demo-roles').getByRole('button');
+    await expect
+      .poll(() => roles.allTextContents())
+      .toEqual(['Panitia seleksi', 'Kepegawaian (BKD)', 'Administrator', 'Pegawai', 'Analis']);
+    await page.getByTestId('demo-roles').getByRole('button', { name: 'Panitia seleksi' }).click();
+    await expect
+      .poll(() => page.getByTestId('role').textContent())
+      .toBe('Masuk sebagai Panitia seleksi · PROV-MALUKU');
     await page.getByLabel('Cari').fill(position);
     const rows = page.getByTestId('positions').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(1);

@@ -127,7 +127,9 @@ function Header(props: {
           <>
             <Badge variant="outline" tt="none" data-testid="role">
               {t('signedInAs', {
-                role: claims.agency ? `${claims.role} · ${claims.agency}` : claims.role,
+                role: claims.agency
+                  ? `${t.label(claims.role)} · ${claims.agency}`
+                  : t.label(claims.role),
               })}
             </Badge>
             <Button size="xs" variant="default" onClick={props.onSignOut}>

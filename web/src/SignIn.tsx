@@ -36,8 +36,13 @@ export function SignIn(props: { onSignIn: (token: string) => void }) {
           </Text>
           <Group data-testid="demo-roles">
             {ROLE_ORDER.filter((role) => demo[role]).map((role) => (
-              <Button key={role} variant="light" onClick={() => props.onSignIn(demo[role])}>
-                {role}
+              <Button
+                key={role}
+                variant="light"
+                data-role={role}
+                onClick={() => props.onSignIn(demo[role])}
+              >
+                {t.label(role)}
               </Button>
             ))}
           </Group>

@@ -222,7 +222,7 @@ const en: Dictionary = {
   title: 'Position',
   requirements: 'Competency requirements',
   requirementsCount: 'Competencies',
-  positionsFound: '{count} positions',
+  positionsFound: '{count} position|{count} positions',
   previous: 'Previous',
   next: 'Next',
   page: 'Page {page}',
@@ -244,7 +244,7 @@ const en: Dictionary = {
   requiredCourses: 'Required courses',
   none: 'None',
   candidates: 'Candidates',
-  candidatesCount: '{count} candidates',
+  candidatesCount: '{count} candidate|{count} candidates',
   qualifiedOnly: 'Qualified only',
   scale: 'Scale',
   scaleOPTIMAL: 'OPTIMAL (BRIN 3/2023)',
@@ -306,8 +306,8 @@ const en: Dictionary = {
   talentGrid: 'Talent matrix {year}',
   potential: 'Potential',
   performance: 'Performance',
-  people: '{count} people',
-  unplaced: '{count} employees cannot be placed yet',
+  people: '{count} person|{count} people',
+  unplaced: '{count} employee cannot be placed yet|{count} employees cannot be placed yet',
   trainingNeeds: 'Training needs',
   gapLevels: 'Gap levels',
   averageGap: 'Average gap',
@@ -334,7 +334,7 @@ const en: Dictionary = {
   meets: 'Meets expectation',
   above: 'Above expectation',
   box: 'Box {box}',
-  cellPeople: 'Box {box}: {count} people',
+  cellPeople: 'Box {box}: {count} person|Box {box}: {count} people',
   navVacancies: 'Vacancies ahead',
   navSkills: 'Find by skill',
   rankGrade: 'Rank',
@@ -345,7 +345,7 @@ const en: Dictionary = {
   minLevel: 'Minimum level',
   anyRank: 'Any rank',
   currentLevel: 'Current level',
-  employeesFound: '{count} employees',
+  employeesFound: '{count} employee|{count} employees',
   openSelection: 'Open a selection',
   selectionTitle: 'Selection for {position}',
   selectionOpened: 'Opened {date} by {who}',
@@ -384,6 +384,16 @@ const en: Dictionary = {
 
 const enumLabels: Record<Language, Record<string, string>> = {
   id: {
+    ADMIN: 'Administrator',
+    HR: 'Kepegawaian (BKD)',
+    COMMITTEE: 'Panitia seleksi',
+    EMPLOYEE: 'Pegawai',
+    ANALYST: 'Analis',
+    SANGAT_BAIK: 'Sangat baik',
+    BAIK: 'Baik',
+    BUTUH_PERBAIKAN: 'Butuh perbaikan',
+    KURANG: 'Kurang',
+    SANGAT_KURANG: 'Sangat kurang',
     SHORTLISTED: 'Daftar pendek',
     SELECTED: 'Terpilih',
     NOT_SELECTED: 'Tidak terpilih',
@@ -408,6 +418,16 @@ const enumLabels: Record<Language, Record<string, string>> = {
     ASSESSMENT_STALE: 'Asesmen kedaluwarsa',
   },
   en: {
+    ADMIN: 'Administrator',
+    HR: 'HR (BKD)',
+    COMMITTEE: 'Selection committee',
+    EMPLOYEE: 'Employee',
+    ANALYST: 'Analyst',
+    SANGAT_BAIK: 'Very good',
+    BAIK: 'Good',
+    BUTUH_PERBAIKAN: 'Needs improvement',
+    KURANG: 'Poor',
+    SANGAT_KURANG: 'Very poor',
     SHORTLISTED: 'Shortlisted',
     SELECTED: 'Selected',
     NOT_SELECTED: 'Not selected',
@@ -447,14 +467,34 @@ function conditionInIndonesian(c: UnmetConditionText): string {
     case 'NOT_ASSESSED':
       return 'Belum satu pun kompetensi persyaratan yang diases.';
     case 'ASSESSMENT_STALE':
-      return `Asesmen kompetensi persyaratan sudah melewati masa berlaku (terlama ${c.actual}).`;
+      return `Asesmen kompetensi persyaratan sudah melewati masa berlaku (terlama ${datesIn(c.actual)}).`;
     case 'NEAR_RETIREMENT':
-      return `Mencapai batas usia pensiun pada ${c.actual}, kurang dari setahun lagi.`;
+      return `Mencapai batas usia pensiun pada ${datesIn(c.actual)}, kurang dari setahun lagi.`;
     case 'PERFORMANCE_TOO_LOW':
-      return `Kinerja belum memenuhi syarat minimal (${c.actual}).`;
+      // required "BAIK in 2023–2025", actual "2024: none".
+      return `Kinerja minimal ${ratingsIn(c.required).replace(' in ', ' pada tahun ')}; ${ratingsIn(c.actual)}.`;
     default:
       return c.message;
   }
+}
+
+/** ISO dates in a value, as Indonesian dates ("13 Juli 2022"). */
+function datesIn(value: string | null | undefined): string {
+  return (value ?? '').replace(/\d{4}-\d{2}-\d{2}/g, (iso) =>
+    new Date(`${iso}T00:00:00Z`).toLocaleDateString('id-ID', {
+      timeZone: 'UTC',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }),
+  );
+}
+
+/** Ratings by year in words ("2024: BUTUH_PERBAIKAN, 2025: none" → "2024: Butuh perbaikan, …"). */
+function ratingsIn(value: string | null | undefined): string {
+  return (value ?? '')
+    .replace(/\b[A-Z][A-Z_]+\b/g, (code) => enumLabels.id[code] ?? code)
+    .replace(/\bnone\b/g, 'tidak ada');
 }
 
 export interface UnmetConditionText {
@@ -507,15 +547,24 @@ export interface Translator {
   number(value: number, digits?: number): string;
   money(value: number): string;
   date(value: string): string;
+  /** Today's date where the viewer is (not the UTC date). */
+  today(): string;
 }
 
 export function translator(language: Language): Translator {
   const dictionary = dictionaries[language];
   const locale = language === 'id' ? 'id-ID' : 'en-GB';
-  const t = ((key: MessageKey, params: Record<string, string | number> = {}) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) =>
-      String(params[name] ?? `{${name}}`),
-    )) as Translator;
+  const plurals = new Intl.PluralRules(locale);
+  const t = ((key: MessageKey, params: Record<string, string | number> = {}) => {
+    // "one|other" forms, chosen by the count in the viewer's language.
+    const forms = dictionary[key].split('|');
+    const count = params.count;
+    const text =
+      forms.length === 2 && typeof count === 'number'
+        ? forms[plurals.select(count) === 'one' ? 0 : 1]
+        : forms[forms.length - 1];
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  }) as Translator;
   return Object.assign(t, {
     language,
     label: (value: string) => enumLabels[language][value] ?? value,
@@ -540,6 +589,8 @@ export function translator(language: Language): Translator {
         month: 'long',
         year: 'numeric',
       }),
+    today: () =>
+      new Date().toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' }),
   });
 }
 

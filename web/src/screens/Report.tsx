@@ -90,7 +90,7 @@ export function ReportScreen(props: { code: string; params: URLSearchParams }) {
       </Text>
       <Text size="sm" mb="sm" data-testid="report-meta">
         {t('reportMeta', {
-          date: t.date(new Date().toISOString()),
+          date: t.today(),
           asOf: first ? t.date(first.asOf) : '—',
           policy,
         })}

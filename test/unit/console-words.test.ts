@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../web/src/i18n';
+
+describe('the console’s words', () => {
+  const id = translator('id');
+  const en = translator('en');
+
+  it.each([
+    [1, '1 candidate'],
+    [2, '2 candidates'],
+    [0, '0 candidates'],
+  ])('says %d in English by the plural rules', (count, said) => {
+    expect(en('candidatesCount', { count })).toBe(said);
+  });
+
+  it('keeps Indonesian without plural forms', () => {
+    expect(id('candidatesCount', { count: 1 })).toBe('1 kandidat');
+    expect(id('candidatesCount', { count: 5 })).toBe('5 kandidat');
+  });
+
+  it('names roles and ratings, never by their codes', () => {
+    expect(['COMMITTEE', 'HR', 'ADMIN', 'EMPLOYEE', 'ANALYST'].map(id.label)).toEqual([
+      'Panitia seleksi',
+      'Kepegawaian (BKD)',
+      'Administrator',
+      'Pegawai',
+      'Analis',
+    ]);
+    expect(id.label('BUTUH_PERBAIKAN')).toBe('Butuh perbaikan');
+  });
+
+  it('words unmet conditions in Indonesian with Indonesian dates and ratings', () => {
+    expect(
+      id.condition({
+        code: 'PERFORMANCE_TOO_LOW',
+        message: 'x',
+        required: 'BAIK in 2023–2025',
+        actual: '2024: none',
+      }),
+    ).toBe('Kinerja minimal Baik pada tahun 2023–2025; 2024: tidak ada.');
+    expect(
+      id.condition({
+        code: 'PERFORMANCE_TOO_LOW',
+        message: 'x',
+        required: 'BAIK in 2024–2025',
+        actual: '2025: BUTUH_PERBAIKAN',
+      }),
+    ).toBe('Kinerja minimal Baik pada tahun 2024–2025; 2025: Butuh perbaikan.');
+    expect(
+      id.condition({
+        code: 'ASSESSMENT_STALE',
+        message: 'x',
+        required: null,
+        actual: '2022-07-13',
+      }),
+    ).toBe('Asesmen kompetensi persyaratan sudah melewati masa berlaku (terlama 13 Juli 2022).');
+  });
+});
