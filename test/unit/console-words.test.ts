@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../web/src/i18n';
+import { translator } from '../../web/src/words';
 
 describe('the console’s words', () => {
   const id = translator('id');
@@ -19,13 +19,9 @@ describe('the console’s words', () => {
   });
 
   it('names roles and ratings, never by their codes', () => {
-    expect(['COMMITTEE', 'HR', 'ADMIN', 'EMPLOYEE', 'ANALYST'].map(id.label)).toEqual([
-      'Panitia seleksi',
-      'Kepegawaian (BKD)',
-      'Administrator',
-      'Pegawai',
-      'Analis',
-    ]);
+    expect(
+      ['COMMITTEE', 'HR', 'ADMIN', 'EMPLOYEE', 'ANALYST'].map((role) => id.label(role)),
+    ).toEqual(['Panitia seleksi', 'Kepegawaian (BKD)', 'Administrator', 'Pegawai', 'Analis']);
     expect(id.label('BUTUH_PERBAIKAN')).toBe('Butuh perbaikan');
   });
 
