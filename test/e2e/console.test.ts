@@ -140,7 +140,7 @@ describe('the committee console', () => {
         `query ($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
           fit(nip: $nip, positionCode: $code, policy: $policy) {
             employee { name }
-            terms { competency { code } }
+            terms { competency { code } critical gap actual }
             unmetConditions { code message }
             trainingPlan { totalHours courses { course { code } } }
           }
@@ -150,8 +150,15 @@ describe('the committee console', () => {
       );
       const data = fit.data.fit;
       if (data.unmetConditions.length > 0 && data.trainingPlan.courses.length > 0) {
-        chosen = { nip, ...data };
-        break;
+        // Rather one who also falls short on a critical competency, if the ranking has one.
+        const short = data.terms.some(
+          (term: any) => term.critical && (term.actual === null || term.gap < 0),
+        );
+        chosen ??= { nip, ...data };
+        if (short) {
+          chosen = { nip, ...data };
+          break;
+        }
       }
     }
     expect(chosen).toBeDefined();
@@ -159,9 +166,17 @@ describe('the committee console', () => {
     await expect
       .poll(() => page.getByTestId('terms').locator('tbody tr').count())
       .toBe(chosen.terms.length);
-    // Each reason is listed, with its chip (in Indonesian: the sentence is the console's own).
+    // Each reason is listed, with its chip (in Indonesian: the sentence is the console's own),
+    // and each critical competency below its standard with them.
     const reasons = page.getByTestId('unmet-conditions');
-    expect(await reasons.locator('li').count()).toBe(chosen.unmetConditions.length);
+    const critical = chosen.terms.filter(
+      (term: any) => term.critical && (term.actual === null || term.gap < 0),
+    );
+    expect(await reasons.locator('li').count()).toBe(
+      chosen.unmetConditions.length + critical.length,
+    );
+    for (const term of critical)
+      expect(await reasons.locator(`[data-critical="${term.competency.code}"]`).count()).toBe(1);
     for (const condition of chosen.unmetConditions)
       expect(await reasons.locator(`[data-code="${condition.code}"]`).count()).toBe(1);
     const plan = page.getByTestId('training-plan');

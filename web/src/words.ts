@@ -42,6 +42,9 @@ const id = {
   requiredLevel: 'Level standar',
   weight: 'Bobot',
   critical: 'Kritis',
+  criticalGap: 'Kompetensi kritis {name} ({code}) di level {actual}, di bawah standar {required}.',
+  criticalNotAssessed:
+    'Kompetensi kritis {name} ({code}) belum diases; standarnya level {required}.',
   yes: 'Ya',
   no: 'Tidak',
   conditions: 'Syarat jabatan',
@@ -233,6 +236,10 @@ const en: Dictionary = {
   requiredLevel: 'Required level',
   weight: 'Weight',
   critical: 'Critical',
+  criticalGap:
+    'Critical competency {name} ({code}) at level {actual}, below the standard of {required}.',
+  criticalNotAssessed:
+    'Critical competency {name} ({code}) not assessed; its standard is level {required}.',
   yes: 'Yes',
   no: 'No',
   conditions: 'Conditions',

@@ -291,9 +291,38 @@ export function FitSummary(props: { fit: FitData }) {
 export function UnmetList(props: { fit: FitData }) {
   const t = useT();
   const unmet = props.fit.unmetConditions;
-  if (unmet.length === 0) return <Text size="sm">{t('allConditionsMet')}</Text>;
+  // A critical competency below its standard keeps a candidate from qualifying too: said here,
+  // beside the conditions, not only as a red number in the terms.
+  const critical = props.fit.terms.filter(
+    (term) => term.critical && (term.actual === null || term.actual === undefined || term.gap < 0),
+  );
+  if (unmet.length === 0 && critical.length === 0)
+    return <Text size="sm">{t('allConditionsMet')}</Text>;
   return (
     <List spacing="xs" data-testid="unmet-conditions">
+      {critical.map((term) => (
+        <List.Item key={`critical-${term.competency.code}`} data-critical={term.competency.code}>
+          <Group gap="xs" wrap="nowrap" align="start">
+            <Badge color="red" variant="light" size="sm">
+              {t('critical')}
+            </Badge>
+            <Text size="sm">
+              {term.actual === null || term.actual === undefined
+                ? t('criticalNotAssessed', {
+                    name: term.competency.name,
+                    code: term.competency.code,
+                    required: term.required,
+                  })
+                : t('criticalGap', {
+                    name: term.competency.name,
+                    code: term.competency.code,
+                    actual: term.actual,
+                    required: term.required,
+                  })}
+            </Text>
+          </Group>
+        </List.Item>
+      ))}
       {unmet.map((condition) => (
         <List.Item key={condition.code}>
           <Group gap="xs" wrap="nowrap" align="start">
