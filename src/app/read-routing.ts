@@ -101,12 +101,14 @@ export class ReadRouting {
           ormConfig(url, {
             ensureDatabase: false,
             driverOptions: {
+              // A replica that hangs fails its requests in seconds (they then go elsewhere),
+              // not after knex's default minute of waiting for a connection.
+              acquireConnectionTimeout: 3_000,
               connection: {
                 statement_timeout: options.statementTimeoutMs,
                 connectionTimeoutMillis: 2_000,
               },
             },
-            pool: { min: 0, max: 10, acquireTimeoutMillis: 3_000 },
           }),
         ),
       })),

@@ -340,12 +340,14 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     keys: options.keys,
     limits: options.limits,
     log,
-    requestIdOf: (req) => String(req.headers['x-request-id'] ?? ''),
+    // The id the request was given when it came in (the caller's, if plain; else a new one).
+    requestIdOf: (req) => requestIds.get(req) ?? randomUUID(),
   });
 
   const committeeConsole = options.consoleDir ? consoleFiles(options.consoleDir) : undefined;
   let stopping = false;
   const streams = new Set<http.ServerResponse>();
+  const requestIds = new WeakMap<http.IncomingMessage, string>();
   // Requests still being handled: a client that hangs up does not end its request's work, so
   // the drain waits for the work, not only for the connections.
   let inFlight = 0;
@@ -354,6 +356,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     inFlight++;
     const started = performance.now();
     const requestId = requestIdOf(req);
+    requestIds.set(req, requestId);
     res.setHeader('x-request-id', requestId);
     const entry: RequestLog = {};
     handle(req, res, requestId, entry)

@@ -8,7 +8,7 @@ import { subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { EDUCATION_LEVELS, normaliseEducationCode, RANKS } from '../reference/reference.data';
 import { Employee } from './employee.entity';
-import { appointmentDateOf, wholeYearsBetween } from './employee.dates';
+import { addYears, appointmentDateOf, wholeYearsBetween } from './employee.dates';
 import { hoursInYear } from './employee.loaders';
 import { leanReaderOf } from '../../shared/lean';
 import type {
@@ -21,7 +21,6 @@ import { raw } from '@mikro-orm/core';
 import { Competency } from '../competency/competency.entity';
 import { candidateIndex } from '../fit/candidate-index';
 import { dayNumber } from '../fit/days';
-import { addYears } from './employee.dates';
 import { DEFAULT_ASSESSMENT_VALIDITY_YEARS } from '../assessment/staleness';
 
 const EMPLOYEE_SORT = { NAME: 'name', NIP: 'nip', CREATED: 'id' } as const;
