@@ -10,6 +10,7 @@ import { Migration20261123170000_employee_name_index } from './Migration20261123
 import { Migration20261129214919_selections } from './Migration20261129214919_selections';
 import { Migration20261129215722_development_plans } from './Migration20261129215722_development_plans';
 import { Migration20261130020000_audit_request_id } from './Migration20261130020000_audit_request_id';
+import { Migration20261130050000_position_seniority } from './Migration20261130050000_position_seniority';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129214919_selections', class: Migration20261129214919_selections },
   { name: 'Migration20261129215722_development_plans', class: Migration20261129215722_development_plans },
   { name: 'Migration20261130020000_audit_request_id', class: Migration20261130020000_audit_request_id },
+  { name: 'Migration20261130050000_position_seniority', class: Migration20261130050000_position_seniority },
 ];

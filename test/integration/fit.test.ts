@@ -224,6 +224,34 @@ describe('the fit of one employee', () => {
     for (const gap of fit.gaps)
       expect(closed.has(gap.competency.code) || uncovered.has(gap.competency.code)).toBe(true);
     expect(fit.trainingPlan.closesAllGaps).toBe(uncovered.size === 0);
+
+    // Why each course is there: PKA because ADM-016 requires it, every prerequisite for a
+    // planned course that lists it, and the sums by reason make up the totals.
+    const why = await app.ok(
+      `query($nip: String!, $policy: ScoringPolicyInput) { fit(nip: $nip, positionCode: "ADM-016", policy: $policy) {
+        trainingPlan { totalHours totalCost
+          courses { reason required course { code hours cost prerequisites { code } } closes { code } raises { code } prerequisiteOf { code } }
+          byReason { reason courses hours cost } } } }`,
+      { nip: subject.employee.nip, policy: POLICY },
+    );
+    const plan = why.fit.trainingPlan;
+    const pka = plan.courses.find((c: any) => c.course.code === 'PKA');
+    expect(pka).toMatchObject({ reason: 'REQUIRED_COURSE', required: true });
+    for (const c of plan.courses) {
+      for (const next of c.prerequisiteOf) {
+        const needing = plan.courses.find((x: any) => x.course.code === next.code);
+        expect(needing.course.prerequisites.map((p: any) => p.code)).toContain(c.course.code);
+      }
+      if (c.reason === 'CLOSES_GAP') expect(c.closes.length).toBeGreaterThan(0);
+      if (c.reason === 'PREREQUISITE') expect(c.prerequisiteOf.length).toBeGreaterThan(0);
+    }
+    const sum = (key: 'hours' | 'cost' | 'courses') =>
+      plan.byReason.reduce((total: number, r: any) => total + r[key], 0);
+    expect([sum('hours'), sum('cost'), sum('courses')]).toEqual([
+      plan.totalHours,
+      plan.totalCost,
+      plan.courses.length,
+    ]);
   });
 
   it('is the same through Employee.fit, and bestFitPositions ranks positions for the person', async () => {

@@ -1,3 +1,4 @@
+import { PositionCategory } from '../../src/modules/position/position.enums';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness';
 
@@ -273,6 +274,34 @@ describe('filters', () => {
     expect(data.technical.totalCount).toBe(30);
     expect(data.regencies.nodes.map((a: any) => a.code)).toEqual(['KAB-MALTENG', 'KAB-SBB']);
     expect(data.roots.nodes.every((u: any) => u.parent === null)).toBe(true);
+  });
+});
+
+describe('positions by seniority', () => {
+  it('list the top posts first, by code within a category, the same in pages of 7 as in one, both ways', async () => {
+    const query = `query($after: String, $first: Int, $direction: OrderDirection!) {
+      positions(first: $first, after: $after, orderBy: { field: SENIORITY, direction: $direction }) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { code category } } }`;
+    const all = async (first: number, direction: 'ASC' | 'DESC') => {
+      const out: { code: string; category: string }[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const { positions } = (await app.ok(query, { after, first, direction })) as any;
+        out.push(...positions.nodes);
+        if (!positions.pageInfo.hasNextPage) return out;
+        after = positions.pageInfo.endCursor;
+      }
+    };
+    const one = await all(100, 'ASC');
+    const order = Object.values(PositionCategory) as string[];
+    const expected = [...one].sort(
+      (a, b) =>
+        order.indexOf(a.category) - order.indexOf(b.category) || (a.code < b.code ? -1 : 1),
+    );
+    expect(one.map((p) => p.code)).toEqual(expected.map((p) => p.code));
+    expect(one[0].category).toMatch(/^JPT_/);
+    expect((await all(7, 'ASC')).map((p) => p.code)).toEqual(one.map((p) => p.code));
+    expect((await all(7, 'DESC')).map((p) => p.code)).toEqual(one.map((p) => p.code).reverse());
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../../src/modules/demo/demo.generate';
 import {
   planTraining,
+  totalsByReason,
   TrainingPlanner,
   reachedLevel,
   withPrerequisites,
@@ -220,6 +221,64 @@ function bruteForce(
   }
   return { best: best!, closable };
 }
+
+describe('why each course is in the plan', () => {
+  // A position requiring C05 (which needs C04); competency 1 from 1 to 4 through the chain
+  // C01 (→2) then C02 (2→4); competency 2 from 2 to 3 through C03, which needs C06 first.
+  const cat = catalogue(
+    course(1, 10, [[1, null, 2]]),
+    course(2, 20, [[1, 2, 4]]),
+    course(3, 15, [[2, null, 3]], [6]),
+    course(4, 5, []),
+    course(5, 30, [], [4]),
+    course(6, 8, [[2, null, 2]]),
+    course(7, 200, [[1, null, 4]]),
+  );
+  const plan = planTraining(
+    [
+      { competencyId: 1, from: 1, to: 4 },
+      { competencyId: 2, from: 2, to: 3 },
+    ],
+    cat,
+    new Set(),
+    [5],
+  );
+  const step = (code: string) => plan.steps.find((s) => cat.get(s.courseId)!.code === code)!;
+
+  it.each([
+    ['C01', 'RAISES_LEVEL', { raises: [1], closes: [], prerequisiteOf: [], required: false }],
+    ['C02', 'CLOSES_GAP', { raises: [], closes: [1], prerequisiteOf: [], required: false }],
+    ['C03', 'CLOSES_GAP', { raises: [], closes: [2], prerequisiteOf: [], required: false }],
+    ['C04', 'PREREQUISITE', { raises: [], closes: [], prerequisiteOf: [5], required: false }],
+    ['C05', 'REQUIRED_COURSE', { raises: [], closes: [], prerequisiteOf: [], required: true }],
+    // Below its gap's level already: it is there only because C03 needs it.
+    ['C06', 'PREREQUISITE', { raises: [], closes: [], prerequisiteOf: [3], required: false }],
+  ])('%s: %s', (code, reason, facts) => {
+    expect(step(code)).toMatchObject({ reason, ...facts });
+  });
+
+  it('sums hours and cost by reason to the plan’s totals', () => {
+    const totals = totalsByReason(plan.steps, cat);
+    expect(totals.map((t) => [t.reason, t.courses, t.hours])).toEqual([
+      ['REQUIRED_COURSE', 1, 30],
+      ['CLOSES_GAP', 2, 35],
+      ['RAISES_LEVEL', 1, 10],
+      ['PREREQUISITE', 2, 13],
+    ]);
+    expect(totals.reduce((sum, t) => sum + t.hours, 0)).toBe(plan.totalHours);
+    expect(totals.reduce((sum, t) => sum + t.cost, 0)).toBe(plan.totalCost);
+  });
+
+  it('names a required course by that reason even when it also closes a gap', () => {
+    const both = catalogue(course(1, 10, [[1, null, 3]]));
+    const [only] = planTraining([{ competencyId: 1, from: 1, to: 3 }], both, new Set(), [1]).steps;
+    expect(only).toMatchObject({ reason: 'REQUIRED_COURSE', closes: [1], required: true });
+  });
+
+  it('has no totals for an empty plan', () => {
+    expect(totalsByReason([], cat)).toEqual([]);
+  });
+});
 
 describe('planTraining against brute force (property, generated cases)', () => {
   it('finds the same least JP, cost and courses on 1,500 small random catalogues, and its plans close what they claim', () => {

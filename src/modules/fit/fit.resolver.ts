@@ -28,6 +28,8 @@ import {
   readinessHorizonOfFit,
   readinessOfFit,
 } from './fit.service';
+import { courseCatalogue } from './fit.specs';
+import { totalsByReason } from './training-plan';
 import { rangeArgument } from '../../shared/arguments';
 import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
 import { rankCandidates, type CandidatePage } from './candidates.service';
@@ -42,6 +44,8 @@ import {
   FitTerm,
   Gap,
   PlannedCourse,
+  PlanReason,
+  PlanReasonTotal,
   Readiness,
   ScoringPolicyInput,
   TrainingPlan,
@@ -126,11 +130,21 @@ export class FitResolver {
       'The cheapest set of courses (in JP) that closes the gaps and supplies missing required courses.',
   })
   async trainingPlan(@Root() fit: Fit, @Ctx() ctx: Context): Promise<TrainingPlan> {
-    const plan = await planOf(ctx, fit);
+    const [plan, catalogue] = await Promise.all([planOf(ctx, fit), courseCatalogue(ctx)]);
     const uncovered = new Set(plan.uncovered);
     return {
       courses: plan.steps.map((s) =>
-        Object.assign(new PlannedCourse(), { courseId: s.courseId, closesIds: s.closes }),
+        Object.assign(new PlannedCourse(), {
+          courseId: s.courseId,
+          closesIds: s.closes,
+          raisesIds: s.raises,
+          prerequisiteOfIds: s.prerequisiteOf,
+          reason: s.reason as PlanReason,
+          required: s.required,
+        }),
+      ),
+      byReason: totalsByReason(plan.steps, catalogue).map((total) =>
+        Object.assign(new PlanReasonTotal(), total),
       ),
       totalHours: plan.totalHours,
       totalCost: plan.totalCost,
@@ -202,6 +216,23 @@ export class PlannedCourseResolver {
   async closes(@Root() planned: PlannedCourse, @Ctx() ctx: Context) {
     const found = await ctx.loaders.byId(Competency).loadMany(planned.closesIds);
     return found.filter((c): c is Competency => c instanceof Competency);
+  }
+
+  @FieldResolver(() => [Competency], {
+    description:
+      'Gap competencies it raises short of their required level (a later course closes them).',
+  })
+  async raises(@Root() planned: PlannedCourse, @Ctx() ctx: Context) {
+    const found = await ctx.loaders.byId(Competency).loadMany(planned.raisesIds);
+    return found.filter((c): c is Competency => c instanceof Competency);
+  }
+
+  @FieldResolver(() => [Course], {
+    description: 'The planned courses that need this one first.',
+  })
+  async prerequisiteOf(@Root() planned: PlannedCourse, @Ctx() ctx: Context) {
+    const found = await ctx.loaders.byId(Course).loadMany(planned.prerequisiteOfIds);
+    return found.filter((c): c is Course => c instanceof Course);
   }
 }
 

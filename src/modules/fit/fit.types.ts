@@ -245,10 +245,45 @@ export class UnmetCondition {
   }
 }
 
-@ObjectType({ description: 'A course in a training plan.' })
+export enum PlanReason {
+  REQUIRED_COURSE = 'REQUIRED_COURSE',
+  CLOSES_GAP = 'CLOSES_GAP',
+  RAISES_LEVEL = 'RAISES_LEVEL',
+  PREREQUISITE = 'PREREQUISITE',
+}
+registerEnumType(PlanReason, {
+  name: 'PlanReason',
+  description: 'Why a course is in a training plan (the first that holds, in this order).',
+  valuesConfig: {
+    REQUIRED_COURSE: { description: 'The position requires it to have been held.' },
+    CLOSES_GAP: { description: 'A gap competency reaches its required level with it.' },
+    RAISES_LEVEL: {
+      description: 'It raises a gap competency on the way to a later course that closes the gap.',
+    },
+    PREREQUISITE: { description: 'Another planned course needs it first.' },
+  },
+});
+
+@ObjectType({ description: 'A course in a training plan, with why it is there.' })
 export class PlannedCourse {
   courseId!: number;
   closesIds!: number[];
+  raisesIds!: number[];
+  prerequisiteOfIds!: number[];
+
+  @Field(() => PlanReason, { description: 'The main reason it is in the plan.' })
+  reason!: PlanReason;
+
+  @Field(() => Boolean, { description: 'The position requires it to have been held.' })
+  required!: boolean;
+}
+
+@ObjectType({ description: 'The courses of a plan that are there for one main reason.' })
+export class PlanReasonTotal {
+  @Field(() => PlanReason, { description: 'The reason.' }) reason!: PlanReason;
+  @Field(() => Int, { description: 'Courses.' }) courses!: number;
+  @Field(() => Int, { description: 'Their JP.' }) hours!: number;
+  @Field(() => Float, { description: 'Their cost in rupiah.' }) cost!: number;
 }
 
 @ObjectType({
@@ -267,6 +302,12 @@ export class TrainingPlan {
   closesAllGaps!: boolean;
   @Field(() => [Gap], { description: 'Gaps no combination of courses can close.' })
   uncoveredGaps!: Gap[];
+
+  @Field(() => [PlanReasonTotal], {
+    description:
+      'JP and cost by the main reason of each course (required, closes a gap, raises a level, prerequisite); they add up to the totals.',
+  })
+  byReason!: PlanReasonTotal[];
 }
 
 /** One employee against one position: the verdict with everything needed to explain it. */

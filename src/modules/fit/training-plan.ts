@@ -15,10 +15,52 @@ export interface PlanGap {
   readonly to: number;
 }
 
+/**
+ * Why a course is in a plan, the first that holds of: the position requires it, it closes a
+ * gap, it raises a gap competency on the way to a later course that closes it, it is a
+ * prerequisite of another planned course.
+ */
+export type PlanReason = 'REQUIRED_COURSE' | 'CLOSES_GAP' | 'RAISES_LEVEL' | 'PREREQUISITE';
+
 export interface PlannedStep {
   readonly courseId: number;
   /** Gap competencies that reach their required level with this course. */
   readonly closes: number[];
+  /** Gap competencies it raises without (yet) reaching their required level. */
+  readonly raises: number[];
+  /** Planned courses that list it as a prerequisite. */
+  readonly prerequisiteOf: number[];
+  /** The position requires it to have been held. */
+  readonly required: boolean;
+  /** The main reason (the first of `PlanReason`'s order that holds). */
+  readonly reason: PlanReason;
+}
+
+/** Hours, cost and courses of a plan by main reason; they add up to the plan's totals. */
+export interface PlanReasonTotal {
+  readonly reason: PlanReason;
+  readonly courses: number;
+  readonly hours: number;
+  readonly cost: number;
+}
+
+/** The plan's courses summed by their main reason, in `PlanReason`'s order, empty ones left out. */
+export function totalsByReason(
+  steps: readonly PlannedStep[],
+  catalogue: Catalogue,
+): PlanReasonTotal[] {
+  const order: PlanReason[] = ['REQUIRED_COURSE', 'CLOSES_GAP', 'RAISES_LEVEL', 'PREREQUISITE'];
+  return order
+    .map((reason) => {
+      const mine = steps.filter((s) => s.reason === reason).map((s) => catalogue.get(s.courseId)!);
+      return {
+        reason,
+        courses: mine.length,
+        hours: mine.reduce((sum, c) => sum + c.hours, 0),
+        cost: mine.reduce((sum, c) => sum + c.cost, 0),
+      };
+    })
+    .filter((total) => total.courses > 0);
 }
 
 export interface TrainingPlanResult {
@@ -264,7 +306,7 @@ export function planTraining(
 
   const ids = best?.ids ?? new Set<number>();
   return {
-    steps: orderSteps(ids, open, catalogue, completed),
+    steps: orderSteps(ids, open, catalogue, completed, new Set(mandatory)),
     totalHours: best?.key.hours ?? 0,
     totalCost: best?.key.cost ?? 0,
     closesAllGaps: uncovered.length === 0,
@@ -275,13 +317,15 @@ export function planTraining(
 /**
  * A sequence for the chosen courses: a course comes after its prerequisites, and a course that
  * raises a gap competency at the level reached so far comes before one that cannot yet; ties by
- * code. Each step lists the gaps that reach their required level with it.
+ * code. Each step lists the gaps that reach their required level with it, those it raises short
+ * of it, the planned courses that need it first, and so why it is there.
  */
 function orderSteps(
   ids: ReadonlySet<number>,
   gaps: readonly PlanGap[],
   catalogue: Catalogue,
   completed: ReadonlySet<number>,
+  mandatory: ReadonlySet<number>,
 ): PlannedStep[] {
   const level = new Map(gaps.map((g) => [g.competencyId, g.from]));
   const done = new Set(completed);
@@ -289,7 +333,7 @@ function orderSteps(
     .map((id) => catalogue.get(id)!)
     .sort((a, b) => (a.code < b.code ? -1 : 1));
   const steps: PlannedStep[] = [];
-  const raises = (c: PlanCourse) =>
+  const raisesAGap = (c: PlanCourse) =>
     c.outcomes.some(
       (o) =>
         level.has(o.competencyId) &&
@@ -297,17 +341,30 @@ function orderSteps(
     );
   while (remaining.length > 0) {
     const ready = remaining.filter((c) => c.prerequisiteIds.every((p) => done.has(p)));
-    const next = ready.find(raises) ?? ready[0] ?? remaining[0];
+    const next = ready.find(raisesAGap) ?? ready[0] ?? remaining[0];
     remaining.splice(remaining.indexOf(next), 1);
     done.add(next.id);
     const closes: number[] = [];
+    const raises: number[] = [];
     for (const gap of gaps) {
       const before = level.get(gap.competencyId)!;
       const after = reachedLevel(gap.competencyId, before, [next]);
       level.set(gap.competencyId, after);
       if (before < gap.to && after >= gap.to) closes.push(gap.competencyId);
+      else if (before < gap.to && after > before) raises.push(gap.competencyId);
     }
-    steps.push({ courseId: next.id, closes });
+    const prerequisiteOf = [...ids].filter((id) =>
+      catalogue.get(id)!.prerequisiteIds.includes(next.id),
+    );
+    const required = mandatory.has(next.id);
+    const reason: PlanReason = required
+      ? 'REQUIRED_COURSE'
+      : closes.length > 0
+        ? 'CLOSES_GAP'
+        : raises.length > 0
+          ? 'RAISES_LEVEL'
+          : 'PREREQUISITE';
+    steps.push({ courseId: next.id, closes, raises, prerequisiteOf, required, reason });
   }
   return steps;
 }

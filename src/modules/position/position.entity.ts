@@ -1,10 +1,18 @@
-import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/node.type';
 import { OrgUnit } from '../org/org-unit.entity';
 import { EducationLevel } from '../reference/education-level.entity';
 import { Rank } from '../reference/rank.entity';
 import { PerformanceRating, PositionCategory } from './position.enums';
+
+/**
+ * 1 for JPT Utama … 14 for Fungsional Pemula: the categories in the order of the enum. One
+ * `when` a line, as PostgreSQL prints it back, so the schema comparison sees no change.
+ */
+const SENIORITY = `(case "category"\n${Object.values(PositionCategory)
+  .map((category, index) => `when '${category}' then ${index + 1}`)
+  .join('\n')}\nelse null\nend) stored`;
 
 /** A position (jabatan) with its job profile: requirements and hard conditions. */
 @Entity({ tableName: 'position' })
@@ -24,6 +32,10 @@ export class Position extends Node {
   @Field(() => PositionCategory, { description: 'Category (UU ASN).' })
   @Enum({ items: () => PositionCategory })
   category!: PositionCategory;
+
+  /** The category's seniority (1 = JPT Utama), kept by PostgreSQL: "top posts first". */
+  @Property({ type: 'smallint', generated: SENIORITY, nullable: true })
+  seniority!: number & Opt;
 
   @ManyToOne(() => OrgUnit, { deleteRule: 'restrict', index: true })
   orgUnit!: OrgUnit;

@@ -5,10 +5,17 @@ import { PositionCategory } from './position.enums';
 export enum PositionOrderField {
   CODE = 'CODE',
   TITLE = 'TITLE',
+  SENIORITY = 'SENIORITY',
 }
 registerEnumType(PositionOrderField, {
   name: 'PositionOrderField',
   description: 'Sort key of positions.',
+  valuesConfig: {
+    SENIORITY: {
+      description:
+        'Top posts first: JPT Utama, Madya, Pratama, Administrator, Pengawas, Pelaksana, then the functional ranks from Ahli Utama down; by code within a category.',
+    },
+  },
 });
 export const PositionOrder = orderInput('Position', PositionOrderField, PositionOrderField.CODE);
 export type PositionOrder = InstanceType<typeof PositionOrder>;

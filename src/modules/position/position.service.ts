@@ -35,13 +35,11 @@ export async function listPositions(
     const pattern = containsPattern(filter.search);
     where.$or = [{ code: { $ilike: pattern } }, { title: { $ilike: pattern } }];
   }
-  return paginate(
-    ctx.em,
-    Position,
-    where,
-    sortKeys(order, { CODE: 'code', TITLE: 'title' }, 'CODE'),
-    page,
-  );
+  const keys = sortKeys(order, { CODE: 'code', TITLE: 'title', SENIORITY: 'seniority' }, 'CODE');
+  // Within a category, by code (in the same direction).
+  const sort =
+    keys[0].property === 'seniority' ? [...keys, { ...keys[0], property: 'code' }] : keys;
+  return paginate(ctx.em, Position, where, sort, page);
 }
 
 /** Required courses of many positions in one statement, as course ids by position. */
