@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConsoleDir } from '../../src/http/console';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 import { chromiumPath } from '../support/chromium';
+import { axeViolations, englishOnlyWords, untranslated } from '../support/console-checks';
 
 /**
  * The committee console in a real headless Chromium against the real server on the demo
@@ -21,6 +22,22 @@ let page: Page;
 let position: string;
 /** The candidate opened by the fit test (with unmet conditions and a plan). */
 let chosen: any;
+/** The schema's enum values, which an Indonesian screen must show by their names. */
+let enumCodes: Set<string>;
+const english = englishOnlyWords();
+/** Screens checked, for the closing test that every one was. */
+const checked = new Set<string>();
+
+/**
+ * The checks every screen passes once its data is on it: no enum code or English word in the
+ * Indonesian text, no serious or critical accessibility violation; then its screenshot.
+ */
+async function checkScreen(name: string, fullPage = true): Promise<void> {
+  expect(await untranslated(page, enumCodes, english), `untranslated text on ${name}`).toEqual([]);
+  expect(await axeViolations(page), `accessibility of ${name}`).toEqual([]);
+  checked.add(name);
+  await shot(name, fullPage);
+}
 
 /** Puts a token in the console's session, as signing in would. */
 async function useToken(token: string): Promise<void> {
@@ -70,6 +87,12 @@ beforeAll(async () => {
     COMMITTEE,
   );
   position = positions.data.positions.nodes[0].code;
+  const schema = await app.gql(`{ __schema { types { enumValues { name } } } }`, {}, COMMITTEE);
+  enumCodes = new Set(
+    schema.data.__schema.types.flatMap((type: any) =>
+      (type.enumValues ?? []).map((value: any) => value.name as string),
+    ),
+  );
 });
 
 afterAll(async () => {
@@ -80,12 +103,12 @@ afterAll(async () => {
 describe('the committee console', () => {
   it('signs in through the demo role picker and lists positions', async () => {
     await page.goto(app.url);
-    await shot('sign-in');
     // Roles by their Indonesian names, never the API's codes.
     const roles = page.getByTestId('demo-roles').getByRole('button');
     await expect
       .poll(() => roles.allTextContents())
       .toEqual(['Panitia seleksi', 'Kepegawaian (BKD)', 'Administrator', 'Pegawai', 'Analis']);
+    await checkScreen('sign-in');
     await page.getByTestId('demo-roles').getByRole('button', { name: 'Panitia seleksi' }).click();
     await expect
       .poll(() => page.getByTestId('role').textContent())
@@ -95,7 +118,7 @@ describe('the committee console', () => {
     await expect.poll(() => rows.count()).toBe(1);
     await page.getByLabel('Cari').fill('');
     await expect.poll(() => rows.count()).toBeGreaterThan(1);
-    await shot('positions', false);
+    await checkScreen('positions', false);
   });
 
   it('opens a position: its profile and the candidates in the API’s order', async () => {
@@ -109,7 +132,7 @@ describe('the committee console', () => {
       .poll(() => page.getByTestId('requirements').locator('tbody tr').count())
       .toBe(requirements.data.position.requirements.length);
     expect(await shownRanking()).toEqual(await apiRanking(position));
-    await shot('position', false);
+    await checkScreen('position', false);
 
     await page.getByLabel('Hanya yang memenuhi syarat').check();
     const qualified = await apiRanking(position, { qualifiedOnly: true });
@@ -142,7 +165,8 @@ describe('the committee console', () => {
             employee { name }
             terms { competency { code } critical gap actual }
             unmetConditions { code message }
-            trainingPlan { totalHours courses { course { code } } }
+            trainingPlan { totalHours totalCost courses { reason course { code } }
+              byReason { reason courses hours cost } }
           }
         }`,
         { nip, code: position, policy: POLICY },
@@ -181,11 +205,35 @@ describe('the committee console', () => {
       expect(await reasons.locator(`[data-code="${condition.code}"]`).count()).toBe(1);
     const plan = page.getByTestId('training-plan');
     expect(await plan.locator('tbody tr').count()).toBe(chosen.trainingPlan.courses.length);
+    // Each course says why it is there, and the sums by reason are the API's.
+    for (const planned of chosen.trainingPlan.courses)
+      expect(
+        await plan
+          .locator(`tbody tr[data-code="${planned.course.code}"]`)
+          .getAttribute('data-reason'),
+      ).toBe(planned.reason);
+    expect(
+      await plan.getByTestId('plan-why').evaluateAll((list) => list.map((e) => e.textContent)),
+    ).not.toContain('');
+    const money = (value: number) =>
+      new Intl.NumberFormat('id-ID', {
+        style: 'currency',
+        currency: 'IDR',
+        maximumFractionDigits: 0,
+      }).format(value);
+    for (const total of chosen.trainingPlan.byReason) {
+      const row = plan.locator(`tfoot tr[data-reason-total="${total.reason}"]`);
+      expect(await row.textContent()).toContain(`${total.hours} JP`);
+      expect(await row.textContent()).toContain(money(total.cost));
+    }
+    expect(await page.getByTestId('plan-cost').textContent()).toBe(
+      money(chosen.trainingPlan.totalCost),
+    );
     expect(await page.getByTestId('plan-hours').textContent()).toBe(
       `${chosen.trainingPlan.totalHours} JP`,
     );
     expect(await page.getByRole('img', { name: /Level standar dan aktual/ }).count()).toBe(1);
-    await shot('fit');
+    await checkScreen('fit');
   });
 
   it('switches the language to English and back', async () => {
@@ -212,31 +260,64 @@ describe('the committee console', () => {
     await expect.poll(() => header.count()).toBe(3);
     expect(await header.nth(1).textContent()).toContain(a);
     expect(await header.nth(2).textContent()).toContain(b);
-    await shot('compare');
+    await checkScreen('compare');
   });
 
-  it('renders the printable committee report with the date and policy', async () => {
+  it('renders the printable committee report: the top N chosen, shortfalls and stale levels marked, on A4', async () => {
     await page.goto(`${app.url}/#/positions/${position}/report`);
     const rows = page.getByTestId('report').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBe(20);
     const top = await apiRanking(position);
     const names = await rows.evaluateAll((list) =>
-      list.slice(0, 20).map((row) => row.querySelector('small')?.textContent ?? ''),
+      list.map((row) => row.querySelector('small')?.textContent ?? ''),
     );
     expect(names.map((text) => text.split(' · ')[0])).toEqual(top);
     expect(await page.getByTestId('report-meta').textContent()).toMatch(
-      /skala OPTIMAL, ambang JPM 78/,
+      /skala Optimal \(BRIN 3\/2023\), ambang JPM 78/,
     );
+    // Every level below its standard and every stale assessment is marked, as the API says.
+    const api = await app.gql(
+      `query ($code: String!, $policy: ScoringPolicyInput) {
+        candidates(positionCode: $code, first: 20, policy: $policy) {
+          nodes { terms { actual required stale } } } }`,
+      { code: position, policy: POLICY },
+      COMMITTEE,
+    );
+    const terms = api.data.candidates.nodes.flatMap((fit: any) => fit.terms);
+    const short = terms.filter((x: any) => x.actual !== null && x.actual < x.required).length;
+    const stale = terms.filter((x: any) => x.actual !== null && x.stale).length;
+    expect(short).toBeGreaterThan(0);
+    expect(await page.locator('.report-table td[data-short]').count()).toBe(short);
+    expect(await page.locator('.report-table td[data-stale]').count()).toBe(stale);
+    expect(await page.getByTestId('report-legend').textContent()).toContain('A4 lanskap');
+    await checkScreen('report', false);
+
+    // The committee chooses how many: 10.
+    await page.getByRole('textbox', { name: 'Kandidat teratas yang dicetak' }).click();
+    await page.getByRole('option', { name: '10', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(10);
+
+    // Printed: no controls, and the table within A4 landscape's printable width (297 mm less
+    // two 12 mm margins, at 96 px an inch).
     await page.emulateMedia({ media: 'print' });
+    const printable = Math.floor(((297 - 24) / 25.4) * 96);
+    await page.setViewportSize({ width: printable, height: 700 });
     expect(await page.getByRole('button', { name: 'Cetak' }).isVisible()).toBe(false);
     expect(await page.locator('header').isVisible()).toBe(false);
+    const width = await page.locator('.report-table').evaluate((table) => table.scrollWidth);
+    expect(width).toBeLessThanOrEqual(printable);
     await shot('report-print', false);
-    const pdf = await page.pdf({ format: 'A4', landscape: true });
+    const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Ten candidates fit on one or two pages.
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
     await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1360, height: 900 });
   });
 
-  it('shows an employee’s profile, best-fitting positions and 20 JP progress', async () => {
+  it('shows an employee’s profile, best-fitting positions, the plan towards the best and 20 JP progress', async () => {
     const [nip] = await apiRanking(position);
     await page.goto(`${app.url}/#/employees/${nip}`);
     await expect
@@ -244,38 +325,248 @@ describe('the committee console', () => {
       .toBeGreaterThan(0);
     expect(await page.getByTestId('training-hours').textContent()).toMatch(/dari 20 JP/);
     expect(await page.getByTestId('best-fits').locator('tbody tr').count()).toBeGreaterThan(0);
-    await shot('employee');
+    await checkScreen('employee');
   });
 
-  it('shows an org unit’s talent matrix, clicking through to people', async () => {
-    const unit = await app.gql(
-      `query ($code: String!) { position(code: $code) { orgUnit { agency { orgUnits(first: 1) { nodes { code } } } } } }`,
-      { code: position },
-      COMMITTEE,
-    );
-    const code = unit.data.position.orgUnit.agency.orgUnits.nodes[0].code;
-    await page.goto(`${app.url}/#/units/${code}`);
-    // The committee may not see talent boxes: the console says so, in words.
-    await expect
-      .poll(() => page.getByRole('alert').first().textContent())
-      .toContain('Peran Anda tidak boleh melihat ini.');
-    // HR of the agency may.
-    await useToken(tokenFor('HR', { agency: 'PROV-MALUKU' }));
+  it('gives an employee their own page: positions to aim for and the plan towards the best', async () => {
+    const nip = (
+      await app.gql(
+        `{ employees(first: 1, filter: { agencyCode: "PROV-MALUKU" }) { nodes { nip } } }`,
+        {},
+        COMMITTEE,
+      )
+    ).data.employees.nodes[0].nip as string;
+    const own = tokenFor('EMPLOYEE', { nip });
+    await useToken(own);
+    await page.goto(`${app.url}/#/`);
     await page.reload();
+    await page.getByRole('link', { name: 'Halaman saya' }).click();
+    const fits = page.getByTestId('best-fits').locator('tbody tr');
+    await expect.poll(() => fits.count()).toBeGreaterThan(0);
+    const api = await app.gql(
+      `query ($nip: String!) { employee(nip: $nip) { bestFitPositions(first: 5) { position { code } } } }`,
+      { nip },
+      own,
+    );
+    const best = api.data.employee.bestFitPositions.map((fit: any) => fit.position.code);
+    await expect.poll(() => fits.count()).toBe(best.length);
+    const code = best[0] as string;
+    const fit = await app.gql(
+      `query ($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
+        fit(nip: $nip, positionCode: $code, policy: $policy) { trainingPlan { totalHours courses { course { code } } } } }`,
+      { nip, code, policy: POLICY },
+      own,
+    );
+    const planCard = page.getByTestId('best-fit-plan');
+    const expected = fit.data.fit.trainingPlan;
+    if (expected.courses.length > 0) {
+      await expect
+        .poll(() => planCard.getByTestId('plan-hours').textContent())
+        .toBe(`${expected.totalHours} JP`);
+    } else {
+      await expect.poll(() => planCard.textContent()).toContain('Tidak perlu pelatihan');
+    }
+    await checkScreen('my-page');
+  });
+
+  it('opens an org unit’s analyses as HR: talent matrix with a box’s people and actions, heat map, 20 JP, IP ASN, needs, bench', async () => {
+    await useToken(tokenFor('HR', { agency: 'PROV-MALUKU' }));
+    const unit = await app.gql(
+      `{ orgUnits(first: 1, filter: { agencyCode: "PROV-MALUKU", rootsOnly: true }) { nodes { code } } }`,
+      {},
+      tokenFor('HR', { agency: 'PROV-MALUKU' }),
+    );
+    const code = unit.data.orgUnits.nodes[0].code as string;
+    const hr = tokenFor('HR', { agency: 'PROV-MALUKU' });
+    const scope = { orgUnitCode: code, includeSubunits: true };
+    await page.goto(`${app.url}/#/units/${code}`);
+    await page.reload();
+
+    // The talent matrix: a box opened by keyboard lists its people and the suggested action.
     const cells = page.getByTestId('talent-grid').locator('td button');
     await expect.poll(() => cells.count()).toBe(9);
-    const labels = await cells.evaluateAll((list) => list.map((b) => b.getAttribute('aria-label')));
-    const counts = labels.map((label) => Number(/: (\d+) orang/.exec(label ?? '')?.[1]));
+    const matrix = await app.gql(
+      `query ($scope: AnalyticsScope!) { talentMatrix(scope: $scope) { cells { box count action } } }`,
+      { scope },
+      hr,
+    );
+    const counts = await cells.evaluateAll((list) => list.map((b) => Number(b.dataset.count)));
+    const boxes = await cells.evaluateAll((list) => list.map((b) => Number(b.dataset.box)));
+    for (const [i, box] of boxes.entries())
+      expect(counts[i]).toBe(matrix.data.talentMatrix.cells.find((c: any) => c.box === box).count);
     const busiest = counts.indexOf(Math.max(...counts));
     await cells.nth(busiest).focus();
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByTestId('talent-cell-people').locator('li').count())
       .toBe(Math.min(20, counts[busiest]));
+    expect(await page.getByTestId('talent-cell-action').textContent()).toBe(
+      matrix.data.talentMatrix.cells.find((c: any) => c.box === boxes[busiest]).action,
+    );
+    await checkScreen('unit-talent');
+
+    // The heat map: each cell's share as the API counts it.
+    await page.getByTestId('tab-heatmap').click();
+    const heat = await app.gql(
+      `query ($scope: AnalyticsScope!) { competencyHeatMap(scope: $scope) {
+        rows { orgUnit { code } cells { competency { code } required share } } } }`,
+      { scope },
+      hr,
+    );
+    const withPeople = heat.data.competencyHeatMap.rows.flatMap((row: any) =>
+      row.cells
+        .filter((c: any) => c.required > 0)
+        .map((c: any) => ({ unit: row.orgUnit.code, code: c.competency.code, share: c.share })),
+    );
+    expect(withPeople.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('heat-map').locator('td[data-share]').count())
+      .toBe(withPeople.length);
+    for (const cell of withPeople.slice(0, 10))
+      expect(
+        await page
+          .locator(`tr[data-unit="${cell.unit}"] td[data-competency="${cell.code}"]`)
+          .textContent(),
+      ).toBe(String(Math.round(cell.share * 100)));
+    await checkScreen('unit-heat-map');
+
+    // 20 JP compliance: the counts, and who is below the target.
+    await page.getByTestId('tab-compliance').click();
+    const compliance = await app.gql(
+      `query ($scope: AnalyticsScope!) { trainingCompliance(scope: $scope) {
+        employees averageHours employeesBelowTarget(first: 20) { totalCount nodes { employee { nip } } } } }`,
+      { scope },
+      hr,
+    );
+    const c = compliance.data.trainingCompliance;
+    await expect
+      .poll(() => page.getByTestId('compliance-employees').textContent())
+      .toBe(String(c.employees));
+    expect(await page.getByTestId('compliance-average').textContent()).toBe(
+      new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        c.averageHours,
+      ),
+    );
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('below-target')
+          .locator('tbody tr')
+          .evaluateAll((list) => list.map((row) => row.getAttribute('data-nip'))),
+      )
+      .toEqual(c.employeesBelowTarget.nodes.map((n: any) => n.employee.nip));
+    await checkScreen('unit-compliance');
+
+    // IP ASN: the mean and its four dimensions.
+    await page.getByTestId('tab-professionalism').click();
+    const ip = await app.gql(
+      `query ($scope: AnalyticsScope!) { professionalismIndex(scope: $scope) { average bands { count } } }`,
+      { scope },
+      hr,
+    );
+    const two = (n: number) =>
+      new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+        n,
+      );
+    await expect
+      .poll(() => page.getByTestId('ip-average').textContent())
+      .toBe(two(ip.data.professionalismIndex.average));
+    expect(await page.getByTestId('ip-dimensions').locator('tr').count()).toBe(4);
+    expect(await page.getByTestId('ip-bands').locator('tr').count()).toBe(
+      ip.data.professionalismIndex.bands.length,
+    );
+    await checkScreen('unit-ip-asn');
+
+    // Training needs, then the bench of the key positions.
+    await page.getByTestId('tab-needs').click();
     await expect
       .poll(() => page.getByTestId('needs-competencies').locator('tbody tr').count())
       .toBeGreaterThan(0);
-    await shot('org-unit');
+    await checkScreen('unit-needs');
+    await page.getByTestId('tab-bench').click();
+    const bench = await app.gql(
+      `query ($scope: AnalyticsScope!) { benchStrength(scope: $scope) { position { code } readyNow } }`,
+      { scope },
+      hr,
+    );
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('bench')
+          .locator('tbody tr')
+          .evaluateAll((list) => list.map((row) => row.getAttribute('data-code'))),
+      )
+      .toEqual(bench.data.benchStrength.map((b: any) => b.position.code));
+    await checkScreen('unit-bench');
+  });
+
+  it('shows each role only the analyses it may see: counts without names to the analyst, the bench to the committee', async () => {
+    const unit = await app.gql(
+      `{ orgUnits(first: 1, filter: { agencyCode: "PROV-MALUKU", rootsOnly: true }) { nodes { code } } }`,
+      {},
+      COMMITTEE,
+    );
+    const code = unit.data.orgUnits.nodes[0].code as string;
+    await useToken(COMMITTEE);
+    await page.goto(`${app.url}/#/units/${code}`);
+    await page.reload();
+    await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(['Kekuatan kader']);
+    await expect
+      .poll(() => page.getByTestId('bench').locator('tbody tr').count())
+      .toBeGreaterThan(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    await useToken(tokenFor('ANALYST'));
+    await page.goto(`${app.url}/#/agencies/PROV-MALUKU?tab=compliance`);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('tab').allTextContents())
+      .toEqual([
+        'Matriks talenta',
+        'Peta kompetensi',
+        'Kepatuhan 20 JP',
+        'IP ASN',
+        'Kebutuhan pelatihan',
+      ]);
+    await expect.poll(() => page.getByTestId('compliance-employees').count()).toBe(1);
+    expect(
+      await page.getByText('Peran Anda melihat jumlah saja, tanpa nama pegawai.').count(),
+    ).toBe(1);
+    expect(await page.getByTestId('below-target').count()).toBe(0);
+    await checkScreen('agency-compliance');
+  });
+
+  it('works by keyboard: a role picked, a position found and opened, its first candidate opened', async () => {
+    await page.evaluate('sessionStorage.clear()');
+    await page.goto(`${app.url}/#/`);
+    await page.reload();
+    const committee = page
+      .getByTestId('demo-roles')
+      .getByRole('button', { name: 'Panitia seleksi' });
+    await committee.focus();
+    await page.keyboard.press('Enter');
+    const search = page.getByLabel('Cari');
+    await expect.poll(() => search.count()).toBe(1);
+    await search.focus();
+    await page.keyboard.type(position);
+    const link = page.getByTestId('positions').locator('tbody a').first();
+    await expect.poll(() => page.getByTestId('positions').locator('tbody tr').count()).toBe(1);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`#/positions/${position}$`));
+    const first = page.getByRole('link', { name: /^Lihat kesesuaian / }).first();
+    await expect.poll(() => first.count()).toBe(1);
+    // Tab from the first candidate's compare box reaches their fit link next.
+    await page.getByTestId('candidates').locator('tbody input[type=checkbox]').first().focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(`document.activeElement?.getAttribute('aria-label')`)).toMatch(
+      /^Lihat kesesuaian /,
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/fit\//);
+    await expect
+      .poll(() => page.getByTestId('terms').locator('tbody tr').count())
+      .toBeGreaterThan(0);
   });
 
   it('runs a selection from opening to the signed report, with what-if and vacancies ahead', async () => {
@@ -305,7 +596,7 @@ describe('the committee console', () => {
     await page.getByRole('button', { name: 'Tutup seleksi' }).click();
     await expect.poll(() => page.getByText(/Ditutup/).count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: `Catat keputusan: ${top}` }).count()).toBe(0);
-    await shot('selection', false);
+    await checkScreen('selection', false);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('download-report').click(),
@@ -347,6 +638,7 @@ describe('the committee console', () => {
           .evaluateAll((list) => list.map((row) => row.getAttribute('data-code'))),
       )
       .toEqual(expected);
+    await checkScreen('vacancies');
   });
 
   it('finds people by skill and downloads the list as CSV and Excel', async () => {
@@ -363,7 +655,7 @@ describe('the committee console', () => {
     await expect.poll(() => page.getByTestId('skill-count').textContent()).toBe(`${total} pegawai`);
     const shown = await page.getByTestId('skill-results').locator('tbody tr').count();
     expect(shown).toBe(Math.min(total, 100));
-    await shot('skills', false);
+    await checkScreen('skills', false);
 
     const [excel] = await Promise.all([
       page.waitForEvent('download'),
@@ -403,5 +695,30 @@ describe('the committee console', () => {
       .toContain('Sesi Anda tidak sah');
     await page.getByRole('button', { name: 'Keluar' }).click();
     await expect.poll(() => page.getByTestId('demo-roles').count()).toBe(1);
+  });
+
+  it('checked every screen for untranslated text and accessibility', () => {
+    expect([...checked].sort()).toEqual(
+      [
+        'agency-compliance',
+        'compare',
+        'employee',
+        'fit',
+        'my-page',
+        'position',
+        'positions',
+        'report',
+        'selection',
+        'sign-in',
+        'skills',
+        'unit-bench',
+        'unit-compliance',
+        'unit-heat-map',
+        'unit-ip-asn',
+        'unit-needs',
+        'unit-talent',
+        'vacancies',
+      ].sort(),
+    );
   });
 });

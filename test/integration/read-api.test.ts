@@ -286,7 +286,8 @@ describe('positions by seniority', () => {
       const out: { code: string; category: string }[] = [];
       let after: string | null = null;
       for (;;) {
-        const { positions } = (await app.ok(query, { after, first, direction })) as any;
+        const answer: any = await app.ok(query, { after, first, direction });
+        const positions = answer.positions;
         out.push(...positions.nodes);
         if (!positions.pageInfo.hasNextPage) return out;
         after = positions.pageInfo.endCursor;
@@ -295,8 +296,7 @@ describe('positions by seniority', () => {
     const one = await all(100, 'ASC');
     const order = Object.values(PositionCategory) as string[];
     const expected = [...one].sort(
-      (a, b) =>
-        order.indexOf(a.category) - order.indexOf(b.category) || (a.code < b.code ? -1 : 1),
+      (a, b) => order.indexOf(a.category) - order.indexOf(b.category) || (a.code < b.code ? -1 : 1),
     );
     expect(one.map((p) => p.code)).toEqual(expected.map((p) => p.code));
     expect(one[0].category).toMatch(/^JPT_/);

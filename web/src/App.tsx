@@ -21,7 +21,7 @@ import { FitScreen } from './screens/Fit';
 import { PositionScreen } from './screens/Position';
 import { PositionsScreen } from './screens/Positions';
 import { ReportScreen } from './screens/Report';
-import { UnitScreen } from './screens/Unit';
+import { AgencyScreen, UnitScreen } from './screens/Unit';
 import { UnitsScreen } from './screens/Units';
 import { SelectionScreen } from './screens/Selection';
 import { VacanciesScreen } from './screens/Vacancies';
@@ -160,7 +160,9 @@ function Screen() {
     case 'units':
       return <UnitsScreen />;
     case 'unit':
-      return <UnitScreen key={route.code} code={route.code} />;
+      return <UnitScreen key={route.code} code={route.code} params={route.params} />;
+    case 'agency':
+      return <AgencyScreen key={route.code} code={route.code} params={route.params} />;
     case 'selection':
       return <SelectionScreen key={route.id} id={route.id} />;
     case 'skills':

@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'employee'; nip: string; params: URLSearchParams }
   | { screen: 'units'; params: URLSearchParams }
   | { screen: 'unit'; code: string; params: URLSearchParams }
+  | { screen: 'agency'; code: string; params: URLSearchParams }
   | { screen: 'selection'; id: string; params: URLSearchParams }
   | { screen: 'vacancies'; params: URLSearchParams }
   | { screen: 'skills'; params: URLSearchParams };
@@ -28,6 +29,7 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'employees' && code) return { screen: 'employee', nip: code, params };
   if (first === 'units' && code) return { screen: 'unit', code, params };
+  if (first === 'agencies' && code) return { screen: 'agency', code, params };
   if (first === 'units') return { screen: 'units', params };
   if (first === 'selections' && code) return { screen: 'selection', id: code, params };
   if (first === 'vacancies') return { screen: 'vacancies', params };

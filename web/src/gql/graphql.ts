@@ -155,6 +155,11 @@ export type OpenSelectionInput = {
   positionCode: string;
 };
 
+/** Sort direction. */
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
 /** Performance axis of the talent matrix: below, meets or above expectation. */
 export type PerformanceLevel =
   | 'ABOVE'
@@ -168,6 +173,17 @@ export type PerformanceRating =
   | 'KURANG'
   | 'SANGAT_BAIK'
   | 'SANGAT_KURANG';
+
+/** Why a course is in a training plan (the first that holds, in this order). */
+export type PlanReason =
+  /** A gap competency reaches its required level with it. */
+  | 'CLOSES_GAP'
+  /** Another planned course needs it first. */
+  | 'PREREQUISITE'
+  /** It raises a gap competency on the way to a later course that closes the gap. */
+  | 'RAISES_LEVEL'
+  /** The position requires it to have been held. */
+  | 'REQUIRED_COURSE';
 
 /** Position category (UU ASN); `categoryName` on Position gives the Indonesian name. */
 export type PositionCategory =
@@ -199,6 +215,21 @@ export type PositionFilter = {
   /** Code or title contains this text (any case). */
   search?: string | null | undefined;
 };
+
+/** Order of Position lists; ties are broken by creation order. */
+export type PositionOrder = {
+  /** Direction. */
+  direction?: OrderDirection;
+  /** Sort key. */
+  field?: PositionOrderField;
+};
+
+/** Sort key of positions. */
+export type PositionOrderField =
+  | 'CODE'
+  /** Top posts first: JPT Utama, Madya, Pratama, Administrator, Pengawas, Pelaksana, then the functional ranks from Ahli Utama down; by code within a category. */
+  | 'SENIORITY'
+  | 'TITLE';
 
 /** Potential axis of the talent matrix. */
 export type PotentialLevel =
@@ -255,6 +286,64 @@ export type ScoringPolicyInput = {
   validityYears?: number | null | undefined;
 };
 
+export type ConsoleTalentMatrixQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleTalentMatrixQuery = { talentMatrix: { year: number, employees: number, unplaced: number, cells: Array<{ box: number, label: string, action: string, count: number, performance: PerformanceLevel, potential: PotentialLevel }> } | null };
+
+export type ConsoleTalentPeopleQueryVariables = Exact<{
+  scope: AnalyticsScope;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleTalentPeopleQuery = { talentMatrix: { cells: Array<{ box: number, employees: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ nip: string | null, name: string | null, position: { title: string } | null }> } }> } | null };
+
+export type ConsoleHeatMapQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleHeatMapQuery = { competencyHeatMap: { asOf: string, competencies: Array<{ code: string, name: string }>, rows: Array<{ employees: number, orgUnit: { code: string, name: string }, cells: Array<{ required: number, meeting: number, share: number, meanGap: number, stale: number, unassessed: number, competency: { code: string } }> }> } | null };
+
+export type ConsoleComplianceQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleComplianceQuery = { trainingCompliance: { year: number, target: number, employees: number, reachedTarget: number, belowTarget: number, withoutTraining: number, averageHours: number, totalHours: number } | null };
+
+export type ConsoleBelowTargetQueryVariables = Exact<{
+  scope: AnalyticsScope;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleBelowTargetQuery = { trainingCompliance: { employeesBelowTarget: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ hours: number, shortfall: number, employee: { nip: string | null, name: string | null, orgUnit: { name: string } } }> } } | null };
+
+export type ConsoleProfessionalismQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleProfessionalismQuery = { professionalismIndex: { year: number, employees: number, average: number, qualification: number, competency: number, performance: number, discipline: number, bands: Array<{ band: string, count: number }> } | null };
+
+export type ConsoleTrainingNeedsQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleTrainingNeedsQuery = { trainingNeeds: { employees: number, gapLevels: number, competencies: Array<{ people: number, gapLevels: number, averageGap: number, maxGap: number, competency: { code: string, name: string } }>, courses: Array<{ participants: number, gapLevels: number, gapLevelsPerJp: number, cost: number, course: { code: string, title: string, hours: number } }> } | null };
+
+export type ConsoleBenchStrengthQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleBenchStrengthQuery = { benchStrength: Array<{ pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number, afterTraining: number, needsAssessment: number, blocked: number, position: { code: string, title: string, categoryName: string } }> | null };
+
 export type ConsoleEmployeeQueryVariables = Exact<{
   nip: string;
 }>;
@@ -276,7 +365,7 @@ export type ConsoleFitQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string }, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }> }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
+export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string }, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ reason: PlanReason, required: boolean, course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }>, raises: Array<{ code: string, name: string }>, prerequisiteOf: Array<{ code: string }> }>, byReason: Array<{ reason: PlanReason, courses: number, hours: number, cost: number }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
 
 export type ConsoleWhatIfQueryVariables = Exact<{
   nip: string;
@@ -317,6 +406,7 @@ export type ConsolePositionsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   filter?: PositionFilter | null | undefined;
+  orderBy?: PositionOrder | null | undefined;
 }>;
 
 
@@ -330,10 +420,11 @@ export type ConsoleAgenciesQuery = { agencies: { nodes: Array<{ code: string, na
 export type ConsoleReportQueryVariables = Exact<{
   code: string;
   policy?: ScoringPolicyInput | null | undefined;
+  first: number;
 }>;
 
 
-export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
+export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, stale: boolean, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
 
 export type ConsoleSelectionQueryVariables = Exact<{
   id: string | number;
@@ -374,28 +465,21 @@ export type ConsoleUnitQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleUnitQuery = { orgUnit: { code: string, name: string, agency: { name: string }, parent: { code: string, name: string } | null, children: Array<{ code: string, name: string }> } | null };
+export type ConsoleUnitQuery = { orgUnit: { code: string, name: string, agency: { code: string, name: string }, parent: { code: string, name: string } | null, children: Array<{ code: string, name: string }> } | null };
 
-export type ConsoleTalentMatrixQueryVariables = Exact<{
-  scope: AnalyticsScope;
+export type ConsoleAgencyQueryVariables = Exact<{
+  code: string;
 }>;
 
 
-export type ConsoleTalentMatrixQuery = { talentMatrix: { year: number, employees: number, unplaced: number, cells: Array<{ box: number, label: string, action: string, count: number, performance: PerformanceLevel, potential: PotentialLevel, employees: { totalCount: number, nodes: Array<{ nip: string | null, name: string | null }> } }> } | null };
-
-export type ConsoleTrainingNeedsQueryVariables = Exact<{
-  scope: AnalyticsScope;
-}>;
-
-
-export type ConsoleTrainingNeedsQuery = { trainingNeeds: { employees: number, gapLevels: number, competencies: Array<{ people: number, gapLevels: number, averageGap: number, maxGap: number, competency: { code: string, name: string } }>, courses: Array<{ participants: number, gapLevels: number, gapLevelsPerJp: number, cost: number, course: { code: string, title: string, hours: number } }> } | null };
+export type ConsoleAgencyQuery = { agency: { code: string, name: string } | null };
 
 export type ConsoleUnitsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
-export type ConsoleUnitsQuery = { orgUnits: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, agency: { name: string }, parent: { name: string } | null }> } };
+export type ConsoleUnitsQuery = { orgUnits: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, agency: { code: string, name: string }, parent: { name: string } | null }> } };
 
 export type ConsoleVacanciesQueryVariables = Exact<{
   within: number;
@@ -423,6 +507,177 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ConsoleTalentMatrixDocument = new TypedDocumentString(`
+    query ConsoleTalentMatrix($scope: AnalyticsScope!) {
+  talentMatrix(scope: $scope) {
+    year
+    employees
+    unplaced
+    cells {
+      box
+      label
+      action
+      count
+      performance
+      potential
+    }
+  }
+}
+    `, {"hash":"sha256:3c3194aebd46866cc2bc3b09e154a92f4b1d52e5b56d86bb946fa321a8ed7a77"}) as unknown as TypedDocumentString<ConsoleTalentMatrixQuery, ConsoleTalentMatrixQueryVariables>;
+export const ConsoleTalentPeopleDocument = new TypedDocumentString(`
+    query ConsoleTalentPeople($scope: AnalyticsScope!, $after: String) {
+  talentMatrix(scope: $scope) {
+    cells {
+      box
+      employees(first: 20, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          nip
+          name
+          position {
+            title
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b44a67bc9b6764530cc10016f925cbf91974c09d152c1a53bc95a411f871fbb2"}) as unknown as TypedDocumentString<ConsoleTalentPeopleQuery, ConsoleTalentPeopleQueryVariables>;
+export const ConsoleHeatMapDocument = new TypedDocumentString(`
+    query ConsoleHeatMap($scope: AnalyticsScope!) {
+  competencyHeatMap(scope: $scope) {
+    asOf
+    competencies {
+      code
+      name
+    }
+    rows {
+      orgUnit {
+        code
+        name
+      }
+      employees
+      cells {
+        competency {
+          code
+        }
+        required
+        meeting
+        share
+        meanGap
+        stale
+        unassessed
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:5d274894cfa1f06595c79db9f6870d47069a4a16c23ce69fbd487885fb60dcc0"}) as unknown as TypedDocumentString<ConsoleHeatMapQuery, ConsoleHeatMapQueryVariables>;
+export const ConsoleComplianceDocument = new TypedDocumentString(`
+    query ConsoleCompliance($scope: AnalyticsScope!) {
+  trainingCompliance(scope: $scope) {
+    year
+    target
+    employees
+    reachedTarget
+    belowTarget
+    withoutTraining
+    averageHours
+    totalHours
+  }
+}
+    `, {"hash":"sha256:4fd0b979c5c4b979124f831c09b9deceefdaaf51989bd9b057da93fec5761be8"}) as unknown as TypedDocumentString<ConsoleComplianceQuery, ConsoleComplianceQueryVariables>;
+export const ConsoleBelowTargetDocument = new TypedDocumentString(`
+    query ConsoleBelowTarget($scope: AnalyticsScope!, $after: String) {
+  trainingCompliance(scope: $scope) {
+    employeesBelowTarget(first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        hours
+        shortfall
+        employee {
+          nip
+          name
+          orgUnit {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:bcf7b04de3095cfb0baa3e997b21bf26d6a424bc2a7070a3b2b3b8e89e2631c7"}) as unknown as TypedDocumentString<ConsoleBelowTargetQuery, ConsoleBelowTargetQueryVariables>;
+export const ConsoleProfessionalismDocument = new TypedDocumentString(`
+    query ConsoleProfessionalism($scope: AnalyticsScope!) {
+  professionalismIndex(scope: $scope) {
+    year
+    employees
+    average
+    qualification
+    competency
+    performance
+    discipline
+    bands {
+      band
+      count
+    }
+  }
+}
+    `, {"hash":"sha256:24c1686d70e560a75a0672a937073b0e8cd504186e1570270bc54d7af949273b"}) as unknown as TypedDocumentString<ConsoleProfessionalismQuery, ConsoleProfessionalismQueryVariables>;
+export const ConsoleTrainingNeedsDocument = new TypedDocumentString(`
+    query ConsoleTrainingNeeds($scope: AnalyticsScope!) {
+  trainingNeeds(scope: $scope) {
+    employees
+    gapLevels
+    competencies {
+      competency {
+        code
+        name
+      }
+      people
+      gapLevels
+      averageGap
+      maxGap
+    }
+    courses {
+      course {
+        code
+        title
+        hours
+      }
+      participants
+      gapLevels
+      gapLevelsPerJp
+      cost
+    }
+  }
+}
+    `, {"hash":"sha256:b5ab4310bc4b2b4cf2d6fd02a8324cadf82e22d84566d4ff00c9dd69248bf2ae"}) as unknown as TypedDocumentString<ConsoleTrainingNeedsQuery, ConsoleTrainingNeedsQueryVariables>;
+export const ConsoleBenchStrengthDocument = new TypedDocumentString(`
+    query ConsoleBenchStrength($scope: AnalyticsScope!) {
+  benchStrength(scope: $scope) {
+    position {
+      code
+      title
+      categoryName
+    }
+    pool
+    readyNow
+    readyInOneToTwoYears
+    readyLater
+    afterTraining
+    needsAssessment
+    blocked
+  }
+}
+    `, {"hash":"sha256:5deb578727045eb58480e0929c964d8c68a9ee172a17abdb63ed44962ba34eac"}) as unknown as TypedDocumentString<ConsoleBenchStrengthQuery, ConsoleBenchStrengthQueryVariables>;
 export const ConsoleEmployeeDocument = new TypedDocumentString(`
     query ConsoleEmployee($nip: String!) {
   employee(nip: $nip) {
@@ -569,10 +824,25 @@ export const ConsoleFitDocument = new TypedDocumentString(`
           cost
           provider
         }
+        reason
+        required
         closes {
           code
           name
         }
+        raises {
+          code
+          name
+        }
+        prerequisiteOf {
+          code
+        }
+      }
+      byReason {
+        reason
+        courses
+        hours
+        cost
       }
       uncoveredGaps {
         competency {
@@ -584,7 +854,7 @@ export const ConsoleFitDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:91ca79b897fba77edd82275c95d0a5bf7b83cdb47166f93cbd04fd63b81019db"}) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
+    `, {"hash":"sha256:31308ec1444751a342fecde879fdb6a01dffa0a557bc712043f76a318229a04a"}) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
 export const ConsoleWhatIfDocument = new TypedDocumentString(`
     query ConsoleWhatIf($nip: String!, $code: String!, $policy: ScoringPolicyInput, $assume: Assumptions) {
   fit(nip: $nip, positionCode: $code, policy: $policy, assume: $assume) {
@@ -700,8 +970,8 @@ export const ConsoleCandidatesDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:794acd6f079c30cd42a7431334420497096543f1f28184c4a77a656b6569263c"}) as unknown as TypedDocumentString<ConsoleCandidatesQuery, ConsoleCandidatesQueryVariables>;
 export const ConsolePositionsDocument = new TypedDocumentString(`
-    query ConsolePositions($first: Int!, $after: String, $filter: PositionFilter) {
-  positions(first: $first, after: $after, filter: $filter) {
+    query ConsolePositions($first: Int!, $after: String, $filter: PositionFilter, $orderBy: PositionOrder) {
+  positions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
     pageInfo {
       hasNextPage
@@ -726,7 +996,7 @@ export const ConsolePositionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:fe1bf40a85081603a52fb51a4382b24b46fa496b8cd1fe1ddbf4c4c41d304cc1"}) as unknown as TypedDocumentString<ConsolePositionsQuery, ConsolePositionsQueryVariables>;
+    `, {"hash":"sha256:9b1961dbc69b508c5d99fa2682918ccd441aa2cff0af26ec410606a7a3176a1c"}) as unknown as TypedDocumentString<ConsolePositionsQuery, ConsolePositionsQueryVariables>;
 export const ConsoleAgenciesDocument = new TypedDocumentString(`
     query ConsoleAgencies {
   agencies(first: 100) {
@@ -738,7 +1008,7 @@ export const ConsoleAgenciesDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:4c9bdd01ef3bee1198a92498ac891d1d7b751cb4611018fb362c8af1bbc70ffb"}) as unknown as TypedDocumentString<ConsoleAgenciesQuery, ConsoleAgenciesQueryVariables>;
 export const ConsoleReportDocument = new TypedDocumentString(`
-    query ConsoleReport($code: String!, $policy: ScoringPolicyInput) {
+    query ConsoleReport($code: String!, $policy: ScoringPolicyInput, $first: Int!) {
   position(code: $code) {
     code
     title
@@ -756,7 +1026,7 @@ export const ConsoleReportDocument = new TypedDocumentString(`
       }
     }
   }
-  candidates(positionCode: $code, first: 50, policy: $policy) {
+  candidates(positionCode: $code, first: $first, policy: $policy) {
     totalCount
     nodes {
       asOf
@@ -778,6 +1048,7 @@ export const ConsoleReportDocument = new TypedDocumentString(`
         }
         actual
         required
+        stale
       }
       unmetConditions {
         code
@@ -788,7 +1059,7 @@ export const ConsoleReportDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:5ea092e97e175d0da6323b70d0435c6262076be7d15e3622a9081450f63aea3b"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
+    `, {"hash":"sha256:1a82f18b8d78bb16d9de951624bbcb3e6679171df5e1e6c35bb3b6afee77bdbb"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
 export const ConsoleSelectionDocument = new TypedDocumentString(`
     query ConsoleSelection($id: ID!) {
   selection(id: $id) {
@@ -894,6 +1165,7 @@ export const ConsoleUnitDocument = new TypedDocumentString(`
     code
     name
     agency {
+      code
       name
     }
     parent {
@@ -906,60 +1178,15 @@ export const ConsoleUnitDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:5c6dd1dbac03d2cf6ac20c921ad95c14dd102fc811b71866eedca48f3413c7ba"}) as unknown as TypedDocumentString<ConsoleUnitQuery, ConsoleUnitQueryVariables>;
-export const ConsoleTalentMatrixDocument = new TypedDocumentString(`
-    query ConsoleTalentMatrix($scope: AnalyticsScope!) {
-  talentMatrix(scope: $scope) {
-    year
-    employees
-    unplaced
-    cells {
-      box
-      label
-      action
-      count
-      performance
-      potential
-      employees(first: 20) {
-        totalCount
-        nodes {
-          nip
-          name
-        }
-      }
-    }
+    `, {"hash":"sha256:2b852ea35e7adf6d2d156694a8d30906ccb92e7f9d04ce3000470716151a96f8"}) as unknown as TypedDocumentString<ConsoleUnitQuery, ConsoleUnitQueryVariables>;
+export const ConsoleAgencyDocument = new TypedDocumentString(`
+    query ConsoleAgency($code: String!) {
+  agency(code: $code) {
+    code
+    name
   }
 }
-    `, {"hash":"sha256:e98f3dc7fb59debc1fbb698244d82eefe2b41cb78df09878213cedf64e5a914b"}) as unknown as TypedDocumentString<ConsoleTalentMatrixQuery, ConsoleTalentMatrixQueryVariables>;
-export const ConsoleTrainingNeedsDocument = new TypedDocumentString(`
-    query ConsoleTrainingNeeds($scope: AnalyticsScope!) {
-  trainingNeeds(scope: $scope) {
-    employees
-    gapLevels
-    competencies {
-      competency {
-        code
-        name
-      }
-      people
-      gapLevels
-      averageGap
-      maxGap
-    }
-    courses {
-      course {
-        code
-        title
-        hours
-      }
-      participants
-      gapLevels
-      gapLevelsPerJp
-      cost
-    }
-  }
-}
-    `, {"hash":"sha256:b5ab4310bc4b2b4cf2d6fd02a8324cadf82e22d84566d4ff00c9dd69248bf2ae"}) as unknown as TypedDocumentString<ConsoleTrainingNeedsQuery, ConsoleTrainingNeedsQueryVariables>;
+    `, {"hash":"sha256:9b84219b1c38c997e2c6daac0cd39bc1e12ef9a4979d4549caee08ff1e9b176c"}) as unknown as TypedDocumentString<ConsoleAgencyQuery, ConsoleAgencyQueryVariables>;
 export const ConsoleUnitsDocument = new TypedDocumentString(`
     query ConsoleUnits($after: String) {
   orgUnits(first: 50, after: $after) {
@@ -972,6 +1199,7 @@ export const ConsoleUnitsDocument = new TypedDocumentString(`
       code
       name
       agency {
+        code
         name
       }
       parent {
@@ -980,7 +1208,7 @@ export const ConsoleUnitsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:110e29e03caa8343049de8909ab1207651daff15f21953f5fe385748a02e35fb"}) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;
+    `, {"hash":"sha256:ef0d94bab52ca180bb01cfbe93d0f0dab63ff3505a3f5d8157ebaefe0700e7ac"}) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;
 export const ConsoleVacanciesDocument = new TypedDocumentString(`
     query ConsoleVacancies($within: Int!) {
   vacancies(within: $within) {

@@ -10,6 +10,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useApi } from '../api';
+import { policyFor } from '../policy';
+import { FitQuery, PlanTable } from './Fit';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { href } from '../router';
@@ -173,6 +175,9 @@ export function EmployeeScreen(props: { nip: string }) {
           </Table.Tbody>
         </Table>
       </Card>
+      {employee.bestFitPositions?.[0] && employee.nip && (
+        <BestFitPlan nip={employee.nip} code={employee.bestFitPositions[0].position.code} />
+      )}
       <Card withBorder mt="md">
         <Title order={3} size="h4" mb="xs">
           {t('bestFits')}
@@ -205,6 +210,34 @@ export function EmployeeScreen(props: { nip: string }) {
         </Table>
       </Card>
     </>
+  );
+}
+
+/** The training plan towards the position that fits best, with why each course is there. */
+function BestFitPlan(props: { nip: string; code: string }) {
+  const t = useT();
+  const { token } = useSession();
+  const fit = useApi(
+    FitQuery,
+    { nip: props.nip, code: props.code, policy: policyFor('OPTIMAL') },
+    token,
+  );
+  if (fit.error) return <ErrorNotice error={fit.error} onRetry={fit.reload} />;
+  if (!fit.data) return <Loading />;
+  const data = fit.data.fit;
+  return (
+    <Card withBorder mt="md" data-testid="best-fit-plan">
+      <Title order={3} size="h4">
+        {t('myPlan', { position: data.position.title })}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('myPlanIntro')}{' '}
+        <Anchor href={href(['positions', data.position.code, 'fit', props.nip])} size="sm">
+          {t('fitTitle', { name: data.employee.name ?? '—', position: data.position.title })}
+        </Anchor>
+      </Text>
+      <PlanTable fit={data} />
+    </Card>
   );
 }
 

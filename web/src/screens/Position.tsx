@@ -187,7 +187,7 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
       <Group justify="space-between" align="start">
         <div>
           <Text size="sm" c="dimmed">
-            {profile.code} · {profile.categoryName} ·{' '}
+            <span className="code">{profile.code}</span> · {profile.categoryName} ·{' '}
             <Anchor href={href(['units', profile.orgUnit.code])} size="sm">
               {profile.orgUnit.name}
             </Anchor>
@@ -300,7 +300,7 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
                 label={t('minPerformance')}
                 value={
                   conditions.minPerformance
-                    ? `${conditions.minPerformance.replace(/_/g, ' ')} ${t('performanceYears', { n: conditions.performanceYears })}`
+                    ? `${t.label(conditions.minPerformance)} ${t('performanceYears', { n: conditions.performanceYears })}`
                     : null
                 }
               />
@@ -378,8 +378,10 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
           <Table striped highlightOnHover data-testid="candidates">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('compare')}</Table.Th>
-                <Table.Th>#</Table.Th>
+                <Table.Th w="1%" className="narrow">
+                  {t('compare')}
+                </Table.Th>
+                <Table.Th w="1%">#</Table.Th>
                 <Table.Th>{t('name')}</Table.Th>
                 <Table.Th>{t('jpm')}</Table.Th>
                 <Table.Th>{t('category')}</Table.Th>

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Select, Table, Text, TextInput, Title } from '@ma
 import { useEffect, useState } from 'react';
 import { useApi } from '../api';
 import { graphql } from '../gql';
-import type { PositionCategory } from '../gql/graphql';
+import type { PositionCategory, PositionOrderField } from '../gql/graphql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
@@ -10,8 +10,13 @@ import { DownloadButtons, ErrorNotice, Loading, PageFooter } from '../ui/parts';
 import { usePaging } from '../ui/paging';
 
 const PositionsQuery = graphql(`
-  query ConsolePositions($first: Int!, $after: String, $filter: PositionFilter) {
-    positions(first: $first, after: $after, filter: $filter) {
+  query ConsolePositions(
+    $first: Int!
+    $after: String
+    $filter: PositionFilter
+    $orderBy: PositionOrder
+  ) {
+    positions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -49,12 +54,14 @@ const AgenciesQuery = graphql(`
   }
 `);
 
+/** The categories by seniority, as the API orders them. */
 const CATEGORIES: PositionCategory[] = [
   'JPT_UTAMA',
   'JPT_MADYA',
   'JPT_PRATAMA',
   'ADMINISTRATOR',
   'PENGAWAS',
+  'PELAKSANA',
   'FUNGSIONAL_AHLI_UTAMA',
   'FUNGSIONAL_AHLI_MADYA',
   'FUNGSIONAL_AHLI_MUDA',
@@ -63,7 +70,15 @@ const CATEGORIES: PositionCategory[] = [
   'FUNGSIONAL_MAHIR',
   'FUNGSIONAL_TERAMPIL',
   'FUNGSIONAL_PEMULA',
-  'PELAKSANA',
+];
+
+const ORDERS: {
+  value: PositionOrderField;
+  label: 'orderSeniority' | 'orderCode' | 'orderTitle';
+}[] = [
+  { value: 'SENIORITY', label: 'orderSeniority' },
+  { value: 'CODE', label: 'orderCode' },
+  { value: 'TITLE', label: 'orderTitle' },
 ];
 
 /** Positions with search and filters; each opens its job profile and ranked candidates. */
@@ -74,6 +89,7 @@ export function PositionsScreen() {
   const [typed, setTyped] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const [agency, setAgency] = useState<string | null>(null);
+  const [order, setOrder] = useState<PositionOrderField>('SENIORITY');
   const paging = usePaging();
   const { reset } = paging;
 
@@ -81,7 +97,7 @@ export function PositionsScreen() {
     const timer = setTimeout(() => setSearch(typed.trim()), 250);
     return () => clearTimeout(timer);
   }, [typed]);
-  useEffect(() => reset(), [search, category, agency, reset]);
+  useEffect(() => reset(), [search, category, agency, order, reset]);
 
   const agencies = useApi(AgenciesQuery, {}, token);
   const positionsVariables = {
@@ -92,6 +108,7 @@ export function PositionsScreen() {
       categories: category ? [category as PositionCategory] : undefined,
       agencyCode: agency ?? undefined,
     },
+    orderBy: { field: order, direction: 'ASC' as const },
   };
   const positions = useApi(PositionsQuery, positionsVariables, token);
   const connection = positions.data?.positions;
@@ -112,11 +129,11 @@ export function PositionsScreen() {
         <Select
           label={t('category')}
           placeholder={t('allCategories')}
-          data={CATEGORIES.map((value) => ({ value, label: value.replace(/_/g, ' ') }))}
+          data={CATEGORIES.map((value) => ({ value, label: t.label(value) }))}
           value={category}
           onChange={setCategory}
           clearable
-          w={240}
+          w={300}
         />
         <Select
           label={t('agency')}
@@ -129,6 +146,14 @@ export function PositionsScreen() {
           onChange={setAgency}
           clearable
           w={280}
+        />
+        <Select
+          label={t('orderBy')}
+          data={ORDERS.map((o) => ({ value: o.value, label: t(o.label) }))}
+          value={order}
+          onChange={(value) => value && setOrder(value as PositionOrderField)}
+          allowDeselect={false}
+          w={220}
         />
       </Group>
       {positions.error && <ErrorNotice error={positions.error} onRetry={positions.reload} />}
@@ -155,7 +180,7 @@ export function PositionsScreen() {
               {connection.nodes.map((position) => (
                 <Table.Tr key={position.code}>
                   <Table.Td>
-                    <Text size="sm" ff="monospace">
+                    <Text size="sm" ff="monospace" className="code">
                       {position.code}
                     </Text>
                   </Table.Td>

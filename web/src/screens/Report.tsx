@@ -1,14 +1,14 @@
-import { Button, Group, Text, Title } from '@mantine/core';
+import { Button, Group, Select, Text, Title } from '@mantine/core';
 import { useApi } from '../api';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { policyFor } from '../policy';
-import { href } from '../router';
+import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { ErrorNotice, Loading } from '../ui/parts';
 
 const ReportQuery = graphql(`
-  query ConsoleReport($code: String!, $policy: ScoringPolicyInput) {
+  query ConsoleReport($code: String!, $policy: ScoringPolicyInput, $first: Int!) {
     position(code: $code) {
       code
       title
@@ -26,7 +26,7 @@ const ReportQuery = graphql(`
         }
       }
     }
-    candidates(positionCode: $code, first: 50, policy: $policy) {
+    candidates(positionCode: $code, first: $first, policy: $policy) {
       totalCount
       nodes {
         asOf
@@ -48,6 +48,7 @@ const ReportQuery = graphql(`
           }
           actual
           required
+          stale
         }
         unmetConditions {
           code
@@ -60,69 +61,93 @@ const ReportQuery = graphql(`
   }
 `);
 
-/** The ranked list with terms and reasons, the date and the policy: for the minutes. */
+/** How many of the top candidates the committee may print. */
+const TOP_CHOICES = ['10', '20', '50', '100'];
+
+/**
+ * The ranked list with each level against its standard (shortfalls and stale assessments
+ * marked), the reasons, the date and the policy: for the minutes, on A4 landscape.
+ */
 export function ReportScreen(props: { code: string; params: URLSearchParams }) {
   const t = useT();
   const { token } = useSession();
   const scale = props.params.get('scale') ?? 'OPTIMAL';
-  const result = useApi(ReportQuery, { code: props.code, policy: policyFor(scale) }, token);
+  const top = TOP_CHOICES.includes(props.params.get('top') ?? '') ? props.params.get('top')! : '20';
+  const result = useApi(
+    ReportQuery,
+    { code: props.code, policy: policyFor(scale), first: Number(top) },
+    token,
+  );
   if (result.error) return <ErrorNotice error={result.error} onRetry={result.reload} />;
   if (!result.data) return <Loading />;
   const { position, candidates } = result.data;
   if (!position) return <Text>{t('notFound')}</Text>;
   const [first] = candidates.nodes;
   const policy = t('reportPolicy', {
-    scale,
+    scale: scale === 'ELIGIBILITY' ? t('scaleELIGIBILITY') : t('scaleOPTIMAL'),
     threshold: t.number(first?.threshold ?? (scale === 'ELIGIBILITY' ? 68 : 78), 0),
   });
   return (
     <article className="report" data-testid="report">
-      <Group justify="space-between" className="no-print" mb="sm">
+      <Group justify="space-between" align="end" className="no-print" mb="sm">
         <Button component="a" href={href(['positions', position.code], { scale })} variant="subtle">
           ← {t('back')}
         </Button>
-        <Button onClick={() => window.print()}>{t('print')}</Button>
+        <Group align="end">
+          <Select
+            label={t('reportShow')}
+            data={TOP_CHOICES}
+            value={top}
+            allowDeselect={false}
+            onChange={(value) =>
+              value && navigate(href(['positions', position.code, 'report'], { scale, top: value }))
+            }
+            w={180}
+          />
+          <Button onClick={() => window.print()}>{t('print')}</Button>
+        </Group>
       </Group>
       <Title order={2}>{t('reportTitle', { position: position.title })}</Title>
       <Text size="sm">
         {position.code} · {position.categoryName} · {position.orgUnit.name} ·{' '}
         {position.orgUnit.agency.name}
       </Text>
-      <Text size="sm" mb="sm" data-testid="report-meta">
+      <Text size="sm" data-testid="report-meta">
         {t('reportMeta', {
           date: t.today(),
           asOf: first ? t.date(first.asOf) : '—',
           policy,
         })}
       </Text>
-      <Text size="sm" mb="xs">
-        {t('reportTop', { count: candidates.nodes.length, total: candidates.totalCount })}
+      <Text size="sm" mb="xs" data-testid="report-legend">
+        {t('reportTop', { count: candidates.nodes.length, total: candidates.totalCount })}.{' '}
+        {t('reportLegend')}
       </Text>
       <table className="report-table">
         <thead>
           <tr>
             <th>#</th>
-            <th>
+            <th className="wrap">
               {t('name')} / {t('nip')}
             </th>
             <th>{t('jpm')}</th>
-            <th>{t('category')}</th>
-            <th>{t('qualified')}</th>
-            <th>{t('readiness')}</th>
+            <th className="wrap">{t('category')}</th>
+            <th className="wrap">{t('qualified')}</th>
+            <th className="wrap">{t('readiness')}</th>
             {position.requirements.map((r) => (
               <th key={r.competency.code} title={`${t('requiredLevel')} ${r.level}`}>
-                {r.competency.code}
+                <span className="code">{r.competency.code}</span>
                 <br />({r.level})
               </th>
             ))}
-            <th>{t('reasons')}</th>
+            <th className="reasons">{t('reasons')}</th>
           </tr>
         </thead>
         <tbody>
           {candidates.nodes.map((fit, i) => (
             <tr key={fit.employee.nip ?? i}>
               <td>{i + 1}</td>
-              <td>
+              <td className="wrap">
                 {fit.employee.name}
                 <br />
                 <small>
@@ -130,18 +155,47 @@ export function ReportScreen(props: { code: string; params: URLSearchParams }) {
                 </small>
               </td>
               <td>{t.number(fit.jobPersonMatch)}</td>
-              <td>{t.label(fit.category)}</td>
+              <td className="wrap">{t.label(fit.category)}</td>
               <td>{fit.qualified ? `✓ ${t('yes')}` : `✗ ${t('no')}`}</td>
-              <td>{t.label(fit.readiness)}</td>
+              <td className="wrap">{t.label(fit.readiness)}</td>
               {position.requirements.map((r) => {
                 const term = fit.terms.find((x) => x.competency.code === r.competency.code);
-                return <td key={r.competency.code}>{term?.actual ?? '—'}</td>;
+                return <LevelCell key={r.competency.code} term={term} />;
               })}
-              <td>{fit.unmetConditions.map((c) => t.condition(c)).join(' ') || '—'}</td>
+              <td className="reasons">
+                {fit.unmetConditions.map((c) => t.label(c.code)).join(', ') || '—'}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </article>
+  );
+}
+
+/** A level against its standard: below it bold with ↓, a stale assessment starred. */
+function LevelCell(props: {
+  term: { actual?: number | null; required: number; stale: boolean } | undefined;
+}) {
+  const t = useT();
+  const term = props.term;
+  if (!term || term.actual === null || term.actual === undefined)
+    return <td title={t('notAssessed')}>–</td>;
+  const short = term.actual < term.required;
+  const words = [short ? t('belowStandard') : null, term.stale ? t('staleMark') : null]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <td
+      className={[short ? 'short' : '', term.stale ? 'stale' : ''].join(' ').trim() || undefined}
+      title={words || undefined}
+      data-short={short || undefined}
+      data-stale={term.stale || undefined}
+    >
+      {short && '↓'}
+      {term.actual}
+      {term.stale && '*'}
+      {words && <span className="visually-hidden"> ({words})</span>}
+    </td>
   );
 }

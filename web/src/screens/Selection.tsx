@@ -148,11 +148,8 @@ export function SelectionScreen(props: { id: string }) {
         {t('selectionTitle', { position: selection.position.title })}
       </Title>
       <Text size="sm" c="dimmed">
-        {t('selectionOpened', {
-          date: t.date(selection.openedAt),
-          who: selection.openedBy,
-        })}{' '}
-        ·{' '}
+        {t('selectionOpened', { date: t.date(selection.openedAt) })}{' '}
+        <span translate="no">{selection.openedBy}</span> ·{' '}
         {selection.closedAt
           ? t('selectionClosedOn', { date: t.date(selection.closedAt) })
           : t('selectionOpen')}

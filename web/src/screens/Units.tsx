@@ -19,6 +19,7 @@ const UnitsQuery = graphql(`
         code
         name
         agency {
+          code
           name
         }
         parent {
@@ -57,7 +58,9 @@ export function UnitsScreen() {
             <Table.Tbody>
               {connection.nodes.map((unit) => (
                 <Table.Tr key={unit.code}>
-                  <Table.Td ff="monospace">{unit.code}</Table.Td>
+                  <Table.Td ff="monospace" className="code">
+                    {unit.code}
+                  </Table.Td>
                   <Table.Td>
                     <Anchor href={href(['units', unit.code])}>{unit.name}</Anchor>
                     {unit.parent && (
@@ -66,7 +69,11 @@ export function UnitsScreen() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>{unit.agency.name}</Table.Td>
+                  <Table.Td>
+                    <Anchor href={href(['agencies', unit.agency.code])} size="sm">
+                      {unit.agency.name}
+                    </Anchor>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -129,7 +129,12 @@ export function ReadinessBadge(props: { readiness: string }) {
 export function QualifiedBadge(props: { qualified: boolean }) {
   const t = useT();
   return (
-    <Badge color={props.qualified ? 'teal' : 'gray'} variant="filled" tt="none">
+    <Badge
+      color={props.qualified ? 'teal' : 'gray'}
+      variant="filled"
+      tt="none"
+      className="nowrap-badge"
+    >
       {props.qualified ? `✓ ${t('qualified')}` : `✗ ${t('notQualified')}`}
     </Badge>
   );
