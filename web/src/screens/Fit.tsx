@@ -318,7 +318,7 @@ export function UnmetList(props: { fit: FitData }) {
       {critical.map((term) => (
         <List.Item key={`critical-${term.competency.code}`} data-critical={term.competency.code}>
           <Group gap="xs" wrap="nowrap" align="start">
-            <Badge color="red" variant="light" size="sm">
+            <Badge color="red" variant="light" size="sm" tt="none">
               {t('critical')}
             </Badge>
             <Text size="sm">

@@ -163,7 +163,10 @@ export function ConditionChips(props: { conditions: UnmetConditionText[] }) {
   );
 }
 
-/** Required against actual level per competency, as paired horizontal bars with numbers. */
+/**
+ * Required against actual level per competency, as paired horizontal bars with numbers; the
+ * names wrap rather than being cut, and the whole chart is one image with its numbers in words.
+ */
 export function LevelChart(props: {
   terms: { code: string; name: string; required: number; actual: number | null }[];
   max?: number;
@@ -172,68 +175,47 @@ export function LevelChart(props: {
   const max =
     props.max ??
     Math.max(5, ...props.terms.map((term) => Math.max(term.required, term.actual ?? 0)));
-  const row = 34;
-  const labelWidth = 230;
-  const barWidth = 300;
-  const height = props.terms.length * row + 30;
-  const scale = (level: number) => (level / max) * barWidth;
+  const width = (level: number) => `${(level / max) * 100}%`;
   return (
-    <figure style={{ margin: 0 }}>
-      <svg
-        role="img"
-        aria-label={`${t('chartTitle')}: ${props.terms
-          .map(
-            (term) =>
-              `${term.name} ${t('chartRequired')} ${term.required}, ${t('chartActual')} ${term.actual ?? 0}`,
-          )
-          .join('; ')}`}
-        viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`}
-        width="100%"
-        style={{ maxWidth: 640 }}
-      >
-        {props.terms.map((term, i) => {
-          const y = i * row + 4;
-          const short = term.actual !== null && term.actual < term.required;
-          const label = `${term.code} ${term.name}`;
+    <figure
+      className="level-chart"
+      role="img"
+      aria-label={`${t('chartTitle')}: ${props.terms
+        .map(
+          (term) =>
+            `${term.name} ${t('chartRequired')} ${term.required}, ${t('chartActual')} ${term.actual ?? 0}`,
+        )
+        .join('; ')}`}
+    >
+      <div aria-hidden="true">
+        {props.terms.map((term) => {
+          const short = term.actual === null || term.actual < term.required;
           return (
-            <g key={term.code}>
-              <text x={0} y={y + 17} fontSize={12}>
-                {label.length > 32 ? `${label.slice(0, 31)}…` : label}
-              </text>
-              <rect
-                x={labelWidth}
-                y={y + 2}
-                width={scale(term.required)}
-                height={11}
-                fill="#adb5bd"
-              />
-              <rect
-                x={labelWidth}
-                y={y + 15}
-                width={scale(term.actual ?? 0)}
-                height={11}
-                fill={short || term.actual === null ? '#e8590c' : '#1c7ed6'}
-              />
-              <text x={labelWidth + barWidth + 6} y={y + 12} fontSize={11}>
+            <div className="level-row" key={term.code}>
+              <span className="level-label">
+                <span className="code">{term.code}</span> {term.name}
+              </span>
+              <span className="level-bars">
+                <span className="level-bar required" style={{ width: width(term.required) }} />
+                <span
+                  className={`level-bar ${short ? 'short' : 'actual'}`}
+                  style={{ width: width(term.actual ?? 0) }}
+                />
+              </span>
+              <span className="level-numbers">
                 {term.required}
-              </text>
-              <text x={labelWidth + barWidth + 6} y={y + 25} fontSize={11} fontWeight={700}>
-                {term.actual ?? '—'}
-              </text>
-            </g>
+                <br />
+                <b>{term.actual ?? '—'}</b>
+              </span>
+            </div>
           );
         })}
-        <g transform={`translate(${labelWidth}, ${height - 10})`}>
-          <rect width={10} height={8} fill="#adb5bd" />
-          <text x={14} y={8} fontSize={11}>
-            {t('chartRequired')}
-          </text>
-          <rect x={90} width={10} height={8} fill="#1c7ed6" />
-          <text x={104} y={8} fontSize={11}>
-            {t('chartActual')}
-          </text>
-        </g>
-      </svg>
+        <div className="level-legend">
+          <span className="level-bar required" /> {t('chartRequired')}
+          <span className="level-bar actual" /> {t('chartActual')}
+          <span className="level-bar short" /> {t('belowStandard')}
+        </div>
+      </div>
     </figure>
   );
 }
