@@ -697,6 +697,68 @@ describe('the committee console', () => {
     await expect.poll(() => page.getByTestId('demo-roles').count()).toBe(1);
   });
 
+  it('opens every screen as each role that may see it: no refusal, no raw code or English, no axe violation', async () => {
+    const units = await app.gql(
+      `{ orgUnits(first: 1, filter: { agencyCode: "PROV-MALUKU", rootsOnly: true }) { nodes { code } } }`,
+      {},
+      COMMITTEE,
+    );
+    const unit = units.data.orgUnits.nodes[0].code as string;
+    const [nip] = await apiRanking(position);
+    const screens: Record<string, string> = {
+      positions: '#/positions',
+      position: `#/positions/${position}`,
+      fit: `#/positions/${position}/fit/${nip}`,
+      report: `#/positions/${position}/report`,
+      employee: `#/employees/${nip}`,
+      units: '#/units',
+      unit: `#/units/${unit}`,
+      agency: '#/agencies/PROV-MALUKU',
+      vacancies: '#/vacancies',
+      skills: '#/skills?competency=M.03&level=3',
+    };
+    const roles: [string, string, string[]][] = [
+      ['ADMIN', tokenFor('ADMIN'), Object.keys(screens)],
+      ['HR', tokenFor('HR', { agency: 'PROV-MALUKU' }), Object.keys(screens)],
+      [
+        'COMMITTEE',
+        COMMITTEE,
+        ['positions', 'position', 'fit', 'report', 'employee', 'units', 'unit', 'agency'],
+      ],
+      ['ANALYST', tokenFor('ANALYST'), ['positions', 'units', 'unit', 'agency']],
+      ['EMPLOYEE', tokenFor('EMPLOYEE', { nip }), ['employee', 'positions']],
+    ];
+    const settled = async () => {
+      await expect.poll(() => page.locator('main h2').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('[role=status]').count()).toBe(0);
+    };
+    const problems: string[] = [];
+    for (const [role, token, allowed] of roles) {
+      await useToken(token);
+      for (const name of allowed) {
+        await page.goto(`${app.url}/${screens[name]}`);
+        await page.reload();
+        await settled();
+        // Each tab of an analysis screen, as the role sees them.
+        const tabs = await page.getByRole('tab').count();
+        for (let i = 0; i < Math.max(1, tabs); i++) {
+          if (tabs > 0) {
+            await page.getByRole('tab').nth(i).click();
+            await settled();
+          }
+          const where = `${role} on ${name}${tabs > 0 ? ` (${await page.getByRole('tab').nth(i).textContent()})` : ''}`;
+          const refusals = await page.getByRole('alert').allTextContents();
+          problems.push(...refusals.map((text) => `${where}: alert ${text}`));
+          problems.push(
+            ...(await untranslated(page, enumCodes, english)).map((p) => `${where}: ${p}`),
+          );
+          problems.push(...(await axeViolations(page)).map((p) => `${where}: ${p}`));
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+
   it('checked every screen for untranslated text and accessibility', () => {
     expect([...checked].sort()).toEqual(
       [

@@ -101,7 +101,9 @@ function Header(props: {
             <Group gap="md">
               <Anchor href={href(['positions'])}>{t('navPositions')}</Anchor>
               <Anchor href={href(['units'])}>{t('navUnits')}</Anchor>
-              {claims.agency && <Anchor href={href(['vacancies'])}>{t('navVacancies')}</Anchor>}
+              {(claims.agency || claims.role === 'ADMIN') && (
+                <Anchor href={href(['vacancies'])}>{t('navVacancies')}</Anchor>
+              )}
               {claims.role !== 'EMPLOYEE' && (
                 <Anchor href={href(['skills'])}>{t('navSkills')}</Anchor>
               )}

@@ -153,13 +153,17 @@ export function useLoaded<T>(key: string, load: () => Promise<T>): Loaded<T> {
   return { ...state, reload };
 }
 
-/** One typed operation, sent again when its variables or the token change. */
+/**
+ * One typed operation, sent again when its variables or the token change; not sent (and never
+ * settling) while `enabled` is false, for a query that waits on another's answer.
+ */
 export function useApi<Result, Variables>(
   document: TypedDocumentString<Result, Variables>,
   variables: Variables,
   token: string | null,
+  enabled = true,
 ): Loaded<Answered<Result>> {
-  return useLoaded(JSON.stringify([String(document), variables, token]), () =>
-    request(document, variables, token),
+  return useLoaded(JSON.stringify([String(document), variables, token, enabled]), () =>
+    enabled ? request(document, variables, token) : new Promise<never>(() => undefined),
   );
 }

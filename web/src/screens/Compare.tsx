@@ -89,7 +89,7 @@ export function CompareScreen(props: { code: string; nips: string[]; params: URL
               const own = fit.terms[i];
               if (!own) return '—';
               return (
-                <Text size="sm" c={own.gap < 0 ? 'red.8' : undefined}>
+                <Text size="sm" c={own.gap < 0 ? 'red.9' : undefined}>
                   {own.actual ?? t('notAssessed')} ({own.gap > 0 ? `+${own.gap}` : own.gap})
                   {own.stale ? ` · ${t('stale')}` : ''}
                 </Text>

@@ -381,7 +381,7 @@ export function TermsTable(props: { fit: FitData }) {
             <Table.Td>{term.required}</Table.Td>
             <Table.Td>{term.actual ?? <i>{t('notAssessed')}</i>}</Table.Td>
             <Table.Td>
-              <Text size="sm" c={term.gap < 0 ? 'red.8' : undefined} fw={term.gap < 0 ? 700 : 400}>
+              <Text size="sm" c={term.gap < 0 ? 'red.9' : undefined} fw={term.gap < 0 ? 700 : 400}>
                 {term.gap > 0 ? `+${term.gap}` : term.gap}
               </Text>
             </Table.Td>

@@ -7,9 +7,20 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { DownloadButtons, ErrorNotice, Loading } from '../ui/parts';
 
+const VacancyAgenciesQuery = graphql(`
+  query ConsoleVacancyAgencies {
+    agencies(first: 100) {
+      nodes {
+        code
+        name
+      }
+    }
+  }
+`);
+
 const VacanciesQuery = graphql(`
-  query ConsoleVacancies($within: Int!) {
-    vacancies(within: $within) {
+  query ConsoleVacancies($within: Int!, $agencyCode: String) {
+    vacancies(within: $within, agencyCode: $agencyCode) {
       retiresOn
       position {
         code
@@ -33,14 +44,32 @@ const VacanciesQuery = graphql(`
 /** Key positions of the agency whose holders reach their BUP within the years chosen, with their bench. */
 export function VacanciesScreen() {
   const t = useT();
-  const { token } = useSession();
+  const { token, claims } = useSession();
   const [within, setWithin] = useState('5');
-  const loaded = useApi(VacanciesQuery, { within: Number(within) }, token);
+  // HR and COMMITTEE see their own agency; a role without one (ADMIN) picks it.
+  const agencies = useApi(VacancyAgenciesQuery, {}, token, !claims.agency);
+  const [picked, setPicked] = useState<string | null>(null);
+  const agencyCode = claims.agency ?? picked ?? agencies.data?.agencies.nodes[0]?.code;
+  const variables = { within: Number(within), agencyCode };
+  const loaded = useApi(VacanciesQuery, variables, token, !!agencyCode);
   return (
     <>
       <Group justify="space-between" align="end">
         <Title order={2}>{t('vacanciesTitle')}</Title>
-        <DownloadButtons document={VacanciesQuery} variables={{ within: Number(within) }} />
+        <DownloadButtons document={VacanciesQuery} variables={variables} />
+        {!claims.agency && (
+          <Select
+            label={t('agency')}
+            w={280}
+            value={agencyCode ?? null}
+            allowDeselect={false}
+            onChange={setPicked}
+            data={(agencies.data?.agencies.nodes ?? []).map((a) => ({
+              value: a.code,
+              label: a.name,
+            }))}
+          />
+        )}
         <Select
           label={t('within')}
           w={140}
