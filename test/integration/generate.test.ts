@@ -28,6 +28,8 @@ describe('the province generator', () => {
 
   it('has the shapes of a real province', () => {
     expect(province.employees).toHaveLength(N);
+    // Summaries read as Indonesian: the category's name is not doubled ("jabatan jabatan …").
+    for (const p of province.positions) expect(p.summary).not.toMatch(/jabatan jabatan/i);
     expect(province.positions.length).toBeGreaterThanOrEqual(N / 35);
     expect(province.positions.length).toBeLessThan((N / 35) * 1.6);
     const categories = new Set(province.positions.map((p) => p.category.split('_')[0]));

@@ -546,7 +546,7 @@ export function positionRecord(
     title,
     category,
     orgUnit,
-    summary: `${title}: melaksanakan tugas jabatan ${POSITION_CATEGORY_INFO[category].name.toLowerCase()} di unit kerja.`,
+    summary: `${title}: melaksanakan tugas ${POSITION_CATEGORY_INFO[category].name.toLowerCase()} di unit kerja.`,
     governmentAffair: null,
     requirements,
     conditions: {
