@@ -4,8 +4,21 @@ import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
+import { lazy, Suspense } from 'react';
+import type { AnalyticsScope } from '../gql/graphql';
 import { ErrorNotice, Loading } from '../ui/parts';
-import { ScopeAnalytics } from './Analytics';
+
+/** The analyses and their chart library load only when a unit or an agency is opened. */
+const LazyAnalytics = lazy(() =>
+  import('./Analytics').then((module) => ({ default: module.ScopeAnalytics })),
+);
+function ScopeAnalytics(props: { scope: AnalyticsScope; tab: string | null }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyAnalytics {...props} />
+    </Suspense>
+  );
+}
 
 const UnitQuery = graphql(`
   query ConsoleUnit($code: String!) {
