@@ -101,6 +101,16 @@ describe('candidates for a position', () => {
       expect(result.extensions?.sqlStatements).toBeLessThanOrEqual(17);
   });
 
+  it('score one employee against one position in five statements: employee, position, index catch-up, the job profile, competencies', async () => {
+    const { nodes } = await allCandidates('ADM-016', 3);
+    const query = `query($nip: String!) { fit(nip: $nip, positionCode: "ADM-016", policy: { asOf: "${DEMO_TODAY}" }) {
+      jobPersonMatch qualified gaps { competency { code } gap } unmetConditions { code } } }`;
+    await app.gql(query, { nip: nodes[0].employee.nip });
+    const result = await app.gql(query, { nip: nodes[1].employee.nip });
+    expect(result.errors).toBeUndefined();
+    expect(result.extensions?.sqlStatements).toBe(5);
+  });
+
   it('filter by qualification, agency, org unit (with sub-units), minimum JPM and readiness', async () => {
     const qualified = await allCandidates('FUN-039', 100, { qualifiedOnly: true });
     expect(qualified.nodes.every((f) => f.qualified)).toBe(true);

@@ -1,9 +1,6 @@
 import type { Context } from '../../context';
 import { Employee } from '../employee/employee.entity';
-import { Course } from '../course/course.entity';
 import { Position } from '../position/position.entity';
-import { PositionRequirement } from '../position/position-requirement.entity';
-import { requiredCourseIds } from '../position/position.service';
 import { EDUCATION_LEVELS, RANKS } from '../reference/reference.data';
 import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candidate-facts';
 import type { CandidateSpec, PositionSpec } from './fit.scoring';
@@ -17,30 +14,52 @@ import type { PlanCourse } from './training-plan';
 const rankOf = (code: string | null | undefined) => RANKS.find((r) => r.code === code) ?? null;
 const educationOf = (code: string) => EDUCATION_LEVELS.find((e) => e.code === code)!;
 
-/** The job profile of positions, batched: requirements and required courses in one statement each. */
+/** A position's requirements and required courses, as one statement reads them. */
+interface ProfileRow {
+  id: number;
+  requirements: { c: number; l: number; w: number; k: boolean }[];
+  courses: { id: number; code: string }[];
+}
+
+/**
+ * The requirements (in their order) and the required courses (by code) of many positions in
+ * one statement, for this request.
+ */
+function positionProfiles(ctx: Context) {
+  return ctx.loaders.custom<number, ProfileRow>('fit.positionProfile', async (ids) => {
+    const { rows } = await ctx.knex.raw<{ rows: ProfileRow[] }>(
+      `select p.id,
+              coalesce((select json_agg(json_build_object('c', r.competency_id, 'l', r.level,
+                                          'w', r.weight, 'k', r.critical)
+                                        order by r.ordinal, r.id)
+                          from position_requirement r where r.position_id = p.id), '[]') as requirements,
+              coalesce((select json_agg(json_build_object('id', c.id, 'code', c.code) order by c.code)
+                          from position_required_course pc join course c on c.id = pc.course_id
+                         where pc.position_id = p.id), '[]') as courses
+         from unnest(?::int[]) as p(id)`,
+      [ids as number[]],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? { id, requirements: [], courses: [] });
+  });
+}
+
+/** The job profile of a position (batched with the others of the request: one statement). */
 export async function positionSpec(ctx: Context, position: Position): Promise<PositionSpec> {
-  const [requirements, courseIds] = await Promise.all([
-    ctx.loaders
-      .childrenOf(PositionRequirement, 'position', { ordinal: 'ASC', id: 'ASC' })
-      .load(position.id),
-    requiredCourseIds(ctx).load(position.id),
-  ]);
-  const courses = (await ctx.loaders.byId(Course).loadMany(courseIds)).filter(
-    (c): c is Course => c instanceof Course,
-  );
+  const profile = await positionProfiles(ctx).load(position.id);
   const minRank = rankOf(position.minRank?.code);
   const minEducation = position.minEducation ? educationOf(position.minEducation.code) : null;
   return {
     id: position.id,
-    requirements: requirements.map((r) => ({
-      competencyId: r.competency.id,
-      level: r.level,
-      weight: r.weight,
-      critical: r.critical,
+    requirements: profile.requirements.map((r) => ({
+      competencyId: r.c,
+      level: r.l,
+      weight: r.w,
+      critical: r.k,
     })),
     minRank: minRank && { code: minRank.code, ordinal: minRank.ordinal },
     minEducation: minEducation && { code: minEducation.code, ordinal: minEducation.ordinal },
-    requiredCourses: courses.map((c) => ({ id: c.id, code: c.code })),
+    requiredCourses: profile.courses.map((c) => ({ id: c.id, code: c.code })),
     minYearsOfService: position.minYearsOfService ?? null,
     minPerformance: position.minPerformance ?? null,
     performanceYears: position.performanceYears,
