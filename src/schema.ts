@@ -52,7 +52,10 @@ import {
   TrainingRecordResolver,
 } from './modules/training/training.resolver';
 import { NodeResolver } from './node.resolver';
-import { AssessmentMutationResolver } from './modules/assessment/assessment.mutations';
+import {
+  AssessmentMutationResolver,
+  RecordAssessmentPayloadResolver,
+} from './modules/assessment/assessment.mutations';
 import { CompetencyMutationResolver } from './modules/competency/competency.mutations';
 import { CourseMutationResolver } from './modules/course/course.mutations';
 import {
@@ -120,6 +123,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   PositionMutationResolver,
   EmployeeMutationResolver,
   AssessmentMutationResolver,
+  RecordAssessmentPayloadResolver,
   TrainingMutationResolver,
   DatasetResolver,
   FitResolver,

@@ -398,9 +398,44 @@ describe('employees, assessments, trainings and performance', () => {
       expect((await app.ok(`{ employee(nip: "${change.nip}") { nip } }`)).employee).toBeNull();
   });
 
+  it('record an assessment in one transaction of ten statements, reading it back only when asked', async () => {
+    const query = (fields: string) =>
+      `mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { ${fields} } }`;
+    const input = (day: string) => ({
+      nip,
+      assessedOn: day,
+      method: 'INTERVIEW',
+      results: [
+        { competency: 'M.03', level: 3 },
+        { competency: 'M.04', level: 4 },
+      ],
+    });
+    // BEGIN, the timeouts, the locks, the timeouts back, the keys it names (one statement),
+    // its ids, the existing assessment, the assessment, its results, the audit row, COMMIT.
+    const bare = await app.gql(query(ERRORS), { input: input('2025-04-01') });
+    expect(bare.data.recordAssessment.userErrors).toEqual([]);
+    expect(bare.extensions?.sqlStatements).toBe(12);
+    const full = await app.gql(query(`assessment { assessedOn } employee { nip } ${ERRORS}`), {
+      input: input('2025-04-02'),
+    });
+    expect(full.data.recordAssessment).toMatchObject({
+      assessment: { assessedOn: '2025-04-02' },
+      employee: { nip },
+    });
+    expect(full.extensions?.sqlStatements).toBe(14);
+  });
+
   it('refuse an assessment at level 6, of an unknown competency, or in the future', async () => {
     const query = `mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { assessment { id } ${ERRORS} } }`;
     const base = { nip, assessedOn: '2026-01-15', method: 'TEST' };
+    const count = async () =>
+      (
+        await app.ok(
+          `query($nip: String!) { employee(nip: $nip) { assessments { totalCount } } }`,
+          { nip },
+        )
+      ).employee.assessments.totalCount as number;
+    const before = await count();
     const six = await app.ok(query, {
       input: { ...base, results: [{ competency: 'M.01', level: 6 }] },
     });
@@ -425,11 +460,7 @@ describe('employees, assessments, trainings and performance', () => {
       field: ['input', 'assessedOn'],
       code: 'OUT_OF_RANGE',
     });
-    const history = await app.ok(
-      `query($nip: String!) { employee(nip: $nip) { assessments { totalCount } } }`,
-      { nip },
-    );
-    expect(history.employee.assessments.totalCount).toBe(2);
+    expect(await count()).toBe(before);
   });
 
   it('register a PPPK employee by PPPK number', async () => {

@@ -10,6 +10,8 @@ import {
   ObjectType,
   Resolver,
   Authorized,
+  FieldResolver,
+  Root,
 } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
@@ -50,20 +52,34 @@ export class RecordAssessmentInput {
 
 @ObjectType({ description: 'Result of recording an assessment.' })
 export class RecordAssessmentPayload {
-  @Field(() => Assessment, {
-    nullable: true,
-    description: 'The assessment (the existing one, if identical).',
-  })
-  assessment!: Assessment | null;
-
-  @Field(() => Employee, {
-    nullable: true,
-    description: 'The employee, with updated current levels.',
-  })
-  employee!: Employee | null;
+  /** What was recorded, read after the commit only when a field asks for it. */
+  recorded!: RecordAssessmentInput | null;
 
   @Field(() => [UserError], { description: 'Empty when it was recorded.' })
   userErrors!: UserError[];
+}
+
+@Resolver(() => RecordAssessmentPayload)
+export class RecordAssessmentPayloadResolver {
+  @FieldResolver(() => Employee, {
+    nullable: true,
+    description: 'The employee, with updated current levels.',
+  })
+  employee(@Root() payload: RecordAssessmentPayload, @Ctx() ctx: Context) {
+    return payload.recorded ? employeeByRef(ctx, payload.recorded) : null;
+  }
+
+  @FieldResolver(() => Assessment, {
+    nullable: true,
+    description: 'The assessment (the existing one, if identical).',
+  })
+  async assessment(@Root() payload: RecordAssessmentPayload, @Ctx() ctx: Context) {
+    if (!payload.recorded) return null;
+    const employee = await employeeByRef(ctx, payload.recorded);
+    return employee
+      ? assessmentOn(ctx, employee.id, payload.recorded.assessedOn, payload.recorded.method)
+      : null;
+  }
 }
 
 @Resolver()
@@ -85,9 +101,9 @@ export class AssessmentMutationResolver {
       key,
       lockKey: employeeLockKey(input.nip ?? input.pppkNumber ?? ''),
     });
-    if (userErrors.length > 0) return { userErrors, assessment: null, employee: null };
-    const employee = await employeeByRef(ctx, input);
-    const assessment = await assessmentOn(ctx, employee!.id, input.assessedOn, input.method);
-    return { userErrors, assessment, employee };
+    return Object.assign(new RecordAssessmentPayload(), {
+      userErrors,
+      recorded: userErrors.length > 0 ? null : input,
+    });
   }
 }
