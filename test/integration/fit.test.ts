@@ -88,6 +88,10 @@ describe('candidates for a position', () => {
     const ids = small.nodes.map((f) => f.employee.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(large.nodes.map((f) => f.employee.id));
+    // Past the first 200 entries a ranking keeps for its first pages, pages take a pass of
+    // their own: the order runs on unbroken across that border, both ways of paging.
+    expect(small.total).toBe(ids.length);
+    expect(small.total).toBeGreaterThan(200);
   });
 
   it('keep the SQL statement count flat whatever the page size', async () => {

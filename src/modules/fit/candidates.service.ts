@@ -86,15 +86,40 @@ export async function rankCandidates(
     count = () => Promise.resolve(kept.length);
     qualifiedCount = () => Promise.resolve(kept.filter((e) => packing.qualified(e.packed)).length);
   } else {
-    // The page: one pass over the ranking keeps the best entries after the cursor.
-    const top = new TopK(request.limit + 1, after);
-    ranking.each((packed, employeeId, orgUnitId, positionId) => {
-      if (top.wants(packed, employeeId) && wanted(packed, orgUnitId, positionId))
-        top.add({ packed, employeeId, orgUnitId, positionId: positionId < 0 ? null : positionId });
-    });
-    rows = top.result();
-    count = () => Promise.resolve(unfiltered ? ranking.length : countOf(ranking, wanted));
-    qualifiedCount = () => Promise.resolve(countOf(ranking, filterOf(ranking, true)));
+    // What decides which entries a page may show, as a key for what the ranking remembers.
+    const shown = JSON.stringify([
+      filter?.orgUnitCode ?? null,
+      filter?.agencyCode ?? null,
+      ctx.access.agency ?? null,
+      minJobPersonMatch ?? null,
+      withoutIncumbents ? position.id : null,
+    ]);
+    const qualifiedOnly = !!filter?.qualifiedOnly;
+    // The first pages come from the ranking's first entries, found once by one pass; a page
+    // beyond them takes a pass of its own that keeps the best entries after the cursor.
+    const first = ranking.remember(`first ${qualifiedOnly} ${shown}`, () =>
+      bestEntries(ranking, FIRST_ENTRIES, null, wanted),
+    );
+    const start = after
+      ? first.findIndex((e) => ranksBefore(after.packed, after.employeeId, e.packed, e.employeeId))
+      : 0;
+    const complete = first.length < FIRST_ENTRIES;
+    rows =
+      start >= 0 && (complete || start + request.limit + 1 <= first.length)
+        ? first.slice(start, start + request.limit + 1)
+        : start < 0 && complete
+          ? []
+          : bestEntries(ranking, request.limit + 1, after, wanted);
+    count = () =>
+      Promise.resolve(
+        unfiltered
+          ? ranking.length
+          : ranking.remember(`count ${qualifiedOnly} ${shown}`, () => countOf(ranking, wanted)),
+      );
+    qualifiedCount = () =>
+      Promise.resolve(
+        ranking.remember(`count true ${shown}`, () => countOf(ranking, filterOf(ranking, true))),
+      );
   }
   const ranked = toPage(
     rows,
@@ -120,6 +145,24 @@ export async function rankCandidates(
         }
       : () => Promise.resolve(null),
   };
+}
+
+/** How many of a ranking's first entries (per filter) are kept to serve the first pages. */
+const FIRST_ENTRIES = 200;
+
+/** The best `limit` entries after a cursor that pass a test, best first: one pass. */
+function bestEntries(
+  ranking: Ranking,
+  limit: number,
+  after: { packed: number; employeeId: number } | null,
+  test: (packed: number, orgUnitId: number, positionId: number) => boolean,
+): RankedEntry[] {
+  const top = new TopK(limit, after);
+  ranking.each((packed, employeeId, orgUnitId, positionId) => {
+    if (top.wants(packed, employeeId) && test(packed, orgUnitId, positionId))
+      top.add({ packed, employeeId, orgUnitId, positionId: positionId < 0 ? null : positionId });
+  });
+  return top.result();
 }
 
 /** How many entries of a ranking pass a test. */

@@ -21,6 +21,8 @@ export class Ranking {
   /** Overlay employees: packed key, unit and position held. */
   private readonly overrides = new Map<number, RankedEntry>();
   private counted: number | null = null;
+  /** Answers computed from this ranking (a change makes a new ranking, so they stay true). */
+  private readonly remembered = new Map<string, unknown>();
 
   private constructor(
     readonly generation: number,
@@ -88,6 +90,15 @@ export class Ranking {
     }
     for (const entry of this.overrides.values())
       visit(entry.packed, entry.employeeId, entry.orgUnitId, entry.positionId ?? -1);
+  }
+
+  /**
+   * A value computed from this ranking once (a filter's first entries, its counts): a ranking
+   * never changes, a change makes a new one, so what it remembers stays true.
+   */
+  remember<T>(key: string, make: () => T): T {
+    if (!this.remembered.has(key)) this.remembered.set(key, make());
+    return this.remembered.get(key) as T;
   }
 
   /** How many employees are ranked. */
