@@ -98,19 +98,26 @@ async function measure(
         .select('position_id', 'competency_id', 'level')
     : [];
   const requirements = new Map<number, { competencyId: number; level: number }[]>();
-  for (const r of rows)
-    requirements.set(r.position_id, [
-      ...(requirements.get(r.position_id) ?? []),
-      { competencyId: r.competency_id, level: r.level },
-    ]);
+  for (const r of rows) {
+    let list = requirements.get(r.position_id);
+    if (!list) requirements.set(r.position_id, (list = []));
+    list.push({ competencyId: r.competency_id, level: r.level });
+  }
+  const required = new Map(
+    [...requirements].map(([id, list]) => [id, list.map((r) => r.competencyId)]),
+  );
   const withPosition = employees.filter((e) => target || e.positionId);
   // Current levels from the ranking index (kept exact from the change log): no scan of results.
   const index = await candidateIndex(ctx.primaryKnex).current();
-  const measured = withPosition.map((employee) => ({
-    employee,
-    requirements: requirements.get(target ? target.id : employee.positionId!) ?? [],
-    levels: index.levelsOf(employee.id, asOf),
-  }));
+  // Only the levels of the competencies each one's position requires: the analyses read no others.
+  const measured = withPosition.map((employee) => {
+    const positionId = target ? target.id : employee.positionId!;
+    return {
+      employee,
+      requirements: requirements.get(positionId) ?? [],
+      levels: index.levelsOf(employee.id, asOf, required.get(positionId) ?? []),
+    };
+  });
   return { measured, withoutPosition: employees.length - withPosition.length };
 }
 
@@ -208,8 +215,11 @@ export async function trainingNeeds(
     }),
   );
   const byCompetency = new Map<number, Need[]>();
-  for (const need of needs)
-    byCompetency.set(need.competencyId, [...(byCompetency.get(need.competencyId) ?? []), need]);
+  for (const need of needs) {
+    let list = byCompetency.get(need.competencyId);
+    if (!list) byCompetency.set(need.competencyId, (list = []));
+    list.push(need);
+  }
   const competencies = [...byCompetency.entries()]
     .map(([competencyId, list]) => {
       const gapLevels = list.reduce((s, n) => s + n.to - n.from, 0);
@@ -218,7 +228,7 @@ export async function trainingNeeds(
         people: list.length,
         gapLevels,
         averageGap: round(gapLevels / list.length),
-        maxGap: Math.max(...list.map((n) => n.to - n.from)),
+        maxGap: list.reduce((most, n) => Math.max(most, n.to - n.from), 0),
       };
     })
     .sort((a, b) => b.gapLevels - a.gapLevels || a.competencyId - b.competencyId);

@@ -156,11 +156,24 @@ export class CandidateColumns {
     }
   }
 
-  /** The current level of each competency of one slot as of a day (the latest on or before it). */
-  levelsAt(slot: number, asOfDay: number): Map<number, { level: number; assessedOn: string }> {
+  /**
+   * The current level of each competency of one slot as of a day (the latest on or before it);
+   * of `only` these competencies when given (an analysis needs those a position requires).
+   */
+  levelsAt(
+    slot: number,
+    asOfDay: number,
+    only?: readonly number[],
+  ): Map<number, { level: number; assessedOn: string }> {
     const levels = new Map<number, { level: number; assessedOn: string }>();
     const limit = CandidateColumns.entryLimit(asOfDay);
-    for (const [competencyId, { slots, entries }] of this.results) {
+    const groups = only
+      ? only.flatMap((id) => {
+          const group = this.results.get(id);
+          return group ? [[id, group] as const] : [];
+        })
+      : this.results;
+    for (const [competencyId, { slots, entries }] of groups) {
       for (let i = firstAtLeast(slots, slot); i < slots.length && slots[i] === slot; i++) {
         if (entries[i] < limit) continue;
         levels.set(competencyId, {

@@ -149,14 +149,19 @@ export class CandidateIndex {
 
   /**
    * An employee's current level per competency as of a date (the latest assessment on or
-   * before it), straight from the columns: what analyses of whole units read.
+   * before it), straight from the columns: what analyses of whole units read. With `only`, at
+   * least those competencies (others may be there too).
    */
-  levelsOf(id: number, asOf: string): ReadonlyMap<number, { level: number; assessedOn: string }> {
+  levelsOf(
+    id: number,
+    asOf: string,
+    only?: readonly number[],
+  ): ReadonlyMap<number, { level: number; assessedOn: string }> {
     const overlaid = this.overlay.get(id);
     if (overlaid !== undefined)
       return overlaid ? candidateSpecOf(overlaid, asOf).levels : new Map();
     const slot = this.columns.slotOf(id);
-    return slot < 0 ? new Map() : this.columns.levelsAt(slot, dayNumber(asOf));
+    return slot < 0 ? new Map() : this.columns.levelsAt(slot, dayNumber(asOf), only);
   }
 
   /**

@@ -59,14 +59,23 @@ export function courseImpacts(
   needs: readonly Need[],
   courses: readonly ProgrammeCourse[],
 ): CourseImpact[] {
+  // A course can only gain on the needs of the competencies it develops.
+  const byCompetency = new Map<number, Need[]>();
+  for (const need of needs) {
+    let list = byCompetency.get(need.competencyId);
+    if (!list) byCompetency.set(need.competencyId, (list = []));
+    list.push(need);
+  }
   return courses.map((course) => {
     const people = new Set<number>();
     let gapLevels = 0;
-    for (const need of needs) {
-      const g = gain(course, need);
-      if (g > 0) {
-        people.add(need.personId);
-        gapLevels += g;
+    for (const competencyId of new Set(course.outcomes.map((o) => o.competencyId))) {
+      for (const need of byCompetency.get(competencyId) ?? []) {
+        const g = gain(course, need);
+        if (g > 0) {
+          people.add(need.personId);
+          gapLevels += g;
+        }
       }
     }
     return {
