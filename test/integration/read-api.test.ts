@@ -1,6 +1,6 @@
 import { PositionCategory } from '../../src/modules/position/position.enums';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/harness';
+import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -38,7 +38,7 @@ describe('relation fields go through per-request loaders', () => {
     }
   });
 
-  it('answers an employee with current competencies in two statements', async () => {
+  it('answers an employee with current competencies in one statement', async () => {
     const nip = (await app.ok('{ employees(first: 1) { nodes { nip } } }')).employees.nodes[0].nip;
     const result = await app.gql(
       `query($nip: String!) { employee(nip: $nip) { name rank { code }
@@ -51,7 +51,7 @@ describe('relation fields go through per-request loaders', () => {
       expect(c.competency.code).toMatch(/\S/);
       expect(c.competency.name).toMatch(/\S/);
     }
-    expect(result.extensions?.sqlStatements).toBe(2);
+    expect(result.extensions?.sqlStatements).toBe(1);
   });
 
   it('keep the count flat for positions with requirements, courses and prerequisites', async () => {
@@ -117,6 +117,57 @@ describe('lookups by natural key', () => {
       '{ employee(nip: "199901012020011001") { name } position(code: "NOPE") { code } }',
     );
     expect(data).toEqual({ employee: null, position: null });
+  });
+});
+
+describe('an employee by NIP with current levels', () => {
+  it('comes in one statement, the same answer as the loaders give, and as hidden from another agency', async () => {
+    const { employees: all } = await app.ok(
+      '{ employees(first: 60) { nodes { nip agency { code } } } }',
+    );
+    // Those with a NIP (PNS and CPNS; PPPK employees have none).
+    const employees = { nodes: all.nodes.filter((e: any) => e.nip) };
+    const today = new Date().toISOString().slice(0, 10);
+    const fields = (asOf: string) => `nip name rank { code } agency { code }
+      competencies${asOf} { level assessedOn stale assessment { id } competency { code name } }`;
+    let compared = 0;
+    for (const { nip } of employees.nodes.slice(0, 20)) {
+      const one = await app.gql(`query($nip: String!) { employee(nip: $nip) { ${fields('')} } }`, {
+        nip,
+      });
+      const loaders = await app.gql(
+        `query($nip: String!) { employee(nip: $nip) { ${fields(`(asOf: "${today}")`)} } }`,
+        { nip },
+      );
+      expect(one.errors).toBeUndefined();
+      expect(one.data).toEqual(loaders.data);
+      // The employee and the levels with their competencies; the rank and agency from memory
+      // or their own loaders.
+      expect(one.extensions?.sqlStatements).toBeLessThan(
+        loaders.extensions!.sqlStatements as number,
+      );
+      if (one.data.employee.competencies.length > 0) compared++;
+    }
+    expect(compared).toBeGreaterThan(5);
+    const bare = await app.gql(
+      `query($nip: String!) { employee(nip: $nip) { nip competencies { level competency { code } } } }`,
+      { nip: employees.nodes[0].nip },
+    );
+    expect(bare.extensions?.sqlStatements).toBe(1);
+    // HR of another agency sees no such employee, by either path.
+    const other = employees.nodes.find(
+      (e: any) => e.agency.code !== employees.nodes[0].agency.code,
+    );
+    expect(other).toBeDefined();
+    const hr = tokenFor('HR', { agency: employees.nodes[0].agency.code });
+    for (const asOf of ['', `(asOf: "${today}")`]) {
+      const hidden = await app.gql(
+        `query($nip: String!) { employee(nip: $nip) { nip competencies${asOf} { level } } }`,
+        { nip: other.nip },
+        hr,
+      );
+      expect(hidden.data.employee).toBeNull();
+    }
   });
 });
 

@@ -9,8 +9,10 @@ import {
   Resolver,
   Root,
   Authorized,
+  Info,
 } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context';
 
 import { connectionType, PageArgs } from '../../shared/pagination';
@@ -24,7 +26,7 @@ import { Rank } from '../reference/rank.entity';
 import { appointmentDateOf, birthDateOf } from './employee.dates';
 import { Employee } from './employee.entity';
 import { EmployeeFilter, EmployeeOrder } from './employee.inputs';
-import { currentLevels } from './employee.loaders';
+import { currentLevels, employeeWithLevels } from './employee.loaders';
 import { trainingHoursOf, yearsOfServiceOf } from './employee.service';
 import { rangeArgument, yearArgument } from '../../shared/arguments';
 import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
@@ -84,8 +86,12 @@ export class EmployeeResolver {
   employee(
     @Arg('nip', () => String, { description: 'The 18-digit NIP.' }) nip: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.loaders.byKey(Employee, 'nip').load(nip.trim());
+    // With today's levels asked for, the employee and the levels come in one statement.
+    return asksTodaysLevels(info)
+      ? employeeWithLevels(ctx, nip.trim(), ctx.today)
+      : ctx.loaders.byKey(Employee, 'nip').load(nip.trim());
   }
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
@@ -252,4 +258,16 @@ export class PositionHoldersResolver {
 function isoDate(value: string | Date | null | undefined): string | undefined {
   if (value == null) return undefined;
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
+/** Whether a field's selection asks for `competencies` as of today (no `asOf` given). */
+function asksTodaysLevels(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some(
+      (selection) =>
+        selection.kind === Kind.FIELD &&
+        selection.name.value === 'competencies' &&
+        !(selection.arguments ?? []).some((argument) => argument.name.value === 'asOf'),
+    ),
+  );
 }
