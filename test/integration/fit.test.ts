@@ -115,6 +115,21 @@ describe('candidates for a position', () => {
     expect(result.extensions?.sqlStatements).toBe(5);
   });
 
+  it('count and page right for more filters than a ranking remembers, and again for the first', async () => {
+    const { nodes } = await allCandidates('PEN-029', 100);
+    const query = `query($filter: CandidateFilter) { candidates(positionCode: "PEN-029", first: 5, filter: $filter, policy: { asOf: "${DEMO_TODAY}" }) {
+      totalCount nodes { employee { id } } } }`;
+    const minimums = Array.from({ length: 40 }, (_, i) => 40 + i * 1.25);
+    for (const minimum of [...minimums, minimums[0], minimums[1]]) {
+      const expected = nodes.filter((f) => f.jobPersonMatch >= minimum);
+      const { candidates } = await app.ok(query, { filter: { minJobPersonMatch: minimum } });
+      expect(candidates.totalCount).toBe(expected.length);
+      expect(candidates.nodes.map((f: any) => f.employee.id)).toEqual(
+        expected.slice(0, 5).map((f) => f.employee.id),
+      );
+    }
+  });
+
   it('filter by qualification, agency, org unit (with sub-units), minimum JPM and readiness', async () => {
     const qualified = await allCandidates('FUN-039', 100, { qualifiedOnly: true });
     expect(qualified.nodes.every((f) => f.qualified)).toBe(true);

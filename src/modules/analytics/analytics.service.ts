@@ -1,4 +1,5 @@
 import type { Context } from '../../context';
+import { groupBy } from '../../shared/collections';
 import { isStale } from '../assessment/staleness';
 import { candidateIndex } from '../fit/candidate-index';
 import { courseCatalogue } from '../fit/fit.specs';
@@ -97,12 +98,12 @@ async function measure(
         .orderBy(['position_id', 'ordinal', 'id'])
         .select('position_id', 'competency_id', 'level')
     : [];
-  const requirements = new Map<number, { competencyId: number; level: number }[]>();
-  for (const r of rows) {
-    let list = requirements.get(r.position_id);
-    if (!list) requirements.set(r.position_id, (list = []));
-    list.push({ competencyId: r.competency_id, level: r.level });
-  }
+  const requirements = new Map(
+    [...groupBy(rows, (r) => r.position_id)].map(([id, list]) => [
+      id,
+      list.map((r) => ({ competencyId: r.competency_id, level: r.level })),
+    ]),
+  );
   const required = new Map(
     [...requirements].map(([id, list]) => [id, list.map((r) => r.competencyId)]),
   );
@@ -142,9 +143,7 @@ export async function competencyHeatMap(
       )
     : new Map<number, string>();
   competencyIds.sort((a, b) => (codes.get(a)! < codes.get(b)! ? -1 : 1));
-  const units = new Map<number, Measured[]>();
-  for (const m of measured)
-    units.set(m.employee.orgUnitId, [...(units.get(m.employee.orgUnitId) ?? []), m]);
+  const units = groupBy(measured, (m) => m.employee.orgUnitId);
   const unitCodes = units.size
     ? new Map(
         (
@@ -214,13 +213,7 @@ export async function trainingNeeds(
         : [];
     }),
   );
-  const byCompetency = new Map<number, Need[]>();
-  for (const need of needs) {
-    let list = byCompetency.get(need.competencyId);
-    if (!list) byCompetency.set(need.competencyId, (list = []));
-    list.push(need);
-  }
-  const competencies = [...byCompetency.entries()]
+  const competencies = [...groupBy(needs, (need) => need.competencyId)]
     .map(([competencyId, list]) => {
       const gapLevels = list.reduce((s, n) => s + n.to - n.from, 0);
       return {

@@ -1,3 +1,4 @@
+import { groupBy } from '../../shared/collections';
 import type { Knex } from '@mikro-orm/knex';
 import { copyRows, withForeignKeysCheckedOnce } from './bulk-copy';
 import type { DatasetIssue, ImportReport, Section, ValidDataset } from './dataset.types';
@@ -210,11 +211,7 @@ class Writer {
       const parent = inDoc.get(code)?.parent;
       return parent && inDoc.has(parent) && seen < units.length ? 1 + depth(parent, seen + 1) : 0;
     };
-    const levels = new Map<number, typeof units>();
-    for (const unit of units) {
-      const d = depth(unit.code);
-      levels.set(d, [...(levels.get(d) ?? []), unit]);
-    }
+    const levels = groupBy(units, (unit) => depth(unit.code));
     let created = 0;
     let done = 0;
     for (const d of [...levels.keys()].sort((a, b) => a - b)) {

@@ -1,3 +1,4 @@
+import { groupBy } from '../../shared/collections';
 import type {
   CourseRecord,
   DatasetDocument,
@@ -257,8 +258,9 @@ function provincePositions(
   const positions: PositionRecord[] = [];
   // One numbering per code prefix (JPT, ADM, PEN, PEL, FUN), as in the demo.
   const counts = new Map<string, number>();
-  const byField = new Map<string, string[]>();
-  for (const t of technical) byField.set(t.fieldKey, [...(byField.get(t.fieldKey) ?? []), t.code]);
+  const byField = new Map(
+    [...groupBy(technical, (t) => t.fieldKey)].map(([key, list]) => [key, list.map((t) => t.code)]),
+  );
   const fieldsOf = (unit: OrgUnitRecord) => {
     const top = unit.parent ?? unit.code;
     const template = UNIT_TEMPLATES.find((t) => top.startsWith(`${t.key}-`));

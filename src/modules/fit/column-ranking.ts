@@ -11,6 +11,9 @@ import { rankKeyOf, RankPacking, type RankedEntry } from './ranking';
 /** The conditions a profile can fail besides its required courses (rank … retirement). */
 const OTHER_CONDITIONS = 7;
 
+/** How many answers (per filter) a ranking remembers, at most. */
+const REMEMBERED = 32;
+
 /**
  * Every employee of the index ranked for one profile and policy: one packed key per slot of
  * the columns (NaN where the overlay replaces the slot), and the overlay's employees beside.
@@ -97,8 +100,14 @@ export class Ranking {
    * never changes, a change makes a new one, so what it remembers stays true.
    */
   remember<T>(key: string, make: () => T): T {
-    if (!this.remembered.has(key)) this.remembered.set(key, make());
-    return this.remembered.get(key) as T;
+    if (this.remembered.has(key)) return this.remembered.get(key) as T;
+    // Filters are the caller's to vary (a minimum JPM is any number): only the latest few.
+    if (this.remembered.size >= REMEMBERED) {
+      this.remembered.delete(this.remembered.keys().next().value!);
+    }
+    const value = make();
+    this.remembered.set(key, value);
+    return value;
   }
 
   /** How many employees are ranked. */

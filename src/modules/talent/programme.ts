@@ -1,3 +1,5 @@
+import { groupBy } from '../../shared/collections';
+
 /** One person's gap in one competency. */
 export interface Need {
   readonly personId: number;
@@ -60,12 +62,7 @@ export function courseImpacts(
   courses: readonly ProgrammeCourse[],
 ): CourseImpact[] {
   // A course can only gain on the needs of the competencies it develops.
-  const byCompetency = new Map<number, Need[]>();
-  for (const need of needs) {
-    let list = byCompetency.get(need.competencyId);
-    if (!list) byCompetency.set(need.competencyId, (list = []));
-    list.push(need);
-  }
+  const byCompetency = groupBy(needs, (need) => need.competencyId);
   return courses.map((course) => {
     const people = new Set<number>();
     let gapLevels = 0;

@@ -41,7 +41,6 @@ type Documents = {
     "\n  query ConsoleUnit($code: String!) {\n    orgUnit(code: $code) {\n      code\n      name\n      agency {\n        code\n        name\n      }\n      parent {\n        code\n        name\n      }\n      children {\n        code\n        name\n      }\n    }\n  }\n": typeof types.ConsoleUnitDocument,
     "\n  query ConsoleAgency($code: String!) {\n    agency(code: $code) {\n      code\n      name\n    }\n  }\n": typeof types.ConsoleAgencyDocument,
     "\n  query ConsoleUnits($after: String) {\n    orgUnits(first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        code\n        name\n        agency {\n          code\n          name\n        }\n        parent {\n          name\n        }\n      }\n    }\n  }\n": typeof types.ConsoleUnitsDocument,
-    "\n  query ConsoleVacancyAgencies {\n    agencies(first: 100) {\n      nodes {\n        code\n        name\n      }\n    }\n  }\n": typeof types.ConsoleVacancyAgenciesDocument,
     "\n  query ConsoleVacancies($within: Int!, $agencyCode: String) {\n    vacancies(within: $within, agencyCode: $agencyCode) {\n      retiresOn\n      position {\n        code\n        title\n        categoryName\n      }\n      holder {\n        nip\n        name\n      }\n      bench {\n        pool\n        readyNow\n        readyInOneToTwoYears\n        readyLater\n      }\n    }\n  }\n": typeof types.ConsoleVacanciesDocument,
 };
 const documents: Documents = {
@@ -71,7 +70,6 @@ const documents: Documents = {
     "\n  query ConsoleUnit($code: String!) {\n    orgUnit(code: $code) {\n      code\n      name\n      agency {\n        code\n        name\n      }\n      parent {\n        code\n        name\n      }\n      children {\n        code\n        name\n      }\n    }\n  }\n": types.ConsoleUnitDocument,
     "\n  query ConsoleAgency($code: String!) {\n    agency(code: $code) {\n      code\n      name\n    }\n  }\n": types.ConsoleAgencyDocument,
     "\n  query ConsoleUnits($after: String) {\n    orgUnits(first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        code\n        name\n        agency {\n          code\n          name\n        }\n        parent {\n          name\n        }\n      }\n    }\n  }\n": types.ConsoleUnitsDocument,
-    "\n  query ConsoleVacancyAgencies {\n    agencies(first: 100) {\n      nodes {\n        code\n        name\n      }\n    }\n  }\n": types.ConsoleVacancyAgenciesDocument,
     "\n  query ConsoleVacancies($within: Int!, $agencyCode: String) {\n    vacancies(within: $within, agencyCode: $agencyCode) {\n      retiresOn\n      position {\n        code\n        title\n        categoryName\n      }\n      holder {\n        nip\n        name\n      }\n      bench {\n        pool\n        readyNow\n        readyInOneToTwoYears\n        readyLater\n      }\n    }\n  }\n": types.ConsoleVacanciesDocument,
 };
 
@@ -179,10 +177,6 @@ export function graphql(source: "\n  query ConsoleAgency($code: String!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleUnits($after: String) {\n    orgUnits(first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        code\n        name\n        agency {\n          code\n          name\n        }\n        parent {\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ConsoleUnitsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ConsoleVacancyAgencies {\n    agencies(first: 100) {\n      nodes {\n        code\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').ConsoleVacancyAgenciesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

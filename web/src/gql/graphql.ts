@@ -481,11 +481,6 @@ export type ConsoleUnitsQueryVariables = Exact<{
 
 export type ConsoleUnitsQuery = { orgUnits: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, agency: { code: string, name: string }, parent: { name: string } | null }> } };
 
-export type ConsoleVacancyAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ConsoleVacancyAgenciesQuery = { agencies: { nodes: Array<{ code: string, name: string }> } };
-
 export type ConsoleVacanciesQueryVariables = Exact<{
   within: number;
   agencyCode?: string | null | undefined;
@@ -1215,16 +1210,6 @@ export const ConsoleUnitsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:ef0d94bab52ca180bb01cfbe93d0f0dab63ff3505a3f5d8157ebaefe0700e7ac"}) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;
-export const ConsoleVacancyAgenciesDocument = new TypedDocumentString(`
-    query ConsoleVacancyAgencies {
-  agencies(first: 100) {
-    nodes {
-      code
-      name
-    }
-  }
-}
-    `, {"hash":"sha256:46b0d5de4e51e52eee19fcd83660ff8504b591f0c9c8dca78cdea6e6b124ba5c"}) as unknown as TypedDocumentString<ConsoleVacancyAgenciesQuery, ConsoleVacancyAgenciesQueryVariables>;
 export const ConsoleVacanciesDocument = new TypedDocumentString(`
     query ConsoleVacancies($within: Int!, $agencyCode: String) {
   vacancies(within: $within, agencyCode: $agencyCode) {

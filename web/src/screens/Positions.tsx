@@ -43,7 +43,8 @@ const PositionsQuery = graphql(`
   }
 `);
 
-const AgenciesQuery = graphql(`
+/** Every agency by name (the pickers of the positions and the vacancies ahead). */
+export const AgenciesQuery = graphql(`
   query ConsoleAgencies {
     agencies(first: 100) {
       nodes {

@@ -6,17 +6,7 @@ import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
 import { DownloadButtons, ErrorNotice, Loading } from '../ui/parts';
-
-const VacancyAgenciesQuery = graphql(`
-  query ConsoleVacancyAgencies {
-    agencies(first: 100) {
-      nodes {
-        code
-        name
-      }
-    }
-  }
-`);
+import { AgenciesQuery } from './Positions';
 
 const VacanciesQuery = graphql(`
   query ConsoleVacancies($within: Int!, $agencyCode: String) {
@@ -47,7 +37,7 @@ export function VacanciesScreen() {
   const { token, claims } = useSession();
   const [within, setWithin] = useState('5');
   // HR and COMMITTEE see their own agency; a role without one (ADMIN) picks it.
-  const agencies = useApi(VacancyAgenciesQuery, {}, token, !claims.agency);
+  const agencies = useApi(AgenciesQuery, {}, token, !claims.agency);
   const [picked, setPicked] = useState<string | null>(null);
   const agencyCode = claims.agency ?? picked ?? agencies.data?.agencies.nodes[0]?.code;
   const variables = { within: Number(within), agencyCode };
