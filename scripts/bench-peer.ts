@@ -62,7 +62,7 @@ async function freePort(): Promise<number> {
 export async function startPeer(
   databaseUrl: string,
   log: (line: string) => void,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const node = path.join(FOLDER, 'node_modules', 'node', 'bin', 'node');
   const cli = path.join(FOLDER, 'node_modules', 'postgraphile', 'dist', 'cli-run.js');
   if (!existsSync(node) || !existsSync(cli)) {
@@ -117,5 +117,5 @@ export async function startPeer(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   log(`  peer: PostGraphile 5 at ${url}/graphql`);
-  return { url, stop };
+  return { url, pid: child.pid, stop };
 }

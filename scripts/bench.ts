@@ -13,7 +13,9 @@ import { signToken } from '../src/modules/auth/tokens';
 import { importDataset } from '../src/modules/dataset/dataset.service';
 import { generateProvince } from '../src/modules/demo/province.generate';
 import { parseOptions, type Options } from './bench-options';
+import { cpuPerRequest, postmasterPid } from './bench-cpu';
 import { peerQueries, startPeer } from './bench-peer';
+import { SERVER_NODE_FLAGS } from './server-process';
 import { load, median, type Operation } from './bench-load';
 import { runScaleOut } from './bench-scale';
 
@@ -146,21 +148,25 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
     ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`]
     : [];
   const heap = options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : [];
-  const server = spawn(process.execPath, [...profile, ...heap, 'dist/src/index.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      JWT_SECRET: secret,
-      PORT: '0',
-      LOAD_DEMO: 'false',
-      NODE_ENV: 'production',
-      // Statements are counted for the probe of each operation only, not under load.
-      EXPOSE_STATEMENT_COUNT: 'on-request',
-      // The bench measures throughput from one token: no per-caller budget.
-      RATE_LIMIT_COST_PER_MINUTE: '0',
+  const server = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...profile, ...heap, 'dist/src/index.js'],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        JWT_SECRET: secret,
+        PORT: '0',
+        LOAD_DEMO: 'false',
+        NODE_ENV: 'production',
+        // Statements are counted for the probe of each operation only, not under load.
+        EXPOSE_STATEMENT_COUNT: 'on-request',
+        // The bench measures throughput from one token: no per-caller budget.
+        RATE_LIMIT_COST_PER_MINUTE: '0',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   let indexLoad = '';
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -189,6 +195,8 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
   try {
     await measure(url, token, sql, server.pid!, nips, positions, unit, options, dir, {
       peerUrl: peer?.url,
+      peerPid: peer?.pid,
+      postgresPid: await postmasterPid(path.join(dir, 'postgres')),
       indexLoad,
     });
   } finally {
@@ -208,7 +216,12 @@ async function measure(
   unit: string,
   options: Options,
   dir: string,
-  { peerUrl, indexLoad }: { peerUrl?: string; indexLoad: string },
+  {
+    peerUrl,
+    peerPid,
+    postgresPid,
+    indexLoad,
+  }: { peerUrl?: string; peerPid?: number; postgresPid: number | null; indexLoad: string },
 ): Promise<void> {
   const peer = peerQueries(nips, positions, TODAY);
   // `count`: ask the server to count the request's SQL statements (the probe only).
@@ -317,11 +330,23 @@ async function measure(
       await post(op.query, op.variables(i + 1));
       sequential.push(performance.now() - started);
     }
-    const measured = await load([url], token, op, options);
+    // CPU per request of our server and of PostgreSQL under the load: where the cores went.
+    const {
+      result: measured,
+      msPerRequest: [serverCpu, postgresCpu],
+    } = await cpuPerRequest(
+      [
+        [pid, false],
+        [postgresPid, true],
+      ],
+      () => load([url], token, op, options),
+    );
     const baseline = op.baseline ? await timeSql(sql, op.baseline) : null;
     // The peer's same read, right after ours, under the same load.
     const peerOp = peerUrl ? peer[op.name] : undefined;
     let peerMeasured = null;
+    let peerServerCpu: number | null = null;
+    let peerPostgresCpu: number | null = null;
     if (peerUrl && peerOp) {
       const postPeer = (i: number) =>
         fetch(`${peerUrl}/graphql`, {
@@ -342,7 +367,15 @@ async function measure(
         spent += took;
       }
       peerSequentialTimes.set(op.name, peerSequential);
-      peerMeasured = await load([peerUrl], token, peerOp, options);
+      const peerRun = await cpuPerRequest(
+        [
+          [peerPid ?? null, false],
+          [postgresPid, true],
+        ],
+        () => load([peerUrl], token, peerOp, options),
+      );
+      peerMeasured = peerRun.result;
+      [peerServerCpu, peerPostgresCpu] = peerRun.msPerRequest;
       // Requests autocannon gave up on still run in PostgreSQL (the peer's ranking takes
       // seconds): cancel them, so they do not weigh on the operations measured next.
       await sql.query(
@@ -368,6 +401,12 @@ async function measure(
       peerP50: peerMeasured?.p50 ?? null,
       peerRequestsPerSecond: peerMeasured?.rps ?? null,
       peerErrors: peerMeasured?.errors ?? null,
+      cpuMsPerRequest: {
+        server: serverCpu,
+        postgres: postgresCpu,
+        peer: peerServerCpu,
+        peerPostgres: peerPostgresCpu,
+      },
     });
     log(`  ${op.name}: p50 ${measured.p50.toFixed(1)} ms, ${measured.rps.toFixed(0)} req/s`);
   }
@@ -442,6 +481,12 @@ function printTable(report: {
     peerSequentialP50: number | null;
     peerP50: number | null;
     peerRequestsPerSecond: number | null;
+    cpuMsPerRequest?: {
+      server: number | null;
+      postgres: number | null;
+      peer: number | null;
+      peerPostgres: number | null;
+    };
   }[];
 }): void {
   const o = report.options;
@@ -459,6 +504,17 @@ function printTable(report: {
     const ratio = r.peerRequestsPerSecond ? r.requestsPerSecond / r.peerRequestsPerSecond : null;
     console.log(
       `| ${r.operation} | ${r.sequentialP50.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.requestsPerSecond.toFixed(0)} | ${r.sqlStatements ?? '–'} | ${figure(r.baselineMedian, 1)} | ${figure(r.timesFaster, 1)} | ${figure(r.peerSequentialP50, 1)} | ${figure(r.peerP50, 1)} | ${figure(r.peerRequestsPerSecond, 0)} | ${figure(ratio, 2)} | ${r.errors} |`,
+    );
+  }
+  // Where the cores went under the load: CPU ms per answered request, each side.
+  console.log(
+    '\n| operation | server CPU ms/req | PostgreSQL CPU ms/req | peer CPU ms/req | peer PostgreSQL CPU ms/req |',
+  );
+  console.log(`| --- |${' ---: |'.repeat(4)}`);
+  for (const r of report.results) {
+    const c = r.cpuMsPerRequest;
+    console.log(
+      `| ${r.operation} | ${figure(c?.server ?? null, 2)} | ${figure(c?.postgres ?? null, 2)} | ${figure(c?.peer ?? null, 2)} | ${figure(c?.peerPostgres ?? null, 2)} |`,
     );
   }
   console.log(

@@ -1,6 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
+/**
+ * The V8 flags the server runs with (`npm start`, `npm run serve`, the bench, the tests' own
+ * processes). A young generation of 64 MiB a semi-space instead of 16: under concurrent reads
+ * much of what a request allocates lives until its answer is sent, and with small semi-spaces
+ * it is copied again and again (at 10 connections the page of 100 spent 40 % of its CPU in
+ * scavenges). It costs at most 3 × 64 MiB of RSS and changes nothing else.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /** A server started as a process of its own, as a deployment runs it. */
 export interface ServerProcess {
   readonly child: ChildProcess;
@@ -29,8 +38,8 @@ export interface ServerProcessOptions {
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const args = options.built
-    ? [path.resolve('dist/src/index.js')]
-    : ['--import', 'tsx', path.resolve('src/index.ts')];
+    ? [...SERVER_NODE_FLAGS, path.resolve('dist/src/index.js')]
+    : [...SERVER_NODE_FLAGS, '--import', 'tsx', path.resolve('src/index.ts')];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
