@@ -1,6 +1,7 @@
 import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { prepared } from './prepared';
 
 type Row = Record<string, unknown>;
 
@@ -143,12 +144,11 @@ export class Loaders {
           reader.select('t'),
           ...companions.map((c) => c.reader!.select(c.alias, `${c.alias}_`)),
         ];
+        const sql = `select ${select.join(', ')} from ${reader.table} as t ${joins.join(' ')} where t.${column} = any(?)`;
         const { rows } = await this.em
           .getKnex()
-          .raw<{ rows: Row[] }>(
-            `select ${select.join(', ')} from ${reader.table} as t ${joins.join(' ')} where t.${column} = any(?)`,
-            [keys as unknown as string[]],
-          );
+          .raw<{ rows: Row[] }>(sql, [keys as unknown as string[]])
+          .options(prepared(sql));
         const loaded = rows.map((row) => {
           const entityRow = reader.map(row) as Row;
           for (const c of companions) {

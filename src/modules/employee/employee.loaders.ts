@@ -2,6 +2,7 @@ import { Competency } from '../competency/competency.entity';
 import { Employee } from './employee.entity';
 import type { Context } from '../../context';
 import { leanReaderOf } from '../../shared/lean';
+import { prepared } from '../../shared/prepared';
 
 export interface CurrentLevel {
   employeeId: number;
@@ -22,12 +23,16 @@ export function currentLevels(ctx: Context, asOf: string) {
     `employee.currentLevels.${asOf}`,
     async (ids) => {
       const competency = leanReaderOf(ctx.em.getMetadata().get(Competency.name));
-      const result = await ctx.knex.raw<{
-        rows: { levels: CurrentLevel[] | null; competencies: Record<string, unknown>[] | null }[];
-      }>(
-        levelsAndCompetencies('a.employee_id = any(?)', 'a.employee_id, ', competency.select('c')),
-        [ids as number[], asOf],
+      const sql = levelsAndCompetencies(
+        'a.employee_id = any(?)',
+        'a.employee_id, ',
+        competency.select('c'),
       );
+      const result = await ctx.knex
+        .raw<{
+          rows: { levels: CurrentLevel[] | null; competencies: Record<string, unknown>[] | null }[];
+        }>(sql, [ids as number[], asOf])
+        .options(prepared(sql));
       const [{ levels, competencies }] = result.rows;
       await ctx.loaders.primeById(
         Competency,
@@ -82,13 +87,13 @@ export async function employeeWithLevels(
   const meta = ctx.em.getMetadata();
   const employee = leanReaderOf(meta.get(Employee.name));
   const competency = leanReaderOf(meta.get(Competency.name));
-  const { rows } = await ctx.knex.raw<{ rows: Record<string, unknown>[] }>(
-    `select ${employee.select('t')}, lv.levels as "__levels", lv.competencies as "__competencies"
+  const sql = `select ${employee.select('t')}, lv.levels as "__levels", lv.competencies as "__competencies"
        from ${employee.table} as t
        left join lateral (${levelsAndCompetencies('a.employee_id = t.id', '', competency.select('c'))}) as lv on true
-      where t.nip = ?`,
-    [asOf, nip],
-  );
+      where t.nip = ?`;
+  const { rows } = await ctx.knex
+    .raw<{ rows: Record<string, unknown>[] }>(sql, [asOf, nip])
+    .options(prepared(sql));
   const byNip = ctx.loaders.byKey<Employee, string>(Employee, 'nip');
   const [row] = rows;
   if (!row) {

@@ -6,6 +6,7 @@ import type { CandidateSpec } from './fit.scoring';
 import { isConnectionFailure } from '../../shared/errors';
 import { parseLsn, type Lsn } from '../../shared/lsn';
 import { perPool } from '../../shared/per-pool';
+import { prepared } from '../../shared/prepared';
 
 /** Change rows older than this are pruned; a process idle longer reloads everything. */
 const CHANGE_RETENTION_MS = 24 * 3600 * 1000;
@@ -23,6 +24,12 @@ const OVERLAY_MIN = 2_000;
  * the next ranking of every process, at the cost of one small statement per ranking. When the
  * overlay grows past a share of the province, the columns are rebuilt.
  */
+/** What changed since a horizon, where the log stands and the next horizon: before every read. */
+const CHANGES_SINCE = `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon,
+              pg_current_wal_insert_lsn()::text as lsn,
+              coalesce((select array_agg(distinct employee_id) from employee_change
+                         where xid >= ?::xid8), '{}') as ids`;
+
 export class CandidateIndex {
   private columns = new CandidateColumns(0);
   /** Facts by employee id that take precedence over the columns (null: the employee is gone). */
@@ -212,15 +219,11 @@ export class CandidateIndex {
       await this.loadAll();
       return;
     }
-    const { rows } = await this.knex.raw<{
-      rows: { horizon: string; lsn: string; ids: number[] }[];
-    }>(
-      `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon,
-              pg_current_wal_insert_lsn()::text as lsn,
-              coalesce((select array_agg(distinct employee_id) from employee_change
-                         where xid >= ?::xid8), '{}') as ids`,
-      [this.horizon],
-    );
+    const { rows } = await this.knex
+      .raw<{
+        rows: { horizon: string; lsn: string; ids: number[] }[];
+      }>(CHANGES_SINCE, [this.horizon])
+      .options(prepared(CHANGES_SINCE));
     const [{ horizon, lsn, ids }] = rows;
     if (ids.length > 0) {
       await this.overlayFacts(ids);

@@ -5,6 +5,7 @@ import { EDUCATION_LEVELS, RANKS } from '../reference/reference.data';
 import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candidate-facts';
 import type { CandidateSpec, PositionSpec } from './fit.scoring';
 import type { PlanCourse } from './training-plan';
+import { prepared } from '../../shared/prepared';
 
 /**
  * What the pure scoring reads, made from the database: a position's job profile, an
@@ -27,8 +28,15 @@ interface ProfileRow {
  */
 function positionProfiles(ctx: Context) {
   return ctx.loaders.custom<number, ProfileRow>('fit.positionProfile', async (ids) => {
-    const { rows } = await ctx.knex.raw<{ rows: ProfileRow[] }>(
-      `select p.id,
+    const { rows } = await ctx.knex
+      .raw<{ rows: ProfileRow[] }>(POSITION_PROFILES, [ids as number[]])
+      .options(prepared(POSITION_PROFILES));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? { id, requirements: [], courses: [] });
+  });
+}
+
+const POSITION_PROFILES = `select p.id,
               coalesce((select json_agg(json_build_object('c', r.competency_id, 'l', r.level,
                                           'w', r.weight, 'k', r.critical)
                                         order by r.ordinal, r.id)
@@ -36,13 +44,7 @@ function positionProfiles(ctx: Context) {
               coalesce((select json_agg(json_build_object('id', c.id, 'code', c.code) order by c.code)
                           from position_required_course pc join course c on c.id = pc.course_id
                          where pc.position_id = p.id), '[]') as courses
-         from unnest(?::int[]) as p(id)`,
-      [ids as number[]],
-    );
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? { id, requirements: [], courses: [] });
-  });
-}
+         from unnest(?::int[]) as p(id)`;
 
 /** The job profile of a position (batched with the others of the request: one statement). */
 export async function positionSpec(ctx: Context, position: Position): Promise<PositionSpec> {
