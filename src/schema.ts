@@ -6,7 +6,7 @@ import {
   printSchema,
   type GraphQLSchema,
 } from 'graphql';
-import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import { buildSchemaSync, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { ChangesResolver, EmployeesChangedResolver } from './modules/changes/changes.resolver';
 import {
@@ -165,27 +165,77 @@ let built: GraphQLSchema | undefined;
 /** The executable schema, built once per process from the decorated classes. */
 export function buildAppSchema(): GraphQLSchema {
   built ??= normaliseArguments(
-    buildSchemaSync({
-      resolvers: RESOLVERS,
-      validate: false,
-      // Subscriptions bring their own streams (the change log): no topics are published.
-      pubSub: {
-        publish() {
-          throw new Error('No topics are published: subscriptions read the change log.');
+    readPlainFieldsDirectly(
+      buildSchemaSync({
+        resolvers: RESOLVERS,
+        validate: false,
+        // Subscriptions bring their own streams (the change log): no topics are published.
+        pubSub: {
+          publish() {
+            throw new Error('No topics are published: subscriptions read the change log.');
+          },
+          subscribe() {
+            throw new Error('No topics are published: subscriptions read the change log.');
+          },
         },
-        subscribe() {
-          throw new Error('No topics are published: subscriptions read the change log.');
+        // `@Authorized(roles)`: signed in with one of the roles (any role when none are named).
+        authChecker: ({ context }: { context: Context }, roles) => {
+          context.access.require(...(roles as string[]));
+          return true;
         },
-      },
-      // `@Authorized(roles)`: signed in with one of the roles (any role when none are named).
-      authChecker: ({ context }: { context: Context }, roles) => {
-        context.access.require(...(roles as string[]));
-        return true;
-      },
-    }),
+      }),
+    ),
   );
   return built;
 }
+
+/**
+ * A property field with nothing around it is read by GraphQL's own resolver. type-graphql wraps
+ * every property in a function that builds a record and runs the (empty) middleware chain, once
+ * per field of every object answered: thousands of times for a page of 100 employees. Kept
+ * wrapped, by name in every type (so a name's guard is never lost through a type it was not
+ * declared on): a field with roles (`@Authorized`, even with none named) or middleware, any
+ * field resolver's name, a property published under another name, and every field of a class
+ * guarded as a whole. The root types are left alone.
+ */
+function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const wrapped = new Set<string>([
+    ...storage.authorizedFields.map((a) => a.fieldName),
+    ...storage.middlewares.map((m) => m.fieldName),
+    ...storage.fieldResolvers.map((r) => r.schemaName),
+    ...storage.fields.filter((f) => f.name !== f.schemaName).map((f) => f.schemaName),
+  ]);
+  const guardedClasses = new Set<unknown>([
+    ...storage.authorizedResolver.map((a) => a.target),
+    ...storage.resolverMiddlewares.map((m) => m.target),
+  ]);
+  const guardedTypes = new Set(
+    [...storage.objectTypes, ...storage.interfaceTypes]
+      .filter((t) => [...guardedClasses].some((c) => c === t.target || isSubclass(t.target, c)))
+      .map((t) => t.name),
+  );
+  const plain = new Set(storage.fields.map((f) => f.schemaName));
+  const roots = new Set<unknown>([
+    schema.getQueryType(),
+    schema.getMutationType(),
+    schema.getSubscriptionType(),
+  ]);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || roots.has(type)) continue;
+    if (guardedTypes.has(type.name)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0 && plain.has(field.name) && !wrapped.has(field.name))
+        field.resolve = undefined;
+    }
+  }
+  return schema;
+}
+
+const isSubclass = (target: unknown, parent: unknown) =>
+  typeof target === 'function' &&
+  typeof parent === 'function' &&
+  Object.prototype.isPrototypeOf.call(parent, target);
 
 /**
  * Every argument of every field is normalised once, before any resolver or check sees it:

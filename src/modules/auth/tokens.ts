@@ -70,10 +70,33 @@ export function viewerFromHeader(keys: TokenKeys, header: string | undefined): V
       ErrorCode.UNAUTHENTICATED,
       'The Authorization header must be "Bearer <token>".',
     );
+  const token = match[1];
+  const known = verified.get(keys)?.get(token);
+  // A token checked before is not checked again until it expires (its signature cannot change).
+  if (known && Date.now() / 1000 < known.exp) return known.viewer;
+  const viewer = checkedViewer(keys, token);
+  remember(keys, token, viewer);
+  return viewer.viewer;
+}
+
+/** Tokens already checked, per key set: their viewer, until their expiry (at most `REMEMBERED`). */
+const verified = new WeakMap<TokenKeys, Map<string, { viewer: Viewer; exp: number }>>();
+const REMEMBERED = 1_000;
+
+function remember(keys: TokenKeys, token: string, entry: { viewer: Viewer; exp: number }): void {
+  let tokens = verified.get(keys);
+  if (!tokens) verified.set(keys, (tokens = new Map<string, { viewer: Viewer; exp: number }>()));
+  tokens.delete(token);
+  tokens.set(token, entry);
+  // The oldest checked goes first.
+  if (tokens.size > REMEMBERED) tokens.delete(tokens.keys().next().value!);
+}
+
+function checkedViewer(keys: TokenKeys, token: string): { viewer: Viewer; exp: number } {
   let payload: jwt.JwtPayload;
   try {
     const key = verificationKey(keys);
-    payload = jwt.verify(match[1], key, {
+    payload = jwt.verify(token, key, {
       algorithms: keys.publicKey ? ['RS256'] : ['HS256'],
       issuer: ISSUER,
     }) as jwt.JwtPayload;
@@ -92,5 +115,11 @@ export function viewerFromHeader(keys: TokenKeys, header: string | undefined): V
   const nip = typeof payload.nip === 'string' ? payload.nip : null;
   const problem = claimProblem(role, agency, nip);
   if (problem) throw new AppError(ErrorCode.UNAUTHENTICATED, `The token is not valid: ${problem}.`);
-  return { role: role as Role, subject: payload.sub ?? role, agencyCode: agency, nip };
+  const viewer: Viewer = Object.freeze({
+    role: role as Role,
+    subject: payload.sub ?? role,
+    agencyCode: agency,
+    nip,
+  });
+  return { viewer, exp: payload.exp };
 }
