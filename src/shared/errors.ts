@@ -82,7 +82,7 @@ export function formatError(
   log: (error: unknown) => void = console.error,
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const original = innermost(error);
   if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -103,6 +103,20 @@ export function formatError(
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/**
+ * The error a resolver threw, under however many wrappers carry it (graphql-js wraps it once;
+ * the compiled execution's own error class, which Apollo wraps again, twice).
+ */
+function innermost(error: unknown): unknown {
+  let inner = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const next = (inner as { originalError?: unknown } | null)?.originalError;
+    if (next === undefined || next === null || next === inner) break;
+    inner = next;
+  }
+  return inner;
 }
 
 /** Failures of the database a client can act on: what to tell it, with which code. */

@@ -72,6 +72,8 @@ export async function startTestApp(
     corsOrigins?: string[];
     /** Manifests of trusted documents, and whether non-analysts may run only those. */
     trustedDocuments?: { files: string[]; only: boolean };
+    /** Runs of a document on graphql-js before it is compiled (default 0: compiled at once). */
+    runsBeforeCompiling?: number;
   } = {},
 ): Promise<TestApp> {
   const base = inject('databaseUrl');
@@ -98,6 +100,8 @@ export async function startTestApp(
       writeWaitMs: options.writeWaitMs ?? defaults.limits.writeWaitMs,
     },
     exposeStatementCount: options.exposeStatementCount ?? true,
+    // Every document runs compiled from its first run (graphql-js runs the rest of the time).
+    runsBeforeCompiling: options.runsBeforeCompiling ?? 0,
     metricsToken: options.metricsToken,
     corsOrigins: options.corsOrigins,
     ...(options.trustedDocuments

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { allInOrder } from '../../src/shared/collections';
 import { AppError, ErrorCode, formatError } from '../../src/shared/errors';
 
 const shape = (error: GraphQLError) => formatError(error.toJSON(), error, () => undefined);
@@ -49,5 +50,35 @@ describe('formatError', () => {
       logged.push(e),
     );
     expect(logged).toEqual([original]);
+  });
+
+  it('finds the failure under every wrapper: a lock wait refused is BUSY however deep', () => {
+    const lock = Object.assign(new Error('canceling statement due to lock timeout'), {
+      code: '55P03',
+    });
+    const once = new GraphQLError(lock.message, { originalError: lock });
+    const twice = new GraphQLError(once.message, { originalError: once });
+    for (const error of [once, twice])
+      expect(shape(error).extensions).toEqual({ code: 'BUSY', retryAfterSeconds: 5 });
+  });
+});
+
+describe('allInOrder', () => {
+  const later = <T>(ms: number, value: T, fail = false) =>
+    new Promise<T>((resolve, reject) =>
+      setTimeout(() => (fail ? reject(new Error(String(value))) : resolve(value)), ms),
+    );
+
+  it('answers every value in order, as Promise.all', async () => {
+    expect(await allInOrder([later(5, 'a'), later(1, 2)])).toEqual(['a', 2]);
+  });
+
+  it('reports the first failure in the list, not the first to arrive', async () => {
+    await expect(allInOrder([later(20, 'nip', true), later(1, 'position', true)])).rejects.toThrow(
+      'nip',
+    );
+    await expect(allInOrder([later(1, 'ok'), later(5, 'position', true)])).rejects.toThrow(
+      'position',
+    );
   });
 });

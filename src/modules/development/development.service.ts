@@ -11,6 +11,7 @@ import { badInput } from '../../shared/errors';
 import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
 import { DevelopmentPlan } from './development-plan.entity';
 import { onTrack, scheduleCourses } from './development.schedule';
+import { allInOrder } from '../../shared/collections';
 
 type Payload = { userErrors: UserError[]; developmentPlan: DevelopmentPlan | null };
 
@@ -38,7 +39,7 @@ export async function createDevelopmentPlan(
     return refuse('yearlyHours', UserErrorCode.OUT_OF_RANGE, `must be 1–1000, got ${yearlyHours}`);
   if (startYear < 1950 || startYear > 2200)
     return refuse('startYear', UserErrorCode.OUT_OF_RANGE, `must be 1950–2200, got ${startYear}`);
-  const [employee, position] = await Promise.all([
+  const [employee, position] = await allInOrder([
     employeeByNip(ctx, input.nip),
     positionByCode(ctx, input.targetPositionCode),
   ]);

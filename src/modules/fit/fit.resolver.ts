@@ -50,6 +50,7 @@ import {
   ScoringPolicyInput,
   TrainingPlan,
 } from './fit.types';
+import { allInOrder } from '../../shared/collections';
 
 const POLICY = {
   nullable: true,
@@ -76,10 +77,10 @@ export class FitResolver {
     assume: Assumptions | null,
     @Ctx() ctx: Context,
   ) {
-    const [employee, position, assumed] = await Promise.all([
+    const [employee, position, assumed] = await allInOrder([
       employeeByNip(ctx, nip),
       positionByCode(ctx, positionCode),
-      assume ? assumedFrom(ctx, assume) : undefined,
+      assume ? assumedFrom(ctx, assume) : Promise.resolve(undefined),
     ]);
     return fitOf(ctx, employee, position, policyFrom(ctx, policy), assumed);
   }
