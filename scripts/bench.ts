@@ -173,6 +173,9 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
     let found = '';
     let started = false;
     server.stdout.on('data', (chunk: Buffer) => {
+      // Once it is up, its log lines are read and dropped (kept, they would cost the load
+      // generator's process more with every request).
+      if (started) return;
       output += chunk.toString();
       found ||= /API (http:\/\/localhost:\d+)\/graphql/.exec(output)?.[1] ?? '';
       const loaded = /Candidate index: .*/.exec(output);

@@ -82,15 +82,17 @@ export function createContext(
   viewer: Viewer | null = null,
   settings: ContextSettings = DEFAULT_CONTEXT_SETTINGS,
 ): Context {
-  const em = orm.em.fork();
-  const knex = em.getKnex();
+  // Forked on first use: the lean reads (most requests) need no identity map.
+  let em: EntityManager | undefined;
+  const emOf = () => (em ??= orm.em.fork());
+  const knex = orm.em.getKnex();
   const access = new Access(viewer, knex);
   const guard = visibilityGuard(access, () => loaders);
   const lean = (entity: EntityClass<object>) =>
-    LEAN.has(entity) ? leanReaderOf(em.getMetadata().get(entity.name)) : undefined;
-  const loaders: Loaders = new Loaders(em, guard, COMPANIONS, lean);
-  return {
-    em,
+    LEAN.has(entity) ? leanReaderOf(orm.em.getMetadata().get(entity.name)) : undefined;
+  const loaders: Loaders = new Loaders(emOf, guard, COMPANIONS, lean, orm.em);
+  return Object.assign(Object.create(LAZY_EM) as { readonly em: EntityManager }, {
+    emOf,
     knex,
     loaders,
     access,
@@ -101,5 +103,15 @@ export function createContext(
     requestId: settings.requestId ?? null,
     extensions: {},
     signal: settings.signal,
-  };
+  }) as Context;
 }
+
+/**
+ * `em` of every context: a getter on the prototype, so that Apollo's copy of a context (an
+ * `Object.assign` of its own properties) copies the function that forks, not a fork.
+ */
+const LAZY_EM = Object.defineProperty({}, 'em', {
+  get(this: { emOf: () => EntityManager }) {
+    return this.emOf();
+  },
+});

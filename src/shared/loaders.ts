@@ -83,14 +83,21 @@ export class Loaders {
   private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(
-    private readonly em: EntityManager,
+    /** The request's EntityManager, forked on first use (most requests read lean, never fork). */
+    private readonly emOf: () => EntityManager,
     private readonly guard: Guard = async (_entity, rows) => rows,
     /** Per entity, the many-to-ones fetched with it, so loading them costs no statement. */
     private readonly companions: ReadonlyMap<EntityClass<object>, readonly Companion[]> = new Map(),
     /** How to read an entity without the ORM (one raw statement, no hydration), if so. */
     private readonly lean: (entity: EntityClass<object>) => LeanReader<object> | undefined = () =>
       undefined,
+    /** The process's EntityManager: metadata and the connection pool, without a fork. */
+    private readonly root: EntityManager = emOf(),
   ) {}
+
+  private get em(): EntityManager {
+    return this.emOf();
+  }
 
   /**
    * Reference data that only migrations change (ranks, education levels), by a unique
@@ -135,7 +142,7 @@ export class Loaders {
         alias: `j${i}`,
       }));
       if (reader && column && companions.every((c) => c.reader?.keyColumns.id)) {
-        const meta = this.em.getMetadata().find(entity.name)!;
+        const meta = this.root.getMetadata().find(entity.name)!;
         const joins = companions.map((c) => {
           const foreign = (meta.properties as Record<string, { fieldNames: string[] }>)[c.relation];
           return `left join ${c.reader!.table} as ${c.alias} on ${c.alias}."${c.reader!.keyColumns.id}" = t."${foreign.fieldNames[0]}"`;
@@ -145,7 +152,7 @@ export class Loaders {
           ...companions.map((c) => c.reader!.select(c.alias, `${c.alias}_`)),
         ];
         const sql = `select ${select.join(', ')} from ${reader.table} as t ${joins.join(' ')} where t.${column} = any(?)`;
-        const { rows } = await this.em
+        const { rows } = await this.root
           .getKnex()
           .raw<{ rows: Row[] }>(sql, [keys as unknown as string[]])
           .options(prepared(sql));

@@ -129,13 +129,16 @@ describe('compiled execution', () => {
     });
   }
 
-  it('asks no more SQL statements than graphql-js', async () => {
-    const c = CASES[0];
+  it('asks the same SQL statements as graphql-js', async () => {
+    // Nothing here is read two ways (a level's competency may come primed with the levels or be
+    // read with the requirements' ones, as the statements happen to finish): the count is fixed.
+    const query = `{ employees(first: 50) { totalCount nodes { nip rank { code } orgUnit { code agency { code } }
+      position { code requirements { level competency { code } } } } } }`;
     // Each server once before: what a process reads once (reference tables) is read by then.
-    await Promise.all([compiled.gql(c.query), interpreted.gql(c.query)]);
-    const [a, b] = [await compiled.gql(c.query), await interpreted.gql(c.query)];
+    await Promise.all([compiled.gql(query), interpreted.gql(query)]);
+    const [a, b] = [await compiled.gql(query), await interpreted.gql(query)];
     expect(a.errors).toBeUndefined();
-    expect(a.extensions?.sqlStatements).toBeLessThanOrEqual(b.extensions!.sqlStatements!);
+    expect(a.extensions?.sqlStatements).toBe(b.extensions?.sqlStatements);
   });
 
   it('knows which input types graphql-jit cannot read variables of', () => {
