@@ -190,9 +190,17 @@ export class Loaders {
       const companions = this.companions.get(entity) ?? [];
       const reader = companions.length === 0 ? this.lean(entity) : undefined;
       const where = { [foreignKey]: { $in: ids } } as FilterQuery<T>;
-      const rows = reader
-        ? await leanFind(this.em, entity, reader as LeanReader<T>, where, { orderBy })
-        : await this.em.find(entity, where, { orderBy, ...this.joined(companions) });
+      const sql = reader && this.childrenStatement(entity, reader, foreignKey, orderBy);
+      const rows = sql
+        ? (
+            await this.root
+              .getKnex()
+              .raw<{ rows: Row[] }>(sql, [ids as number[]])
+              .options(prepared(sql))
+          ).rows.map((row) => reader!.map(row) as T)
+        : reader
+          ? await leanFind(this.em, entity, reader as LeanReader<T>, where, { orderBy })
+          : await this.em.find(entity, where, { orderBy, ...this.joined(companions) });
       for (const companion of companions) await this.prime(companion, rows);
       const groups = new Map<number, T[]>(ids.map((id) => [id, []]));
       for (const row of rows) {
@@ -201,6 +209,35 @@ export class Loaders {
       }
       return ids.map((id) => groups.get(id) ?? []);
     });
+  }
+
+  /**
+   * The children of many parents as one statement with the same text for any number of them
+   * (`= any(?)`, so it is prepared once per connection), in `orderBy`; undefined when the order
+   * is not a plain list of the entity's own columns (the ORM builds it then).
+   */
+  private childrenStatement(
+    entity: EntityClass<object>,
+    reader: LeanReader<object>,
+    foreignKey: string,
+    orderBy: QueryOrderMap<object>,
+  ): string | undefined {
+    const properties = this.root.getMetadata().find(entity.name)?.properties as
+      Record<string, { fieldNames?: string[] }> | undefined;
+    const column = (property: string) => {
+      const names = properties?.[property]?.fieldNames;
+      return names?.length === 1 ? `e0."${names[0]}"` : undefined;
+    };
+    const parent = column(foreignKey);
+    const order: string[] = [];
+    for (const [property, direction] of Object.entries(orderBy)) {
+      const dir = String(direction).toLowerCase();
+      const by = column(property);
+      if (!by || (dir !== 'asc' && dir !== 'desc')) return;
+      order.push(`${by} ${dir}`);
+    }
+    if (!parent || order.length === 0) return;
+    return `select ${reader.select('e0')} from ${reader.table} as e0 where ${parent} = any(?) order by ${order.join(', ')}`;
   }
 
   /** A loader with its own batch function, cached under `name` for the request. */
