@@ -19,6 +19,8 @@ import { dayNumber, isoOfDay } from './days';
 /** Packed dates are days since 1700-01-01, in 18 bits (to 2417). */
 const DAY_ORIGIN = dayNumber('1700-01-01');
 const DAY_BITS = 2 ** 18;
+/** Competency, course ids and years the index groups by are below this. */
+const MAX_GROUP = 2 ** 24;
 /** Slots are packed in 26 bits (67 million employees). */
 const MAX_SLOTS = 2 ** 26;
 const NONE = -1;
@@ -374,23 +376,34 @@ export async function loadCandidateColumns(
       onProgress('employees', size);
     })();
 
-    /** Rows of a part grouped, each packed with the employee id where the slot will go. */
+    /**
+     * Rows of a part grouped by their second column (a competency, course or year: a small
+     * whole number), each row packed by `add` with the employee id where the slot will go, and
+     * handed to `put` (none for a row it leaves out). No object per row.
+     */
     const grouped = async (
       c: PoolClient,
       part: string,
       query: string,
-      pack: (row: Float64Array) => [group: number, value: number] | null,
+      add: (row: Float64Array, put: (value: number) => void) => void,
     ) => {
-      const groups = new Map<number, Numbers>();
+      const groups: Numbers[] = [];
+      let group = 0;
+      const put = (value: number) => {
+        let numbers = groups[group];
+        if (numbers === undefined) groups[group] = numbers = new Numbers();
+        numbers.push(value);
+      };
       const count = await copyNumbers(c, query, 3, (row) => {
-        const packed = pack(row);
-        if (!packed) return;
-        let group = groups.get(packed[0]);
-        if (!group) groups.set(packed[0], (group = new Numbers()));
-        group.push(packed[1]);
+        group = row[1];
+        if (!(group >= 0 && group < MAX_GROUP && Number.isInteger(group)))
+          throw new Error(`${part}: ${group} is not a key the index groups by`);
+        add(row, put);
       });
       onProgress(part, count);
-      return new Map([...groups].map(([key, group]) => [key, group.sorted()]));
+      const sorted = new Map<number, Float64Array>();
+      groups.forEach((numbers, key) => sorted.set(key, numbers.sorted()));
+      return sorted;
     };
 
     const results = beside(async (c) => {
@@ -411,15 +424,12 @@ export async function loadCandidateColumns(
         c,
         'assessment results',
         'select assessment_id, competency_id, level from assessment_result',
-        (row) => {
+        (row, put) => {
           const employee = assessmentEmployee[row[0]];
           if (employee === NONE) throw new Error(`assessment ${row[0]} is not in the snapshot`);
           const day = assessmentDay[row[0]];
-          if (day === NONE || row[2] < 0 || row[2] > 7) {
-            exceptional.add(employee);
-            return null;
-          }
-          return [row[1], packResult(employee, day, row[2])];
+          if (day === NONE || row[2] < 0 || row[2] > 7) exceptional.add(employee);
+          else put(packResult(employee, day, row[2]));
         },
       );
     });
@@ -428,13 +438,10 @@ export async function loadCandidateColumns(
         c,
         'completed courses',
         `select employee_id, course_id, ${days('completed_on')} from training_record`,
-        (row) => {
+        (row, put) => {
           const day = packDay(row[2]);
-          if (day === null) {
-            exceptional.add(row[0]);
-            return null;
-          }
-          return [row[1], row[0] * ENTRY_SLOT + day];
+          if (day === null) exceptional.add(row[0]);
+          else put(row[0] * ENTRY_SLOT + day);
         },
       );
       const ratings = await grouped(
@@ -442,7 +449,7 @@ export async function loadCandidateColumns(
         'performance ratings',
         `select employee_id, year, array_position(${codes(PERFORMANCE_RATINGS)}, rating::text) - 1
            from performance_record`,
-        (row) => [row[1], row[0] * ENTRY_SLOT + row[2]],
+        (row, put) => put(row[0] * ENTRY_SLOT + row[2]),
       );
       return { courses, ratings };
     });
