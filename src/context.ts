@@ -91,7 +91,7 @@ export function createContext(
   const lean = (entity: EntityClass<object>) =>
     LEAN.has(entity) ? leanReaderOf(orm.em.getMetadata().get(entity.name)) : undefined;
   const loaders: Loaders = new Loaders(emOf, guard, COMPANIONS, lean, orm.em);
-  return Object.assign(Object.create(LAZY_EM) as { readonly em: EntityManager }, {
+  return Object.assign(Object.create(LAZY_EM), {
     emOf,
     knex,
     loaders,

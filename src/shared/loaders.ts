@@ -197,7 +197,7 @@ export class Loaders {
               .getKnex()
               .raw<{ rows: Row[] }>(sql, [ids as number[]])
               .options(prepared(sql))
-          ).rows.map((row) => reader!.map(row) as T)
+          ).rows.map((row) => reader.map(row) as T)
         : reader
           ? await leanFind(this.em, entity, reader as LeanReader<T>, where, { orderBy })
           : await this.em.find(entity, where, { orderBy, ...this.joined(companions) });

@@ -2,6 +2,7 @@ import { Competency } from '../competency/competency.entity';
 import { Employee } from './employee.entity';
 import type { Context } from '../../context';
 import { leanReaderOf } from '../../shared/lean';
+import type { LeanReader } from '../../shared/loaders';
 import { prepared } from '../../shared/prepared';
 
 export interface CurrentLevel {
@@ -22,7 +23,7 @@ export function currentLevels(ctx: Context, asOf: string) {
   return ctx.loaders.custom<number, CurrentLevel[]>(
     `employee.currentLevels.${asOf}`,
     async (ids) => {
-      const competency = leanReaderOf(ctx.em.getMetadata().get(Competency.name));
+      const competency = leanReaderOf<Competency>(ctx.em.getMetadata().get(Competency.name));
       const sql = levelsAndCompetencies(
         'a.employee_id = any(?)',
         'a.employee_id, ',
@@ -82,7 +83,7 @@ function levelsAndCompetencies(
 async function levelsOf(
   ctx: Context,
   columns: LevelColumns,
-  competency: ReturnType<typeof leanReaderOf<Competency>>,
+  competency: LeanReader<Competency>,
 ): Promise<CurrentLevel[]> {
   const competencies = (columns.competencyRows ?? []).map((r) => competency.map(r));
   await ctx.loaders.primeById(Competency, competencies);
@@ -114,7 +115,7 @@ export async function employeeWithLevels(
 ): Promise<Employee | null> {
   const meta = ctx.em.getMetadata();
   const employee = leanReaderOf(meta.get(Employee.name));
-  const competency = leanReaderOf(meta.get(Competency.name));
+  const competency = leanReaderOf<Competency>(meta.get(Competency.name));
   const sql = `select ${employee.select('t')}, lv.*
        from ${employee.table} as t
        left join lateral (${levelsAndCompetencies('a.employee_id = t.id', '', competency.select('c'))}) as lv on true
