@@ -264,6 +264,8 @@ function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
       resolver.methodName
     ];
     const target = instance;
+    // The class each parent parameter expects (every class is defined once the schema is built).
+    const rootTypes = params.map((p) => (p.kind === 'root' ? p.getType?.() : undefined));
     field.resolve = (
       root: Record<string, unknown>,
       args,
@@ -275,7 +277,7 @@ function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
         const p = params[i];
         if (p.kind === 'root') {
           const value = p.propertyName ? root[p.propertyName] : root;
-          const type = p.getType?.();
+          const type = rootTypes[i];
           if (
             value != null &&
             type !== undefined &&
