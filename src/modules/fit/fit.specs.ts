@@ -6,6 +6,9 @@ import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candid
 import type { CandidateSpec, PositionSpec } from './fit.scoring';
 import type { PlanCourse } from './training-plan';
 import { prepared } from '../../shared/prepared';
+import { leanReaderOf } from '../../shared/lean';
+import type { LeanReader } from '../../shared/loaders';
+import { Competency } from '../competency/competency.entity';
 
 /**
  * What the pure scoring reads, made from the database: a position's job profile, an
@@ -28,22 +31,35 @@ interface ProfileRow {
  */
 function positionProfiles(ctx: Context) {
   return ctx.loaders.custom<number, ProfileRow>('fit.positionProfile', async (ids) => {
+    const competency = leanReaderOf<Competency>(ctx.em.getMetadata().get(Competency.name));
+    const sql = positionProfilesSql(competency);
     const { rows } = await ctx.knex
-      .raw<{ rows: ProfileRow[] }>(POSITION_PROFILES, [ids as number[]])
-      .options(prepared(POSITION_PROFILES));
+      .raw<{ rows: (ProfileRow & { competencies: Record<string, unknown>[] })[] }>(sql, [
+        ids as number[],
+      ])
+      .options(prepared(sql));
+    // The required competencies go to their loader: a fit's gaps name them without a statement.
+    await ctx.loaders.primeById(
+      Competency,
+      rows.flatMap((row) => row.competencies.map((c) => competency.map(c))),
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? { id, requirements: [], courses: [] });
   });
 }
 
-const POSITION_PROFILES = `select p.id,
+/** The profiles statement, with the competencies' columns as their lean reader selects them. */
+const positionProfilesSql = (competency: LeanReader<Competency>) => `select p.id,
               coalesce((select json_agg(json_build_object('c', r.competency_id, 'l', r.level,
                                           'w', r.weight, 'k', r.critical)
                                         order by r.ordinal, r.id)
                           from position_requirement r where r.position_id = p.id), '[]') as requirements,
               coalesce((select json_agg(json_build_object('id', c.id, 'code', c.code) order by c.code)
                           from position_required_course pc join course c on c.id = pc.course_id
-                         where pc.position_id = p.id), '[]') as courses
+                         where pc.position_id = p.id), '[]') as courses,
+              coalesce((select json_agg(x) from (select ${competency.select('c')} from competency c
+                         where c.id in (select r.competency_id from position_requirement r
+                                         where r.position_id = p.id)) x), '[]') as competencies
          from unnest(?::int[]) as p(id)`;
 
 /** The job profile of a position (batched with the others of the request: one statement). */
