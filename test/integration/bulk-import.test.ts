@@ -38,6 +38,18 @@ async function foreignKeys(app: TestApp): Promise<string[]> {
   return rows.map((r) => r.fk);
 }
 
+/** Every index and unique or primary key constraint, as the catalogue spells it. */
+async function indexes(app: TestApp): Promise<string[]> {
+  const { rows } = await app.orm.em.getKnex().raw<{ rows: { def: string }[] }>(
+    `select indexdef as def from pg_indexes where schemaname = 'public'
+     union all
+     select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+       from pg_constraint where contype in ('u', 'p') and connamespace = 'public'::regnamespace
+     order by 1`,
+  );
+  return rows.map((r) => r.def);
+}
+
 async function counts(app: TestApp): Promise<Record<string, number>> {
   const knex = app.orm.em.getKnex();
   const out: Record<string, number> = {};
@@ -57,6 +69,7 @@ async function counts(app: TestApp): Promise<Record<string, number>> {
 describe('the bulk import', () => {
   it('writes the same database and report as the ordinary import, first and second time', async () => {
     const constraints = await foreignKeys(bulk);
+    const indexDefinitions = await indexes(bulk);
     const first = await importDataset(bulk.orm.em.getKnex(), province, options(true));
     const reference = await importDataset(ordinary.orm.em.getKnex(), province, options(false));
     expect(first.issues).toEqual([]);
@@ -67,6 +80,9 @@ describe('the bulk import', () => {
     );
     // Every foreign key is back, validated, exactly as the migrations made it.
     expect(await foreignKeys(bulk)).toEqual(constraints);
+    // The indexes of the tables that started empty were built after the rows: all back.
+    expect(await indexes(bulk)).toEqual(indexDefinitions);
+    expect(indexDefinitions.length).toBeGreaterThan(20);
 
     // Again: everything is there already (updated or unchanged, nothing new, history kept).
     const again = await importDataset(bulk.orm.em.getKnex(), province, options(true));
@@ -107,5 +123,24 @@ describe('the bulk import', () => {
     ]);
     expect(await counts(bulk)).toEqual(before);
     expect(await foreignKeys(bulk)).toEqual(constraints);
+  });
+
+  it('links every result to its assessment when the ids it draws are not consecutive', async () => {
+    // Ids come back as a range when nothing else drew from the sequence, else as a list: a
+    // sequence that steps by 3 forces the list.
+    const knex = untouched.orm.em.getKnex();
+    await knex.raw(`alter sequence assessment_id_seq increment by 3`);
+    try {
+      const report = await importDataset(knex, province, options(true));
+      expect(report.issues).toEqual([]);
+      const { rows } = await knex.raw<{ rows: { gaps: number }[] }>(
+        `select count(*) filter (where id - lag <> 3)::int as gaps
+           from (select id, lag(id) over (order by id) from assessment) s where lag is not null`,
+      );
+      expect(rows[0].gaps).toBe(0);
+      expect(await exportDataset(knex)).toEqual(await exportDataset(ordinary.orm.em.getKnex()));
+    } finally {
+      await knex.raw(`alter sequence assessment_id_seq increment by 1`);
+    }
   });
 });

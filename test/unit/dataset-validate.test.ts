@@ -5,6 +5,7 @@ import {
   type KnownKeys,
 } from '../../src/modules/dataset/dataset.validate';
 import { generateDemoDataset } from '../../src/modules/demo/demo.generate';
+import { isIsoDate } from '../../src/modules/dataset/record-reader';
 
 const TODAY = '2026-11-01';
 
@@ -196,6 +197,46 @@ describe('validateDataset', () => {
       'a level 0 assessment',
       (d) => (d.assessments[0].results[0].level = 0),
       { section: 'assessments', index: 0, field: 'results[0].level', code: 'OUT_OF_RANGE' },
+    ],
+    [
+      'a level 6 assessment',
+      (d) => (d.assessments[0].results[0].level = 6),
+      { section: 'assessments', index: 0, field: 'results[0].level', code: 'OUT_OF_RANGE' },
+    ],
+    [
+      'a fractional assessed level',
+      (d) => (d.assessments[0].results[0].level = 2.5),
+      { section: 'assessments', index: 0, field: 'results[0].level', code: 'INVALID' },
+    ],
+    [
+      'an assessed level as text',
+      (d) => (d.assessments[0].results[0].level = '3'),
+      { section: 'assessments', index: 0, field: 'results[0].level', code: 'INVALID' },
+    ],
+    [
+      'an assessed competency that does not exist',
+      (d) => (d.assessments[0].results[0].competency = 'M.99'),
+      { section: 'assessments', index: 0, field: 'results[0].competency', code: 'NOT_FOUND' },
+    ],
+    [
+      'an assessed competency that is not a code',
+      (d) => (d.assessments[0].results[0].competency = 'M 01'),
+      { section: 'assessments', index: 0, field: 'results[0].competency', code: 'INVALID' },
+    ],
+    [
+      'a competency assessed twice in one assessment',
+      (d) => d.assessments[0].results.push({ competency: 'M.01', level: 4 }),
+      { section: 'assessments', index: 0, field: 'results[1].competency', code: 'DUPLICATE' },
+    ],
+    [
+      'a result with a field the format does not know',
+      (d) => (d.assessments[0].results[0].note = 'baik'),
+      { section: 'assessments', index: 0, field: 'results[0].note', code: 'INVALID' },
+    ],
+    [
+      'a result that is not an object',
+      (d) => (d.assessments[0].results[0] = 'M.01=3'),
+      { section: 'assessments', index: 0, field: 'results[0]', code: 'INVALID' },
     ],
     [
       'a level 6 in the dictionary',
@@ -472,4 +513,32 @@ describe('the documented format', () => {
     expect(dataset.employees).toHaveLength(1);
     expect(dataset.trainings[0].hours).toBe(271);
   });
+});
+
+describe('isIsoDate', () => {
+  it('agrees with the calendar of JavaScript dates on every day of many years (property)', () => {
+    const byDate = (value: string) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    for (const year of [0, 4, 100, 1600, 1899, 1900, 1996, 2000, 2023, 2024, 2100, 2400, 9999]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const value = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          expect(isIsoDate(value), value).toBe(byDate(value));
+        }
+      }
+    }
+  });
+
+  it.each([
+    '2024-2-01',
+    '2024-02-1',
+    '20240201',
+    '2024-02-01T00:00',
+    ' 2024-02-01',
+    '२०२४-०२-०१',
+    '',
+  ])('refuses %j', (value) => expect(isIsoDate(value)).toBe(false));
 });

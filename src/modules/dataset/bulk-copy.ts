@@ -16,11 +16,13 @@ export function copyText(value: Value): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
+  if (typeof value === 'string' && !NEEDS_ESCAPE.test(value)) return value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return copyText(arrayLiteral(value as readonly string[]));
   return (value as string).replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]);
 }
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** A text[] literal: every element quoted, quotes and backslashes escaped. */
@@ -37,32 +39,35 @@ export async function connectionOf(trx: Knex.Transaction): Promise<PoolClient> {
 
 /**
  * COPYs rows into `table` (the named columns, in order); `onRows` hears how many went so far
- * (every 20,000 rows and at the end).
+ * (every 20,000 rows and at the end). Rows may be made as they are sent (a generator), so a
+ * large section is never held as rows at once.
  */
 export async function copyRows(
   trx: Knex.Transaction,
   table: string,
   columns: readonly string[],
-  rows: readonly (readonly Value[])[],
+  rows: Iterable<readonly Value[]>,
   onRows: (done: number) => void = () => undefined,
 ): Promise<void> {
-  if (rows.length === 0) return;
   const connection = await connectionOf(trx);
   const target = connection.query(
     copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`),
   );
   async function* lines() {
     let batch = '';
-    for (let i = 0; i < rows.length; i++) {
-      batch += `${rows[i].map(copyText).join('\t')}\n`;
-      if ((i + 1) % 20_000 === 0) {
+    let done = 0;
+    for (const row of rows) {
+      let line = copyText(row[0]);
+      for (let c = 1; c < row.length; c++) line += `\t${copyText(row[c])}`;
+      batch += `${line}\n`;
+      if (++done % 20_000 === 0) {
         yield batch;
         batch = '';
-        onRows(i + 1);
+        onRows(done);
       }
     }
     if (batch) yield batch;
-    onRows(rows.length);
+    onRows(done);
   }
   await pipeline(Readable.from(lines()), target);
 }
@@ -91,5 +96,52 @@ export async function withForeignKeysCheckedOnce<T>(
   const result = await write();
   for (const fk of rows)
     await trx.raw(`alter table ${fk.table_name} add constraint "${fk.name}" ${fk.definition}`);
+  return result;
+}
+
+/**
+ * Runs `write` with the secondary indexes of `tables` dropped, then builds each again exactly
+ * as it was (from the catalogue): one sort per index instead of an insertion per row, which
+ * is most of the cost of COPYing into an indexed table. Primary keys stay (other tables'
+ * foreign keys hang on them), as does any index a foreign key relies on. A unique index is
+ * checked as it is built, so a duplicate still fails the import. In the import's transaction:
+ * on failure the drop is rolled back with the rest.
+ */
+export async function withIndexesBuiltOnce<T>(
+  trx: Knex.Transaction,
+  tables: readonly string[],
+  write: () => Promise<T>,
+): Promise<T> {
+  if (tables.length === 0) return write();
+  const { rows } = await trx.raw<{
+    rows: { table_name: string; name: string; definition: string; constraint: string | null }[];
+  }>(
+    `select i.indrelid::regclass::text as table_name, ix.relname as name,
+            pg_get_indexdef(i.indexrelid) as definition,
+            (select pg_get_constraintdef(c.oid) from pg_constraint c
+              where c.conindid = i.indexrelid and c.conrelid = i.indrelid) as constraint
+       from pg_index i
+       join pg_class ix on ix.oid = i.indexrelid
+      where i.indrelid = any(?::regclass[]) and not i.indisprimary
+        and not exists (select 1 from pg_constraint f
+                         where f.contype = 'f' and f.conindid = i.indexrelid)
+      order by 1, 2`,
+    [[...tables]],
+  );
+  for (const index of rows) {
+    await trx.raw(
+      index.constraint
+        ? `alter table ${index.table_name} drop constraint "${index.name}"`
+        : `drop index "${index.name}"`,
+    );
+  }
+  const result = await write();
+  for (const index of rows) {
+    await trx.raw(
+      index.constraint
+        ? `alter table ${index.table_name} add constraint "${index.name}" ${index.constraint}`
+        : index.definition,
+    );
+  }
   return result;
 }

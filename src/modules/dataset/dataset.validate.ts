@@ -16,7 +16,7 @@ import type {
   ValidDataset,
 } from './dataset.types';
 import { SECTIONS } from './dataset.types';
-import { isObject, normaliseDocument, RecordReader } from './record-reader';
+import { CODE_PATTERN, isObject, normaliseDocument, RecordReader } from './record-reader';
 import { readConditions, readEmployee } from './record-fields';
 
 /** What the database already holds, as far as validating references needs. */
@@ -505,6 +505,12 @@ class DocumentReader {
       const results: AssessmentRecord['results'] = [];
       const seen = new Set<string>();
       r.list('results', (item, _i, path) => {
+        // Most results are just a known competency and a level: taken as they are, no reader.
+        const plain = plainResult(item);
+        if (plain && !seen.has(plain.competency) && this.competencyExists(plain.competency)) {
+          seen.add(plain.competency);
+          return results.push(plain);
+        }
         const result = r.nested(path, item);
         if (!result) return (ok = false);
         const competency = result.code('competency');
@@ -582,6 +588,26 @@ class DocumentReader {
       } satisfies TrainingRecordInput);
     });
   }
+}
+
+/**
+ * A result that is exactly `{ competency, level }` with a code and a level from 1 to 5, as it
+ * stands (already normalised); anything else is null and goes through the field checks.
+ */
+function plainResult(item: unknown): AssessmentRecord['results'][number] | null {
+  if (!isObject(item)) return null;
+  const { competency, level } = item;
+  let fields = 0;
+  for (const key in item) if (Object.hasOwn(item, key)) fields++;
+  return fields === 2 &&
+    typeof competency === 'string' &&
+    CODE_PATTERN.test(competency) &&
+    typeof level === 'number' &&
+    Number.isInteger(level) &&
+    level >= 1 &&
+    level <= 5
+    ? (item as { competency: string; level: number })
+    : null;
 }
 
 /** Whether following `next` from `from` reaches `target` (single successor: a tree's parents). */

@@ -1,6 +1,6 @@
 import { groupBy } from '../../shared/collections';
 import type { Knex } from '@mikro-orm/knex';
-import { copyRows, withForeignKeysCheckedOnce } from './bulk-copy';
+import { copyRows, withForeignKeysCheckedOnce, withIndexesBuiltOnce } from './bulk-copy';
 import type { DatasetIssue, ImportReport, Section, ValidDataset } from './dataset.types';
 
 export type Progress = (section: Section, done: number, total: number) => void;
@@ -41,9 +41,15 @@ export async function writeDataset(
     sections.push(await w.assessments(data, issues));
     sections.push(await w.trainings(data));
   };
-  // The bulk path checks the people tables' references once per table, after the rows are in.
-  if (bulk) await withForeignKeysCheckedOnce(trx, PEOPLE_TABLES, people);
-  else await people();
+  if (bulk) {
+    // The bulk path checks the people tables' references once per table, after the rows are
+    // in; and the indexes of those that start empty (a first load) are built once at the end.
+    const empty: string[] = [];
+    for (const table of PEOPLE_TABLES) if (await w.wasEmpty(table)) empty.push(table);
+    await withForeignKeysCheckedOnce(trx, PEOPLE_TABLES, () =>
+      withIndexesBuiltOnce(trx, empty, people),
+    );
+  } else await people();
   return { sections, issues };
 }
 
@@ -57,6 +63,11 @@ const PEOPLE_TABLES = [
 
 /** Sections smaller than this take the ordinary statements even on the bulk path. */
 const BULK_MIN_ROWS = 2000;
+
+/** Each row's values of `columns`, in order, made as COPY asks for them. */
+function* valuesOf(rows: readonly Row[], columns: readonly string[]) {
+  for (const row of rows) yield columns.map((c) => row[c] as string | number | null);
+}
 
 function isSqlExpression(value: unknown): value is Knex.Raw {
   return typeof value === 'object' && value !== null && 'isRawInstance' in value;
@@ -73,7 +84,27 @@ class Writer {
   /** Employee ids of this import's references (ids never change within the transaction). */
   private readonly knownEmployees = new Map<string, number>();
 
-  /** The bulk upsert: COPY into a scratch table, then one insert … on conflict from it. */
+  /** Whether each table held no row when this import first wrote to it. */
+  private readonly emptyAtStart = new Map<string, boolean>();
+
+  async wasEmpty(table: string): Promise<boolean> {
+    let empty = this.emptyAtStart.get(table);
+    if (empty === undefined) {
+      const { rows } = await this.trx.raw<{ rows: { empty: boolean }[] }>(
+        `select not exists (select 1 from "${table}") as empty`,
+      );
+      empty = rows[0].empty;
+      this.emptyAtStart.set(table, empty);
+    }
+    return empty;
+  }
+
+  /**
+   * The bulk upsert: COPY into a scratch table, then one insert … on conflict from it. Into a
+   * table that was empty when the import began (a first load), the rows go straight in by
+   * COPY: the validator has made each record's key unique in the document, so none of them
+   * can conflict with another, and none with a stored row.
+   */
   private async copyUpsert(
     table: string,
     rows: Row[],
@@ -85,17 +116,30 @@ class Writer {
     const columns = Object.keys(rows[0]);
     const plain = columns.filter((c) => !isSqlExpression(rows[0][c]));
     const computed = columns.filter((c) => isSqlExpression(rows[0][c]));
+    if (await this.wasEmpty(table)) {
+      // The computed values (`now()`) are the same for the whole transaction: read them once.
+      const { rows: fixed } = await this.trx.raw<{ rows: Record<string, string>[] }>(
+        `select ${computed.map((c, i) => `(${(rows[0][c] as Knex.Raw).toSQL().sql})::text as v${i}`).join(', ') || 'null'}`,
+      );
+      const values = computed.map((_c, i) => fixed[0][`v${i}`]);
+      await copyRows(
+        this.trx,
+        table,
+        [...plain, ...computed],
+        (function* () {
+          for (const row of valuesOf(rows, plain)) yield [...row, ...values];
+        })(),
+        (done) => this.progress(section, offset + done, total),
+      );
+      return rows.length;
+    }
     const scratch = `bulk_${table}`;
     const list = (names: string[]) => names.map((c) => `"${c}"`).join(', ');
     await this.trx.raw(
       `create temporary table "${scratch}" on commit drop as select ${list(plain)} from "${table}" with no data`,
     );
-    await copyRows(
-      this.trx,
-      scratch,
-      plain,
-      rows.map((row) => plain.map((c) => row[c] as string | number | null)),
-      (done) => this.progress(section, offset + done, total),
+    await copyRows(this.trx, scratch, plain, valuesOf(rows, plain), (done) =>
+      this.progress(section, offset + done, total),
     );
     const values = [
       ...plain.map((c) => `"${c}"`),
@@ -119,12 +163,7 @@ class Writer {
     if (rows.length === 0) return;
     if (this.bulk && rows.length >= BULK_MIN_ROWS) {
       const columns = Object.keys(rows[0]);
-      return copyRows(
-        this.trx,
-        table,
-        columns,
-        rows.map((row) => columns.map((c) => row[c] as string | number | null)),
-      );
+      return copyRows(this.trx, table, columns, valuesOf(rows, columns));
     }
     for (const part of chunks(rows)) await this.trx(table).insert(part);
   }
@@ -138,7 +177,10 @@ class Writer {
     total: number,
     offset = 0,
   ): Promise<number> {
-    if (this.bulk && rows.length >= BULK_MIN_ROWS)
+    if (rows.length === 0) return 0;
+    // A table that started empty takes the straight COPY at any size (its unique indexes may
+    // be waiting to be built, see `withIndexesBuiltOnce`).
+    if (this.bulk && (rows.length >= BULK_MIN_ROWS || (await this.wasEmpty(table))))
       return this.copyUpsert(table, rows, conflict, section, total, offset);
     let created = 0;
     let done = offset;
@@ -163,10 +205,12 @@ class Writer {
     keys: readonly string[],
   ): Promise<Map<string, number>> {
     const map = new Map<string, number>();
-    for (const part of chunks([...new Set(keys)], 5000)) {
-      const rows: { id: number; key: string }[] = await this.trx(table)
-        .whereIn(column, part)
-        .select({ id: 'id', key: column });
+    // One array parameter per statement, not a placeholder per key.
+    for (const part of chunks([...new Set(keys)], 50_000)) {
+      const { rows } = await this.trx.raw<{ rows: { id: number; key: string }[] }>(
+        `select id, "${column}" as key from "${table}" where "${column}" = any(?::text[])`,
+        [part],
+      );
       for (const row of rows) map.set(row.key, row.id);
     }
     return map;
@@ -178,8 +222,12 @@ class Writer {
     parentIds: number[],
     rows: Row[],
   ): Promise<void> {
-    for (const part of chunks(parentIds, 5000))
-      await this.trx(table).whereIn(parentColumn, part).delete();
+    if (!(this.bulk && (await this.wasEmpty(table)))) {
+      for (const part of chunks(parentIds, 50_000))
+        await this.trx.raw(`delete from "${table}" where "${parentColumn}" = any(?::int[])`, [
+          part,
+        ]);
+    }
     await this.insert(table, rows);
   }
 
@@ -406,7 +454,11 @@ class Writer {
       list.length,
       withNip.length,
     );
-    const ids = await this.employeeIds(list);
+    // On a first load every employee is this import's: read them all at once.
+    const ids =
+      this.bulk && (await this.wasEmpty('employee'))
+        ? await this.allEmployeeIds()
+        : await this.employeeIds(list);
     const performance = list.flatMap((e) =>
       e.performance.map((p) => ({
         employee_id: ids.get(employeeKey(e)),
@@ -417,6 +469,16 @@ class Writer {
     const own = list.map((e) => ids.get(employeeKey(e))!);
     await this.replaceChildren('performance_record', 'employee_id', own, performance);
     return this.counts('employees', list.length, created);
+  }
+
+  /** The ids of every stored employee, by reference key. */
+  private async allEmployeeIds(): Promise<Map<string, number>> {
+    const { rows } = await this.trx.raw<{
+      rows: { id: number; nip: string | null; pppk_number: string | null }[];
+    }>(`select id, nip, pppk_number from employee`);
+    for (const row of rows)
+      this.knownEmployees.set(employeeKey({ nip: row.nip, pppkNumber: row.pppk_number }), row.id);
+    return this.knownEmployees;
   }
 
   /** Employee ids by reference key; ids already looked up in this import are kept. */
@@ -449,8 +511,10 @@ class Writer {
       list.flatMap((a) => a.results.map((r) => r.competency)),
     );
     const existing = new Map<string, string>();
+    // A first load has no stored assessment to compare with.
+    const stored = this.bulk && (await this.wasEmpty('assessment')) ? [] : list;
     for (const part of chunks(
-      [...new Set(list.map((a) => employeeIds.get(employeeKey(a))!))],
+      [...new Set(stored.map((a) => employeeIds.get(employeeKey(a))!))],
       5000,
     )) {
       const rows = (
@@ -505,38 +569,63 @@ class Writer {
     };
   }
 
+  /**
+   * `count` ids drawn from `table`'s sequence, as the i-th id. They come back as a range when
+   * they are consecutive (nothing else drew from the sequence meanwhile), else as a list.
+   */
+  private async drawIds(table: string, count: number): Promise<(i: number) => number> {
+    const { rows } = await this.trx.raw<{
+      rows: { first: number; last: number; ids: number[] | null }[];
+    }>(
+      `select min(id)::int as first, max(id)::int as last,
+              case when max(id) - min(id) + 1 = count(*) then null
+                   else array_agg(id::int order by id) end as ids
+         from (select nextval(pg_get_serial_sequence(?, 'id')) as id
+                 from generate_series(1, ?)) drawn`,
+      [table, count],
+    );
+    const { first, ids } = rows[0];
+    return ids ? (i) => ids[i] : (i) => first + i;
+  }
+
   /** The bulk path: ids drawn from the sequence up front, then both tables by COPY. */
   private async copyAssessments(
     fresh: { record: ValidDataset['assessments'][number]; employeeId: number }[],
     competencyIds: Map<string, number>,
   ): Promise<void> {
-    const { rows: ids } = await this.trx.raw<{ rows: { id: number }[] }>(
-      `select nextval(pg_get_serial_sequence('assessment', 'id'))::int as id
-         from generate_series(1, ?)`,
-      [fresh.length],
-    );
+    const idOf = await this.drawIds('assessment', fresh.length);
     await copyRows(
       this.trx,
       'assessment',
       ['id', 'employee_id', 'assessed_on', 'method', 'assessor', 'potential'],
-      fresh.map(({ record, employeeId }, i) => [
-        ids[i].id,
-        employeeId,
-        record.assessedOn,
-        record.method,
-        record.assessor,
-        record.potential,
-      ]),
+      (function* () {
+        for (let i = 0; i < fresh.length; i++) {
+          const { record, employeeId } = fresh[i];
+          yield [
+            idOf(i),
+            employeeId,
+            record.assessedOn,
+            record.method,
+            record.assessor,
+            record.potential,
+          ];
+        }
+      })(),
     );
-    const results = fresh.flatMap(({ record }, i) =>
-      record.results.map((r) => [ids[i].id, competencyIds.get(r.competency)!, r.level]),
-    );
-    const perAssessment = results.length / Math.max(1, fresh.length);
+    function* results() {
+      for (let i = 0; i < fresh.length; i++) {
+        for (const r of fresh[i].record.results)
+          yield [idOf(i), competencyIds.get(r.competency)!, r.level];
+      }
+    }
+    let count = 0;
+    for (const { record } of fresh) count += record.results.length;
+    const perAssessment = count / Math.max(1, fresh.length);
     await copyRows(
       this.trx,
       'assessment_result',
       ['assessment_id', 'competency_id', 'level'],
-      results,
+      results(),
       (done) => this.progress('assessments', Math.round(done / perAssessment), fresh.length),
     );
   }

@@ -7,9 +7,19 @@ export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 /** Whether `value` is a real calendar date written as YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  if (!ISO_DATE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Days in `month` (1–12) of `year`, by the Gregorian rule (as JavaScript dates count). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
@@ -17,7 +27,8 @@ export function isIsoDate(value: string): boolean {
  * each bad one instead of stopping at the first.
  */
 export class RecordReader {
-  private readonly seen = new Set<string>();
+  /** The fields read so far (a record has few; a list is cheaper than a set for them). */
+  private readonly seen: string[] = [];
 
   constructor(
     private readonly issues: DatasetIssue[],
@@ -49,17 +60,17 @@ export class RecordReader {
   /** Reports fields the format does not know: a typo must not be silently ignored. */
   rejectUnknownFields(): void {
     for (const key of Object.keys(this.raw)) {
-      if (!this.seen.has(key)) this.issue(key, 'INVALID', 'is not a field of this record');
+      if (!this.seen.includes(key)) this.issue(key, 'INVALID', 'is not a field of this record');
     }
   }
 
   value(field: string): unknown {
-    this.seen.add(field);
+    this.seen.push(field);
     return this.raw[field];
   }
 
   has(field: string): boolean {
-    this.seen.add(field);
+    this.seen.push(field);
     return this.raw[field] !== undefined && this.raw[field] !== null;
   }
 
