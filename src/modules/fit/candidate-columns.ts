@@ -35,7 +35,8 @@ function packDay(day: number): number | null {
 
 /** Growable numbers, for groups whose size is known only at the end of the stream. */
 class Numbers {
-  private values = new Float64Array(1024);
+  /** The values, in the order pushed; those from `length` on are spare room. */
+  values = new Float64Array(1024);
   length = 0;
   push(value: number): void {
     if (this.length === this.values.length) {
@@ -49,6 +50,18 @@ class Numbers {
   sorted(): Float64Array {
     return this.values.slice(0, this.length).sort();
   }
+}
+
+/** Whether a group of packed results came with their employees in ascending order. */
+function inEmployeeOrder(numbers: Numbers): boolean {
+  const { values, length } = numbers;
+  let previous = -1;
+  for (let i = 0; i < length; i++) {
+    const employee = Math.floor(values[i] / RESULT_SLOT);
+    if (employee < previous) return false;
+    previous = employee;
+  }
+  return true;
 }
 
 /**
@@ -401,9 +414,9 @@ export async function loadCandidateColumns(
         add(row, put);
       });
       onProgress(part, count);
-      const sorted = new Map<number, Float64Array>();
-      groups.forEach((numbers, key) => sorted.set(key, numbers.sorted()));
-      return sorted;
+      const byKey = new Map<number, Numbers>();
+      groups.forEach((numbers, key) => byKey.set(key, numbers));
+      return byKey;
     };
 
     const results = beside(async (c) => {
@@ -464,11 +477,12 @@ export async function loadCandidateColumns(
       return found;
     };
     const toSlots = (
-      source: Map<number, Float64Array>,
+      source: Map<number, Numbers>,
       target: Map<number, Float64Array>,
       unit: number,
     ) => {
-      for (const [key, packed] of source) {
+      for (const [key, numbers] of source) {
+        const packed = numbers.sorted();
         for (let i = 0; i < packed.length; i++) {
           const id = Math.floor(packed[i] / unit);
           packed[i] += (slotOf(id) - id) * unit;
@@ -476,18 +490,30 @@ export async function loadCandidateColumns(
         target.set(key, packed);
       }
     };
-    const bySlot = new Map<number, Float64Array>();
-    toSlots(packedResults, bySlot, RESULT_SLOT);
-    // Each group split into slots and entries: the same eight bytes a result, integers only.
-    for (const [competencyId, packed] of bySlot) {
-      const slots = new Int32Array(packed.length);
-      const entries = new Int32Array(packed.length);
-      for (let i = 0; i < packed.length; i++) {
-        slots[i] = Math.floor(packed[i] / RESULT_SLOT);
-        entries[i] = packed[i] - slots[i] * RESULT_SLOT;
+    // Results into slots and entries. A group usually streams in employee order already (the
+    // table's order when it was loaded employee by employee): then only each slot's few
+    // entries need ordering; otherwise the group is sorted whole first.
+    for (const [competencyId, numbers] of packedResults) {
+      const values = inEmployeeOrder(numbers) ? numbers.values : numbers.sorted();
+      const length = numbers.length;
+      const slots = new Int32Array(length);
+      const entries = new Int32Array(length);
+      for (let i = 0; i < length; i++) {
+        slots[i] = slotOf(Math.floor(values[i] / RESULT_SLOT));
+        entries[i] = values[i] % RESULT_SLOT;
+      }
+      // Within a slot, entries ascending, latest first (insertion: a slot has a handful).
+      for (let i = 1; i < length; i++) {
+        const entry = entries[i];
+        let j = i - 1;
+        while (j >= 0 && slots[j] === slots[i] && entries[j] > entry) {
+          entries[j + 1] = entries[j];
+          j--;
+        }
+        entries[j + 1] = entry;
       }
       columns.results.set(competencyId, { slots, entries });
-      bySlot.delete(competencyId);
+      packedResults.delete(competencyId);
     }
     toSlots(courses, columns.courses, ENTRY_SLOT);
     toSlots(ratings, columns.ratings, ENTRY_SLOT);
