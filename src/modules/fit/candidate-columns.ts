@@ -52,16 +52,71 @@ class Numbers {
   }
 }
 
-/** Whether a group of packed results came with their employees in ascending order. */
-function inEmployeeOrder(numbers: Numbers): boolean {
-  const { values, length } = numbers;
-  let previous = -1;
+/**
+ * One competency's packed results (`employee id · 2^21 + entry`, in any order) as slots and
+ * entries ordered by slot, each slot's entries ascending (latest first). The order by slot is a
+ * radix sort (stable counting passes over the slot's bits: no comparisons), skipped when the
+ * results came in employee order; a slot's few entries are then put in order by insertion.
+ */
+export function resultGroupOf(
+  values: Float64Array,
+  length: number,
+  slotOf: (employeeId: number) => number,
+  slotCount: number,
+): ResultGroup {
+  let slots = new Int32Array(length);
+  let entries = new Int32Array(length);
+  let ordered = true;
   for (let i = 0; i < length; i++) {
-    const employee = Math.floor(values[i] / RESULT_SLOT);
-    if (employee < previous) return false;
-    previous = employee;
+    slots[i] = slotOf(Math.floor(values[i] / RESULT_SLOT));
+    entries[i] = values[i] % RESULT_SLOT;
+    if (i > 0 && slots[i] < slots[i - 1]) ordered = false;
   }
-  return true;
+  if (!ordered) {
+    const spareSlots = new Int32Array(length);
+    const spareEntries = new Int32Array(length);
+    countingPass(slots, entries, spareSlots, spareEntries, 0);
+    countingPass(spareSlots, spareEntries, slots, entries, RADIX_BITS);
+    if (slotCount > 2 ** (2 * RADIX_BITS)) {
+      countingPass(slots, entries, spareSlots, spareEntries, 2 * RADIX_BITS);
+      [slots, entries] = [spareSlots, spareEntries];
+    }
+  }
+  for (let i = 1; i < length; i++) {
+    const entry = entries[i];
+    let j = i - 1;
+    while (j >= 0 && slots[j] === slots[i] && entries[j] > entry) {
+      entries[j + 1] = entries[j];
+      j--;
+    }
+    entries[j + 1] = entry;
+  }
+  return { slots, entries };
+}
+
+/** Bits of a slot each counting pass orders by (three passes cover the 26 bits of a slot). */
+const RADIX_BITS = 11;
+const RADIX = 2 ** RADIX_BITS;
+
+/**
+ * One stable counting pass: the pairs (slot, entry) of `from` into `to`, ordered by the slot's
+ * bits `shift` to `shift + RADIX_BITS`, keeping the order of pairs that tie.
+ */
+function countingPass(
+  fromSlots: Int32Array,
+  fromEntries: Int32Array,
+  toSlots: Int32Array,
+  toEntries: Int32Array,
+  shift: number,
+): void {
+  const starts = new Int32Array(RADIX + 1);
+  for (let i = 0; i < fromSlots.length; i++) starts[((fromSlots[i] >>> shift) & (RADIX - 1)) + 1]++;
+  for (let d = 1; d <= RADIX; d++) starts[d] += starts[d - 1];
+  for (let i = 0; i < fromSlots.length; i++) {
+    const at = starts[(fromSlots[i] >>> shift) & (RADIX - 1)]++;
+    toSlots[at] = fromSlots[i];
+    toEntries[at] = fromEntries[i];
+  }
 }
 
 /**
@@ -490,29 +545,11 @@ export async function loadCandidateColumns(
         target.set(key, packed);
       }
     };
-    // Results into slots and entries. A group usually streams in employee order already (the
-    // table's order when it was loaded employee by employee): then only each slot's few
-    // entries need ordering; otherwise the group is sorted whole first.
     for (const [competencyId, numbers] of packedResults) {
-      const values = inEmployeeOrder(numbers) ? numbers.values : numbers.sorted();
-      const length = numbers.length;
-      const slots = new Int32Array(length);
-      const entries = new Int32Array(length);
-      for (let i = 0; i < length; i++) {
-        slots[i] = slotOf(Math.floor(values[i] / RESULT_SLOT));
-        entries[i] = values[i] % RESULT_SLOT;
-      }
-      // Within a slot, entries ascending, latest first (insertion: a slot has a handful).
-      for (let i = 1; i < length; i++) {
-        const entry = entries[i];
-        let j = i - 1;
-        while (j >= 0 && slots[j] === slots[i] && entries[j] > entry) {
-          entries[j + 1] = entries[j];
-          j--;
-        }
-        entries[j + 1] = entry;
-      }
-      columns.results.set(competencyId, { slots, entries });
+      columns.results.set(
+        competencyId,
+        resultGroupOf(numbers.values, numbers.length, slotOf, size),
+      );
       packedResults.delete(competencyId);
     }
     toSlots(courses, columns.courses, ENTRY_SLOT);
