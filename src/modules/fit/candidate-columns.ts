@@ -496,7 +496,7 @@ export async function loadCandidateColumns(
           const employee = assessmentEmployee[row[0]];
           if (employee === NONE) throw new Error(`assessment ${row[0]} is not in the snapshot`);
           const day = assessmentDay[row[0]];
-          if (day === NONE || row[2] < 0 || row[2] > 7) exceptional.add(employee);
+          if (day === NONE || row[2] < 1 || row[2] > 7) exceptional.add(employee);
           else put(packResult(employee, day, row[2]));
         },
       );
