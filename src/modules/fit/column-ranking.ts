@@ -1,7 +1,7 @@
 import { addYears, wholeYearsBetween } from '../employee/employee.dates';
 import { EDUCATION_LEVELS, PERFORMANCE_RATINGS, RANKS } from '../reference/reference.data';
 import { candidateSpecOf, type EmployeeFacts } from './candidate-facts';
-import { CandidateColumns } from './candidate-columns';
+import { CandidateColumns, type ResultGroup } from './candidate-columns';
 import type { CandidateIndex } from './candidate-index';
 import { dayNumber, isoOfDay, lastDayWhere } from './days';
 import type { ScoringPolicy } from './fit.policy';
@@ -149,41 +149,38 @@ export function scanColumns(
   const n = columns.size;
   const asOfDay = dayNumber(policy.asOf);
   const staleBefore = dayNumber(addYears(policy.asOf, -policy.validityYears));
-  const requirements = position.requirements;
-  const width = requirements.length;
+  const counted = new Float64Array(n);
+  const uncapped = new Float64Array(n);
+  const missing = new Int32Array(n);
+  const assessed = new Uint8Array(n);
+  const stale = new Uint8Array(n);
+  const criticalMet = new Uint16Array(n);
   let required = 0;
   let levels = 0;
   let critical = 0;
-  for (const r of requirements) {
+  for (const r of position.requirements) {
     required += r.weight * r.level;
     levels += r.level;
     if (r.critical) critical++;
   }
-  // Each slot's current result per requirement, one byte each: the level, plus STALE when it
-  // is older than the validity; 0 when there is none. One pass over each required
-  // competency's results, then the sums per slot below read the bytes in order.
+  missing.fill(levels);
   // Entries hold a reversed date: dated on or before the policy date is `entry ≥ limit`,
   // older than the validity is `entry > staleEntry`.
-  const current = new Uint8Array(n * width);
   const limit = CandidateColumns.entryLimit(asOfDay);
   const staleEntry = CandidateColumns.entryLimit(staleBefore - 1) - 1;
-  requirements.forEach((r, k) => {
-    const group = columns.results.get(r.competencyId);
-    if (!group) return;
-    const { slots, entries } = group;
-    let previous = -1;
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i];
-      const entry = entries[i];
-      if (slot === previous || entry < limit) continue;
-      previous = slot;
-      current[slot * width + k] = (entry & 7) | (entry > staleEntry ? STALE : 0);
-    }
-  });
-  const weights = Float64Array.from(requirements, (r) => r.weight);
-  const needed = Int32Array.from(requirements, (r) => r.level);
-  const isCritical = Uint8Array.from(requirements, (r) => (r.critical ? 1 : 0));
   const cap = policy.capPerCompetency;
+  for (const r of position.requirements) {
+    const group = columns.results.get(r.competencyId);
+    if (!group) continue;
+    addCurrent(group, r, cap, limit, staleEntry, {
+      counted,
+      uncapped,
+      missing,
+      assessed,
+      stale,
+      criticalMet,
+    });
+  }
 
   // Conditions that fail, per slot.
   const unmet = new Uint8Array(n);
@@ -226,63 +223,86 @@ export function scanColumns(
   );
   const minRank = position.minRank?.ordinal ?? null;
   const minEducation = position.minEducation?.ordinal ?? null;
-  const { capTotal, minJobPersonMatch } = policy;
-  const { rank: ranks, education, appointed: appointedDays, birth, ids } = columns;
+  const requirements = position.requirements.length;
 
   const keys = new Float64Array(n);
   // Ordinals by the columns' indexes (RANKS and EDUCATION_LEVELS are ordered by ordinal).
   const rankOrdinal = RANKS.map((r) => r.ordinal);
   const educationOrdinal = EDUCATION_LEVELS.map((e) => e.ordinal);
   for (let slot = 0; slot < n; slot++) {
-    // The sums in the profile's order, so every figure is the number `jobPersonMatch` gives.
-    let counted = 0;
-    let uncapped = 0;
-    let missing = levels;
-    let criticalMet = 0;
-    let assessed = false;
-    let stale = false;
-    for (let k = 0, at = slot * width; k < width; k++, at++) {
-      const byte = current[at];
-      if (byte === 0) continue;
-      const level = byte & 7;
-      const need = needed[k];
-      const met = level < need ? level : need;
-      counted += weights[k] * (cap ? met : level);
-      uncapped += weights[k] * level;
-      missing -= met;
-      assessed = true;
-      if (byte & STALE) stale = true;
-      if (isCritical[k] && level >= need) criticalMet++;
-    }
     let conditions = unmet[slot];
     if (minRank !== null) {
-      const rank = ranks[slot];
+      const rank = columns.rank[slot];
       if (rank < 0 || rankOrdinal[rank] < minRank) conditions++;
     }
-    if (minEducation !== null && educationOrdinal[education[slot]] < minEducation) conditions++;
+    if (minEducation !== null && educationOrdinal[columns.education[slot]] < minEducation)
+      conditions++;
     if (servedEnough !== null) {
-      const appointed = appointedDays[slot];
+      const appointed = columns.appointed[slot];
       if (appointed < 0 || CandidateColumns.dayOf(appointed) > servedEnough) conditions++;
     }
-    if (width > 0 && !assessed) conditions++;
-    if (stale) conditions++;
-    if (birth[slot] >= 0 && CandidateColumns.dayOf(birth[slot]) <= retiring) conditions++;
+    if (requirements > 0 && !assessed[slot]) conditions++;
+    if (stale[slot]) conditions++;
+    if (columns.birth[slot] >= 0 && CandidateColumns.dayOf(columns.birth[slot]) <= retiring)
+      conditions++;
     let jpm = 100;
     let jpmUncapped = 100;
     if (required !== 0) {
-      const value = (counted / required) * 100;
-      jpm = round2(capTotal ? Math.min(100, value) : value);
-      jpmUncapped = round2((uncapped / required) * 100);
+      const value = (counted[slot] / required) * 100;
+      jpm = round2(policy.capTotal ? Math.min(100, value) : value);
+      jpmUncapped = round2((uncapped[slot] / required) * 100);
     }
-    const qualified = conditions === 0 && jpm >= minJobPersonMatch && criticalMet === critical;
-    const key = packing.packParts(qualified ? 1 : 0, jpm, conditions, missing, jpmUncapped);
-    if (Number.isNaN(key)) throw new Error(`employee ${ids[slot]}: a rank key out of range`);
-    keys[slot] = key;
+    const qualified =
+      conditions === 0 && jpm >= policy.minJobPersonMatch && criticalMet[slot] === critical;
+    keys[slot] = packing.packParts(qualified ? 1 : 0, jpm, conditions, missing[slot], jpmUncapped);
+    if (Number.isNaN(keys[slot]))
+      throw new Error(`employee ${columns.ids[slot]}: a rank key out of range`);
   }
   return keys;
 }
 
-/** The flag of a current result (beside its level, in bits 0–2) older than the validity. */
-const STALE = 8;
+/** Per slot sums and marks of the current results of the required competencies. */
+interface Sums {
+  counted: Float64Array;
+  uncapped: Float64Array;
+  missing: Int32Array;
+  assessed: Uint8Array;
+  stale: Uint8Array;
+  criticalMet: Uint16Array;
+}
+
+/**
+ * Adds one requirement's current results (each slot's latest on or before the date) to the
+ * sums. A function of its own, small and of fixed types, so the engine compiles its loop well.
+ */
+function addCurrent(
+  group: ResultGroup,
+  requirement: PositionSpec['requirements'][number],
+  cap: boolean,
+  limit: number,
+  staleEntry: number,
+  sums: Sums,
+): void {
+  const { slots, entries } = group;
+  const { counted, uncapped, missing, assessed, stale, criticalMet } = sums;
+  const weight = requirement.weight;
+  const needed = requirement.level;
+  const isCritical = requirement.critical;
+  let previous = -1;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
+    const entry = entries[i];
+    if (slot === previous || entry < limit) continue;
+    previous = slot;
+    const level = entry & 7;
+    const met = level < needed ? level : needed;
+    counted[slot] += weight * (cap ? met : level);
+    uncapped[slot] += weight * level;
+    missing[slot] -= met;
+    assessed[slot] = 1;
+    if (entry > staleEntry) stale[slot] = 1;
+    if (isCritical && level >= needed) criticalMet[slot]++;
+  }
+}
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
