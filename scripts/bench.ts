@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     fast: true,
   });
   try {
-    await prepare(database, options);
+    const bulkImportSeconds = await prepare(database, options);
     if (options.processes) {
       const sql = new Client({ connectionString: database.url });
       await sql.connect();
@@ -66,14 +66,17 @@ async function main(): Promise<void> {
         options,
         province,
       );
-    } else await run(database, options, dir);
+    } else await run(database, options, dir, bulkImportSeconds);
   } finally {
     await database.stop();
   }
 }
 
-/** Migrates the bench database and loads the province once (kept for later runs). */
-async function prepare(database: RunningDatabase, options: Options): Promise<void> {
+/**
+ * Migrates the bench database and loads the province once (kept for later runs); the bulk
+ * import's seconds when this run made it, null when it reused the province.
+ */
+async function prepare(database: RunningDatabase, options: Options): Promise<number | null> {
   const orm = await MikroORM.init(ormConfig(database.url));
   try {
     await orm.getMigrator().up();
@@ -81,7 +84,7 @@ async function prepare(database: RunningDatabase, options: Options): Promise<voi
     const [{ count }] = await knex('employee').count<{ count: string }[]>({ count: '*' });
     if (Number(count) === options.employees) {
       log(`Reusing the province of ${options.employees} employees in .data/bench.`);
-      return;
+      return null;
     }
     if (Number(count) > 0)
       throw new Error('The bench database holds another dataset; delete .data/bench.');
@@ -107,8 +110,10 @@ async function prepare(database: RunningDatabase, options: Options): Promise<voi
     });
     if (!report.applied)
       throw new Error(`The import failed: ${JSON.stringify(report.issues.slice(0, 3))}`);
-    log(`  imported (bulk path) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const seconds = (Date.now() - started) / 1000;
+    log(`  imported (bulk path) in ${seconds.toFixed(1)} s`);
     await knex.raw('vacuum analyze');
+    return seconds;
   } finally {
     await orm.close(true);
   }
@@ -129,7 +134,12 @@ async function sampleProvince(sql: Client) {
   return { nips, positions };
 }
 
-async function run(database: RunningDatabase, options: Options, dir: string): Promise<void> {
+async function run(
+  database: RunningDatabase,
+  options: Options,
+  dir: string,
+  bulkImportSeconds: number | null,
+): Promise<void> {
   const secret = randomBytes(32).toString('base64url');
   const token = signToken({ secret }, { role: Role.ADMIN });
   const sql = new Client({ connectionString: database.url });
@@ -148,12 +158,15 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
     ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`]
     : [];
   const heap = options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : [];
+  // The server runs on Node's default heap unless --heap-mb says otherwise: the heap the bench
+  // itself was given for generating a large province (NODE_OPTIONS) is not passed on.
+  const { NODE_OPTIONS: _benchOnly, ...inherited } = process.env;
   const server = spawn(
     process.execPath,
     [...SERVER_NODE_FLAGS, ...profile, ...heap, 'dist/src/index.js'],
     {
       env: {
-        ...process.env,
+        ...inherited,
         DATABASE_URL: database.url,
         JWT_SECRET: secret,
         PORT: '0',
@@ -201,6 +214,7 @@ async function run(database: RunningDatabase, options: Options, dir: string): Pr
       peerPid: peer?.pid,
       postgresPid: await postmasterPid(path.join(dir, 'postgres')),
       indexLoad,
+      bulkImportSeconds,
     });
   } finally {
     await stopServer();
@@ -224,7 +238,15 @@ async function measure(
     peerPid,
     postgresPid,
     indexLoad,
-  }: { peerUrl?: string; peerPid?: number; postgresPid: number | null; indexLoad: string },
+    bulkImportSeconds,
+  }: {
+    peerUrl?: string;
+    peerPid?: number;
+    postgresPid: number | null;
+    indexLoad: string;
+    /** The bulk import's seconds, when this run imported the province. */
+    bulkImportSeconds: number | null;
+  },
 ): Promise<void> {
   const peer = peerQueries(nips, positions, TODAY);
   // `count`: ask the server to count the request's SQL statements (the probe only).
@@ -425,6 +447,7 @@ async function measure(
       node: process.version,
     },
     options,
+    bulkImportSeconds,
     indexLoad,
     coldCandidatesMedian: median(cold),
     serverPeakRss: peakRss,
@@ -468,6 +491,7 @@ async function timeSql(sql: Client, baseline: (i: number) => { sql: string; bind
 
 function printTable(report: {
   options: Options;
+  bulkImportSeconds: number | null;
   indexLoad: string;
   coldCandidatesMedian: number;
   serverPeakRss: number;
@@ -523,6 +547,10 @@ function printTable(report: {
   console.log(
     `\n${report.indexLoad}.\nFirst ranking of a position (nothing cached): median ${report.coldCandidatesMedian.toFixed(0)} ms. Server peak RSS: ${(report.serverPeakRss / 2 ** 20).toFixed(0)} MiB.`,
   );
+  if (report.bulkImportSeconds !== null)
+    console.log(
+      `Bulk import of the province (this run): ${report.bulkImportSeconds.toFixed(1)} s.`,
+    );
 }
 
 main().catch((error) => {
