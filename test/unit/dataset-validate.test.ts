@@ -184,6 +184,31 @@ describe('validateDataset', () => {
       { section: 'employees', index: 0, field: 'performance[1].year', code: 'DUPLICATE' },
     ],
     [
+      'a year rated twice, the second one unusual',
+      (d) => d.employees[0].performance.push({ year: 2025, rating: 'KURANG', note: 'x' }),
+      { section: 'employees', index: 0, field: 'performance[1].note', code: 'INVALID' },
+    ],
+    [
+      'a rating that is not one',
+      (d) => (d.employees[0].performance[0].rating = 'LUAR_BIASA'),
+      { section: 'employees', index: 0, field: 'performance[0].rating', code: 'INVALID' },
+    ],
+    [
+      'a rated year before 1950',
+      (d) => (d.employees[0].performance[0].year = 1949),
+      { section: 'employees', index: 0, field: 'performance[0].year', code: 'OUT_OF_RANGE' },
+    ],
+    [
+      'a rated year as text',
+      (d) => (d.employees[0].performance[0].year = '2025'),
+      { section: 'employees', index: 0, field: 'performance[0].year', code: 'INVALID' },
+    ],
+    [
+      'a rating that is not an object',
+      (d) => (d.employees[0].performance[0] = 'BAIK'),
+      { section: 'employees', index: 0, field: 'performance[0]', code: 'INVALID' },
+    ],
+    [
       'a duplicate NIP',
       (d) => d.employees.push({ ...d.employees[0] }),
       { section: 'employees', index: 2, field: 'nip', code: 'DUPLICATE' },

@@ -44,7 +44,13 @@ export const EMPTY_KNOWN: KnownKeys = {
   employeeAgencies: new Map(),
 };
 
-const values = <T extends string>(e: Record<string, T>) => Object.values(e);
+/** An enum's values, listed once per enum (records ask for them millions of times). */
+const listed = new WeakMap<object, readonly string[]>();
+const values = <T extends string>(e: Record<string, T>): readonly T[] => {
+  let list = listed.get(e);
+  if (!list) listed.set(e, (list = Object.values(e)));
+  return list as readonly T[];
+};
 
 /**
  * Checks a whole document against the format and against what exists (in the document or the

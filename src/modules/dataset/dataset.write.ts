@@ -216,11 +216,13 @@ class Writer {
     return map;
   }
 
+  /** Deletes the children of `parentIds`, then inserts `rows` (or runs `write` instead). */
   private async replaceChildren(
     table: string,
     parentColumn: string,
     parentIds: number[],
     rows: Row[],
+    write?: () => Promise<void>,
   ): Promise<void> {
     if (!(this.bulk && (await this.wasEmpty(table)))) {
       for (const part of chunks(parentIds, 50_000))
@@ -228,7 +230,7 @@ class Writer {
           part,
         ]);
     }
-    await this.insert(table, rows);
+    await (write ? write() : this.insert(table, rows));
   }
 
   private counts(section: Section, received: number, created: number): Counts {
@@ -459,15 +461,28 @@ class Writer {
       this.bulk && (await this.wasEmpty('employee'))
         ? await this.allEmployeeIds()
         : await this.employeeIds(list);
-    const performance = list.flatMap((e) =>
-      e.performance.map((p) => ({
-        employee_id: ids.get(employeeKey(e)),
-        year: p.year,
-        rating: p.rating,
-      })),
-    );
     const own = list.map((e) => ids.get(employeeKey(e))!);
-    await this.replaceChildren('performance_record', 'employee_id', own, performance);
+    let ratings = 0;
+    for (const e of list) ratings += e.performance.length;
+    if (this.bulk && ratings >= BULK_MIN_ROWS) {
+      // Millions of ratings on a national load: made as they are sent, never held as rows.
+      await this.replaceChildren('performance_record', 'employee_id', own, [], () =>
+        copyRows(
+          this.trx,
+          'performance_record',
+          ['employee_id', 'year', 'rating'],
+          (function* () {
+            for (let i = 0; i < list.length; i++)
+              for (const p of list[i].performance) yield [own[i], p.year, p.rating];
+          })(),
+        ),
+      );
+    } else {
+      const performance = list.flatMap((e, i) =>
+        e.performance.map((p) => ({ employee_id: own[i], year: p.year, rating: p.rating })),
+      );
+      await this.replaceChildren('performance_record', 'employee_id', own, performance);
+    }
     return this.counts('employees', list.length, created);
   }
 

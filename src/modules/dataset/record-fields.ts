@@ -7,11 +7,17 @@ import {
 } from '../position/position.enums';
 import { isRankCode, normaliseEducationCode } from '../reference/reference.data';
 import type { EmployeeRecord, PositionRecord } from './dataset.types';
-import type { RecordReader } from './record-reader';
+import { isObject, type RecordReader } from './record-reader';
 
 /** The fields of the two richest records, an employee and a position's conditions. */
 
-const values = <T extends string>(e: Record<string, T>) => Object.values(e);
+/** An enum's values, listed once per enum (records ask for them millions of times). */
+const listed = new WeakMap<object, readonly string[]>();
+const values = <T extends string>(e: Record<string, T>): readonly T[] => {
+  let list = listed.get(e);
+  if (!list) listed.set(e, (list = Object.values(e)));
+  return list as readonly T[];
+};
 const PPPK_NUMBER = /^[0-9]{8,32}$/;
 /** No serving employee was born earlier, nor first appointed before the republic's civil service. */
 const EARLIEST_BIRTH_DATE = '1900-01-01';
@@ -154,6 +160,12 @@ export function readEmployee(
   const performance: EmployeeRecord['performance'] = [];
   const years = new Set<number>();
   r.list('performance', (item, _i, path) => {
+    // The usual rating, `{ year, rating }` and both valid, is taken as it is: no reader.
+    const plain = plainRating(item);
+    if (plain && !years.has(plain.year)) {
+      years.add(plain.year);
+      return performance.push(plain);
+    }
     const p = r.nested(path, item);
     if (!p) return (ok = false);
     const year = p.integer('year', { required: true, min: 1950, max: 2200 });
@@ -184,4 +196,24 @@ export function readEmployee(
     potential,
     performance,
   };
+}
+
+/**
+ * A performance rating that is exactly `{ year, rating }`, a whole year from 1950 to 2200 and a
+ * known rating, as it stands; anything else is null and goes through the field checks.
+ */
+function plainRating(item: unknown): EmployeeRecord['performance'][number] | null {
+  if (!isObject(item)) return null;
+  const { year, rating } = item;
+  let fields = 0;
+  for (const key in item) if (Object.hasOwn(item, key)) fields++;
+  return fields === 2 &&
+    typeof year === 'number' &&
+    Number.isInteger(year) &&
+    year >= 1950 &&
+    year <= 2200 &&
+    typeof rating === 'string' &&
+    values(PerformanceRating).includes(rating as PerformanceRating)
+    ? (item as unknown as EmployeeRecord['performance'][number])
+    : null;
 }
