@@ -16,7 +16,14 @@ import type {
   ValidDataset,
 } from './dataset.types';
 import { SECTIONS } from './dataset.types';
-import { CODE_PATTERN, isObject, normaliseDocument, RecordReader } from './record-reader';
+import {
+  CODE_PATTERN,
+  isObject,
+  isWholeIn,
+  normaliseDocument,
+  RecordReader,
+  withFieldCount,
+} from './record-reader';
 import { readConditions, readEmployee } from './record-fields';
 
 /** What the database already holds, as far as validating references needs. */
@@ -601,18 +608,11 @@ class DocumentReader {
  * stands (already normalised); anything else is null and goes through the field checks.
  */
 function plainResult(item: unknown): AssessmentRecord['results'][number] | null {
-  if (!isObject(item)) return null;
-  const { competency, level } = item;
-  let fields = 0;
-  for (const key in item) if (Object.hasOwn(item, key)) fields++;
-  return fields === 2 &&
-    typeof competency === 'string' &&
-    CODE_PATTERN.test(competency) &&
-    typeof level === 'number' &&
-    Number.isInteger(level) &&
-    level >= 1 &&
-    level <= 5
-    ? (item as { competency: string; level: number })
+  const record = withFieldCount(item, 2);
+  if (!record) return null;
+  const { competency, level } = record;
+  return typeof competency === 'string' && CODE_PATTERN.test(competency) && isWholeIn(level, 1, 5)
+    ? (record as { competency: string; level: number })
     : null;
 }
 

@@ -7,7 +7,7 @@ import {
 } from '../position/position.enums';
 import { isRankCode, normaliseEducationCode } from '../reference/reference.data';
 import type { EmployeeRecord, PositionRecord } from './dataset.types';
-import { isObject, type RecordReader } from './record-reader';
+import { isWholeIn, withFieldCount, type RecordReader } from './record-reader';
 
 /** The fields of the two richest records, an employee and a position's conditions. */
 
@@ -203,17 +203,12 @@ export function readEmployee(
  * known rating, as it stands; anything else is null and goes through the field checks.
  */
 function plainRating(item: unknown): EmployeeRecord['performance'][number] | null {
-  if (!isObject(item)) return null;
-  const { year, rating } = item;
-  let fields = 0;
-  for (const key in item) if (Object.hasOwn(item, key)) fields++;
-  return fields === 2 &&
-    typeof year === 'number' &&
-    Number.isInteger(year) &&
-    year >= 1950 &&
-    year <= 2200 &&
+  const record = withFieldCount(item, 2);
+  if (!record) return null;
+  const { year, rating } = record;
+  return isWholeIn(year, 1950, 2200) &&
     typeof rating === 'string' &&
     values(PerformanceRating).includes(rating as PerformanceRating)
-    ? (item as unknown as EmployeeRecord['performance'][number])
+    ? (record as unknown as EmployeeRecord['performance'][number])
     : null;
 }

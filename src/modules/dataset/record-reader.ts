@@ -239,6 +239,22 @@ function hasDecimalsAtMost(value: number, places: number): boolean {
   return Math.abs(scaled - Math.round(scaled)) < 1e-6;
 }
 
+/**
+ * `value` when it is an object holding exactly `count` fields of its own (a shape a fast path
+ * may take as it stands), else null.
+ */
+export function withFieldCount(value: unknown, count: number): Raw | null {
+  if (!isObject(value)) return null;
+  let fields = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) fields++;
+  return fields === count ? value : null;
+}
+
+/** Whether `value` is a whole number from `min` to `max`. */
+export function isWholeIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
 export function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
