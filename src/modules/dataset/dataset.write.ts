@@ -84,7 +84,7 @@ class Writer {
   /** Employee ids of this import's references (ids never change within the transaction). */
   private readonly knownEmployees = new Map<string, number>();
 
-  /** Whether each table held no row when this import first wrote to it. */
+  /** Whether each table held no row when this import first asked (before writing to it). */
   private readonly emptyAtStart = new Map<string, boolean>();
 
   async wasEmpty(table: string): Promise<boolean> {
