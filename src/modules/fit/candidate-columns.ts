@@ -12,8 +12,8 @@ import { dayNumber, isoOfDay } from './days';
  * Every employee's scoring facts as columns of typed arrays: a few bytes per employee and
  * eight per assessed result, loaded from PostgreSQL in one snapshot by streaming COPY. Slot
  * `s` is the s-th employee in id order. Results, courses and ratings are grouped by
- * competency, course and year, each group a sorted array of packed numbers, so a ranking
- * reads only the groups its position requires.
+ * competency, course and year (results as slots and entries ordered by slot, the others as
+ * sorted packed numbers), so a ranking reads only the groups its position requires.
  */
 
 /** Packed dates are days since 1700-01-01, in 18 bits (to 2417). */
