@@ -28,6 +28,9 @@ import { runScaleOut } from './bench-scale';
  */
 
 const TODAY = '2026-11-01';
+/** Requests timed one at a time per operation, after so many untimed ones (on both servers). */
+const SEQUENTIAL = 40;
+const WARM_UP = 20;
 const CANDIDATES = `query($p: String!) { candidates(positionCode: $p, first: 50, policy: { asOf: "${TODAY}" }) {
   totalCount nodes { jobPersonMatch qualified category employee { nip name } } } }`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -348,9 +351,11 @@ async function measure(
   for (const op of operations) {
     const probe = await post(op.query, op.variables(0), true);
     if (probe.errors) throw new Error(`${op.name}: ${JSON.stringify(probe.errors)}`);
-    // Sequential first (one request at a time), then under the connections' load.
+    // Sequential first (one request at a time, after WARM_UP untimed ones), then under the
+    // connections' load.
+    for (let i = 0; i < WARM_UP; i++) await post(op.query, op.variables(SEQUENTIAL + 1 + i));
     const sequential: number[] = [];
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < SEQUENTIAL; i++) {
       const started = performance.now();
       await post(op.query, op.variables(i + 1));
       sequential.push(performance.now() - started);
@@ -382,7 +387,12 @@ async function measure(
       const probePeer = await postPeer(0);
       if (probePeer.errors)
         throw new Error(`peer, ${op.name}: ${JSON.stringify(probePeer.errors)}`);
-      // Sequential: ten requests, or as many as fit in 30 s (the peer's ranking is slow).
+      // Warmed up as ours (or for 10 s: the peer's ranking is slow), then ten requests, or as
+      // many as fit in 30 s.
+      for (let i = 0, warming = performance.now(); i < WARM_UP; i++) {
+        if (performance.now() - warming > 10_000) break;
+        await postPeer(SEQUENTIAL + 1 + i);
+      }
       const peerSequential: number[] = [];
       for (let i = 0, spent = 0; i < 10 && spent < 30_000; i++) {
         const started = performance.now();

@@ -1,6 +1,7 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { leanFind, type LeanReader } from './loaders';
+import { leanFind } from './loaders';
+import type { LeanReader } from './lean';
 import { pageRequest, toPage, type Page, type PageArgs } from './pagination';
 
 export type SortDirection = 'ASC' | 'DESC';

@@ -1,7 +1,44 @@
 import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
-import { plainObjectOf, type LeanReader } from './loaders';
 
 type Row = Record<string, unknown>;
+
+/**
+ * How to read an entity without the ORM, for the hot reads: the table, the columns to select
+ * (SQL), the column of each key property, and the row made into a read-only object with the
+ * entity's prototype (so `instanceof`, the global id and the field resolvers work). Such objects
+ * are never persisted; writes read their own records.
+ */
+export interface LeanReader<T extends object> {
+  readonly table: string;
+  /** The columns to select, qualified by the table's alias, named `<prefix><n>`. */
+  select(alias: string, prefix?: string): string;
+  /** The column of each property that identifies a row (primary key, unique properties). */
+  readonly keyColumns: Readonly<Record<string, string>>;
+  /** The object of a row (its columns named by `select` with the same prefix). */
+  map(row: Row, prefix?: string): T;
+}
+
+const leanPrototypes = new WeakMap<object, object>();
+
+/**
+ * An object with `prototype` in its chain and `fields` as its own properties. The ORM puts
+ * setters for its properties on entity prototypes; a prototype in between shadows them with
+ * plain data properties, so assigning the fields runs none of them.
+ */
+export function plainObjectOf<T extends object>(prototype: object, fields: Row): T {
+  let lean = leanPrototypes.get(prototype);
+  if (!lean) {
+    const shadows: PropertyDescriptorMap = {};
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
+      if (descriptor.set && !descriptor.get)
+        shadows[name] = { value: undefined, writable: true, configurable: true };
+    }
+    lean = Object.create(prototype, shadows) as object;
+    leanPrototypes.set(prototype, lean);
+  }
+  return Object.assign(Object.create(lean) as T, fields);
+}
 
 const readers = new WeakMap<EntityMetadata, LeanReader<object>>();
 

@@ -2,6 +2,7 @@ import type { EntityClass, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { prepared } from './prepared';
+import { leanReaderOf, type LeanReader } from './lean';
 
 type Row = Record<string, unknown>;
 
@@ -16,22 +17,6 @@ export type Guard = (entity: EntityClass<object>, rows: object[]) => Promise<obj
 export interface Companion {
   readonly relation: string;
   readonly entity: EntityClass<object>;
-}
-
-/**
- * How to read an entity without the ORM, for the hot reads: the table, the columns to select
- * (SQL), the column of each key property, and the row made into a read-only object with the
- * entity's prototype (so `instanceof`, the global id and the field resolvers work). Such objects
- * are never persisted; writes read their own records.
- */
-export interface LeanReader<T extends object> {
-  readonly table: string;
-  /** The columns to select, qualified by the table's alias, named `<prefix><n>`. */
-  select(alias: string, prefix?: string): string;
-  /** The column of each property that identifies a row (primary key, unique properties). */
-  readonly keyColumns: Readonly<Record<string, string>>;
-  /** The object of a row (its columns named by `select` with the same prefix). */
-  map(row: Row, prefix?: string): T;
 }
 
 /**
@@ -52,28 +37,6 @@ export async function leanFind<T extends object>(
     .orderBy(options.orderBy);
   if (options.limit !== undefined) query.limit(options.limit);
   return (await query.execute<Row[]>('all', false)).map((row) => reader.map(row));
-}
-
-const leanPrototypes = new WeakMap<object, object>();
-
-/**
- * An object with `prototype` in its chain and `fields` as its own properties. The ORM puts
- * setters for its properties on entity prototypes; a prototype in between shadows them with
- * plain data properties, so assigning the fields runs none of them.
- */
-export function plainObjectOf<T extends object>(prototype: object, fields: Row): T {
-  let lean = leanPrototypes.get(prototype);
-  if (!lean) {
-    const shadows: PropertyDescriptorMap = {};
-    for (const name of Object.getOwnPropertyNames(prototype)) {
-      const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
-      if (descriptor.set && !descriptor.get)
-        shadows[name] = { value: undefined, writable: true, configurable: true };
-    }
-    lean = Object.create(prototype, shadows) as object;
-    leanPrototypes.set(prototype, lean);
-  }
-  return Object.assign(Object.create(lean) as T, fields);
 }
 
 /** Rows of tables only migrations write, read once per process (keyed by entity). */
@@ -119,6 +82,11 @@ export class Loaders {
       const map = new Map(found.map((e) => [(e as Row)[property] as K, e]));
       return keys.map((k) => map.get(k) ?? null);
     });
+  }
+
+  /** The lean reader of any entity, from the process's metadata (no fork of the ORM). */
+  readerOf<T extends object>(entity: EntityClass<T>): LeanReader<T> {
+    return leanReaderOf(this.root.getMetadata().get<T>(entity.name));
   }
 
   /** Entities by primary key, `null` where none. */
@@ -260,6 +228,27 @@ export class Loaders {
     const visible = new Set(await this.guard(entity, rows));
     const loader = this.byId(entity);
     for (const row of rows) loader.prime((row as { id: number }).id, visible.has(row) ? row : null);
+  }
+
+  /**
+   * Hands entities read by another statement to their loaders by `property` and by id, after
+   * the guard; the visible ones back.
+   */
+  async primeByKey<T extends object>(
+    entity: EntityClass<T>,
+    property: string,
+    rows: T[],
+  ): Promise<T[]> {
+    const visible = (await this.guard(entity, rows)) as T[];
+    const shown = new Set(visible);
+    const byKey = this.byKey<T, string | number>(entity, property);
+    const byId = this.byId(entity);
+    for (const row of rows) {
+      const fields = row as Row;
+      byKey.prime(fields[property] as string | number, shown.has(row) ? row : null);
+      byId.prime(fields.id as number, shown.has(row) ? row : null);
+    }
+    return visible;
   }
 
   /** Hands the companions that came with `owners` to their own loader. */

@@ -354,6 +354,14 @@ describe('visibility of people', () => {
       { p: people.otherPosition },
     );
     expect(codes(candidates)).toEqual(['NOT_FOUND']);
+    // The position and its job profile come in one statement; the profile of a hidden one stays hidden.
+    const fit = await as(
+      'COMMITTEE',
+      `query($nip: String!, $p: String!) { fit(nip: $nip, positionCode: $p) { jobPersonMatch } position(code: $p) { code } }`,
+      { nip: people.own.nip, p: people.otherPosition },
+    );
+    expect(codes(fit)).toEqual(['NOT_FOUND']);
+    expect(fit.data).toEqual({ fit: null, position: null });
     const list = await as(
       'COMMITTEE',
       '{ positions(first: 100) { nodes { orgUnit { agency { code } } } } }',

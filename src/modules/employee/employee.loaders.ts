@@ -1,8 +1,7 @@
 import { Competency } from '../competency/competency.entity';
 import { Employee } from './employee.entity';
 import type { Context } from '../../context';
-import { leanReaderOf } from '../../shared/lean';
-import type { LeanReader } from '../../shared/loaders';
+import type { LeanReader } from '../../shared/lean';
 import { prepared } from '../../shared/prepared';
 
 export interface CurrentLevel {
@@ -23,7 +22,7 @@ export function currentLevels(ctx: Context, asOf: string) {
   return ctx.loaders.custom<number, CurrentLevel[]>(
     `employee.currentLevels.${asOf}`,
     async (ids) => {
-      const competency = leanReaderOf<Competency>(ctx.em.getMetadata().get(Competency.name));
+      const competency = ctx.loaders.readerOf(Competency);
       const sql = levelsAndCompetencies(
         'a.employee_id = any(?)',
         'a.employee_id, ',
@@ -113,9 +112,8 @@ export async function employeeWithLevels(
   nip: string,
   asOf: string,
 ): Promise<Employee | null> {
-  const meta = ctx.em.getMetadata();
-  const employee = leanReaderOf(meta.get(Employee.name));
-  const competency = leanReaderOf<Competency>(meta.get(Competency.name));
+  const employee = ctx.loaders.readerOf(Employee);
+  const competency = ctx.loaders.readerOf(Competency);
   const sql = `select ${employee.select('t')}, lv.*
        from ${employee.table} as t
        left join lateral (${levelsAndCompetencies('a.employee_id = t.id', '', competency.select('c'))}) as lv on true
@@ -129,7 +127,7 @@ export async function employeeWithLevels(
     byNip.prime(nip, null);
     return null;
   }
-  const found = employee.map(row) as Employee;
+  const found = employee.map(row);
   await ctx.loaders.primeById(Employee, [found]);
   const visible = await ctx.loaders.byId(Employee).load(found.id);
   byNip.prime(nip, visible);

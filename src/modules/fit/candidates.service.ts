@@ -1,4 +1,5 @@
 import type { Context } from '../../context';
+import { allInOrder } from '../../shared/collections';
 import { badInput } from '../../shared/errors';
 import { forwardPageRequest, toPage, type Page, type PageArgs } from '../../shared/pagination';
 import { Role } from '../auth/auth.types';
@@ -26,12 +27,18 @@ export async function rankCandidates(
   filter: CandidateFilter | null | undefined,
   policy: ScoringPolicy,
   page: PageArgs,
-  profile?: readonly RequirementSpec[],
+  options: {
+    /** What-if: rank against these requirements instead of the stored ones. */
+    profile?: readonly RequirementSpec[];
+    /** The index brought up to date by the caller (a query's, started with its lookups). */
+    index?: Promise<CandidateIndex>;
+  } = {},
 ): Promise<CandidatePage> {
-  const units = await candidateUnits(ctx, filter);
-  const [storedSpec, index] = await Promise.all([
+  const { profile } = options;
+  const [units, storedSpec, index] = await allInOrder([
+    candidateUnits(ctx, filter),
     positionSpec(ctx, position),
-    candidateIndex(ctx.primaryKnex).current(),
+    options.index ?? candidateIndex(ctx.primaryKnex).current(),
   ]);
   // The rows the ranking names must be there to read: a replica catches up with the index.
   await ctx.readsSee(index.lsn);

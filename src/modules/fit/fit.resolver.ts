@@ -51,6 +51,7 @@ import {
   TrainingPlan,
 } from './fit.types';
 import { allInOrder } from '../../shared/collections';
+import { candidateIndex } from './candidate-index';
 
 const POLICY = {
   nullable: true,
@@ -77,12 +78,15 @@ export class FitResolver {
     assume: Assumptions | null,
     @Ctx() ctx: Context,
   ) {
+    // A query writes nothing: the index is brought up to date alongside the lookups.
+    const index = candidateIndex(ctx.primaryKnex).current();
     const [employee, position, assumed] = await allInOrder([
       employeeByNip(ctx, nip),
       positionByCode(ctx, positionCode),
       assume ? assumedFrom(ctx, assume) : Promise.resolve(undefined),
+      index,
     ]);
-    return fitOf(ctx, employee, position, policyFrom(ctx, policy), assumed);
+    return fitOf(ctx, employee, position, policyFrom(ctx, policy), { assumed, index });
   }
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
@@ -109,11 +113,16 @@ export class FitResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const [position, requirements] = await Promise.all([
+    const index = candidateIndex(ctx.primaryKnex).current();
+    const [position, requirements] = await allInOrder([
       positionByCode(ctx, positionCode),
-      profile ? profileFrom(ctx, profile) : undefined,
+      profile ? profileFrom(ctx, profile) : Promise.resolve(undefined),
+      index,
     ]);
-    return rankCandidates(ctx, position, filter, policyFrom(ctx, policy), page, requirements);
+    return rankCandidates(ctx, position, filter, policyFrom(ctx, policy), page, {
+      profile: requirements,
+      index,
+    });
   }
 
   @FieldResolver(() => Employee, { description: 'The employee.' })

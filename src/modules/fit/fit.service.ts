@@ -5,9 +5,9 @@ import { Position } from '../position/position.entity';
 import { Course } from '../course/course.entity';
 import { scoringPolicy, type ScoringPolicy } from './fit.policy';
 import { scoreFit, type CandidateSpec, type PositionSpec } from './fit.scoring';
-import { candidateSpec, courseCatalogue, positionSpec } from './fit.specs';
+import { candidateSpec, courseCatalogue, positionsByCode, positionSpec } from './fit.specs';
 import { Fit, type Readiness, type ReadinessHorizon, type ScoringPolicyInput } from './fit.types';
-import { candidateIndex } from './candidate-index';
+import { candidateIndex, type CandidateIndex } from './candidate-index';
 import { compareFits } from './ranking';
 import { readinessHorizon, readinessOf } from './readiness';
 import { assumeCandidate, type Assumed } from './what-if';
@@ -44,9 +44,9 @@ export function policyFrom(
   });
 }
 
-/** A position by code, or a NOT_FOUND error naming it. */
+/** A position by code (its job profile read in the same statement), or a NOT_FOUND error naming it. */
 export async function positionByCode(ctx: Context, code: string): Promise<Position> {
-  const position = await ctx.loaders.byKey(Position, 'code').load(code);
+  const position = await positionsByCode(ctx).load(code);
   if (!position)
     throw new AppError(ErrorCode.NOT_FOUND, `No position has code "${code}".`, {
       argument: 'positionCode',
@@ -128,12 +128,17 @@ export async function fitOf(
   employee: Employee,
   position: Position,
   policy: ScoringPolicy,
-  assumed?: Assumed,
+  options: {
+    assumed?: Assumed;
+    /** The index brought up to date by the caller (a query's, started with its lookups). */
+    index?: Promise<CandidateIndex>;
+  } = {},
 ): Promise<Fit> {
+  const { assumed } = options;
   // The candidate from the in-memory index (one statement to bring it up to date).
   const [spec, index] = await Promise.all([
     positionSpec(ctx, position),
-    candidateIndex(ctx.primaryKnex).current(),
+    options.index ?? candidateIndex(ctx.primaryKnex).current(),
   ]);
   const candidate =
     index.spec(employee.id, policy.asOf) ?? (await candidateSpec(ctx, employee, policy.asOf));

@@ -6,8 +6,7 @@ import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candid
 import type { CandidateSpec, PositionSpec } from './fit.scoring';
 import type { PlanCourse } from './training-plan';
 import { prepared } from '../../shared/prepared';
-import { leanReaderOf } from '../../shared/lean';
-import type { LeanReader } from '../../shared/loaders';
+import type { LeanReader } from '../../shared/lean';
 import { Competency } from '../competency/competency.entity';
 
 /**
@@ -25,31 +24,64 @@ interface ProfileRow {
   courses: { id: number; code: string }[];
 }
 
+/** The same, with the required competencies as their lean reader selects them. */
+type ProfileColumns = Omit<ProfileRow, 'id'> & { competencies: Record<string, unknown>[] };
+
 /**
  * The requirements (in their order) and the required courses (by code) of many positions in
  * one statement, for this request.
  */
 function positionProfiles(ctx: Context) {
   return ctx.loaders.custom<number, ProfileRow>('fit.positionProfile', async (ids) => {
-    const competency = leanReaderOf<Competency>(ctx.em.getMetadata().get(Competency.name));
-    const sql = positionProfilesSql(competency);
+    const sql = `select p.id, ${profileColumns(ctx.loaders.readerOf(Competency))}
+                   from unnest(?::int[]) as p(id)`;
     const { rows } = await ctx.knex
-      .raw<{ rows: (ProfileRow & { competencies: Record<string, unknown>[] })[] }>(sql, [
-        ids as number[],
-      ])
+      .raw<{ rows: (ProfileColumns & { id: number })[] }>(sql, [ids as number[]])
       .options(prepared(sql));
-    // The required competencies go to their loader: a fit's gaps name them without a statement.
-    await ctx.loaders.primeById(
-      Competency,
-      rows.flatMap((row) => row.competencies.map((c) => competency.map(c))),
-    );
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const byId = new Map<number, ProfileRow>();
+    for (const row of rows) byId.set(row.id, await profileOf(ctx, row.id, row));
     return ids.map((id) => byId.get(id) ?? { id, requirements: [], courses: [] });
   });
 }
 
-/** The profiles statement, with the competencies' columns as their lean reader selects them. */
-const positionProfilesSql = (competency: LeanReader<Competency>) => `select p.id,
+/**
+ * Positions by code, each with its job profile in the same statement: the profile goes to
+ * `positionSpec`'s loader and the position to the position loaders (after the viewer's
+ * visibility), so a fit or a ranking of a position named by code waits for one statement.
+ */
+export function positionsByCode(ctx: Context) {
+  return ctx.loaders.custom<string, Position | null>('fit.positionByCode', async (codes) => {
+    const position = ctx.loaders.readerOf(Position);
+    const sql = `select ${position.select('p')}, ${profileColumns(ctx.loaders.readerOf(Competency))}
+                   from ${position.table} as p where p.code = any(?)`;
+    const { rows } = await ctx.knex
+      .raw<{ rows: (ProfileColumns & Record<string, unknown>)[] }>(sql, [codes as string[]])
+      .options(prepared(sql));
+    const read = rows.map((row) => position.map(row));
+    const visible = new Set(await ctx.loaders.primeByKey(Position, 'code', read));
+    const byCode = new Map<string, Position>();
+    for (const [i, row] of rows.entries()) {
+      if (!visible.has(read[i])) continue;
+      byCode.set(read[i].code, read[i]);
+      positionProfiles(ctx).prime(read[i].id, await profileOf(ctx, read[i].id, row));
+    }
+    return codes.map((code) => byCode.get(code) ?? null);
+  });
+}
+
+/** A profile as read, its required competencies handed to their loader. */
+async function profileOf(ctx: Context, id: number, row: ProfileColumns): Promise<ProfileRow> {
+  // The required competencies go to their loader: a fit's gaps name them without a statement.
+  const competency = ctx.loaders.readerOf(Competency);
+  await ctx.loaders.primeById(
+    Competency,
+    row.competencies.map((c) => competency.map(c)),
+  );
+  return { id, requirements: row.requirements, courses: row.courses };
+}
+
+/** The profile's columns of the position aliased `p`, the competencies as `competency` selects them. */
+const profileColumns = (competency: LeanReader<Competency>) => `
               coalesce((select json_agg(json_build_object('c', r.competency_id, 'l', r.level,
                                           'w', r.weight, 'k', r.critical)
                                         order by r.ordinal, r.id)
@@ -59,8 +91,7 @@ const positionProfilesSql = (competency: LeanReader<Competency>) => `select p.id
                          where pc.position_id = p.id), '[]') as courses,
               coalesce((select json_agg(x) from (select ${competency.select('c')} from competency c
                          where c.id in (select r.competency_id from position_requirement r
-                                         where r.position_id = p.id)) x), '[]') as competencies
-         from unnest(?::int[]) as p(id)`;
+                                         where r.position_id = p.id)) x), '[]') as competencies`;
 
 /** The job profile of a position (batched with the others of the request: one statement). */
 export async function positionSpec(ctx: Context, position: Position): Promise<PositionSpec> {
