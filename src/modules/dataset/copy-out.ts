@@ -87,7 +87,13 @@ class NumbersOut {
   private readonly onData = (chunk: Buffer): void => {
     let i = 0;
     while (i < chunk.length) {
-      if (this.header > 0) {
+      // A whole header in this chunk is read at once, else byte by byte across chunks.
+      if (this.header === 5 && i + 5 <= chunk.length && chunk[i] !== ERROR) {
+        this.type = chunk[i];
+        this.left = chunk.readUInt32BE(i + 1) - 4;
+        this.header = 0;
+        i += 5;
+      } else if (this.header > 0) {
         if (this.header === 5) {
           this.type = chunk[i];
           // An error: the driver reads it (and what follows) and tells `handleError`.

@@ -52,27 +52,52 @@ class Numbers {
   }
 }
 
+/** Growable pairs (employee id, entry) of one competency's results, in the order streamed. */
+class ResultPairs {
+  /** The pairs, in the order pushed; those from `length` on are spare room. */
+  ids = new Int32Array(1024);
+  entries = new Int32Array(1024);
+  length = 0;
+  push(id: number, entry: number): void {
+    if (this.length === this.ids.length) {
+      const ids = new Int32Array(this.length * 2);
+      const entries = new Int32Array(this.length * 2);
+      ids.set(this.ids);
+      entries.set(this.entries);
+      this.ids = ids;
+      this.entries = entries;
+    }
+    this.ids[this.length] = id;
+    this.entries[this.length++] = entry;
+  }
+}
+
 /**
- * One competency's packed results (`employee id · 2^21 + entry`, in any order) as slots and
- * entries ordered by slot, each slot's entries ascending (latest first). The order by slot is a
- * radix sort (stable counting passes over the slot's bits: no comparisons), skipped when the
- * results came in employee order; a slot's few entries are then put in order by insertion.
+ * One competency's results (the first `length` pairs of employee id and entry, in any order)
+ * as slots and entries ordered by slot, each slot's entries ascending (latest first). The order
+ * by slot is a merge when all but a few came in employee order, else a radix sort (stable
+ * counting passes over the slot's bits: no comparisons); a slot's few entries are then put in
+ * order by insertion.
  */
 export function resultGroupOf(
-  values: Float64Array,
+  ids: Int32Array,
+  streamed: Int32Array,
   length: number,
   slotOf: (employeeId: number) => number,
   slotCount: number,
 ): ResultGroup {
-  let slots = new Int32Array(length);
-  let entries = new Int32Array(length);
-  let ordered = true;
+  let slots: Int32Array = new Int32Array(length);
+  let entries: Int32Array = streamed.slice(0, length);
+  // A table read in its physical order gives its results in employee order, but for those
+  // written since its load (later assessments, appended): those few are set aside here.
+  const strays: number[] = [];
+  let last = -1;
   for (let i = 0; i < length; i++) {
-    slots[i] = slotOf(Math.floor(values[i] / RESULT_SLOT));
-    entries[i] = values[i] % RESULT_SLOT;
-    if (i > 0 && slots[i] < slots[i - 1]) ordered = false;
+    const slot = (slots[i] = slotOf(ids[i]));
+    if (slot >= last) last = slot;
+    else if (strays.length <= length >> 4) strays.push(i);
   }
-  if (!ordered) {
+  if (strays.length > length >> 4) {
     const spareSlots = new Int32Array(length);
     const spareEntries = new Int32Array(length);
     countingPass(slots, entries, spareSlots, spareEntries, 0);
@@ -81,7 +106,7 @@ export function resultGroupOf(
       countingPass(slots, entries, spareSlots, spareEntries, 2 * RADIX_BITS);
       [slots, entries] = [spareSlots, spareEntries];
     }
-  }
+  } else if (strays.length > 0) [slots, entries] = mergeStrays(slots, entries, strays);
   for (let i = 1; i < length; i++) {
     const entry = entries[i];
     let j = i - 1;
@@ -92,6 +117,36 @@ export function resultGroupOf(
     entries[j + 1] = entry;
   }
   return { slots, entries };
+}
+
+/**
+ * The pairs ordered by slot, when all but `strays` (their indices, ascending) already are: the
+ * strays are sorted on their own and merged in (the order within a slot is left to the caller).
+ */
+function mergeStrays(
+  slots: Int32Array,
+  entries: Int32Array,
+  strays: number[],
+): [Int32Array, Int32Array] {
+  const sorted = strays.slice().sort((a, b) => slots[a] - slots[b]);
+  const toSlots = new Int32Array(slots.length);
+  const toEntries = new Int32Array(slots.length);
+  let next = 0; // the next index of the ordered rest
+  let skip = 0; // the next stray to step over in index order
+  let merged = 0; // the next stray in slot order
+  for (let out = 0; out < slots.length; out++) {
+    while (skip < strays.length && strays[skip] === next) {
+      next++;
+      skip++;
+    }
+    const from =
+      merged < sorted.length && (next >= slots.length || slots[sorted[merged]] < slots[next])
+        ? sorted[merged++]
+        : next++;
+    toSlots[out] = slots[from];
+    toEntries[out] = entries[from];
+  }
+  return [toSlots, toEntries];
 }
 
 /** Bits of a slot each counting pass orders by (three passes cover the 26 bits of a slot). */
@@ -119,13 +174,8 @@ function countingPass(
   }
 }
 
-/**
- * One result packed as `slot · 2^21 + (2^18 − 1 − day) · 8 + level`: sorted ascending, a
- * slot's results are together and the latest first.
- */
-const RESULT_SLOT = 2 ** 21;
-const packResult = (slot: number, day: number, level: number) =>
-  slot * RESULT_SLOT + (DAY_BITS - 1 - day) * 8 + level;
+/** A result's entry, `(2^18 − 1 − day) · 8 + level`: ascending, the latest first. */
+const resultEntry = (day: number, level: number) => (DAY_BITS - 1 - day) * 8 + level;
 /** One completed course or rating packed as `slot · 2^18 + day` (or `+ rating`). */
 const ENTRY_SLOT = DAY_BITS;
 
@@ -410,10 +460,9 @@ export async function loadCandidateColumns(
                 coalesce(pppk_grade, -1),
                 array_position(${codes(EDUCATION_LEVELS.map((e) => e.code))}, education_code::text) - 1,
                 ${days('birth_date')}, ${days('appointed_on')},
-                substr(n, 1, 8)::int, substr(n, 9, 6)::int, substr(n, 15, 1)::int, substr(n, 16, 3)::int
-           from employee, lateral (select case when nip ~ '^[0-9]{18}$' then nip end as n) as digits
-          order by id`,
-        13,
+                left(nip, 14)::int8, right(nip, 4)::int
+           from employee order by id`,
+        11,
         (row) => {
           if (slot >= size) throw new Error('employees changed during the snapshot');
           columns.ids[slot] = row[0];
@@ -424,9 +473,16 @@ export async function loadCandidateColumns(
           columns.pppkGrade[slot] = row[5];
           columns.education[slot] = row[6];
           // Recorded dates first, else the NIP's (the same rules as birthDateOf/appointmentDateOf).
+          // A NIP is 18 digits (a check constraint): its first 14 (yyyymmdd of birth, yyyymm of
+          // appointment) and its last 4 (sex, sequence) come as two numbers.
           const fromNip = Number.isNaN(row[9])
             ? null
-            : nipDays({ birth: row[9], appointed: row[10], sex: row[11], sequence: row[12] });
+            : nipDays({
+                birth: Math.floor(row[9] / 1e6),
+                appointed: row[9] % 1e6,
+                sex: Math.floor(row[10] / 1000),
+                sequence: row[10] % 1000,
+              });
           const nip = fromNip?.ok ? fromNip : null;
           const birth = Number.isNaN(row[7]) ? (nip?.birthDay ?? null) : row[7];
           const appointed = Number.isNaN(row[8]) ? (nip?.appointedDay ?? null) : row[8];
@@ -488,18 +544,27 @@ export async function loadCandidateColumns(
           assessmentDay[row[0]] = day ?? NONE;
         },
       );
-      return grouped(
+      // The largest part (15 rows per employee): pairs of 32-bit numbers per competency.
+      const groups: ResultPairs[] = [];
+      const count = await copyNumbers(
         c,
-        'assessment results',
         'select assessment_id, competency_id, level from assessment_result',
-        (row, put) => {
+        3,
+        (row) => {
+          const competency = row[1];
+          if (!(competency >= 0 && competency < MAX_GROUP && Number.isInteger(competency)))
+            throw new Error(`assessment results: ${competency} is not a key the index groups by`);
           const employee = assessmentEmployee[row[0]];
-          if (employee === NONE) throw new Error(`assessment ${row[0]} is not in the snapshot`);
+          if (employee === undefined || employee === NONE)
+            throw new Error(`assessment ${row[0]} is not in the snapshot`);
           const day = assessmentDay[row[0]];
-          if (day === NONE || row[2] < 1 || row[2] > 7) exceptional.add(employee);
-          else put(packResult(employee, day, row[2]));
+          const level = row[2];
+          if (day === NONE || !(level >= 1 && level <= 7)) exceptional.add(employee);
+          else (groups[competency] ??= new ResultPairs()).push(employee, resultEntry(day, level));
         },
       );
+      onProgress('assessment results', count);
+      return groups;
     });
     const others = beside(async (c) => {
       const courses = await grouped(
@@ -545,13 +610,13 @@ export async function loadCandidateColumns(
         target.set(key, packed);
       }
     };
-    for (const [competencyId, numbers] of packedResults) {
+    packedResults.forEach((pairs, competencyId) => {
       columns.results.set(
         competencyId,
-        resultGroupOf(numbers.values, numbers.length, slotOf, size),
+        resultGroupOf(pairs.ids, pairs.entries, pairs.length, slotOf, size),
       );
-      packedResults.delete(competencyId);
-    }
+      delete packedResults[competencyId];
+    });
     toSlots(courses, columns.courses, ENTRY_SLOT);
     toSlots(ratings, columns.ratings, ENTRY_SLOT);
     for (const id of exceptional) columns.exceptions.add(slotOf(id));
