@@ -545,7 +545,7 @@ export async function loadCandidateColumns(
         },
       );
       // The largest part (15 rows per employee): pairs of 32-bit numbers per competency.
-      const groups: ResultPairs[] = [];
+      const groups: (ResultPairs | undefined)[] = [];
       const count = await copyNumbers(
         c,
         'select assessment_id, competency_id, level from assessment_result',
@@ -610,13 +610,15 @@ export async function loadCandidateColumns(
         target.set(key, packed);
       }
     };
-    packedResults.forEach((pairs, competencyId) => {
+    for (let competencyId = 0; competencyId < packedResults.length; competencyId++) {
+      const pairs = packedResults[competencyId];
+      if (pairs === undefined) continue;
       columns.results.set(
         competencyId,
         resultGroupOf(pairs.ids, pairs.entries, pairs.length, slotOf, size),
       );
-      delete packedResults[competencyId];
-    });
+      packedResults[competencyId] = undefined; // its memory goes as the next is made
+    }
     toSlots(courses, columns.courses, ENTRY_SLOT);
     toSlots(ratings, columns.ratings, ENTRY_SLOT);
     for (const id of exceptional) columns.exceptions.add(slotOf(id));
