@@ -225,38 +225,39 @@ export function scanColumns(
   const minEducation = position.minEducation?.ordinal ?? null;
   const requirements = position.requirements.length;
 
+  // Per rank (index + 1; 0: no PNS rank) and per education index, 1 where the condition fails.
+  const rankFails = Uint8Array.from([-1, ...RANKS.keys()], (rank) =>
+    minRank !== null && (rank < 0 || RANKS[rank].ordinal < minRank) ? 1 : 0,
+  );
+  const educationFails = Uint8Array.from(EDUCATION_LEVELS, (e) =>
+    minEducation !== null && e.ordinal < minEducation ? 1 : 0,
+  );
+  // The date conditions as packed days: appointed after `servedBy` (or unknown) fails the years
+  // of service; born on or before `retiringBy` is within a year of retirement.
+  const origin = CandidateColumns.dayOf(0);
+  const servedBy = servedEnough === null ? null : servedEnough - origin;
+  const retiringBy = retiring - origin;
+  const { rank, education, appointed, birth } = columns;
+  const { capTotal, minJobPersonMatch } = policy;
   const keys = new Float64Array(n);
-  // Ordinals by the columns' indexes (RANKS and EDUCATION_LEVELS are ordered by ordinal).
-  const rankOrdinal = RANKS.map((r) => r.ordinal);
-  const educationOrdinal = EDUCATION_LEVELS.map((e) => e.ordinal);
   for (let slot = 0; slot < n; slot++) {
-    let conditions = unmet[slot];
-    if (minRank !== null) {
-      const rank = columns.rank[slot];
-      if (rank < 0 || rankOrdinal[rank] < minRank) conditions++;
-    }
-    if (minEducation !== null && educationOrdinal[columns.education[slot]] < minEducation)
-      conditions++;
-    if (servedEnough !== null) {
-      const appointed = columns.appointed[slot];
-      if (appointed < 0 || CandidateColumns.dayOf(appointed) > servedEnough) conditions++;
-    }
+    let conditions = unmet[slot] + rankFails[rank[slot] + 1] + educationFails[education[slot]];
+    if (servedBy !== null && (appointed[slot] < 0 || appointed[slot] > servedBy)) conditions++;
     if (requirements > 0 && !assessed[slot]) conditions++;
-    if (stale[slot]) conditions++;
-    if (columns.birth[slot] >= 0 && CandidateColumns.dayOf(columns.birth[slot]) <= retiring)
-      conditions++;
+    conditions += stale[slot];
+    if (birth[slot] >= 0 && birth[slot] <= retiringBy) conditions++;
     let jpm = 100;
     let jpmUncapped = 100;
     if (required !== 0) {
       const value = (counted[slot] / required) * 100;
-      jpm = round2(policy.capTotal ? Math.min(100, value) : value);
+      jpm = round2(capTotal ? Math.min(100, value) : value);
       jpmUncapped = round2((uncapped[slot] / required) * 100);
     }
     const qualified =
-      conditions === 0 && jpm >= policy.minJobPersonMatch && criticalMet[slot] === critical;
-    keys[slot] = packing.packParts(qualified ? 1 : 0, jpm, conditions, missing[slot], jpmUncapped);
-    if (Number.isNaN(keys[slot]))
-      throw new Error(`employee ${columns.ids[slot]}: a rank key out of range`);
+      conditions === 0 && jpm >= minJobPersonMatch && criticalMet[slot] === critical;
+    const key = packing.packParts(qualified ? 1 : 0, jpm, conditions, missing[slot], jpmUncapped);
+    if (key !== key) throw new Error(`employee ${columns.ids[slot]}: a rank key out of range`);
+    keys[slot] = key;
   }
   return keys;
 }
