@@ -1,3 +1,4 @@
+import { prepared } from '../../shared/prepared';
 import { groupBy } from '../../shared/collections';
 import type { Knex } from '@mikro-orm/knex';
 import { copyRows, withForeignKeysCheckedOnce, withIndexesBuiltOnce } from './bulk-copy';
@@ -207,10 +208,10 @@ class Writer {
     const map = new Map<string, number>();
     // One array parameter per statement, not a placeholder per key.
     for (const part of chunks([...new Set(keys)], 50_000)) {
-      const { rows } = await this.trx.raw<{ rows: { id: number; key: string }[] }>(
-        `select id, "${column}" as key from "${table}" where "${column}" = any(?::text[])`,
-        [part],
-      );
+      const sql = `select id, "${column}" as key from "${table}" where "${column}" = any(?::text[])`;
+      const { rows } = await this.trx
+        .raw<{ rows: { id: number; key: string }[] }>(sql, [part])
+        .options(prepared(sql));
       for (const row of rows) map.set(row.key, row.id);
     }
     return map;
@@ -533,24 +534,16 @@ class Writer {
       5000,
     )) {
       const rows = (
-        await this.trx.raw<{
-          rows: {
-            key: string;
-            assessor: string | null;
-            potential: number | null;
-            results: [string, number][];
-          }[];
-        }>(
-          `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
-                  a.assessor, a.potential::float8 as potential,
-                  json_agg(json_build_array(c.code, r.level)) as results
-             from assessment a
-             join assessment_result r on r.assessment_id = a.id
-             join competency c on c.id = r.competency_id
-            where a.employee_id = any(?)
-            group by a.id`,
-          [part],
-        )
+        await this.trx
+          .raw<{
+            rows: {
+              key: string;
+              assessor: string | null;
+              potential: number | null;
+              results: [string, number][];
+            }[];
+          }>(STORED_ASSESSMENTS, [part])
+          .options(prepared(STORED_ASSESSMENTS))
       ).rows;
       for (const row of rows) {
         const results = row.results.map(([competency, level]) => ({ competency, level }));
@@ -720,3 +713,13 @@ export function assessmentFingerprint(assessment: {
     .map((r) => `${r.competency}=${r.level}`);
   return `${assessment.assessor ?? ''}|${assessment.potential ?? ''}|${results.join(',')}`;
 }
+
+/** The stored assessments of some employees, each with its results, to compare with. */
+const STORED_ASSESSMENTS = `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
+                  a.assessor, a.potential::float8 as potential,
+                  json_agg(json_build_array(c.code, r.level)) as results
+             from assessment a
+             join assessment_result r on r.assessment_id = a.id
+             join competency c on c.id = r.competency_id
+            where a.employee_id = any(?)
+            group by a.id`;
