@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDataset } from '../../src/modules/dataset/dataset.export';
 import { importDataset, type ImportOptions } from '../../src/modules/dataset/dataset.service';
 import { generateProvince } from '../../src/modules/demo/province.generate';
+import { candidateIndex } from '../../src/modules/fit/candidate-index';
 import { DEMO_TODAY } from '../support/constants';
 import { startTestApp, type TestApp } from '../support/harness';
 
@@ -66,6 +67,25 @@ async function counts(app: TestApp): Promise<Record<string, number>> {
   return out;
 }
 
+/** The employees the change log names (by NIP or PPPK number), and its number of rows. */
+async function changedEmployees(app: TestApp) {
+  const { rows } = await app.orm.em.getKnex().raw<{ rows: { key: string }[] }>(
+    `select coalesce(e.nip, e.pppk_number) as key
+       from employee_change c join employee e on e.id = c.employee_id`,
+  );
+  const keys = rows.map((r) => r.key);
+  return { distinct: [...new Set(keys)].sort(), rows: keys.length };
+}
+
+async function disabledTriggers(app: TestApp): Promise<string[]> {
+  const { rows } = await app.orm.em
+    .getKnex()
+    .raw<{ rows: { name: string }[] }>(
+      `select tgname as name from pg_trigger where not tgisinternal and tgenabled = 'D'`,
+    );
+  return rows.map((r) => r.name);
+}
+
 describe('the bulk import', () => {
   it('writes the same database and report as the ordinary import, first and second time', async () => {
     const constraints = await foreignKeys(bulk);
@@ -83,6 +103,13 @@ describe('the bulk import', () => {
     // The indexes of the tables that started empty were built after the rows: all back.
     expect(await indexes(bulk)).toEqual(indexDefinitions);
     expect(indexDefinitions.length).toBeGreaterThan(20);
+    // The change log names the same employees, each once (logged in one statement, the
+    // triggers on insert off meanwhile), and every trigger is on again.
+    const changed = await changedEmployees(bulk);
+    expect(changed.distinct).toEqual((await changedEmployees(ordinary)).distinct);
+    expect(changed.distinct.length).toBe(province.employees.length);
+    expect(changed.rows).toBe(changed.distinct.length);
+    expect(await disabledTriggers(bulk)).toEqual([]);
 
     // Again: everything is there already (updated or unchanged, nothing new, history kept).
     const again = await importDataset(bulk.orm.em.getKnex(), province, options(true));
@@ -123,16 +150,23 @@ describe('the bulk import', () => {
     ]);
     expect(await counts(bulk)).toEqual(before);
     expect(await foreignKeys(bulk)).toEqual(constraints);
+    expect(await disabledTriggers(bulk)).toEqual([]);
   });
 
   it('links every result to its assessment when the ids it draws are not consecutive', async () => {
     // Ids come back as a range when nothing else drew from the sequence, else as a list: a
     // sequence that steps by 3 forces the list.
     const knex = untouched.orm.em.getKnex();
+    // A server's index, loaded while the database is empty.
+    const index = await candidateIndex(knex).current();
+    expect(index.lastLoad?.employees).toBe(0);
     await knex.raw(`alter sequence assessment_id_seq increment by 3`);
     try {
       const report = await importDataset(knex, province, options(true));
       expect(report.issues).toEqual([]);
+      // Too many changed employees to hold as objects: the index reads its columns again.
+      await index.current();
+      expect(index.lastLoad?.employees).toBe(province.employees.length);
       const { rows } = await knex.raw<{ rows: { gaps: number }[] }>(
         `select count(*) filter (where id - lag <> 3)::int as gaps
            from (select id, lag(id) over (order by id) from assessment) s where lag is not null`,

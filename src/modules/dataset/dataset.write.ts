@@ -1,7 +1,12 @@
 import { prepared } from '../../shared/prepared';
 import { groupBy } from '../../shared/collections';
 import type { Knex } from '@mikro-orm/knex';
-import { copyRows, withForeignKeysCheckedOnce, withIndexesBuiltOnce } from './bulk-copy';
+import {
+  copyRows,
+  withChangesLoggedOnce,
+  withForeignKeysCheckedOnce,
+  withIndexesBuiltOnce,
+} from './bulk-copy';
 import type { DatasetIssue, ImportReport, Section, ValidDataset } from './dataset.types';
 
 export type Progress = (section: Section, done: number, total: number) => void;
@@ -44,11 +49,12 @@ export async function writeDataset(
   };
   if (bulk) {
     // The bulk path checks the people tables' references once per table, after the rows are
-    // in; and the indexes of those that start empty (a first load) are built once at the end.
+    // in; and the indexes of those that start empty (a first load) are built once at the end,
+    // and their new rows' employees logged as changed in one statement.
     const empty: string[] = [];
     for (const table of PEOPLE_TABLES) if (await w.wasEmpty(table)) empty.push(table);
     await withForeignKeysCheckedOnce(trx, PEOPLE_TABLES, () =>
-      withIndexesBuiltOnce(trx, empty, people),
+      withIndexesBuiltOnce(trx, empty, () => withChangesLoggedOnce(trx, empty, people)),
     );
   } else await people();
   return { sections, issues };

@@ -225,6 +225,11 @@ export class CandidateIndex {
       }>(CHANGES_SINCE, [this.horizon])
       .options(prepared(CHANGES_SINCE));
     const [{ horizon, lsn, ids }] = rows;
+    // Changes to too many employees to hold as objects (an import): the columns are read again.
+    if (ids.length > Math.max(OVERLAY_MIN, this.columns.size * OVERLAY_SHARE)) {
+      await this.loadAll();
+      return;
+    }
     if (ids.length > 0) {
       await this.overlayFacts(ids);
       this.lsn = parseLsn(lsn);
