@@ -225,9 +225,7 @@ export class Loaders {
 
   /** Hands entities read by another statement to their id loader (after the guard). */
   async primeById<T extends object>(entity: EntityClass<T>, rows: T[]): Promise<void> {
-    const visible = new Set(await this.guard(entity, rows));
-    const loader = this.byId(entity);
-    for (const row of rows) loader.prime((row as { id: number }).id, visible.has(row) ? row : null);
+    await this.primeByKey(entity, 'id', rows);
   }
 
   /**
@@ -241,13 +239,13 @@ export class Loaders {
   ): Promise<T[]> {
     const visible = (await this.guard(entity, rows)) as T[];
     const shown = new Set(visible);
-    const byKey = this.byKey<T, string | number>(entity, property);
-    const byId = this.byId(entity);
-    for (const row of rows) {
-      const fields = row as Row;
-      byKey.prime(fields[property] as string | number, shown.has(row) ? row : null);
-      byId.prime(fields.id as number, shown.has(row) ? row : null);
-    }
+    const loaders = [...new Set(['id', property])].map((key) => ({
+      key,
+      loader: this.byKey<T, string | number>(entity, key),
+    }));
+    for (const row of rows)
+      for (const { key, loader } of loaders)
+        loader.prime((row as Row)[key] as string | number, shown.has(row) ? row : null);
     return visible;
   }
 

@@ -1,4 +1,3 @@
-import { prepared } from '../../shared/prepared';
 import { isDeepStrictEqual } from 'node:util';
 import type { Knex } from '@mikro-orm/knex';
 import { recordAudit, type Actor } from '../audit/audit.service';
@@ -7,6 +6,7 @@ import type { DatasetDocument, DatasetIssue, ImportReport, Section } from './dat
 import { agencyOfRecord, visibleTo } from './record-agency';
 import { validateDataset, type KnownKeys } from './dataset.validate';
 import { employeeKey, writeDataset, type Progress } from './dataset.write';
+import { prepared } from '../../shared/prepared';
 
 /** At most this many issues are listed in a report; `issueCount` gives the total. */
 export const MAX_LISTED_ISSUES = 1000;

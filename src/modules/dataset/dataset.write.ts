@@ -1,5 +1,5 @@
-import { prepared } from '../../shared/prepared';
 import { groupBy } from '../../shared/collections';
+import { prepared } from '../../shared/prepared';
 import type { Knex } from '@mikro-orm/knex';
 import {
   copyRows,

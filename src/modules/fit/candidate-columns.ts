@@ -25,6 +25,13 @@ const MAX_GROUP = 2 ** 24;
 const MAX_SLOTS = 2 ** 26;
 const NONE = -1;
 
+/** A part's grouping key (competency, course or year) as read, or an error naming the part. */
+function groupKey(part: string, key: number): number {
+  if (!(key >= 0 && key < MAX_GROUP && Number.isInteger(key)))
+    throw new Error(`${part}: ${key} is not a key the index groups by`);
+  return key;
+}
+
 export const EMPLOYMENT_TYPES: readonly string[] = Object.values(EmploymentType);
 
 /** A date as a packed day (null: outside the packable range, or no date). */
@@ -519,9 +526,7 @@ export async function loadCandidateColumns(
         numbers.push(value);
       };
       const count = await copyNumbers(c, query, 3, (row) => {
-        group = row[1];
-        if (!(group >= 0 && group < MAX_GROUP && Number.isInteger(group)))
-          throw new Error(`${part}: ${group} is not a key the index groups by`);
+        group = groupKey(part, row[1]);
         add(row, put);
       });
       onProgress(part, count);
@@ -551,9 +556,7 @@ export async function loadCandidateColumns(
         'select assessment_id, competency_id, level from assessment_result',
         3,
         (row) => {
-          const competency = row[1];
-          if (!(competency >= 0 && competency < MAX_GROUP && Number.isInteger(competency)))
-            throw new Error(`assessment results: ${competency} is not a key the index groups by`);
+          const competency = groupKey('assessment results', row[1]);
           const employee = assessmentEmployee[row[0]];
           if (employee === undefined || employee === NONE)
             throw new Error(`assessment ${row[0]} is not in the snapshot`);
