@@ -8,10 +8,10 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../context';
 import { ReplicaBehindError } from '../app/read-routing';
-import { formatError, isConnectionFailure } from '../shared/errors';
+import { AppError, ErrorCode, formatError, isConnectionFailure } from '../shared/errors';
 import { statementCount } from '../shared/sql-stats';
 import { compiledExecution } from './compiled-execution';
-import type { Caller, RequestPipeline } from './pipeline';
+import { statusOf, type Caller, type RequestPipeline } from './pipeline';
 
 /** What the server learns of one GraphQL request as it runs, for routing, logs and metrics. */
 export interface RequestInfo {
@@ -95,14 +95,19 @@ function pipelinePlugin(pipeline: RequestPipeline): ApolloServerPlugin<Context> 
           if (!operation) return;
           const info = infoOf(contextValue);
           const caller = info?.caller ?? { viewer: contextValue.access.viewer, key: 'anonymous' };
-          const admission = await pipeline.admit(
-            caller,
-            document,
-            operation,
-            request.variables ?? {},
-            { retry: info?.retry },
-          );
-          cost = admission.cost;
+          try {
+            const admission = await pipeline.admit(
+              caller,
+              document,
+              operation,
+              request.variables ?? {},
+              { retry: info?.retry },
+            );
+            cost = admission.cost;
+          } catch (error) {
+            if (error instanceof AppError) error.extensions.http ??= { status: statusHere(error) };
+            throw error;
+          }
         },
         async willSendResponse({ response }) {
           if (cost && (cost.requested as number) > 0 && response.body.kind === 'single') {
@@ -116,6 +121,13 @@ function pipelinePlugin(pipeline: RequestPipeline): ApolloServerPlugin<Context> 
     },
   };
 }
+
+/**
+ * The status of a refusal on `/graphql`: a role refused answers 200, as the same refusal of one
+ * field would; the rest as every door answers them.
+ */
+const statusHere = (error: AppError): number =>
+  error.extensions.code === ErrorCode.FORBIDDEN ? 200 : statusOf(error);
 
 /**
  * Records the operation, errors that came from a failing replica, and the error codes of the

@@ -310,7 +310,6 @@ export class RequestPipeline {
         throw new AppError(
           ErrorCode.FORBIDDEN,
           `The ${viewer.role} role may not do this (\`${selection.name.value}\`).`,
-          { http: { status: 403 } },
         );
     }
   }

@@ -207,9 +207,6 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       .type('application/json')
       .send(errorBody('Internal server error.', ErrorCode.INTERNAL_SERVER_ERROR));
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).type('application/json').send('{"error":"not found"}'),
-  );
   const runOperation = graphqlRunner(deps);
   const routes: AppRoute[] = [
     ...opsRoutes(deps),
@@ -220,6 +217,18 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     ...reportRoutes(deps),
     ...importRoutes(deps),
   ];
+  // A path that exists with another method: 405, naming the methods it has.
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const allowed = routes.filter((r) => pathPattern(r.url).test(path)).flatMap((r) => r.method);
+    if (allowed.length === 0)
+      return reply.code(404).type('application/json').send('{"error":"not found"}');
+    return reply
+      .code(405)
+      .header('allow', allowed.join(', '))
+      .type('application/json')
+      .send(errorBody(`${request.method} is not allowed here; use ${allowed.join(' or ')}.`));
+  });
   const track =
     (handler: AppRoute['handler']): AppRoute['handler'] =>
     async (request, reply) => {
@@ -340,6 +349,17 @@ function memoryBudget(perMinute: number): Budget | undefined {
       }
     },
   };
+}
+
+/** A route's URL (with `:params` and a trailing `*`) as a pattern of paths. */
+function pathPattern(url: string): RegExp {
+  const source = url
+    .split('/')
+    .map((part) =>
+      part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('/');
+  return new RegExp(`^${source}$`);
 }
 
 /** What a page of another (allowed) origin may send, and read back. */
