@@ -13,6 +13,8 @@ import { leanReaderOf } from './shared/lean';
 import type { Lsn } from './shared/lsn';
 import { visibilityGuard } from './modules/auth/visibility';
 import { Loaders, type Companion } from './shared/loaders';
+import { DEFAULT_MIN_GROUP_SIZE } from './shared/groups';
+import { SetSizes } from './modules/auth/personal-facts';
 
 /** What every resolver gets: this request's EntityManager fork, loaders, viewer and clock. */
 export interface Context {
@@ -40,6 +42,10 @@ export interface Context {
   readonly extensions: Record<string, unknown>;
   /** Aborted when the client goes away (subscriptions end their streams on it). */
   readonly signal?: AbortSignal;
+  /** The fewest people an ANALYST may single out (`MIN_GROUP_SIZE`). */
+  readonly minGroupSize: number;
+  /** The sizes of the lists of people answered so far, by response path (`personal-facts.ts`). */
+  readonly sets: SetSizes;
 }
 
 /** Settings of the process that every request's context carries. */
@@ -50,6 +56,8 @@ export interface ContextSettings {
   readonly readsSee?: (lsn: Lsn | null) => Promise<void>;
   readonly requestId?: string;
   readonly signal?: AbortSignal;
+  /** The fewest people an ANALYST may single out; default 5 (`DEFAULT_MIN_GROUP_SIZE`). */
+  readonly minGroupSize?: number;
 }
 
 export const DEFAULT_CONTEXT_SETTINGS: ContextSettings = { writeWaitMs: 10_000 };
@@ -103,6 +111,8 @@ export function createContext(
     requestId: settings.requestId ?? null,
     extensions: {},
     signal: settings.signal,
+    minGroupSize: settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
+    sets: new SetSizes(),
   }) as Context;
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_MIN_GROUP_SIZE } from '../shared/groups';
 
 /** The validated settings of one process; nothing else reads `process.env`. */
 export interface Config {
@@ -55,6 +56,11 @@ export interface Config {
     readonly writeWaitMs: number;
     /** Cost a caller (one token) may spend per minute; 0 for no limit. */
     readonly costPerMinute: number;
+    /**
+     * The fewest people an ANALYST may single out (`MIN_GROUP_SIZE`, default 5): smaller
+     * groups of a headcount, and per-person facts of smaller sets, are withheld.
+     */
+    readonly minGroupSize: number;
   };
   /** Key of the cursors' encryption; made from the token secret when not set. */
   readonly cursorSecret: string | undefined;
@@ -183,6 +189,7 @@ export function loadConfig(env: Env = process.env): Config {
       statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
       writeWaitMs: int('WRITE_WAIT_MS', 10_000, 0, 600_000),
       costPerMinute: int('RATE_LIMIT_COST_PER_MINUTE', 1_000_000, 0, 1_000_000_000),
+      minGroupSize: int('MIN_GROUP_SIZE', DEFAULT_MIN_GROUP_SIZE, 1, 1_000_000),
     },
     cursorSecret: env.CURSOR_SECRET || undefined,
   };

@@ -10,8 +10,11 @@ import {
   Resolver,
   Root,
   Authorized,
+  Info,
 } from 'type-graphql';
 import type { Context } from '../../context';
+import type { GraphQLResolveInfo } from 'graphql';
+import { PersonalFact, recordSet } from '../auth/personal-facts';
 
 import { PageArgs, pageOfList } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
@@ -88,20 +91,24 @@ export class TrainingComplianceResolver {
   employeesBelowTarget(
     @Root() compliance: TrainingCompliance,
     @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return pageOfList(
+    const below = pageOfList(
       compliance.belowIds,
       page,
       (e) => [e.hours, e.employeeId],
       (e, [hours, id]) =>
         e.hours > Number(hours) || (e.hours === Number(hours) && e.employeeId > Number(id)),
     );
+    return recordSet(ctx, info, compliance.belowIds.length, below);
   }
 }
 
 @Resolver(() => EmployeeTrainingHours)
 export class EmployeeTrainingHoursResolver {
-  @FieldResolver(() => Employee, { description: 'The employee.' })
+  @PersonalFact()
+  @FieldResolver(() => Employee, { nullable: true, description: 'The employee.' })
   employee(@Root() item: EmployeeTrainingHours, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Employee).load(item.employeeId);
   }
@@ -229,7 +236,9 @@ export class ProfessionalismResolver {
 
 @Resolver(() => Employee)
 export class EmployeeProfessionalismResolver {
+  @PersonalFact()
   @FieldResolver(() => ProfessionalismIndexType, {
+    nullable: true,
     description: 'Professionalism index (IP ASN) for a year.',
   })
   async professionalismIndex(

@@ -1,4 +1,5 @@
 import type { Context } from '../../context';
+import { requireGroup, shownRows } from '../auth/personal-facts';
 import { groupBy } from '../../shared/collections';
 import { isStale } from '../assessment/staleness';
 import { candidateIndex } from '../fit/candidate-index';
@@ -50,6 +51,7 @@ export async function trainingCompliance(
   target: number,
 ): Promise<TrainingCompliance> {
   const employees = await employeesInScope(ctx, scope);
+  requireGroup(ctx, employees.length, 'the training compliance of this scope');
   const hours = await hoursByEmployee(
     ctx,
     employees.map((e) => e.id),
@@ -129,6 +131,7 @@ export async function competencyHeatMap(
   policy: ScoringPolicy,
 ): Promise<CompetencyHeatMap> {
   const { measured } = await measure(ctx, scope, policy.asOf, null);
+  requireGroup(ctx, measured.length, 'the competency heat map of this scope');
   const competencyIds = [
     ...new Set(measured.flatMap((m) => m.requirements.map((r) => r.competencyId))),
   ];
@@ -154,37 +157,43 @@ export async function competencyHeatMap(
         ).map((u) => [u.id, u.code]),
       )
     : new Map<number, string>();
-  const rows = [...units.entries()]
+  // To an ANALYST, units and cells of fewer than MIN_GROUP_SIZE people are left out.
+  const shownUnits = shownRows(ctx, [...units.entries()], ([, people]) => people.length);
+  const rows = shownUnits
     .sort(([a], [b]) => (unitCodes.get(a)! < unitCodes.get(b)! ? -1 : 1))
     .map(([orgUnitId, people]) => ({
       orgUnitId,
       employees: people.length,
-      cells: competencyIds.map((competencyId) => {
-        let required = 0;
-        let meeting = 0;
-        let gapSum = 0;
-        let unassessed = 0;
-        let stale = 0;
-        for (const person of people) {
-          const requirement = person.requirements.find((r) => r.competencyId === competencyId);
-          if (!requirement) continue;
-          const current = person.levels.get(competencyId);
-          required++;
-          if ((current?.level ?? 0) >= requirement.level) meeting++;
-          gapSum += (current?.level ?? 0) - requirement.level;
-          if (!current) unassessed++;
-          else if (isStale(current.assessedOn, policy.asOf, policy.validityYears)) stale++;
-        }
-        return {
-          competencyId,
-          required,
-          meeting,
-          share: required ? round(meeting / required, 4) : 0,
-          meanGap: required ? round(gapSum / required) : 0,
-          unassessed,
-          stale,
-        };
-      }),
+      cells: shownRows(
+        ctx,
+        competencyIds.map((competencyId) => {
+          let required = 0;
+          let meeting = 0;
+          let gapSum = 0;
+          let unassessed = 0;
+          let stale = 0;
+          for (const person of people) {
+            const requirement = person.requirements.find((r) => r.competencyId === competencyId);
+            if (!requirement) continue;
+            const current = person.levels.get(competencyId);
+            required++;
+            if ((current?.level ?? 0) >= requirement.level) meeting++;
+            gapSum += (current?.level ?? 0) - requirement.level;
+            if (!current) unassessed++;
+            else if (isStale(current.assessedOn, policy.asOf, policy.validityYears)) stale++;
+          }
+          return {
+            competencyId,
+            required,
+            meeting,
+            share: required ? round(meeting / required, 4) : 0,
+            meanGap: required ? round(gapSum / required) : 0,
+            unassessed,
+            stale,
+          };
+        }),
+        (cell) => cell.required,
+      ),
     }));
   return { asOf: policy.asOf, competencyIds, rows };
 }
@@ -205,6 +214,7 @@ export async function trainingNeeds(
     measure(ctx, scope, asOf, target),
     courseCatalogue(ctx),
   ]);
+  requireGroup(ctx, measured.length, 'the training needs of this scope');
   const needs: Need[] = measured.flatMap((m) =>
     m.requirements.flatMap((r) => {
       const from = m.levels.get(r.competencyId)?.level ?? 0;
@@ -244,8 +254,9 @@ export async function trainingNeeds(
     employees: measured.length,
     withoutPosition,
     gapLevels: needs.reduce((s, n) => s + n.to - n.from, 0),
-    competencies,
-    courses: ranked,
+    // To an ANALYST, needs of fewer than MIN_GROUP_SIZE people are left out.
+    competencies: shownRows(ctx, competencies, (need) => need.people),
+    courses: shownRows(ctx, ranked, (course) => course.participants),
     programme,
   };
 }
@@ -354,6 +365,7 @@ export function professionalismIndexOf(ctx: Context, employeeId: number, year: n
 export async function professionalismSummary(ctx: Context, scope: AnalyticsScope, year: number) {
   const employees = await employeesInScope(ctx, scope);
   const scores = [...(await professionalismScores(ctx, employees, year)).values()];
+  requireGroup(ctx, scores.length, 'the professionalism index of this scope');
   const mean = (pick: (s: ProfessionalismScore) => number) =>
     scores.length ? round(scores.reduce((sum, s) => sum + pick(s), 0) / scores.length) : 0;
   const bands = DEFAULT_PROFESSIONALISM_RULES.bands.map((b) => ({
@@ -368,6 +380,7 @@ export async function professionalismSummary(ctx: Context, scope: AnalyticsScope
     competency: mean((s) => s.competency),
     performance: mean((s) => s.performance),
     discipline: mean((s) => s.discipline),
-    bands,
+    // To an ANALYST, bands of fewer than MIN_GROUP_SIZE people are left out.
+    bands: shownRows(ctx, bands, (band) => band.count),
   };
 }

@@ -1,12 +1,19 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/pagination';
+import { PersonalFact } from '../auth/personal-facts';
 
 @ObjectType({ description: "An employee's JP in a year against the target." })
 export class EmployeeTrainingHours {
   employeeId!: number;
 
-  @Field(() => Int, { description: 'JP completed in the year.' }) hours!: number;
-  @Field(() => Int, { description: 'JP still missing to reach the target (0 when met).' })
+  @PersonalFact()
+  @Field(() => Int, { nullable: true, description: 'JP completed in the year.' })
+  hours!: number;
+  @PersonalFact()
+  @Field(() => Int, {
+    nullable: true,
+    description: 'JP still missing to reach the target (0 when met).',
+  })
   shortfall!: number;
 }
 

@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { PersonalFact } from '../auth/personal-facts';
 import { paginate } from '../../shared/keyset';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
@@ -12,7 +13,8 @@ export const AssessmentConnection = connectionType(Assessment);
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
-  @FieldResolver(() => Employee, { description: 'Who was assessed.' })
+  @PersonalFact()
+  @FieldResolver(() => Employee, { nullable: true, description: 'Who was assessed.' })
   employee(@Root() assessment: Assessment, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Employee).load(assessment.employee.id);
   }
@@ -43,7 +45,11 @@ export class EmployeeCompetencyAssessmentResolver {
 
 @Resolver(() => Employee)
 export class EmployeeAssessmentsResolver {
-  @FieldResolver(() => AssessmentConnection, { description: 'Assessment history, latest first.' })
+  @PersonalFact()
+  @FieldResolver(() => AssessmentConnection, {
+    nullable: true,
+    description: 'Assessment history, latest first.',
+  })
   assessments(
     @Root() employee: Employee,
     @Args(() => PageArgs) page: PageArgs,

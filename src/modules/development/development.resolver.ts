@@ -16,6 +16,7 @@ import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../context';
 import { payloadType } from '../../shared/user-error';
 import { Role } from '../auth/auth.types';
+import { PersonalFact } from '../auth/personal-facts';
 import { Course } from '../course/course.entity';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';
@@ -141,6 +142,7 @@ export class DevelopmentCourseResolver {
 @Resolver(() => Employee)
 export class EmployeeDevelopmentResolver {
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
+  @PersonalFact()
   @FieldResolver(() => [DevelopmentPlan], {
     nullable: true,
     description: 'Development plans, latest first.',

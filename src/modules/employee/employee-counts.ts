@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Context } from '../../context';
 import { badInput } from '../../shared/errors';
+import { suppressSmallGroups } from '../../shared/groups';
+import { underGroupRule } from '../auth/personal-facts';
 import { Employee } from './employee.entity';
 import type { EmployeeFilter } from './employee.inputs';
 import { employeeWhere } from './employee.service';
@@ -38,6 +40,12 @@ export class EmployeeCount {
 
   @Field(() => Int, { description: 'How many employees have this key.' })
   count!: number;
+
+  @Field(() => Boolean, {
+    description:
+      'The row gathers the groups withheld from an ANALYST for being smaller than the minimum group size (its key all null, its count their total); false on every other row.',
+  })
+  suppressed!: boolean;
 }
 
 /** The most groups one answer holds (the cost model counts on it). */
@@ -62,7 +70,9 @@ const DIMENSIONS: Record<
 
 /**
  * Headcounts of the employees a filter selects (within the viewer's visibility), grouped by the
- * dimensions in order: one SQL statement, largest groups first, then by key.
+ * dimensions in order: one SQL statement, largest groups first, then by key. To a role under
+ * the group rule (ANALYST), groups smaller than `MIN_GROUP_SIZE` are withheld
+ * (`suppressSmallGroups`); with no dimension the one total is such a group too.
  */
 export async function employeeCounts(
   ctx: Context,
@@ -97,10 +107,20 @@ export async function employeeCounts(
       `More than ${MAX_GROUPS} groups: narrow the filter, or group by fewer dimensions.`,
       { argument: 'groupBy' },
     );
-  return rows.map((row) =>
+  const counts = rows.map((row) =>
     Object.assign(new EmployeeCount(), {
       key: columns.map(({ name }) => (row[name] === null ? null : String(row[name]))),
       count: Number(row.count),
+      suppressed: false,
+    }),
+  );
+  // An ANALYST must not single anyone out: groups below the minimum are withheld.
+  if (!underGroupRule(ctx.access)) return counts;
+  return suppressSmallGroups(counts, ctx.minGroupSize, (total) =>
+    Object.assign(new EmployeeCount(), {
+      key: columns.map(() => null),
+      count: total,
+      suppressed: true,
     }),
   );
 }

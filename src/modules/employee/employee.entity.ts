@@ -11,6 +11,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, Authorized } from 'type-graphql';
 import { Node } from '../../shared/node.type';
+import { PersonalFact } from '../auth/personal-facts';
 import { OrgUnit } from '../org/org-unit.entity';
 import { Position } from '../position/position.entity';
 import { EducationLevel } from '../reference/education-level.entity';
@@ -51,13 +52,15 @@ export class Employee extends Node {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Field(() => EmploymentType, { description: 'PNS, CPNS or PPPK.' })
+  @PersonalFact()
+  @Field(() => EmploymentType, { nullable: true, description: 'PNS, CPNS or PPPK.' })
   @Enum({ items: () => EmploymentType })
   employmentType!: EmploymentType;
 
   @ManyToOne(() => Rank, { nullable: true, deleteRule: 'restrict' })
   rank?: Rank | null;
 
+  @PersonalFact()
   @Field(() => Int, { nullable: true, description: 'PPPK grade, 1–17 (PPPK only).' })
   @Property({ type: 'smallint', nullable: true })
   @Check({ name: 'employee_pppk_grade_check', expression: 'pppk_grade >= 1 and pppk_grade <= 17' })
@@ -80,6 +83,7 @@ export class Employee extends Node {
   @Property({ type: 'date', nullable: true })
   appointedOn?: string | null;
 
+  @PersonalFact()
   @Field(() => Float, { nullable: true, description: 'Latest potential score, 0–100.' })
   @Property({ type: new DecimalType('number'), precision: 5, scale: 2, nullable: true })
   @Check({ name: 'employee_potential_check', expression: 'potential >= 0 and potential <= 100' })

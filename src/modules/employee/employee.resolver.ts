@@ -34,6 +34,7 @@ import { listEmployees } from './employee.service';
 import { EmployeeCompetency, TrainingHours } from './employee.types';
 import { EmployeeCount, employeeCounts, EmployeeDimension } from './employee-counts';
 import { PerformanceRecord } from './performance-record.entity';
+import { PersonalFact, recordSet } from '../auth/personal-facts';
 
 export const EmployeeConnection = connectionType(Employee);
 
@@ -56,8 +57,9 @@ export class EmployeeResolver {
     orderBy: EmployeeOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listEmployees(ctx, filter, orderBy, page);
+    return listed(ctx, info, listEmployees(ctx, filter, orderBy, page));
   }
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.ANALYST)
@@ -103,12 +105,14 @@ export class EmployeeResolver {
     return ctx.loaders.byKey(Employee, 'pppkNumber').load(pppkNumber.trim());
   }
 
+  @PersonalFact()
   @FieldResolver(() => Rank, { nullable: true, description: 'Rank (PNS and CPNS).' })
   rank(@Root() employee: Employee, @Ctx() ctx: Context) {
     return employee.rank ? ctx.loaders.reference(Rank, 'code').load(employee.rank.code) : null;
   }
 
-  @FieldResolver(() => EducationLevel, { description: 'Highest education.' })
+  @PersonalFact()
+  @FieldResolver(() => EducationLevel, { nullable: true, description: 'Highest education.' })
   education(@Root() employee: Employee, @Ctx() ctx: Context) {
     return ctx.loaders.reference(EducationLevel, 'code').load(employee.education.code);
   }
@@ -147,6 +151,7 @@ export class EmployeeResolver {
     return appointmentDateOf(employee);
   }
 
+  @PersonalFact()
   @FieldResolver(() => Int, {
     nullable: true,
     description:
@@ -164,7 +169,9 @@ export class EmployeeResolver {
     return yearsOfServiceOf(ctx, employee, isoDate(asOf) ?? ctx.today);
   }
 
+  @PersonalFact()
   @FieldResolver(() => [EmployeeCompetency], {
+    nullable: true,
     description:
       'Current level per assessed competency (the latest assessment up to `asOf`), by competency code.',
   })
@@ -189,7 +196,9 @@ export class EmployeeResolver {
     );
   }
 
+  @PersonalFact()
   @FieldResolver(() => TrainingHours, {
+    nullable: true,
     description: 'JP completed in a year against the target (20 JP).',
   })
   async trainingHours(
@@ -206,7 +215,11 @@ export class EmployeeResolver {
     return trainingHoursOf(ctx, employee.id, yearArgument(ctx.today, year), target);
   }
 
-  @FieldResolver(() => [PerformanceRecord], { description: 'SKP ratings, latest year first.' })
+  @PersonalFact()
+  @FieldResolver(() => [PerformanceRecord], {
+    nullable: true,
+    description: 'SKP ratings, latest year first.',
+  })
   performance(@Root() employee: Employee, @Ctx() ctx: Context) {
     return ctx.loaders
       .childrenOf(PerformanceRecord, 'employee', { year: 'DESC' })
@@ -241,17 +254,38 @@ export class OrgUnitEmployeesResolver {
     orderBy: EmployeeOrder | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listEmployees(ctx, { orgUnitCode: unit.code, includeSubunits }, orderBy, page);
+    return listed(
+      ctx,
+      info,
+      listEmployees(ctx, { orgUnitCode: unit.code, includeSubunits }, orderBy, page),
+    );
   }
 }
 
 @Resolver(() => Position)
 export class PositionHoldersResolver {
   @FieldResolver(() => EmployeeConnection, { description: 'Employees who hold the position now.' })
-  holders(@Root() position: Position, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return listEmployees(ctx, null, null, page, { position: position.id });
+  holders(
+    @Root() position: Position,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // A set like any list: a position of one holder is too small for an ANALYST's facts.
+    return listed(ctx, info, listEmployees(ctx, null, null, page, { position: position.id }));
   }
+}
+
+/** A page of employees, recorded as a set of its whole size for the group rule. */
+export async function listed<T extends { totalCount: () => Promise<number> }>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  page: Promise<T>,
+): Promise<T> {
+  const answered = await page;
+  return recordSet(ctx, info, answered.totalCount, answered);
 }
 
 /** graphql-scalars' Date parses to a Date; the domain works on ISO date strings. */

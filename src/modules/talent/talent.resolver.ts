@@ -10,8 +10,11 @@ import {
   Resolver,
   Root,
   Authorized,
+  Info,
 } from 'type-graphql';
 import type { Context } from '../../context';
+import type { GraphQLResolveInfo } from 'graphql';
+import { PersonalFact, recordSet } from '../auth/personal-facts';
 import { rangeArgument, yearArgument } from '../../shared/arguments';
 import { PageArgs } from '../../shared/pagination';
 import { AnalyticsScope } from '../analytics/scope';
@@ -57,6 +60,7 @@ const YEAR = { description: 'The year; default: the current year.', nullable: tr
 
 @Resolver(() => Employee)
 export class EmployeeTalentResolver {
+  @PersonalFact()
   @FieldResolver(() => TalentPlacement, {
     nullable: true,
     description: 'Talent box for a year; null without a rating or potential score.',
@@ -75,8 +79,18 @@ export class TalentCellResolver {
   @FieldResolver(() => EmployeeConnection, {
     description: 'The employees in the box, in registration order.',
   })
-  employees(@Root() cell: TalentCell, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
-    return employeesPage(ctx, cell.employeeIds, page);
+  async employees(
+    @Root() cell: TalentCell,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordSet(
+      ctx,
+      info,
+      cell.employeeIds.length,
+      await employeesPage(ctx, cell.employeeIds, page),
+    );
   }
 }
 
@@ -99,12 +113,14 @@ export class TalentMatrixResolver {
   @FieldResolver(() => EmployeeConnection, {
     description: 'Employees who cannot be placed (no rating or potential score).',
   })
-  unplacedEmployees(
+  async unplacedEmployees(
     @Root() matrix: TalentMatrix,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return employeesPage(ctx, matrix.unplacedIds, page);
+    const unplaced = await employeesPage(ctx, matrix.unplacedIds, page);
+    return recordSet(ctx, info, matrix.unplacedIds.length, unplaced);
   }
 }
 

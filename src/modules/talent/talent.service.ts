@@ -1,5 +1,6 @@
 import { actorOf, recordAudit } from '../audit/audit.service';
 import type { Context } from '../../context';
+import { requireGroup, shownRows } from '../auth/personal-facts';
 import { employeesInScope, type AnalyticsScope, type ScopedEmployee } from '../analytics/scope';
 import { UserErrorCode } from '../../shared/errors';
 import type { UserError } from '../../shared/user-error';
@@ -213,7 +214,10 @@ export async function talentMatrixOf(
   year: number,
 ): Promise<TalentMatrix> {
   const [matrix, actions] = await Promise.all([talentMatrix(ctx, scope, year), boxActions(ctx)]);
-  const cells = [...matrix.byBox.entries()].map(([box, ids]) => {
+  requireGroup(ctx, matrix.employees, 'the talent matrix of this scope');
+  // To an ANALYST, boxes of fewer than MIN_GROUP_SIZE people are left out.
+  const boxes = shownRows(ctx, [...matrix.byBox.entries()], ([, ids]) => ids.length);
+  const cells = boxes.map(([box, ids]) => {
     const axes = axesOf(box);
     return Object.assign(new TalentCell(), {
       box,

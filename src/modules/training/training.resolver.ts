@@ -1,5 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { PersonalFact, recordSet } from '../auth/personal-facts';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { paginate } from '../../shared/keyset';
 import { connectionType, PageArgs } from '../../shared/pagination';
@@ -11,7 +13,8 @@ export const TrainingRecordConnection = connectionType(TrainingRecord);
 
 @Resolver(() => TrainingRecord)
 export class TrainingRecordResolver {
-  @FieldResolver(() => Employee, { description: 'Who completed it.' })
+  @PersonalFact()
+  @FieldResolver(() => Employee, { nullable: true, description: 'Who completed it.' })
   employee(@Root() record: TrainingRecord, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Employee).load(record.employee.id);
   }
@@ -24,7 +27,9 @@ export class TrainingRecordResolver {
 
 @Resolver(() => Employee)
 export class EmployeeTrainingsResolver {
+  @PersonalFact()
   @FieldResolver(() => TrainingRecordConnection, {
+    nullable: true,
     description: 'Completed courses, latest first.',
   })
   trainings(@Root() employee: Employee, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context) {
@@ -42,11 +47,20 @@ export class CourseCompletionsResolver {
     @Root() course: Course,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const sort = [{ property: 'completedOn', direction: 'DESC' }] as const;
     // Only the completions of people the viewer may see.
     const visible = await ctx.access.employeeCondition();
     const where = visible ? { course: course.id, employee: visible } : { course: course.id };
-    return paginate(ctx.em, TrainingRecord, where as FilterQuery<TrainingRecord>, sort, page);
+    const completions = await paginate(
+      ctx.em,
+      TrainingRecord,
+      where as FilterQuery<TrainingRecord>,
+      sort,
+      page,
+    );
+    // A set of people for the group rule: who completed a rare course is a per-person fact.
+    return recordSet(ctx, info, completions.totalCount, completions);
   }
 }
