@@ -325,12 +325,20 @@ export class RequestPipeline {
     const problems = limitProblems(measure, limits);
     if (problems.length === 0) return;
     this.options.metrics.refusal('too_complex');
-    throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, `The query is too large: ${problems.join('; ')}.`, {
-      cost: measure.cost,
-      depth: measure.depth,
-      aliases: measure.aliases,
-      limits: { maxDepth: limits.maxDepth, maxAliases: limits.maxAliases, maxCost: limits.maxCost },
-    });
+    throw new AppError(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `The query is too large: ${problems.join('; ')}.`,
+      {
+        cost: measure.cost,
+        depth: measure.depth,
+        aliases: measure.aliases,
+        limits: {
+          maxDepth: limits.maxDepth,
+          maxAliases: limits.maxAliases,
+          maxCost: limits.maxCost,
+        },
+      },
+    );
   }
 
   private subscriptionPayloadType(operation: OperationDefinitionNode): string | undefined {

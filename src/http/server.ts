@@ -4,7 +4,10 @@ import fastifyCors from '@fastify/cors';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import Fastify, {
   LogController,
-  type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pino, { type Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -38,7 +41,13 @@ export interface ServerOptions {
    */
   readonly exposeStatementCount: boolean | 'on-request';
   readonly keys: TokenKeys;
-  readonly limits: QueryLimits & { maxTokens: number; writeWaitMs: number; costPerMinute: number };
+  readonly limits: QueryLimits & {
+    maxTokens: number;
+    writeWaitMs: number;
+    costPerMinute: number;
+    /** The fewest people an ANALYST may learn anything of (`MIN_GROUP_SIZE`). */
+    minGroupSize?: number;
+  };
   /** Production refuses introspection to callers who are not signed in. */
   readonly production: boolean;
   /** A token pre-filled in the explorer (demo mode only). */
@@ -141,14 +150,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   // the drain waits for the work, not only for the connections.
   let inFlight = 0;
   let drained: (() => void) | undefined;
-  app.addHook('onRoute', (route) => {
-    const config = route.config as { door?: string; open?: string } | undefined;
-    // A preflight answers with headers only; every other route says what it is.
-    if (route.method !== 'OPTIONS' && !config?.door && !config?.open)
-      throw new Error(
-        `${String(route.method)} ${route.url}: a route is a door of the request pipeline or says why it needs none.`,
-      );
-  });
+  app.addHook('onRoute', checkRoute);
   await app.register(fastifyCors, {
     hook: 'onRequest',
     delegator: (request, callback) => {
@@ -280,6 +282,23 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
 }
 
 /**
+ * Every route registered is a door of the request pipeline or says why it needs none (`open`);
+ * a preflight (OPTIONS, headers only) needs none. Throws for any other, so a route added
+ * without the pipeline stops the server from starting.
+ */
+export function checkRoute(route: {
+  method: string | string[];
+  url: string;
+  config?: unknown;
+}): void {
+  const config = route.config as { door?: string; open?: string } | undefined;
+  if (route.method !== 'OPTIONS' && !config?.door && !config?.open)
+    throw new Error(
+      `${String(route.method)} ${route.url}: a route is a door of the request pipeline or says why it needs none.`,
+    );
+}
+
+/**
  * Step one of the pipeline, body limits: JSON bodies of 5 MiB at most, in valid UTF-8, without
  * keys that would rewrite an object's prototype; any other type of body is read as text for
  * Apollo to refuse (a "simple" cross-site request).
@@ -296,7 +315,9 @@ function acceptBodies(app: FastifyInstance): void {
     }
     if (text.trim() === '') return done(null, undefined);
     parseJson(request, text, (error, value) =>
-      error ? done(bodyError(400, 'Request body is not valid JSON.'), undefined) : done(null, value),
+      error
+        ? done(bodyError(400, 'Request body is not valid JSON.'), undefined)
+        : done(null, value),
     );
   });
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -356,7 +377,11 @@ function pathPattern(url: string): RegExp {
   const source = url
     .split('/')
     .map((part) =>
-      part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      part.startsWith(':')
+        ? '[^/]+'
+        : part === '*'
+          ? '.*'
+          : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
     )
     .join('/');
   return new RegExp(`^${source}$`);

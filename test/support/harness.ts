@@ -45,6 +45,8 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     token?: string | null,
   ): Promise<GraphQLResponse<T>>;
+  /** The server's routes, each a door of the request pipeline or open. */
+  readonly routes: AppServer['routes'];
   /** Like `gql`, but fails the test on any GraphQL error. */
   ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
@@ -140,6 +142,7 @@ export async function startTestApp(
     databaseUrl: withDatabase(base, name),
     orm,
     gql,
+    routes: server.routes,
     async ok<T>(query: string, variables?: Record<string, unknown>) {
       const result = await gql<T>(query, variables);
       if (result.errors?.length)

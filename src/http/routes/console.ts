@@ -50,14 +50,12 @@ export function consoleRoutes({ options }: RouteDeps): AppRoute[] {
       handler: async (request, reply) =>
         asset(reply, committeeConsole?.asset(request.url.split('?')[0])),
     },
-    ...Object.keys(EXPLORER_ASSETS).map(
-      (url): AppRoute => ({
-        method: 'GET',
-        url,
-        open: 'static',
-        handler: async (_request, reply) => asset(reply, explorerAsset(url)),
-      }),
-    ),
+    ...Object.keys(EXPLORER_ASSETS).map((url): AppRoute => ({
+      method: 'GET',
+      url,
+      open: 'static',
+      handler: async (_request, reply) => asset(reply, explorerAsset(url)),
+    })),
     {
       method: 'GET',
       url: '/explorer',

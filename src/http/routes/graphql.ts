@@ -1,6 +1,6 @@
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createContext, type Context } from '../../context';
+import type { Context } from '../../context';
 import type { ReadTarget } from '../../app/read-routing';
 import { AppError } from '../../shared/errors';
 import { withStatementCounter } from '../../shared/sql-stats';
@@ -11,6 +11,7 @@ import { sendExplorer } from './console';
 import {
   headerText,
   logOf,
+  requestContext,
   sendError,
   sendRefusal,
   type AppRoute,
@@ -48,10 +49,11 @@ export function graphqlRunner(deps: RouteDeps) {
       const run = runs.get(request)!;
       const caller = run.info.caller;
       if (caller.error) throw caller.error;
-      const ctx = createContext(run.target.orm, caller.viewer, {
-        writeWaitMs: options.limits.writeWaitMs,
+      const ctx = requestContext(deps, caller.viewer, {
+        orm: run.target.orm,
         primary: run.target.replica ? orm : undefined,
-        readsSee: routing && run.target.replica ? (lsn) => routing.waitFor(run.target, lsn) : undefined,
+        readsSee:
+          routing && run.target.replica ? (lsn) => routing.waitFor(run.target, lsn) : undefined,
         requestId: String(request.id),
       });
       return withInfo(ctx, run.info);
@@ -93,7 +95,11 @@ export function graphqlRunner(deps: RouteDeps) {
           )
         : null;
     if (queriesOnly && kind !== 'query') {
-      sendError(reply, 400, 'An export runs one query (not a mutation, nor a document without one).');
+      sendError(
+        reply,
+        400,
+        'An export runs one query (not a mutation, nor a document without one).',
+      );
       return undefined;
     }
     const mustSee =

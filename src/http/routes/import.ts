@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { createContext } from '../../context';
 import { actorOf } from '../../modules/audit/audit.service';
 import { Role } from '../../modules/auth/auth.types';
 import { importDataset } from '../../modules/dataset/dataset.service';
@@ -13,7 +12,7 @@ import { readSheets, sheetIssueOf } from '../../modules/dataset/workbook';
 import { COST_MODEL } from '../../cost';
 import { AppError, ErrorCode, formatError } from '../../shared/errors';
 import { Door } from '../pipeline';
-import { sendError, sendRefusal, type AppRoute, type RouteDeps } from './route';
+import { requestContext, sendError, sendRefusal, type AppRoute, type RouteDeps } from './route';
 
 /** The largest dataset `POST /import` takes. */
 export const IMPORT_MAX_BYTES = 512 * 1024 * 1024;
@@ -25,7 +24,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * makes it. ADMIN only, as `importDataset`, checked before the body is read; the same
  * validator, transaction, audit and report, the issues of a workbook by sheet, row and column.
  */
-export function importRoutes({ orm, options, pipeline, log }: RouteDeps): AppRoute[] {
+export function importRoutes(deps: RouteDeps): AppRoute[] {
+  const { pipeline, log } = deps;
   return [
     {
       method: 'POST',
@@ -36,10 +36,7 @@ export function importRoutes({ orm, options, pipeline, log }: RouteDeps): AppRou
         let ctx;
         try {
           const caller = pipeline.authenticate(request.headers.authorization);
-          ctx = createContext(orm, pipeline.signedIn(caller), {
-            writeWaitMs: options.limits.writeWaitMs,
-            requestId: String(request.id),
-          });
+          ctx = requestContext(deps, pipeline.signedIn(caller), { requestId: String(request.id) });
           ctx.access.require(Role.ADMIN);
           await pipeline.spend(caller, COST_MODEL.work('Mutation', 'importDataset'));
         } catch (error) {
@@ -52,7 +49,12 @@ export function importRoutes({ orm, options, pipeline, log }: RouteDeps): AppRou
         let place: ((issue: DatasetIssue) => object) | undefined;
         try {
           if (type === 'application/json') {
-            document = await readDocumentStream(stream, 'The request body', undefined, IMPORT_MAX_BYTES);
+            document = await readDocumentStream(
+              stream,
+              'The request body',
+              undefined,
+              IMPORT_MAX_BYTES,
+            );
           } else if (type === XLSX_TYPE) {
             const chunks: Buffer[] = [];
             let size = 0;
@@ -74,7 +76,11 @@ export function importRoutes({ orm, options, pipeline, log }: RouteDeps): AppRou
             document = read.document;
             place = (issue) => sheetIssueOf(issue, read.provenance);
           } else {
-            return sendError(reply, 415, `Send the dataset as application/json or as ${XLSX_TYPE}.`);
+            return sendError(
+              reply,
+              415,
+              `Send the dataset as application/json or as ${XLSX_TYPE}.`,
+            );
           }
         } catch (error) {
           if (error instanceof DocumentTooLargeError)

@@ -1,16 +1,16 @@
-import { createContext } from '../../context';
 import { Role } from '../../modules/auth/auth.types';
 import { selectionReport } from '../../modules/selection/selection.report';
 import { selectionById } from '../../modules/selection/selection.service';
 import { AppError, ErrorCode } from '../../shared/errors';
 import { Door } from '../pipeline';
-import { sendError, sendRefusal, type AppRoute, type RouteDeps } from './route';
+import { requestContext, sendError, sendRefusal, type AppRoute, type RouteDeps } from './route';
 
 /** What a committee report costs against the caller's budget (it reads and lays out a selection). */
 const REPORT_COST = 1_000;
 
 /** `GET /selections/{id}/report.pdf`: the committee's report, with the same token as the API. */
-export function reportRoutes({ orm, options, pipeline }: RouteDeps): AppRoute[] {
+export function reportRoutes(deps: RouteDeps): AppRoute[] {
+  const { pipeline } = deps;
   return [
     {
       method: 'GET',
@@ -22,7 +22,7 @@ export function reportRoutes({ orm, options, pipeline }: RouteDeps): AppRoute[] 
         try {
           const caller = pipeline.authenticate(request.headers.authorization);
           const viewer = pipeline.signedIn(caller);
-          ctx = createContext(orm, viewer, { writeWaitMs: options.limits.writeWaitMs });
+          ctx = requestContext(deps, viewer);
           ctx.access.require(Role.ADMIN, Role.HR, Role.COMMITTEE);
           if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
             throw new AppError(ErrorCode.NOT_FOUND, `No selection has ID ${id.slice(0, 64)}.`);

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApolloServer } from '@apollo/server';
-import type { Context } from '../../context';
+import { createContext, type Context, type ContextSettings } from '../../context';
+import type { Viewer } from '../../modules/auth/auth.types';
 import type { ReadRouting } from '../../app/read-routing';
 import type { ServerMetrics } from '../metrics';
 import { statusOf, type Door, type RequestPipeline } from '../pipeline';
@@ -91,4 +92,21 @@ export function sendRefusal(reply: FastifyReply, error: AppError): FastifyReply 
     .header('content-type', 'application/json')
     .header('cache-control', 'no-store')
     .send(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
+}
+
+/**
+ * A request's context, as every door makes it: the server's settings (write wait, minimum group
+ * size) with what the door adds (request id, stream signal, replica routing).
+ */
+export function requestContext(
+  deps: RouteDeps,
+  viewer: Viewer | null,
+  settings: Omit<ContextSettings, 'writeWaitMs' | 'minGroupSize'> & { orm?: MikroORM } = {},
+): Context {
+  const { orm = deps.orm, ...rest } = settings;
+  return createContext(orm, viewer, {
+    writeWaitMs: deps.options.limits.writeWaitMs,
+    minGroupSize: deps.options.limits.minGroupSize,
+    ...rest,
+  });
 }

@@ -9,10 +9,10 @@ import {
 } from 'graphql';
 import { createHandler, type OperationResult } from 'graphql-sse';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createContext, type Context } from '../../context';
+import type { Context } from '../../context';
 import { AppError, ErrorCode, formatError } from '../../shared/errors';
 import { Door, operationOf, statusOf, variablesOf, type Caller } from '../pipeline';
-import type { AppRoute, RouteDeps } from './route';
+import { requestContext, type AppRoute, type RouteDeps } from './route';
 
 /** The request context, as graphql-sse types an operation's context. */
 type StreamContext = Context & Record<PropertyKey, unknown>;
@@ -49,7 +49,7 @@ type Refusal = [string, { status: number; statusText: string; headers: Record<st
  * says RATE_LIMITED and ends). Streams end with `complete` when the server stops.
  */
 export function streamRoutes(deps: RouteDeps, eventSize: EventSize = defaultEventSize): AppRoute[] {
-  const { orm, options, pipeline, log } = deps;
+  const { pipeline, log } = deps;
   const open = new Map<string, number>();
   let total = 0;
   const admitted = new WeakMap<object, Admitted>();
@@ -106,7 +106,10 @@ export function streamRoutes(deps: RouteDeps, eventSize: EventSize = defaultEven
       let stream: Omit<Admitted, 'gone'>;
       try {
         const viewer = pipeline.signedIn(caller);
-        const body = { ...params, documentId: (request.body as { documentId?: unknown })?.documentId };
+        const body = {
+          ...params,
+          documentId: (request.body as { documentId?: unknown })?.documentId,
+        };
         pipeline.trustedDocument(body, viewer);
         const document = pipeline.document(body.query);
         if (!('kind' in document)) return refuse(document);
@@ -135,8 +138,7 @@ export function streamRoutes(deps: RouteDeps, eventSize: EventSize = defaultEven
       deps.streams.add(gone);
       (req.context as { reply: FastifyReply }).reply.raw.once('close', () => gone.abort());
       gone.signal.addEventListener('abort', () => deps.streams.delete(gone), { once: true });
-      const contextValue = createContext(orm, caller.viewer, {
-        writeWaitMs: options.limits.writeWaitMs,
+      const contextValue = requestContext(deps, caller.viewer, {
         requestId: String(request.id),
         signal: gone.signal,
       });

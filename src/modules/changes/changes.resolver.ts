@@ -1,5 +1,6 @@
 import {
   Arg,
+  Authorized,
   Ctx,
   Field,
   FieldResolver,
@@ -53,6 +54,7 @@ const latest = (events: readonly EmployeeChangeEvent[]) =>
  */
 @Resolver()
 export class ChangesResolver {
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.ANALYST)
   @Subscription(() => EmployeesChanged, {
     description:
       'Employees of an agency whose records changed (ADMIN and ANALYST: any agency; HR and COMMITTEE: their own).',
@@ -88,6 +90,7 @@ export class ChangesResolver {
     return change;
   }
 
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
   @Subscription(() => RankingChanged, {
     description:
       'The candidates of a position changed (ADMIN: anyone; HR and COMMITTEE: their agency’s people).',
