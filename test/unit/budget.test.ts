@@ -154,6 +154,23 @@ describe('a cost budget shared by processes', () => {
     expect(totals.rows.get(`${Date.UTC(2026, 11, 1, 12, 0)}|a`)).toBe(100);
   });
 
+  it('does not count a minute’s spending in the next, though it failed on its way', async () => {
+    const clock = { now: T0 };
+    let fail: (error: Error) => void = () => undefined;
+    const knex = {
+      raw: () => new Promise((_resolve, reject) => (fail = reject)),
+    } as unknown as Knex;
+    const budget = new CostBudget(knex, { perMinute: 100, now: () => clock.now, stopWaitMs: 10 });
+    budgets.push(budget);
+    budget.spend('a', 90);
+    const sending = budget.reconcile();
+    clock.now += 60_000;
+    expect(budget.spend('a', 10)).toMatchObject({ remaining: 90 });
+    fail(new Error('connect ECONNREFUSED'));
+    await sending;
+    expect(budget.spend('a', 90)).toMatchObject({ refused: false, remaining: 0 });
+  });
+
   it('reconciles on its timer until stopped, and sends the last spending when stopped', async () => {
     vi.useFakeTimers({ now: T0 });
     const totals = new FakeTotals();
