@@ -4,20 +4,32 @@ import { AppError, ErrorCode } from '../shared/errors';
 /** A budget lasts one minute of the clock (12:00:00–12:00:59.999), the same in every process. */
 const WINDOW_MS = 60_000;
 
-/** What is left of a caller's budget after a spending. */
+/** What is left of a caller's budget after a spending (as `extensions.cost.budget` shows it). */
 export interface BudgetState {
-  readonly refused: false;
   readonly perMinute: number;
   readonly remaining: number;
   readonly resetsInSeconds: number;
 }
 
 /** A spending refused: nothing runs, and the caller may try again after `retryAfterSeconds`. */
-export interface BudgetRefusal {
-  readonly refused: true;
-  readonly cost: number;
-  readonly perMinute: number;
-  readonly retryAfterSeconds: number;
+export class BudgetRefusal {
+  constructor(
+    readonly cost: number,
+    readonly perMinute: number,
+    readonly retryAfterSeconds: number,
+  ) {}
+
+  /**
+   * The RATE_LIMITED error of the refusal; the HTTP layer answers it with status 429 and
+   * `Retry-After: retryAfterSeconds`.
+   */
+  toError(): AppError {
+    return new AppError(
+      ErrorCode.RATE_LIMITED,
+      `This operation costs ${this.cost}, more than is left of your budget of ${this.perMinute} a minute; try again in ${this.retryAfterSeconds} s.`,
+      { retryAfterSeconds: this.retryAfterSeconds },
+    );
+  }
 }
 
 export interface CostBudgetOptions {
@@ -109,16 +121,10 @@ export class CostBudget {
     const used = account ? account.shared + account.sending + account.pending : 0;
     const secondsLeft = Math.ceil(((this.window + 1) * WINDOW_MS - now) / 1000);
     if (cost > this.perMinute - used)
-      return {
-        refused: true,
-        cost,
-        perMinute: this.perMinute,
-        retryAfterSeconds: Math.max(1, secondsLeft),
-      };
+      return new BudgetRefusal(cost, this.perMinute, Math.max(1, secondsLeft));
     if (account) account.pending += cost;
     else this.accounts.set(caller, { shared: 0, sending: 0, pending: cost });
     return {
-      refused: false,
       perMinute: this.perMinute,
       remaining: this.perMinute - used - cost,
       resetsInSeconds: secondsLeft,
@@ -213,17 +219,4 @@ export class CostBudget {
       if (account) account.shared = Math.max(account.shared, Number(row.spent));
     }
   }
-}
-
-/**
- * The RATE_LIMITED error of a refused spending; the HTTP layer answers it with status 429 and
- * `Retry-After: retryAfterSeconds`.
- */
-export function budgetRefused(refusal: BudgetRefusal): AppError {
-  const { cost, perMinute, retryAfterSeconds } = refusal;
-  return new AppError(
-    ErrorCode.RATE_LIMITED,
-    `This operation costs ${cost}, more than is left of your budget of ${perMinute} a minute; try again in ${retryAfterSeconds} s.`,
-    { retryAfterSeconds },
-  );
 }

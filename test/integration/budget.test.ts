@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CostBudget } from '../../src/http/budget';
+import { BudgetRefusal, CostBudget } from '../../src/http/budget';
 import { ormConfig } from '../../src/config/orm.config';
 import { startTestApp, type TestApp } from '../support/harness';
 
@@ -46,22 +46,19 @@ describe('a cost budget shared by two processes', () => {
   it('refuses on the second process once the shared total passes the budget', async () => {
     const one = budgetOn(app.orm.em.getKnex());
     const two = budgetOn(other.em.getKnex());
-    expect(one.spend('HR:alice', 700)).toMatchObject({ refused: false, remaining: 300 });
-    expect(one.spend('HR:bob', 10)).toMatchObject({ refused: false });
-    expect(two.spend('HR:alice', 200)).toMatchObject({ refused: false, remaining: 800 });
+    expect(one.spend('HR:alice', 700)).toMatchObject({ remaining: 300 });
+    expect(one.spend('HR:bob', 10)).not.toBeInstanceOf(BudgetRefusal);
+    expect(two.spend('HR:alice', 200)).toMatchObject({ remaining: 800 });
     await one.reconcile();
     await two.reconcile();
     expect(await totals()).toEqual(['12:00 HR:alice 900', '12:00 HR:bob 10']);
-    expect(two.spend('HR:alice', 200)).toMatchObject({
-      refused: true,
-      retryAfterSeconds: 50,
-    });
-    expect(two.spend('HR:alice', 100)).toMatchObject({ refused: false, remaining: 0 });
+    expect(two.spend('HR:alice', 200)).toMatchObject({ retryAfterSeconds: 50, cost: 200 });
+    expect(two.spend('HR:alice', 100)).toMatchObject({ remaining: 0 });
     // The first process hears of it at its next reconcile, without spending in between.
     await two.reconcile();
     await one.reconcile();
-    expect(one.spend('HR:alice', 1)).toMatchObject({ refused: true });
-    expect(one.spend('HR:bob', 990)).toMatchObject({ refused: false, remaining: 0 });
+    expect(one.spend('HR:alice', 1)).toBeInstanceOf(BudgetRefusal);
+    expect(one.spend('HR:bob', 990)).toMatchObject({ remaining: 0 });
   });
 
   it('reconciles on its own every tick', async () => {
@@ -73,11 +70,14 @@ describe('a cost budget shared by two processes', () => {
     // Each refuses as soon as it has pushed its spending and pulled the other's.
     for (const budget of [two, one]) {
       const deadline = Date.now() + 5_000;
-      while (!budget.spend('COMMITTEE:carol', 1).refused) {
+      while (!(budget.spend('COMMITTEE:carol', 1) instanceof BudgetRefusal)) {
         expect(Date.now()).toBeLessThan(deadline);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
+    // Stopped, they send what they spent last and touch the table no more.
+    await one.stop();
+    await two.stop();
     expect(await totals()).toContainEqual(expect.stringMatching(/^12:00 COMMITTEE:carol 10\d\d$/));
   });
 
@@ -99,11 +99,11 @@ describe('a cost budget shared by two processes', () => {
     const alone = budgetOn(gone.em.getKnex(), () => T0, {
       onError: (e: unknown) => errors.push(e),
     });
-    expect(alone.spend('ANALYST:erin', 600)).toMatchObject({ refused: false, remaining: 400 });
+    expect(alone.spend('ANALYST:erin', 600)).toMatchObject({ remaining: 400 });
     await alone.reconcile();
     expect(errors).toHaveLength(1);
-    expect(alone.spend('ANALYST:erin', 500)).toMatchObject({ refused: true });
-    expect(alone.spend('ANALYST:erin', 400)).toMatchObject({ refused: false, remaining: 0 });
+    expect(alone.spend('ANALYST:erin', 500)).toBeInstanceOf(BudgetRefusal);
+    expect(alone.spend('ANALYST:erin', 400)).toMatchObject({ remaining: 0 });
 
     // A primary that comes back: the spending made meanwhile reaches the shared total.
     let down = true;
@@ -117,7 +117,7 @@ describe('a cost budget shared by two processes', () => {
     const back = budgetOn(flaky, () => T0 + 30_000);
     back.spend('ANALYST:frank', 300);
     await back.reconcile();
-    expect(back.spend('ANALYST:frank', 700)).toMatchObject({ refused: false });
+    expect(back.spend('ANALYST:frank', 700)).not.toBeInstanceOf(BudgetRefusal);
     down = false;
     await back.reconcile();
     expect(await totals()).toContain('12:02 HR:dave 2');

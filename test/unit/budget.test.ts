@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { budgetRefused, CostBudget } from '../../src/http/budget';
+import { BudgetRefusal, CostBudget } from '../../src/http/budget';
 
 /**
  * The shared totals as the reconcile statement keeps them (`cost_budget`, by minute and
@@ -72,7 +72,7 @@ describe('a cost budget in one process', () => {
     const answers = cases.map(([at, caller, cost]) => {
       clock.now = T0 + at * 1000;
       const state = budget.spend(caller, cost);
-      return state.refused
+      return state instanceof BudgetRefusal
         ? `refused, retry in ${state.retryAfterSeconds} s`
         : `remaining ${state.remaining}, resets in ${state.resetsInSeconds} s`;
     });
@@ -82,8 +82,8 @@ describe('a cost budget in one process', () => {
   it('says what was refused in the words of the API', () => {
     const budget = budgetOn(new FakeTotals(), { now: T0 });
     const refusal = budget.spend('a', 250);
-    if (!refusal.refused) throw new Error('not refused');
-    const error = budgetRefused(refusal);
+    if (!(refusal instanceof BudgetRefusal)) throw new Error('not refused');
+    const error = refusal.toError();
     expect(error.message).toBe(
       'This operation costs 250, more than is left of your budget of 100 a minute; try again in 50 s.',
     );
@@ -97,16 +97,16 @@ describe('a cost budget shared by processes', () => {
     const clock = { now: T0 };
     const one = budgetOn(totals, clock);
     const two = budgetOn(totals, clock);
-    expect(one.spend('a', 70).refused).toBe(false);
+    expect(one.spend('a', 70)).not.toBeInstanceOf(BudgetRefusal);
     // Not heard of yet: the second process lets it through (the overspend of one tick).
-    expect(two.spend('a', 20).refused).toBe(false);
+    expect(two.spend('a', 20)).not.toBeInstanceOf(BudgetRefusal);
     await one.reconcile();
     await two.reconcile();
-    expect(two.spend('a', 20)).toMatchObject({ refused: true });
-    expect(two.spend('a', 10)).toMatchObject({ refused: false, remaining: 0 });
+    expect(two.spend('a', 20)).toBeInstanceOf(BudgetRefusal);
+    expect(two.spend('a', 10)).toMatchObject({ remaining: 0 });
     await two.reconcile();
     await one.reconcile();
-    expect(one.spend('a', 1)).toMatchObject({ refused: true });
+    expect(one.spend('a', 1)).toBeInstanceOf(BudgetRefusal);
     expect(totals.rows.get(`${Date.UTC(2026, 11, 1, 12, 0)}|a`)).toBe(100);
   });
 
@@ -141,16 +141,16 @@ describe('a cost budget shared by processes', () => {
     one.spend('a', 1);
     await one.reconcile();
     totals.down = true;
-    expect(one.spend('a', 50)).toMatchObject({ refused: false, remaining: 19 });
+    expect(one.spend('a', 50)).toMatchObject({ remaining: 19 });
     await one.reconcile();
     await one.reconcile();
     expect(errors).toHaveLength(1);
-    expect(one.spend('a', 20)).toMatchObject({ refused: true });
-    expect(one.spend('a', 19)).toMatchObject({ refused: false, remaining: 0 });
+    expect(one.spend('a', 20)).toBeInstanceOf(BudgetRefusal);
+    expect(one.spend('a', 19)).toMatchObject({ remaining: 0 });
     totals.down = false;
     await one.reconcile();
     await two.reconcile();
-    expect(two.spend('a', 1)).toMatchObject({ refused: true });
+    expect(two.spend('a', 1)).toBeInstanceOf(BudgetRefusal);
     expect(totals.rows.get(`${Date.UTC(2026, 11, 1, 12, 0)}|a`)).toBe(100);
   });
 
@@ -168,7 +168,7 @@ describe('a cost budget shared by processes', () => {
     expect(budget.spend('a', 10)).toMatchObject({ remaining: 90 });
     fail(new Error('connect ECONNREFUSED'));
     await sending;
-    expect(budget.spend('a', 90)).toMatchObject({ refused: false, remaining: 0 });
+    expect(budget.spend('a', 90)).toMatchObject({ remaining: 0 });
   });
 
   it('reconciles on its timer until stopped, and sends the last spending when stopped', async () => {
