@@ -1,3 +1,4 @@
+import { MAX_EVENT_EMPLOYEES } from './modules/changes/change-feed';
 import type { CostModel } from './shared/limits';
 
 /**
@@ -46,6 +47,7 @@ const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'ImportReport.sections': 8,
   'ImportReport.issues': 1000,
   'Query.employeeCounts': 1000,
+  'EmployeesChanged.employees': MAX_EVENT_EMPLOYEES,
 };
 
 /**

@@ -23,8 +23,9 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       emit: 'ts',
       fileName: (timestamp, name) => `Migration${timestamp}${name ? '_' + name : ''}`,
     },
-    // Kept by triggers, read with SQL (fit/candidate-index.ts): not an entity.
-    schemaGenerator: { skipTables: ['employee_change'] },
+    // Kept by triggers, read with SQL (fit/candidate-index.ts), and the processes' shared cost
+    // budgets (http/budget.ts): not entities.
+    schemaGenerator: { skipTables: ['employee_change', 'cost_budget'] },
     pool: { min: 0, max: 10 },
     forceUtcTimezone: true,
     allowGlobalContext: false,

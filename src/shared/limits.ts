@@ -68,7 +68,11 @@ export function measureOperation(
 ): QueryMeasure {
   const m: QueryMeasure = { depth: 0, aliases: 0, cost: 0, oversized: [], introspection: false };
   const root =
-    operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   const values: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;

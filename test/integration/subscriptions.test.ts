@@ -1,6 +1,12 @@
 import { createClient, type Client } from 'graphql-sse';
+import { Client as PgClient } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeFeed } from '../../src/modules/changes/change-feed';
+import {
+  ChangeFeed,
+  changeFeed,
+  MAX_EVENT_EMPLOYEES,
+  type EmployeeChangeEvent,
+} from '../../src/modules/changes/change-feed';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 /**
@@ -134,5 +140,80 @@ describe('subscriptions over Server-Sent Events', () => {
       body: JSON.stringify({ query: '{ positions(first: 1) { totalCount } }' }),
     });
     expect(query.status).toBe(400);
+  }, 30_000);
+});
+
+describe('the change feed', () => {
+  const idOf = async (nip: string) =>
+    Number(
+      (
+        await app.orm.em
+          .getKnex()
+          .raw<{ rows: { id: number }[] }>('select id from employee where nip = ?', [nip])
+      ).rows[0].id,
+    );
+
+  it('hears each change once while another transaction stays open, and a late commit once', async () => {
+    const feed = new ChangeFeed(app.orm.em.getKnex(), 20);
+    const heard: EmployeeChangeEvent[] = [];
+    const long = new PgClient({ connectionString: app.databaseUrl });
+    await long.connect();
+    try {
+      // A transaction with an id, left open: the oldest the database must keep in view.
+      await long.query('begin');
+      await long.query('select txid_current()');
+      const stop = await feed.listen((events) => heard.push(...events));
+      const [first, late] = [await someone('PROV-MALUKU'), await someone('KAB-MALTENG')];
+      await record(first, '2026-10-06');
+      const firstId = await idOf(first);
+      await until(() => heard.some((e) => e.employeeId === firstId));
+      // Many reads later, still once.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(heard.filter((e) => e.employeeId === firstId)).toHaveLength(1);
+
+      // The open transaction changes someone and commits, its id older than the first change's.
+      const lateId = await idOf(late);
+      await long.query('update employee set updated_at = now() where id = $1', [lateId]);
+      await long.query('commit');
+      await until(() => heard.some((e) => e.employeeId === lateId));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(heard.filter((e) => e.employeeId === lateId)).toHaveLength(1);
+      expect(heard.filter((e) => e.employeeId === firstId)).toHaveLength(1);
+      stop();
+      expect(feed.listening).toBe(0);
+    } finally {
+      await long.query('rollback').catch(() => undefined);
+      await long.end();
+    }
+  }, 30_000);
+
+  it(`tells of a bulk change in one event that names ${MAX_EVENT_EMPLOYEES} employees and counts them all`, async () => {
+    const knex = app.orm.em.getKnex();
+    const { rows } = await knex.raw<{ rows: { code: string; employees: number }[] }>(
+      `select a.code, count(*)::int as employees from employee e
+         join org_unit u on u.id = e.org_unit_id join agency a on a.id = u.agency_id
+        group by a.code order by count(*) desc limit 1`,
+    );
+    const [{ code, employees }] = rows;
+    expect(employees).toBeGreaterThan(MAX_EVENT_EMPLOYEES);
+    const admin = tokenFor('ADMIN');
+    const stream = await listen(
+      admin,
+      `subscription($a: String!) { employeeChanged(agencyCode: $a) { agencyCode changedEmployees complete employees { nip } } }`,
+      { a: code },
+    );
+    // One statement: every employee of the agency changes in one transaction.
+    await knex.raw(
+      `update employee set updated_at = now() where org_unit_id in
+         (select u.id from org_unit u join agency a on a.id = u.agency_id where a.code = ?)`,
+      [code],
+    );
+    await until(() => stream.received.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(stream.received).toHaveLength(1);
+    const event = stream.received[0].data.employeeChanged;
+    expect(event).toMatchObject({ agencyCode: code, changedEmployees: employees, complete: false });
+    expect(event.employees).toHaveLength(MAX_EVENT_EMPLOYEES);
+    stream.stop();
   }, 30_000);
 });

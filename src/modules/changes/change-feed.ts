@@ -14,12 +14,16 @@ type Listener = (events: readonly EmployeeChangeEvent[]) => void;
 /**
  * The change log (`employee_change`, written by triggers in the transaction of each change)
  * as a feed for subscriptions: while anyone listens, it is read every `pollMs` on the primary,
- * by transaction id as the ranking index reads it (a late commit is not missed), and each new
- * change goes to every listener. Nobody listening, nothing is read.
+ * and each change goes to every listener once. Each read remembers the snapshot it read in;
+ * the next reads the rows of the transactions that snapshot did not see (those at or past its
+ * `xmax`, and those still running then, its `xip`). So a late commit is not missed, and a
+ * transaction left open for minutes does not make the changes after it come again with every
+ * read. Nobody listening, nothing is read.
  */
 export class ChangeFeed {
   private readonly listeners = new Set<Listener>();
-  private horizon: string | null = null;
+  /** The snapshot of the last read (`pg_snapshot` as text): the rows it saw are delivered. */
+  private seen: string | null = null;
   private timer: NodeJS.Timeout | undefined;
   private reading = false;
   private started: Promise<void> | undefined;
@@ -44,11 +48,9 @@ export class ChangeFeed {
       this.timer.unref();
     }
     this.started ??= this.knex
-      .raw<{ rows: { horizon: string }[] }>(
-        'select pg_snapshot_xmin(pg_current_snapshot())::text as horizon',
-      )
+      .raw<{ rows: { snapshot: string }[] }>('select pg_current_snapshot()::text as snapshot')
       .then(({ rows }) => {
-        this.horizon ??= rows[0].horizon;
+        this.seen ??= rows[0].snapshot;
       });
     try {
       await this.started;
@@ -62,7 +64,7 @@ export class ChangeFeed {
       if (this.listeners.size === 0) {
         clearInterval(this.timer);
         this.timer = undefined;
-        this.horizon = null;
+        this.seen = null;
         this.started = undefined;
       }
     };
@@ -73,24 +75,29 @@ export class ChangeFeed {
     this.reading = true;
     try {
       // Not started yet: `listen` reads where the log stands first.
-      if (this.horizon === null) return;
+      if (this.seen === null) return;
       const { rows } = await this.knex.raw<{
         rows: {
-          horizon: string;
+          snapshot: string;
           changes: { id: number; agency: string | null; at: string }[] | null;
         }[];
       }>(
-        `select pg_snapshot_xmin(pg_current_snapshot())::text as horizon,
-                (select json_agg(json_build_object('id', c.employee_id, 'agency', a.code, 'at', c.at))
+        `select pg_current_snapshot()::text as snapshot,
+                (select json_agg(json_build_object('id', c.employee_id, 'agency', a.code, 'at', c.at)
+                                 order by c.employee_id)
                    from (select employee_id, max(at) as at from employee_change
-                          where xid >= ?::xid8 group by employee_id) c
+                          where xid >= pg_snapshot_xmax(:seen::pg_snapshot)
+                             or xid = any(array(select pg_snapshot_xip(:seen::pg_snapshot)))
+                          group by employee_id) c
                    left join employee e on e.id = c.employee_id
                    left join org_unit u on u.id = e.org_unit_id
                    left join agency a on a.id = u.agency_id) as changes`,
-        [this.horizon],
+        { seen: this.seen },
       );
-      const [{ horizon, changes }] = rows;
-      this.horizon = horizon;
+      const [{ snapshot, changes }] = rows;
+      // Everyone gone meanwhile: a new listener starts from its own snapshot.
+      if (this.seen === null) return;
+      this.seen = snapshot;
       if (!changes?.length) return;
       const events = changes.map((c) => ({
         employeeId: c.id,
@@ -99,7 +106,7 @@ export class ChangeFeed {
       }));
       for (const listener of this.listeners) listener(events);
     } catch {
-      // The primary away: the next read tries again from the same horizon.
+      // The primary away: the next read tries again from the same snapshot.
     } finally {
       this.reading = false;
     }
@@ -110,31 +117,40 @@ export class ChangeFeed {
 export const changeFeed = perPool((knex) => new ChangeFeed(knex));
 
 /**
- * The events a listener wants, as an async iterable for a subscription: `accept` picks the
- * events; each batch becomes one value (`map`); the feed is left when the client goes.
+ * The most employees one subscription event names (and resolves for its subscriber): a bulk
+ * change of thousands is told as how many changed, with the first of them.
+ */
+export const MAX_EVENT_EMPLOYEES = 100;
+
+/**
+ * The events a listener wants, as an async iterable for a subscription: `each` makes a batch
+ * of changes into a value (null: none of them concerns this listener). A value not yet taken
+ * by the client is merged with the next (`merge`), so a slow client holds one value, never a
+ * queue of them; the feed is left when the client goes.
  */
 export async function subscriptionOf<T>(
   feed: ChangeFeed,
   each: (events: readonly EmployeeChangeEvent[]) => T | null,
+  merge: (older: T, newer: T) => T,
   signal?: AbortSignal,
 ): Promise<AsyncIterableIterator<T>> {
-  const queue: T[] = [];
+  let pending: { value: T } | undefined;
   let wake: (() => void) | undefined;
   let done = false;
   const stop = await feed.listen((events) => {
     const value = each(events);
     if (value === null) return;
-    // A slow client keeps the latest 100 batches.
-    if (queue.length >= 100) queue.shift();
-    queue.push(value);
+    pending = { value: pending ? merge(pending.value, value) : value };
     wake?.();
   });
   const iterator: AsyncIterableIterator<T> = {
     [Symbol.asyncIterator]: () => iterator,
     async next() {
-      while (!done && queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      if (done) return { done: true, value: undefined };
-      return { done: false, value: queue.shift()! };
+      while (!done && !pending) await new Promise<void>((resolve) => (wake = resolve));
+      if (done || !pending) return { done: true, value: undefined };
+      const { value } = pending;
+      pending = undefined;
+      return { done: false, value };
     },
     async return() {
       done = true;

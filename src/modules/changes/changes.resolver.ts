@@ -15,7 +15,12 @@ import { AppError, badInput, ErrorCode } from '../../shared/errors';
 import { Role } from '../auth/auth.types';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';
-import { changeFeed, subscriptionOf, type EmployeeChangeEvent } from './change-feed';
+import {
+  changeFeed,
+  MAX_EVENT_EMPLOYEES,
+  subscriptionOf,
+  type EmployeeChangeEvent,
+} from './change-feed';
 
 @ObjectType({ description: 'Employees of an agency whose records changed together.' })
 export class EmployeesChanged {
@@ -25,7 +30,18 @@ export class EmployeesChanged {
   @Field(() => Date, { description: 'When the latest of the changes was made.' })
   at!: Date;
 
-  /** The employees' ids, resolved to their current records when sent. */
+  @Field(() => Int, {
+    description:
+      'How many employees of the agency changed: exact when `complete`; otherwise at most this many (an employee changed again before the event was sent may count twice).',
+  })
+  changedEmployees!: number;
+
+  @Field(() => Boolean, {
+    description: `Whether \`employees\` holds every one of them. False when more than ${MAX_EVENT_EMPLOYEES} changed: \`employees\` then holds the ${MAX_EVENT_EMPLOYEES} with the lowest ids; read the agency's employees again for the rest.`,
+  })
+  complete!: boolean;
+
+  /** The employees' ids (at most `MAX_EVENT_EMPLOYEES`, lowest first), resolved when sent. */
   ids!: number[];
 }
 
@@ -45,7 +61,62 @@ export class RankingChanged {
 }
 
 const latest = (events: readonly EmployeeChangeEvent[]) =>
-  new Date(Math.max(...events.map((e) => e.at.getTime())));
+  new Date(events.reduce((at, e) => Math.max(at, e.at.getTime()), 0));
+const later = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
+
+/**
+ * The event of an agency's changed employees (`mine`, lowest id first, each once): it names
+ * the first `MAX_EVENT_EMPLOYEES` of them and counts them all.
+ */
+export function employeesChanged(
+  agencyCode: string,
+  mine: readonly EmployeeChangeEvent[],
+): EmployeesChanged {
+  return Object.assign(new EmployeesChanged(), {
+    agencyCode,
+    at: latest(mine),
+    changedEmployees: mine.length,
+    complete: mine.length <= MAX_EVENT_EMPLOYEES,
+    ids: mine.slice(0, MAX_EVENT_EMPLOYEES).map((e) => e.employeeId),
+  });
+}
+
+/**
+ * Two events a client has not taken yet, as one: the lowest ids of both (each once), counted
+ * exactly while both name all of theirs, else summed.
+ */
+export function mergeEmployeesChanged(
+  older: EmployeesChanged,
+  newer: EmployeesChanged,
+): EmployeesChanged {
+  const ids = [...new Set([...older.ids, ...newer.ids])].sort((a, b) => a - b);
+  const named = older.complete && newer.complete;
+  return Object.assign(new EmployeesChanged(), {
+    agencyCode: newer.agencyCode,
+    at: later(older.at, newer.at),
+    changedEmployees: named ? ids.length : older.changedEmployees + newer.changedEmployees,
+    complete: named && ids.length <= MAX_EVENT_EMPLOYEES,
+    ids: ids.slice(0, MAX_EVENT_EMPLOYEES),
+  });
+}
+
+/** Two ranking events a client has not taken yet, as one. */
+function mergeRankingChanged(older: RankingChanged, newer: RankingChanged): RankingChanged {
+  return Object.assign(new RankingChanged(), {
+    position: newer.position,
+    at: later(older.at, newer.at),
+    changedCandidates: older.changedCandidates + newer.changedCandidates,
+  });
+}
+
+/**
+ * How many employees a subscription event resolves for its subscriber (what its delivery
+ * costs, per employee of the selection): an `EmployeesChanged` its named employees (at most
+ * `MAX_EVENT_EMPLOYEES`), a `RankingChanged` none.
+ */
+export function eventSize(value: unknown): number {
+  return value instanceof EmployeesChanged ? value.ids.length : 0;
+}
 
 /**
  * Change notifications over GraphQL subscriptions (served as Server-Sent Events at
@@ -71,14 +142,9 @@ export class ChangesResolver {
         changeFeed(context.primaryKnex),
         (events) => {
           const mine = events.filter((e) => e.agencyCode === agency);
-          return mine.length === 0
-            ? null
-            : Object.assign(new EmployeesChanged(), {
-                agencyCode: agency,
-                at: latest(mine),
-                ids: mine.map((e) => e.employeeId),
-              });
+          return mine.length === 0 ? null : employeesChanged(agency, mine);
         },
+        mergeEmployeesChanged,
         context.signal,
       );
     },
@@ -114,6 +180,7 @@ export class ChangesResolver {
                 changedCandidates: mine.length,
               });
         },
+        mergeRankingChanged,
         context.signal,
       );
     },
@@ -131,7 +198,7 @@ export class ChangesResolver {
 export class EmployeesChangedResolver {
   @FieldResolver(() => [Employee], {
     description:
-      'The employees as they are now, as far as the viewer may see them (gone ones left out).',
+      'The employees as they are now, as far as the viewer may see them (gone ones left out); see `complete`.',
   })
   async employees(@Root() change: EmployeesChanged, @Ctx() ctx: Context): Promise<Employee[]> {
     // One context serves the whole subscription: forget what earlier events loaded.
