@@ -119,7 +119,10 @@ export function tokenKeys(config: Config): TokenKeys {
  * readable by its owner only), so selections opened in a demo still verify after a restart.
  * Such a key lies next to the data it seals: it guards a demo, not a deployment.
  */
-export function selectionKeyOf(config: Config, log: (line: string) => void = () => undefined): string {
+export function selectionKeyOf(
+  config: Config,
+  log: (line: string) => void = () => undefined,
+): string {
   if (config.selectionKey) return config.selectionKey;
   if (!config.demo) throw new Error('No selection key: set SELECTION_KEY'); // requireSelectionKey says so first
   const file = path.join(path.dirname(config.embedded.dataDir), 'selection.key');
@@ -133,6 +136,7 @@ export function selectionKeyOf(config: Config, log: (line: string) => void = () 
     log(`Demo mode: no SELECTION_KEY, so selections are sealed with the key kept in ${file}`);
   }
   const key = readFileSync(file, 'utf8').trim();
-  if (key.length < 32) throw new Error(`${file}: the demo selection key must be at least 32 characters`);
+  if (key.length < 32)
+    throw new Error(`${file}: the demo selection key must be at least 32 characters`);
   return key;
 }

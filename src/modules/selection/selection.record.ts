@@ -164,6 +164,7 @@ export function setSelectionKey(key: string): void {
 
 /** The key that seals selections; a server started without one cannot open or decide on any. */
 export function selectionKey(): string {
-  if (!processKey) throw new Error('No selection key: the server must call setSelectionKey at start-up');
+  if (!processKey)
+    throw new Error('No selection key: the server must call setSelectionKey at start-up');
   return processKey;
 }

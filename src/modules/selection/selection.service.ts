@@ -278,19 +278,16 @@ async function changeOpenSelection(
   if (!parsed || parsed.typeName !== 'Selection') return notFound;
   const actor = actorOf(ctx);
   const outcome = await ctx.knex.transaction(async (trx) => {
-    const row = await trx('selection')
-      .where('id', parsed.id)
-      .forUpdate()
-      .first<
-        | {
-            id: number;
-            agency: string;
-            closed_at: Date | null;
-            snapshot: FrozenSelection;
-            fingerprint: string;
-          }
-        | undefined
-      >('id', 'agency', 'closed_at', 'snapshot', 'fingerprint');
+    const row = await trx('selection').where('id', parsed.id).forUpdate().first<
+      | {
+          id: number;
+          agency: string;
+          closed_at: Date | null;
+          snapshot: FrozenSelection;
+          fingerprint: string;
+        }
+      | undefined
+    >('id', 'agency', 'closed_at', 'snapshot', 'fingerprint');
     // Another agency's selection is answered as one that does not exist.
     if (!row || !decides(ctx, row.agency)) return notFound;
     if (row.closed_at)
@@ -356,7 +353,8 @@ export function currentDecisions<T extends { id: number; employeeId: number }>(
   decisions: readonly T[],
 ): T[] {
   const latest = new Map<number, number>();
-  for (const d of decisions) latest.set(d.employeeId, Math.max(latest.get(d.employeeId) ?? 0, d.id));
+  for (const d of decisions)
+    latest.set(d.employeeId, Math.max(latest.get(d.employeeId) ?? 0, d.id));
   return decisions.filter((d) => latest.get(d.employeeId) === d.id);
 }
 
