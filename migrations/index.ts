@@ -12,6 +12,7 @@ import { Migration20261129215722_development_plans } from './Migration2026112921
 import { Migration20261130020000_audit_request_id } from './Migration20261130020000_audit_request_id';
 import { Migration20261130050000_position_seniority } from './Migration20261130050000_position_seniority';
 import { Migration20261201090000_cost_budget } from './Migration20261201090000_cost_budget';
+import { Migration20261207122543_selection_record } from './Migration20261207122543_selection_record';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130020000_audit_request_id', class: Migration20261130020000_audit_request_id },
   { name: 'Migration20261130050000_position_seniority', class: Migration20261130050000_position_seniority },
   { name: 'Migration20261201090000_cost_budget', class: Migration20261201090000_cost_budget },
+  { name: 'Migration20261207122543_selection_record', class: Migration20261207122543_selection_record },
 ];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -167,6 +168,9 @@ async function cpuTicks(pids: readonly number[]) {
   return { total, idle, processes };
 }
 
+/** The key that seals selections, one for every process of this run. */
+const SELECTION_KEY = randomBytes(32).toString('base64url');
+
 function startApi(settings: Settings, replicaUrl: string): Promise<ServerProcess> {
   return startServerProcess({
     built: true,
@@ -174,6 +178,8 @@ function startApi(settings: Settings, replicaUrl: string): Promise<ServerProcess
       DATABASE_URL: settings.primary.url,
       DATABASE_REPLICA_URLS: replicaUrl,
       JWT_SECRET: settings.secret,
+      // Every API process of the run seals selections with the same key.
+      SELECTION_KEY,
       LOAD_DEMO: 'false',
       NODE_ENV: 'production',
       EXPOSE_STATEMENT_COUNT: 'false',

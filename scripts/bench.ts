@@ -172,6 +172,8 @@ async function run(
         ...inherited,
         DATABASE_URL: database.url,
         JWT_SECRET: secret,
+        // Selections opened under load are sealed with a key of this run.
+        SELECTION_KEY: randomBytes(32).toString('base64url'),
         PORT: '0',
         LOAD_DEMO: 'false',
         NODE_ENV: 'production',

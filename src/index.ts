@@ -1,16 +1,18 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { openDatabase, serverOptions, tokenKeys } from './app/bootstrap';
-import { ConfigError, loadConfig, requireTokenKey } from './config/config';
+import { openDatabase, selectionKeyOf, serverOptions, tokenKeys } from './app/bootstrap';
+import { ConfigError, loadConfig, requireSelectionKey, requireTokenKey } from './config/config';
 import { loadDemoIfEmpty } from './modules/demo/demo.service';
 import { demoExample, demoTokensFor } from './modules/demo/demo.tokens';
 import { candidateIndex } from './modules/fit/candidate-index';
+import { setSelectionKey } from './modules/selection/selection.record';
 import { createServer } from './http/server';
 
 /** Start-up only: config → database → demo data → schema → HTTP server. */
 async function main(): Promise<void> {
   const config = loadConfig();
   requireTokenKey(config);
+  requireSelectionKey(config);
   const log = (line: string) => console.log(line);
   // Structured logs (JSON lines on standard output); the banner above them is for people.
   // Written in blocks of 4 KiB rather than a write per line, at least every second, and what is
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     log(
       `Reads of queries go to ${config.replicaUrls.length} replica(s) in rotation; writes to the primary`,
     );
+  setSelectionKey(selectionKeyOf(config, log));
   const knex = database.orm.em.getKnex();
   if (config.loadDemo) {
     const report = await loadDemoIfEmpty(knex, new Date().toISOString().slice(0, 10));

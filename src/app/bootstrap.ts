@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { TokenKeys } from '../modules/auth/tokens';
 import type { ServerOptions } from '../http/server';
@@ -110,4 +111,32 @@ export function serverOptions(
 export function tokenKeys(config: Config): TokenKeys {
   if (config.auth.secret || config.auth.publicKey) return config.auth;
   return { secret: randomBytes(32).toString('base64url') };
+}
+
+/**
+ * The key that seals committee selections: `SELECTION_KEY`; in demo mode without one, a random
+ * key kept in `selection.key` beside the embedded database's folder (made on the first start,
+ * readable by its owner only), so selections opened in a demo still verify after a restart.
+ * Such a key lies next to the data it seals: it guards a demo, not a deployment.
+ */
+export function selectionKeyOf(
+  config: Config,
+  log: (line: string) => void = () => undefined,
+): string {
+  if (config.selectionKey) return config.selectionKey;
+  if (!config.demo) throw new Error('No selection key: set SELECTION_KEY'); // requireSelectionKey says so first
+  const file = path.join(path.dirname(config.embedded.dataDir), 'selection.key');
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    // `wx`: processes started together (`npm run cluster`) make one key, not one each.
+    writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+    log(`Demo mode: no SELECTION_KEY, so a random one seals selections; kept in ${file}`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    log(`Demo mode: no SELECTION_KEY, so selections are sealed with the key kept in ${file}`);
+  }
+  const key = readFileSync(file, 'utf8').trim();
+  if (key.length < 32)
+    throw new Error(`${file}: the demo selection key must be at least 32 characters`);
+  return key;
 }

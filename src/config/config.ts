@@ -64,6 +64,12 @@ export interface Config {
   };
   /** Key of the cursors' encryption; made from the token secret when not set. */
   readonly cursorSecret: string | undefined;
+  /**
+   * Key that seals committee selections (`SELECTION_KEY`, 32+ characters, apart from the token
+   * key): their fingerprints and the MACs of their decisions and closing. Required outside demo
+   * mode (`requireSelectionKey`).
+   */
+  readonly selectionKey: string | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -192,6 +198,7 @@ export function loadConfig(env: Env = process.env): Config {
       minGroupSize: int('MIN_GROUP_SIZE', DEFAULT_MIN_GROUP_SIZE, 1, 1_000_000),
     },
     cursorSecret: env.CURSOR_SECRET || undefined,
+    selectionKey: env.SELECTION_KEY || undefined,
   };
   const { secret, publicKey } = config.auth;
   if (secret !== undefined && secret.length < 32)
@@ -200,6 +207,10 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('METRICS_TOKEN must be at least 32 characters');
   if (config.cursorSecret !== undefined && config.cursorSecret.length < 32)
     problems.push('CURSOR_SECRET must be at least 32 characters');
+  if (config.selectionKey !== undefined && config.selectionKey.length < 32)
+    problems.push('SELECTION_KEY must be at least 32 characters');
+  if (config.selectionKey !== undefined && config.selectionKey === secret)
+    problems.push('SELECTION_KEY must differ from JWT_SECRET: it is a secret of its own');
   if (publicKey && !config.auth.privateKey && secret)
     problems.push('Set either JWT_SECRET or JWT_PUBLIC_KEY, not both');
   if (problems.length > 0) throw new ConfigError(problems);
@@ -211,6 +222,18 @@ export function requireTokenKey(config: Config): void {
   if (!config.auth.secret && !config.auth.publicKey && !config.demo) {
     throw new ConfigError([
       'No token key: set JWT_SECRET (32+ characters) or JWT_PUBLIC_KEY, or run the demo with `npm start`',
+    ]);
+  }
+}
+
+/**
+ * The server needs a key to seal committee selections; there is no default (demo mode keeps a
+ * random one of its own, see `selectionKeyOf`).
+ */
+export function requireSelectionKey(config: Config): void {
+  if (!config.selectionKey && !config.demo) {
+    throw new ConfigError([
+      'No selection key: set SELECTION_KEY (32+ characters, a secret apart from JWT_SECRET; it seals committee selections, so keep it for as long as their records), or run the demo with `npm start`',
     ]);
   }
 }

@@ -6,7 +6,7 @@ import { importDataset } from '../../src/modules/dataset/dataset.service';
 import { generateDemoDataset } from '../../src/modules/demo/demo.generate';
 import { Topology } from '../../scripts/topology';
 import { DEMO_TODAY } from '../support/constants';
-import { TEST_SECRET, tokenFor } from '../support/harness';
+import { TEST_SECRET, TEST_SELECTION_KEY, tokenFor } from '../support/harness';
 
 /**
  * A real topology on this machine: a PostgreSQL primary, a streaming replica made from it by a
@@ -37,6 +37,7 @@ beforeAll(async () => {
       : undefined,
     env: {
       JWT_SECRET: TEST_SECRET,
+      SELECTION_KEY: TEST_SELECTION_KEY,
       NODE_ENV: 'test',
       REPLICA_CHECK_MS: '100',
       REPLICA_MAX_LAG_MS: '2000',

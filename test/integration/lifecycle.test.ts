@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../scripts/server-process';
 import { findFreePort } from '../../src/config/database';
-import { TEST_SECRET, tokenFor } from '../support/harness';
+import { TEST_SECRET, TEST_SELECTION_KEY, tokenFor } from '../support/harness';
 
 /**
  * The server process with its embedded PostgreSQL, as an operator runs it: killed outright
@@ -33,6 +33,7 @@ function startServer(): Promise<Running> {
       EMBEDDED_PG_DIR: path.join(dir, 'data'),
       EMBEDDED_PG_PORT: String(pgPort),
       JWT_SECRET: TEST_SECRET,
+      SELECTION_KEY: TEST_SELECTION_KEY,
       LOAD_DEMO: 'false',
       // As operators run it: libraries act on signals differently under NODE_ENV=test.
       NODE_ENV: 'development',

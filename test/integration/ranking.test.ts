@@ -9,7 +9,13 @@ import { rankCandidates } from '../../src/modules/fit/candidates.service';
 import { byRank, fitsFor, policyFrom } from '../../src/modules/fit/fit.service';
 import { Position } from '../../src/modules/position/position.entity';
 import { DEMO_TODAY } from '../support/constants';
-import { startTestApp, TEST_SECRET, tokenFor, type TestApp } from '../support/harness';
+import {
+  startTestApp,
+  TEST_SECRET,
+  TEST_SELECTION_KEY,
+  tokenFor,
+  type TestApp,
+} from '../support/harness';
 
 /**
  * The fast ranking (the in-memory index kept current from the change log, packed rankings
@@ -79,6 +85,7 @@ describe('consistency across processes', () => {
       env: {
         DATABASE_URL: demo.databaseUrl,
         JWT_SECRET: TEST_SECRET,
+        SELECTION_KEY: TEST_SELECTION_KEY,
         LOAD_DEMO: 'false',
         NODE_ENV: 'test',
       },

@@ -3,13 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { inject } from 'vitest';
-import { serverOptions } from '../../src/app/bootstrap';
+import { selectionKeyOf, serverOptions } from '../../src/app/bootstrap';
 import { loadConfig } from '../../src/config/config';
 import { TrustedDocuments } from '../../src/http/trusted-documents';
 import { demoExample, demoTokensFor } from '../../src/modules/demo/demo.tokens';
 import { ormConfig } from '../../src/config/orm.config';
 import { Role } from '../../src/modules/auth/auth.types';
 import { signToken } from '../../src/modules/auth/tokens';
+import { setSelectionKey } from '../../src/modules/selection/selection.record';
 import { createServer, type AppServer } from '../../src/http/server';
 import { withDatabase } from './global-setup';
 
@@ -22,7 +23,15 @@ export interface GraphQLResponse<T = any> {
 
 /** The signing secret of test servers (tests only; the server has no default secret). */
 export const TEST_SECRET = 'test-secret-for-the-suite-only-0123456789';
-const TEST_CONFIG = loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_SECRET });
+/** The key that seals the test servers' selections (tests only; no default outside demo mode). */
+export const TEST_SELECTION_KEY = 'test-selection-key-for-the-suite-0123456789';
+const TEST_CONFIG = loadConfig({
+  NODE_ENV: 'test',
+  JWT_SECRET: TEST_SECRET,
+  SELECTION_KEY: TEST_SELECTION_KEY,
+});
+// The servers of a test file share its process, and so its selection key, as a deployment's do.
+setSelectionKey(selectionKeyOf(TEST_CONFIG));
 
 /** A token for a role, as `npm run token` would print it. */
 export function tokenFor(

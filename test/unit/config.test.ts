@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config';
+import { selectionKeyOf } from '../../src/app/bootstrap';
+import { loadConfig, requireSelectionKey } from '../../src/config/config';
 
 describe('replica settings', () => {
   const base = { JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://p/db' };
@@ -70,5 +74,72 @@ describe('trusted documents settings', () => {
     expect(() => loadConfig({ ...base, TRUSTED_DOCUMENTS: 'yes' })).toThrow(
       /TRUSTED_DOCUMENTS must be off or only/,
     );
+  });
+});
+
+describe('the selection key', () => {
+  const base = { JWT_SECRET: 'x'.repeat(32) };
+  const key = 'k'.repeat(32);
+
+  it('is read from SELECTION_KEY', () => {
+    expect(loadConfig({ ...base, SELECTION_KEY: key }).selectionKey).toBe(key);
+    expect(() => requireSelectionKey(loadConfig({ ...base, SELECTION_KEY: key }))).not.toThrow();
+  });
+
+  it.each([
+    [{ SELECTION_KEY: 'k'.repeat(31) }, /SELECTION_KEY must be at least 32 characters/],
+    [{ SELECTION_KEY: 'x'.repeat(32) }, /SELECTION_KEY must differ from JWT_SECRET/],
+    [{ SELECTION_KEY: 'short', DEMO_MODE: 'true' }, /SELECTION_KEY must be at least 32 characters/],
+  ])('refuses %j', (env, problem) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(problem);
+  });
+
+  it.each([{}, { SELECTION_KEY: '' }, { NODE_ENV: 'production' }, { NODE_ENV: 'test' }])(
+    'is required outside demo mode: %j',
+    (env) => {
+      expect(() => requireSelectionKey(loadConfig({ ...base, ...env }))).toThrow(
+        /No selection key: set SELECTION_KEY/,
+      );
+    },
+  );
+
+  it('may be left out in demo mode (the demo keeps a key of its own)', () => {
+    const demo = loadConfig({ ...base, DEMO_MODE: 'true' });
+    expect(demo.selectionKey).toBeUndefined();
+    expect(() => requireSelectionKey(demo)).not.toThrow();
+  });
+});
+
+describe('the demo selection key', () => {
+  it('is random, kept beside the database folder, and the same after a restart', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cg-key-'));
+    try {
+      const env = { DEMO_MODE: 'true', EMBEDDED_PG_DIR: path.join(dir, 'postgres') };
+      const lines: string[] = [];
+      const first = selectionKeyOf(loadConfig(env), (line) => lines.push(line));
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      const file = path.join(dir, 'selection.key');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(lines.join('\n')).toContain(file);
+      expect(selectionKeyOf(loadConfig(env))).toBe(first);
+
+      const other = mkdtempSync(path.join(tmpdir(), 'cg-key-'));
+      try {
+        const elsewhere = selectionKeyOf(
+          loadConfig({ DEMO_MODE: 'true', EMBEDDED_PG_DIR: path.join(other, 'postgres') }),
+        );
+        expect(elsewhere).not.toBe(first);
+      } finally {
+        rmSync(other, { recursive: true, force: true });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives way to SELECTION_KEY, and is never made outside demo mode', () => {
+    const key = 'k'.repeat(32);
+    expect(selectionKeyOf(loadConfig({ DEMO_MODE: 'true', SELECTION_KEY: key }))).toBe(key);
+    expect(() => selectionKeyOf(loadConfig({}))).toThrow(/SELECTION_KEY/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fingerprintOf } from '../../src/modules/selection/selection.record';
 import {
   canonicalJson,
-  fingerprintOf,
   freezeCandidateSpec,
   thawCandidateSpec,
   type FrozenSelection,
@@ -31,11 +31,12 @@ describe('canonicalJson', () => {
         '"policy":{"scale":"OPTIMAL","asOf":"2026-11-01"},"profile":null,' +
         '"position":{"category":"ADMINISTRATOR","title":"Kepala","code":"ADM-1","id":1},"version":1}',
     ) as FrozenSelection;
-    expect(fingerprintOf(reordered)).toBe(fingerprintOf(snapshot));
-    expect(fingerprintOf(snapshot)).toMatch(/^[0-9a-f]{64}$/);
+    const key = 'k'.repeat(32);
+    expect(fingerprintOf(reordered, key)).toBe(fingerprintOf(snapshot, key));
+    expect(fingerprintOf(snapshot, key)).toMatch(/^[0-9a-f]{64}$/);
     const changed = JSON.parse(JSON.stringify(snapshot));
     changed.candidates[0].result.jobPersonMatch = 81.26;
-    expect(fingerprintOf(changed as FrozenSelection)).not.toBe(fingerprintOf(snapshot));
+    expect(fingerprintOf(changed as FrozenSelection, key)).not.toBe(fingerprintOf(snapshot, key));
   });
 
   it('freezes a candidate spec to JSON and thaws it back whole', () => {

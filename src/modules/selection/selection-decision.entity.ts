@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OneToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Selection } from './selection.entity';
@@ -20,7 +20,11 @@ registerEnumType(Decision, {
   },
 });
 
-/** One decision of a committee on one candidate; decisions are kept in order, never edited. */
+/**
+ * One decision of a committee on one candidate. Decisions are appended, never edited or deleted
+ * (a trigger refuses it): a correction is a new decision that supersedes the candidate's earlier
+ * one. Each carries a keyed MAC chained to the one before it (see `selection.record.ts`).
+ */
 @Entity({ tableName: 'selection_decision' })
 @Index({ properties: ['selection', 'id'] })
 @ObjectType({ description: 'A decision on a candidate of a selection, with its reason.' })
@@ -50,4 +54,15 @@ export class SelectionDecision {
   @Field(() => String, { description: 'Token subject of who recorded it.' })
   @Property({ type: 'string', length: 200 })
   decidedBy!: string;
+
+  /** The candidate's decision before this one, which this one replaces (null: the first). */
+  @OneToOne(() => SelectionDecision, { nullable: true, owner: true })
+  supersedes?: SelectionDecision | null;
+
+  /**
+   * HMAC-SHA256 (hex) over the selection's fingerprint, this decision and the MAC of the decision
+   * recorded before it; null for decisions recorded before MACs were kept.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  mac?: string | null;
 }

@@ -1,8 +1,9 @@
-import { Entity, Index, JsonType, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Node } from '../../shared/node.type';
 import { Position } from '../position/position.entity';
+import { FingerprintScheme } from './selection.record';
 import type { FrozenSelection } from './selection.snapshot';
 
 /**
@@ -53,8 +54,17 @@ export class Selection extends Node {
   snapshot!: FrozenSelection;
 
   @Field(() => String, {
-    description: 'SHA-256 (hex) of the canonical form of the frozen inputs and results.',
+    description:
+      'HMAC-SHA256 (hex), under the server’s selection key, of the canonical form of the frozen inputs and results (plain SHA-256 for selections opened before keyed fingerprints: see `fingerprintScheme`).',
   })
   @Property({ type: 'string', length: 64 })
   fingerprint!: string;
+
+  @Field(() => FingerprintScheme, { description: 'How `fingerprint` was made.' })
+  @Enum({ items: () => FingerprintScheme })
+  fingerprintScheme!: FingerprintScheme;
+
+  /** HMAC-SHA256 (hex) over the fingerprint, `closedAt` and the decisions at closing; null while open. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  closeMac?: string | null;
 }

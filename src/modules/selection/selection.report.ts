@@ -5,9 +5,9 @@ import { Competency } from '../competency/competency.entity';
 import { Employee } from '../employee/employee.entity';
 import type { ConditionCodeName } from '../fit/fit.scoring';
 import { POSITION_CATEGORY_INFO, type PositionCategory } from '../position/position.enums';
-import { SelectionDecision } from './selection-decision.entity';
 import type { Selection } from './selection.entity';
-import { verified } from './selection.service';
+import { FingerprintScheme } from './selection.record';
+import { currentDecisions, decisionsOf, verified } from './selection.service';
 
 const fonts = createRequire(__filename);
 /** DejaVu Sans, embedded: it has every letter Indonesian names use. */
@@ -56,8 +56,9 @@ const number = (value: number) =>
 /**
  * The committee's report (berita acara) of a selection, as an A4 landscape PDF in Indonesian: the
  * position and its profile, the policy, the frozen ranking with each candidate's JPM, category
- * and unmet conditions, the decisions with their reasons, the fingerprint, and places for the
- * members' signatures. Every figure comes from the frozen snapshot.
+ * and unmet conditions, every decision with its reason (superseded ones marked), the fingerprint
+ * and whether the record verifies, and places for the members' signatures. Every figure comes
+ * from the frozen snapshot.
  */
 export async function selectionReport(ctx: Context, selection: Selection): Promise<Buffer> {
   const { snapshot } = selection;
@@ -70,9 +71,9 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
       .filter((c): c is Competency => c instanceof Competency)
       .map((c) => [c.id, c]),
   );
-  const decisions = await ctx.loaders
-    .childrenOf(SelectionDecision, 'selection', { id: 'ASC' })
-    .load(selection.id);
+  const decisions = await decisionsOf(ctx, selection);
+  const inForce = new Set(currentDecisions(decisions).map((d) => d.id));
+  const intact = await verified(ctx, selection);
   const decided = new Map(
     (await ctx.loaders.byId(Employee).loadMany(decisions.map((d) => d.employeeId)))
       .filter((e): e is Employee => e instanceof Employee)
@@ -192,14 +193,19 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
   for (const decision of decisions) {
     const employee = decided.get(decision.employeeId);
     pdf.text(
-      `${tanggal(decision.decidedAt)} — ${employee?.name ?? decision.employeeId} (${employee?.nip ?? '—'}): ${DECISION_WORDS[decision.decision]}. Alasan: ${decision.reason}`,
+      `${tanggal(decision.decidedAt)} — ${employee?.name ?? decision.employeeId} (${employee?.nip ?? employee?.pppkNumber ?? '—'}): ${DECISION_WORDS[decision.decision]}. Alasan: ${decision.reason}` +
+        (inForce.has(decision.id) ? '' : ' (diganti oleh keputusan berikutnya)'),
     );
   }
 
   heading('6. Sidik jari data');
-  pdf.text(`SHA-256: ${selection.fingerprint}`);
   pdf.text(
-    verified(selection)
+    selection.fingerprintScheme === FingerprintScheme.SHA256
+      ? `SHA-256 (tanpa kunci): ${selection.fingerprint}`
+      : `HMAC-SHA256: ${selection.fingerprint}`,
+  );
+  pdf.text(
+    intact
       ? 'Data yang tersimpan cocok dengan sidik jari ini.'
       : 'PERHATIAN: data yang tersimpan TIDAK cocok dengan sidik jari ini.',
   );

@@ -23,6 +23,8 @@ import { Decision, SelectionDecision } from './selection-decision.entity';
 import { Selection } from './selection.entity';
 import {
   closeSelection,
+  currentDecisions,
+  decisionsOf,
   frozenCandidates,
   listSelections,
   openSelection,
@@ -43,10 +45,23 @@ export class OpenSelectionInput {
   note?: string | null;
 }
 
-@InputType({ description: 'A decision on a candidate of an open selection.' })
+@InputType({
+  description:
+    'A decision on a candidate of an open selection, named by `nip` or by `employee` (exactly one).',
+})
 export class RecordDecisionInput {
   @Field(() => ID, { description: 'The selection.' }) selectionId!: string;
-  @Field(() => String, { description: 'NIP of a candidate of the selection.' }) nip!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'NIP of a candidate of the selection (or give `employee`).',
+  })
+  nip?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Global ID of a candidate of the selection (or give `nip`): how a PPPK candidate, who has no NIP, is named.',
+  })
+  employee?: string | null;
   @Field(() => Decision, { description: 'The decision.' }) decision!: Decision;
   @Field(() => String, { description: 'Why (required, at most 2,000 characters).' })
   reason!: string;
@@ -141,10 +156,11 @@ export class SelectionResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'The stored snapshot still hashes to `fingerprint` (recomputed now).',
+    description:
+      'The stored record is as it was written, checked now under the server’s selection key: the snapshot gives `fingerprint`, every decision (superseded ones too) carries its MAC chained to the one before, and a closed selection’s closing MAC covers `closedAt` and its decisions. Under `fingerprintScheme: SHA256` only the snapshot’s plain hash is checked.',
   })
-  verified(@Root() selection: Selection) {
-    return verified(selection);
+  verified(@Root() selection: Selection, @Ctx() ctx: Context) {
+    return verified(ctx, selection);
   }
 
   @FieldResolver(() => FitConnection, {
@@ -154,9 +170,21 @@ export class SelectionResolver {
     return frozenCandidates(selection, page);
   }
 
-  @FieldResolver(() => [SelectionDecision], { description: 'The decisions, in the order taken.' })
-  decisions(@Root() selection: Selection, @Ctx() ctx: Context) {
-    return ctx.loaders.childrenOf(SelectionDecision, 'selection', { id: 'ASC' }).load(selection.id);
+  @FieldResolver(() => [SelectionDecision], {
+    description:
+      'The decisions in force (each candidate’s latest), in the order taken; with `history: true`, every decision recorded, superseded ones included.',
+  })
+  async decisions(
+    @Root() selection: Selection,
+    @Arg('history', () => Boolean, {
+      defaultValue: false,
+      description: 'Include the decisions later ones superseded.',
+    })
+    history: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    const all = await decisionsOf(ctx, selection);
+    return history ? all : currentDecisions(all);
   }
 }
 
@@ -165,5 +193,29 @@ export class SelectionDecisionResolver {
   @FieldResolver(() => Employee, { nullable: true, description: 'The candidate decided about.' })
   employee(@Root() decision: SelectionDecision, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Employee).load(decision.employeeId);
+  }
+
+  @FieldResolver(() => SelectionDecision, {
+    nullable: true,
+    description:
+      'The candidate’s earlier decision that this one corrects or replaces (kept, never edited); null for the first.',
+  })
+  async supersedes(@Root() decision: SelectionDecision, @Ctx() ctx: Context) {
+    const id = decision.supersedes?.id;
+    if (id == null) return null;
+    const all = await ctx.loaders
+      .childrenOf(SelectionDecision, 'selection', { id: 'ASC' })
+      .load(decision.selection.id);
+    return all.find((d) => d.id === id) ?? null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether this is the candidate’s decision in force (no later one supersedes it).',
+  })
+  async current(@Root() decision: SelectionDecision, @Ctx() ctx: Context) {
+    const all = await ctx.loaders
+      .childrenOf(SelectionDecision, 'selection', { id: 'ASC' })
+      .load(decision.selection.id);
+    return currentDecisions(all).some((d) => d.id === decision.id);
   }
 }

@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { Context } from '../../context';
-import { UserErrorCode } from '../../shared/errors';
-import { fromGlobalId } from '../../shared/global-id';
+import { badInput, UserErrorCode } from '../../shared/errors';
+import { fromGlobalId, toGlobalId } from '../../shared/global-id';
 import { paginate } from '../../shared/keyset';
 import { pageOfList, type PageArgs } from '../../shared/pagination';
 import type { UserError } from '../../shared/user-error';
@@ -12,10 +12,17 @@ import { agencyOfUnit } from '../org/org.service';
 import { rankCandidates } from '../fit/candidates.service';
 import { planOf, policyFrom, positionByCode, readinessOfFit } from '../fit/fit.service';
 import { Fit, type Readiness, type ScoringPolicyInput } from '../fit/fit.types';
-import type { Decision } from './selection-decision.entity';
+import { SelectionDecision, type Decision } from './selection-decision.entity';
 import { Selection } from './selection.entity';
 import {
+  closeMacOf,
+  decisionMacOf,
+  FingerprintScheme,
   fingerprintOf,
+  selectionKey,
+  verifyRecord,
+} from './selection.record';
+import {
   freezeCandidateSpec,
   thawCandidateSpec,
   type FrozenCandidate,
@@ -84,6 +91,7 @@ export async function openSelection(
   ) as FrozenSelection;
   const agency = await agencyOfUnit(ctx.knex, position.orgUnit.id);
   const actor = actorOf(ctx);
+  const fingerprint = fingerprintOf(snapshot, selectionKey());
   const id = await ctx.knex.transaction(async (trx) => {
     const [row] = await trx('selection')
       .insert({
@@ -92,7 +100,8 @@ export async function openSelection(
         note: input.note || null,
         opened_by: actor.subject,
         snapshot: JSON.stringify(snapshot),
-        fingerprint: fingerprintOf(snapshot),
+        fingerprint,
+        fingerprint_scheme: FingerprintScheme.HMAC_SHA256,
       })
       .returning<{ id: number }[]>('id');
     await recordAudit(trx, {
@@ -101,7 +110,14 @@ export async function openSelection(
       section: 'selections',
       recordKey: String(row.id),
       agency,
-      after: { position: position.code, policy, candidates: candidates.length, note: input.note },
+      after: {
+        position: position.code,
+        policy,
+        candidates: candidates.length,
+        note: input.note,
+        fingerprint,
+        fingerprintScheme: FingerprintScheme.HMAC_SHA256,
+      },
     });
     return row.id;
   });
@@ -109,13 +125,29 @@ export async function openSelection(
 }
 
 /**
- * Records a decision on a frozen candidate of an open selection (COMMITTEE of its agency). The
- * selection's row is locked meanwhile, so a decision and a closing never cross.
+ * Records a decision on a frozen candidate of an open selection (COMMITTEE of its agency), named
+ * by NIP or, for PPPK and anyone else, by the employee's global ID: exactly one of the two. The
+ * decision is appended: a later decision on the same candidate supersedes the earlier one, which
+ * stays. It is sealed with a MAC chained to the selection's previous decision. The selection's
+ * row is locked meanwhile, so a decision and a closing never cross.
  */
 export function recordDecision(
   ctx: Context,
-  input: { selectionId: string; nip: string; decision: Decision; reason: string },
+  input: {
+    selectionId: string;
+    nip?: string | null;
+    employee?: string | null;
+    decision: Decision;
+    reason: string;
+  },
 ): Promise<Payload> {
+  const byNip = input.nip !== undefined && input.nip !== null;
+  const byId = input.employee !== undefined && input.employee !== null;
+  if (byNip === byId)
+    throw badInput(
+      `input.nip and input.employee: give exactly one of them (the candidate's NIP, or the employee's ID for PPPK), not ${byNip ? 'both' : 'neither'}.`,
+      { argument: 'input', fields: ['nip', 'employee'] },
+    );
   if (!input.reason)
     return Promise.resolve(
       refused(['input', 'reason'], UserErrorCode.REQUIRED, 'reason: a decision needs its reason'),
@@ -129,42 +161,99 @@ export function recordDecision(
       ),
     );
   return changeOpenSelection(ctx, input.selectionId, async (trx, row, actor) => {
-    const candidate = row.snapshot.candidates.find((c) => c.nip !== null && c.nip === input.nip);
+    const candidate = byNip
+      ? row.snapshot.candidates.find((c) => c.nip !== null && c.nip === input.nip)
+      : candidateById(row.snapshot, input.employee as string);
     if (!candidate)
-      return refused(
-        ['input', 'nip'],
-        UserErrorCode.NOT_FOUND,
-        `nip: no candidate of this selection has NIP ${input.nip}`,
-      );
-    await trx('selection_decision').insert({
-      selection_id: row.id,
-      employee_id: candidate.employeeId,
+      return byNip
+        ? refused(
+            ['input', 'nip'],
+            UserErrorCode.NOT_FOUND,
+            `nip: no candidate of this selection has NIP ${input.nip}`,
+          )
+        : refused(
+            ['input', 'employee'],
+            UserErrorCode.NOT_FOUND,
+            `employee: no candidate of this selection has ID ${input.employee}`,
+          );
+    const key = selectionKey();
+    const previous = await trx('selection_decision')
+      .where('selection_id', row.id)
+      .orderBy('id', 'desc')
+      .first<{ mac: string | null } | undefined>('mac');
+    const superseded = await trx('selection_decision')
+      .where({ selection_id: row.id, employee_id: candidate.employeeId })
+      .orderBy('id', 'desc')
+      .first<{ id: number; mac: string | null } | undefined>('id', 'mac');
+    const content = {
+      employeeId: candidate.employeeId,
       decision: input.decision,
       reason: input.reason,
-      decided_by: actor.subject,
+      decidedAt: new Date(),
+      decidedBy: actor.subject,
+    };
+    const mac = decisionMacOf(
+      key,
+      row.fingerprint,
+      content,
+      previous?.mac ?? null,
+      superseded?.mac ?? null,
+    );
+    await trx('selection_decision').insert({
+      selection_id: row.id,
+      employee_id: content.employeeId,
+      decision: content.decision,
+      reason: content.reason,
+      decided_at: content.decidedAt,
+      decided_by: content.decidedBy,
+      supersedes_id: superseded?.id ?? null,
+      mac,
     });
     await recordAudit(trx, {
       actor,
       action: 'recordDecision',
       section: 'selections',
-      recordKey: `${row.id} ${input.nip}`,
+      recordKey: `${row.id} ${candidate.nip ?? toGlobalId('Employee', candidate.employeeId)}`,
       agency: row.agency,
-      after: { decision: input.decision, reason: input.reason },
+      after: { decision: input.decision, reason: input.reason, mac },
     });
     return null;
   });
 }
 
-/** Closes a selection: after this nothing about it changes. */
+/** The frozen candidate an employee's global ID names, if any. */
+function candidateById(snapshot: FrozenSelection, employee: string): FrozenCandidate | undefined {
+  const parsed = fromGlobalId(employee);
+  if (!parsed || parsed.typeName !== 'Employee') return undefined;
+  return snapshot.candidates.find((c) => c.employeeId === parsed.id);
+}
+
+/**
+ * Closes a selection: after this nothing about it changes. The closing is sealed with a MAC over
+ * its moment and the decisions then; the database refuses to clear or move `closed_at`.
+ */
 export function closeSelection(ctx: Context, input: { selectionId: string }): Promise<Payload> {
   return changeOpenSelection(ctx, input.selectionId, async (trx, row, actor) => {
-    await trx('selection').where('id', row.id).update({ closed_at: trx.fn.now() });
+    const decisions = await trx('selection_decision')
+      .where('selection_id', row.id)
+      .orderBy('id', 'asc')
+      .pluck<(string | null)[]>('mac');
+    const closedAt = new Date();
+    const mac = closeMacOf(
+      selectionKey(),
+      row.fingerprint,
+      closedAt,
+      decisions.length,
+      decisions.at(-1) ?? null,
+    );
+    await trx('selection').where('id', row.id).update({ closed_at: closedAt, close_mac: mac });
     await recordAudit(trx, {
       actor,
       action: 'closeSelection',
       section: 'selections',
       recordKey: String(row.id),
       agency: row.agency,
+      after: { closedAt: closedAt.toISOString(), decisions: decisions.length, mac },
     });
     return null;
   });
@@ -176,7 +265,7 @@ async function changeOpenSelection(
   selectionId: string,
   change: (
     trx: Knex.Transaction,
-    row: { id: number; agency: string; snapshot: FrozenSelection },
+    row: { id: number; agency: string; snapshot: FrozenSelection; fingerprint: string },
     actor: ReturnType<typeof actorOf>,
   ) => Promise<Payload | null>,
 ): Promise<Payload> {
@@ -189,13 +278,16 @@ async function changeOpenSelection(
   if (!parsed || parsed.typeName !== 'Selection') return notFound;
   const actor = actorOf(ctx);
   const outcome = await ctx.knex.transaction(async (trx) => {
-    const row = await trx('selection')
-      .where('id', parsed.id)
-      .forUpdate()
-      .first<
-        | { id: number; agency: string; closed_at: Date | null; snapshot: FrozenSelection }
-        | undefined
-      >('id', 'agency', 'closed_at', 'snapshot');
+    const row = await trx('selection').where('id', parsed.id).forUpdate().first<
+      | {
+          id: number;
+          agency: string;
+          closed_at: Date | null;
+          snapshot: FrozenSelection;
+          fingerprint: string;
+        }
+      | undefined
+    >('id', 'agency', 'closed_at', 'snapshot', 'fingerprint');
     // Another agency's selection is answered as one that does not exist.
     if (!row || !decides(ctx, row.agency)) return notFound;
     if (row.closed_at)
@@ -226,9 +318,44 @@ export function seesSelection(ctx: Context, agency: string): boolean {
   );
 }
 
-/** Whether the stored snapshot still hashes to the fingerprint taken when it was frozen. */
-export function verified(selection: Selection): boolean {
-  return fingerprintOf(selection.snapshot) === selection.fingerprint;
+/** A selection's decisions, in the order recorded (superseded ones included). */
+export function decisionsOf(ctx: Context, selection: Selection): Promise<SelectionDecision[]> {
+  return ctx.loaders.childrenOf(SelectionDecision, 'selection', { id: 'ASC' }).load(selection.id);
+}
+
+/**
+ * Whether the stored record is as written: the snapshot, every decision and the closing, checked
+ * now against their fingerprint and MACs under this server's selection key (`verifyRecord`).
+ */
+export async function verified(ctx: Context, selection: Selection): Promise<boolean> {
+  const decisions = await decisionsOf(ctx, selection);
+  return verifyRecord(
+    selection,
+    decisions.map((d) => ({
+      id: d.id,
+      employeeId: d.employeeId,
+      decision: d.decision,
+      reason: d.reason,
+      decidedAt: d.decidedAt,
+      decidedBy: d.decidedBy,
+      supersedesId: d.supersedes?.id ?? null,
+      mac: d.mac ?? null,
+    })),
+    selectionKey(),
+  );
+}
+
+/**
+ * The decisions in force: each candidate's latest (the one no later decision supersedes), in the
+ * order recorded.
+ */
+export function currentDecisions<T extends { id: number; employeeId: number }>(
+  decisions: readonly T[],
+): T[] {
+  const latest = new Map<number, number>();
+  for (const d of decisions)
+    latest.set(d.employeeId, Math.max(latest.get(d.employeeId) ?? 0, d.id));
+  return decisions.filter((d) => latest.get(d.employeeId) === d.id);
 }
 
 /** The frozen candidates as fits, answering what was computed at opening, whatever changed since. */

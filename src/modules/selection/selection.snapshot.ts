@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ScoringPolicy } from '../fit/fit.policy';
 import type { CandidateSpec, FitResult, PositionSpec } from '../fit/fit.scoring';
 import type { TrainingPlanResult } from '../fit/training-plan';
@@ -61,9 +60,4 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
-}
-
-/** The fingerprint of a frozen selection: SHA-256 of its canonical JSON, in hex. */
-export function fingerprintOf(snapshot: FrozenSelection): string {
-  return createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
 }
