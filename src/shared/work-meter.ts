@@ -53,11 +53,12 @@ export class WorkMeter {
   }
 
   /**
-   * Undefined while at most a chunk was done since the last turn (the caller goes on at
-   * once); else a promise that resolves after the other callbacks waiting have run.
+   * Called before the next piece of work: undefined while less than a chunk was done since the
+   * last turn (the caller goes on at once); else a promise that resolves after the callbacks
+   * waiting (other requests, `/health`) have run.
    */
   turn(): Promise<void> | undefined {
-    if (this.sinceTurn <= this.chunk) return undefined;
+    if (this.sinceTurn < this.chunk) return undefined;
     this.sinceTurn = 0;
     scanStats.turns++;
     return nextTurn();

@@ -183,8 +183,8 @@ export class CandidateIndex {
    * competency passes its test, every condition: a skill search, from the columns and the
    * overlay as they are when it starts. One pass over each competency's results, in order,
    * marking the slots that passed every condition so far; none passing one ends the search.
-   * The reads count against the request's meter, and a search longer than its chunk gives
-   * other callers a turn between chunks.
+   * The reads count against the request's meter; once a chunk's worth is done, other callers
+   * have a turn before the next (a search of one chunk or less runs straight through).
    */
   async holders(
     conditions: readonly SkillTest[],
@@ -200,11 +200,11 @@ export class CandidateIndex {
     // Each overlaid employee's levels, read once for every condition.
     let survivors: [number, ReadonlyMap<number, { level: number; assessedOn: string }>][] = [];
     for (let from = 0; from < overlaid.length; from += chunk) {
+      const turn = meter.turn();
+      if (turn) await turn;
       const part = overlaid.slice(from, from + chunk);
       meter.charge(part.length, 'skill search');
       for (const [id, facts] of part) survivors.push([id, candidateSpecOf(facts, asOf).levels]);
-      const turn = meter.turn();
-      if (turn) await turn;
     }
     // How many conditions each slot has passed so far, in order.
     const passed = new Uint16Array(conditions.length > 0 ? columns.size : 0);
@@ -221,10 +221,10 @@ export class CandidateIndex {
       const count = columns.resultCount(competencyId);
       let done = -1;
       for (let from = 0; from < count; from += chunk) {
-        meter.charge(Math.min(chunk, count - from), 'skill search');
-        done = columns.eachCurrent(competencyId, asOfDay, visit, from, from + chunk, done);
         const turn = meter.turn();
         if (turn) await turn;
+        meter.charge(Math.min(chunk, count - from), 'skill search');
+        done = columns.eachCurrent(competencyId, asOfDay, visit, from, from + chunk, done);
       }
       meter.charge(survivors.length, 'skill search');
       survivors = survivors.filter(([, levels]) => {
