@@ -55,8 +55,7 @@ function indexOf(): CandidateIndex {
     // Gone, or assessed anew at level 5 in every competency.
     overlay.set(COLUMNS.ids[s], s % 2 === 0 ? null : withLevel(COLUMNS.factsAt(s), 5));
   }
-  for (let id = 1; id <= 3; id++)
-    overlay.set(id, withLevel({ ...COLUMNS.factsAt(0), id }, id + 2));
+  for (let id = 1; id <= 3; id++) overlay.set(id, withLevel({ ...COLUMNS.factsAt(0), id }, id + 2));
   Object.assign(index, { columns: COLUMNS, replaced, overlay });
   return index;
 }
@@ -83,9 +82,10 @@ function plainly(index: CandidateIndex, tests: SkillTest[]): number[] {
     .sort((a, b) => a - b);
 }
 
-const atLeast =
-  (competencyId: number, min: number, freshFrom = -Infinity): SkillTest =>
-  ({ competencyId, test: (level, day) => level >= min && day >= freshFrom });
+const atLeast = (competencyId: number, min: number, freshFrom = -Infinity): SkillTest => ({
+  competencyId,
+  test: (level, day) => level >= min && day >= freshFrom,
+});
 
 describe('the skill search of the index', () => {
   it.each([
@@ -152,8 +152,8 @@ describe('the skill search of the index', () => {
     const meter = new WorkMeter(COLUMNS.resultCount(1) + COLUMNS.resultCount(2) + 1_000, 1_000);
     await index.holders([atLeast(1, 1)], AS_OF, meter);
     await expect(index.holders([atLeast(2, 1)], AS_OF, meter)).resolves.toBeDefined();
-    await expect(
-      index.holders([atLeast(3, 1), atLeast(1, 1)], AS_OF, meter),
-    ).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+    await expect(index.holders([atLeast(3, 1), atLeast(1, 1)], AS_OF, meter)).rejects.toMatchObject(
+      { extensions: { code: 'QUERY_TIMEOUT' } },
+    );
   });
 });

@@ -144,8 +144,7 @@ async function conditionOf(ctx: Context, filter: EmployeeFilter, path: string): 
     // No alternative at all selects no one (an empty `or` is false, as in logic).
     all.push(filter.or.length > 0 ? { $or: await nested(filter.or, 'or') } : { id: { $in: [] } });
   }
-  if (filter.not)
-    all.push({ $not: await conditionOf(ctx, filter.not, `${path}.not`) });
+  if (filter.not) all.push({ $not: await conditionOf(ctx, filter.not, `${path}.not`) });
   return all.length === 1 ? all[0] : { $and: all };
 }
 
