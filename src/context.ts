@@ -15,6 +15,7 @@ import { visibilityGuard } from './modules/auth/visibility';
 import { Loaders, type Companion } from './shared/loaders';
 import { DEFAULT_MIN_GROUP_SIZE } from './shared/groups';
 import { SetSizes } from './modules/auth/personal-facts';
+import { WorkMeter } from './shared/work-meter';
 
 /** What every resolver gets: this request's EntityManager fork, loaders, viewer and clock. */
 export interface Context {
@@ -46,6 +47,8 @@ export interface Context {
   readonly minGroupSize: number;
   /** The sizes of the lists of people answered so far, by response path (`personal-facts.ts`). */
   readonly sets: SetSizes;
+  /** This request's synchronous work in the ranking index: limited, and paced between callers. */
+  readonly work: WorkMeter;
 }
 
 /** Settings of the process that every request's context carries. */
@@ -113,6 +116,7 @@ export function createContext(
     signal: settings.signal,
     minGroupSize: settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
     sets: new SetSizes(),
+    work: new WorkMeter(),
   }) as Context;
 }
 

@@ -1,5 +1,20 @@
 import { MAX_EVENT_EMPLOYEES } from './modules/changes/change-feed';
-import type { CostModel } from './shared/limits';
+import { employeeFilterShape } from './modules/employee/filter-shape';
+import type { CostModel, InputCost } from './shared/limits';
+
+/**
+ * What one skill condition of a filter costs, in units of one plain field (~10 µs of server
+ * time: a fit is 10, a page of 100 employees with their nested fields a few thousand). A skill
+ * condition is a pass over every result of its competency in the ranking index, and the
+ * employees it finds go to SQL as one array. At a million employees a competency everyone is
+ * assessed in holds ~1.5 million results: the pass alone takes ~14 ms (measured on those
+ * columns), the array of the ~600,000 it may find several times that; at 100,000 a tenth. So
+ * 1,000, priced for the largest province, like every other entry here: fifty such conditions
+ * are half of the default limit.
+ */
+export const SKILL_CONDITION_COST = 1_000;
+/** A nested filter (`and`/`or` item, `not`): one more SQL expression; its own conditions count apart. */
+export const FILTER_BRANCH_COST = 10;
 
 /**
  * The most items each list field without a page argument can hold, from the domain: five
@@ -59,6 +74,8 @@ const LIST_BOUNDS: Readonly<Record<string, number>> = {
 const WORK: Readonly<Record<string, number>> = {
   'Query.fit': 10,
   'Query.employeeCounts': 200,
+  // A skill search from the competency's side: one skill condition, whatever the filter adds.
+  'Competency.holders': SKILL_CONDITION_COST,
   'Employee.fit': 10,
   'Fit.trainingPlan': 10,
   'Employee.bestFitPositions': 2_000,
@@ -78,8 +95,21 @@ const WORK: Readonly<Record<string, number>> = {
   'Mutation.importDataset': 5_000,
 };
 
+/** What an argument of each input type asks for, by its value (types not here cost nothing). */
+const INPUT_COSTS: Readonly<Record<string, (value: unknown) => InputCost>> = {
+  EmployeeFilter: (value) => {
+    const { skills, branches, depth } = employeeFilterShape(value);
+    return {
+      cost: skills * SKILL_CONDITION_COST + branches * FILTER_BRANCH_COST,
+      conditions: skills + branches,
+      depth,
+    };
+  },
+};
+
 /** The cost model of this schema (see README, "Limits"). */
 export const COST_MODEL: CostModel = {
   listBound: (type, field) => LIST_BOUNDS[`${type}.${field}`],
   work: (type, field) => WORK[`${type}.${field}`] ?? 0,
+  inputCost: (type, value) => INPUT_COSTS[type]?.(value),
 };

@@ -1,5 +1,6 @@
 import {
   getNamedType,
+  isInputObjectType,
   isListType,
   isNonNullType,
   Kind,
@@ -31,9 +32,32 @@ export interface CostModel {
   listBound(type: string, field: string): number | undefined;
   /** The work a field does each time it resolves (computing a fit, a ranking, an analysis). */
   work(type: string, field: string): number;
+  /**
+   * What an argument of an input type asks to be done each time its field resolves (a filter's
+   * conditions), read from its value as it will run; undefined for input types that cost nothing.
+   */
+  inputCost?(type: string, value: unknown): InputCost | undefined;
+}
+
+/** The work an argument's value asks for, and the conditions it holds. */
+export interface InputCost {
+  /** Work each time the field resolves, in units of one plain field. */
+  cost: number;
+  /** Conditions it holds (each counts towards `MAX_CONDITIONS`). */
+  conditions: number;
+  /** How deep its conditions nest (`and`/`or`/`not`; 0: flat). */
+  depth: number;
 }
 
 export const NO_EXTRA_COST: CostModel = { listBound: () => undefined, work: () => 0 };
+
+/**
+ * Filter conditions one operation may hold in all, written anywhere in it (whatever the cost
+ * limit): each can be a scan of the whole province, and they run before the first row is read.
+ */
+export const MAX_CONDITIONS = 50;
+/** How deep `and`/`or`/`not` may nest in a filter (0: a flat filter). */
+export const MAX_FILTER_DEPTH = 5;
 
 /** The count of a list the model does not bound. */
 export const DEFAULT_LIST_BOUND = 20;
@@ -49,15 +73,20 @@ export interface QueryMeasure {
   /** Page sizes asked for above 100. */
   oversized: { field: string; argument: string; size: number }[];
   introspection: boolean;
+  /** Filter conditions the arguments hold, in all (each written once, however often it runs). */
+  conditions: number;
+  /** How deep the most nested filter nests (0: flat, or no filter). */
+  filterDepth: number;
 }
 
 /**
  * Measures an operation before anything runs: depth, aliases, page sizes, and a cost in which
  * every field counts as many times as the lists above it can repeat it. A connection repeats
  * its selection by its page size (`first`/`last`, 20 when left out); a list by its `first`
- * argument, the length of `ids`, or its bound in the model. Arguments are read as they will
- * run: literals, variables, a variable's default, an argument's default. Introspection fields
- * are not measured.
+ * argument, the length of `ids`, or its bound in the model. An argument of an input type the
+ * model costs (a filter) adds its cost each time its field resolves, and its conditions and
+ * nesting to the operation's. Arguments are read as they will run: literals, variables, a
+ * variable's default, an argument's default. Introspection fields are not measured.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -66,7 +95,15 @@ export function measureOperation(
   variables: Record<string, unknown>,
   model: CostModel = NO_EXTRA_COST,
 ): QueryMeasure {
-  const m: QueryMeasure = { depth: 0, aliases: 0, cost: 0, oversized: [], introspection: false };
+  const m: QueryMeasure = {
+    depth: 0,
+    aliases: 0,
+    cost: 0,
+    oversized: [],
+    introspection: false,
+    conditions: 0,
+    filterDepth: 0,
+  };
   const root =
     operation.operation === 'mutation'
       ? schema.getMutationType()
@@ -135,9 +172,19 @@ export function measureOperation(
       const field = parent?.getFields()[name];
       const owner = parent?.name ?? '';
       m.cost += multiplier * (1 + model.work(owner, name));
+      const args = argumentsOf(selection, field);
+      for (const definition of field?.args ?? []) {
+        const type = getNamedType(definition.type);
+        const value = args[definition.name];
+        if (!isInputObjectType(type) || value === undefined || value === null) continue;
+        const asked = model.inputCost?.(type.name, value);
+        if (!asked) continue;
+        m.cost += multiplier * asked.cost;
+        m.conditions += asked.conditions;
+        m.filterDepth = Math.max(m.filterDepth, asked.depth);
+      }
       if (!selection.selectionSet) continue;
       const named = field ? getNamedType(field.type) : undefined;
-      const args = argumentsOf(selection, field);
       let repeat = 1;
       if (named?.name.endsWith('Connection')) {
         const argument = args.first != null ? 'first' : 'last';
@@ -188,5 +235,9 @@ export function limitProblems(measure: QueryMeasure, limits: QueryLimits): strin
     problems.push(`${measure.aliases} aliases exceed ${limits.maxAliases}`);
   if (measure.cost > limits.maxCost)
     problems.push(`cost ${measure.cost} exceeds ${limits.maxCost}`);
+  if (measure.conditions > MAX_CONDITIONS)
+    problems.push(`${measure.conditions} filter conditions exceed ${MAX_CONDITIONS}`);
+  if (measure.filterDepth > MAX_FILTER_DEPTH)
+    problems.push(`filters nest ${measure.filterDepth} deep, beyond ${MAX_FILTER_DEPTH}`);
   return problems;
 }

@@ -7,7 +7,7 @@ import { CompetencyLevel } from './competency-level.entity';
 import { listCompetencies } from './competency.service';
 import { EmployeeFilter } from '../employee/employee.inputs';
 import { EmployeeConnection } from '../employee/employee.resolver';
-import { listEmployees } from '../employee/employee.service';
+import { listEmployees, skillCondition } from '../employee/employee.service';
 
 export const CompetencyConnection = connectionType(Competency);
 
@@ -50,7 +50,7 @@ export class CompetencyResolver {
     description:
       'Employees whose current level of this competency is at least `minLevel` (a skill search from the competency’s side), within `filter`; in the order of `employees`.',
   })
-  holders(
+  async holders(
     @Root() competency: Competency,
     @Arg('minLevel', () => Int, { defaultValue: 1, description: 'At least this level (1–5).' })
     minLevel: number,
@@ -62,12 +62,9 @@ export class CompetencyResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
+    // The competency's own condition comes apart from the filter's, which it does not count in.
     const skill = { code: competency.code, minLevel, includeStale: true };
-    return listEmployees(
-      ctx,
-      { ...filter, competencies: [...(filter?.competencies ?? []), skill] },
-      null,
-      page,
-    );
+    const held = await skillCondition(ctx, [skill], 'minLevel', () => 'minLevel');
+    return listEmployees(ctx, filter, null, page, held);
   }
 }

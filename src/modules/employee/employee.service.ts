@@ -19,7 +19,9 @@ import type {
 } from './employee.inputs';
 import { raw } from '@mikro-orm/core';
 import { Competency } from '../competency/competency.entity';
-import { candidateIndex } from '../fit/candidate-index';
+import { candidateIndex, type SkillTest } from '../fit/candidate-index';
+import { MAX_CONDITIONS, MAX_FILTER_DEPTH } from '../../shared/limits';
+import { employeeFilterShape } from './filter-shape';
 import { dayNumber } from '../fit/days';
 import { DEFAULT_ASSESSMENT_VALIDITY_YEARS } from '../assessment/staleness';
 
@@ -57,43 +59,43 @@ export async function listEmployees(
   );
 }
 
-/** How deep `and`/`or`/`not` may nest, and how many filters one request may hold in all. */
-const MAX_FILTER_DEPTH = 5;
-const MAX_FILTERS = 50;
-
 /**
  * The condition a filter sets on employees, within the viewer's visibility and an optional
- * extra scope: every field given must hold, `and`/`or`/`not` combine nested filters. Codes are
- * checked (an unknown one is a BAD_USER_INPUT naming the argument); a skill search is answered
- * from the ranking index, in one pass over each competency's results.
+ * extra scope: every field given must hold, `and`/`or`/`not` combine nested filters. A filter
+ * past the limits on conditions and nesting is refused (QUERY_TOO_COMPLEX) before anything
+ * runs, as the request's measurement refuses it. Codes are checked (an unknown one is a
+ * BAD_USER_INPUT naming the argument); a skill search is answered from the ranking index, in
+ * one pass over each competency's results.
  */
 export async function employeeWhere(
   ctx: Context,
   filter: EmployeeFilter | null | undefined,
   scope: FilterQuery<Employee> = {},
 ): Promise<{ $and: object[] }> {
+  if (filter) {
+    const { skills, branches, depth } = employeeFilterShape(filter);
+    if (depth > MAX_FILTER_DEPTH)
+      throw new AppError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        `Filters nest at most ${MAX_FILTER_DEPTH} deep, this one ${depth}.`,
+        { argument: 'filter', filterDepth: depth },
+      );
+    if (skills + branches > MAX_CONDITIONS)
+      throw new AppError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        `A request may hold at most ${MAX_CONDITIONS} filter conditions (skill conditions and nested filters), this filter ${skills + branches}.`,
+        { argument: 'filter', conditions: skills + branches },
+      );
+  }
   const conditions: object[] = [scope as object];
   // Only the people the viewer may see: the agency's for HR and COMMITTEE, oneself for EMPLOYEE.
   const visible = await ctx.access.employeeCondition();
   if (visible) conditions.push(visible);
-  const count = { filters: 0 };
-  if (filter) conditions.push(await conditionOf(ctx, filter, 'filter', 0, count));
+  if (filter) conditions.push(await conditionOf(ctx, filter, 'filter'));
   return { $and: conditions };
 }
 
-async function conditionOf(
-  ctx: Context,
-  filter: EmployeeFilter,
-  path: string,
-  depth: number,
-  count: { filters: number },
-): Promise<object> {
-  if (depth > MAX_FILTER_DEPTH)
-    throw badInput(`Filters nest at most ${MAX_FILTER_DEPTH} deep (\`${path}\`).`, {
-      argument: path,
-    });
-  if (++count.filters > MAX_FILTERS)
-    throw badInput(`A request may hold at most ${MAX_FILTERS} filters.`, { argument: path });
+async function conditionOf(ctx: Context, filter: EmployeeFilter, path: string): Promise<object> {
   const all: object[] = [];
   if (filter.orgUnitCode) {
     const unit = await ctx.loaders.byKey(OrgUnit, 'code').load(filter.orgUnitCode);
@@ -136,14 +138,13 @@ async function conditionOf(
   if (filter.competencies?.length)
     all.push(await skillCondition(ctx, filter.competencies, `${path}.competencies`));
   const nested = async (list: readonly EmployeeFilter[], name: string) =>
-    Promise.all(list.map((f, i) => conditionOf(ctx, f, `${path}.${name}[${i}]`, depth + 1, count)));
+    Promise.all(list.map((f, i) => conditionOf(ctx, f, `${path}.${name}[${i}]`)));
   if (filter.and?.length) all.push({ $and: await nested(filter.and, 'and') });
   if (filter.or) {
     // No alternative at all selects no one (an empty `or` is false, as in logic).
     all.push(filter.or.length > 0 ? { $or: await nested(filter.or, 'or') } : { id: { $in: [] } });
   }
-  if (filter.not)
-    all.push({ $not: await conditionOf(ctx, filter.not, `${path}.not`, depth + 1, count) });
+  if (filter.not) all.push({ $not: await conditionOf(ctx, filter.not, `${path}.not`) });
   return all.length === 1 ? all[0] : { $and: all };
 }
 
@@ -176,24 +177,26 @@ function rangeOf(
 
 /**
  * Employees whose current levels meet every condition, from the ranking index (kept exact from
- * the change log): one pass over each competency's results, then the sets intersected.
+ * the change log): every condition checked first, then one pass over each competency's results
+ * (paced and limited by the request's meter). `path` names the conditions in errors
+ * (`path[i].minLevel`); `argumentOf` may name them otherwise.
  */
-async function skillCondition(
+export async function skillCondition(
   ctx: Context,
   conditions: readonly CompetencyLevelFilter[],
   path: string,
+  argumentOf: (index: number, field?: string) => string = (i, field) =>
+    field ? `${path}[${i}].${field}` : `${path}[${i}]`,
 ): Promise<object> {
   const [index, competencies] = await Promise.all([
     candidateIndex(ctx.primaryKnex).current(),
     Promise.all(conditions.map((c) => ctx.loaders.byKey(Competency, 'code').load(c.code.trim()))),
   ]);
-  let holders = null as Set<number> | null;
-  for (const [i, condition] of conditions.entries()) {
-    const argument = `${path}[${i}]`;
+  const tests: SkillTest[] = conditions.map((condition, i) => {
     const competency = competencies[i];
     if (!competency)
       throw badInput(`No competency has code "${condition.code}".`, {
-        argument: `${argument}.code`,
+        argument: argumentOf(i, 'code'),
       });
     const min = condition.minLevel ?? 1;
     const max = condition.maxLevel ?? 5;
@@ -203,24 +206,23 @@ async function skillCondition(
     ] as const)
       if (!Number.isInteger(level) || level < 1 || level > 5)
         throw badInput(`\`${name}\` must be a level from 1 to 5, got ${level}.`, {
-          argument: `${argument}.${name}`,
+          argument: argumentOf(i, name),
         });
     if (min > max)
-      throw badInput(`\`minLevel\` ${min} is above \`maxLevel\` ${max}.`, { argument });
+      throw badInput(`\`minLevel\` ${min} is above \`maxLevel\` ${max}.`, {
+        argument: argumentOf(i),
+      });
     // Fresh: assessed on or after the day the validity reaches back to.
     const freshFrom =
       condition.includeStale === false
         ? dayNumber(addYears(ctx.today, -DEFAULT_ASSESSMENT_VALIDITY_YEARS))
         : -Infinity;
-    const found = index.holders(
-      competency.id,
-      ctx.today,
-      (level, day) => level >= min && level <= max && day >= freshFrom,
-    );
-    holders = holders === null ? found : new Set([...holders].filter((id) => found.has(id)));
-    if (holders.size === 0) break;
-  }
-  const ids = [...(holders ?? [])];
+    return {
+      competencyId: competency.id,
+      test: (level, day) => level >= min && level <= max && day >= freshFrom,
+    };
+  });
+  const ids = await index.holders(tests, ctx.today, ctx.work);
   if (ids.length === 0) return { id: { $in: [] } };
   // One array parameter, however many employees hold the skill (`= any(array)`: an index
   // scan of the ids in order, several times faster than a join to the unnested list).

@@ -313,26 +313,37 @@ export class CandidateColumns {
     return levels;
   }
 
+  /** How many results of a competency the columns hold (what a pass over them reads). */
+  resultCount(competencyId: number): number {
+    return this.results.get(competencyId)?.slots.length ?? 0;
+  }
+
   /**
    * `visit(slot, level, day)` with each slot's current result of a competency: its latest on or
-   * before `asOfDay`. One pass over the competency's results (a skill search).
+   * before `asOfDay`. One pass over the competency's results (a skill search), or over those
+   * from `from` to `to` after a part that returned `previous`; returns what the next part takes.
    */
   eachCurrent(
     competencyId: number,
     asOfDay: number,
     visit: (slot: number, level: number, day: number) => void,
-  ): void {
+    from = 0,
+    to = Infinity,
+    previous = -1,
+  ): number {
     const group = this.results.get(competencyId);
-    if (!group) return;
+    if (!group) return previous;
     const { slots, entries } = group;
     const limit = CandidateColumns.entryLimit(asOfDay);
-    let done = -1;
+    const end = Math.min(to, slots.length);
+    let done = previous;
     // A slot's entries come latest first; those after the date are passed over.
-    for (let i = 0; i < slots.length; i++) {
+    for (let i = from; i < end; i++) {
       if (slots[i] === done || entries[i] < limit) continue;
       done = slots[i];
       visit(done, entries[i] & 7, CandidateColumns.entryDay(entries[i]));
     }
+    return done;
   }
 
   /** The facts of one slot as objects (for the fits shown on a page). */

@@ -7,6 +7,13 @@ import { isConnectionFailure } from '../../shared/errors';
 import { parseLsn, type Lsn } from '../../shared/lsn';
 import { perPool } from '../../shared/per-pool';
 import { prepared } from '../../shared/prepared';
+import type { WorkMeter } from '../../shared/work-meter';
+
+/** One condition of a skill search: a competency, and what its current level must pass. */
+export interface SkillTest {
+  competencyId: number;
+  test: (level: number, assessedOnDay: number) => boolean;
+}
 
 /** Change rows older than this are pruned; a process idle longer reloads everything. */
 const CHANGE_RETENTION_MS = 24 * 3600 * 1000;
@@ -172,24 +179,61 @@ export class CandidateIndex {
   }
 
   /**
-   * Employees whose current level of a competency as of a date (the latest assessment up to
-   * it) passes `test(level, assessedOnDay)`: a skill search, from the columns and the overlay.
+   * Employees whose current level (the latest assessment up to `asOf`) of each condition's
+   * competency passes its test, every condition: a skill search, from the columns and the
+   * overlay as they are when it starts. One pass over each competency's results, in order,
+   * marking the slots that passed every condition so far; none passing one ends the search.
+   * The reads count against the request's meter; once a chunk's worth is done, other callers
+   * have a turn before the next (a search of one chunk or less runs straight through).
    */
-  holders(
-    competencyId: number,
+  async holders(
+    conditions: readonly SkillTest[],
     asOf: string,
-    test: (level: number, assessedOnDay: number) => boolean,
-  ): Set<number> {
-    const ids = new Set<number>();
-    const { ids: slotIds } = this.columns;
-    this.columns.eachCurrent(competencyId, dayNumber(asOf), (slot, level, day) => {
-      if (this.replaced[slot] !== 1 && test(level, day)) ids.add(slotIds[slot]);
-    });
-    for (const [id, facts] of this.overlay) {
-      const current = facts && candidateSpecOf(facts, asOf).levels.get(competencyId);
-      if (current && test(current.level, dayNumber(current.assessedOn))) ids.add(id);
+    meter: WorkMeter,
+  ): Promise<number[]> {
+    // What the index is now: a refresh during a turn replaces these, it does not change them.
+    const { columns, replaced } = this;
+    const overlaid: [number, EmployeeFacts][] = [];
+    for (const [id, facts] of this.overlay) if (facts) overlaid.push([id, facts]);
+    const asOfDay = dayNumber(asOf);
+    const chunk = Math.max(1, meter.chunk);
+    // Each overlaid employee's levels, read once for every condition.
+    let survivors: [number, ReadonlyMap<number, { level: number; assessedOn: string }>][] = [];
+    for (let from = 0; from < overlaid.length; from += chunk) {
+      const turn = meter.turn();
+      if (turn) await turn;
+      const part = overlaid.slice(from, from + chunk);
+      meter.charge(part.length, 'skill search');
+      for (const [id, facts] of part) survivors.push([id, candidateSpecOf(facts, asOf).levels]);
     }
-    return ids;
+    // How many conditions each slot has passed so far, in order.
+    const passed = new Uint16Array(conditions.length > 0 ? columns.size : 0);
+    const found: number[] = [];
+    for (const [i, { competencyId, test }] of conditions.entries()) {
+      const last = i === conditions.length - 1;
+      let any = false;
+      const visit = (slot: number, level: number, day: number) => {
+        if (passed[slot] !== i || replaced[slot] === 1 || !test(level, day)) return;
+        passed[slot] = i + 1;
+        any = true;
+        if (last) found.push(columns.ids[slot]);
+      };
+      const count = columns.resultCount(competencyId);
+      let done = -1;
+      for (let from = 0; from < count; from += chunk) {
+        const turn = meter.turn();
+        if (turn) await turn;
+        meter.charge(Math.min(chunk, count - from), 'skill search');
+        done = columns.eachCurrent(competencyId, asOfDay, visit, from, from + chunk, done);
+      }
+      meter.charge(survivors.length, 'skill search');
+      survivors = survivors.filter(([, levels]) => {
+        const current = levels.get(competencyId);
+        return current !== undefined && test(current.level, dayNumber(current.assessedOn));
+      });
+      if (!any && survivors.length === 0) return [];
+    }
+    return conditions.length > 0 ? [...found, ...survivors.map(([id]) => id)] : [];
   }
 
   /** The candidate spec of an employee as of a date (levels up to it, courses completed by it). */
@@ -251,11 +295,14 @@ export class CandidateIndex {
   /** Reads employees' facts as objects into the overlay (null for those gone). */
   private async overlayFacts(ids: readonly number[]): Promise<void> {
     const loaded = new Map((await loadEmployeeFacts(this.knex, { ids })).map((f) => [f.id, f]));
+    // A new array, not a change to the one a skill search in its turn may be reading.
+    const replaced = this.replaced.slice();
     for (const id of ids) {
       this.overlay.set(id, loaded.get(id) ?? null);
       const slot = this.columns.slotOf(id);
-      if (slot >= 0) this.replaced[slot] = 1;
+      if (slot >= 0) replaced[slot] = 1;
     }
+    this.replaced = replaced;
   }
 
   private async loadAll(): Promise<void> {
