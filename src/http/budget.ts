@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import type { Knex } from '@mikro-orm/knex';
 import { AppError, ErrorCode } from '../shared/errors';
 
@@ -27,7 +28,13 @@ export class BudgetRefusal {
     return new AppError(
       ErrorCode.RATE_LIMITED,
       `This operation costs ${this.cost}, more than is left of your budget of ${this.perMinute} a minute; try again in ${this.retryAfterSeconds} s.`,
-      { retryAfterSeconds: this.retryAfterSeconds },
+      {
+        retryAfterSeconds: this.retryAfterSeconds,
+        http: {
+          status: 429,
+          headers: new HeaderMap([['retry-after', String(this.retryAfterSeconds)]]),
+        },
+      },
     );
   }
 }

@@ -14,6 +14,8 @@ import { Role, type Viewer } from '../modules/auth/auth.types';
 import { viewerFromHeader, type TokenKeys } from '../modules/auth/tokens';
 import { AppError, badInput, ErrorCode } from '../shared/errors';
 import {
+  MAX_CONDITIONS,
+  MAX_FILTER_DEPTH,
   limitProblems,
   measureOperation,
   type CostModel,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import fastifyCors from '@fastify/cors';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import Fastify, {
   LogController,
   type FastifyError,
@@ -10,18 +10,19 @@ import Fastify, {
 } from 'fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pino, { type Logger } from 'pino';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Context } from '../context';
 import type { ReadRouting } from '../app/read-routing';
 import type { TokenKeys } from '../modules/auth/tokens';
+import { eventSize } from '../modules/changes/changes.resolver';
 import { buildAppSchema } from '../schema';
-import { AppError, ErrorCode } from '../shared/errors';
+import { ErrorCode } from '../shared/errors';
 import type { QueryLimits } from '../shared/limits';
 import { setCursorKey } from '../shared/pagination';
 import { watchStatements } from '../shared/sql-stats';
 import { createApollo } from './apollo';
 import { ServerMetrics } from './metrics';
-import { RequestPipeline, type Budget, type Spent } from './pipeline';
+import { BudgetRefusal, CostBudget } from './budget';
+import { RequestPipeline } from './pipeline';
 import { rootFieldRoles } from './root-roles';
 import { consoleRoutes } from './routes/console';
 import { exportRoutes } from './routes/export';
@@ -106,13 +107,31 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   const log = options.log ?? ((error: unknown) => logger.error({ err: error }, 'unexpected error'));
   const metrics = new ServerMetrics(orm.em.getKnex(), options.routing);
   const schema = buildAppSchema();
+  // Each caller's cost budget for the minute, shared by every door and every API process.
+  const budget =
+    options.limits.costPerMinute > 0
+      ? new CostBudget(orm.em.getKnex(), {
+          perMinute: options.limits.costPerMinute,
+          onError: (error) =>
+            logger.warn(
+              { err: error },
+              'cost budgets: the primary does not answer; counting alone',
+            ),
+        })
+      : undefined;
   const pipeline = new RequestPipeline({
     schema,
     keys: options.keys,
     limits: options.limits,
     production: options.production,
     trustedDocuments: options.trustedDocuments,
-    budget: memoryBudget(options.limits.costPerMinute),
+    budget: budget && {
+      spend(caller, cost) {
+        const spent = budget.spend(caller, cost);
+        if (spent instanceof BudgetRefusal) throw spent.toError();
+        return spent;
+      },
+    },
     metrics,
     rootRoles: rootFieldRoles(),
   });
@@ -215,7 +234,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     ...consoleRoutes(deps),
     ...graphqlRoutes(deps, runOperation),
     ...exportRoutes(deps, runOperation),
-    ...streamRoutes(deps),
+    ...streamRoutes(deps, eventSize),
     ...reportRoutes(deps),
     ...importRoutes(deps),
   ];
@@ -277,6 +296,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       await app.close();
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
       await apollo.stop();
+      await budget?.stop();
     },
   };
 }
@@ -341,35 +361,6 @@ function bodyRefusal(error: FastifyError & { bodyRefusal?: boolean }): {
   if (error.code?.startsWith('FST_ERR_CTP_') || error.statusCode === 400)
     return { status: 400, body: errorBody('Request body is not valid JSON.') };
   return null;
-}
-
-/** Each caller's cost budget for the minute, in this process. */
-function memoryBudget(perMinute: number): Budget | undefined {
-  if (perMinute <= 0) return undefined;
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  return {
-    async spend(caller: string, cost: number): Promise<Spent> {
-      try {
-        const state = await limiter.consume(caller, cost);
-        return {
-          perMinute,
-          remaining: state.remainingPoints,
-          resetsInSeconds: Math.ceil(state.msBeforeNext / 1000),
-        };
-      } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-        throw new AppError(
-          ErrorCode.RATE_LIMITED,
-          `This operation costs ${cost}, more than is left of your budget of ${perMinute} a minute; try again in ${retryAfter} s.`,
-          {
-            retryAfterSeconds: retryAfter,
-            http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
-          },
-        );
-      }
-    },
-  };
 }
 
 /** A route's URL (with `:params` and a trailing `*`) as a pattern of paths. */
