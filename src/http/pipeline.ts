@@ -296,14 +296,15 @@ export class RequestPipeline {
     }
   }
 
-  /** FORBIDDEN when a root field asks for roles the caller does not have. */
+  /**
+   * FORBIDDEN when a root field of a mutation or a subscription asks for roles the caller does
+   * not have: nothing of the operation runs and none of its input is walked further. A query
+   * keeps GraphQL's partial answers: a refused root field is null with FORBIDDEN there (its
+   * guard runs before its arguments are read), and the rest is answered.
+   */
   private rootRoles(viewer: Viewer | null, operation: OperationDefinitionNode): void {
-    const root =
-      operation.operation === 'mutation'
-        ? 'Mutation'
-        : operation.operation === 'subscription'
-          ? 'Subscription'
-          : 'Query';
+    if (operation.operation === 'query') return;
+    const root = operation.operation === 'mutation' ? 'Mutation' : 'Subscription';
     for (const selection of operation.selectionSet.selections) {
       if (selection.kind !== Kind.FIELD) continue;
       const roles = this.options.rootRoles.get(`${root}.${selection.name.value}`);

@@ -39,8 +39,7 @@ interface DoorCase {
 const QUERY: Omit<DoorCase, 'door' | 'path'> = {
   plain:
     'query($a: String) { employees(first: 1, filter: { agencyCode: $a }) { totalCount nodes { id } } }',
-  forbidden:
-    'query($a: String) { auditEvents(first: 1) { totalCount } employees(first: 1, filter: { agencyCode: $a }) { totalCount } }',
+  forbidden: 'query($a: String!) { candidates(positionCode: $a, first: 1) { totalCount } }',
   costly:
     'query($a: String) { employees(first: 100, filter: { agencyCode: $a }) { nodes { nip } } }',
   deep: `query($a: String) { employees(first: 1, filter: { agencyCode: $a }) { totalCount } orgUnits(first: 1) { nodes { ${'parent { '.repeat(12)}code${' }'.repeat(12)} } } }`,
