@@ -29,13 +29,19 @@ afterAll(async () => {
  * Subscribes, and resolves once the stream is open: the server answers the request only after
  * the subscription knows where the change log stands, so a write after this is news to it.
  */
-async function listen(token: string, query: string, variables: Record<string, unknown>) {
+async function listen(
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  target: TestApp = app,
+) {
+  const state = { ended: false };
   const received: any[] = [];
   const errors: unknown[] = [];
   let opened: () => void = () => undefined;
   const open = new Promise<void>((resolve) => (opened = resolve));
   const client = createClient({
-    url: `${app.url}/graphql/stream`,
+    url: `${target.url}/graphql/stream`,
     headers: { authorization: `Bearer ${token}` },
     retryAttempts: 0,
     on: { connected: () => opened() },
@@ -48,10 +54,11 @@ async function listen(token: string, query: string, variables: Record<string, un
     } catch (error) {
       errors.push(error);
     }
+    state.ended = true;
     opened();
   })();
   await open;
-  return { received, errors, stop: () => void sub.return?.() };
+  return { received, errors, state, stop: () => void sub.return?.() };
 }
 
 async function until(check: () => boolean, ms = 10_000): Promise<void> {
@@ -216,4 +223,59 @@ describe('the change feed', () => {
     expect(event.employees).toHaveLength(MAX_EVENT_EMPLOYEES);
     stream.stop();
   }, 30_000);
+});
+
+describe('streams through the pipeline', () => {
+  it('charges each event to its subscriber by its size: past the budget the stream says RATE_LIMITED and ends, and other callers are answered', async () => {
+    // 300 a minute: the subscription itself (its worst event, ~200) is admitted, a second
+    // event of 100 employees is not.
+    const thrifty = await startTestApp('demo', { costPerMinute: 300 });
+    try {
+      const knex = thrifty.orm.em.getKnex();
+      const { rows } = await knex.raw<{ rows: { code: string }[] }>(
+        `select a.code from employee e join org_unit u on u.id = e.org_unit_id
+           join agency a on a.id = u.agency_id group by a.code order by count(*) desc limit 1`,
+      );
+      const code = rows[0].code;
+      const stream = await listen(
+        tokenFor('ANALYST'),
+        `subscription($a: String!) { employeeChanged(agencyCode: $a) { changedEmployees employees { rank { code } } } }`,
+        { a: code },
+        thrifty,
+      );
+      const bulk = `update employee set updated_at = now() where org_unit_id in
+         (select u.id from org_unit u join agency a on a.id = u.agency_id where a.code = ?)`;
+      await knex.raw(bulk, [code]);
+      await until(() => stream.received.length > 0 || stream.state.ended);
+      // Another caller, while heavy events are delivered and refused, is answered in full.
+      const other = await fetch(`${thrifty.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${tokenFor('HR', { agency: code })}`,
+        },
+        body: JSON.stringify({ query: '{ positions(first: 1) { totalCount } }' }),
+      });
+      expect(other.status).toBe(200);
+      await knex.raw(bulk, [code]);
+      await until(() => stream.state.ended, 15_000);
+      const codes = stream.received.flatMap((r) =>
+        (r.errors ?? []).map((e: any) => e.extensions.code),
+      );
+      expect(codes).toContain('RATE_LIMITED');
+      // Nothing of the refused event was resolved.
+      const last = stream.received[stream.received.length - 1];
+      expect(last.data ?? null).toBeNull();
+    } finally {
+      await thrifty.close();
+    }
+  }, 60_000);
+
+  it('ends every open stream with `complete` when the server stops', async () => {
+    const stopping = await startTestApp('demo');
+    const stream = await listen(tokenFor('ADMIN'), EMPLOYEES, { a: 'PROV-MALUKU' }, stopping);
+    await stopping.close();
+    await until(() => stream.state.ended);
+    expect(stream.errors).toEqual([]);
+  }, 60_000);
 });
