@@ -7,9 +7,9 @@ import { agencyOfRecord, visibleTo } from './record-agency';
 import { validateDataset, type KnownKeys } from './dataset.validate';
 import { employeeKey, writeDataset, type Progress } from './dataset.write';
 import { prepared } from '../../shared/prepared';
+import { listed } from './issue-list';
 
-/** At most this many issues are listed in a report; `issueCount` gives the total. */
-export const MAX_LISTED_ISSUES = 1000;
+export { MAX_LISTED_ISSUES } from './issue-list';
 
 export interface ImportOptions {
   /** Today's date (ISO); dates after it are rejected. */
@@ -214,13 +214,9 @@ async function storedRecord(trx: Knex.Transaction, scope: ExportScope): Promise<
   return (await exportDataset(trx, scope))[scope.section][0] ?? null;
 }
 
+/** A report of issues: nothing applied, the first issues listed, and how many in all. */
 function failed(issues: DatasetIssue[]): ImportReport {
-  return {
-    applied: false,
-    sections: [],
-    issues: issues.slice(0, MAX_LISTED_ISSUES),
-    issueCount: issues.length,
-  };
+  return { applied: false, sections: [], ...listed(issues) };
 }
 
 /** Every text in a document: a superset of the keys it names, for reading only those. */

@@ -8,6 +8,7 @@ import {
   withIndexesBuiltOnce,
 } from './bulk-copy';
 import type { DatasetIssue, ImportReport, Section, ValidDataset } from './dataset.types';
+import { IssueList } from './issue-list';
 
 export type Progress = (section: Section, done: number, total: number) => void;
 
@@ -36,7 +37,7 @@ export async function writeDataset(
 ): Promise<{ sections: Counts[]; issues: DatasetIssue[] }> {
   const w = new Writer(trx, progress, bulk);
   const sections: Counts[] = [];
-  const issues: DatasetIssue[] = [];
+  const issues: DatasetIssue[] = new IssueList<DatasetIssue>();
   sections.push(await w.agencies(data));
   sections.push(await w.orgUnits(data));
   sections.push(await w.competencies(data));
