@@ -722,7 +722,7 @@ export function assessmentFingerprint(assessment: {
 }
 
 /** The stored assessments of some employees, each with its results, to compare with. */
-const STORED_ASSESSMENTS = `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
+export const STORED_ASSESSMENTS = `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
                   a.assessor, a.potential::float8 as potential,
                   json_agg(json_build_array(c.code, r.level)) as results
              from assessment a
