@@ -10,6 +10,7 @@ import {
   checkWorkbook,
   WORKBOOK_LIMITS,
   WorkbookLimitError,
+  type WorkbookLimits,
 } from '../../src/modules/dataset/workbook-limits';
 
 /** A sheet's XML with `rows` rows of `cells` cells each, as exceljs reads it. */
@@ -54,7 +55,7 @@ function withLyingSizes(zip: Buffer, size: number): Buffer {
   return out;
 }
 
-const refusal = async (buffer: Buffer, limits = WORKBOOK_LIMITS) => {
+const refusal = async (buffer: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS) => {
   const error = await checkWorkbook(buffer, limits).then(
     () => null,
     (e: unknown) => e,
