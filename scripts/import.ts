@@ -9,6 +9,7 @@ import {
   readDocumentFile,
 } from '../src/modules/dataset/document-file';
 import type { DatasetIssue, ImportReport } from '../src/modules/dataset/dataset.types';
+import { listed } from '../src/modules/dataset/issue-list';
 import { describeSheetIssue, readSheets, sheetIssueOf } from '../src/modules/dataset/workbook';
 import { stat } from 'node:fs/promises';
 
@@ -51,8 +52,10 @@ async function main(): Promise<void> {
       throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
     });
     if (read.issues.length > 0) {
-      console.log(`Nothing was imported: ${read.issues.length} issue(s) in ${file}.`);
-      for (const issue of read.issues.slice(0, 1000)) console.log(`  ${describeSheetIssue(issue)}`);
+      const { issues, issueCount } = listed(read.issues);
+      console.log(`Nothing was imported: ${issueCount} issue(s) in ${file}.`);
+      for (const issue of issues) console.log(`  ${describeSheetIssue(issue)}`);
+      if (issueCount > issues.length) console.log(`  … and ${issueCount - issues.length} more`);
       process.exitCode = 1;
       return;
     }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_LOCK, importDataset } from '../../src/modules/dataset/dataset.service';
 import { startTestApp, type TestApp } from '../support/harness';
 
 const run = promisify(execFile);
@@ -172,6 +173,90 @@ describe('import and export', () => {
       { section: 'agencies', received: 2, created: 1, updated: 1, unchanged: 0 },
     );
     expect((await demo.ok('{ agency(code: "KOTA-DRY") { code } }')).agency).toBeNull();
+  });
+
+  it('list at most 1,000 issues, with how many there were in all', async () => {
+    const agencies = Array.from({ length: 1500 }, (_, i) => ({
+      code: `KOTA-BAD-${i}`,
+      name: 'x',
+      kind: 'NOPE',
+    }));
+    const result = await demo.ok(IMPORT, { dataset: { agencies } });
+    expect(result.importDataset.report.issueCount).toBe(1500);
+    expect(result.importDataset.report.issues).toHaveLength(1000);
+    expect(result.importDataset.userErrors).toHaveLength(1000);
+    expect(result.importDataset.report.issues[999]).toMatchObject({ index: 999, field: 'kind' });
+  });
+
+  it('count on a dry run, reading only, what the import then does', async () => {
+    const original = await exportOf(demo);
+    const [assessment] = original.assessments;
+    const taken = new Set(
+      original.assessments
+        .filter((a: any) => a.nip === assessment.nip && a.pppkNumber === assessment.pppkNumber)
+        .map((a: any) => a.assessedOn),
+    );
+    const day = ['2020-02-03', '2020-02-04', '2020-02-05'].find((d) => !taken.has(d));
+    const [training] = original.trainings;
+    const dataset = {
+      ...original,
+      agencies: [...original.agencies, { code: 'KOTA-PLAN', name: 'Kota Rencana', kind: 'CITY' }],
+      assessments: [...original.assessments, { ...assessment, assessedOn: day }],
+      trainings: [...original.trainings, { ...training, completedOn: '2020-02-06' }],
+    };
+    const dry = await demo.ok(IMPORT, { dataset, dryRun: true });
+    expect(dry.importDataset.report.applied).toBe(false);
+    expect((await demo.ok('{ agency(code: "KOTA-PLAN") { code } }')).agency).toBeNull();
+    const real = await demo.ok(IMPORT, { dataset });
+    expect(real.importDataset.report.applied).toBe(true);
+    expect(dry.importDataset.report.sections).toEqual(real.importDataset.report.sections);
+    const by = (section: string) =>
+      real.importDataset.report.sections.find((s: any) => s.section === section);
+    expect(by('agencies').created).toBe(1);
+    expect(by('assessments')).toMatchObject({ created: 1, unchanged: original.assessments.length });
+    expect(by('trainings').created).toBe(1);
+  });
+
+  it('answer a dry run while an import holds the write lock', async () => {
+    const knex = demo.orm.em.getKnex();
+    const audit = { actor: { role: 'CLI', subject: 'test' }, action: 'import' };
+    const today = '2026-11-01';
+    const holder = new Client({ connectionString: demo.databaseUrl });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query('select pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+    let settled = false;
+    try {
+      // A real import waits for the lock for as long as it is held...
+      const real = importDataset(
+        knex,
+        { agencies: [{ code: 'KOTA-WAIT', name: 'Kota Menunggu', kind: 'CITY' }] },
+        { today, audit },
+      ).finally(() => (settled = true));
+      for (let waited = 0; waited < 50_000; waited += 100) {
+        const { rows } = await holder.query(
+          `select count(*)::int as waiting from pg_locks
+            where locktype = 'advisory' and objid = $1 and not granted`,
+          [IMPORT_LOCK],
+        );
+        if ((rows[0] as { waiting: number }).waiting > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      // ...while a dry run of the same document answers, counting against what is committed.
+      const dry = await importDataset(
+        knex,
+        { agencies: [{ code: 'KOTA-WAIT', name: 'Kota Menunggu', kind: 'CITY' }] },
+        { today, audit, dryRun: true },
+      );
+      expect(dry.applied).toBe(false);
+      expect(dry.sections.find((s) => s.section === 'agencies')).toMatchObject({ created: 1 });
+      expect(settled).toBe(false);
+      await holder.query('rollback');
+      expect((await real).applied).toBe(true);
+    } finally {
+      if (!settled) await holder.query('rollback').catch(() => undefined);
+      await holder.end();
+    }
   });
 
   it('rejects a document that is not an object of sections', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
 import {
@@ -324,6 +325,32 @@ describe('POST /import, past the 5 MiB of a GraphQL body', () => {
       cell: 'G3',
     });
   });
+
+  it('refuses a workbook bomb, an empty body and a repeated key, saying why', async () => {
+    // A sheet of 130 MiB of rows, deflated to a few hundred KB.
+    const row = '<row r="1"><c r="A1"><v>1</v></c></row>';
+    const sheet = `<worksheet><sheetData>${row.repeat(Math.ceil((130 * 1024 * 1024) / row.length))}</sheetData></worksheet>`;
+    const bomb = Buffer.from(
+      zipSync({ 'xl/worksheets/sheet1.xml': [strToU8(sheet), { level: 6 }] }),
+    );
+    const file = path.join(dir, 'bomb.xlsx');
+    await writeFile(file, bomb);
+    // By file, as `npm run import` reads it...
+    await expect(readSheets(file, false)).rejects.toThrow(/declares 130\.0 MiB expanded/);
+    // ...and posted (refused before the import, whatever status the route gives a refusal).
+    const posted = await post(
+      bomb,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect([400, 413]).toContain(posted.status);
+    expect(JSON.stringify(await posted.json())).toMatch(/declares 130\.0 MiB expanded/);
+    const empty = await post('', 'application/json');
+    expect(empty.status).toBe(400);
+    expect(JSON.stringify(await empty.json())).toMatch(/empty/);
+    const repeated = await post('{"agencies": [], "agencies": []}', 'application/json');
+    expect(repeated.status).toBe(400);
+    expect(JSON.stringify(await repeated.json())).toMatch(/key \\"agencies\\" twice/);
+  }, 120_000);
 
   it('is for ADMIN only, and says what it takes', async () => {
     expect(

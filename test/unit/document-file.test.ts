@@ -2,7 +2,14 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { progressText, readDocumentFile } from '../../src/modules/dataset/document-file';
+import { Readable } from 'node:stream';
+import {
+  DocumentTooLargeError,
+  EmptyDocumentError,
+  progressText,
+  readDocumentFile,
+  readDocumentStream,
+} from '../../src/modules/dataset/document-file';
 
 const fileWith = async (text: string) => {
   const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'cg-doc-')), 'd.json');
@@ -40,6 +47,62 @@ describe('a dataset file read as a stream', () => {
     ['truncated JSON', '{"agencies": [{"code": "A"}', /is not valid JSON|ended/],
   ])('refuses %s, saying why', async (_, text, reason) => {
     await expect(readDocumentFile(await fileWith(text))).rejects.toThrow(reason);
+  });
+
+  it.each([
+    [
+      '__proto__ in a record',
+      '{"agencies": [{"code": "A"}, {"__proto__": {"admin": true}}]}',
+      /key "__proto__" in agencies\[1\]:/,
+    ],
+    [
+      'constructor at the top',
+      '{"constructor": {"prototype": {}}}',
+      /key "constructor" at the top level/,
+    ],
+    [
+      'prototype deep down',
+      '{"positions": [{"conditions": {"x": {"prototype": 1}}}]}',
+      /key "prototype" in positions\[0\]\.conditions\.x/,
+    ],
+    [
+      'a section twice',
+      '{"agencies": [], "agencies": []}',
+      /key "agencies" twice in one object at the top level/,
+    ],
+    [
+      'a field twice in a record',
+      '{"employees": [{}, {}, {"nip": "1", "name": "A", "nip": "2"}]}',
+      /key "nip" twice in one object in employees\[2\]/,
+    ],
+  ])('refuses %s, naming the key and where it is', async (_, text, reason) => {
+    await expect(readDocumentFile(await fileWith(text))).rejects.toThrow(reason);
+  });
+
+  it('takes those names as values, and the same key in different objects', async () => {
+    const text = '{"agencies": [{"code": "__proto__", "name": "constructor"}, {"code": "B"}]}';
+    expect(await readDocumentFile(await fileWith(text))).toEqual(JSON.parse(text));
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['white space', ' \n\t '],
+    ['a byte-order mark only', '\uFEFF'],
+  ])('refuses %s as empty', async (_, text) => {
+    const error = await readDocumentFile(await fileWith(text)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EmptyDocumentError);
+    expect((error as Error).message).toMatch(/is empty/);
+  });
+
+  it('keeps refusing a stream past its byte limit', async () => {
+    await expect(
+      readDocumentStream(
+        Readable.from([Buffer.from('{"agencies": []}')]),
+        'The body',
+        undefined,
+        10,
+      ),
+    ).rejects.toBeInstanceOf(DocumentTooLargeError);
   });
 
   it('names a missing file', async () => {

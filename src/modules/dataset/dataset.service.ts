@@ -7,14 +7,18 @@ import { agencyOfRecord, visibleTo } from './record-agency';
 import { validateDataset, type KnownKeys } from './dataset.validate';
 import { employeeKey, writeDataset, type Progress } from './dataset.write';
 import { prepared } from '../../shared/prepared';
+import { listed } from './issue-list';
+import { planDataset } from './dataset.plan';
 
-/** At most this many issues are listed in a report; `issueCount` gives the total. */
-export const MAX_LISTED_ISSUES = 1000;
+export { MAX_LISTED_ISSUES } from './issue-list';
 
 export interface ImportOptions {
   /** Today's date (ISO); dates after it are rejected. */
   today: string;
-  /** Validate and write, then roll back: what would happen, with nothing changed. */
+  /**
+   * Validate and count what would happen, reading only: no lock is taken, so a dry run answers
+   * while an import runs (it sees the data as committed when it starts).
+   */
   dryRun?: boolean;
   onProgress?: Progress;
   /**
@@ -37,13 +41,14 @@ class Rollback extends Error {}
 /**
  * Imports a dataset document in one transaction: every record lands or none does. The report
  * lists each bad record with its section, index, field and reason. An import excludes every
- * other write while it runs (they wait for it, up to their own limit).
+ * other write while it runs (they wait for it, up to their own limit). A dry run reads only.
  */
 export async function importDataset(
   knex: Knex,
   raw: unknown,
   options: ImportOptions,
 ): Promise<ImportReport> {
+  if (options.dryRun) return dryRun(knex, raw, options.today);
   let report: ImportReport | undefined;
   try {
     await knex.transaction(async (trx) => {
@@ -67,15 +72,27 @@ export async function importDataset(
         action: options.audit.action,
         after: { sections: report.sections.filter((s) => s.received > 0) },
       });
-      if (options.dryRun) {
-        report = { ...report, applied: false };
-        throw new Rollback();
-      }
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
   return report!;
+}
+
+/**
+ * A dry run: the document validated against the stored keys and what writing it would do
+ * counted (`planDataset`), in a read-only transaction that takes no write lock.
+ */
+async function dryRun(knex: Knex, raw: unknown, today: string): Promise<ImportReport> {
+  return knex.transaction(async (trx) => {
+    await trx.raw('set transaction isolation level repeatable read, read only');
+    const known = await loadKnownKeys(trx);
+    const { dataset, issues } = validateDataset(raw, known, today);
+    if (issues.length > 0) return failed(issues);
+    const planned = await planDataset(trx, dataset, known);
+    if (planned.issues.length > 0) return failed(planned.issues);
+    return { applied: false, sections: planned.sections, issues: [], issueCount: 0 };
+  });
 }
 
 /** One record written through the import's rules, by a mutation. */
@@ -166,7 +183,8 @@ export async function writeRecord(knex: Knex, write: RecordWrite): Promise<Datas
   return issues;
 }
 
-const IMPORT_LOCK = 7_201_001;
+/** The advisory lock an import holds exclusively (and a record write shared). */
+export const IMPORT_LOCK = 7_201_001;
 /** The first half of a record's lock key; the second is the hash of its natural key. */
 const RECORD_LOCK_SPACE = 7_201;
 
@@ -214,13 +232,9 @@ async function storedRecord(trx: Knex.Transaction, scope: ExportScope): Promise<
   return (await exportDataset(trx, scope))[scope.section][0] ?? null;
 }
 
+/** A report of issues: nothing applied, the first issues listed, and how many in all. */
 function failed(issues: DatasetIssue[]): ImportReport {
-  return {
-    applied: false,
-    sections: [],
-    issues: issues.slice(0, MAX_LISTED_ISSUES),
-    issueCount: issues.length,
-  };
+  return { applied: false, sections: [], ...listed(issues) };
 }
 
 /** Every text in a document: a superset of the keys it names, for reading only those. */

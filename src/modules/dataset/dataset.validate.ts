@@ -25,6 +25,7 @@ import {
   withFieldCount,
 } from './record-reader';
 import { readConditions, readEmployee } from './record-fields';
+import { IssueList } from './issue-list';
 
 /** What the database already holds, as far as validating references needs. */
 export interface KnownKeys {
@@ -76,7 +77,8 @@ export function validateDataset(
  * checks its records and keeps the keys it defines for the sections after it.
  */
 class DocumentReader {
-  private readonly issues: DatasetIssue[] = [];
+  // The first issues are kept, the rest counted: a hostile document cannot grow the list.
+  private readonly issues: DatasetIssue[] = new IssueList<DatasetIssue>();
   private readonly dataset: ValidDataset = {
     agencies: [],
     orgUnits: [],

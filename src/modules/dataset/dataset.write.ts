@@ -8,6 +8,7 @@ import {
   withIndexesBuiltOnce,
 } from './bulk-copy';
 import type { DatasetIssue, ImportReport, Section, ValidDataset } from './dataset.types';
+import { IssueList } from './issue-list';
 
 export type Progress = (section: Section, done: number, total: number) => void;
 
@@ -36,7 +37,7 @@ export async function writeDataset(
 ): Promise<{ sections: Counts[]; issues: DatasetIssue[] }> {
   const w = new Writer(trx, progress, bulk);
   const sections: Counts[] = [];
-  const issues: DatasetIssue[] = [];
+  const issues: DatasetIssue[] = new IssueList<DatasetIssue>();
   sections.push(await w.agencies(data));
   sections.push(await w.orgUnits(data));
   sections.push(await w.competencies(data));
@@ -721,7 +722,7 @@ export function assessmentFingerprint(assessment: {
 }
 
 /** The stored assessments of some employees, each with its results, to compare with. */
-const STORED_ASSESSMENTS = `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
+export const STORED_ASSESSMENTS = `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
                   a.assessor, a.potential::float8 as potential,
                   json_agg(json_build_array(c.code, r.level)) as results
              from assessment a

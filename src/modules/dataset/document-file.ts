@@ -1,12 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { JSONParser } from '@streamparser/json';
+import { TokenParser, Tokenizer, TokenType } from '@streamparser/json';
 
 /** Why a dataset file could not be read as a document (the file's fault, not the system's). */
 export class DocumentFileError extends Error {}
 
 /** The document is larger than its reader allows. */
 export class DocumentTooLargeError extends DocumentFileError {}
+
+/** There is no document: the file or body is empty (or only white space). */
+export class EmptyDocumentError extends DocumentFileError {}
 
 /**
  * A dataset document read from a JSON file as a stream: the file is never one string (a
@@ -32,7 +35,9 @@ export async function readDocumentFile(
 
 /**
  * A dataset document read from a stream of bytes (a file, a request body) as it arrives; the
- * stream ends early with an error past `maxBytes`. `name` says what is read, in errors.
+ * stream ends early with an error past `maxBytes`. `name` says what is read, in errors. A key
+ * that names a part of JavaScript's objects (`__proto__`, `constructor`, `prototype`) or that
+ * appears twice in one object is refused by name and place; so is a stream with no document.
  */
 export async function readDocumentStream(
   stream: AsyncIterable<Buffer>,
@@ -42,7 +47,20 @@ export async function readDocumentStream(
 ): Promise<Record<string, unknown>> {
   const document: Record<string, unknown> = {};
   // Each top-level member whole (sections are lists of records); nothing above it is kept.
-  const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
+  const tokenizer = new Tokenizer();
+  const parser = new TokenParser({ paths: ['$.*'], keepStack: false });
+  const keys = new KeyGuard(name);
+  tokenizer.onToken = (token) => {
+    keys.see(token);
+    parser.write(token);
+  };
+  tokenizer.onEnd = () => {
+    if (!parser.isEnded) parser.end();
+  };
+  parser.onError = tokenizer.error.bind(tokenizer);
+  parser.onEnd = () => {
+    if (!tokenizer.isEnded) tokenizer.end();
+  };
   parser.onValue = ({ value, key }) => {
     document[String(key)] = value;
   };
@@ -57,7 +75,8 @@ export async function readDocumentStream(
           .trimStart();
         if (start.length > 0 && !start.startsWith('{'))
           throw new DocumentFileError(`${name} is not a dataset: it must be one JSON object.`);
-        first = false;
+        // Leading whitespace in a chunk of its own: the first character is still to come.
+        if (start.length > 0) first = false;
       }
       read += chunk.length;
       if (read > maxBytes)
@@ -65,15 +84,83 @@ export async function readDocumentStream(
       // A byte-order mark (some editors write one) is not part of the JSON.
       const bom =
         read === chunk.length && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-      parser.write(bom ? chunk.subarray(3) : chunk);
+      tokenizer.write(bom ? chunk.subarray(3) : chunk);
       onChunk(read);
     }
-    if (!parser.isEnded) parser.end();
+    if (first)
+      throw new EmptyDocumentError(`${name} is empty: send the dataset as one JSON object.`);
+    if (!tokenizer.isEnded) tokenizer.end();
   } catch (error) {
     if (error instanceof DocumentFileError) throw error;
     throw new DocumentFileError(`${name} is not valid JSON: ${(error as Error).message}`);
   }
   return document;
+}
+
+/** Keys no dataset has, that name parts of JavaScript's objects. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Follows a JSON document token by token and refuses a forbidden key or a key repeated in one
+ * object, naming it and where it is (`employees[3].name`). It holds the keys of the objects
+ * open at the moment only.
+ */
+class KeyGuard {
+  /** The open objects and arrays, outermost first: an object's keys, an array's index. */
+  private readonly open: (
+    { keys: Set<string>; key?: string; expectKey: boolean } | { index: number }
+  )[] = [];
+
+  constructor(private readonly name: string) {}
+
+  see({ token, value }: { token: TokenType; value?: unknown }): void {
+    const top = this.open.at(-1);
+    switch (token) {
+      case TokenType.LEFT_BRACE:
+        this.open.push({ keys: new Set(), expectKey: true });
+        return;
+      case TokenType.LEFT_BRACKET:
+        this.open.push({ index: 0 });
+        return;
+      case TokenType.RIGHT_BRACE:
+      case TokenType.RIGHT_BRACKET:
+        this.open.pop();
+        return;
+      case TokenType.COMMA:
+        if (top && 'keys' in top) top.expectKey = true;
+        else if (top) top.index++;
+        return;
+      case TokenType.STRING:
+        if (top && 'keys' in top && top.expectKey) {
+          const key = String(value);
+          top.expectKey = false;
+          if (FORBIDDEN_KEYS.has(key))
+            throw new DocumentFileError(
+              `${this.name} has the key "${key}" ${this.where()}: no dataset has it, and JavaScript objects reserve the name.`,
+            );
+          if (top.keys.has(key))
+            throw new DocumentFileError(
+              `${this.name} has the key "${key}" twice in one object ${this.where()}.`,
+            );
+          top.keys.add(key);
+          top.key = key;
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Where the current object is: `at the top level`, `in employees[3].conditions`. */
+  private where(): string {
+    let path = '';
+    // Every open container but the innermost object gives one step of the path.
+    for (const frame of this.open.slice(0, -1)) {
+      if ('index' in frame) path += `[${frame.index}]`;
+      else path += path === '' ? frame.key! : `.${frame.key!}`;
+    }
+    return path === '' ? 'at the top level' : `in ${path}`;
+  }
 }
 
 /** "45% (120 of 260 MB), about 12 s left": how far a long job is, and how long it still takes. */

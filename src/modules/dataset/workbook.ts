@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -10,6 +10,13 @@ import { AgencyKind } from '../org/org.enums';
 import { PerformanceRating, PositionCategory } from '../position/position.enums';
 import { EDUCATION_LEVELS, RANKS } from '../reference/reference.data';
 import type { DatasetDocument, DatasetIssue, Section } from './dataset.types';
+import { IssueList } from './issue-list';
+import {
+  checkWorkbook,
+  WORKBOOK_LIMITS,
+  WorkbookLimitError,
+  type WorkbookLimits,
+} from './workbook-limits';
 
 /**
  * The dataset as a workbook: a sheet per section, and a sheet per list inside a record
@@ -353,14 +360,20 @@ type RangeValidations = {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 };
 
-/** Reads a workbook (`.xlsx`) into sheets of rows by column name. */
+/**
+ * Reads a workbook (`.xlsx`) into sheets of rows by column name. It is checked against
+ * `WORKBOOK_LIMITS` first, without reading it whole (a `WorkbookLimitError` past one), so that
+ * what is read whole is bounded.
+ */
 export async function readWorkbook(
   file: string | Buffer,
   issues: SheetIssue[],
+  limits: WorkbookLimits = WORKBOOK_LIMITS,
 ): Promise<Map<string, SheetRows>> {
+  const buffer = typeof file === 'string' ? await readWorkbookFile(file, limits) : file;
+  await checkWorkbook(buffer, limits);
   const workbook = new ExcelJS.Workbook();
-  if (typeof file === 'string') await workbook.xlsx.readFile(file);
-  else await workbook.xlsx.load(file as never);
+  await workbook.xlsx.load(buffer as never);
   const sheets = new Map<string, SheetRows>();
   for (const sheet of workbook.worksheets) {
     if (sheet.name === 'lists') continue;
@@ -398,6 +411,16 @@ export async function readWorkbook(
     sheets.set(sheet.name, { columns: columns.filter(Boolean), rows, letters });
   }
   return sheets;
+}
+
+/** A workbook file's bytes, when it is no larger than a workbook may be. */
+async function readWorkbookFile(file: string, limits: WorkbookLimits): Promise<Buffer> {
+  const size = (await stat(file)).size;
+  if (size > limits.maxFileBytes)
+    throw new WorkbookLimitError(
+      `${file} is ${size} bytes; a workbook of at most ${limits.maxFileBytes} bytes is read.`,
+    );
+  return readFile(file);
 }
 
 /** What a cell holds, plainly: formulas by their result, rich text as text. */
@@ -809,7 +832,8 @@ export async function readSheets(
   source: string | Buffer,
   folder: boolean,
 ): Promise<{ document: DatasetDocument; provenance: Provenance; issues: SheetIssue[] }> {
-  const issues: SheetIssue[] = [];
+  // The first issues are kept and the rest counted (`issueTotal`), however many bad cells.
+  const issues: SheetIssue[] = new IssueList<SheetIssue>();
   const sheets =
     folder && typeof source === 'string'
       ? await readCsvFolder(source, issues)
