@@ -628,14 +628,25 @@ describe('input is walked only after the role is checked', () => {
     expect(codes(result)).toEqual(['FORBIDDEN']);
   });
 
-  it('refuses a dataset nested too deep from ADMIN with BAD_USER_INPUT naming the argument', async () => {
+  it('refuses a dataset nested too deep from ADMIN with BAD_USER_INPUT naming the variable', async () => {
     const result = await sendDeep(TOKENS.ADMIN);
-    expect(result.status).toBe(200);
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors![0].message).toBe(
-      'Argument `input.dataset` is nested deeper than 64 levels.',
+    expect(result.errors![0].message).toBe('Variable `$d` is nested deeper than 64 levels.');
+    expect(result.errors![0].extensions?.variable).toBe('d');
+  });
+
+  it('refuses a lone surrogate or a bidirectional control in a variable, naming it', async () => {
+    const surrogate = await as('ADMIN', IMPORT, { d: { agencies: [{ name: 'x\ud800' }] } });
+    expect(codes(surrogate)).toEqual(['BAD_USER_INPUT']);
+    expect(surrogate.errors![0].message).toBe(
+      'Variable `$d.agencies.0.name` contains a lone surrogate U+D800.',
     );
-    expect(result.errors![0].extensions?.argument).toBe('input.dataset');
+    const bidi = await as('HR', `query($nip: String!) { employee(nip: $nip) { nip } }`, {
+      nip: '1990\u202e',
+    });
+    expect(bidi.errors![0].message).toBe(
+      'Variable `$nip` contains the bidirectional control U+202E.',
+    );
   });
 
   it('does the same for a dataset written as a literal', async () => {
@@ -644,6 +655,9 @@ describe('input is walked only after the role is checked', () => {
     expect(codes(await as('EMPLOYEE', query(100)))).toEqual(['FORBIDDEN']);
     const admin = await as('ADMIN', query(100));
     expect(codes(admin)).toEqual(['BAD_USER_INPUT']);
+    expect(admin.errors![0].message).toBe(
+      'Argument `input.dataset` is nested deeper than 64 levels.',
+    );
     expect(admin.errors![0].extensions?.argument).toBe('input.dataset');
     expect(codes(await as('ADMIN', query(64)))).toEqual(['BAD_USER_INPUT']);
     // At the limit (counted from `input`), the document is read as a document.

@@ -307,7 +307,11 @@ describe('checkVariables', () => {
   it('names the variable nested too deep', () => {
     const error = checkVariables({ first: 1, d: nested(100_000) });
     expect(error?.message).toBe(`Variable \`$d\` is nested deeper than ${MAX_INPUT_DEPTH} levels.`);
-    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', variable: 'd', path: ['d'] });
+    expect(error?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      variable: 'd',
+      argument: 'd',
+    });
   });
 
   it('names the variable and the path to a refused text', () => {
@@ -318,7 +322,7 @@ describe('checkVariables', () => {
     expect(error?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       variable: 'input',
-      path: ['input', 'units', 1, 'name'],
+      argument: 'input.units.1.name',
     });
   });
 });
