@@ -22,7 +22,7 @@ import {
   type QueryLimits,
   type QueryMeasure,
 } from '../shared/limits';
-import { ControlCharacterError, normaliseDeep } from '../shared/text';
+import { checkVariables } from '../shared/text';
 import type { ServerMetrics } from './metrics';
 import type { TrustedDocuments } from './trusted-documents';
 
@@ -388,19 +388,14 @@ export function variablesOf(value: unknown): Record<string, unknown> {
 }
 
 /**
- * Step: argument normalisation of the variables, before anything else walks them: every text
- * in a form the resolvers accept (a control character refused, naming the variable).
+ * Step: argument normalisation of the variables, before anything else walks them: a control
+ * character, a bidirectional control, a lone surrogate or a value nested deeper than
+ * `MAX_INPUT_DEPTH` refused, naming the variable (`checkVariables`). The texts themselves are
+ * normalised field by field, with the literals, as the arguments are read.
  */
 function normaliseVariables(variables: Record<string, unknown>): void {
-  try {
-    normaliseDeep(variables);
-  } catch (error) {
-    if (!(error instanceof ControlCharacterError)) throw error;
-    const path = error.path.join('.');
-    throw badInput(`Variable \`$${path}\` contains the control character ${error.character}.`, {
-      argument: path,
-    });
-  }
+  const refused = checkVariables(variables);
+  if (refused) throw refused;
 }
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {

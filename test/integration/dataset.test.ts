@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_LOCK, importDataset } from '../../src/modules/dataset/dataset.service';
-import { startTestApp, type TestApp } from '../support/harness';
+import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 const run = promisify(execFile);
 
@@ -333,5 +333,91 @@ describe('the command line', () => {
     const imported = await started;
     expect(imported.stderr).toContain('Another import or write is under way; waiting');
     expect(imported.stdout).toMatch(/Imported in/);
+  });
+});
+
+describe('text and depth in a document (files, workbooks and POST /import)', () => {
+  const post = (body: string) =>
+    fetch(`${empty.url}/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('ADMIN')}` },
+      body,
+    });
+  type Report = {
+    applied: boolean;
+    issues: {
+      section: string;
+      index: number | null;
+      field: string | null;
+      code: string;
+      message: string;
+    }[];
+  };
+
+  it('reports a bidirectional control and a lone surrogate with record and field, and imports nothing', async () => {
+    const body = JSON.stringify({
+      agencies: [
+        { code: 'KOTA-BIDI', name: 'Kota \u202eUji', kind: 'CITY' },
+        { code: 'KOTA-SURR', name: 'Kota X', kind: 'CITY' },
+        { code: '\u2067KOTA-ISO', name: 'Kota Y', kind: 'CITY' },
+      ],
+    }).replace('Kota X', 'Kota \\udc00');
+    const response = await post(body);
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as Report;
+    expect(report.applied).toBe(false);
+    expect(report.issues).toEqual(
+      expect.arrayContaining([
+        {
+          section: 'agencies',
+          index: 0,
+          field: 'name',
+          code: 'INVALID',
+          message: 'contains the bidirectional control U+202E',
+        },
+        {
+          section: 'agencies',
+          index: 1,
+          field: 'name',
+          code: 'INVALID',
+          message: 'contains a lone surrogate U+DC00',
+        },
+        {
+          section: 'agencies',
+          index: 2,
+          field: 'code',
+          code: 'INVALID',
+          message: 'contains the bidirectional control U+2067',
+        },
+      ]),
+    );
+    expect((await empty.ok('{ agency(code: "KOTA-BIDI") { code } }')).agency).toBeNull();
+    expect((await empty.ok('{ agency(code: "KOTA-SURR") { code } }')).agency).toBeNull();
+  });
+
+  it('reports a record nested 100,000 levels deep as one issue, not a stack overflow', async () => {
+    const levels = 100_000;
+    const body =
+      '{"agencies":[{"code":"KOTA-DEEP","name":"Kota","kind":"CITY","extra":' +
+      '{"a":'.repeat(levels) +
+      '1' +
+      '}'.repeat(levels) +
+      '}]}';
+    const response = await post(body);
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as Report;
+    expect(report.applied).toBe(false);
+    const deep = report.issues.filter((i) => i.message === 'is nested deeper than 64 levels');
+    expect(deep).toEqual([
+      {
+        section: 'agencies',
+        index: 0,
+        // The document, the section and the record are three of the 64 levels.
+        field: ['extra', ...Array<string>(61).fill('a')].join('.'),
+        code: 'INVALID',
+        message: 'is nested deeper than 64 levels',
+      },
+    ]);
+    expect((await empty.ok('{ agency(code: "KOTA-DEEP") { code } }')).agency).toBeNull();
   });
 });

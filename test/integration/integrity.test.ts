@@ -129,12 +129,12 @@ describe('keys with surrounding spaces or other Unicode forms', () => {
 });
 
 describe('control characters', () => {
-  it('are refused with BAD_USER_INPUT naming the argument, in lookups, filters and mutations', async () => {
+  it('are refused with BAD_USER_INPUT naming the variable or argument, in lookups, filters and mutations', async () => {
     const lookup = await app.gql(`query($nip: String!) { employee(nip: $nip) { nip } }`, {
       nip: `1990\u0000`,
     });
     expect(codes(lookup)).toEqual(['BAD_USER_INPUT']);
-    expect(lookup.errors![0].message).toContain('`nip`');
+    expect(lookup.errors![0].message).toContain('`$nip`');
     expect(lookup.errors![0].message).toContain('U+0000');
     const search = await app.gql(`{ employees(filter: { search: "a\\u0000" }) { totalCount } }`);
     expect(codes(search)).toEqual(['BAD_USER_INPUT']);
@@ -144,7 +144,7 @@ describe('control characters', () => {
       { name: 'Pemerintah\u0007Provinsi' },
     );
     expect(codes(mutation)).toEqual(['BAD_USER_INPUT']);
-    expect(mutation.errors![0].message).toContain('input.name');
+    expect(mutation.errors![0].message).toContain('`$name`');
   });
 
   it('in an imported record are reported with section, index and field', async () => {
@@ -171,7 +171,7 @@ describe('control characters', () => {
       { d: { agencies: [{ code: 'NEW-AG', name: 'Nama\u0001Baru', kind: 'PROVINCE' }] } },
     );
     expect(codes(viaApi)).toEqual(['BAD_USER_INPUT']);
-    expect(viaApi.errors![0].message).toContain('input.dataset.agencies.0.name');
+    expect(viaApi.errors![0].message).toContain('`$d.agencies.0.name`');
   });
 
   it('in a cursor of the wrong shape are refused as a bad cursor, not an internal error', async () => {

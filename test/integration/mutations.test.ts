@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/harness';
+import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -509,5 +509,80 @@ describe('the database guards the same rules', () => {
         `insert into course_prerequisite (course_id, prerequisite_id) select id, id from course limit 1`,
       ),
     ).rejects.toThrow(/course_prerequisite_not_self/);
+  });
+});
+
+describe('text that hides what it says', () => {
+  const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+    (result.errors ?? []).map((e) => e.extensions?.code);
+
+  it('refuses a bidirectional control in an org unit’s name, naming the field, and stores nothing', async () => {
+    const code = unique('BIDI');
+    const result = await app.gql(
+      `mutation { createOrgUnit(input: { code: "${code}", agency: "PROV-MALUKU", name: "Bidang \\u202EUMUM" }) { ${ERRORS} } }`,
+    );
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors![0].message).toBe(
+      'Argument `input.name` contains the bidirectional control U+202E.',
+    );
+    expect(result.errors![0].extensions?.argument).toBe('input.name');
+    expect(
+      (await app.ok('query($code: String!) { orgUnit(code: $code) { code } }', { code })).orgUnit,
+    ).toBeNull();
+  });
+
+  it('refuses a bidirectional control in a variable and in a code too', async () => {
+    const code = unique('BIDI');
+    const inName = await app.gql(
+      `mutation($code: String!, $name: String!) { createOrgUnit(input: { code: $code, agency: "PROV-MALUKU", name: $name }) { ${ERRORS} } }`,
+      { code, name: 'Bidang \u2066x' },
+    );
+    expect(codes(inName)).toEqual(['BAD_USER_INPUT']);
+    expect(inName.errors![0].message).toBe(
+      'Variable `$name` contains the bidirectional control U+2066.',
+    );
+    const inCode = await app.gql(
+      `mutation { createOrgUnit(input: { code: "${code}\\u200F", agency: "PROV-MALUKU", name: "Bidang" }) { ${ERRORS} } }`,
+    );
+    expect(inCode.errors![0].message).toBe(
+      'Argument `input.code` contains the bidirectional control U+200F.',
+    );
+    expect(
+      (await app.ok('query($code: String!) { orgUnit(code: $code) { code } }', { code })).orgUnit,
+    ).toBeNull();
+  });
+
+  it('refuses a lone surrogate sent as "\\ud800" in JSON, and stores nothing', async () => {
+    const code = unique('SURR');
+    const body = JSON.stringify({
+      query: `mutation($code: String!, $title: String!) { createPosition(input: { code: $code, title: $title, category: PENGAWAS, orgUnit: "BKD-PROV" }) { ${ERRORS} } }`,
+      variables: { code, title: 'Kepala Seksi ' },
+    }).replace('Kepala Seksi ', 'Kepala Seksi \\ud800');
+    expect(body).toContain('\\ud800');
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('ADMIN')}` },
+      body,
+    });
+    const result = (await response.json()) as {
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    };
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors![0].message).toBe('Variable `$title` contains a lone surrogate U+D800.');
+    expect(
+      (await app.ok('query($code: String!) { position(code: $code) { code } }', { code })).position,
+    ).toBeNull();
+  });
+
+  it('takes an emoji (a surrogate pair) as it is', async () => {
+    const code = unique('EMOJI');
+    const created = await app.ok(
+      `mutation($code: String!, $name: String!) { createOrgUnit(input: { code: $code, agency: "PROV-MALUKU", name: $name }) { orgUnit { name } ${ERRORS} } }`,
+      { code, name: 'Bidang \ud83d\ude00' },
+    );
+    expect(created.createOrgUnit).toEqual({
+      orgUnit: { name: 'Bidang \ud83d\ude00' },
+      userErrors: [],
+    });
   });
 });

@@ -590,3 +590,87 @@ describe('limits before any SQL runs', () => {
     }
   });
 });
+
+describe('input is walked only after the role is checked', () => {
+  /** `{a: {a: … 1 …}}` as a GraphQL literal of `levels` objects. */
+  const literal = (levels: number) => '{a: '.repeat(levels) + '1' + '}'.repeat(levels);
+  const IMPORT = `mutation($d: JSONObject!) { importDataset(input: { dataset: $d, dryRun: true }) { userErrors { code } } }`;
+  /**
+   * IMPORT with `$d` nested 100,000 objects deep, as the client's own JSON.stringify cannot
+   * write it (it overflows first): the body is put together by hand.
+   */
+  const sendDeep = async (token: string | null) => {
+    const levels = 100_000;
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: `{"query":${JSON.stringify(IMPORT)},"variables":{"d":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}}`,
+    });
+    return {
+      status: response.status,
+      ...((await response.json()) as {
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      }),
+    };
+  };
+
+  it('refuses a role that may not import with FORBIDDEN, however deep its dataset', async () => {
+    for (const who of ['EMPLOYEE', 'HR'] as const)
+      expect(codes(await sendDeep(TOKENS[who]))).toEqual(['FORBIDDEN']);
+    expect(codes(await sendDeep(null))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('refuses a role that may not import with FORBIDDEN before looking at its text', async () => {
+    const result = await as('EMPLOYEE', IMPORT, { d: { agencies: [{ name: 'a\u0000\u202e' }] } });
+    expect(codes(result)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses a dataset nested too deep from ADMIN with BAD_USER_INPUT naming the variable', async () => {
+    const result = await sendDeep(TOKENS.ADMIN);
+    expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors![0].message).toBe('Variable `$d` is nested deeper than 64 levels.');
+    expect(result.errors![0].extensions?.variable).toBe('d');
+  });
+
+  it('refuses a lone surrogate or a bidirectional control in a variable, naming it', async () => {
+    const surrogate = await as('ADMIN', IMPORT, { d: { agencies: [{ name: 'x\ud800' }] } });
+    expect(codes(surrogate)).toEqual(['BAD_USER_INPUT']);
+    expect(surrogate.errors![0].message).toBe(
+      'Variable `$d.agencies.0.name` contains a lone surrogate U+D800.',
+    );
+    const bidi = await as('HR', `query($nip: String!) { employee(nip: $nip) { nip } }`, {
+      nip: '1990\u202e',
+    });
+    expect(bidi.errors![0].message).toBe(
+      'Variable `$nip` contains the bidirectional control U+202E.',
+    );
+  });
+
+  it('does the same for a dataset written as a literal', async () => {
+    const query = (levels: number) =>
+      `mutation { importDataset(input: { dataset: ${literal(levels)}, dryRun: true }) { userErrors { code } } }`;
+    expect(codes(await as('EMPLOYEE', query(100)))).toEqual(['FORBIDDEN']);
+    const admin = await as('ADMIN', query(100));
+    expect(codes(admin)).toEqual(['BAD_USER_INPUT']);
+    expect(admin.errors![0].message).toBe(
+      'Argument `input.dataset` is nested deeper than 64 levels.',
+    );
+    expect(admin.errors![0].extensions?.argument).toBe('input.dataset');
+    expect(codes(await as('ADMIN', query(64)))).toEqual(['BAD_USER_INPUT']);
+    // At the limit (counted from `input`), the document is read as a document.
+    const within = await as('ADMIN', query(63));
+    expect(codes(within)).toEqual([]);
+    expect(within.data.importDataset.userErrors.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a literal 100,000 levels deep while parsing, never with a 500', async () => {
+    const result = await as(
+      'ADMIN',
+      `mutation { importDataset(input: { dataset: ${literal(100_000)} }) { userErrors { code } } }`,
+    );
+    expect(codes(result)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+});

@@ -269,11 +269,12 @@ function describe(value: unknown): string {
 
 /**
  * The one normalisation of a document before any check: every text in NFC without surrounding
- * white space, list items and nested fields included; each control character an INVALID issue
- * naming section, record and field.
+ * white space, list items and nested fields included; each refused text (a control character, a
+ * bidirectional control, a lone surrogate) and each value nested deeper than `MAX_INPUT_DEPTH`
+ * an INVALID issue naming section, record and field.
  */
 export function normaliseDocument(raw: unknown, issues: DatasetIssue[]): unknown {
-  return normaliseAll(raw, (path, character) => {
+  return normaliseAll(raw, (path, problem) => {
     const [section, index, ...rest] = path;
     const field = rest
       .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
@@ -283,7 +284,7 @@ export function normaliseDocument(raw: unknown, issues: DatasetIssue[]): unknown
       index: typeof index === 'number' ? index : null,
       field: field || (typeof index === 'string' ? index : null),
       code: 'INVALID',
-      message: `contains the control character ${character}`,
+      message: problem,
     });
   });
 }
