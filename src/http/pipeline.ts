@@ -335,10 +335,14 @@ export class RequestPipeline {
         cost: measure.cost,
         depth: measure.depth,
         aliases: measure.aliases,
+        conditions: measure.conditions,
+        filterDepth: measure.filterDepth,
         limits: {
           maxDepth: limits.maxDepth,
           maxAliases: limits.maxAliases,
           maxCost: limits.maxCost,
+          maxConditions: MAX_CONDITIONS,
+          maxFilterDepth: MAX_FILTER_DEPTH,
         },
       },
     );

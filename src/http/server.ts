@@ -14,8 +14,9 @@ import type { Context } from '../context';
 import type { ReadRouting } from '../app/read-routing';
 import type { TokenKeys } from '../modules/auth/tokens';
 import { eventSize } from '../modules/changes/changes.resolver';
-import { buildAppSchema } from '../schema';
+import { buildAppSchema, rootFieldRoles } from '../schema';
 import { ErrorCode } from '../shared/errors';
+import { decodeUtf8Strict, Utf8Error } from '../shared/text';
 import type { QueryLimits } from '../shared/limits';
 import { setCursorKey } from '../shared/pagination';
 import { watchStatements } from '../shared/sql-stats';
@@ -23,7 +24,6 @@ import { createApollo } from './apollo';
 import { ServerMetrics } from './metrics';
 import { BudgetRefusal, CostBudget } from './budget';
 import { RequestPipeline } from './pipeline';
-import { rootFieldRoles } from './root-roles';
 import { consoleRoutes } from './routes/console';
 import { exportRoutes } from './routes/export';
 import { graphqlRoutes, graphqlRunner } from './routes/graphql';
@@ -329,12 +329,13 @@ function acceptBodies(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     let text: string;
     try {
-      text = UTF8.decode(body as Buffer);
-    } catch {
-      return done(bodyError(400, 'The request body is not valid UTF-8.'), undefined);
+      text = decodeUtf8Strict(body as Buffer);
+    } catch (error) {
+      if (!(error instanceof Utf8Error)) throw error;
+      return done(bodyError(400, error.message), undefined);
     }
     if (text.trim() === '') return done(null, undefined);
-    parseJson(request, text, (error, value) =>
+    void parseJson(request, text, (error, value) =>
       error
         ? done(bodyError(400, 'Request body is not valid JSON.'), undefined)
         : done(null, value),
@@ -342,8 +343,6 @@ function acceptBodies(app: FastifyInstance): void {
   });
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 }
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 const bodyError = (statusCode: number, message: string) =>
   Object.assign(new Error(message), { statusCode, bodyRefusal: true });

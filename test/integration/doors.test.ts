@@ -90,7 +90,7 @@ async function send(
       query: request.query ?? '',
       variables: JSON.stringify(request.variables ?? {}),
     });
-    response = await fetch(`${target.url}${door.path}?${search}`, {
+    response = await fetch(`${target.url}${door.path}?${search.toString()}`, {
       headers: { ...headers, 'apollo-require-preflight': 'true' },
       signal: controller.signal,
     });

@@ -172,9 +172,7 @@ export function graphqlRoutes(
 /** The body of a POST as an object (Fastify's JSON parser read it), or undefined. */
 function bodyOf(request: FastifyRequest): OperationBody | undefined {
   const body = request.body;
-  return body && typeof body === 'object' && !Array.isArray(body)
-    ? (body as OperationBody)
-    : undefined;
+  return body && typeof body === 'object' && !Array.isArray(body) ? body : undefined;
 }
 
 function wantsHtml(request: FastifyRequest): boolean {

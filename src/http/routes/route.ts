@@ -85,7 +85,7 @@ export function headerText(value: string | string[] | undefined): string | undef
 export function sendRefusal(reply: FastifyReply, error: AppError): FastifyReply {
   const { http: _http, ...extensions } = error.extensions as Record<string, unknown>;
   const retryAfter = extensions.retryAfterSeconds;
-  if (extensions.code === 'RATE_LIMITED' && retryAfter !== undefined)
+  if (extensions.code === 'RATE_LIMITED' && typeof retryAfter === 'number')
     reply.header('retry-after', String(retryAfter));
   return reply
     .code(statusOf(error))

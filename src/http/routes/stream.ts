@@ -54,14 +54,14 @@ export function streamRoutes(deps: RouteDeps, eventSize: EventSize = defaultEven
   let total = 0;
   const admitted = new WeakMap<object, Admitted>();
   const refuse = (error: AppError | readonly GraphQLError[]): Refusal => {
-    const errors = Array.isArray(error) ? error : [error as AppError];
-    const status = Array.isArray(error) ? 400 : statusOf(error as AppError);
+    const errors: readonly GraphQLError[] = error instanceof AppError ? [error] : error;
+    const status = error instanceof AppError ? statusOf(error) : 400;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    const retryAfter = (errors[0].extensions as Record<string, unknown>).retryAfterSeconds;
-    if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+    const retryAfter = errors[0].extensions.retryAfterSeconds;
+    if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
     return [
       JSON.stringify({ errors: errors.map((e) => formatError(e.toJSON(), e, log)) }),
-      { status, statusText: String(errors[0].extensions.code ?? 'BAD_REQUEST'), headers },
+      { status, statusText: String(errors[0].extensions.code), headers },
     ];
   };
 
@@ -87,7 +87,7 @@ export function streamRoutes(deps: RouteDeps, eventSize: EventSize = defaultEven
             yield { errors: [formatError(error.toJSON(), error, log)] } as never;
             return;
           }
-          yield (await execute({ ...args, rootValue: event })) as ExecutionResult;
+          yield await execute({ ...args, rootValue: event });
         }
       } finally {
         await events.return?.(undefined);
@@ -136,7 +136,7 @@ export function streamRoutes(deps: RouteDeps, eventSize: EventSize = defaultEven
       // The stream ends when its client goes, or when the server stops.
       const gone = new AbortController();
       deps.streams.add(gone);
-      (req.context as { reply: FastifyReply }).reply.raw.once('close', () => gone.abort());
+      req.context.reply.raw.once('close', () => gone.abort());
       gone.signal.addEventListener('abort', () => deps.streams.delete(gone), { once: true });
       const contextValue = requestContext(deps, caller.viewer, {
         requestId: String(request.id),
@@ -155,9 +155,7 @@ export function streamRoutes(deps: RouteDeps, eventSize: EventSize = defaultEven
       if (!('errors' in result) || !result.errors) return result;
       return {
         ...result,
-        errors: result.errors.map((e) =>
-          'toJSON' in e ? formatError((e as GraphQLError).toJSON(), e, log) : e,
-        ),
+        errors: result.errors.map((e) => ('toJSON' in e ? formatError(e.toJSON(), e, log) : e)),
       } as never;
     },
     onComplete: (ctx) => {
