@@ -240,6 +240,12 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   ];
   // A path that exists with another method: 405, naming the methods it has.
   app.setNotFoundHandler((request, reply) => {
+    // A preflight from an origin that may not call: said so, with no CORS headers.
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method'])
+      return reply
+        .code(403)
+        .type('application/json')
+        .send('{"error":"this origin may not call the API"}');
     const path = request.url.split('?')[0];
     const allowed = routes.filter((r) => pathPattern(r.url).test(path)).flatMap((r) => r.method);
     if (allowed.length === 0)

@@ -13,10 +13,14 @@ export class IssueList<T> extends Array<T> {
   }
 
   /** Every issue pushed, kept or not. */
-  total = 0;
+  declare total: number;
+  declare readonly limit: number;
 
-  constructor(readonly limit = MAX_LISTED_ISSUES) {
+  constructor(limit = MAX_LISTED_ISSUES) {
     super();
+    // Not enumerable: the list compares, prints and serialises as the array of its issues.
+    Object.defineProperty(this, 'total', { value: 0, writable: true, enumerable: false });
+    Object.defineProperty(this, 'limit', { value: limit, enumerable: false });
   }
 
   override push(...items: T[]): number {

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { DocumentFileError } from './document-file';
@@ -141,10 +140,8 @@ async function checkExpanded(buffer: Buffer, limits: WorkbookLimits): Promise<vo
     let size = 0;
     let rows = 0;
     let inRow = 0;
-    // JSZip's stream is an old-style one: wrapped, it is read chunk by chunk and can stop.
-    const stream = new Readable({ read: () => undefined }).wrap(entry.nodeStream('nodebuffer'));
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
+      await eachChunk(entry, (chunk) => {
         size += chunk.length;
         total += chunk.length;
         if (size > limit)
@@ -173,14 +170,58 @@ async function checkExpanded(buffer: Buffer, limits: WorkbookLimits): Promise<vo
               `The workbook has more than ${limits.maxCells.toLocaleString('en')} cells (or shared strings).`,
             );
         });
-      }
+      });
     } catch (error) {
-      // The rest of the member is not expanded.
-      stream.destroy();
       if (error instanceof WorkbookLimitError) throw error;
       throw new DocumentFileError('The workbook cannot be read (is it an .xlsx file?).');
     }
   }
+}
+
+/** JSZip's own stream of a member (untyped in its declarations; `nodeStream` wraps it). */
+interface Streamable {
+  internalStream(type: 'nodebuffer'): {
+    on(event: 'data', listener: (chunk: Buffer) => void): ReturnType<Streamable['internalStream']>;
+    on(event: 'error', listener: (error: Error) => void): ReturnType<Streamable['internalStream']>;
+    on(event: 'end', listener: () => void): ReturnType<Streamable['internalStream']>;
+    pause(): void;
+    resume(): void;
+  };
+}
+
+/**
+ * Expands one member of the archive chunk by chunk (JSZip's own stream, paused between chunks
+ * so that the process serves whatever else is waiting: a bomb's chunks expand to megabytes
+ * each), handing each to `take`; the first error `take` throws stops the expansion there.
+ */
+function eachChunk(entry: JSZip.JSZipObject, take: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stream = (entry as unknown as Streamable).internalStream('nodebuffer');
+    let stopped = false;
+    stream
+      .on('data', (chunk: Buffer) => {
+        if (stopped) return;
+        try {
+          take(chunk);
+        } catch (error) {
+          stopped = true;
+          stream.pause();
+          reject(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        // Resumed on the next turn of the event loop.
+        stream.pause();
+        stream.resume();
+      })
+      .on('error', (error: Error) => {
+        stopped = true;
+        reject(error);
+      })
+      .on('end', () => {
+        if (!stopped) resolve();
+      })
+      .resume();
+  });
 }
 
 /**

@@ -258,12 +258,14 @@ export type Readiness =
   /** Qualified now. */
   | 'READY_NOW';
 
-/** A decision on a candidate of an open selection. */
+/** A decision on a candidate of an open selection, named by `nip` or by `employee` (exactly one). */
 export type RecordDecisionInput = {
   /** The decision. */
   decision: Decision;
-  /** NIP of a candidate of the selection. */
-  nip: string;
+  /** Global ID of a candidate of the selection (or give `nip`): how a PPPK candidate, who has no NIP, is named. */
+  employee?: string | number | null | undefined;
+  /** NIP of a candidate of the selection (or give `employee`). */
+  nip?: string | null | undefined;
   /** Why (required, at most 2,000 characters). */
   reason: string;
   /** The selection. */
@@ -321,7 +323,7 @@ export type ConsoleBelowTargetQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleBelowTargetQuery = { trainingCompliance: { employeesBelowTarget: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ hours: number, shortfall: number, employee: { nip: string | null, name: string | null, orgUnit: { name: string } } }> } } | null };
+export type ConsoleBelowTargetQuery = { trainingCompliance: { employeesBelowTarget: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ hours: number | null, shortfall: number | null, employee: { nip: string | null, name: string | null, orgUnit: { name: string } } | null }> } } | null };
 
 export type ConsoleProfessionalismQueryVariables = Exact<{
   scope: AnalyticsScope;
@@ -349,7 +351,7 @@ export type ConsoleEmployeeQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string, name: string }, orgUnit: { code: string, name: string }, agency: { name: string }, position: { code: string, title: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }>, trainingHours: { year: number, hours: number, target: number, met: boolean }, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, title: string, categoryName: string } }> | null } | null };
+export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string, name: string } | null, orgUnit: { code: string, name: string }, agency: { name: string }, position: { code: string, title: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }> | null, trainingHours: { year: number, hours: number, target: number, met: boolean } | null, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, title: string, categoryName: string } }> | null } | null };
 
 export type ConsoleDevelopmentPlansQueryVariables = Exact<{
   nip: string;
@@ -365,7 +367,7 @@ export type ConsoleFitQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string }, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ reason: PlanReason, required: boolean, course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }>, raises: Array<{ code: string, name: string }>, prerequisiteOf: Array<{ code: string }> }>, byReason: Array<{ reason: PlanReason, courses: number, hours: number, cost: number }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
+export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string } | null, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ reason: PlanReason, required: boolean, course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }>, raises: Array<{ code: string, name: string }>, prerequisiteOf: Array<{ code: string }> }>, byReason: Array<{ reason: PlanReason, courses: number, hours: number, cost: number }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
 
 export type ConsoleWhatIfQueryVariables = Exact<{
   nip: string;
@@ -458,7 +460,7 @@ export type ConsoleSkillSearchQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleSkillSearchQuery = { employees: { totalCount: number, nodes: Array<{ nip: string | null, name: string | null, rank: { code: string } | null, orgUnit: { name: string }, competencies: Array<{ level: number, assessedOn: string, competency: { code: string } }> }> }, competency: { name: string } | null };
+export type ConsoleSkillSearchQuery = { employees: { totalCount: number, nodes: Array<{ nip: string | null, name: string | null, rank: { code: string } | null, orgUnit: { name: string }, competencies: Array<{ level: number, assessedOn: string, competency: { code: string } }> | null }> }, competency: { name: string } | null };
 
 export type ConsoleUnitQueryVariables = Exact<{
   code: string;
