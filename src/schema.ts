@@ -321,7 +321,7 @@ function normaliseArguments(schema: GraphQLSchema): GraphQLSchema {
       if (field.args.length === 0) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
       const required = roles.get(`${type.name}.${field.name}`);
-      field.resolve = (source, args: Record<string, unknown>, context: Context, info) => {
+      const normaliseAll = (args: Record<string, unknown>, context: Context) => {
         if (required) context.access.require(...required);
         const normalised: Record<string, unknown> = {};
         for (const name of Object.keys(args)) {
@@ -335,8 +335,15 @@ function normaliseArguments(schema: GraphQLSchema): GraphQLSchema {
             throw badInput(`Argument \`${argument}\` ${error.problem}.`, { argument });
           }
         }
-        return resolve(source, normalised, context, info);
+        return normalised;
       };
+      field.resolve = (source, args: Record<string, unknown>, context: Context, info) =>
+        resolve(source, normaliseAll(args, context), context, info);
+      // A subscription reads its arguments when it starts, as well as for each event.
+      const subscribe = field.subscribe;
+      if (subscribe)
+        field.subscribe = (source, args: Record<string, unknown>, context: Context, info) =>
+          subscribe(source, normaliseAll(args, context), context, info);
     }
   }
   return schema;

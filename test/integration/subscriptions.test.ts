@@ -279,3 +279,17 @@ describe('streams through the pipeline', () => {
     expect(stream.errors).toEqual([]);
   }, 60_000);
 });
+
+describe('a subscription’s own arguments', () => {
+  it('are normalised when it starts: a bidirectional control in a literal is refused, naming it', async () => {
+    const stream = await listen(
+      tokenFor('ADMIN'),
+      'subscription { employeeChanged(agencyCode: "PROV-\u202EMALUKU") { agencyCode } }',
+      {},
+    );
+    await until(() => stream.received.length > 0 || stream.errors.length > 0);
+    const text = JSON.stringify(stream.received[0] ?? stream.errors);
+    expect(text).toContain('BAD_USER_INPUT');
+    expect(text).toContain('agencyCode');
+  }, 30_000);
+});
