@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { COST_MODEL } from '../cost';
 import { Role, type Viewer } from '../modules/auth/auth.types';
+import { identifiedFacts, personalFactFields } from '../modules/auth/personal-facts';
 import { viewerFromHeader, type TokenKeys } from '../modules/auth/tokens';
 import { AppError, badInput, ErrorCode } from '../shared/errors';
 import {
@@ -118,6 +119,7 @@ const KEEP_MAX_CHARS = 20_000;
 export class RequestPipeline {
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   private readonly model: CostModel;
+  private facts: Set<string> | undefined;
 
   constructor(private readonly options: PipelineOptions) {
     this.model = options.costModel ?? COST_MODEL;
@@ -233,6 +235,7 @@ export class RequestPipeline {
         'Sign in: send "Authorization: Bearer <token>".',
       );
     this.rootRoles(caller.viewer, operation);
+    this.groupRule(caller.viewer, document, operation);
     normaliseVariables(variables);
     const measure = measureOperation(
       this.options.schema,
@@ -294,6 +297,26 @@ export class RequestPipeline {
       this.options.metrics.refusal('rate_limited');
       throw refusal;
     }
+  }
+
+  /**
+   * FORBIDDEN to a role under the minimum group rule (ANALYST) that asks, of one employee, for a
+   * per-person fact together with a field that says who the employee is.
+   */
+  private groupRule(
+    viewer: Viewer | null,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+  ): void {
+    if (viewer?.role !== Role.ANALYST) return;
+    this.facts ??= personalFactFields();
+    const linked = identifiedFacts(this.options.schema, document, operation, this.facts);
+    if (linked)
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `The ANALYST role may not read \`${linked.fact}\` together with \`${linked.identifier}\` of the same employee: together they say whose it is. Ask for them in separate lists, or count with \`employeeCounts\`.`,
+        { fields: [linked.fact, linked.identifier] },
+      );
   }
 
   /**

@@ -94,12 +94,12 @@ describe('per-person facts to an ANALYST', () => {
     const answer = await app.gql<{
       position: { holders: { nodes: Record<string, unknown>[] } };
     }>(
-      `query($c: String!) { position(code: $c) { holders { nodes { id ${FACTS} } } } }`,
+      `query($c: String!) { position(code: $c) { holders { nodes { __typename ${FACTS} } } } }`,
       { c: single },
       ANALYST,
     );
     const holder = answer.data!.position.holders.nodes[0];
-    expect(holder.id).toEqual(expect.any(String));
+    expect(holder.__typename).toBe('Employee');
     for (const field of FACT_FIELDS) expect(holder[field]).toBeNull();
     expect(forbidden(answer.errors as Errors)).toEqual(new Set(FACT_FIELDS));
   });
@@ -108,7 +108,7 @@ describe('per-person facts to an ANALYST', () => {
     const answer = await app.gql<{
       position: { holders: { nodes: { performance: unknown[]; competencies: unknown[] }[] } };
     }>(
-      `query($c: String!) { position(code: $c) { holders { nodes { id ${FACTS} } } } }`,
+      `query($c: String!) { position(code: $c) { holders { nodes { __typename ${FACTS} } } } }`,
       { c: single },
       ADMIN,
     );
@@ -118,7 +118,7 @@ describe('per-person facts to an ANALYST', () => {
   });
 
   it('the same facts through a list of at least 5 people: the data', async () => {
-    for (const list of ['nodes { id FACTS }', 'edges { node { id FACTS } }']) {
+    for (const list of ['nodes { FACTS }', 'edges { node { FACTS } }']) {
       const answer = await app.gql<{
         employees: {
           totalCount: number;
@@ -143,7 +143,7 @@ describe('per-person facts to an ANALYST', () => {
     const answer = await app.gql<{
       employees: { totalCount: number; nodes: Record<string, unknown>[] };
     }>(
-      `query($f: EmployeeFilter) { employees(filter: $f) { totalCount nodes { id ${FACTS} } } }`,
+      `query($f: EmployeeFilter) { employees(filter: $f) { totalCount nodes { __typename ${FACTS} } } }`,
       { f: { positionCode: single } },
       ANALYST,
     );
@@ -253,5 +253,41 @@ describe('analytics of a scope to an ANALYST', () => {
     expect(rows.every((r) => !small(r.employees) && r.cells.every((c) => !small(c.required)))).toBe(
       true,
     );
+  });
+});
+
+describe('facts and who they are about, in one row', () => {
+  it.each([
+    ['the ID', '{ employees(first: 50) { nodes { id performance { rating } } } }'],
+    [
+      'the position',
+      '{ employees(first: 50) { nodes { position { code } competencies { level } } } }',
+    ],
+    [
+      'the unit, through a fragment',
+      '{ employees(first: 50) { nodes { ...F } } } fragment F on Employee { orgUnit { code } talentBox { box } }',
+    ],
+    [
+      'the ID, through a node',
+      'query($id: ID!) { node(id: $id) { id ... on Employee { yearsOfService } } }',
+    ],
+  ])('are never answered together to ANALYST: %s', async (_what, query) => {
+    const answer = await app.gql(query, { id: 'RW1wbG95ZWU6MQ==' }, ANALYST);
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(answer.errors?.[0]?.message).toMatch(/together/);
+  });
+
+  it('are each answered apart, and together to the roles that see people by name', async () => {
+    const apart = await app.gql(
+      '{ a: employees(first: 50) { nodes { id } } b: employees(first: 50) { nodes { performance { rating } } } }',
+      {},
+      ANALYST,
+    );
+    expect(apart.errors).toBeUndefined();
+    const admin = await app.gql(
+      '{ employees(first: 5) { nodes { id position { code } performance { rating } } } }',
+    );
+    expect(admin.errors).toBeUndefined();
   });
 });

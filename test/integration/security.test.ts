@@ -336,7 +336,7 @@ describe('visibility of people', () => {
   it('gives the analyst non-identifying fields only: NIP, name and birth date are FORBIDDEN', async () => {
     const fine = await as(
       'ANALYST',
-      '{ employees(first: 5) { nodes { id employmentType rank { code } education { code } } } }',
+      '{ employees(first: 5) { nodes { employmentType rank { code } education { code } } } }',
     );
     expect(fine.errors).toBeUndefined();
     expect(fine.data.employees.nodes).toHaveLength(5);

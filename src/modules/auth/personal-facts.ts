@@ -1,6 +1,20 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { responsePathAsArray } from 'graphql';
-import { UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import {
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+  Kind,
+  responsePathAsArray,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { getMetadataStorage, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import type { Context } from '../../context';
 import { AppError, ErrorCode } from '../../shared/errors';
 import type { Access } from './access';
@@ -115,4 +129,101 @@ export function shownRows<T>(ctx: Context, rows: readonly T[], people: (row: T) 
     const size = people(row);
     return size === 0 || size >= ctx.minGroupSize;
   });
+}
+
+/**
+ * Fields of an employee that single out whom a row is about, even in a large list: the global
+ * ID (the same in every answer), the position (most have one holder) and the unit.
+ */
+export const PERSON_IDENTIFIERS: ReadonlySet<string> = new Set(['id', 'position', 'orgUnit']);
+
+/** The names of the fields marked `@PersonalFact` (read once the schema is built). */
+export function personalFactFields(): Set<string> {
+  return new Set(
+    getMetadataStorage()
+      .middlewares.filter((m) => m.middlewares.includes(guard))
+      .map((m) => m.fieldName),
+  );
+}
+
+/**
+ * The group rule on one row: to a role under it, an employee's per-person facts and a field
+ * that identifies the employee (`PERSON_IDENTIFIERS`) are never answered together, or a large
+ * list would tell whose they are (the one holder of a position, an ID looked up elsewhere).
+ * The first such pair an operation asks for on one employee, or null. Fragments are followed.
+ */
+export function identifiedFacts(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  facts: ReadonlySet<string>,
+  type = 'Employee',
+): { fact: string; identifier: string } | null {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const applies = (condition: string | undefined, on: GraphQLNamedType | undefined) =>
+    !condition || condition === on?.name || condition === type;
+  /** The fields asked for at one level of a selection on `on`, through its fragments. */
+  const fieldsAt = (
+    set: SelectionSetNode,
+    on: GraphQLNamedType | undefined,
+    seen = new Set<string>(),
+  ) => {
+    const found: FieldNode[] = [];
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) found.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (applies(selection.typeCondition?.name.value, on))
+          found.push(...fieldsAt(selection.selectionSet, on, seen));
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        if (applies(fragment.typeCondition.name.value, on))
+          found.push(
+            ...fieldsAt(fragment.selectionSet, on, new Set([...seen, fragment.name.value])),
+          );
+      }
+    }
+    return found;
+  };
+  const walk = (
+    set: SelectionSetNode,
+    on: GraphQLNamedType | undefined,
+    depth: number,
+  ): { fact: string; identifier: string } | null => {
+    if (depth > 64) return null;
+    const fields = fieldsAt(set, on);
+    const possiblyEmployee =
+      on?.name === type ||
+      ((isInterfaceType(on) || isUnionType(on)) &&
+        schema.getPossibleTypes(on).some((t) => t.name === type));
+    if (possiblyEmployee) {
+      const names = new Set(fields.map((f) => f.name.value));
+      const fact = [...names].find((n) => facts.has(n));
+      const identifier = [...names].find((n) => PERSON_IDENTIFIERS.has(n));
+      if (fact && identifier) return { fact, identifier };
+    }
+    for (const field of fields) {
+      if (!field.selectionSet) continue;
+      const definition =
+        on && (isObjectType(on) || isInterfaceType(on))
+          ? on.getFields()[field.name.value]
+          : undefined;
+      const found = walk(
+        field.selectionSet,
+        definition ? getNamedType(definition.type) : undefined,
+        depth + 1,
+      );
+      if (found) return found;
+    }
+    return null;
+  };
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
+  return walk(operation.selectionSet, root ?? undefined, 0);
 }
