@@ -538,20 +538,20 @@ function BelowTarget(props: { scope: AnalyticsScope; target: number }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {list.nodes.map((row) => (
-            <Table.Tr key={row.employee.nip} data-nip={row.employee.nip}>
+          {list.nodes.map((row, i) => (
+            <Table.Tr key={row.employee?.nip ?? i} data-nip={row.employee?.nip}>
               <Table.Td>
-                <Anchor href={href(['employees', row.employee.nip ?? ''])} size="sm">
-                  {row.employee.name}
+                <Anchor href={href(['employees', row.employee?.nip ?? ''])} size="sm">
+                  {row.employee?.name ?? '—'}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {row.employee.nip} · {row.employee.orgUnit.name}
+                  {row.employee?.nip} · {row.employee?.orgUnit.name}
                 </Text>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {t('trainingHoursOf', { hours: row.hours, target: props.target })}
+                {t('trainingHoursOf', { hours: row.hours ?? '—', target: props.target })}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.shortfall} JP</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.shortfall ?? '—'} JP</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -101,7 +101,7 @@ export function EmployeeScreen(props: { nip: string }) {
       <Text size="sm" c="dimmed">
         {t('nip')} {employee.nip} ·{' '}
         {employee.rank ? `${employee.rank.code} ${employee.rank.name}` : '—'} · {t('education')}{' '}
-        {employee.education.code} ·{' '}
+        {employee.education?.code ?? '—'} ·{' '}
         <Anchor href={href(['units', employee.orgUnit.code])} size="sm">
           {employee.orgUnit.name}
         </Anchor>{' '}
@@ -118,21 +118,25 @@ export function EmployeeScreen(props: { nip: string }) {
         )}
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
-        <Card withBorder>
-          <Title order={3} size="h4" mb="xs">
-            {t('trainingHours', { year: hours.year })}
-          </Title>
-          <Progress
-            value={Math.min(100, (hours.hours / hours.target) * 100)}
-            color={hours.met ? 'teal' : 'orange'}
-            size="xl"
-            aria-label={t('trainingHoursOf', { hours: hours.hours, target: hours.target })}
-          />
-          <Text size="sm" mt={4} data-testid="training-hours">
-            {t('trainingHoursOf', { hours: hours.hours, target: hours.target })} ·{' '}
-            {hours.met ? `✓ ${t('trainingMet')}` : `✗ ${t('trainingNotMet')}`}
-          </Text>
-        </Card>
+        {hours ? (
+          <Card withBorder>
+            <Title order={3} size="h4" mb="xs">
+              {t('trainingHours', { year: hours.year })}
+            </Title>
+            <Progress
+              value={Math.min(100, (hours.hours / hours.target) * 100)}
+              color={hours.met ? 'teal' : 'orange'}
+              size="xl"
+              aria-label={t('trainingHoursOf', { hours: hours.hours, target: hours.target })}
+            />
+            <Text size="sm" mt={4} data-testid="training-hours">
+              {t('trainingHoursOf', { hours: hours.hours, target: hours.target })} ·{' '}
+              {hours.met ? `✓ ${t('trainingMet')}` : `✗ ${t('trainingNotMet')}`}
+            </Text>
+          </Card>
+        ) : (
+          <Card withBorder>—</Card>
+        )}
         <Card withBorder>
           <Title order={3} size="h4" mb="xs">
             {t('talentBox')}
@@ -161,7 +165,7 @@ export function EmployeeScreen(props: { nip: string }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {employee.competencies.map((c) => (
+            {(employee.competencies ?? []).map((c) => (
               <Table.Tr key={c.competency.code}>
                 <Table.Td>
                   <b>{c.competency.code}</b> {c.competency.name}

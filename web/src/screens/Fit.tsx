@@ -156,7 +156,7 @@ export function FitScreen(props: { code: string; nip: string; params: URLSearchP
           {data.employee.nip}
         </Anchor>{' '}
         · {data.employee.rank ? `${data.employee.rank.code} ${data.employee.rank.name}` : '—'} ·{' '}
-        {data.employee.education.code} · {data.employee.orgUnit.name} ·{' '}
+        {data.employee.education?.code ?? '—'} · {data.employee.orgUnit.name} ·{' '}
         {data.employee.position?.title ?? t('noPosition')}
       </Text>
       <FitSummary fit={data} />

@@ -150,7 +150,9 @@ function SkillResults(props: {
           </Table.Thead>
           <Table.Tbody>
             {employees.nodes.map((employee) => {
-              const level = employee.competencies.find((c) => c.competency.code === props.code);
+              const level = (employee.competencies ?? []).find(
+                (c) => c.competency.code === props.code,
+              );
               return (
                 <Table.Tr key={employee.nip ?? employee.name}>
                   <Table.Td>
