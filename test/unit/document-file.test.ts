@@ -121,3 +121,21 @@ describe('progress text', () => {
     expect(progressText(done, total, 1_000_000, undefined, 1_000_000 + elapsed)).toBe(expected);
   });
 });
+
+describe('a document that is not UTF-8', () => {
+  it('is refused, naming where, before anything is read as a replacement character', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"agencies": [{"code": "PROV-'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('", "name": "x"}]}'),
+    ]);
+    await expect(readDocumentStream([bytes], 'The file')).rejects.toThrow(
+      /The file is not UTF-8: an invalid byte sequence ends within bytes 0–/,
+    );
+    const cut = Buffer.concat([
+      Buffer.from('{"agencies": [{"code": "X'),
+      Buffer.from([0xe2, 0x82]),
+    ]);
+    await expect(readDocumentStream([cut], 'The file')).rejects.toThrow(/ends within a character/);
+  });
+});

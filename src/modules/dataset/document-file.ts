@@ -66,6 +66,8 @@ export async function readDocumentStream(
   };
   let read = 0;
   let first = true;
+  // Every byte checked as UTF-8 as it arrives (the tokenizer would read a bad one as U+FFFD).
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   try {
     for await (const chunk of stream) {
       if (first) {
@@ -84,11 +86,23 @@ export async function readDocumentStream(
       // A byte-order mark (some editors write one) is not part of the JSON.
       const bom =
         read === chunk.length && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+      try {
+        utf8.decode(chunk, { stream: true });
+      } catch {
+        throw new DocumentFileError(
+          `${name} is not UTF-8: an invalid byte sequence ends within bytes ${read - chunk.length}–${read - 1}.`,
+        );
+      }
       tokenizer.write(bom ? chunk.subarray(3) : chunk);
       onChunk(read);
     }
     if (first)
       throw new EmptyDocumentError(`${name} is empty: send the dataset as one JSON object.`);
+    try {
+      utf8.decode();
+    } catch {
+      throw new DocumentFileError(`${name} is not UTF-8: it ends within a character.`);
+    }
     if (!tokenizer.isEnded) tokenizer.end();
   } catch (error) {
     if (error instanceof DocumentFileError) throw error;
