@@ -27,6 +27,11 @@ export function peerQueries(
   today: string,
 ): Record<string, PeerQuery> {
   return {
+    'thin: { __typename }': { query: '{ __typename }', variables: () => ({}) },
+    'thin: employee by NIP, nip only': {
+      query: `query($nip: String!) { employeeByNip(nip: $nip) { nip } }`,
+      variables: (i) => ({ nip: nips[i % nips.length] }),
+    },
     'employee by NIP, with competencies': {
       query: `query($nip: String!) { employeeByNip(nip: $nip) { nip name rankByRankCode { code }
         currentCompetencies { nodes { level assessmentByAssessmentId { assessedOn } competencyByCompetencyId { code } } } } }`,

@@ -272,6 +272,17 @@ async function measure(
   };
 
   const operations: Operation[] = [
+    // Thin reads: what every request pays before any data (pipeline, HTTP, logging, metrics).
+    {
+      name: 'thin: { __typename }',
+      query: '{ __typename }',
+      variables: () => ({}),
+    },
+    {
+      name: 'thin: employee by NIP, nip only',
+      query: `query($nip: String!) { employee(nip: $nip) { nip } }`,
+      variables: (i) => ({ nip: nips[i % nips.length] }),
+    },
     {
       name: 'employee by NIP, with competencies',
       query: `query($nip: String!) { employee(nip: $nip) { nip name rank { code } competencies { level assessedOn stale competency { code } } } }`,

@@ -129,13 +129,15 @@ describe('a document that is not UTF-8', () => {
       Buffer.from([0xc3, 0x28]),
       Buffer.from('", "name": "x"}]}'),
     ]);
-    await expect(readDocumentStream([bytes], 'The file')).rejects.toThrow(
+    await expect(readDocumentStream(Readable.from([bytes]), 'The file')).rejects.toThrow(
       /The file is not UTF-8: an invalid byte sequence ends within bytes 0–/,
     );
     const cut = Buffer.concat([
       Buffer.from('{"agencies": [{"code": "X'),
       Buffer.from([0xe2, 0x82]),
     ]);
-    await expect(readDocumentStream([cut], 'The file')).rejects.toThrow(/ends within a character/);
+    await expect(readDocumentStream(Readable.from([cut]), 'The file')).rejects.toThrow(
+      /ends within a character/,
+    );
   });
 });
