@@ -164,37 +164,44 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     genReqId: (req) => requestIdOf(req.headers['x-request-id']),
     exposeHeadRoutes: false,
     return503OnClosing: true,
+    // No child logger per request: the request's line is written once, with its id, at the end.
+    childLoggerFactory: (parent) => parent,
   });
   // Requests still being handled: a client that hangs up does not end its request's work, so
   // the drain waits for the work, not only for the connections.
   let inFlight = 0;
   let drained: (() => void) | undefined;
   app.addHook('onRoute', checkRoute);
-  await app.register(fastifyCors, {
-    hook: 'onRequest',
-    delegator: (request, callback) => {
-      const origin = String(request.headers.origin ?? '').toLowerCase();
-      const path = (request.url ?? '/').split('?')[0];
-      const allowed =
-        CROSS_ORIGIN_PATHS.test(path) && !!origin && (options.corsOrigins ?? []).includes(origin);
-      callback(null, {
-        origin: allowed ? origin : false,
-        methods: ['GET', 'POST'],
-        allowedHeaders: CORS_REQUEST_HEADERS,
-        exposedHeaders: CORS_EXPOSED_HEADERS,
-        maxAge: 600,
-      });
-    },
-  });
+  // Pages of other origins may call only where origins are configured (none: no CORS at all).
+  if ((options.corsOrigins ?? []).length > 0)
+    await app.register(fastifyCors, {
+      hook: 'onRequest',
+      delegator: (request, callback) => {
+        const origin = String(request.headers.origin ?? '').toLowerCase();
+        const path = (request.url ?? '/').split('?')[0];
+        const allowed =
+          CROSS_ORIGIN_PATHS.test(path) && !!origin && (options.corsOrigins ?? []).includes(origin);
+        callback(null, {
+          origin: allowed ? origin : false,
+          methods: ['GET', 'POST'],
+          allowedHeaders: CORS_REQUEST_HEADERS,
+          exposedHeaders: CORS_EXPOSED_HEADERS,
+          maxAge: 600,
+        });
+      },
+    });
   acceptBodies(app as unknown as FastifyInstance);
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks in the callback style: no promise made for them on every request.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     // While stopping, a finished request closes its connection so the drain can end.
     if (stopping) reply.header('connection', 'close');
+    done(null, payload);
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = routeOf(request);
     metrics.httpRequest(route, reply.statusCode);
     const entry = logOf(request);
@@ -218,6 +225,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
         },
         'request',
       );
+    done();
   });
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const refusal = bodyRefusal(error);
