@@ -237,13 +237,7 @@ export class RequestPipeline {
     this.rootRoles(caller.viewer, operation);
     this.groupRule(caller.viewer, document, operation);
     normaliseVariables(variables);
-    const measure = measureOperation(
-      this.options.schema,
-      operation,
-      fragmentsOf(document),
-      variables,
-      model,
-    );
+    const measure = this.measure(document, operation, variables, model);
     this.withinLimits(measure);
     const cost: Admission['cost'] = {
       requested: measure.cost,
@@ -275,16 +269,26 @@ export class RequestPipeline {
       ...base,
       listBound: (type, field) => (type === payload ? size : base.listBound(type, field)),
     };
-    const measure = measureOperation(
+    const measure = this.measure(document, operation, variables, model);
+    if (measure.cost > 0) await this.spend(caller, measure.cost);
+    this.options.metrics.spent(measure.cost);
+    return measure.cost;
+  }
+
+  /** What an operation may make the server do, before it runs (`measureOperation`). */
+  private measure(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+    model: CostModel,
+  ): QueryMeasure {
+    return measureOperation(
       this.options.schema,
       operation,
       fragmentsOf(document),
       variables,
       model,
     );
-    if (measure.cost > 0) await this.spend(caller, measure.cost);
-    this.options.metrics.spent(measure.cost);
-    return measure.cost;
   }
 
   /** Step: budget, for work that is not an operation (a committee report, a dataset import). */
