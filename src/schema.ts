@@ -24,6 +24,7 @@ import {
 } from './modules/selection/selection.resolver';
 import type { Context } from './context';
 import { badInput } from './shared/errors';
+import { guardPersonalFacts } from './modules/auth/personal-facts';
 import { InputProblemError, normaliseDeep } from './shared/text';
 import {
   AssessmentResolver,
@@ -169,26 +170,28 @@ let built: GraphQLSchema | undefined;
 /** The executable schema, built once per process from the decorated classes. */
 export function buildAppSchema(): GraphQLSchema {
   built ??= normaliseArguments(
-    callFieldResolversDirectly(
-      readPlainFieldsDirectly(
-        buildSchemaSync({
-          resolvers: RESOLVERS,
-          validate: false,
-          // Subscriptions bring their own streams (the change log): no topics are published.
-          pubSub: {
-            publish() {
-              throw new Error('No topics are published: subscriptions read the change log.');
+    guardPersonalFacts(
+      callFieldResolversDirectly(
+        readPlainFieldsDirectly(
+          buildSchemaSync({
+            resolvers: RESOLVERS,
+            validate: false,
+            // Subscriptions bring their own streams (the change log): no topics are published.
+            pubSub: {
+              publish() {
+                throw new Error('No topics are published: subscriptions read the change log.');
+              },
+              subscribe() {
+                throw new Error('No topics are published: subscriptions read the change log.');
+              },
             },
-            subscribe() {
-              throw new Error('No topics are published: subscriptions read the change log.');
+            // `@Authorized(roles)`: signed in with one of the roles (any role when none are named).
+            authChecker: ({ context }: { context: Context }, roles) => {
+              context.access.require(...(roles as string[]));
+              return true;
             },
-          },
-          // `@Authorized(roles)`: signed in with one of the roles (any role when none are named).
-          authChecker: ({ context }: { context: Context }, roles) => {
-            context.access.require(...(roles as string[]));
-            return true;
-          },
-        }),
+          }),
+        ),
       ),
     ),
   );

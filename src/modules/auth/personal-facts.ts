@@ -1,4 +1,5 @@
 import {
+  defaultFieldResolver,
   getNamedType,
   isInterfaceType,
   isObjectType,
@@ -14,7 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { getMetadataStorage, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { getMetadataStorage } from 'type-graphql';
 import type { Context } from '../../context';
 import { AppError, ErrorCode } from '../../shared/errors';
 import type { Access } from './access';
@@ -92,18 +93,63 @@ export async function personalFactsAllowed(
   return size !== null && size >= ctx.minGroupSize;
 }
 
-const guard: MiddlewareFn<Context> = async ({ context, info }, next) => {
-  if (!(await personalFactsAllowed(context, info)))
-    throw new AppError(
-      ErrorCode.FORBIDDEN,
-      `The ${context.access.role} role may read ${info.parentType.name}.${info.fieldName} only of people listed in a set of at least ${context.minGroupSize} (MIN_GROUP_SIZE), e.g. \`employees\` with a broad filter; not of one person looked up or of a smaller set.`,
-      { field: `${info.parentType.name}.${info.fieldName}` },
-    );
-  return (await next()) as unknown;
-};
+/** The fields marked `@PersonalFact`, by the class and member that declare them. */
+const marked: { target: unknown; key: string }[] = [];
 
-/** Marks a field as a per-person fact: `personalFactsAllowed` decides who may read it. */
-export const PersonalFact = () => UseMiddleware(guard);
+/**
+ * Marks a field (an object type's property or a field resolver) as a per-person fact:
+ * `personalFactsAllowed` decides who may read it. The schema wraps each such field once
+ * (`guardPersonalFacts`), so a role the rule does not concern pays one comparison.
+ */
+export const PersonalFact =
+  (): MethodDecorator & PropertyDecorator => (prototype: object, key: string | symbol) => {
+    marked.push({ target: prototype.constructor, key: String(key) });
+  };
+
+/** The fields marked `@PersonalFact`, as `Type.field` (read once the schema is built). */
+export function personalFactCoordinates(): Set<string> {
+  const storage = getMetadataStorage();
+  const typeOf = (target: unknown) => storage.objectTypes.find((t) => t.target === target)?.name;
+  const found = new Set<string>();
+  for (const { target, key } of marked) {
+    const resolver = storage.fieldResolvers.find(
+      (r) => r.target === target && r.methodName === key,
+    );
+    const property = storage.fields.find((f) => f.target === target && f.name === key);
+    const type = resolver ? typeOf(resolver.getObjectType?.()) : typeOf(target);
+    const field = resolver?.schemaName ?? property?.schemaName;
+    if (type && field) found.add(`${type}.${field}`);
+  }
+  return found;
+}
+
+/**
+ * Wraps every `@PersonalFact` field of the schema with the group rule: to a role under it, the
+ * field answers only where `personalFactsAllowed` says so (else null with FORBIDDEN); to any
+ * other role it resolves as before, without a detour.
+ */
+export function guardPersonalFacts(schema: GraphQLSchema): GraphQLSchema {
+  for (const coordinate of personalFactCoordinates()) {
+    const [typeName, fieldName] = coordinate.split('.');
+    const type = schema.getType(typeName);
+    const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+    if (!field) continue;
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args, context: Context, info) => {
+      if (!underGroupRule(context.access)) return resolve(source, args, context, info);
+      return personalFactsAllowed(context, info).then((allowed) => {
+        if (!allowed)
+          throw new AppError(
+            ErrorCode.FORBIDDEN,
+            `The ${context.access.role} role may read ${info.parentType.name}.${info.fieldName} only of people listed in a set of at least ${context.minGroupSize} (MIN_GROUP_SIZE), e.g. \`employees\` with a broad filter; not of one person looked up or of a smaller set.`,
+            { field: `${info.parentType.name}.${info.fieldName}` },
+          );
+        return resolve(source, args, context, info);
+      });
+    };
+  }
+  return schema;
+}
 
 /**
  * The group rule on an analysis of a scope: to a role under it (ANALYST), a scope of fewer than
@@ -137,12 +183,12 @@ export function shownRows<T>(ctx: Context, rows: readonly T[], people: (row: T) 
  */
 export const PERSON_IDENTIFIERS: ReadonlySet<string> = new Set(['id', 'position', 'orgUnit']);
 
-/** The names of the fields marked `@PersonalFact` (read once the schema is built). */
-export function personalFactFields(): Set<string> {
+/** The names of the fields of `type` marked `@PersonalFact` (read once the schema is built). */
+export function personalFactFields(type = 'Employee'): Set<string> {
   return new Set(
-    getMetadataStorage()
-      .middlewares.filter((m) => m.middlewares.includes(guard))
-      .map((m) => m.fieldName),
+    [...personalFactCoordinates()]
+      .filter((c) => c.startsWith(`${type}.`))
+      .map((c) => c.slice(type.length + 1)),
   );
 }
 
