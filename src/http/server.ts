@@ -108,17 +108,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   const metrics = new ServerMetrics(orm.em.getKnex(), options.routing);
   const schema = buildAppSchema();
   // Each caller's cost budget for the minute, shared by every door and every API process.
-  const budget =
-    options.limits.costPerMinute > 0
-      ? new CostBudget(orm.em.getKnex(), {
-          perMinute: options.limits.costPerMinute,
-          onError: (error) =>
-            logger.warn(
-              { err: error },
-              'cost budgets: the primary does not answer; counting alone',
-            ),
-        })
-      : undefined;
+  const budget = sharedBudget(orm, options.limits.costPerMinute, logger);
   const pipeline = new RequestPipeline({
     schema,
     keys: options.keys,
@@ -169,36 +159,124 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   });
   // Requests still being handled: a client that hangs up does not end its request's work, so
   // the drain waits for the work, not only for the connections.
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
+  const work = new InFlight();
   app.addHook('onRoute', checkRoute);
-  // Pages of other origins may call only where origins are configured (none: no CORS at all).
-  if ((options.corsOrigins ?? []).length > 0)
-    await app.register(fastifyCors, {
-      hook: 'onRequest',
-      delegator: (request, callback) => {
-        const origin = String(request.headers.origin ?? '').toLowerCase();
-        const path = (request.url ?? '/').split('?')[0];
-        const allowed =
-          CROSS_ORIGIN_PATHS.test(path) && !!origin && (options.corsOrigins ?? []).includes(origin);
-        callback(null, {
-          origin: allowed ? origin : false,
-          methods: ['GET', 'POST'],
-          allowedHeaders: CORS_REQUEST_HEADERS,
-          exposedHeaders: CORS_EXPOSED_HEADERS,
-          maxAge: 600,
-        });
-      },
-    });
+  await allowOrigins(app as unknown as FastifyInstance, options.corsOrigins ?? []);
   acceptBodies(app as unknown as FastifyInstance);
-  // Hooks in the callback style: no promise made for them on every request.
+  observeRequests(app as unknown as FastifyInstance, {
+    metrics,
+    logger,
+    log,
+    stopping: () => stopping,
+  });
+  const runOperation = graphqlRunner(deps);
+  const routes: AppRoute[] = [
+    ...opsRoutes(deps),
+    ...consoleRoutes(deps),
+    ...graphqlRoutes(deps, runOperation),
+    ...exportRoutes(deps, runOperation),
+    ...streamRoutes(deps, eventSize),
+    ...reportRoutes(deps),
+    ...importRoutes(deps),
+  ];
+  await registerRoutes(app as unknown as FastifyInstance, routes, (handler) => work.track(handler));
+  await app.ready();
+
+  return {
+    apollo,
+    http: app.server,
+    routes,
+    async stop() {
+      stopping = true;
+      // Open streams end with `complete` (they would hold the drain for ever).
+      for (const stream of deps.streams) stream.abort();
+      await app.close();
+      await work.drained();
+      await apollo.stop();
+      await budget?.stop();
+    },
+  };
+}
+
+/** The callers' cost budget shared by the API processes (none when `perMinute` is 0). */
+function sharedBudget(orm: MikroORM, perMinute: number, logger: Logger): CostBudget | undefined {
+  if (perMinute <= 0) return undefined;
+  return new CostBudget(orm.em.getKnex(), {
+    perMinute,
+    onError: (error) =>
+      logger.warn({ err: error }, 'cost budgets: the primary does not answer; counting alone'),
+  });
+}
+
+/** Requests whose handlers still run (a client that hung up does not end its request's work). */
+class InFlight {
+  private count = 0;
+  private done: (() => void) | undefined;
+
+  track(handler: AppRoute['handler']): AppRoute['handler'] {
+    return async (request, reply) => {
+      this.count++;
+      try {
+        return await handler(request, reply);
+      } finally {
+        this.count--;
+        if (this.count === 0) this.done?.();
+      }
+    };
+  }
+
+  /** Resolves once no handler runs. */
+  async drained(): Promise<void> {
+    if (this.count > 0) await new Promise<void>((resolve) => (this.done = resolve));
+  }
+}
+
+/** CORS for the API's paths, only where origins are configured (none: no CORS at all). */
+async function allowOrigins(app: FastifyInstance, origins: readonly string[]): Promise<void> {
+  if (origins.length === 0) return;
+  await app.register(fastifyCors, {
+    hook: 'onRequest',
+    delegator: (request, callback) => {
+      const origin = String(request.headers.origin ?? '').toLowerCase();
+      const path = (request.url ?? '/').split('?')[0];
+      const allowed = CROSS_ORIGIN_PATHS.test(path) && !!origin && origins.includes(origin);
+      callback(null, {
+        origin: allowed ? origin : false,
+        methods: ['GET', 'POST'],
+        allowedHeaders: CORS_REQUEST_HEADERS,
+        exposedHeaders: CORS_EXPOSED_HEADERS,
+        maxAge: 600,
+      });
+    },
+  });
+}
+
+/**
+ * What every request gets whatever its route: its id on the answer, `connection: close` while
+ * the server stops, one log line and its metrics when it ends, and an error answered without
+ * internals. Hooks in the callback style: no promise made for them on every request.
+ */
+function observeRequests(
+  app: FastifyInstance,
+  {
+    metrics,
+    logger,
+    log,
+    stopping,
+  }: {
+    metrics: ServerMetrics;
+    logger: Logger;
+    log: (error: unknown) => void;
+    stopping: () => boolean;
+  },
+): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
   });
   app.addHook('onSend', (_request, reply, payload, done) => {
     // While stopping, a finished request closes its connection so the drain can end.
-    if (stopping) reply.header('connection', 'close');
+    if (stopping()) reply.header('connection', 'close');
     done(null, payload);
   });
   app.addHook('onResponse', (request, reply, done) => {
@@ -236,19 +314,19 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       .type('application/json')
       .send(errorBody('Internal server error.', ErrorCode.INTERNAL_SERVER_ERROR));
   });
-  const runOperation = graphqlRunner(deps);
-  const routes: AppRoute[] = [
-    ...opsRoutes(deps),
-    ...consoleRoutes(deps),
-    ...graphqlRoutes(deps, runOperation),
-    ...exportRoutes(deps, runOperation),
-    ...streamRoutes(deps, eventSize),
-    ...reportRoutes(deps),
-    ...importRoutes(deps),
-  ];
-  // A path that exists with another method: 405, naming the methods it has.
+}
+
+/**
+ * Registers the routes (those that read their own body in a scope that hands them the stream),
+ * each handler tracked by `track`; a path reached with another method answers 405 naming the
+ * methods it has, a refused preflight 403, anything else 404.
+ */
+async function registerRoutes(
+  app: FastifyInstance,
+  routes: readonly AppRoute[],
+  track: (handler: AppRoute['handler']) => AppRoute['handler'],
+): Promise<void> {
   app.setNotFoundHandler((request, reply) => {
-    // A preflight from an origin that may not call: said so, with no CORS headers.
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method'])
       return reply
         .code(403)
@@ -264,17 +342,6 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       .type('application/json')
       .send(errorBody(`${request.method} is not allowed here; use ${allowed.join(' or ')}.`));
   });
-  const track =
-    (handler: AppRoute['handler']): AppRoute['handler'] =>
-    async (request, reply) => {
-      inFlight++;
-      try {
-        return await handler(request, reply);
-      } finally {
-        inFlight--;
-        if (inFlight === 0) drained?.();
-      }
-    };
   for (const route of routes.filter((r) => !r.rawBody))
     app.route({
       method: route.method,
@@ -297,22 +364,6 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
         handler: track(route.handler),
       });
   });
-  await app.ready();
-
-  return {
-    apollo,
-    http: app.server,
-    routes,
-    async stop() {
-      stopping = true;
-      // Open streams end with `complete` (they would hold the drain for ever).
-      for (const stream of deps.streams) stream.abort();
-      await app.close();
-      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
-      await apollo.stop();
-      await budget?.stop();
-    },
-  };
 }
 
 /**
