@@ -14,7 +14,7 @@ import type { Lsn } from './shared/lsn';
 import { visibilityGuard } from './modules/auth/visibility';
 import { Loaders, type Companion } from './shared/loaders';
 import { DEFAULT_MIN_GROUP_SIZE } from './shared/groups';
-import { SetSizes } from './modules/auth/personal-facts';
+import { SetSizes } from './modules/auth/set-sizes';
 import { WorkMeter } from './shared/work-meter';
 
 /** What every resolver gets: this request's EntityManager fork, loaders, viewer and clock. */

@@ -7,7 +7,7 @@ import type { ReadRouting } from '../../app/read-routing';
 import type { ServerMetrics } from '../metrics';
 import { statusOf, type Door, type RequestPipeline } from '../pipeline';
 import type { AppError } from '../../shared/errors';
-import type { ServerOptions } from '../server';
+import type { ServerOptions } from '../options';
 
 /**
  * A route of the server. A route that runs an operation or reads a caller's data is a `door`

@@ -5,7 +5,6 @@ import {
   isObjectType,
   isUnionType,
   Kind,
-  responsePathAsArray,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -17,6 +16,9 @@ import {
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import type { Context } from '../../context';
+import { markedPersonalFacts } from './personal-fact';
+import type { Size } from './set-sizes';
+export { PersonalFact } from './personal-fact';
 import { AppError, ErrorCode } from '../../shared/errors';
 import type { Access } from './access';
 import { Role } from './auth.types';
@@ -28,45 +30,6 @@ import { Role } from './auth.types';
  */
 export function underGroupRule(access: Access): boolean {
   return access.role === Role.ANALYST;
-}
-
-/** A size, or how to count it once asked (a list's `totalCount`). */
-type Size = number | (() => Promise<number>);
-
-/**
- * The lists of people (or of rows about one person each) answered in a request, by the response
- * path of the list field, with their whole size across pages. A row is a member of the list
- * whose `nodes` or `edges … node` it sits at; a row reached any other way (a lookup, a nested
- * object) is a member of none.
- */
-export class SetSizes {
-  private readonly sizes = new Map<string, Size>();
-
-  /** Records the list answered at `info`'s field, with its whole size. */
-  add(info: GraphQLResolveInfo, size: Size): void {
-    this.sizes.set(responsePathAsArray(info.path).join('.'), size);
-  }
-
-  /**
-   * The whole size of the list the parent of `info`'s field was answered in, or null when the
-   * parent is not a member of a recorded list.
-   */
-  async sizeOfParentSet(info: GraphQLResolveInfo): Promise<number | null> {
-    const row = info.path.prev;
-    let list: typeof row;
-    // `<list>.nodes.<i>` or `<list>.edges.<i>.node`
-    if (row && typeof row.key === 'number' && row.prev?.key === 'nodes') list = row.prev.prev;
-    else if (
-      row?.key === 'node' &&
-      typeof row.prev?.key === 'number' &&
-      row.prev.prev?.key === 'edges'
-    )
-      list = row.prev.prev.prev;
-    if (!list) return null;
-    const size = this.sizes.get(responsePathAsArray(list).join('.'));
-    if (size === undefined) return null;
-    return typeof size === 'number' ? size : size();
-  }
 }
 
 /**
@@ -93,25 +56,12 @@ export async function personalFactsAllowed(
   return size !== null && size >= ctx.minGroupSize;
 }
 
-/** The fields marked `@PersonalFact`, by the class and member that declare them. */
-const marked: { target: unknown; key: string }[] = [];
-
-/**
- * Marks a field (an object type's property or a field resolver) as a per-person fact:
- * `personalFactsAllowed` decides who may read it. The schema wraps each such field once
- * (`guardPersonalFacts`), so a role the rule does not concern pays one comparison.
- */
-export const PersonalFact =
-  (): MethodDecorator & PropertyDecorator => (prototype: object, key: string | symbol) => {
-    marked.push({ target: prototype.constructor, key: String(key) });
-  };
-
 /** The fields marked `@PersonalFact`, as `Type.field` (read once the schema is built). */
 export function personalFactCoordinates(): Set<string> {
   const storage = getMetadataStorage();
   const typeOf = (target: unknown) => storage.objectTypes.find((t) => t.target === target)?.name;
   const found = new Set<string>();
-  for (const { target, key } of marked) {
+  for (const { target, key } of markedPersonalFacts) {
     const resolver = storage.fieldResolvers.find(
       (r) => r.target === target && r.methodName === key,
     );

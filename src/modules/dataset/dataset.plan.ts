@@ -1,9 +1,13 @@
 import type { Knex } from '@mikro-orm/knex';
-import { prepared } from '../../shared/prepared';
 import type { DatasetIssue, ImportReport, ValidDataset } from './dataset.types';
 import type { KnownKeys } from './dataset.validate';
 import { IssueList } from './issue-list';
-import { assessmentFingerprint, employeeKey, STORED_ASSESSMENTS } from './dataset.write';
+import {
+  appendOnlyIssue,
+  assessmentFingerprint,
+  employeeKey,
+  storedAssessments,
+} from './dataset.write';
 
 type Counts = ImportReport['sections'][number];
 
@@ -34,37 +38,16 @@ export async function planDataset(
   const ids = await storedEmployeeIds(trx, [...data.assessments, ...data.trainings]);
 
   // Assessments: appended, unless stored as given (unchanged) or stored otherwise (an issue).
-  const existing = new Map<string, string>();
-  const assessed = [...new Set(data.assessments.flatMap((a) => ids.get(employeeKey(a)) ?? []))];
-  for (let i = 0; i < assessed.length; i += 5000) {
-    const { rows } = await trx
-      .raw<{
-        rows: {
-          key: string;
-          assessor: string | null;
-          potential: number | null;
-          results: [string, number][];
-        }[];
-      }>(STORED_ASSESSMENTS, [assessed.slice(i, i + 5000)])
-      .options(prepared(STORED_ASSESSMENTS));
-    for (const row of rows) {
-      const results = row.results.map(([competency, level]) => ({ competency, level }));
-      existing.set(row.key, assessmentFingerprint({ ...row, results }));
-    }
-  }
+  const existing = await storedAssessments(
+    trx,
+    data.assessments.flatMap((a) => ids.get(employeeKey(a)) ?? []),
+  );
   let newAssessments = 0;
   data.assessments.forEach((a, index) => {
     const id = ids.get(employeeKey(a));
     const before = id === undefined ? undefined : existing.get(`${id}|${a.assessedOn}|${a.method}`);
     if (before === undefined) newAssessments++;
-    else if (assessmentFingerprint(a) !== before)
-      issues.push({
-        section: 'assessments',
-        index,
-        field: 'results',
-        code: 'APPEND_ONLY',
-        message: `an assessment of this employee on ${a.assessedOn} by ${a.method} exists with other content; history is append-only, so record a new assessment instead`,
-      });
+    else if (assessmentFingerprint(a) !== before) issues.push(appendOnlyIssue(a, index));
   });
 
   // Trainings: upserted on employee, course and completion date.

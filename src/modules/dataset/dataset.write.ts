@@ -533,44 +533,18 @@ class Writer {
       'code',
       list.flatMap((a) => a.results.map((r) => r.competency)),
     );
-    const existing = new Map<string, string>();
     // A first load has no stored assessment to compare with.
     const stored = this.bulk && (await this.wasEmpty('assessment')) ? [] : list;
-    for (const part of chunks(
-      [...new Set(stored.map((a) => employeeIds.get(employeeKey(a))!))],
-      5000,
-    )) {
-      const rows = (
-        await this.trx
-          .raw<{
-            rows: {
-              key: string;
-              assessor: string | null;
-              potential: number | null;
-              results: [string, number][];
-            }[];
-          }>(STORED_ASSESSMENTS, [part])
-          .options(prepared(STORED_ASSESSMENTS))
-      ).rows;
-      for (const row of rows) {
-        const results = row.results.map(([competency, level]) => ({ competency, level }));
-        existing.set(row.key, assessmentFingerprint({ ...row, results }));
-      }
-    }
+    const existing = await storedAssessments(
+      this.trx,
+      stored.map((a) => employeeIds.get(employeeKey(a))!),
+    );
     const fresh: { record: (typeof list)[number]; employeeId: number }[] = [];
     list.forEach((a, index) => {
       const employeeId = employeeIds.get(employeeKey(a))!;
       const before = existing.get(`${employeeId}|${a.assessedOn}|${a.method}`);
       if (before === undefined) return fresh.push({ record: a, employeeId });
-      if (assessmentFingerprint(a) !== before) {
-        issues.push({
-          section: 'assessments',
-          index,
-          field: 'results',
-          code: 'APPEND_ONLY',
-          message: `an assessment of this employee on ${a.assessedOn} by ${a.method} exists with other content; history is append-only, so record a new assessment instead`,
-        });
-      }
+      if (assessmentFingerprint(a) !== before) issues.push(appendOnlyIssue(a, index));
     });
     if (this.bulk && fresh.length >= BULK_MIN_ROWS) {
       await this.copyAssessments(fresh, competencyIds);
@@ -721,8 +695,50 @@ export function assessmentFingerprint(assessment: {
   return `${assessment.assessor ?? ''}|${assessment.potential ?? ''}|${results.join(',')}`;
 }
 
+/**
+ * The stored assessments of some employees (read 5,000 employees at a time), as the fingerprint
+ * of each by `employee|date|method`: what an assessment sent again is compared with.
+ */
+export async function storedAssessments(
+  trx: Knex,
+  employeeIds: readonly number[],
+): Promise<Map<string, string>> {
+  const existing = new Map<string, string>();
+  for (const part of chunks([...new Set(employeeIds)], 5000)) {
+    const { rows } = await trx
+      .raw<{
+        rows: {
+          key: string;
+          assessor: string | null;
+          potential: number | null;
+          results: [string, number][];
+        }[];
+      }>(STORED_ASSESSMENTS, [part])
+      .options(prepared(STORED_ASSESSMENTS));
+    for (const row of rows) {
+      const results = row.results.map(([competency, level]) => ({ competency, level }));
+      existing.set(row.key, assessmentFingerprint({ ...row, results }));
+    }
+  }
+  return existing;
+}
+
+/** An assessment sent again with other content than stored: history is append-only. */
+export function appendOnlyIssue(
+  a: { assessedOn: string; method: string },
+  index: number,
+): DatasetIssue {
+  return {
+    section: 'assessments',
+    index,
+    field: 'results',
+    code: 'APPEND_ONLY',
+    message: `an assessment of this employee on ${a.assessedOn} by ${a.method} exists with other content; history is append-only, so record a new assessment instead`,
+  };
+}
+
 /** The stored assessments of some employees, each with its results, to compare with. */
-export const STORED_ASSESSMENTS = `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
+const STORED_ASSESSMENTS = `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
                   a.assessor, a.potential::float8 as potential,
                   json_agg(json_build_array(c.code, r.level)) as results
              from assessment a

@@ -11,7 +11,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, Authorized } from 'type-graphql';
 import { Node } from '../../shared/node.type';
-import { PersonalFact } from '../auth/personal-facts';
+import { PersonalFact } from '../auth/personal-fact';
 import { OrgUnit } from '../org/org-unit.entity';
 import { Position } from '../position/position.entity';
 import { EducationLevel } from '../reference/education-level.entity';
