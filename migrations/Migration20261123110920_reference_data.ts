@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { EDUCATION_LEVELS, RANKS } from '../src/modules/reference/reference.data';
+import { EDUCATION_LEVELS, RANKS } from '../src/domain/reference.data';
 
 /** Seeds the rank ladder and education levels, and makes assessment history append-only. */
 export class Migration20261123110920_reference_data extends Migration {

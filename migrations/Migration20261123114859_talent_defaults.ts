@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
-import { DEFAULT_PROFESSIONALISM_RULES } from '../src/modules/talent/professionalism';
-import { DEFAULT_CUTOFFS } from '../src/modules/talent/talent-box';
-import { DEFAULT_BOX_ACTIONS } from '../src/modules/talent/talent.defaults';
+import { DEFAULT_PROFESSIONALISM_RULES } from '../src/domain/professionalism';
+import { DEFAULT_CUTOFFS } from '../src/domain/talent-box';
+import { DEFAULT_BOX_ACTIONS } from '../src/domain/talent.defaults';
 
 /** Seeds the default talent cut-offs, box actions and professionalism rules (scope `*`). */
 export class Migration20261123114859_talent_defaults extends Migration {

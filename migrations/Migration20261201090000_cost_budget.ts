@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * What each caller spent of its cost budget in each minute, summed over every API process
- * (`src/http/budget.ts` adds each process's spending about once a second and reads the totals
+ * (`src/platform/http/budget.ts` adds each process's spending about once a second and reads the totals
  * back). Unlogged: a budget is worth a minute, so the table is not written to the WAL, not
  * replicated, and starts empty after a crash or a failover.
  */

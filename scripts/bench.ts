@@ -6,12 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { startEmbeddedPostgres, type RunningDatabase } from '../src/config/database';
-import { ormConfig } from '../src/config/orm.config';
-import { Role } from '../src/modules/auth/auth.types';
-import { signToken } from '../src/modules/auth/tokens';
+import { startEmbeddedPostgres, type RunningDatabase } from '../src/platform/db/database';
+import { ormConfig } from '../src/app/orm.config';
+import { Role } from '../src/platform/auth/auth.types';
+import { signToken } from '../src/platform/auth/tokens';
 import { importDataset } from '../src/modules/dataset/dataset.service';
-import { generateProvince } from '../src/modules/demo/province.generate';
+import { generateProvince } from '../src/demo/province.generate';
 import { parseOptions, type Options } from './bench-options';
 import { cpuPerRequest, postmasterPid } from './bench-cpu';
 import { peerQueries, startPeer } from './bench-peer';
@@ -166,7 +166,7 @@ async function run(
   const { NODE_OPTIONS: _benchOnly, ...inherited } = process.env;
   const server = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, ...profile, ...heap, 'dist/src/index.js'],
+    [...SERVER_NODE_FLAGS, ...profile, ...heap, 'dist/src/app/index.js'],
     {
       env: {
         ...inherited,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDemoIfEmpty } from '../src/modules/demo/demo.service';
+import { loadDemoIfEmpty } from '../src/demo/demo.service';
 import { Topology } from './topology';
 
 const USAGE =

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createGenerator } from 'ts-json-schema-generator';
-import { AssessmentMethod } from '../src/modules/assessment/assessment.enums';
-import { CompetencyType } from '../src/modules/competency/competency.enums';
-import { CourseModality, CourseType } from '../src/modules/course/course.enums';
-import { EmploymentType } from '../src/modules/employee/employee.enums';
-import { AgencyKind } from '../src/modules/org/org.enums';
-import { PerformanceRating, PositionCategory } from '../src/modules/position/position.enums';
+import { AssessmentMethod } from '../src/domain/assessment.enums';
+import { CompetencyType } from '../src/domain/competency.enums';
+import { CourseModality, CourseType } from '../src/domain/course.enums';
+import { EmploymentType } from '../src/domain/employee.enums';
+import { AgencyKind } from '../src/domain/org.enums';
+import { PerformanceRating, PositionCategory } from '../src/domain/position.enums';
 
 /** Fields the records type as text whose values are one of an enum's (as the importer checks). */
 const ENUMS: Record<string, Record<string, Record<string, string>>> = {
@@ -36,13 +36,13 @@ type Schema = { [key: string]: unknown };
 
 /**
  * The JSON Schema of a dataset document, made from its TypeScript types
- * (`src/modules/dataset/dataset.types.ts`, with their comments and constraints): what editors
+ * (`src/domain/dataset.types.ts`, with their comments and constraints): what editors
  * and other systems can check a file against before importing it. A field that may be null may
  * also be left out, and a list left out is empty, as the importer reads them.
  */
 export function datasetSchema(): Schema {
   const schema = createGenerator({
-    path: path.resolve('src/modules/dataset/dataset.types.ts'),
+    path: path.resolve('src/domain/dataset.types.ts'),
     tsconfig: path.resolve('tsconfig.json'),
     type: 'DatasetDocument',
     additionalProperties: false,

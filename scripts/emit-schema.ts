@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { printAppSchema } from '../src/schema';
+import { printAppSchema } from '../src/platform/graphql/schema';
 
 writeFileSync('schema.graphql', printAppSchema());
 console.log('Wrote schema.graphql');

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { openDatabase } from '../src/app/bootstrap';
-import { loadConfig } from '../src/config/config';
-import { exportDataset } from '../src/modules/dataset/dataset.export';
+import { loadConfig } from '../src/platform/config/config';
+import { exportDataset } from '../src/records/read';
 
 /** `npm run export -- FILE`: writes the whole database as one dataset document. */
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { generateProvince } from '../src/modules/demo/province.generate';
+import { generateProvince } from '../src/demo/province.generate';
 
 /**
  * `npm run generate -- --employees N [--seed S] [--today YYYY-MM-DD] [--out FILE]`: writes a

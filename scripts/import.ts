@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { openDatabase } from '../src/app/bootstrap';
-import { loadConfig } from '../src/config/config';
+import { loadConfig } from '../src/platform/config/config';
 import { userInfo } from 'node:os';
 import { importDataset } from '../src/modules/dataset/dataset.service';
 import {
@@ -8,8 +8,8 @@ import {
   progressText,
   readDocumentFile,
 } from '../src/modules/dataset/document-file';
-import type { DatasetIssue, ImportReport } from '../src/modules/dataset/dataset.types';
-import { listed } from '../src/modules/dataset/issue-list';
+import type { DatasetIssue, ImportReport } from '../src/domain/dataset.types';
+import { listed } from '../src/records/issue-list';
 import { describeSheetIssue, readSheets, sheetIssueOf } from '../src/modules/dataset/workbook';
 import { stat } from 'node:fs/promises';
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../src/config/orm.config';
+import { ormConfig } from '../src/app/orm.config';
 import { startScratchDatabase } from './scratch-database';
 
 /**

@@ -1,7 +1,11 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { findFreePort, startEmbeddedPostgres, type RunningDatabase } from '../src/config/database';
+import {
+  findFreePort,
+  startEmbeddedPostgres,
+  type RunningDatabase,
+} from '../src/platform/db/database';
 
 /** A throw-away embedded cluster for scripts that need an empty database. */
 export async function startScratchDatabase(name: string): Promise<RunningDatabase> {

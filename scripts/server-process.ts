@@ -33,13 +33,13 @@ export interface ServerProcessOptions {
 }
 
 /**
- * Starts `src/index.ts` (or the build) in a process of its own, and resolves once it has said
+ * Starts `src/app/index.ts` (or the build) in a process of its own, and resolves once it has said
  * where it listens. One process: under tsx's own command the server would be a grandchild.
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const args = options.built
-    ? [...SERVER_NODE_FLAGS, path.resolve('dist/src/index.js')]
-    : [...SERVER_NODE_FLAGS, '--import', 'tsx', path.resolve('src/index.ts')];
+    ? [...SERVER_NODE_FLAGS, path.resolve('dist/src/app/index.js')]
+    : [...SERVER_NODE_FLAGS, '--import', 'tsx', path.resolve('src/app/index.ts')];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

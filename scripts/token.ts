@@ -1,6 +1,6 @@
-import { loadConfig } from '../src/config/config';
-import { Role } from '../src/modules/auth/auth.types';
-import { signToken } from '../src/modules/auth/tokens';
+import { loadConfig } from '../src/platform/config/config';
+import { Role } from '../src/platform/auth/auth.types';
+import { signToken } from '../src/platform/auth/tokens';
 
 /** `npm run token -- --role ROLE [--agency CODE] [--nip NIP] [--expires 12h]`: prints a signed token. */
 function main(): void {

@@ -4,9 +4,13 @@ import path from 'node:path';
 import type { Knex } from '@mikro-orm/knex';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { DATABASE_NAME } from '../src/app/bootstrap';
-import { findFreePort, startEmbeddedPostgres, type RunningDatabase } from '../src/config/database';
-import { ormConfig } from '../src/config/orm.config';
-import { startEmbeddedReplica } from '../src/config/replication';
+import {
+  findFreePort,
+  startEmbeddedPostgres,
+  type RunningDatabase,
+} from '../src/platform/db/database';
+import { ormConfig } from '../src/app/orm.config';
+import { startEmbeddedReplica } from '../src/platform/db/replication';
 import { startServerProcess, type ServerProcess } from './server-process';
 
 export interface TopologyOptions {

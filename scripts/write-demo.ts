@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { generateDemoDataset } from '../src/modules/demo/demo.generate';
+import { generateDemoDataset } from '../src/demo/demo.generate';
 
 /** `npm run demo:write -- FILE`: writes the demo province as a dataset document. */
 const file = process.argv[2] ?? 'demo-dataset.json';

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { TokenKeys } from '../modules/auth/tokens';
-import type { ServerOptions } from '../http/server';
-import type { Config } from '../config/config';
-import { startEmbeddedPostgres, type RunningDatabase } from '../config/database';
-import { ormConfig } from '../config/orm.config';
-import { defaultConsoleDir } from '../http/console';
-import { consoleManifest, TrustedDocuments } from '../http/trusted-documents';
-import { ReadRouting } from './read-routing';
+import type { TokenKeys } from '../platform/auth/tokens';
+import type { ServerOptions } from '../platform/http/server';
+import type { Config } from '../platform/config/config';
+import { startEmbeddedPostgres, type RunningDatabase } from '../platform/db/database';
+import { ormConfig } from './orm.config';
+import { defaultConsoleDir } from '../platform/http/console';
+import { consoleManifest, TrustedDocuments } from '../platform/http/trusted-documents';
+import { ReadRouting } from '../platform/db/read-routing';
 
 export interface Database {
   readonly orm: MikroORM;

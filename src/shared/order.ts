@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import type { SortKeys } from './keyset';
+import type { SortKeys } from '../platform/db/keyset';
 
 export enum OrderDirection {
   ASC = 'ASC',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConsoleDir } from '../../src/http/console';
+import { defaultConsoleDir } from '../../src/platform/http/console';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 import { chromiumPath } from '../support/chromium';
 import { axeViolations, englishOnlyWords, untranslated } from '../support/console-checks';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ASSESSMENT_VALIDITY_YEARS } from '../../src/modules/assessment/staleness';
-import { addYears } from '../../src/modules/employee/employee.dates';
-import { RANKS, EDUCATION_LEVELS } from '../../src/modules/reference/reference.data';
+import { DEFAULT_ASSESSMENT_VALIDITY_YEARS } from '../../src/domain/staleness';
+import { addYears } from '../../src/domain/employee.dates';
+import { RANKS, EDUCATION_LEVELS } from '../../src/domain/reference.data';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 /**

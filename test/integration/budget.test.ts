@@ -1,8 +1,8 @@
 import type { Knex } from '@mikro-orm/knex';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BudgetRefusal, CostBudget } from '../../src/http/budget';
-import { ormConfig } from '../../src/config/orm.config';
+import { BudgetRefusal, CostBudget } from '../../src/platform/http/budget';
+import { ormConfig } from '../../src/app/orm.config';
 import { startTestApp, type TestApp } from '../support/harness';
 
 /**

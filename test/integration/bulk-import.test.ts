@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportDataset } from '../../src/modules/dataset/dataset.export';
+import { exportDataset } from '../../src/records/read';
 import { importDataset, type ImportOptions } from '../../src/modules/dataset/dataset.service';
-import { generateProvince } from '../../src/modules/demo/province.generate';
-import { candidateIndex } from '../../src/modules/fit/candidate-index';
+import { generateProvince } from '../../src/demo/province.generate';
+import { candidateIndex } from '../../src/engine/ranking/candidate-index';
 import { DEMO_TODAY } from '../support/constants';
 import { startTestApp, type TestApp } from '../support/harness';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
-import { generateDemoDataset } from '../../src/modules/demo/demo.generate';
+import { generateDemoDataset } from '../../src/demo/demo.generate';
 import { Topology } from '../../scripts/topology';
 import { DEMO_TODAY } from '../support/constants';
 import { TEST_SECRET, TEST_SELECTION_KEY, tokenFor } from '../support/harness';

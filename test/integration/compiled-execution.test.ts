@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppSchema } from '../../src/schema';
-import { inputsItCannotParse } from '../../src/http/compiled-execution';
+import { buildAppSchema } from '../../src/platform/graphql/schema';
+import { inputsItCannotParse } from '../../src/platform/graphql/compiled-execution';
 import { startTestApp, tokenFor, type GraphQLResponse, type TestApp } from '../support/harness';
 
 /**

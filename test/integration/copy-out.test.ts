@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectionOf } from '../../src/modules/dataset/bulk-copy';
-import { copyNumbers } from '../../src/modules/dataset/copy-out';
+import { connectionOf } from '../../src/platform/db/bulk-copy';
+import { copyNumbers } from '../../src/engine/ranking/copy-out';
 import { startTestApp, type TestApp } from '../support/harness';
 
 /**

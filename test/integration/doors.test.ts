@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Door } from '../../src/http/pipeline';
-import { checkRoute } from '../../src/http/server';
+import { Door } from '../../src/platform/http/pipeline';
+import { checkRoute } from '../../src/platform/http/server';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 /**

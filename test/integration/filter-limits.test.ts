@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SKILL_CONDITION_COST } from '../../src/cost';
-import { MAX_CONDITIONS, MAX_FILTER_DEPTH } from '../../src/shared/limits';
+import { SKILL_CONDITION_COST } from '../../src/platform/graphql/cost';
+import { MAX_CONDITIONS, MAX_FILTER_DEPTH } from '../../src/platform/graphql/limits';
 import { SCAN_CHUNK, scanSettings, scanStats } from '../../src/shared/work-meter';
 import { startTestApp, tokenFor, type GraphQLResponse, type TestApp } from '../support/harness';
 

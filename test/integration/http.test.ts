@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleManifest } from '../../src/http/trusted-documents';
-import { Role } from '../../src/modules/auth/auth.types';
+import { consoleManifest } from '../../src/platform/http/trusted-documents';
+import { Role } from '../../src/platform/auth/auth.types';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 let app: TestApp;

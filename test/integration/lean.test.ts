@@ -6,7 +6,7 @@ import { Employee } from '../../src/modules/employee/employee.entity';
 import { OrgUnit } from '../../src/modules/org/org-unit.entity';
 import { Position } from '../../src/modules/position/position.entity';
 import { PositionRequirement } from '../../src/modules/position/position-requirement.entity';
-import { leanReaderOf } from '../../src/shared/lean';
+import { leanReaderOf } from '../../src/platform/db/lean';
 import { startTestApp, type TestApp } from '../support/harness';
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../scripts/server-process';
-import { findFreePort } from '../../src/config/database';
+import { findFreePort } from '../../src/platform/db/database';
 import { TEST_SECRET, TEST_SELECTION_KEY, tokenFor } from '../support/harness';
 
 /**

@@ -5,16 +5,16 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverOptions } from '../../src/app/bootstrap';
-import { loadConfig } from '../../src/config/config';
+import { loadConfig } from '../../src/platform/config/config';
 import {
   findFreePort,
   startEmbeddedPostgres,
   type RunningDatabase,
-} from '../../src/config/database';
-import { ormConfig } from '../../src/config/orm.config';
+} from '../../src/platform/db/database';
+import { ormConfig } from '../../src/app/orm.config';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
-import { generateDemoDataset } from '../../src/modules/demo/demo.generate';
-import { createServer, type AppServer } from '../../src/http/server';
+import { generateDemoDataset } from '../../src/demo/demo.generate';
+import { createServer, type AppServer } from '../../src/platform/http/server';
 import { DEMO_TODAY } from '../support/constants';
 import { TEST_SECRET, tokenFor } from '../support/harness';
 

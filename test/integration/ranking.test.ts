@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../scripts/server-process';
-import { createContext } from '../../src/context';
-import { Role } from '../../src/modules/auth/auth.types';
+import { createContext } from '../../src/platform/graphql/context';
+import { Role } from '../../src/platform/auth/auth.types';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
-import { generateProvince } from '../../src/modules/demo/province.generate';
+import { generateProvince } from '../../src/demo/province.generate';
 import { Employee } from '../../src/modules/employee/employee.entity';
 import { rankCandidates } from '../../src/modules/fit/candidates.service';
 import { byRank, fitsFor, policyFrom } from '../../src/modules/fit/fit.service';

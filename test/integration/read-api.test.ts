@@ -1,4 +1,4 @@
-import { PositionCategory } from '../../src/modules/position/position.enums';
+import { PositionCategory } from '../../src/domain/position.enums';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 

@@ -12,7 +12,7 @@ import {
   writeTemplate,
   type SheetIssue,
 } from '../../src/modules/dataset/workbook';
-import { generateProvince } from '../../src/modules/demo/province.generate';
+import { generateProvince } from '../../src/demo/province.generate';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 /**

@@ -9,10 +9,10 @@ import {
   findFreePort,
   startEmbeddedPostgres,
   type RunningDatabase,
-} from '../../src/config/database';
-import { ormConfig } from '../../src/config/orm.config';
+} from '../../src/platform/db/database';
+import { ormConfig } from '../../src/app/orm.config';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
-import { generateDemoDataset } from '../../src/modules/demo/demo.generate';
+import { generateDemoDataset } from '../../src/demo/demo.generate';
 import { DEMO_TODAY, EMPTY_TEMPLATE, DEMO_TEMPLATE } from './constants';
 
 /**

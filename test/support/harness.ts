@@ -4,14 +4,14 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { inject } from 'vitest';
 import { selectionKeyOf, serverOptions } from '../../src/app/bootstrap';
-import { loadConfig } from '../../src/config/config';
-import { TrustedDocuments } from '../../src/http/trusted-documents';
-import { demoExample, demoTokensFor } from '../../src/modules/demo/demo.tokens';
-import { ormConfig } from '../../src/config/orm.config';
-import { Role } from '../../src/modules/auth/auth.types';
-import { signToken } from '../../src/modules/auth/tokens';
+import { loadConfig } from '../../src/platform/config/config';
+import { TrustedDocuments } from '../../src/platform/http/trusted-documents';
+import { demoExample, demoTokensFor } from '../../src/demo/demo.tokens';
+import { ormConfig } from '../../src/app/orm.config';
+import { Role } from '../../src/platform/auth/auth.types';
+import { signToken } from '../../src/platform/auth/tokens';
 import { setSelectionKey } from '../../src/modules/selection/selection.record';
-import { createServer, type AppServer } from '../../src/http/server';
+import { createServer, type AppServer } from '../../src/platform/http/server';
 import { withDatabase } from './global-setup';
 
 export interface GraphQLResponse<T = any> {

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BudgetRefusal, CostBudget } from '../../src/http/budget';
+import { BudgetRefusal, CostBudget } from '../../src/platform/http/budget';
 
 /**
  * The shared totals as the reconcile statement keeps them (`cost_budget`, by minute and

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectionKeyOf } from '../../src/app/bootstrap';
-import { loadConfig, requireSelectionKey } from '../../src/config/config';
+import { loadConfig, requireSelectionKey } from '../../src/platform/config/config';
 
 describe('replica settings', () => {
   const base = { JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://p/db' };

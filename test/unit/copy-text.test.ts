@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyText } from '../../src/modules/dataset/bulk-copy';
+import { copyText } from '../../src/platform/db/bulk-copy';
 
 describe('values in COPY text format', () => {
   it.each([

@@ -3,8 +3,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_FILE, schemaText } from '../../scripts/dataset-schema';
-import { generateDemoDataset } from '../../src/modules/demo/demo.generate';
-import { generateProvince } from '../../src/modules/demo/province.generate';
+import { generateDemoDataset } from '../../src/demo/demo.generate';
+import { generateProvince } from '../../src/demo/province.generate';
 import { DEMO_TODAY } from '../support/constants';
 
 const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_KNOWN,
-  validateDataset,
-  type KnownKeys,
-} from '../../src/modules/dataset/dataset.validate';
-import { generateDemoDataset } from '../../src/modules/demo/demo.generate';
-import { isIsoDate } from '../../src/modules/dataset/record-reader';
+import { EMPTY_KNOWN, validateDataset, type KnownKeys } from '../../src/records/validate';
+import { generateDemoDataset } from '../../src/demo/demo.generate';
+import { isIsoDate } from '../../src/domain/record-reader';
 
 const TODAY = '2026-11-01';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, isStale } from '../../src/modules/assessment/staleness';
-import { dayNumber, isoOfDay, lastDayWhere } from '../../src/modules/fit/days';
+import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, isStale } from '../../src/domain/staleness';
+import { dayNumber, isoOfDay, lastDayWhere } from '../../src/domain/days';
 import {
   addYears,
   appointmentDateOf,
   birthDateOf,
   wholeYearsBetween,
-} from '../../src/modules/employee/employee.dates';
+} from '../../src/domain/employee.dates';
 
 describe('wholeYearsBetween', () => {
   it.each([

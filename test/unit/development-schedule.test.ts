@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onTrack, scheduleCourses } from '../../src/modules/development/development.schedule';
+import { onTrack, scheduleCourses } from '../../src/domain/development.schedule';
 
 const course = (courseId: number, hours: number, prerequisiteIds: number[] = []) => ({
   courseId,

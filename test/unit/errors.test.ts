@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { allInOrder } from '../../src/shared/collections';
+import { allInOrder } from '../../src/domain/collections';
 import { AppError, ErrorCode, formatError } from '../../src/shared/errors';
 
 const shape = (error: GraphQLError) => formatError(error.toJSON(), error, () => undefined);

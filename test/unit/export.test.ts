@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvOf, tableOf } from '../../src/http/export';
+import { csvOf, tableOf } from '../../src/platform/http/export';
 
 describe('rows from a GraphQL answer', () => {
   it('takes the nodes of the first connection, nested objects as dotted columns', () => {

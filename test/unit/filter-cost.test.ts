@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { COST_MODEL, FILTER_BRANCH_COST, SKILL_CONDITION_COST } from '../../src/cost';
+import {
+  COST_MODEL,
+  FILTER_BRANCH_COST,
+  SKILL_CONDITION_COST,
+} from '../../src/platform/graphql/cost';
 import { employeeFilterShape } from '../../src/modules/employee/filter-shape';
 import {
   limitProblems,
   MAX_CONDITIONS,
   MAX_FILTER_DEPTH,
   measureOperation,
-} from '../../src/shared/limits';
+} from '../../src/platform/graphql/limits';
 
 const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
 const LIMITS = { maxDepth: 12, maxAliases: 30, maxCost: 100_000 };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { categoryOf, defaultThreshold, scoringPolicy } from '../../src/modules/fit/fit.policy';
+import { categoryOf, defaultThreshold, scoringPolicy } from '../../src/domain/fit.policy';
 import {
   compareFits,
   jobPersonMatch,
   scoreFit,
   type CandidateSpec,
   type PositionSpec,
-} from '../../src/modules/fit/fit.scoring';
-import { random } from '../../src/modules/demo/demo.generate';
+} from '../../src/domain/fit.scoring';
+import { random } from '../../src/demo/demo.generate';
 
 const AS_OF = '2026-11-01';
 const policy = scoringPolicy(AS_OF);

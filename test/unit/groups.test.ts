@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config';
-import { DEFAULT_MIN_GROUP_SIZE, suppressSmallGroups } from '../../src/shared/groups';
+import { loadConfig } from '../../src/platform/config/config';
+import { DEFAULT_MIN_GROUP_SIZE, suppressSmallGroups } from '../../src/domain/groups';
 
 interface Row {
   key: string | null;

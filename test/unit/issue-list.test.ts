@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_KNOWN, validateDataset } from '../../src/modules/dataset/dataset.validate';
-import {
-  IssueList,
-  issueTotal,
-  listed,
-  MAX_LISTED_ISSUES,
-} from '../../src/modules/dataset/issue-list';
+import { EMPTY_KNOWN, validateDataset } from '../../src/records/validate';
+import { IssueList, issueTotal, listed, MAX_LISTED_ISSUES } from '../../src/records/issue-list';
 
 describe('a list of issues', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNip } from '../../src/modules/employee/nip';
+import { parseNip } from '../../src/domain/nip';
 
 describe('parseNip', () => {
   it('reads birth date, appointment month, sex and sequence from a valid NIP', () => {

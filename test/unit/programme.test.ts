@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { random } from '../../src/modules/demo/demo.generate';
+import { random } from '../../src/demo/demo.generate';
 import {
   bestProgramme,
   courseImpacts,
   type Need,
   type ProgrammeCourse,
-} from '../../src/modules/talent/programme';
+} from '../../src/domain/programme';
 import {
   DEFAULT_PROFESSIONALISM_RULES as RULES,
   professionalismIndex,
   rulesProblems,
-} from '../../src/modules/talent/professionalism';
+} from '../../src/domain/professionalism';
 
 /** Gap levels a set of courses closes, written longhand: per need, the best any course brings. */
 function programmeValue(needs: readonly Need[], courses: readonly ProgrammeCourse[]): number {

@@ -7,7 +7,7 @@ import {
   ranksBefore,
   TopK,
   type RankKey,
-} from '../../src/modules/fit/ranking';
+} from '../../src/domain/ranking';
 
 /** A small deterministic generator, so failures repeat. */
 function random(seed: number): () => number {

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
-import { ReadRouting, ReplicaBehindError } from '../../src/app/read-routing';
-import { operationKind } from '../../src/http/operation-kind';
-import { formatLsn, parseLsn } from '../../src/shared/lsn';
+import { ReadRouting, ReplicaBehindError } from '../../src/platform/db/read-routing';
+import { operationKind } from '../../src/platform/graphql/operation-kind';
+import { formatLsn, parseLsn } from '../../src/platform/db/lsn';
 
 /** A database that answers the routing's checks as the test says (or fails, when `down`). */
 class FakeDatabase {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { random } from '../../src/modules/demo/demo.generate';
-import { scoringPolicy } from '../../src/modules/fit/fit.policy';
-import { scoreFit, type CandidateSpec, type PositionSpec } from '../../src/modules/fit/fit.scoring';
-import { readinessHorizon, readinessOf } from '../../src/modules/fit/readiness';
-import { planTraining, type PlanCourse } from '../../src/modules/fit/training-plan';
+import { random } from '../../src/demo/demo.generate';
+import { scoringPolicy } from '../../src/domain/fit.policy';
+import { scoreFit, type CandidateSpec, type PositionSpec } from '../../src/domain/fit.scoring';
+import { readinessHorizon, readinessOf } from '../../src/domain/readiness';
+import { planTraining, type PlanCourse } from '../../src/domain/training-plan';
 
 const AS_OF = '2026-11-01';
 const policy = scoringPolicy(AS_OF);

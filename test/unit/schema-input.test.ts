@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Access } from '../../src/modules/auth/access';
-import { Role, type Viewer } from '../../src/modules/auth/auth.types';
-import { buildAppSchema, rootFieldRoles } from '../../src/schema';
+import { Access } from '../../src/platform/auth/access';
+import { Role, type Viewer } from '../../src/platform/auth/auth.types';
+import { buildAppSchema, rootFieldRoles } from '../../src/platform/graphql/schema';
 import { MAX_INPUT_DEPTH } from '../../src/shared/text';
 
 /**

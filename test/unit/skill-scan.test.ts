@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CandidateColumns } from '../../src/modules/fit/candidate-columns';
-import type { EmployeeFacts } from '../../src/modules/fit/candidate-facts';
-import { CandidateIndex, type SkillTest } from '../../src/modules/fit/candidate-index';
-import { dayNumber, isoOfDay } from '../../src/modules/fit/days';
+import { CandidateColumns } from '../../src/engine/ranking/candidate-columns';
+import type { EmployeeFacts } from '../../src/engine/ranking/candidate-facts';
+import { CandidateIndex, type SkillTest } from '../../src/engine/ranking/candidate-index';
+import { dayNumber, isoOfDay } from '../../src/domain/days';
 import { AppError } from '../../src/shared/errors';
 import { scanStats, WorkMeter } from '../../src/shared/work-meter';
 

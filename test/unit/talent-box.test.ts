@@ -8,7 +8,7 @@ import {
   placeInBox,
   potentialAxis,
   SUCCESSION_BOXES,
-} from '../../src/modules/talent/talent-box';
+} from '../../src/domain/talent-box';
 
 describe('the nine boxes', () => {
   it.each([

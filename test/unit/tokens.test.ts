@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import jwt from 'jsonwebtoken';
-import { Role } from '../../src/modules/auth/auth.types';
-import { signToken, viewerFromHeader } from '../../src/modules/auth/tokens';
+import { Role } from '../../src/platform/auth/auth.types';
+import { signToken, viewerFromHeader } from '../../src/platform/auth/tokens';
 
 const keys = { secret: 'a-secret-for-this-file-only-0123456789abcdef' };
 const bearer = (token: string) => `Bearer ${token}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { random } from '../../src/modules/demo/demo.generate';
+import { random } from '../../src/demo/demo.generate';
 import {
   planTraining,
   totalsByReason,
@@ -8,7 +8,7 @@ import {
   withPrerequisites,
   type PlanCourse,
   type PlanGap,
-} from '../../src/modules/fit/training-plan';
+} from '../../src/domain/training-plan';
 
 type Outcome = [competencyId: number, minLevel: number | null, toLevel: number];
 const course = (

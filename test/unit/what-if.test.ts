@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CandidateSpec } from '../../src/modules/fit/fit.scoring';
-import type { PlanCourse } from '../../src/modules/fit/training-plan';
-import { assumeCandidate } from '../../src/modules/fit/what-if';
+import type { CandidateSpec } from '../../src/domain/fit.scoring';
+import type { PlanCourse } from '../../src/domain/training-plan';
+import { assumeCandidate } from '../../src/domain/what-if';
 
 const AS_OF = '2026-11-01';
 const course = (

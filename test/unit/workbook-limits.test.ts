@@ -4,7 +4,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DocumentFileError } from '../../src/modules/dataset/document-file';
 import { readImportBody, XLSX_TYPE } from '../../src/modules/dataset/import-body';
-import { MAX_LISTED_ISSUES } from '../../src/modules/dataset/issue-list';
+import { MAX_LISTED_ISSUES } from '../../src/records/issue-list';
 import { SHEETS } from '../../src/modules/dataset/workbook';
 import {
   checkWorkbook,

@@ -1,4 +1,4 @@
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import {
   Arg,
   Args,
@@ -12,9 +12,9 @@ import {
   Authorized,
   Info,
 } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import type { GraphQLResolveInfo } from 'graphql';
-import { PersonalFact, recordSet } from '../auth/personal-facts';
+import { PersonalFact, recordSet } from '../../platform/auth/personal-facts';
 
 import { PageArgs, pageOfList } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
@@ -45,7 +45,7 @@ import {
   trainingCompliance,
   trainingNeeds,
 } from './analytics.service';
-import { AnalyticsScope } from './scope';
+import { AnalyticsScope } from '../org/scope';
 import { budgetArguments, rangeArgument, yearArgument } from '../../shared/arguments';
 
 const YEAR = { nullable: true, description: 'The year; default: the current year.' } as const;

@@ -1,21 +1,21 @@
-import type { Context } from '../../context';
-import { requireGroup, shownRows } from '../auth/personal-facts';
-import { groupBy } from '../../shared/collections';
-import { isStale } from '../assessment/staleness';
-import { candidateIndex } from '../fit/candidate-index';
+import type { Context } from '../../platform/graphql/context';
+import { requireGroup, shownRows } from '../../platform/auth/personal-facts';
+import { groupBy } from '../../domain/collections';
+import { isStale } from '../../domain/staleness';
+import { candidateIndex } from '../../engine/ranking/candidate-index';
 import { courseCatalogue } from '../fit/fit.specs';
-import type { ScoringPolicy } from '../fit/fit.policy';
+import type { ScoringPolicy } from '../../domain/fit.policy';
 import type { Position } from '../position/position.entity';
-import { bestProgramme, courseImpacts, type Budget, type Need } from '../talent/programme';
+import { bestProgramme, courseImpacts, type Budget, type Need } from '../../domain/programme';
 import {
   DEFAULT_PROFESSIONALISM_RULES,
   professionalismIndex,
   rulesProblems,
   type ProfessionalismRules,
   type ProfessionalismScore,
-} from '../talent/professionalism';
+} from '../../domain/professionalism';
 import { ProfessionalismRulesEntity } from '../talent/professionalism-rules.entity';
-import { employeesInScope, type AnalyticsScope, type ScopedEmployee } from './scope';
+import { employeesInScope, type AnalyticsScope, type ScopedEmployee } from '../org/scope';
 import type {
   CompetencyHeatMap,
   CourseNeedRank,

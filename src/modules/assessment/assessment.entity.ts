@@ -12,7 +12,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { Node } from '../../shared/node.type';
 import { Employee } from '../employee/employee.entity';
-import { AssessmentMethod } from './assessment.enums';
+import { AssessmentMethod } from '../../domain/assessment.enums';
 
 /** One assessment event of an employee; history is append-only (enforced by a trigger). */
 @Entity({ tableName: 'assessment' })

@@ -1,4 +1,4 @@
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import {
   Arg,
   Ctx,
@@ -14,15 +14,15 @@ import {
   Root,
 } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { UserError } from '../../shared/user-error';
-import { saveRecord } from '../dataset/record.service';
+import { saveRecord } from '../../records/record.service';
 import { Employee } from '../employee/employee.entity';
 import { employeeLockKey } from '../employee/employee.writes';
 import { employeeByRef } from '../employee/employee.service';
 import { assessmentOn } from './assessment.service';
 import { Assessment } from './assessment.entity';
-import { AssessmentMethod } from './assessment.enums';
+import { AssessmentMethod } from '../../domain/assessment.enums';
 
 @InputType({ description: 'The level an assessment gave one competency.' })
 export class AssessmentResultInput {

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
-import { PersonalFact } from '../auth/personal-facts';
-import { paginate } from '../../shared/keyset';
+import type { Context } from '../../platform/graphql/context';
+import { PersonalFact } from '../../platform/auth/personal-facts';
+import { paginate } from '../../platform/db/keyset';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
 import { Employee } from '../employee/employee.entity';

@@ -1,6 +1,6 @@
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { Assessment } from './assessment.entity';
-import type { AssessmentMethod } from './assessment.enums';
+import type { AssessmentMethod } from '../../domain/assessment.enums';
 
 /** An employee's assessment of one day by one method (there is at most one). */
 export function assessmentOn(

@@ -1,10 +1,10 @@
 import { Arg, Args, Authorized, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { connectionType, PageArgs } from '../../shared/pagination';
-import { Role } from '../auth/auth.types';
-import { AuditEvent } from './audit-event.entity';
-import { listAuditEvents } from './audit.service';
+import { Role } from '../../platform/auth/auth.types';
+import { AuditEvent } from '../../records/audit-event.entity';
+import { listAuditEvents } from '../../records/audit';
 
 export const AuditEventConnection = connectionType(AuditEvent);
 

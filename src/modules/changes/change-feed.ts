@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { perPool } from '../../shared/per-pool';
+import { perPool } from '../../platform/db/per-pool';
 
 /** One employee whose facts changed (a record, an assessment, a training, a rating). */
 export interface EmployeeChangeEvent {

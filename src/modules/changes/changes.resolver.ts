@@ -10,9 +10,9 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';
 import {

@@ -1,7 +1,7 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/node.type';
-import { CompetencyType } from './competency.enums';
+import { CompetencyType } from '../../domain/competency.enums';
 
 /** A competency of the dictionary, with five proficiency levels (`CompetencyLevel`). */
 @Entity({ tableName: 'competency' })

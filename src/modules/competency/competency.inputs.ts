@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { orderInput } from '../../shared/order';
-import { CompetencyType } from './competency.enums';
+import { CompetencyType } from '../../domain/competency.enums';
 
 export enum CompetencyOrderField {
   CODE = 'CODE',

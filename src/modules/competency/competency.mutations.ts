@@ -1,10 +1,10 @@
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
-import { saveCoded, type CodedKind } from '../dataset/record.service';
+import { saveCoded, type CodedKind } from '../../records/record.service';
 import { Competency } from './competency.entity';
-import { CompetencyType } from './competency.enums';
+import { CompetencyType } from '../../domain/competency.enums';
 
 @InputType({ description: 'One proficiency level of a competency.' })
 export class CompetencyLevelInput {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Competency } from './competency.entity';
 import { CompetencyFilter, CompetencyOrder } from './competency.inputs';

@@ -1,7 +1,7 @@
 import { Check, DecimalType, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/node.type';
-import { CourseModality, CourseType } from './course.enums';
+import { CourseModality, CourseType } from '../../domain/course.enums';
 
 /** A course of the shared catalogue, with outcomes per competency and prerequisites. */
 @Entity({ tableName: 'course' })

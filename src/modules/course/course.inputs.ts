@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { orderInput } from '../../shared/order';
-import { CourseModality, CourseType } from './course.enums';
+import { CourseModality, CourseType } from '../../domain/course.enums';
 
 export enum CourseOrderField {
   CODE = 'CODE',

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
 import { Course } from './course.entity';

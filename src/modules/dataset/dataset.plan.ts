@@ -1,13 +1,13 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { DatasetIssue, ImportReport, ValidDataset } from './dataset.types';
-import type { KnownKeys } from './dataset.validate';
-import { IssueList } from './issue-list';
+import type { DatasetIssue, ImportReport, ValidDataset } from '../../domain/dataset.types';
+import type { KnownKeys } from '../../records/validate';
+import { IssueList } from '../../records/issue-list';
 import {
   appendOnlyIssue,
   assessmentFingerprint,
   employeeKey,
   storedAssessments,
-} from './dataset.write';
+} from '../../records/write';
 
 type Counts = ImportReport['sections'][number];
 

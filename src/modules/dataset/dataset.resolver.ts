@@ -1,5 +1,5 @@
-import { Role } from '../auth/auth.types';
-import { actorOf } from '../audit/audit.service';
+import { Role } from '../../platform/auth/auth.types';
+import { actorOf } from '../../records/audit';
 import {
   Arg,
   Ctx,
@@ -14,12 +14,12 @@ import {
   Authorized,
 } from 'type-graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
-import type { Context } from '../../context';
-import { userErrorOf } from './dataset-issue';
+import type { Context } from '../../platform/graphql/context';
+import { userErrorOf } from '../../records/dataset-issue';
 import { UserError } from '../../shared/user-error';
-import { exportDataset } from './dataset.export';
+import { exportDataset } from '../../records/read';
 import { importDataset } from './dataset.service';
-import { SECTIONS, type Section } from './dataset.types';
+import { SECTIONS, type Section } from '../../domain/dataset.types';
 
 export enum DatasetSection {
   AGENCIES = 'agencies',

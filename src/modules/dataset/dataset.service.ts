@@ -1,16 +1,21 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Knex } from '@mikro-orm/knex';
-import { recordAudit, type Actor } from '../audit/audit.service';
-import { exportDataset, type ExportScope } from './dataset.export';
-import type { DatasetDocument, DatasetIssue, ImportReport, Section } from './dataset.types';
-import { agencyOfRecord, visibleTo } from './record-agency';
-import { validateDataset, type KnownKeys } from './dataset.validate';
-import { employeeKey, writeDataset, type Progress } from './dataset.write';
-import { prepared } from '../../shared/prepared';
-import { listed } from './issue-list';
+import { recordAudit, type Actor } from '../../records/audit';
+import { exportDataset, type ExportScope } from '../../records/read';
+import type {
+  DatasetDocument,
+  DatasetIssue,
+  ImportReport,
+  Section,
+} from '../../domain/dataset.types';
+import { agencyOfRecord, visibleTo } from '../../records/record-agency';
+import { validateDataset, type KnownKeys } from '../../records/validate';
+import { employeeKey, writeDataset, type Progress } from '../../records/write';
+import { prepared } from '../../platform/db/prepared';
+import { listed } from '../../records/issue-list';
 import { planDataset } from './dataset.plan';
 
-export { MAX_LISTED_ISSUES } from './issue-list';
+export { MAX_LISTED_ISSUES } from '../../records/issue-list';
 
 export interface ImportOptions {
   /** Today's date (ISO); dates after it are rejected. */

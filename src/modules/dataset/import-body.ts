@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { ErrorCode } from '../../shared/errors';
-import type { DatasetIssue } from './dataset.types';
+import type { DatasetIssue } from '../../domain/dataset.types';
 import { DocumentFileError, DocumentTooLargeError, readDocumentStream } from './document-file';
-import { listed } from './issue-list';
+import { listed } from '../../records/issue-list';
 import { readSheets, sheetIssueOf, type SheetIssue } from './workbook';
 import { WORKBOOK_LIMITS, WorkbookLimitError } from './workbook-limits';
 

@@ -2,15 +2,15 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { AssessmentMethod } from '../assessment/assessment.enums';
-import { CompetencyType } from '../competency/competency.enums';
-import { CourseModality, CourseType } from '../course/course.enums';
-import { EmploymentType } from '../employee/employee.enums';
-import { AgencyKind } from '../org/org.enums';
-import { PerformanceRating, PositionCategory } from '../position/position.enums';
-import { EDUCATION_LEVELS, RANKS } from '../reference/reference.data';
-import type { DatasetDocument, DatasetIssue, Section } from './dataset.types';
-import { IssueList } from './issue-list';
+import { AssessmentMethod } from '../../domain/assessment.enums';
+import { CompetencyType } from '../../domain/competency.enums';
+import { CourseModality, CourseType } from '../../domain/course.enums';
+import { EmploymentType } from '../../domain/employee.enums';
+import { AgencyKind } from '../../domain/org.enums';
+import { PerformanceRating, PositionCategory } from '../../domain/position.enums';
+import { EDUCATION_LEVELS, RANKS } from '../../domain/reference.data';
+import type { DatasetDocument, DatasetIssue, Section } from '../../domain/dataset.types';
+import { IssueList } from '../../records/issue-list';
 import {
   checkWorkbook,
   WORKBOOK_LIMITS,

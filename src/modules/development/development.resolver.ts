@@ -13,10 +13,10 @@ import {
   Root,
 } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
-import { Role } from '../auth/auth.types';
-import { PersonalFact } from '../auth/personal-facts';
+import { Role } from '../../platform/auth/auth.types';
+import { PersonalFact } from '../../platform/auth/personal-facts';
 import { Course } from '../course/course.entity';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';

@@ -1,17 +1,17 @@
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { UserErrorCode } from '../../shared/errors';
 import type { UserError } from '../../shared/user-error';
-import { actorOf, recordAudit } from '../audit/audit.service';
+import { actorOf, recordAudit } from '../../records/audit';
 import type { Employee } from '../employee/employee.entity';
 import { employeeByNip, fitOf, planOf, policyFrom, positionByCode } from '../fit/fit.service';
 import { courseCatalogue } from '../fit/fit.specs';
 import { agencyOfUnit, subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { badInput } from '../../shared/errors';
-import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
+import { YEARLY_DEVELOPMENT_HOURS } from '../../domain/reference.data';
 import { DevelopmentPlan } from './development-plan.entity';
-import { onTrack, scheduleCourses } from './development.schedule';
-import { allInOrder } from '../../shared/collections';
+import { onTrack, scheduleCourses } from '../../domain/development.schedule';
+import { allInOrder } from '../../domain/collections';
 
 type Payload = { userErrors: UserError[]; developmentPlan: DevelopmentPlan | null };
 

@@ -1,4 +1,4 @@
-import { IDENTIFYING_ROLES } from '../auth/auth.types';
+import { IDENTIFYING_ROLES } from '../../platform/auth/auth.types';
 import {
   Check,
   DecimalType,
@@ -11,12 +11,12 @@ import {
 } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, Authorized } from 'type-graphql';
 import { Node } from '../../shared/node.type';
-import { PersonalFact } from '../auth/personal-fact';
+import { PersonalFact } from '../../platform/auth/personal-fact';
 import { OrgUnit } from '../org/org-unit.entity';
 import { Position } from '../position/position.entity';
 import { EducationLevel } from '../reference/education-level.entity';
 import { Rank } from '../reference/rank.entity';
-import { EmploymentType } from './employee.enums';
+import { EmploymentType } from '../../domain/employee.enums';
 
 /**
  * A civil servant. PNS and CPNS are identified by NIP, PPPK by their own number; birth date and

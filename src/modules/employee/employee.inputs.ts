@@ -1,6 +1,6 @@
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { orderInput } from '../../shared/order';
-import { EmploymentType } from './employee.enums';
+import { EmploymentType } from '../../domain/employee.enums';
 
 export enum EmployeeOrderField {
   NAME = 'NAME',

@@ -1,8 +1,8 @@
 import { Competency } from '../competency/competency.entity';
 import { Employee } from './employee.entity';
-import type { Context } from '../../context';
-import type { LeanReader } from '../../shared/lean';
-import { prepared } from '../../shared/prepared';
+import type { Context } from '../../platform/graphql/context';
+import type { LeanReader } from '../../platform/db/lean';
+import { prepared } from '../../platform/db/prepared';
 
 export interface CurrentLevel {
   employeeId: number;

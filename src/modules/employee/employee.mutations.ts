@@ -1,4 +1,4 @@
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import {
   Arg,
   Ctx,
@@ -11,12 +11,12 @@ import {
   Authorized,
 } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
-import { PerformanceRating } from '../position/position.enums';
+import { PerformanceRating } from '../../domain/position.enums';
 import { Employee } from './employee.entity';
 import { recordPerformance, saveEmployee } from './employee.writes';
-import { EmploymentType } from './employee.enums';
+import { EmploymentType } from '../../domain/employee.enums';
 
 @InputType({ description: 'The SKP rating of a year.' })
 export class PerformanceInput {

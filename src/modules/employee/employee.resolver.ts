@@ -1,4 +1,4 @@
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import {
   Arg,
   Args,
@@ -13,28 +13,28 @@ import {
 } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 
 import { connectionType, PageArgs } from '../../shared/pagination';
-import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, isStale } from '../assessment/staleness';
+import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, isStale } from '../../domain/staleness';
 import { Competency } from '../competency/competency.entity';
 import { Agency } from '../org/agency.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { Position } from '../position/position.entity';
 import { EducationLevel } from '../reference/education-level.entity';
 import { Rank } from '../reference/rank.entity';
-import { appointmentDateOf, birthDateOf } from './employee.dates';
+import { appointmentDateOf, birthDateOf } from '../../domain/employee.dates';
 import { Employee } from './employee.entity';
 import { EmployeeFilter, EmployeeOrder } from './employee.inputs';
 import { currentLevels, employeeWithLevels } from './employee.loaders';
 import { trainingHoursOf, yearsOfServiceOf } from './employee.service';
 import { rangeArgument, yearArgument } from '../../shared/arguments';
-import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
+import { YEARLY_DEVELOPMENT_HOURS } from '../../domain/reference.data';
 import { listEmployees } from './employee.service';
 import { EmployeeCompetency, TrainingHours } from './employee.types';
 import { EmployeeCount, employeeCounts, EmployeeDimension } from './employee-counts';
 import { PerformanceRecord } from './performance-record.entity';
-import { PersonalFact, recordSet } from '../auth/personal-facts';
+import { PersonalFact, recordSet } from '../../platform/auth/personal-facts';
 
 export const EmployeeConnection = connectionType(Employee);
 

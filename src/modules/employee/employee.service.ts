@@ -1,16 +1,16 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
-import { paginate } from '../../shared/keyset';
+import { paginate } from '../../platform/db/keyset';
 import { containsPattern, sortKeys } from '../../shared/order';
 import { pageOfList, type PageArgs } from '../../shared/pagination';
 import { subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
-import { EDUCATION_LEVELS, normaliseEducationCode, RANKS } from '../reference/reference.data';
+import { EDUCATION_LEVELS, normaliseEducationCode, RANKS } from '../../domain/reference.data';
 import { Employee } from './employee.entity';
-import { addYears, appointmentDateOf, wholeYearsBetween } from './employee.dates';
+import { addYears, appointmentDateOf, wholeYearsBetween } from '../../domain/employee.dates';
 import { hoursInYear } from './employee.loaders';
-import { leanReaderOf } from '../../shared/lean';
+import { leanReaderOf } from '../../platform/db/lean';
 import type {
   CompetencyLevelFilter,
   EmployeeFilter,
@@ -19,11 +19,11 @@ import type {
 } from './employee.inputs';
 import { raw } from '@mikro-orm/core';
 import { Competency } from '../competency/competency.entity';
-import { candidateIndex, type SkillTest } from '../fit/candidate-index';
-import { MAX_CONDITIONS, MAX_FILTER_DEPTH } from '../../shared/limits';
+import { candidateIndex, type SkillTest } from '../../engine/ranking/candidate-index';
+import { MAX_CONDITIONS, MAX_FILTER_DEPTH } from '../../platform/graphql/limits';
 import { employeeFilterShape } from './filter-shape';
-import { dayNumber } from '../fit/days';
-import { DEFAULT_ASSESSMENT_VALIDITY_YEARS } from '../assessment/staleness';
+import { dayNumber } from '../../domain/days';
+import { DEFAULT_ASSESSMENT_VALIDITY_YEARS } from '../../domain/staleness';
 
 const EMPLOYEE_SORT = { NAME: 'name', NIP: 'nip', CREATED: 'id' } as const;
 

@@ -1,9 +1,9 @@
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { UserErrorCode } from '../../shared/errors';
 import type { UserError } from '../../shared/user-error';
-import type { EmployeeRecord } from '../dataset/dataset.types';
-import { notFound, saveKeyed, saveRecord } from '../dataset/record.service';
-import type { PerformanceRating } from '../position/position.enums';
+import type { EmployeeRecord } from '../../domain/dataset.types';
+import { notFound, saveKeyed, saveRecord } from '../../records/record.service';
+import type { PerformanceRating } from '../../domain/position.enums';
 import { employeeByRef } from './employee.service';
 
 const missingIdentifier: UserError = {

@@ -1,6 +1,6 @@
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PerformanceRating } from '../position/position.enums';
+import { PerformanceRating } from '../../domain/position.enums';
 import { Employee } from './employee.entity';
 
 /** An employee's SKP rating for one year. */

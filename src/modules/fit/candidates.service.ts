@@ -1,20 +1,20 @@
-import type { Context } from '../../context';
-import { allInOrder } from '../../shared/collections';
+import type { Context } from '../../platform/graphql/context';
+import { allInOrder } from '../../domain/collections';
 import { badInput } from '../../shared/errors';
 import { forwardPageRequest, toPage, type Page, type PageArgs } from '../../shared/pagination';
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import { subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import type { Position } from '../position/position.entity';
-import type { ScoringPolicy } from './fit.policy';
-import type { PositionSpec, RequirementSpec } from './fit.scoring';
+import type { ScoringPolicy } from '../../domain/fit.policy';
+import type { PositionSpec, RequirementSpec } from '../../domain/fit.scoring';
 import { newFit, readinessOfFit } from './fit.service';
 import { positionSpec } from './fit.specs';
 import type { CandidateFilter, Fit } from './fit.types';
-import { candidateIndex, type CandidateIndex } from './candidate-index';
-import { Ranking } from './column-ranking';
-import { RANK_KEY_LENGTH, ranksBefore, TopK, type RankedEntry } from './ranking';
-import { withRequirements } from './what-if';
+import { candidateIndex, type CandidateIndex } from '../../engine/ranking/candidate-index';
+import { Ranking } from '../../engine/ranking/column-ranking';
+import { RANK_KEY_LENGTH, ranksBefore, TopK, type RankedEntry } from '../../domain/ranking';
+import { withRequirements } from '../../domain/what-if';
 
 /**
  * Employees ranked for a position, best first (`compareFits`), within the filter. The cursor

@@ -1,4 +1,4 @@
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import {
   Arg,
   Args,
@@ -10,13 +10,13 @@ import {
   Root,
   Authorized,
 } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { PageArgs } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
 import { Course } from '../course/course.entity';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';
-import { PositionCategory } from '../position/position.enums';
+import { PositionCategory } from '../../domain/position.enums';
 import {
   bestFitPositions,
   coursesClosing,
@@ -29,9 +29,9 @@ import {
   readinessOfFit,
 } from './fit.service';
 import { courseCatalogue } from './fit.specs';
-import { totalsByReason } from './training-plan';
+import { totalsByReason } from '../../domain/training-plan';
 import { rangeArgument } from '../../shared/arguments';
-import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
+import { YEARLY_DEVELOPMENT_HOURS } from '../../domain/reference.data';
 import { rankCandidates, type CandidatePage } from './candidates.service';
 import { assumedFrom, profileFrom } from './what-if.service';
 import { RequirementInput } from '../position/position.mutations';
@@ -50,8 +50,8 @@ import {
   ScoringPolicyInput,
   TrainingPlan,
 } from './fit.types';
-import { allInOrder } from '../../shared/collections';
-import { candidateIndex } from './candidate-index';
+import { allInOrder } from '../../domain/collections';
+import { candidateIndex } from '../../engine/ranking/candidate-index';
 
 const POLICY = {
   nullable: true,

@@ -1,17 +1,17 @@
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';
 import { Course } from '../course/course.entity';
-import { scoringPolicy, type ScoringPolicy } from './fit.policy';
-import { scoreFit, type CandidateSpec, type PositionSpec } from './fit.scoring';
+import { scoringPolicy, type ScoringPolicy } from '../../domain/fit.policy';
+import { scoreFit, type CandidateSpec, type PositionSpec } from '../../domain/fit.scoring';
 import { candidateSpec, courseCatalogue, positionsByCode, positionSpec } from './fit.specs';
 import { Fit, type Readiness, type ReadinessHorizon, type ScoringPolicyInput } from './fit.types';
-import { candidateIndex, type CandidateIndex } from './candidate-index';
-import { compareFits } from './ranking';
-import { readinessHorizon, readinessOf } from './readiness';
-import { assumeCandidate, type Assumed } from './what-if';
-import { TrainingPlanner, type TrainingPlanResult } from './training-plan';
+import { candidateIndex, type CandidateIndex } from '../../engine/ranking/candidate-index';
+import { compareFits } from '../../domain/ranking';
+import { readinessHorizon, readinessOf } from '../../domain/readiness';
+import { assumeCandidate, type Assumed } from '../../domain/what-if';
+import { TrainingPlanner, type TrainingPlanResult } from '../../domain/training-plan';
 
 /** The policy of a request: the input's choices over the defaults, validated. */
 export function policyFrom(

@@ -1,12 +1,16 @@
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';
-import { EDUCATION_LEVELS, RANKS } from '../reference/reference.data';
-import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candidate-facts';
-import type { CandidateSpec, PositionSpec } from './fit.scoring';
-import type { PlanCourse } from './training-plan';
-import { prepared } from '../../shared/prepared';
-import type { LeanReader } from '../../shared/lean';
+import { EDUCATION_LEVELS, RANKS } from '../../domain/reference.data';
+import {
+  candidateSpecOf,
+  loadEmployeeFacts,
+  type EmployeeFacts,
+} from '../../engine/ranking/candidate-facts';
+import type { CandidateSpec, PositionSpec } from '../../domain/fit.scoring';
+import type { PlanCourse } from '../../domain/training-plan';
+import { prepared } from '../../platform/db/prepared';
+import type { LeanReader } from '../../platform/db/lean';
 import { Competency } from '../competency/competency.entity';
 
 /**

@@ -1,15 +1,15 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { connectionType } from '../../shared/pagination';
-import type { ScoringPolicy } from './fit.policy';
+import type { ScoringPolicy } from '../../domain/fit.policy';
 import type {
   CandidateSpec,
   ConditionResult,
   FitResult,
   PositionSpec,
   TermResult,
-} from './fit.scoring';
-import type { TrainingPlanResult } from './training-plan';
+} from '../../domain/fit.scoring';
+import type { TrainingPlanResult } from '../../domain/training-plan';
 
 export enum JpmScale {
   OPTIMAL = 'OPTIMAL',

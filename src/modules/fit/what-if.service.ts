@@ -1,10 +1,10 @@
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { badInput } from '../../shared/errors';
 import { Competency } from '../competency/competency.entity';
-import type { RequirementSpec } from './fit.scoring';
+import type { RequirementSpec } from '../../domain/fit.scoring';
 import { courseCatalogue } from './fit.specs';
 import type { Assumptions } from './fit.types';
-import type { Assumed } from './what-if';
+import type { Assumed } from '../../domain/what-if';
 
 /** Bounds of a what-if, so one question cannot make the server score without end. */
 const MAX_ASSUMED = 100;

@@ -1,7 +1,7 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/node.type';
-import { AgencyKind } from './org.enums';
+import { AgencyKind } from '../../domain/org.enums';
 
 /** A government agency (instansi): a ministry, a province, a regency or a city. */
 @Entity({ tableName: 'agency' })

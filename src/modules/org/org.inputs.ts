@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { orderInput } from '../../shared/order';
-import { AgencyKind } from './org.enums';
+import { AgencyKind } from '../../domain/org.enums';
 
 export enum AgencyOrderField {
   CODE = 'CODE',

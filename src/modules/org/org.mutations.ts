@@ -1,10 +1,10 @@
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import { Arg, Ctx, Field, InputType, Mutation, Resolver, Authorized } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
-import { saveCoded, type CodedKind } from '../dataset/record.service';
+import { saveCoded, type CodedKind } from '../../records/record.service';
 import { Agency } from './agency.entity';
-import { AgencyKind } from './org.enums';
+import { AgencyKind } from '../../domain/org.enums';
 import { OrgUnit } from './org-unit.entity';
 
 @InputType({ description: 'A new agency.' })

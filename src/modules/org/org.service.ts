@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
-import type { Context } from '../../context';
-import { paginate } from '../../shared/keyset';
+import type { Context } from '../../platform/graphql/context';
+import { paginate } from '../../platform/db/keyset';
 import { containsPattern, sortKeys } from '../../shared/order';
 import type { PageArgs } from '../../shared/pagination';
 import { Agency } from './agency.entity';

@@ -4,7 +4,7 @@ import { Node } from '../../shared/node.type';
 import { OrgUnit } from '../org/org-unit.entity';
 import { EducationLevel } from '../reference/education-level.entity';
 import { Rank } from '../reference/rank.entity';
-import { PerformanceRating, PositionCategory } from './position.enums';
+import { PerformanceRating, PositionCategory } from '../../domain/position.enums';
 
 /**
  * 1 for JPT Utama … 14 for Fungsional Pemula: the categories in the order of the enum. One

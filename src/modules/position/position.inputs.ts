@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { orderInput } from '../../shared/order';
-import { PositionCategory } from './position.enums';
+import { PositionCategory } from '../../domain/position.enums';
 
 export enum PositionOrderField {
   CODE = 'CODE',

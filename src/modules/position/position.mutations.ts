@@ -1,4 +1,4 @@
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import {
   Arg,
   Ctx,
@@ -10,11 +10,11 @@ import {
   Resolver,
   Authorized,
 } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
-import { saveCoded, type CodedKind } from '../dataset/record.service';
+import { saveCoded, type CodedKind } from '../../records/record.service';
 import { Position } from './position.entity';
-import { PerformanceRating, PositionCategory } from './position.enums';
+import { PerformanceRating, PositionCategory } from '../../domain/position.enums';
 
 @InputType({ description: 'A competency a position requires.' })
 export class RequirementInput {

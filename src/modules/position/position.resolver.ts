@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
 import { Course } from '../course/course.entity';
@@ -7,7 +7,7 @@ import { OrgUnit } from '../org/org-unit.entity';
 import { EducationLevel } from '../reference/education-level.entity';
 import { Rank } from '../reference/rank.entity';
 import { Position } from './position.entity';
-import { POSITION_CATEGORY_INFO } from './position.enums';
+import { POSITION_CATEGORY_INFO } from '../../domain/position.enums';
 import { PositionFilter, PositionOrder } from './position.inputs';
 import { PositionRequirement } from './position-requirement.entity';
 import { listPositions, requiredCourseIds } from './position.service';

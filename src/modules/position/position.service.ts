@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { Context } from '../../context';
-import { paginate } from '../../shared/keyset';
+import type { Context } from '../../platform/graphql/context';
+import { paginate } from '../../platform/db/keyset';
 import { containsPattern, sortKeys } from '../../shared/order';
 import type { PageArgs } from '../../shared/pagination';
 import { Position } from './position.entity';

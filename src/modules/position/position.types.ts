@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PerformanceRating } from './position.enums';
+import { PerformanceRating } from '../../domain/position.enums';
 import type { Position } from './position.entity';
 
 /** The hard conditions of a position (persyaratan jabatan), checked before any score. */

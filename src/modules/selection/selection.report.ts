@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { Competency } from '../competency/competency.entity';
 import { Employee } from '../employee/employee.entity';
-import type { ConditionCodeName } from '../fit/fit.scoring';
-import { POSITION_CATEGORY_INFO, type PositionCategory } from '../position/position.enums';
+import type { ConditionCodeName } from '../../domain/fit.scoring';
+import { POSITION_CATEGORY_INFO, type PositionCategory } from '../../domain/position.enums';
 import type { Selection } from './selection.entity';
 import { FingerprintScheme } from './selection.record';
 import { currentDecisions, decisionsOf, verified } from './selection.service';

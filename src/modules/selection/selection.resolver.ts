@@ -12,10 +12,10 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { payloadType } from '../../shared/user-error';
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import { Employee } from '../employee/employee.entity';
 import { FitConnection, ScoringPolicyInput, ScoringPolicyType } from '../fit/fit.types';
 import { Position } from '../position/position.entity';

@@ -1,12 +1,12 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { badInput, UserErrorCode } from '../../shared/errors';
 import { fromGlobalId, toGlobalId } from '../../shared/global-id';
-import { paginate } from '../../shared/keyset';
+import { paginate } from '../../platform/db/keyset';
 import { pageOfList, type PageArgs } from '../../shared/pagination';
 import type { UserError } from '../../shared/user-error';
-import { actorOf, recordAudit } from '../audit/audit.service';
-import { Role } from '../auth/auth.types';
+import { actorOf, recordAudit } from '../../records/audit';
+import { Role } from '../../platform/auth/auth.types';
 import { Employee } from '../employee/employee.entity';
 import { agencyOfUnit } from '../org/org.service';
 import { rankCandidates } from '../fit/candidates.service';

@@ -1,6 +1,6 @@
-import type { ScoringPolicy } from '../fit/fit.policy';
-import type { CandidateSpec, FitResult, PositionSpec } from '../fit/fit.scoring';
-import type { TrainingPlanResult } from '../fit/training-plan';
+import type { ScoringPolicy } from '../../domain/fit.policy';
+import type { CandidateSpec, FitResult, PositionSpec } from '../../domain/fit.scoring';
+import type { TrainingPlanResult } from '../../domain/training-plan';
 
 /** A candidate spec as JSON: its levels and completed courses as lists. */
 export interface FrozenCandidateSpec extends Omit<CandidateSpec, 'levels' | 'completedCourseIds'> {

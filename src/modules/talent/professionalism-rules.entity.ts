@@ -1,5 +1,5 @@
 import { Entity, JsonType, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ProfessionalismRules } from './professionalism';
+import type { ProfessionalismRules } from '../../domain/professionalism';
 
 /** Weights and sub-scores of the professionalism index for one agency, or the default (`*`). */
 @Entity({ tableName: 'professionalism_rules' })

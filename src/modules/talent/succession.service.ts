@@ -1,14 +1,14 @@
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
 import { Employee } from '../employee/employee.entity';
 import { byRank, indexedFitsFor, readinessHorizonOfFit, readinessOfFit } from '../fit/fit.service';
-import { YEARLY_DEVELOPMENT_HOURS } from '../reference/reference.data';
-import { addYears, birthDateOf } from '../employee/employee.dates';
-import type { ScoringPolicy } from '../fit/fit.policy';
+import { YEARLY_DEVELOPMENT_HOURS } from '../../domain/reference.data';
+import { addYears, birthDateOf } from '../../domain/employee.dates';
+import type { ScoringPolicy } from '../../domain/fit.policy';
 import { agencyOfUnit } from '../org/org.service';
 import { Position } from '../position/position.entity';
-import { AnalyticsScope, employeesInScope } from '../analytics/scope';
-import { SUCCESSION_BOXES } from './talent-box';
+import { AnalyticsScope, employeesInScope } from '../org/scope';
+import { SUCCESSION_BOXES } from '../../domain/talent-box';
 import { placements } from './talent.service';
 import {
   Vacancy as VacancyType,

@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../shared/user-error';
-import { PerformanceRating } from '../position/position.enums';
+import { PerformanceRating } from '../../domain/position.enums';
 import { TalentBoxAction } from './talent-box-action.entity';
 import { TalentPolicy } from './talent-policy.entity';
 

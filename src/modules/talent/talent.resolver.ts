@@ -1,4 +1,4 @@
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import {
   Arg,
   Args,
@@ -12,12 +12,12 @@ import {
   Authorized,
   Info,
 } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import type { GraphQLResolveInfo } from 'graphql';
-import { PersonalFact, recordSet } from '../auth/personal-facts';
+import { PersonalFact, recordSet } from '../../platform/auth/personal-facts';
 import { rangeArgument, yearArgument } from '../../shared/arguments';
 import { PageArgs } from '../../shared/pagination';
-import { AnalyticsScope } from '../analytics/scope';
+import { AnalyticsScope } from '../org/scope';
 import { Employee } from '../employee/employee.entity';
 import { EmployeeConnection } from '../employee/employee.resolver';
 import { employeesPage } from '../employee/employee.service';

@@ -1,7 +1,7 @@
-import { actorOf, recordAudit } from '../audit/audit.service';
-import type { Context } from '../../context';
-import { requireGroup, shownRows } from '../auth/personal-facts';
-import { employeesInScope, type AnalyticsScope, type ScopedEmployee } from '../analytics/scope';
+import { actorOf, recordAudit } from '../../records/audit';
+import type { Context } from '../../platform/graphql/context';
+import { requireGroup, shownRows } from '../../platform/auth/personal-facts';
+import { employeesInScope, type AnalyticsScope, type ScopedEmployee } from '../org/scope';
 import { UserErrorCode } from '../../shared/errors';
 import type { UserError } from '../../shared/user-error';
 import { Agency } from '../org/agency.entity';
@@ -13,7 +13,7 @@ import {
   SUCCESSION_BOXES,
   type Placement,
   type TalentCutoffs,
-} from './talent-box';
+} from '../../domain/talent-box';
 import type {
   SetTalentBoxActionInput,
   SetTalentPolicyInput,

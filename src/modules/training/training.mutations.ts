@@ -1,4 +1,4 @@
-import { Role } from '../auth/auth.types';
+import { Role } from '../../platform/auth/auth.types';
 import {
   Arg,
   Ctx,
@@ -11,9 +11,9 @@ import {
   Authorized,
 } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { UserError } from '../../shared/user-error';
-import { saveRecord } from '../dataset/record.service';
+import { saveRecord } from '../../records/record.service';
 import { Employee } from '../employee/employee.entity';
 import { employeeLockKey } from '../employee/employee.writes';
 import { employeeByRef } from '../employee/employee.service';

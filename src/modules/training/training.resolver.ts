@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import { PersonalFact, recordSet } from '../auth/personal-facts';
+import { PersonalFact, recordSet } from '../../platform/auth/personal-facts';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
-import { paginate } from '../../shared/keyset';
+import type { Context } from '../../platform/graphql/context';
+import { paginate } from '../../platform/db/keyset';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Course } from '../course/course.entity';
 import { Employee } from '../employee/employee.entity';

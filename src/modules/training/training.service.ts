@@ -1,4 +1,4 @@
-import type { Context } from '../../context';
+import type { Context } from '../../platform/graphql/context';
 import { Course } from '../course/course.entity';
 import { TrainingRecord } from './training-record.entity';
 

@@ -1,0 +1,9 @@
+import { addYears } from './employee.dates';
+
+/** Default validity of an assessment, in years (DOMAIN.md §4); callers may pass another. */
+export const DEFAULT_ASSESSMENT_VALIDITY_YEARS = 3;
+
+/** An assessment is stale when it is older than `validityYears` on `asOf` (ISO dates). */
+export function isStale(assessedOn: string, asOf: string, validityYears: number): boolean {
+  return assessedOn < addYears(asOf, -validityYears);
+}

@@ -1,0 +1,436 @@
+import 'reflect-metadata';
+import {
+  defaultFieldResolver,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isObjectType,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLArgument,
+  type GraphQLSchema,
+} from 'graphql';
+import { buildSchemaSync, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
+import { AuditResolver } from '../../modules/audit/audit.resolver';
+import { ChangesResolver, EmployeesChangedResolver } from '../../modules/changes/changes.resolver';
+import {
+  DevelopmentCourseResolver,
+  DevelopmentPlanResolver,
+  EmployeeDevelopmentResolver,
+} from '../../modules/development/development.resolver';
+import {
+  SelectionDecisionResolver,
+  SelectionResolver,
+} from '../../modules/selection/selection.resolver';
+import type { Context } from './context';
+import { badInput } from '../../shared/errors';
+import { guardPersonalFacts } from '../auth/personal-facts';
+import { InputProblemError, normaliseDeep } from '../../shared/text';
+import {
+  AssessmentResolver,
+  AssessmentResultResolver,
+  EmployeeAssessmentsResolver,
+  EmployeeCompetencyAssessmentResolver,
+} from '../../modules/assessment/assessment.resolver';
+import { CompetencyResolver } from '../../modules/competency/competency.resolver';
+import {
+  CompetencyCoursesResolver,
+  CourseOutcomeResolver,
+  CourseResolver,
+} from '../../modules/course/course.resolver';
+import {
+  EmployeeCompetencyResolver,
+  EmployeeResolver,
+  OrgUnitEmployeesResolver,
+  PositionHoldersResolver,
+} from '../../modules/employee/employee.resolver';
+import { AgencyResolver, OrgUnitResolver } from '../../modules/org/org.resolver';
+import {
+  CompetencyPositionsResolver,
+  PositionConditionsResolver,
+  PositionRequirementResolver,
+  PositionResolver,
+} from '../../modules/position/position.resolver';
+import {
+  CourseCompletionsResolver,
+  EmployeeTrainingsResolver,
+  TrainingRecordResolver,
+} from '../../modules/training/training.resolver';
+import { NodeResolver } from '../../app/node.resolver';
+import {
+  AssessmentMutationResolver,
+  RecordAssessmentPayloadResolver,
+} from '../../modules/assessment/assessment.mutations';
+import { CompetencyMutationResolver } from '../../modules/competency/competency.mutations';
+import { CourseMutationResolver } from '../../modules/course/course.mutations';
+import {
+  CompetencyNeedResolver,
+  CourseNeedRankResolver,
+  EmployeeProfessionalismResolver,
+  EmployeeTrainingHoursResolver,
+  HeatMapCellResolver,
+  HeatMapResolver,
+  HeatMapRowResolver,
+  ProfessionalismResolver,
+  TrainingComplianceResolver,
+  TrainingNeedsResolver,
+  TrainingProgrammeResolver,
+} from '../../modules/analytics/analytics.resolver';
+import { DatasetResolver } from '../../modules/dataset/dataset.resolver';
+import {
+  EmployeeTalentResolver,
+  SuccessionResolver,
+  TalentCellResolver,
+  TalentMatrixResolver,
+  TalentPolicyResolver,
+  VacancyResolver,
+} from '../../modules/talent/talent.resolver';
+import {
+  EmployeeFitResolver,
+  FitResolver,
+  FitTermResolver,
+  GapResolver,
+  PlannedCourseResolver,
+  PositionCandidatesResolver,
+  CandidateRankingResolver,
+} from '../../modules/fit/fit.resolver';
+import { EmployeeMutationResolver } from '../../modules/employee/employee.mutations';
+import { OrgMutationResolver } from '../../modules/org/org.mutations';
+import { PositionMutationResolver } from '../../modules/position/position.mutations';
+import { TrainingMutationResolver } from '../../modules/training/training.mutations';
+
+const RESOLVERS: NonEmptyArray<Function> = [
+  NodeResolver,
+  AgencyResolver,
+  OrgUnitResolver,
+  CompetencyResolver,
+  CourseResolver,
+  CourseOutcomeResolver,
+  CompetencyCoursesResolver,
+  PositionResolver,
+  PositionConditionsResolver,
+  PositionRequirementResolver,
+  CompetencyPositionsResolver,
+  EmployeeResolver,
+  EmployeeCompetencyResolver,
+  OrgUnitEmployeesResolver,
+  PositionHoldersResolver,
+  AssessmentResolver,
+  AssessmentResultResolver,
+  EmployeeCompetencyAssessmentResolver,
+  EmployeeAssessmentsResolver,
+  TrainingRecordResolver,
+  EmployeeTrainingsResolver,
+  CourseCompletionsResolver,
+  OrgMutationResolver,
+  CompetencyMutationResolver,
+  CourseMutationResolver,
+  PositionMutationResolver,
+  EmployeeMutationResolver,
+  AssessmentMutationResolver,
+  RecordAssessmentPayloadResolver,
+  TrainingMutationResolver,
+  DatasetResolver,
+  FitResolver,
+  FitTermResolver,
+  GapResolver,
+  PlannedCourseResolver,
+  EmployeeFitResolver,
+  PositionCandidatesResolver,
+  CandidateRankingResolver,
+  EmployeeTalentResolver,
+  TalentCellResolver,
+  TalentMatrixResolver,
+  SuccessionResolver,
+  TalentPolicyResolver,
+  TrainingComplianceResolver,
+  EmployeeTrainingHoursResolver,
+  HeatMapResolver,
+  HeatMapRowResolver,
+  HeatMapCellResolver,
+  TrainingNeedsResolver,
+  CompetencyNeedResolver,
+  CourseNeedRankResolver,
+  TrainingProgrammeResolver,
+  ProfessionalismResolver,
+  EmployeeProfessionalismResolver,
+  AuditResolver,
+  SelectionResolver,
+  SelectionDecisionResolver,
+  VacancyResolver,
+  DevelopmentPlanResolver,
+  DevelopmentCourseResolver,
+  EmployeeDevelopmentResolver,
+  ChangesResolver,
+  EmployeesChangedResolver,
+];
+
+let built: GraphQLSchema | undefined;
+
+/** The executable schema, built once per process from the decorated classes. */
+export function buildAppSchema(): GraphQLSchema {
+  built ??= normaliseArguments(
+    guardPersonalFacts(
+      callFieldResolversDirectly(
+        readPlainFieldsDirectly(
+          buildSchemaSync({
+            resolvers: RESOLVERS,
+            validate: false,
+            // Subscriptions bring their own streams (the change log): no topics are published.
+            pubSub: {
+              publish() {
+                throw new Error('No topics are published: subscriptions read the change log.');
+              },
+              subscribe() {
+                throw new Error('No topics are published: subscriptions read the change log.');
+              },
+            },
+            // `@Authorized(roles)`: signed in with one of the roles (any role when none are named).
+            authChecker: ({ context }: { context: Context }, roles) => {
+              context.access.require(...(roles as string[]));
+              return true;
+            },
+          }),
+        ),
+      ),
+    ),
+  );
+  return built;
+}
+
+/**
+ * A property field with nothing around it is read by GraphQL's own resolver. type-graphql wraps
+ * every property in a function that builds a record and runs the (empty) middleware chain, once
+ * per field of every object answered: thousands of times for a page of 100 employees. Kept
+ * wrapped, by name in every type (so a name's guard is never lost through a type it was not
+ * declared on): a field with roles (`@Authorized`, even with none named) or middleware, any
+ * field resolver's name, a property published under another name, and every field of a class
+ * guarded as a whole. The root types are left alone.
+ */
+function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const wrapped = new Set<string>([
+    ...storage.authorizedFields.map((a) => a.fieldName),
+    ...storage.middlewares.map((m) => m.fieldName),
+    ...storage.fieldResolvers.map((r) => r.schemaName),
+    ...storage.fields.filter((f) => f.name !== f.schemaName).map((f) => f.schemaName),
+  ]);
+  const guardedClasses = new Set<unknown>([
+    ...storage.authorizedResolver.map((a) => a.target),
+    ...storage.resolverMiddlewares.map((m) => m.target),
+  ]);
+  const guardedTypes = new Set(
+    [...storage.objectTypes, ...storage.interfaceTypes]
+      .filter((t) => [...guardedClasses].some((c) => c === t.target || isSubclass(t.target, c)))
+      .map((t) => t.name),
+  );
+  const plain = new Set(storage.fields.map((f) => f.schemaName));
+  const roots = new Set<unknown>([
+    schema.getQueryType(),
+    schema.getMutationType(),
+    schema.getSubscriptionType(),
+  ]);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || roots.has(type)) continue;
+    if (guardedTypes.has(type.name)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0 && plain.has(field.name) && !wrapped.has(field.name))
+        field.resolve = undefined;
+    }
+  }
+  return schema;
+}
+
+/**
+ * A field resolver with nothing around it (no roles, no middleware) that takes only its parent,
+ * the context and the info is called straight: type-graphql's handler sorts the parameters'
+ * metadata, maps each one, and runs the empty middleware chain on every call, for every object
+ * (on a page of 100 employees, thousands of times). A parent that is not already of the
+ * parameter's class goes through type-graphql's own handler, which converts it. Resolver
+ * classes hold no state: the instance called is made here, once.
+ */
+function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const instances = new Map<unknown, object>();
+  for (const resolver of storage.fieldResolvers) {
+    if (resolver.kind !== 'external' || resolver.roles !== undefined) continue;
+    if ((resolver.middlewares ?? []).length > 0) continue;
+    const params = [...(resolver.params ?? [])].sort((a, b) => a.index - b.index);
+    if (!params.every((p) => p.kind === 'root' || p.kind === 'context' || p.kind === 'info'))
+      continue;
+    const typeName = storage.objectTypes.find((t) => t.target === resolver.getObjectType?.())?.name;
+    const type = typeName ? schema.getType(typeName) : undefined;
+    if (!isObjectType(type)) continue;
+    const field = type.getFields()[resolver.schemaName];
+    const handler = field?.resolve;
+    if (!field || !handler || field.args.length > 0) continue;
+    let instance = instances.get(resolver.target);
+    if (!instance)
+      instances.set(resolver.target, (instance = new (resolver.target as new () => object)()));
+    const method = (instance as Record<string, (...values: unknown[]) => unknown>)[
+      resolver.methodName
+    ];
+    const target = instance;
+    // The class each parent parameter expects (every class is defined once the schema is built).
+    const rootTypes = params.map((p) => (p.kind === 'root' ? p.getType?.() : undefined));
+    field.resolve = (
+      root: Record<string, unknown>,
+      args,
+      context: Record<string, unknown>,
+      info,
+    ) => {
+      const values: unknown[] = new Array(params.length);
+      for (let i = 0; i < params.length; i++) {
+        const p = params[i];
+        if (p.kind === 'root') {
+          const value = p.propertyName ? root[p.propertyName] : root;
+          const type = rootTypes[i];
+          if (
+            value != null &&
+            type !== undefined &&
+            !(typeof type === 'function' && value instanceof type)
+          )
+            return handler(root, args, context, info);
+          values[i] = value;
+        } else if (p.kind === 'context')
+          values[i] = p.propertyName ? context[p.propertyName] : context;
+        else values[i] = info;
+      }
+      return method.apply(target, values);
+    };
+  }
+  return schema;
+}
+
+const isSubclass = (target: unknown, parent: unknown) =>
+  typeof target === 'function' &&
+  typeof parent === 'function' &&
+  Object.prototype.isPrototypeOf.call(parent, target);
+
+/**
+ * Every argument of every field is normalised once, before any resolver sees it: texts in
+ * Unicode NFC without surrounding white space; a control character, a bidirectional control or
+ * a lone surrogate anywhere, or a value nested deeper than `MAX_INPUT_DEPTH`, refused with
+ * BAD_USER_INPUT naming the argument (`extensions.argument`). So a key written `" JPT-014"` is
+ * the same key as `"JPT-014"` to every lookup, agency check and write. A field guarded by
+ * `@Authorized` checks the caller's role first: a caller who may not call it is refused before
+ * its input is walked, whatever that input holds.
+ */
+function normaliseArguments(schema: GraphQLSchema): GraphQLSchema {
+  const roles = fieldRoles(schema);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const required = roles.get(`${type.name}.${field.name}`);
+      const normaliseAll = (args: Record<string, unknown>, context: Context) => {
+        if (required) context.access.require(...required);
+        const normalised: Record<string, unknown> = {};
+        for (const name of Object.keys(args)) {
+          try {
+            normalised[name] = normaliseDeep(args[name], [name]);
+          } catch (error) {
+            if (!(error instanceof InputProblemError)) throw error;
+            const argument = (
+              error.kind === 'too-deep' ? typedPart(field.args, error.path) : error.path
+            ).join('.');
+            throw badInput(`Argument \`${argument}\` ${error.problem}.`, { argument });
+          }
+        }
+        return normalised;
+      };
+      field.resolve = (source, args: Record<string, unknown>, context: Context, info) =>
+        resolve(source, normaliseAll(args, context), context, info);
+      // A subscription reads its arguments when it starts, as well as for each event.
+      const subscribe = field.subscribe;
+      if (subscribe)
+        field.subscribe = (source, args: Record<string, unknown>, context: Context, info) =>
+          subscribe(source, normaliseAll(args, context), context, info);
+    }
+  }
+  return schema;
+}
+
+/**
+ * The part of `path` (into a field's arguments) that the schema's input types name: it stops
+ * where a scalar (a JSON value) begins, so a value nested too deep is named by its argument,
+ * `input.dataset`, not by the keys inside it.
+ */
+function typedPart(
+  args: readonly GraphQLArgument[],
+  path: (string | number)[],
+): (string | number)[] {
+  let type = getNullableType(args.find((a) => a.name === path[0])?.type);
+  let length = 1;
+  while (length < path.length && type) {
+    if (isListType(type)) type = getNullableType(type.ofType);
+    else if (isInputObjectType(type)) type = getNullableType(type.getFields()[path[length]]?.type);
+    else break;
+    length++;
+  }
+  return path.slice(0, length);
+}
+
+/**
+ * The roles `@Authorized` names for each field of the schema's root types that is guarded
+ * (by the method's decorator, or the resolver class's), keyed `Mutation.importDataset`; an
+ * empty list means any signed-in caller. A field not in the map is open to everyone. The
+ * request pipeline may refuse a whole operation with it before looking at its input.
+ */
+export function rootFieldRoles(): Map<string, readonly string[]> {
+  const schema = buildAppSchema();
+  const roots = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].map(
+      (t) => t?.name,
+    ),
+  );
+  return new Map(
+    [...fieldRoles(schema)].filter(([key]) => roots.has(key.slice(0, key.indexOf('.')))),
+  );
+}
+
+/**
+ * The roles of every guarded field the resolver classes define (root fields and field
+ * resolvers), keyed `Type.field`, as type-graphql finds them: the method's `@Authorized`, else
+ * its class's. Fields declared on object types themselves take no arguments here.
+ */
+function fieldRoles(schema: GraphQLSchema): Map<string, readonly string[]> {
+  const storage = getMetadataStorage();
+  const rolesOf = (target: Function, method: string): readonly string[] | undefined =>
+    (
+      storage.authorizedFields.find((a) => a.target === target && a.fieldName === method) ??
+      storage.authorizedResolver.find((a) => a.target === target)
+    )?.roles as readonly string[] | undefined;
+  const roles = new Map<string, readonly string[]>();
+  const resolvers = new Set<Function>(RESOLVERS);
+  const roots: [string | undefined, typeof storage.queries][] = [
+    [schema.getQueryType()?.name, storage.queries],
+    [schema.getMutationType()?.name, storage.mutations],
+    [schema.getSubscriptionType()?.name, storage.subscriptions],
+  ];
+  for (const [type, definitions] of roots) {
+    for (const definition of definitions) {
+      const found = rolesOf(definition.target, definition.methodName);
+      if (type && found && resolvers.has(definition.target))
+        roles.set(`${type}.${definition.schemaName}`, found);
+    }
+  }
+  for (const resolver of storage.fieldResolvers) {
+    const found = rolesOf(resolver.target, resolver.methodName);
+    if (!found || !resolvers.has(resolver.target)) continue;
+    const objectClass = storage.resolverClasses
+      .find((r) => r.target === resolver.target)
+      ?.getObjectType?.();
+    const type = [...storage.objectTypes, ...storage.interfaceTypes].find(
+      (t) => t.target === objectClass,
+    );
+    if (type) roles.set(`${type.name}.${resolver.schemaName}`, found);
+  }
+  return roles;
+}
+
+/** The schema as committed in `schema.graphql`: sorted, so diffs show real changes only. */
+export function printAppSchema(): string {
+  return printSchema(lexicographicSortSchema(buildAppSchema())) + '\n';
+}

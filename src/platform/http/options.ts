@@ -1,0 +1,52 @@
+import type { Logger } from 'pino';
+import type { ReadRouting } from '../db/read-routing';
+import type { TokenKeys } from '../auth/tokens';
+import type { QueryLimits } from '../graphql/limits';
+import type { TrustedDocuments } from './trusted-documents';
+
+/** What a server is made with: the configuration's part, and the process's (logger, routing). */
+export interface ServerOptions {
+  /**
+   * Put `extensions.sqlStatements` on every response (development and tests), or only on those
+   * to requests with the `x-count-statements` header: counting tracks every promise of the
+   * request, which costs a measured server more than the reads it measures.
+   */
+  readonly exposeStatementCount: boolean | 'on-request';
+  readonly keys: TokenKeys;
+  readonly limits: QueryLimits & {
+    maxTokens: number;
+    writeWaitMs: number;
+    costPerMinute: number;
+    /** The fewest people an ANALYST may learn anything of (`MIN_GROUP_SIZE`). */
+    minGroupSize?: number;
+  };
+  /** Production refuses introspection to callers who are not signed in. */
+  readonly production: boolean;
+  /** A token pre-filled in the explorer (demo mode only). */
+  readonly explorerToken?: string;
+  /** A NIP pre-filled in the explorer's example query. */
+  readonly exampleNip?: string;
+  /** The committee console's build (web/dist), served at `/`. */
+  readonly consoleDir?: string;
+  /** Demo mode only: one token per role, offered by the console's role picker. */
+  readonly demoTokens?: Readonly<Record<string, string>>;
+  /** Where unexpected errors are reported (default: the logger, at level error). */
+  readonly log?: (error: unknown) => void;
+  /** Structured logs: a line per request with its id (default: none). */
+  readonly logger?: Logger;
+  /** The secret cursors are encrypted with; processes that share it share cursors. */
+  readonly cursorSecret?: string;
+  /** Streaming replicas for read-only requests (none: everything on `orm`, the primary). */
+  readonly routing?: ReadRouting;
+  /**
+   * How many times a document runs on graphql-js before it is compiled (default 1: compiled on
+   * its second run; the tests use 0, so that every document they send runs compiled).
+   */
+  readonly runsBeforeCompiling?: number;
+  /** `/metrics` asks for this bearer token; without one it answers loopback callers only. */
+  readonly metricsToken?: string;
+  /** Origins whose pages may call the API, exports and reports from a browser (none: no CORS). */
+  readonly corsOrigins?: readonly string[];
+  /** Documents a request may name by `documentId`; with `only`, the only ones non-analysts may run. */
+  readonly trustedDocuments?: { readonly documents: TrustedDocuments; readonly only: boolean };
+}

@@ -1,0 +1,214 @@
+import {
+  createSourceEventStream,
+  execute,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLError,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { createHandler, type OperationResult } from 'graphql-sse';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Context } from '../../graphql/context';
+import { AppError, ErrorCode, formatError } from '../../../shared/errors';
+import { Door, operationOf, statusOf, variablesOf, type Caller } from '../pipeline';
+import { requestContext, type AppRoute, type RouteDeps } from './route';
+
+/** The request context, as graphql-sse types an operation's context. */
+type StreamContext = Context & Record<PropertyKey, unknown>;
+
+/** Streams one caller, and one process, may hold open at once. */
+const STREAMS_PER_CALLER = 10;
+const STREAMS_PER_PROCESS = 1_000;
+
+/** What a stream was admitted with, to charge each of its events. */
+interface Admitted {
+  readonly caller: Caller;
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly variables: Record<string, unknown>;
+  readonly gone: AbortController;
+}
+
+/** How many items an event carries (the employees it will resolve), for its cost. */
+export type EventSize = (event: unknown) => number;
+
+const defaultEventSize: EventSize = (event) => {
+  const ids = (event as { ids?: unknown } | null)?.ids;
+  return Array.isArray(ids) ? ids.length : 1;
+};
+
+type Refusal = [string, { status: number; statusText: string; headers: Record<string, string> }];
+
+/**
+ * GraphQL subscriptions over Server-Sent Events (`graphql-sse`, "distinct connections" mode)
+ * at `/graphql/stream`, through the pipeline twice: when a subscription starts (token, trusted
+ * documents, validation, roles, input, cost, budget — refused as `/graphql` refuses, with the
+ * same codes and the validation errors' locations), and each time an event is executed for it
+ * (charged to the subscriber's budget by the event's real size; past the budget the stream
+ * says RATE_LIMITED and ends). Streams end with `complete` when the server stops.
+ */
+export function streamRoutes(deps: RouteDeps, eventSize: EventSize = defaultEventSize): AppRoute[] {
+  const { pipeline, log } = deps;
+  const open = new Map<string, number>();
+  let total = 0;
+  const admitted = new WeakMap<object, Admitted>();
+  const refuse = (error: AppError | readonly GraphQLError[]): Refusal => {
+    const errors: readonly GraphQLError[] = error instanceof AppError ? [error] : error;
+    const status = error instanceof AppError ? statusOf(error) : 400;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const retryAfter = errors[0].extensions.retryAfterSeconds;
+    if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+    return [
+      JSON.stringify({ errors: errors.map((e) => formatError(e.toJSON(), e, log)) }),
+      { status, statusText: String(errors[0].extensions.code), headers },
+    ];
+  };
+
+  /** graphql-js's `subscribe`, with each event charged before it is executed. */
+  async function subscribe(args: ExecutionArgs): Promise<OperationResult> {
+    const source = await createSourceEventStream(args);
+    const stream = admitted.get(args.contextValue as object);
+    if (!(Symbol.asyncIterator in source) || !stream) return source as ExecutionResult;
+    const events = source as AsyncGenerator<unknown>;
+    return (async function* charged(): AsyncGenerator<ExecutionResult> {
+      try {
+        for await (const event of events) {
+          try {
+            await pipeline.chargeEvent(
+              stream.caller,
+              stream.document,
+              stream.operation,
+              stream.variables,
+              eventSize(event),
+            );
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            yield { errors: [formatError(error.toJSON(), error, log)] } as never;
+            return;
+          }
+          yield await execute({ ...args, rootValue: event });
+        }
+      } finally {
+        await events.return?.(undefined);
+      }
+    })();
+  }
+
+  const handler = createHandler<FastifyRequest, { reply: FastifyReply }, StreamContext>({
+    schema: pipeline.schema,
+    // Every request its own stream: the token rides on each.
+    authenticate: () => null,
+    subscribe: subscribe as never,
+    onSubscribe: async (req, params) => {
+      const request = req.raw;
+      const caller = pipeline.authenticate(request.headers.authorization);
+      let stream: Omit<Admitted, 'gone'>;
+      try {
+        const viewer = pipeline.signedIn(caller);
+        const body = {
+          ...params,
+          documentId: (request.body as { documentId?: unknown })?.documentId,
+        };
+        pipeline.trustedDocument(body, viewer);
+        const document = pipeline.document(body.query);
+        if (!('kind' in document)) return refuse(document);
+        const operation = operationOf(document, params.operationName);
+        if (operation.operation !== 'subscription')
+          throw new AppError(
+            ErrorCode.BAD_USER_INPUT,
+            'This endpoint runs subscriptions; send queries and mutations to /graphql.',
+          );
+        const variables = variablesOf(params.variables);
+        await pipeline.admit(caller, document, operation, variables);
+        if ((open.get(caller.key) ?? 0) >= STREAMS_PER_CALLER || total >= STREAMS_PER_PROCESS)
+          throw new AppError(
+            ErrorCode.RATE_LIMITED,
+            `At most ${STREAMS_PER_CALLER} open subscriptions a caller.`,
+          );
+        stream = { caller, document, operation, variables };
+      } catch (error) {
+        if (error instanceof AppError) return refuse(error);
+        throw error;
+      }
+      open.set(caller.key, (open.get(caller.key) ?? 0) + 1);
+      total++;
+      // The stream ends when its client goes, or when the server stops.
+      const gone = new AbortController();
+      deps.streams.add(gone);
+      req.context.reply.raw.once('close', () => gone.abort());
+      gone.signal.addEventListener('abort', () => deps.streams.delete(gone), { once: true });
+      const contextValue = requestContext(deps, caller.viewer, {
+        requestId: String(request.id),
+        signal: gone.signal,
+      });
+      admitted.set(contextValue, { ...stream, gone });
+      return {
+        schema: pipeline.schema,
+        document: stream.document,
+        operationName: params.operationName,
+        variableValues: stream.variables,
+        contextValue: contextValue as StreamContext,
+      };
+    },
+    onNext: (_ctx, _req, result) => {
+      if (!('errors' in result) || !result.errors) return result;
+      return {
+        ...result,
+        errors: result.errors.map((e) => ('toJSON' in e ? formatError(e.toJSON(), e, log) : e)),
+      } as never;
+    },
+    onComplete: (ctx) => {
+      const stream = admitted.get(ctx);
+      if (!stream) return;
+      admitted.delete(ctx);
+      stream.gone.abort();
+      total--;
+      const key = stream.caller.key;
+      const left = (open.get(key) ?? 1) - 1;
+      if (left > 0) open.set(key, left);
+      else open.delete(key);
+    },
+  });
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    const [body, init] = await handler({
+      method: request.method,
+      url: request.url,
+      headers: {
+        get: (key: string) => {
+          const value = request.headers[key];
+          return Array.isArray(value) ? value.join('\n') : value;
+        },
+      },
+      body: (request.body ?? null) as never,
+      raw: request,
+      context: { reply },
+    });
+    if (!body || typeof body === 'string') {
+      return reply
+        .code(init.status ?? 200)
+        .headers(init.headers ?? {})
+        .send(body ?? '');
+    }
+    // An event stream: written straight to the socket, event by event.
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(init.status ?? 200, init.statusText, {
+      ...(init.headers as Record<string, string>),
+      'x-request-id': String(request.id),
+    });
+    const stop = () => void body.return(undefined);
+    res.once('close', stop);
+    for await (const chunk of body) {
+      if (!res.writable) break;
+      res.write(chunk);
+    }
+    res.end();
+    return reply;
+  };
+  return [
+    { method: 'POST', url: '/graphql/stream', door: Door.STREAM, handler: handle },
+    { method: 'GET', url: '/graphql/stream', door: Door.STREAM, handler: handle },
+  ];
+}
