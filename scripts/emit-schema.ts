@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { printAppSchema } from '../src/platform/graphql/schema';
+import { printedSchema } from '../src/app/schema';
 
-writeFileSync('schema.graphql', printAppSchema());
+writeFileSync('schema.graphql', printedSchema());
 console.log('Wrote schema.graphql');

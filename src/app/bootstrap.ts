@@ -47,11 +47,16 @@ export async function openDatabase(
   if (applied > 0) log(`Applied ${applied} migration(s)`);
   const routing =
     config.replicaUrls.length > 0
-      ? await ReadRouting.open(orm, config.replicaUrls, {
-          ...config.replicas,
-          statementTimeoutMs: config.limits.statementTimeoutMs,
-          log: logRouting,
-        })
+      ? await ReadRouting.open(
+          orm,
+          config.replicaUrls,
+          {
+            ...config.replicas,
+            statementTimeoutMs: config.limits.statementTimeoutMs,
+            log: logRouting,
+          },
+          ormConfig,
+        )
       : undefined;
   return {
     orm,

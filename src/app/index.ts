@@ -11,7 +11,7 @@ import { loadDemoIfEmpty } from '../demo/demo.service';
 import { demoExample, demoTokensFor } from '../demo/demo.tokens';
 import { candidateIndex } from '../engine/ranking/candidate-index';
 import { setSelectionKey } from '../modules/selection/selection.record';
-import { createServer } from '../platform/http/server';
+import { createServer } from './server';
 
 /** Start-up only: config → database → demo data → schema → HTTP server. */
 async function main(): Promise<void> {

@@ -2,14 +2,14 @@ import path from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import { MIGRATIONS } from '../../migrations';
-import { ENTITIES } from './entities';
+import { ENTITIES } from './features';
 
 /** ORM settings for one database URL; migrations are listed in code, not globbed from disk. */
 export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl,
-    entities: ENTITIES,
+    entities: [...ENTITIES],
     discovery: { requireEntitiesArray: true },
     extensions: [Migrator],
     migrations: {

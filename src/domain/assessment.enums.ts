@@ -1,5 +1,3 @@
-import { registerEnumType } from 'type-graphql';
-
 export enum AssessmentMethod {
   ASSESSMENT_CENTER = 'ASSESSMENT_CENTER',
   TEST = 'TEST',
@@ -8,10 +6,3 @@ export enum AssessmentMethod {
   INTERVIEW = 'INTERVIEW',
 }
 
-registerEnumType(AssessmentMethod, {
-  name: 'AssessmentMethod',
-  description: 'How competencies were assessed.',
-  valuesConfig: {
-    MULTI_RATER: { description: '360-degree feedback.' },
-  },
-});

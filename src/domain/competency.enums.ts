@@ -1,5 +1,3 @@
-import { registerEnumType } from 'type-graphql';
-
 /** The three competency blocks of Permenpan RB 38/2017. */
 export enum CompetencyType {
   TECHNICAL = 'TECHNICAL',
@@ -7,12 +5,3 @@ export enum CompetencyType {
   SOCIOCULTURAL = 'SOCIOCULTURAL',
 }
 
-registerEnumType(CompetencyType, {
-  name: 'CompetencyType',
-  description: 'Competency block (Permenpan RB 38/2017).',
-  valuesConfig: {
-    TECHNICAL: { description: 'Teknis: written by each agency per field of work.' },
-    MANAGERIAL: { description: 'Manajerial: the national dictionary M.01–M.08.' },
-    SOCIOCULTURAL: { description: 'Sosial kultural: SK.01 Perekat Bangsa.' },
-  },
-});

@@ -1,5 +1,3 @@
-import { registerEnumType } from 'type-graphql';
-
 /** Development paths of Perlan LAN 10/2018 (classical and non-classical training). */
 export enum CourseType {
   LATSAR = 'LATSAR',
@@ -33,18 +31,3 @@ export enum CourseModality {
   BLENDED = 'BLENDED',
 }
 
-registerEnumType(CourseType, {
-  name: 'CourseType',
-  description: 'Kind of competency development (Perlan LAN 10/2018).',
-  valuesConfig: {
-    LATSAR: { description: 'Pelatihan Dasar: basic training for CPNS.' },
-    LEADERSHIP: { description: 'Leadership training: PKN I, PKN II, PKA, PKP.' },
-    DEGREE: { description: 'Education: degree study (tugas belajar).' },
-    ON_THE_JOB: { description: 'On-the-job guidance (bimbingan di tempat kerja).' },
-  },
-});
-
-registerEnumType(CourseModality, {
-  name: 'CourseModality',
-  description: 'Classical (classroom) or non-classical (workplace, online) learning.',
-});

@@ -296,5 +296,3 @@ export function scoreFit(
     qualified: eligible && jpm.value >= policy.minJobPersonMatch && !criticalGap,
   };
 }
-
-export { compareFits } from './ranking';

@@ -1,5 +1,3 @@
-import { registerEnumType } from 'type-graphql';
-
 /** Position categories of UU ASN, senior executive to functional skilled. */
 export enum PositionCategory {
   JPT_UTAMA = 'JPT_UTAMA',
@@ -48,12 +46,3 @@ export const POSITION_CATEGORY_INFO: Record<
   FUNGSIONAL_PEMULA: { name: 'Jabatan Fungsional Pemula', retirementAge: 58 },
 };
 
-registerEnumType(PositionCategory, {
-  name: 'PositionCategory',
-  description: 'Position category (UU ASN); `categoryName` on Position gives the Indonesian name.',
-});
-
-registerEnumType(PerformanceRating, {
-  name: 'PerformanceRating',
-  description: 'SKP performance rating for a year.',
-});

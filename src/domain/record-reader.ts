@@ -1,4 +1,4 @@
-import { normaliseAll, normaliseText } from '../shared/text';
+import { normaliseAll, normaliseText } from './text';
 import type { DatasetIssue, Section } from './dataset.types';
 
 type Raw = Record<string, unknown>;

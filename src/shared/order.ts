@@ -1,5 +1,9 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import type { SortKeys } from '../platform/db/keyset';
+
+export type SortDirection = 'ASC' | 'DESC';
+
+/** Sort keys of a list; `paginate` appends the primary key, so that the order is total. */
+export type SortKeys = readonly { property: string; direction: SortDirection }[];
 
 export enum OrderDirection {
   ASC = 'ASC',

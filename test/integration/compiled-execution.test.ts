@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppSchema } from '../../src/platform/graphql/schema';
+import { appSchema as buildAppSchema } from '../../src/app/schema';
 import { inputsItCannotParse } from '../../src/platform/graphql/compiled-execution';
 import { startTestApp, tokenFor, type GraphQLResponse, type TestApp } from '../support/harness';
 

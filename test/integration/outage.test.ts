@@ -14,7 +14,7 @@ import {
 import { ormConfig } from '../../src/app/orm.config';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
 import { generateDemoDataset } from '../../src/demo/demo.generate';
-import { createServer, type AppServer } from '../../src/platform/http/server';
+import { createServer, type AppServer } from '../../src/app/server';
 import { DEMO_TODAY } from '../support/constants';
 import { TEST_SECRET, tokenFor } from '../support/harness';
 

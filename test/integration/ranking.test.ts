@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../scripts/server-process';
-import { createContext } from '../../src/platform/graphql/context';
+import { createContext } from '../../src/app/context';
 import { Role } from '../../src/platform/auth/auth.types';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
 import { generateProvince } from '../../src/demo/province.generate';

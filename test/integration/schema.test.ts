@@ -9,7 +9,7 @@ import {
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
-import { buildAppSchema, printAppSchema } from '../../src/platform/graphql/schema';
+import { appSchema as buildAppSchema, printedSchema as printAppSchema } from '../../src/app/schema';
 
 describe('schema.graphql', () => {
   it('matches the schema built from the code (run `npm run schema:emit` after API changes)', () => {

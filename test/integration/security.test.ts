@@ -2,7 +2,7 @@ import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverOptions } from '../../src/app/bootstrap';
 import { loadConfig } from '../../src/platform/config/config';
-import { createServer } from '../../src/platform/http/server';
+import { createServer } from '../../src/app/server';
 import { DEMO_TODAY } from '../support/constants';
 import { startTestApp, TEST_SECRET, tokenFor, type TestApp } from '../support/harness';
 

@@ -11,7 +11,7 @@ import { ormConfig } from '../../src/app/orm.config';
 import { Role } from '../../src/platform/auth/auth.types';
 import { signToken } from '../../src/platform/auth/tokens';
 import { setSelectionKey } from '../../src/modules/selection/selection.record';
-import { createServer, type AppServer } from '../../src/platform/http/server';
+import { createServer, type AppServer } from '../../src/app/server';
 import { withDatabase } from './global-setup';
 
 export interface GraphQLResponse<T = any> {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { COST_MODEL } from '../../src/platform/graphql/cost';
+import { COST_MODEL } from '../../src/app/features';
 import {
   MAX_EVENT_EMPLOYEES,
   subscriptionOf,
@@ -14,7 +14,7 @@ import {
   mergeEmployeesChanged,
   RankingChanged,
 } from '../../src/modules/changes/changes.resolver';
-import { buildAppSchema } from '../../src/platform/graphql/schema';
+import { appSchema as buildAppSchema } from '../../src/app/schema';
 import { measureOperation } from '../../src/platform/graphql/limits';
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);

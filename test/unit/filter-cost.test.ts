@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import {
-  COST_MODEL,
-  FILTER_BRANCH_COST,
-  SKILL_CONDITION_COST,
-} from '../../src/platform/graphql/cost';
+import { COST_MODEL } from '../../src/app/features';
+import { FILTER_BRANCH_COST, SKILL_CONDITION_COST } from '../../src/platform/graphql/cost';
 import { employeeFilterShape } from '../../src/modules/employee/filter-shape';
 import {
   limitProblems,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { categoryOf, defaultThreshold, scoringPolicy } from '../../src/domain/fit.policy';
 import {
-  compareFits,
   jobPersonMatch,
   scoreFit,
   type CandidateSpec,
   type PositionSpec,
 } from '../../src/domain/fit.scoring';
+import { compareFits } from '../../src/domain/ranking';
 import { random } from '../../src/demo/demo.generate';
 
 const AS_OF = '2026-11-01';

@@ -3,8 +3,9 @@ import { execute, parse, type ExecutionResult } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Access } from '../../src/platform/auth/access';
 import { Role, type Viewer } from '../../src/platform/auth/auth.types';
-import { buildAppSchema, rootFieldRoles } from '../../src/platform/graphql/schema';
-import { MAX_INPUT_DEPTH } from '../../src/shared/text';
+import { appSchema as buildAppSchema } from '../../src/app/schema';
+import { rootFieldRoles } from '../../src/platform/graphql/schema';
+import { MAX_INPUT_DEPTH } from '../../src/domain/text';
 
 /**
  * The schema's own argument step, without the HTTP pipeline in front of it (any door that
@@ -104,7 +105,7 @@ describe('arguments of a guarded field', () => {
 
 describe('rootFieldRoles', () => {
   it('names the roles of guarded root fields, and leaves open ones out', () => {
-    const roles = rootFieldRoles();
+    const roles = rootFieldRoles(buildAppSchema());
     expect(roles.get('Mutation.importDataset')).toEqual([Role.ADMIN]);
     expect(roles.get('Query.datasetExport')).toEqual([Role.ADMIN]);
     expect(roles.has('Query.agencies')).toBe(false);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkVariables,
   decodeUtf8Strict,
   findInputProblem,
   InputProblemError,
@@ -10,7 +9,8 @@ import {
   normaliseText,
   textProblemIn,
   Utf8Error,
-} from '../../src/shared/text';
+} from '../../src/domain/text';
+import { checkVariables } from '../../src/platform/http/variables';
 
 /** normaliseAll with the problems it reported. */
 function run(value: unknown, path: (string | number)[] = []) {

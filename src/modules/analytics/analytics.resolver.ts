@@ -14,7 +14,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import type { GraphQLResolveInfo } from 'graphql';
-import { PersonalFact, recordSet } from '../../platform/auth/personal-facts';
+import { PersonalFact, recordSet } from '../../platform/graphql/personal-facts';
 
 import { PageArgs, pageOfList } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';

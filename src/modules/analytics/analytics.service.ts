@@ -1,5 +1,5 @@
 import type { Context } from '../../platform/graphql/context';
-import { requireGroup, shownRows } from '../../platform/auth/personal-facts';
+import { requireGroup, shownRows } from '../../platform/graphql/personal-facts';
 import { groupBy } from '../../domain/collections';
 import { isStale } from '../../domain/staleness';
 import { candidateIndex } from '../../engine/ranking/candidate-index';

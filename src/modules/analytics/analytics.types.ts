@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/pagination';
-import { PersonalFact } from '../../platform/auth/personal-fact';
+import { PersonalFact } from '../../platform/graphql/personal-fact';
 
 @ObjectType({ description: "An employee's JP in a year against the target." })
 export class EmployeeTrainingHours {

@@ -1,3 +1,4 @@
+import './assessment.enums';
 import {
   Check,
   DecimalType,

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
-import { PersonalFact } from '../../platform/auth/personal-facts';
+import { PersonalFact } from '../../platform/graphql/personal-facts';
 import { paginate } from '../../platform/db/keyset';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';

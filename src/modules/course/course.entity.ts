@@ -1,3 +1,4 @@
+import './course.enums';
 import { Check, DecimalType, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/node.type';

@@ -3,7 +3,6 @@ import { actorOf } from '../../records/audit';
 import { Role } from '../../platform/auth/auth.types';
 import { importDataset } from './dataset.service';
 import { readImportBody } from './import-body';
-import { COST_MODEL } from '../../platform/graphql/cost';
 import { AppError, ErrorCode, formatError } from '../../shared/errors';
 import { Door } from '../../platform/http/pipeline';
 import {
@@ -37,7 +36,7 @@ export function importRoutes(deps: RouteDeps): AppRoute[] {
           const caller = pipeline.authenticate(request.headers.authorization);
           ctx = requestContext(deps, pipeline.signedIn(caller), { requestId: String(request.id) });
           ctx.access.require(Role.ADMIN);
-          await pipeline.spend(caller, COST_MODEL.work('Mutation', 'importDataset'));
+          await pipeline.spend(caller, pipeline.model.work('Mutation', 'importDataset'));
         } catch (error) {
           if (error instanceof AppError) return sendRefusal(reply, error);
           throw error;

@@ -16,7 +16,7 @@ import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
 import { Role } from '../../platform/auth/auth.types';
-import { PersonalFact } from '../../platform/auth/personal-facts';
+import { PersonalFact } from '../../platform/graphql/personal-facts';
 import { Course } from '../course/course.entity';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';

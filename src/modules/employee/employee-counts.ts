@@ -2,7 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { badInput } from '../../shared/errors';
 import { suppressSmallGroups } from '../../domain/groups';
-import { underGroupRule } from '../../platform/auth/personal-facts';
+import { underGroupRule } from '../../platform/graphql/personal-facts';
 import { Employee } from './employee.entity';
 import type { EmployeeFilter } from './employee.inputs';
 import { employeeWhere } from './employee.service';

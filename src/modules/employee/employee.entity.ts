@@ -1,3 +1,4 @@
+import './employee.enums';
 import { IDENTIFYING_ROLES } from '../../platform/auth/auth.types';
 import {
   Check,
@@ -11,7 +12,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, Authorized } from 'type-graphql';
 import { Node } from '../../shared/node.type';
-import { PersonalFact } from '../../platform/auth/personal-fact';
+import { PersonalFact } from '../../platform/graphql/personal-fact';
 import { OrgUnit } from '../org/org-unit.entity';
 import { Position } from '../position/position.entity';
 import { EducationLevel } from '../reference/education-level.entity';

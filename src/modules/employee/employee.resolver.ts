@@ -34,7 +34,7 @@ import { listEmployees } from './employee.service';
 import { EmployeeCompetency, TrainingHours } from './employee.types';
 import { EmployeeCount, employeeCounts, EmployeeDimension } from './employee-counts';
 import { PerformanceRecord } from './performance-record.entity';
-import { PersonalFact, recordSet } from '../../platform/auth/personal-facts';
+import { PersonalFact, recordSet } from '../../platform/graphql/personal-facts';
 
 export const EmployeeConnection = connectionType(Employee);
 

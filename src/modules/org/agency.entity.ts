@@ -1,3 +1,4 @@
+import './org.enums';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../shared/node.type';

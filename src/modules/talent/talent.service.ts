@@ -1,6 +1,6 @@
 import { actorOf, recordAudit } from '../../records/audit';
 import type { Context } from '../../platform/graphql/context';
-import { requireGroup, shownRows } from '../../platform/auth/personal-facts';
+import { requireGroup, shownRows } from '../../platform/graphql/personal-facts';
 import { employeesInScope, type AnalyticsScope, type ScopedEmployee } from '../org/scope';
 import { UserErrorCode } from '../../shared/errors';
 import type { UserError } from '../../shared/user-error';

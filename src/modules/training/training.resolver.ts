@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import { PersonalFact, recordSet } from '../../platform/auth/personal-facts';
+import { PersonalFact, recordSet } from '../../platform/graphql/personal-facts';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { paginate } from '../../platform/db/keyset';

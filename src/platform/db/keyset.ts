@@ -4,10 +4,7 @@ import { leanFind } from './loaders';
 import type { LeanReader } from './lean';
 import { pageRequest, toPage, type Page, type PageArgs } from '../../shared/pagination';
 
-export type SortDirection = 'ASC' | 'DESC';
-
-/** Sort keys of a list; the primary key is appended so that the order is total. */
-export type SortKeys = readonly { property: string; direction: SortDirection }[];
+import type { SortKeys } from '../../shared/order';
 
 /**
  * One page of entities by keyset pagination: cursors hold the sort key, so pages stay stable

@@ -1,6 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../../app/orm.config';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { formatLsn, parseLsn, type Lsn } from './lsn';
 
 /** Where one request's reads go: the primary, or one replica by name. */
@@ -88,11 +87,15 @@ export class ReadRouting {
     );
   }
 
-  /** Connects to each replica URL (without failing when one is down) and starts the checks. */
+  /**
+   * Connects to each replica URL (without failing when one is down) and starts the checks;
+   * `ormConfig` is the application's ORM settings for a URL.
+   */
   static async open(
     primary: MikroORM,
     urls: readonly string[],
     options: ReadRoutingOptions,
+    ormConfig: (url: string, overrides: Partial<Options>) => Options,
   ): Promise<ReadRouting> {
     const replicas = await Promise.all(
       urls.map(async (url, i) => ({

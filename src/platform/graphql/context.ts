@@ -3,18 +3,11 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Access } from '../auth/access';
 import type { Viewer } from '../auth/auth.types';
-import { Agency } from '../../modules/org/agency.entity';
-import { OrgUnit } from '../../modules/org/org-unit.entity';
-import { Employee } from '../../modules/employee/employee.entity';
-import { Competency } from '../../modules/competency/competency.entity';
-import { Position } from '../../modules/position/position.entity';
-import { PositionRequirement } from '../../modules/position/position-requirement.entity';
 import { leanReaderOf } from '../db/lean';
 import type { Lsn } from '../db/lsn';
-import { visibilityGuard } from '../../app/visibility';
-import { Loaders, type Companion } from '../db/loaders';
+import { Loaders, type Companion, type Guard } from '../db/loaders';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../domain/groups';
-import { SetSizes } from '../auth/set-sizes';
+import { SetSizes } from './set-sizes';
 import { WorkMeter } from '../../shared/work-meter';
 
 /** What every resolver gets: this request's EntityManager fork, loaders, viewer and clock. */
@@ -65,59 +58,62 @@ export interface ContextSettings {
 
 export const DEFAULT_CONTEXT_SETTINGS: ContextSettings = { writeWaitMs: 10_000 };
 
-/** Many-to-ones that come in the same statement as their owner: an org unit's agency. */
-const COMPANIONS = new Map<EntityClass<object>, Companion[]>([
-  [OrgUnit, [{ relation: 'agency', entity: Agency }]],
-]);
+/** What the features bring to every context: how their rows are read and who sees them. */
+export interface ContextParts {
+  /** Entities the loaders read without the ORM: one raw statement, rows into plain objects. */
+  readonly lean: ReadonlySet<EntityClass<object>>;
+  /** Many-to-ones that come in the same statement as their owner: an org unit's agency. */
+  readonly companions: ReadonlyMap<EntityClass<object>, readonly Companion[]>;
+  /** What a viewer may see of loaded rows, by entity (rows of other entities pass). */
+  readonly visibility: ReadonlyMap<
+    EntityClass<object>,
+    (rows: object[], access: Access, loaders: Loaders) => Promise<object[]> | object[]
+  >;
+}
 
-/**
- * Entities the loaders read without the ORM (nothing loaded through a loader is written back;
- * writes read their own records): one raw statement, rows into plain objects.
- */
-const LEAN = new Set<EntityClass<object>>([
-  Employee,
-  OrgUnit,
-  Agency,
-  Position,
-  PositionRequirement,
-  Competency,
-]);
-
-/**
- * A fresh context per request: a new identity map and new loaders, never shared. Loaded
- * employees, and the assessments and trainings of employees, pass through the viewer's
- * visibility, so every path to them (root, nested, `node`) answers the same.
- */
-export function createContext(
+/** Makes a request's context (`src/app/context.ts` holds the application's). */
+export type ContextFactory = (
   orm: MikroORM,
-  viewer: Viewer | null = null,
-  settings: ContextSettings = DEFAULT_CONTEXT_SETTINGS,
-): Context {
-  // Forked on first use: the lean reads (most requests) need no identity map.
-  let em: EntityManager | undefined;
-  const emOf = () => (em ??= orm.em.fork());
-  const knex = orm.em.getKnex();
-  const access = new Access(viewer, knex);
-  const guard = visibilityGuard(access, () => loaders);
-  const lean = (entity: EntityClass<object>) =>
-    LEAN.has(entity) ? leanReaderOf(orm.em.getMetadata().get(entity.name)) : undefined;
-  const loaders: Loaders = new Loaders(emOf, guard, COMPANIONS, lean, orm.em);
-  return Object.assign(Object.create(LAZY_EM), {
-    emOf,
-    knex,
-    loaders,
-    access,
-    today: new Date().toISOString().slice(0, 10),
-    writeWaitMs: settings.writeWaitMs,
-    primaryKnex: settings.primary ? settings.primary.em.getKnex() : knex,
-    readsSee: settings.readsSee ?? (async () => undefined),
-    requestId: settings.requestId ?? null,
-    extensions: {},
-    signal: settings.signal,
-    minGroupSize: settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
-    sets: new SetSizes(),
-    work: new WorkMeter(),
-  }) as Context;
+  viewer?: Viewer | null,
+  settings?: ContextSettings,
+) => Context;
+
+/**
+ * The context factory of an application: a fresh context per request, with a new identity map
+ * and new loaders, never shared. Loaded rows pass through the viewer's visibility, so every
+ * path to them (root, nested, `node`) answers the same.
+ */
+export function contextFactory(parts: ContextParts): ContextFactory {
+  return (orm, viewer = null, settings = DEFAULT_CONTEXT_SETTINGS) => {
+    // Forked on first use: the lean reads (most requests) need no identity map.
+    let em: EntityManager | undefined;
+    const emOf = () => (em ??= orm.em.fork());
+    const knex = orm.em.getKnex();
+    const access = new Access(viewer, knex);
+    const guard: Guard = async (entity, rows) => {
+      const visible = parts.visibility.get(entity);
+      return visible ? visible(rows, access, loaders) : rows;
+    };
+    const lean = (entity: EntityClass<object>) =>
+      parts.lean.has(entity) ? leanReaderOf(orm.em.getMetadata().get(entity.name)) : undefined;
+    const loaders: Loaders = new Loaders(emOf, guard, parts.companions, lean, orm.em);
+    return Object.assign(Object.create(LAZY_EM), {
+      emOf,
+      knex,
+      loaders,
+      access,
+      today: new Date().toISOString().slice(0, 10),
+      writeWaitMs: settings.writeWaitMs,
+      primaryKnex: settings.primary ? settings.primary.em.getKnex() : knex,
+      readsSee: settings.readsSee ?? (async () => undefined),
+      requestId: settings.requestId ?? null,
+      extensions: {},
+      signal: settings.signal,
+      minGroupSize: settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
+      sets: new SetSizes(),
+      work: new WorkMeter(),
+    }) as Context;
+  };
 }
 
 /**

@@ -1,5 +1,3 @@
-import { MAX_EVENT_EMPLOYEES } from '../../modules/changes/change-feed';
-import { employeeFilterShape } from '../../modules/employee/filter-shape';
 import type { CostModel, InputCost } from './limits';
 
 /**
@@ -17,99 +15,46 @@ export const SKILL_CONDITION_COST = 1_000;
 export const FILTER_BRANCH_COST = 10;
 
 /**
- * The most items each list field without a page argument can hold, from the domain: five
- * proficiency levels, nine talent boxes, a job profile's dozen-odd requirements. The cost of
- * a query assumes every list is this full.
+ * A feature's entries in the cost of a query, in units of one plain field (~10 µs of server
+ * time). The entries are priced for the largest province, from the domain.
  */
-const LIST_BOUNDS: Readonly<Record<string, number>> = {
-  'Competency.levels': 5,
-  'CompetencyLevel.indicators': 10,
-  'Competency.developedBy': 20,
-  'Competency.requiredBy': 50,
-  'OrgUnit.children': 30,
-  'Position.requirements': 15,
-  'PositionConditions.requiredCourses': 5,
-  'Fit.terms': 15,
-  'Fit.gaps': 15,
-  'Fit.unmetConditions': 8,
-  'Gap.courses': 5,
-  'TrainingPlan.courses': 15,
-  'TrainingPlan.uncoveredGaps': 15,
-  'PlannedCourse.closes': 3,
-  'PlannedCourse.raises': 3,
-  'PlannedCourse.prerequisiteOf': 15,
-  'TrainingPlan.byReason': 4,
-  'Employee.competencies': 20,
-  'Employee.performance': 10,
-  'Assessment.results': 20,
-  'Course.outcomes': 10,
-  'Course.prerequisites': 3,
-  'Course.requiredFor': 10,
-  'CompetencyHeatMap.rows': 50,
-  'CompetencyHeatMap.competencies': 50,
-  'HeatMapRow.cells': 50,
-  'TrainingNeeds.competencies': 50,
-  'TrainingNeeds.courses': 50,
-  'TrainingProgramme.courses': 50,
-  'ProfessionalismSummary.bands': 5,
-  'TalentMatrix.cells': 9,
-  'Query.benchStrength': 50,
-  'Query.vacancies': 50,
-  'DevelopmentPlanSummary.plans': 200,
-  'DevelopmentPlan.courses': 25,
-  'Employee.developmentPlans': 10,
-  'Query.talentBoxActions': 9,
-  'ImportReport.sections': 8,
-  'ImportReport.issues': 1000,
-  'Query.employeeCounts': 1000,
-  'EmployeesChanged.employees': MAX_EVENT_EMPLOYEES,
-};
+export interface FeatureCost {
+  /**
+   * The most items each list field without a page argument can hold, from the domain (five
+   * proficiency levels, nine talent boxes, a job profile's dozen-odd requirements). The cost of a
+   * query assumes every list is this full.
+   */
+  readonly lists?: Readonly<Record<string, number>>;
+  /**
+   * What a field computes each time it resolves: a fit scores one employee against one profile
+   * and plans the training (tens of fields' work); an analysis reads a whole scope.
+   */
+  readonly work?: Readonly<Record<string, number>>;
+  /** What an argument of each input type asks for, by its value (types not here cost nothing). */
+  readonly inputs?: Readonly<Record<string, (value: unknown) => InputCost>>;
+}
 
-/**
- * What a field computes each time it resolves, in units of one plain field. A fit scores one
- * employee against one profile and plans the training (tens of fields' work); the best-fitting
- * positions score an employee against every position; an analysis reads a whole scope; the
- * dataset export reads the whole database.
- */
-const WORK: Readonly<Record<string, number>> = {
-  'Query.fit': 10,
-  'Query.employeeCounts': 200,
-  // A skill search from the competency's side: one skill condition, whatever the filter adds.
-  'Competency.holders': SKILL_CONDITION_COST,
-  'Employee.fit': 10,
-  'Fit.trainingPlan': 10,
-  'Employee.bestFitPositions': 2_000,
-  'Query.candidates': 100,
-  'Position.candidates': 100,
-  'Query.succession': 200,
-  'Query.benchStrength': 200,
-  'Query.vacancies': 300,
-  'Query.competencyHeatMap': 500,
-  'Query.trainingNeeds': 500,
-  'Query.trainingCompliance': 200,
-  'Query.talentMatrix': 200,
-  'Query.professionalismIndex': 200,
-  'Employee.professionalismIndex': 5,
-  'Employee.talentBox': 5,
-  'Query.datasetExport': 20_000,
-  'Mutation.importDataset': 5_000,
-};
+/** The cost model of a schema, from its features' entries (see docs/security.md, "Limits"). */
+export function costModelOf(costs: readonly (FeatureCost | undefined)[]): CostModel {
+  const lists = new Map<string, number>();
+  const work = new Map<string, number>();
+  const inputs = new Map<string, (value: unknown) => InputCost>();
+  for (const cost of costs) {
+    addAll(lists, cost?.lists);
+    addAll(work, cost?.work);
+    addAll(inputs, cost?.inputs);
+  }
+  return {
+    listBound: (type, field) => lists.get(`${type}.${field}`),
+    work: (type, field) => work.get(`${type}.${field}`) ?? 0,
+    inputCost: (type, value) => inputs.get(type)?.(value),
+  };
+}
 
-/** What an argument of each input type asks for, by its value (types not here cost nothing). */
-const INPUT_COSTS: Readonly<Record<string, (value: unknown) => InputCost>> = {
-  EmployeeFilter: (value) => {
-    const { skills, branches, depth } = employeeFilterShape(value);
-    return {
-      cost: skills * SKILL_CONDITION_COST + branches * FILTER_BRANCH_COST,
-      conditions: skills + branches,
-      depth,
-    };
-  },
-};
-
-/** The cost model of this schema (see README, "Limits"). */
-export const COST_MODEL: CostModel = {
-  listBound: (type, field) => LIST_BOUNDS[`${type}.${field}`],
-  work: (type, field) => WORK[`${type}.${field}`] ?? 0,
-  inputCost: (type, value) => INPUT_COSTS[type]?.(value),
-};
+/** Entries of one feature into the whole table; a field priced twice is a mistake, refused. */
+function addAll<V>(into: Map<string, V>, entries: Readonly<Record<string, V>> | undefined): void {
+  for (const [key, value] of Object.entries(entries ?? {})) {
+    if (into.has(key)) throw new Error(`The cost of ${key} is declared by two features.`);
+    into.set(key, value);
+  }
+}

@@ -11,170 +11,26 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildSchemaSync, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
-import { AuditResolver } from '../../modules/audit/audit.resolver';
-import { ChangesResolver, EmployeesChangedResolver } from '../../modules/changes/changes.resolver';
-import {
-  DevelopmentCourseResolver,
-  DevelopmentPlanResolver,
-  EmployeeDevelopmentResolver,
-} from '../../modules/development/development.resolver';
-import {
-  SelectionDecisionResolver,
-  SelectionResolver,
-} from '../../modules/selection/selection.resolver';
 import type { Context } from './context';
 import { badInput } from '../../shared/errors';
-import { guardPersonalFacts } from '../auth/personal-facts';
-import { InputProblemError, normaliseDeep } from '../../shared/text';
-import {
-  AssessmentResolver,
-  AssessmentResultResolver,
-  EmployeeAssessmentsResolver,
-  EmployeeCompetencyAssessmentResolver,
-} from '../../modules/assessment/assessment.resolver';
-import { CompetencyResolver } from '../../modules/competency/competency.resolver';
-import {
-  CompetencyCoursesResolver,
-  CourseOutcomeResolver,
-  CourseResolver,
-} from '../../modules/course/course.resolver';
-import {
-  EmployeeCompetencyResolver,
-  EmployeeResolver,
-  OrgUnitEmployeesResolver,
-  PositionHoldersResolver,
-} from '../../modules/employee/employee.resolver';
-import { AgencyResolver, OrgUnitResolver } from '../../modules/org/org.resolver';
-import {
-  CompetencyPositionsResolver,
-  PositionConditionsResolver,
-  PositionRequirementResolver,
-  PositionResolver,
-} from '../../modules/position/position.resolver';
-import {
-  CourseCompletionsResolver,
-  EmployeeTrainingsResolver,
-  TrainingRecordResolver,
-} from '../../modules/training/training.resolver';
-import { NodeResolver } from '../../app/node.resolver';
-import {
-  AssessmentMutationResolver,
-  RecordAssessmentPayloadResolver,
-} from '../../modules/assessment/assessment.mutations';
-import { CompetencyMutationResolver } from '../../modules/competency/competency.mutations';
-import { CourseMutationResolver } from '../../modules/course/course.mutations';
-import {
-  CompetencyNeedResolver,
-  CourseNeedRankResolver,
-  EmployeeProfessionalismResolver,
-  EmployeeTrainingHoursResolver,
-  HeatMapCellResolver,
-  HeatMapResolver,
-  HeatMapRowResolver,
-  ProfessionalismResolver,
-  TrainingComplianceResolver,
-  TrainingNeedsResolver,
-  TrainingProgrammeResolver,
-} from '../../modules/analytics/analytics.resolver';
-import { DatasetResolver } from '../../modules/dataset/dataset.resolver';
-import {
-  EmployeeTalentResolver,
-  SuccessionResolver,
-  TalentCellResolver,
-  TalentMatrixResolver,
-  TalentPolicyResolver,
-  VacancyResolver,
-} from '../../modules/talent/talent.resolver';
-import {
-  EmployeeFitResolver,
-  FitResolver,
-  FitTermResolver,
-  GapResolver,
-  PlannedCourseResolver,
-  PositionCandidatesResolver,
-  CandidateRankingResolver,
-} from '../../modules/fit/fit.resolver';
-import { EmployeeMutationResolver } from '../../modules/employee/employee.mutations';
-import { OrgMutationResolver } from '../../modules/org/org.mutations';
-import { PositionMutationResolver } from '../../modules/position/position.mutations';
-import { TrainingMutationResolver } from '../../modules/training/training.mutations';
+import { guardPersonalFacts } from './personal-facts';
+import { InputProblemError, normaliseDeep } from '../../domain/text';
 
-const RESOLVERS: NonEmptyArray<Function> = [
-  NodeResolver,
-  AgencyResolver,
-  OrgUnitResolver,
-  CompetencyResolver,
-  CourseResolver,
-  CourseOutcomeResolver,
-  CompetencyCoursesResolver,
-  PositionResolver,
-  PositionConditionsResolver,
-  PositionRequirementResolver,
-  CompetencyPositionsResolver,
-  EmployeeResolver,
-  EmployeeCompetencyResolver,
-  OrgUnitEmployeesResolver,
-  PositionHoldersResolver,
-  AssessmentResolver,
-  AssessmentResultResolver,
-  EmployeeCompetencyAssessmentResolver,
-  EmployeeAssessmentsResolver,
-  TrainingRecordResolver,
-  EmployeeTrainingsResolver,
-  CourseCompletionsResolver,
-  OrgMutationResolver,
-  CompetencyMutationResolver,
-  CourseMutationResolver,
-  PositionMutationResolver,
-  EmployeeMutationResolver,
-  AssessmentMutationResolver,
-  RecordAssessmentPayloadResolver,
-  TrainingMutationResolver,
-  DatasetResolver,
-  FitResolver,
-  FitTermResolver,
-  GapResolver,
-  PlannedCourseResolver,
-  EmployeeFitResolver,
-  PositionCandidatesResolver,
-  CandidateRankingResolver,
-  EmployeeTalentResolver,
-  TalentCellResolver,
-  TalentMatrixResolver,
-  SuccessionResolver,
-  TalentPolicyResolver,
-  TrainingComplianceResolver,
-  EmployeeTrainingHoursResolver,
-  HeatMapResolver,
-  HeatMapRowResolver,
-  HeatMapCellResolver,
-  TrainingNeedsResolver,
-  CompetencyNeedResolver,
-  CourseNeedRankResolver,
-  TrainingProgrammeResolver,
-  ProfessionalismResolver,
-  EmployeeProfessionalismResolver,
-  AuditResolver,
-  SelectionResolver,
-  SelectionDecisionResolver,
-  VacancyResolver,
-  DevelopmentPlanResolver,
-  DevelopmentCourseResolver,
-  EmployeeDevelopmentResolver,
-  ChangesResolver,
-  EmployeesChangedResolver,
-];
+/** The resolver classes each schema was built from (for the roles of its fields). */
+const RESOLVERS_OF = new WeakMap<GraphQLSchema, readonly Function[]>();
 
-let built: GraphQLSchema | undefined;
-
-/** The executable schema, built once per process from the decorated classes. */
-export function buildAppSchema(): GraphQLSchema {
-  built ??= normaliseArguments(
+/**
+ * The executable schema of the features' resolver classes (`src/app/schema.ts` builds the
+ * application's, once per process).
+ */
+export function buildAppSchema(resolvers: NonEmptyArray<Function>): GraphQLSchema {
+  const built = normaliseArguments(
+    resolvers,
     guardPersonalFacts(
       callFieldResolversDirectly(
         readPlainFieldsDirectly(
           buildSchemaSync({
-            resolvers: RESOLVERS,
+            resolvers,
             validate: false,
             // Subscriptions bring their own streams (the change log): no topics are published.
             pubSub: {
@@ -195,6 +51,7 @@ export function buildAppSchema(): GraphQLSchema {
       ),
     ),
   );
+  RESOLVERS_OF.set(built, resolvers);
   return built;
 }
 
@@ -316,8 +173,8 @@ const isSubclass = (target: unknown, parent: unknown) =>
  * `@Authorized` checks the caller's role first: a caller who may not call it is refused before
  * its input is walked, whatever that input holds.
  */
-function normaliseArguments(schema: GraphQLSchema): GraphQLSchema {
-  const roles = fieldRoles(schema);
+function normaliseArguments(resolvers: readonly Function[], schema: GraphQLSchema): GraphQLSchema {
+  const roles = fieldRoles(schema, resolvers);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
@@ -378,15 +235,16 @@ function typedPart(
  * empty list means any signed-in caller. A field not in the map is open to everyone. The
  * request pipeline may refuse a whole operation with it before looking at its input.
  */
-export function rootFieldRoles(): Map<string, readonly string[]> {
-  const schema = buildAppSchema();
+export function rootFieldRoles(schema: GraphQLSchema): Map<string, readonly string[]> {
   const roots = new Set(
     [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].map(
       (t) => t?.name,
     ),
   );
   return new Map(
-    [...fieldRoles(schema)].filter(([key]) => roots.has(key.slice(0, key.indexOf('.')))),
+    [...fieldRoles(schema, RESOLVERS_OF.get(schema) ?? [])].filter(([key]) =>
+      roots.has(key.slice(0, key.indexOf('.'))),
+    ),
   );
 }
 
@@ -395,7 +253,10 @@ export function rootFieldRoles(): Map<string, readonly string[]> {
  * resolvers), keyed `Type.field`, as type-graphql finds them: the method's `@Authorized`, else
  * its class's. Fields declared on object types themselves take no arguments here.
  */
-function fieldRoles(schema: GraphQLSchema): Map<string, readonly string[]> {
+function fieldRoles(
+  schema: GraphQLSchema,
+  classes: readonly Function[],
+): Map<string, readonly string[]> {
   const storage = getMetadataStorage();
   const rolesOf = (target: Function, method: string): readonly string[] | undefined =>
     (
@@ -403,7 +264,7 @@ function fieldRoles(schema: GraphQLSchema): Map<string, readonly string[]> {
       storage.authorizedResolver.find((a) => a.target === target)
     )?.roles as readonly string[] | undefined;
   const roles = new Map<string, readonly string[]>();
-  const resolvers = new Set<Function>(RESOLVERS);
+  const resolvers = new Set<Function>(classes);
   const roots: [string | undefined, typeof storage.queries][] = [
     [schema.getQueryType()?.name, storage.queries],
     [schema.getMutationType()?.name, storage.mutations],
@@ -431,6 +292,6 @@ function fieldRoles(schema: GraphQLSchema): Map<string, readonly string[]> {
 }
 
 /** The schema as committed in `schema.graphql`: sorted, so diffs show real changes only. */
-export function printAppSchema(): string {
-  return printSchema(lexicographicSortSchema(buildAppSchema())) + '\n';
+export function printAppSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
 }

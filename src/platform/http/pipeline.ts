@@ -9,9 +9,8 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { COST_MODEL } from '../graphql/cost';
 import { Role, type Viewer } from '../auth/auth.types';
-import { identifiedFacts, personalFactFields } from '../auth/personal-facts';
+import { identifiedFacts, personalFactFields } from '../graphql/personal-facts';
 import { viewerFromHeader, type TokenKeys } from '../auth/tokens';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
 import {
@@ -23,7 +22,7 @@ import {
   type QueryLimits,
   type QueryMeasure,
 } from '../graphql/limits';
-import { checkVariables } from '../../shared/text';
+import { checkVariables } from './variables';
 import type { ServerMetrics } from './metrics';
 import type { TrustedDocuments } from './trusted-documents';
 
@@ -80,7 +79,8 @@ export interface PipelineOptions {
   readonly metrics: ServerMetrics;
   /** The roles each root field asks for (`Mutation.importDataset` → `['ADMIN']`). */
   readonly rootRoles: ReadonlyMap<string, readonly string[]>;
-  readonly costModel?: CostModel;
+  /** What the fields, lists and inputs of the schema cost (its features' entries). */
+  readonly cost: CostModel;
 }
 
 /** Who calls: the token read once; a bad one fails the operation, not the route. */
@@ -118,11 +118,12 @@ const KEEP_MAX_CHARS = 20_000;
  */
 export class RequestPipeline {
   private readonly documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
-  private readonly model: CostModel;
+  /** What the fields, lists and inputs of the schema cost. */
+  readonly model: CostModel;
   private facts: Set<string> | undefined;
 
   constructor(private readonly options: PipelineOptions) {
-    this.model = options.costModel ?? COST_MODEL;
+    this.model = options.cost;
   }
 
   get schema(): GraphQLSchema {

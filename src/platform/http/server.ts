@@ -10,11 +10,12 @@ import Fastify, {
 } from 'fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pino, { type Logger } from 'pino';
-import type { Context } from '../graphql/context';
-import { eventSize } from '../../modules/changes/changes.resolver';
-import { buildAppSchema, rootFieldRoles } from '../graphql/schema';
+import type { GraphQLSchema } from 'graphql';
+import type { Context, ContextFactory } from '../graphql/context';
+import type { CostModel } from '../graphql/limits';
+import { rootFieldRoles } from '../graphql/schema';
 import { ErrorCode } from '../../shared/errors';
-import { decodeUtf8Strict, Utf8Error } from '../../shared/text';
+import { decodeUtf8Strict, Utf8Error } from '../../domain/text';
 import { setCursorKey } from '../../shared/pagination';
 import { watchStatements } from '../db/sql-stats';
 import { createApollo } from './apollo';
@@ -24,14 +25,22 @@ import { RequestPipeline } from './pipeline';
 import { consoleRoutes } from './routes/console';
 import { exportRoutes } from './routes/export';
 import { graphqlRoutes, graphqlRunner } from './routes/graphql';
-import { importRoutes } from '../../modules/dataset/import.route';
 import { opsRoutes } from './routes/ops';
-import { reportRoutes } from '../../modules/selection/report.route';
 import { errorBody, logOf, type AppRoute, type RouteDeps } from './routes/route';
-import { streamRoutes } from './routes/stream';
+import { streamRoutes, type EventSize } from './routes/stream';
 import type { ServerOptions } from './options';
 
 export type { ServerOptions } from './options';
+
+/** What an application brings to the server: its schema, contexts, costs and routes. */
+export interface AppParts {
+  readonly schema: GraphQLSchema;
+  readonly createContext: ContextFactory;
+  readonly cost: CostModel;
+  readonly eventSize: EventSize;
+  /** Routes of the features, beside the server's own (each a door of the pipeline). */
+  readonly routes: (deps: RouteDeps) => AppRoute[];
+}
 
 export interface AppServer {
   readonly apollo: ApolloServer<Context>;
@@ -53,13 +62,17 @@ const CROSS_ORIGIN_PATHS =
  * Builds the server: the request pipeline, Apollo Server behind it, and Fastify with one small
  * file of routes per way in (not yet listening).
  */
-export async function createServer(orm: MikroORM, options: ServerOptions): Promise<AppServer> {
+export async function createHttpServer(
+  orm: MikroORM,
+  options: ServerOptions,
+  parts: AppParts,
+): Promise<AppServer> {
   watchStatements(orm.em.getKnex());
   if (options.cursorSecret) setCursorKey(options.cursorSecret);
   const logger = options.logger ?? pino({ level: 'silent' });
   const log = options.log ?? ((error: unknown) => logger.error({ err: error }, 'unexpected error'));
   const metrics = new ServerMetrics(orm.em.getKnex(), options.routing);
-  const schema = buildAppSchema();
+  const { schema } = parts;
   // Each caller's cost budget for the minute, shared by every door and every API process.
   const budget = sharedBudget(orm, options.limits.costPerMinute, logger);
   const pipeline = new RequestPipeline({
@@ -76,7 +89,8 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
       },
     },
     metrics,
-    rootRoles: rootFieldRoles(),
+    rootRoles: rootFieldRoles(schema),
+    cost: parts.cost,
   });
   const apollo = await createApollo({
     schema,
@@ -90,6 +104,7 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
   const deps: RouteDeps = {
     orm,
     options,
+    createContext: parts.createContext,
     pipeline,
     apollo,
     metrics,
@@ -128,9 +143,8 @@ export async function createServer(orm: MikroORM, options: ServerOptions): Promi
     ...consoleRoutes(deps),
     ...graphqlRoutes(deps, runOperation),
     ...exportRoutes(deps, runOperation),
-    ...streamRoutes(deps, eventSize),
-    ...reportRoutes(deps),
-    ...importRoutes(deps),
+    ...streamRoutes(deps, parts.eventSize),
+    ...parts.routes(deps),
   ];
   await registerRoutes(app as unknown as FastifyInstance, routes, (handler) => work.track(handler));
   await app.ready();

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApolloServer } from '@apollo/server';
-import { createContext, type Context, type ContextSettings } from '../../graphql/context';
+import type { Context, ContextFactory, ContextSettings } from '../../graphql/context';
 import type { Viewer } from '../../auth/auth.types';
 import type { ReadRouting } from '../../db/read-routing';
 import type { ServerMetrics } from '../metrics';
@@ -28,6 +28,8 @@ export interface AppRoute {
 export interface RouteDeps {
   readonly orm: MikroORM;
   readonly options: ServerOptions;
+  /** The application's context of a request. */
+  readonly createContext: ContextFactory;
   readonly pipeline: RequestPipeline;
   readonly apollo: ApolloServer<Context>;
   readonly metrics: ServerMetrics;
@@ -104,7 +106,7 @@ export function requestContext(
   settings: Omit<ContextSettings, 'writeWaitMs' | 'minGroupSize'> & { orm?: MikroORM } = {},
 ): Context {
   const { orm = deps.orm, ...rest } = settings;
-  return createContext(orm, viewer, {
+  return deps.createContext(orm, viewer, {
     writeWaitMs: deps.options.limits.writeWaitMs,
     minGroupSize: deps.options.limits.minGroupSize,
     ...rest,

@@ -15,13 +15,13 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import type { Context } from '../graphql/context';
+import type { Context } from './context';
 import { markedPersonalFacts } from './personal-fact';
 import type { Size } from './set-sizes';
 export { PersonalFact } from './personal-fact';
 import { AppError, ErrorCode } from '../../shared/errors';
-import type { Access } from './access';
-import { Role } from './auth.types';
+import type { Access } from '../auth/access';
+import { Role } from '../auth/auth.types';
 
 /**
  * Roles under the minimum group rule: they read across agencies and must not single anyone out.

@@ -1,0 +1,18 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createHttpServer, type AppServer, type ServerOptions } from '../platform/http/server';
+import { createContext } from './context';
+import { COST_MODEL, eventSize, featureRoutes } from './features';
+import { appSchema } from './schema';
+
+export type { AppServer, ServerOptions } from '../platform/http/server';
+
+/** The application's server: the platform's, with the features' schema, costs and routes. */
+export function createServer(orm: MikroORM, options: ServerOptions): Promise<AppServer> {
+  return createHttpServer(orm, options, {
+    schema: appSchema(),
+    createContext,
+    cost: COST_MODEL,
+    eventSize,
+    routes: featureRoutes,
+  });
+}

@@ -1,0 +1,26 @@
+import { visibilityOf, type Feature } from '../../platform/http/feature';
+import { Role } from '../../platform/auth/auth.types';
+import { reportRoutes } from './report.route';
+import { SelectionDecisionResolver, SelectionResolver } from './selection.resolver';
+import { Selection } from './selection.entity';
+import { SelectionDecision } from './selection-decision.entity';
+
+/** Committee selections: frozen rankings, decisions, fingerprints and the report. */
+export const selectionFeature: Feature = {
+  name: 'selection',
+  resolvers: [SelectionResolver, SelectionDecisionResolver],
+  entities: [Selection, SelectionDecision],
+  visibility: [
+    visibilityOf<Selection>({
+      entity: Selection,
+      visible: (rows, access) =>
+        rows.filter(
+          (s) =>
+            access.role === Role.ADMIN ||
+            ((access.role === Role.HR || access.role === Role.COMMITTEE) &&
+              s.agency === access.agency),
+        ),
+    }),
+  ],
+  routes: reportRoutes,
+};
