@@ -5,4 +5,3 @@ export enum AssessmentMethod {
   PORTFOLIO = 'PORTFOLIO',
   INTERVIEW = 'INTERVIEW',
 }
-

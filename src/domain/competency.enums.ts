@@ -4,4 +4,3 @@ export enum CompetencyType {
   MANAGERIAL = 'MANAGERIAL',
   SOCIOCULTURAL = 'SOCIOCULTURAL',
 }
-

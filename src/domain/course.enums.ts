@@ -30,4 +30,3 @@ export enum CourseModality {
   NON_CLASSICAL = 'NON_CLASSICAL',
   BLENDED = 'BLENDED',
 }
-

@@ -3,4 +3,3 @@ export enum EmploymentType {
   CPNS = 'CPNS',
   PPPK = 'PPPK',
 }
-

@@ -5,4 +5,3 @@ export enum AgencyKind {
   REGENCY = 'REGENCY',
   CITY = 'CITY',
 }
-

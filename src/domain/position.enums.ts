@@ -45,4 +45,3 @@ export const POSITION_CATEGORY_INFO: Record<
   FUNGSIONAL_TERAMPIL: { name: 'Jabatan Fungsional Terampil', retirementAge: 58 },
   FUNGSIONAL_PEMULA: { name: 'Jabatan Fungsional Pemula', retirementAge: 58 },
 };
-

@@ -1,5 +1,4 @@
 import type { Feature } from '../../platform/http/feature';
-import { Employee } from '../employee/employee.entity';
 import { visibleWithTheirEmployee } from '../employee/employee.visibility';
 import {
   AssessmentResolver,
