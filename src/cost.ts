@@ -107,7 +107,7 @@ const INPUT_COSTS: Readonly<Record<string, (value: unknown) => InputCost>> = {
   },
 };
 
-/** The cost model of this schema (see README, "Limits"). */
+/** The cost model of this schema (see docs/security.md, "Limits"). */
 export const COST_MODEL: CostModel = {
   listBound: (type, field) => LIST_BOUNDS[`${type}.${field}`],
   work: (type, field) => WORK[`${type}.${field}`] ?? 0,
