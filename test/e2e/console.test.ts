@@ -10,7 +10,7 @@ import { axeViolations, englishOnlyWords, untranslated } from '../support/consol
 
 /**
  * The committee console in a real headless Chromium against the real server on the demo
- * province. The screenshots it takes are the ones the README shows.
+ * province. The screenshots it takes are the ones README.md and docs/committee.md show.
  */
 const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const COMMITTEE = tokenFor('COMMITTEE', { agency: 'PROV-MALUKU' });

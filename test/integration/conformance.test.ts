@@ -17,7 +17,7 @@ afterAll(() => app.close());
 const ADMIN = tokenFor('ADMIN');
 
 /**
- * Recommendations (SHOULD) we answer differently, on purpose (README, Security). For the
+ * Recommendations (SHOULD) we answer differently, on purpose (docs/security.md). For the
  * legacy `application/json` response type the spec suggests 200 even when the document never
  * ran; we answer 400, as for `application/graphql-response+json`, so that a client, proxy or
  * log sees a request that did nothing as failed. Errors in the body are the same either way.

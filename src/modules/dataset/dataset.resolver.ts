@@ -84,7 +84,9 @@ export class ImportReportType {
 
 @InputType({ description: 'A dataset document to import.' })
 export class ImportDatasetInput {
-  @Field(() => JSONObjectResolver, { description: 'The document, in the format of the README.' })
+  @Field(() => JSONObjectResolver, {
+    description: 'The document, in the dataset format (docs/dataset.md).',
+  })
   dataset!: Record<string, unknown>;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Check and count, then roll back.' })

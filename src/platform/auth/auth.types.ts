@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Who may do what (README, Security). */
+/** Who may do what (docs/security.md, Roles). */
 export enum Role {
   ADMIN = 'ADMIN',
   HR = 'HR',

@@ -81,6 +81,218 @@ export class ConfigError extends Error {
   }
 }
 
+/** One environment variable the configuration reads: the table below, which the parser uses. */
+export interface Setting {
+  /** Where `docs/configuration.md` lists it. */
+  readonly group: SettingGroup;
+  /** What it is when unset (`undefined`: nothing; a few defaults depend on other settings). */
+  readonly default: string | number | boolean | undefined;
+  /** The default as the documentation words it, where the value alone would not say it. */
+  readonly shownDefault?: string;
+  /** An integer's accepted range, inclusive. */
+  readonly range?: readonly [min: number, max: number];
+  /** What it does, in one line. */
+  readonly description: string;
+}
+
+export const SETTING_GROUPS = [
+  'Server',
+  'Database',
+  'Replicas',
+  'Keys and tokens',
+  'Limits',
+] as const;
+export type SettingGroup = (typeof SETTING_GROUPS)[number];
+
+/**
+ * Every environment variable `loadConfig` reads, with its default and what it does: the one
+ * source of the defaults and ranges the parser applies, and of `docs/configuration.md`
+ * (`npm run docs:config`; a test fails when either drifts from the parser).
+ */
+export const SETTINGS = {
+  PORT: { group: 'Server', default: 4000, range: [0, 65535], description: 'HTTP port.' },
+  NODE_ENV: {
+    group: 'Server',
+    default: 'development',
+    description:
+      '`development`, `production` or `test`; in `production` introspection needs a token and statement counts are off by default.',
+  },
+  DEMO_MODE: {
+    group: 'Server',
+    default: false,
+    shownDefault: 'false (`npm start`: true)',
+    description:
+      'Demo mode: without a token key, a random signing secret for the run; a token per role printed and offered at `GET /demo/tokens`.',
+  },
+  LOAD_DEMO: {
+    group: 'Server',
+    default: true,
+    description:
+      'Load the demo province into an empty database at start-up (set `false` in production).',
+  },
+  LOG_LEVEL: {
+    group: 'Server',
+    default: 'info',
+    shownDefault: '`info` (demo mode: `warn`)',
+    description: `The least severe level of the JSON log lines on standard output: ${LOG_LEVELS.map((level) => `\`${level}\``).join(', ')}.`,
+  },
+  CORS_ORIGINS: {
+    group: 'Server',
+    default: undefined,
+    description:
+      'Origins whose pages may call the API from a browser, comma-separated (`https://portal.bkd.go.id`).',
+  },
+  METRICS_TOKEN: {
+    group: 'Server',
+    default: undefined,
+    description:
+      'Bearer token `/metrics` asks for (32+ characters); without it, `/metrics` answers callers on this machine only.',
+  },
+  EXPOSE_STATEMENT_COUNT: {
+    group: 'Server',
+    default: undefined,
+    shownDefault: 'true unless `NODE_ENV=production`',
+    description:
+      'Put `extensions.sqlStatements` on every response; `on-request`: only when the request sends `x-count-statements` (the bench).',
+  },
+  DATABASE_URL: {
+    group: 'Database',
+    default: undefined,
+    shownDefault: '(none: the embedded one)',
+    description:
+      'The PostgreSQL primary to use instead of the embedded one: `postgres://user:password@host:5432/db` (add `?sslmode=require` across machines).',
+  },
+  EMBEDDED_PG_DIR: {
+    group: 'Database',
+    default: '.data/postgres',
+    description: 'Data directory of the embedded PostgreSQL (relative to the working directory).',
+  },
+  EMBEDDED_PG_PORT: {
+    group: 'Database',
+    default: 54329,
+    range: [1024, 65535],
+    description: 'Port of the embedded PostgreSQL.',
+  },
+  STATEMENT_TIMEOUT_MS: {
+    group: 'Database',
+    default: 5000,
+    range: [100, 3_600_000],
+    description:
+      'Longest a single SQL statement may run (ms), on the primary and the replicas; past it, `QUERY_TIMEOUT`.',
+  },
+  WRITE_WAIT_MS: {
+    group: 'Database',
+    default: 10_000,
+    range: [0, 600_000],
+    description:
+      'Longest a write waits for another write of the same record, or for an import (ms); then `BUSY`.',
+  },
+  DATABASE_REPLICA_URLS: {
+    group: 'Replicas',
+    default: undefined,
+    description:
+      'Streaming replicas that serve the reads of queries, comma-separated URLs; needs `DATABASE_URL`.',
+  },
+  REPLICA_MAX_LAG_MS: {
+    group: 'Replicas',
+    default: 5_000,
+    range: [100, 3_600_000],
+    description: 'A replica further behind the primary than this (ms) is taken out of rotation.',
+  },
+  REPLICA_CHECK_MS: {
+    group: 'Replicas',
+    default: 500,
+    range: [50, 60_000],
+    description: 'How often the primary and each replica are checked (ms).',
+  },
+  JWT_SECRET: {
+    group: 'Keys and tokens',
+    default: undefined,
+    description: 'HS256 secret that signs and verifies tokens, 32+ characters.',
+  },
+  JWT_PUBLIC_KEY: {
+    group: 'Keys and tokens',
+    default: undefined,
+    description:
+      'RS256 key (PEM; `\\n` may stand for newlines) that verifies tokens, instead of `JWT_SECRET`.',
+  },
+  JWT_PRIVATE_KEY: {
+    group: 'Keys and tokens',
+    default: undefined,
+    description: 'RS256 key (PEM) that signs tokens, for `npm run token` only.',
+  },
+  CURSOR_SECRET: {
+    group: 'Keys and tokens',
+    default: undefined,
+    shownDefault: '(made from `JWT_SECRET`)',
+    description:
+      'Key of the encrypted cursors, 32+ characters; with RS256 keys and none set, each process makes its own.',
+  },
+  SELECTION_KEY: {
+    group: 'Keys and tokens',
+    default: undefined,
+    shownDefault: '(none; demo mode: `selection.key` beside the embedded data)',
+    description:
+      'Key that seals committee selections, 32+ characters, apart from `JWT_SECRET`; required outside demo mode.',
+  },
+  TRUSTED_DOCUMENTS: {
+    group: 'Keys and tokens',
+    default: 'off',
+    description:
+      '`only`: every role but ANALYST may run only trusted documents, named by `documentId` (the console’s and those of `TRUSTED_DOCUMENTS_FILE`).',
+  },
+  TRUSTED_DOCUMENTS_FILE: {
+    group: 'Keys and tokens',
+    default: undefined,
+    description:
+      'More manifests of trusted documents (`{ "sha256:…": "query …" }`), comma-separated paths.',
+  },
+  MAX_QUERY_DEPTH: {
+    group: 'Limits',
+    default: 12,
+    range: [2, 100],
+    description: 'Deepest field nesting of an operation.',
+  },
+  MAX_QUERY_ALIASES: {
+    group: 'Limits',
+    default: 30,
+    range: [0, 1000],
+    description: 'Aliases per operation.',
+  },
+  MAX_QUERY_COST: {
+    group: 'Limits',
+    default: 100_000,
+    range: [10, 100_000_000],
+    description: 'Cost limit of one operation, counted before it runs.',
+  },
+  MAX_QUERY_TOKENS: {
+    group: 'Limits',
+    default: 5000,
+    range: [100, 1_000_000],
+    description: 'Lexical tokens per document.',
+  },
+  RATE_LIMIT_COST_PER_MINUTE: {
+    group: 'Limits',
+    default: 1_000_000,
+    range: [0, 1_000_000_000],
+    description: 'Cost a caller (one token) may spend per minute, over all processes; 0: no limit.',
+  },
+  MIN_GROUP_SIZE: {
+    group: 'Limits',
+    default: DEFAULT_MIN_GROUP_SIZE,
+    range: [1, 1_000_000],
+    description:
+      'The fewest people an ANALYST may learn anything of: smaller groups and sets are withheld.',
+  },
+} as const satisfies Readonly<Record<string, Setting>>;
+
+export type SettingName = keyof typeof SETTINGS;
+type IntegerName = {
+  [K in SettingName]: (typeof SETTINGS)[K] extends { readonly range: readonly [number, number] }
+    ? K
+    : never;
+}[SettingName];
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** PEM text from an environment variable, where `\\n` may stand for newlines. */
@@ -91,8 +303,14 @@ function pem(value: string | undefined): string | undefined {
 /** Parses the environment once, reporting every problem together. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
+  /** The variables read are the table's, and only through here. */
+  const read = (name: SettingName): string | undefined => env[name];
+  const int = (name: IntegerName): number => {
+    const {
+      default: fallback,
+      range: [min, max],
+    } = SETTINGS[name];
+    const raw = read(name);
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
@@ -101,8 +319,8 @@ export function loadConfig(env: Env = process.env): Config {
     }
     return value;
   };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = env[name];
+  const bool = (name: SettingName, fallback: boolean): boolean => {
+    const raw = read(name);
     if (raw === undefined || raw === '') return fallback;
     if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
     if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
@@ -110,17 +328,17 @@ export function loadConfig(env: Env = process.env): Config {
     return fallback;
   };
 
-  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  const nodeEnvRaw = read('NODE_ENV') ?? SETTINGS.NODE_ENV.default;
   const nodeEnv = (['development', 'production', 'test'] as const).find((e) => e === nodeEnvRaw);
   if (!nodeEnv)
     problems.push(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
 
-  const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseUrl = read('DATABASE_URL') || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
 
-  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+  const replicaUrls = (read('DATABASE_REPLICA_URLS') ?? '')
     .split(',')
     .map((url) => url.trim())
     .filter((url) => url !== '');
@@ -132,13 +350,13 @@ export function loadConfig(env: Env = process.env): Config {
   });
   if (replicaUrls.length > 0 && !databaseUrl)
     problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas follow an external primary');
-  const demo = bool('DEMO_MODE', false);
-  const logLevelRaw = env.LOG_LEVEL || (demo ? 'warn' : 'info');
+  const demo = bool('DEMO_MODE', SETTINGS.DEMO_MODE.default);
+  const logLevelRaw = read('LOG_LEVEL') || (demo ? 'warn' : SETTINGS.LOG_LEVEL.default);
   const logLevel = LOG_LEVELS.find((level) => level === logLevelRaw);
   if (!logLevel)
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevelRaw}"`);
 
-  const corsOrigins = (env.CORS_ORIGINS ?? '')
+  const corsOrigins = (read('CORS_ORIGINS') ?? '')
     .split(',')
     .map((origin) => origin.trim())
     .filter((origin) => origin !== '');
@@ -150,55 +368,56 @@ export function loadConfig(env: Env = process.env): Config {
       );
   }
 
-  const trustedRaw = env.TRUSTED_DOCUMENTS || 'off';
+  const trustedRaw = read('TRUSTED_DOCUMENTS') || SETTINGS.TRUSTED_DOCUMENTS.default;
   if (trustedRaw !== 'off' && trustedRaw !== 'only')
     problems.push(`TRUSTED_DOCUMENTS must be off or only, got "${trustedRaw}"`);
 
+  const exposeStatementCount = read('EXPOSE_STATEMENT_COUNT');
   const config: Config = {
-    port: int('PORT', 4000, 0, 65535),
+    port: int('PORT'),
     nodeEnv: nodeEnv ?? 'development',
     databaseUrl,
     replicaUrls,
     replicas: {
-      maxLagMs: int('REPLICA_MAX_LAG_MS', 5_000, 100, 3_600_000),
-      checkMs: int('REPLICA_CHECK_MS', 500, 50, 60_000),
+      maxLagMs: int('REPLICA_MAX_LAG_MS'),
+      checkMs: int('REPLICA_CHECK_MS'),
     },
-    metricsToken: env.METRICS_TOKEN || undefined,
+    metricsToken: read('METRICS_TOKEN') || undefined,
     logLevel: logLevel ?? 'info',
     corsOrigins: corsOrigins.map((origin) => origin.toLowerCase()),
     trustedDocuments: trustedRaw === 'only' ? 'only' : 'off',
-    trustedDocumentFiles: (env.TRUSTED_DOCUMENTS_FILE ?? '')
+    trustedDocumentFiles: (read('TRUSTED_DOCUMENTS_FILE') ?? '')
       .split(',')
       .map((file) => file.trim())
       .filter((file) => file !== '')
       .map((file) => path.resolve(file)),
     embedded: {
-      dataDir: path.resolve(env.EMBEDDED_PG_DIR || path.join(process.cwd(), '.data', 'postgres')),
-      port: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+      dataDir: path.resolve(read('EMBEDDED_PG_DIR') || SETTINGS.EMBEDDED_PG_DIR.default),
+      port: int('EMBEDDED_PG_PORT'),
     },
-    loadDemo: bool('LOAD_DEMO', true),
+    loadDemo: bool('LOAD_DEMO', SETTINGS.LOAD_DEMO.default),
     exposeStatementCount:
-      env.EXPOSE_STATEMENT_COUNT === 'on-request'
+      exposeStatementCount === 'on-request'
         ? 'on-request'
         : bool('EXPOSE_STATEMENT_COUNT', nodeEnv !== 'production'),
     demo,
     auth: {
-      secret: env.JWT_SECRET || undefined,
-      publicKey: pem(env.JWT_PUBLIC_KEY),
-      privateKey: pem(env.JWT_PRIVATE_KEY),
+      secret: read('JWT_SECRET') || undefined,
+      publicKey: pem(read('JWT_PUBLIC_KEY')),
+      privateKey: pem(read('JWT_PRIVATE_KEY')),
     },
     limits: {
-      maxDepth: int('MAX_QUERY_DEPTH', 12, 2, 100),
-      maxAliases: int('MAX_QUERY_ALIASES', 30, 0, 1000),
-      maxCost: int('MAX_QUERY_COST', 100_000, 10, 100_000_000),
-      maxTokens: int('MAX_QUERY_TOKENS', 5000, 100, 1_000_000),
-      statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
-      writeWaitMs: int('WRITE_WAIT_MS', 10_000, 0, 600_000),
-      costPerMinute: int('RATE_LIMIT_COST_PER_MINUTE', 1_000_000, 0, 1_000_000_000),
-      minGroupSize: int('MIN_GROUP_SIZE', DEFAULT_MIN_GROUP_SIZE, 1, 1_000_000),
+      maxDepth: int('MAX_QUERY_DEPTH'),
+      maxAliases: int('MAX_QUERY_ALIASES'),
+      maxCost: int('MAX_QUERY_COST'),
+      maxTokens: int('MAX_QUERY_TOKENS'),
+      statementTimeoutMs: int('STATEMENT_TIMEOUT_MS'),
+      writeWaitMs: int('WRITE_WAIT_MS'),
+      costPerMinute: int('RATE_LIMIT_COST_PER_MINUTE'),
+      minGroupSize: int('MIN_GROUP_SIZE'),
     },
-    cursorSecret: env.CURSOR_SECRET || undefined,
-    selectionKey: env.SELECTION_KEY || undefined,
+    cursorSecret: read('CURSOR_SECRET') || undefined,
+    selectionKey: read('SELECTION_KEY') || undefined,
   };
   const { secret, publicKey } = config.auth;
   if (secret !== undefined && secret.length < 32)
