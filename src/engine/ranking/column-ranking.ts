@@ -1,7 +1,8 @@
 import { addYears, wholeYearsBetween } from '../../domain/employee.dates';
 import { EDUCATION_LEVELS, PERFORMANCE_RATINGS, RANKS } from '../../domain/reference.data';
 import { candidateSpecOf, type EmployeeFacts } from './candidate-facts';
-import { CandidateColumns, type ResultGroup } from './candidate-columns';
+import { CandidateColumns } from './candidate-columns';
+import type { ResultGroup } from './result-group';
 import type { CandidateIndex } from './candidate-index';
 import { dayNumber, isoOfDay, lastDayWhere } from '../../domain/days';
 import type { ScoringPolicy } from '../../domain/fit.policy';
