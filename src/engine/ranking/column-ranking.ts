@@ -183,28 +183,7 @@ export function scanColumns(
     });
   }
 
-  // Conditions that fail, per slot.
-  const unmet = new Uint8Array(n);
-  for (const course of position.requiredCourses) {
-    const done = new Uint8Array(n);
-    columns.markCompleted(course.id, asOfDay, done);
-    for (let slot = 0; slot < n; slot++) if (!done[slot]) unmet[slot]++;
-  }
-  if (position.minPerformance) {
-    const minimum = PERFORMANCE_RATINGS.indexOf(
-      position.minPerformance as (typeof PERFORMANCE_RATINGS)[number],
-    );
-    const year = Number(policy.asOf.slice(0, 4));
-    const failed = new Uint8Array(n);
-    for (let y = year - 1; y >= year - position.performanceYears; y--) {
-      const met = new Uint8Array(n);
-      columns.eachRating(y, (slot, rating) => {
-        if (rating <= minimum) met[slot] = 1;
-      });
-      for (let slot = 0; slot < n; slot++) if (!met[slot]) failed[slot] = 1;
-    }
-    for (let slot = 0; slot < n; slot++) unmet[slot] += failed[slot];
-  }
+  const unmet = unmetCourseAndPerformance(columns, position, policy.asOf, asOfDay);
   const [firstDay, lastDay] = [dayNumber('1700-01-01'), dayNumber('2417-12-31')];
   // Appointed on or before this day: enough years of service.
   const minYears = position.minYearsOfService;
@@ -261,6 +240,41 @@ export function scanColumns(
     keys[slot] = key;
   }
   return keys;
+}
+
+/**
+ * Per slot, how many of the conditions on courses and performance fail: each required course
+ * not completed by the date, and a rating below the minimum in any of the years looked at.
+ */
+function unmetCourseAndPerformance(
+  columns: CandidateColumns,
+  position: PositionSpec,
+  asOf: string,
+  asOfDay: number,
+): Uint8Array {
+  const n = columns.size;
+  const unmet = new Uint8Array(n);
+  for (const course of position.requiredCourses) {
+    const done = new Uint8Array(n);
+    columns.markCompleted(course.id, asOfDay, done);
+    for (let slot = 0; slot < n; slot++) if (!done[slot]) unmet[slot]++;
+  }
+  if (position.minPerformance) {
+    const minimum = PERFORMANCE_RATINGS.indexOf(
+      position.minPerformance as (typeof PERFORMANCE_RATINGS)[number],
+    );
+    const year = Number(asOf.slice(0, 4));
+    const failed = new Uint8Array(n);
+    for (let y = year - 1; y >= year - position.performanceYears; y--) {
+      const met = new Uint8Array(n);
+      columns.eachRating(y, (slot, rating) => {
+        if (rating <= minimum) met[slot] = 1;
+      });
+      for (let slot = 0; slot < n; slot++) if (!met[slot]) failed[slot] = 1;
+    }
+    for (let slot = 0; slot < n; slot++) unmet[slot] += failed[slot];
+  }
+  return unmet;
 }
 
 /** Per slot sums and marks of the current results of the required competencies. */
