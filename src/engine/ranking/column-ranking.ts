@@ -7,7 +7,7 @@ import type { CandidateIndex } from './candidate-index';
 import { dayNumber, isoOfDay, lastDayWhere } from '../../domain/days';
 import type { ScoringPolicy } from '../../domain/fit.policy';
 import { scoreFit, type PositionSpec } from '../../domain/fit.scoring';
-import { rankKeyOf, RankPacking, type RankedEntry } from '../../domain/ranking';
+import { rankKeyOf, RankPacking, TopK, type RankedEntry } from '../../domain/ranking';
 
 /** The conditions a profile can fail besides its required courses (rank … retirement). */
 const OTHER_CONDITIONS = 7;
@@ -21,7 +21,7 @@ const REMEMBERED = 32;
  * Kept per process and brought up to date from the index's change log: only changed employees
  * are scored again.
  */
-export class Ranking {
+export class ProfileRanking {
   /** Overlay employees: packed key, unit and position held. */
   private readonly overrides = new Map<number, RankedEntry>();
   private counted: number | null = null;
@@ -36,12 +36,12 @@ export class Ranking {
   ) {}
 
   /** Scores everyone: the columns by the scan below, the overlay one by one. */
-  static of(index: CandidateIndex, position: PositionSpec, policy: ScoringPolicy): Ranking {
+  static of(index: CandidateIndex, position: PositionSpec, policy: ScoringPolicy): ProfileRanking {
     const packing = packingFor(position);
     const columns = index.base;
     const keys = scanColumns(columns, position, policy, packing);
     for (let slot = 0; slot < columns.size; slot++) if (index.isReplaced(slot)) keys[slot] = NaN;
-    const ranking = new Ranking(index.generation, packing, columns, keys);
+    const ranking = new ProfileRanking(index.generation, packing, columns, keys);
     for (const facts of index.added()) ranking.score(facts, position, policy);
     for (let slot = 0; slot < columns.size; slot++) {
       if (!index.isReplaced(slot)) continue;
@@ -57,8 +57,8 @@ export class Ranking {
     changed: readonly number[],
     position: PositionSpec,
     policy: ScoringPolicy,
-  ): Ranking {
-    const next = new Ranking(index.generation, this.packing, this.columns, this.keys);
+  ): ProfileRanking {
+    const next = new ProfileRanking(index.generation, this.packing, this.columns, this.keys);
     for (const [id, entry] of this.overrides) next.overrides.set(id, entry);
     for (const id of changed) {
       const slot = this.columns.slotOf(id);
@@ -94,6 +94,29 @@ export class Ranking {
     }
     for (const entry of this.overrides.values())
       visit(entry.packed, entry.employeeId, entry.orgUnitId, entry.positionId ?? -1);
+  }
+
+  /** The best `limit` entries after a cursor that pass a test, best first: one pass. */
+  best(
+    limit: number,
+    after: { packed: number; employeeId: number } | null,
+    test: (packed: number, orgUnitId: number, positionId: number) => boolean,
+  ): RankedEntry[] {
+    const top = new TopK(limit, after);
+    this.each((packed, employeeId, orgUnitId, positionId) => {
+      if (top.wants(packed, employeeId) && test(packed, orgUnitId, positionId))
+        top.add({ packed, employeeId, orgUnitId, positionId: positionId < 0 ? null : positionId });
+    });
+    return top.result();
+  }
+
+  /** How many entries pass a test. */
+  count(test: (packed: number, orgUnitId: number, positionId: number) => boolean): number {
+    let matches = 0;
+    this.each((packed, _id, unit, held) => {
+      if (test(packed, unit, held)) matches++;
+    });
+    return matches;
   }
 
   /**

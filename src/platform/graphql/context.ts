@@ -16,6 +16,7 @@ import { Loaders, type Companion } from '../db/loaders';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../domain/groups';
 import { SetSizes } from '../auth/set-sizes';
 import { WorkMeter } from '../../shared/work-meter';
+import { rankingOf } from '../../engine/ranking';
 
 /** What every resolver gets: this request's EntityManager fork, loaders, viewer and clock. */
 export interface Context {
@@ -110,6 +111,7 @@ export function createContext(
     today: new Date().toISOString().slice(0, 10),
     writeWaitMs: settings.writeWaitMs,
     primaryKnex: settings.primary ? settings.primary.em.getKnex() : knex,
+    ranking: rankingOf(settings.primary ? settings.primary.em.getKnex() : knex),
     readsSee: settings.readsSee ?? (async () => undefined),
     requestId: settings.requestId ?? null,
     extensions: {},
