@@ -47,6 +47,14 @@ module.exports = {
       to: { path: '^src/modules/dataset/' },
     },
     {
+      name: 'ranking-through-its-facade',
+      comment:
+        'Outside the engine, the ranking is reached through src/engine/ranking/index.ts (ctx.ranking, rankingOf), not its index, columns or scans.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/engine/' },
+      to: { path: '^src/engine/ranking/', pathNot: '^src/engine/ranking/index\\.ts$' },
+    },
+    {
       name: 'only-src',
       comment: 'The server does not import tests, scripts or the console.',
       severity: 'error',

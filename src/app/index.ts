@@ -9,7 +9,7 @@ import {
 } from '../platform/config/config';
 import { loadDemoIfEmpty } from '../demo/demo.service';
 import { demoExample, demoTokensFor } from '../demo/demo.tokens';
-import { candidateIndex } from '../engine/ranking/candidate-index';
+import { rankingOf } from '../engine/ranking';
 import { setSelectionKey } from '../modules/selection/selection.record';
 import { createServer } from './server';
 
@@ -60,12 +60,12 @@ async function main(): Promise<void> {
   log(`  API http://localhost:${port}/graphql (POST), explorer http://localhost:${port}/explorer`);
   // Load the candidate index now rather than on the first ranking (seconds at province scale).
   const warming = Date.now();
-  candidateIndex(knex)
-    .current()
+  rankingOf(knex)
+    .warmUp()
     .then(
-      (index) =>
+      ({ employees, bytes }) =>
         log(
-          `Candidate index: ${index.size} employees in ${((Date.now() - warming) / 1000).toFixed(1)} s (${((index.lastLoad?.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB of columns)`,
+          `Candidate index: ${employees} employees in ${((Date.now() - warming) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(0)} MiB of columns)`,
         ),
       (error: unknown) => console.error('The candidate index did not load:', error),
     );

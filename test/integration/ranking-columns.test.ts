@@ -4,7 +4,7 @@ import { Role } from '../../src/platform/auth/auth.types';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
 import { generateProvince } from '../../src/demo/province.generate';
 import { candidateSpecOf, loadEmployeeFacts } from '../../src/engine/ranking/candidate-facts';
-import { loadCandidateColumns } from '../../src/engine/ranking/candidate-columns';
+import { loadCandidateColumns } from '../../src/engine/ranking/load-columns';
 import { candidateIndex } from '../../src/engine/ranking/candidate-index';
 import { packingFor, scanColumns } from '../../src/engine/ranking/column-ranking';
 import { policyFrom } from '../../src/modules/fit/fit.service';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultGroupOf } from '../../src/engine/ranking/candidate-columns';
+import { resultGroupOf } from '../../src/engine/ranking/result-group';
 
 /** Entries are below this (a day and a level). */
 const ENTRIES = 2 ** 21;

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candidate-facts';
-import { CandidateColumns, loadCandidateColumns } from './candidate-columns';
+import { CandidateColumns } from './candidate-columns';
+import { loadCandidateColumns } from './load-columns';
 import { dayNumber } from '../../domain/days';
 import type { CandidateSpec } from '../../domain/fit.scoring';
 import { isConnectionFailure } from '../../shared/errors';

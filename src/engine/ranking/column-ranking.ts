@@ -1,12 +1,13 @@
 import { addYears, wholeYearsBetween } from '../../domain/employee.dates';
 import { EDUCATION_LEVELS, PERFORMANCE_RATINGS, RANKS } from '../../domain/reference.data';
 import { candidateSpecOf, type EmployeeFacts } from './candidate-facts';
-import { CandidateColumns, type ResultGroup } from './candidate-columns';
+import { CandidateColumns } from './candidate-columns';
+import type { ResultGroup } from './result-group';
 import type { CandidateIndex } from './candidate-index';
 import { dayNumber, isoOfDay, lastDayWhere } from '../../domain/days';
 import type { ScoringPolicy } from '../../domain/fit.policy';
 import { scoreFit, type PositionSpec } from '../../domain/fit.scoring';
-import { rankKeyOf, RankPacking, type RankedEntry } from '../../domain/ranking';
+import { rankKeyOf, RankPacking, TopK, type RankedEntry } from '../../domain/ranking';
 
 /** The conditions a profile can fail besides its required courses (rank … retirement). */
 const OTHER_CONDITIONS = 7;
@@ -20,7 +21,7 @@ const REMEMBERED = 32;
  * Kept per process and brought up to date from the index's change log: only changed employees
  * are scored again.
  */
-export class Ranking {
+export class ProfileRanking {
   /** Overlay employees: packed key, unit and position held. */
   private readonly overrides = new Map<number, RankedEntry>();
   private counted: number | null = null;
@@ -35,12 +36,12 @@ export class Ranking {
   ) {}
 
   /** Scores everyone: the columns by the scan below, the overlay one by one. */
-  static of(index: CandidateIndex, position: PositionSpec, policy: ScoringPolicy): Ranking {
+  static of(index: CandidateIndex, position: PositionSpec, policy: ScoringPolicy): ProfileRanking {
     const packing = packingFor(position);
     const columns = index.base;
     const keys = scanColumns(columns, position, policy, packing);
     for (let slot = 0; slot < columns.size; slot++) if (index.isReplaced(slot)) keys[slot] = NaN;
-    const ranking = new Ranking(index.generation, packing, columns, keys);
+    const ranking = new ProfileRanking(index.generation, packing, columns, keys);
     for (const facts of index.added()) ranking.score(facts, position, policy);
     for (let slot = 0; slot < columns.size; slot++) {
       if (!index.isReplaced(slot)) continue;
@@ -56,8 +57,8 @@ export class Ranking {
     changed: readonly number[],
     position: PositionSpec,
     policy: ScoringPolicy,
-  ): Ranking {
-    const next = new Ranking(index.generation, this.packing, this.columns, this.keys);
+  ): ProfileRanking {
+    const next = new ProfileRanking(index.generation, this.packing, this.columns, this.keys);
     for (const [id, entry] of this.overrides) next.overrides.set(id, entry);
     for (const id of changed) {
       const slot = this.columns.slotOf(id);
@@ -93,6 +94,29 @@ export class Ranking {
     }
     for (const entry of this.overrides.values())
       visit(entry.packed, entry.employeeId, entry.orgUnitId, entry.positionId ?? -1);
+  }
+
+  /** The best `limit` entries after a cursor that pass a test, best first: one pass. */
+  best(
+    limit: number,
+    after: { packed: number; employeeId: number } | null,
+    test: (packed: number, orgUnitId: number, positionId: number) => boolean,
+  ): RankedEntry[] {
+    const top = new TopK(limit, after);
+    this.each((packed, employeeId, orgUnitId, positionId) => {
+      if (top.wants(packed, employeeId) && test(packed, orgUnitId, positionId))
+        top.add({ packed, employeeId, orgUnitId, positionId: positionId < 0 ? null : positionId });
+    });
+    return top.result();
+  }
+
+  /** How many entries pass a test. */
+  count(test: (packed: number, orgUnitId: number, positionId: number) => boolean): number {
+    let matches = 0;
+    this.each((packed, _id, unit, held) => {
+      if (test(packed, unit, held)) matches++;
+    });
+    return matches;
   }
 
   /**
@@ -182,28 +206,7 @@ export function scanColumns(
     });
   }
 
-  // Conditions that fail, per slot.
-  const unmet = new Uint8Array(n);
-  for (const course of position.requiredCourses) {
-    const done = new Uint8Array(n);
-    columns.markCompleted(course.id, asOfDay, done);
-    for (let slot = 0; slot < n; slot++) if (!done[slot]) unmet[slot]++;
-  }
-  if (position.minPerformance) {
-    const minimum = PERFORMANCE_RATINGS.indexOf(
-      position.minPerformance as (typeof PERFORMANCE_RATINGS)[number],
-    );
-    const year = Number(policy.asOf.slice(0, 4));
-    const failed = new Uint8Array(n);
-    for (let y = year - 1; y >= year - position.performanceYears; y--) {
-      const met = new Uint8Array(n);
-      columns.eachRating(y, (slot, rating) => {
-        if (rating <= minimum) met[slot] = 1;
-      });
-      for (let slot = 0; slot < n; slot++) if (!met[slot]) failed[slot] = 1;
-    }
-    for (let slot = 0; slot < n; slot++) unmet[slot] += failed[slot];
-  }
+  const unmet = unmetCourseAndPerformance(columns, position, policy.asOf, asOfDay);
   const [firstDay, lastDay] = [dayNumber('1700-01-01'), dayNumber('2417-12-31')];
   // Appointed on or before this day: enough years of service.
   const minYears = position.minYearsOfService;
@@ -260,6 +263,41 @@ export function scanColumns(
     keys[slot] = key;
   }
   return keys;
+}
+
+/**
+ * Per slot, how many of the conditions on courses and performance fail: each required course
+ * not completed by the date, and a rating below the minimum in any of the years looked at.
+ */
+function unmetCourseAndPerformance(
+  columns: CandidateColumns,
+  position: PositionSpec,
+  asOf: string,
+  asOfDay: number,
+): Uint8Array {
+  const n = columns.size;
+  const unmet = new Uint8Array(n);
+  for (const course of position.requiredCourses) {
+    const done = new Uint8Array(n);
+    columns.markCompleted(course.id, asOfDay, done);
+    for (let slot = 0; slot < n; slot++) if (!done[slot]) unmet[slot]++;
+  }
+  if (position.minPerformance) {
+    const minimum = PERFORMANCE_RATINGS.indexOf(
+      position.minPerformance as (typeof PERFORMANCE_RATINGS)[number],
+    );
+    const year = Number(asOf.slice(0, 4));
+    const failed = new Uint8Array(n);
+    for (let y = year - 1; y >= year - position.performanceYears; y--) {
+      const met = new Uint8Array(n);
+      columns.eachRating(y, (slot, rating) => {
+        if (rating <= minimum) met[slot] = 1;
+      });
+      for (let slot = 0; slot < n; slot++) if (!met[slot]) failed[slot] = 1;
+    }
+    for (let slot = 0; slot < n; slot++) unmet[slot] += failed[slot];
+  }
+  return unmet;
 }
 
 /** Per slot sums and marks of the current results of the required competencies. */

@@ -10,6 +10,10 @@ import type { PoolClient } from 'pg';
  * row) are stepped over by their length and only their payload is parsed, so nothing is
  * allocated per row. When the copy is done, or PostgreSQL reports an error, the socket is
  * handed back to the driver, which reads the rest of the reply as usual.
+ *
+ * Swapping the driver's 'data' listener relies on how pg reads its socket (one listener, the
+ * connection's `stream`), a private detail: pg is pinned to one exact version in package.json,
+ * so an upgrade is a choice made with this file open (test/integration/copy-out.test.ts).
  */
 export async function copyNumbers(
   connection: PoolClient,

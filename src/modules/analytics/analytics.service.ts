@@ -2,7 +2,6 @@ import type { Context } from '../../platform/graphql/context';
 import { requireGroup, shownRows } from '../../platform/graphql/personal-facts';
 import { groupBy } from '../../domain/collections';
 import { isStale } from '../../domain/staleness';
-import { candidateIndex } from '../../engine/ranking/candidate-index';
 import { courseCatalogue } from '../fit/fit.specs';
 import type { ScoringPolicy } from '../../domain/fit.policy';
 import type { Position } from '../position/position.entity';
@@ -111,14 +110,14 @@ async function measure(
   );
   const withPosition = employees.filter((e) => target || e.positionId);
   // Current levels from the ranking index (kept exact from the change log): no scan of results.
-  const index = await candidateIndex(ctx.primaryKnex).current();
+  const ranking = await ctx.ranking.current();
   // Only the levels of the competencies each one's position requires: the analyses read no others.
   const measured = withPosition.map((employee) => {
     const positionId = target ? target.id : employee.positionId!;
     return {
       employee,
       requirements: requirements.get(positionId) ?? [],
-      levels: index.levelsOf(employee.id, asOf, required.get(positionId) ?? []),
+      levels: ranking.levelsOf(employee.id, asOf, required.get(positionId) ?? []),
     };
   });
   return { measured, withoutPosition: employees.length - withPosition.length };

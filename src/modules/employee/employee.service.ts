@@ -19,7 +19,7 @@ import type {
 } from './employee.inputs';
 import { raw } from '@mikro-orm/core';
 import { Competency } from '../competency/competency.entity';
-import { candidateIndex, type SkillTest } from '../../engine/ranking/candidate-index';
+import type { SkillTest } from '../../engine/ranking';
 import { MAX_CONDITIONS, MAX_FILTER_DEPTH } from '../../platform/graphql/limits';
 import { employeeFilterShape } from './filter-shape';
 import { dayNumber } from '../../domain/days';
@@ -188,8 +188,8 @@ export async function skillCondition(
   argumentOf: (index: number, field?: string) => string = (i, field) =>
     field ? `${path}[${i}].${field}` : `${path}[${i}]`,
 ): Promise<object> {
-  const [index, competencies] = await Promise.all([
-    candidateIndex(ctx.primaryKnex).current(),
+  const [ranking, competencies] = await Promise.all([
+    ctx.ranking.current(),
     Promise.all(conditions.map((c) => ctx.loaders.byKey(Competency, 'code').load(c.code.trim()))),
   ]);
   const tests: SkillTest[] = conditions.map((condition, i) => {
@@ -222,7 +222,7 @@ export async function skillCondition(
       test: (level, day) => level >= min && level <= max && day >= freshFrom,
     };
   });
-  const ids = await index.holders(tests, ctx.today, ctx.work);
+  const ids = await ranking.skillHolders(tests, ctx.today, ctx.work);
   if (ids.length === 0) return { id: { $in: [] } };
   // One array parameter, however many employees hold the skill (`= any(array)`: an index
   // scan of the ids in order, several times faster than a join to the unnested list).

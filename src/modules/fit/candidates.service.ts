@@ -7,13 +7,12 @@ import { subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import type { Position } from '../position/position.entity';
 import type { ScoringPolicy } from '../../domain/fit.policy';
-import type { PositionSpec, RequirementSpec } from '../../domain/fit.scoring';
+import type { RequirementSpec } from '../../domain/fit.scoring';
 import { newFit, readinessOfFit } from './fit.service';
 import { positionSpec } from './fit.specs';
 import type { CandidateFilter, Fit } from './fit.types';
-import { candidateIndex, type CandidateIndex } from '../../engine/ranking/candidate-index';
-import { Ranking } from '../../engine/ranking/column-ranking';
-import { RANK_KEY_LENGTH, ranksBefore, TopK, type RankedEntry } from '../../domain/ranking';
+import type { CurrentRanking, ProfileRanking } from '../../engine/ranking';
+import { RANK_KEY_LENGTH, ranksBefore, type RankedEntry } from '../../domain/ranking';
 import { withRequirements } from '../../domain/what-if';
 
 /**
@@ -30,21 +29,21 @@ export async function rankCandidates(
   options: {
     /** What-if: rank against these requirements instead of the stored ones. */
     profile?: readonly RequirementSpec[];
-    /** The index brought up to date by the caller (a query's, started with its lookups). */
-    index?: Promise<CandidateIndex>;
+    /** The ranking brought up to date by the caller (a query's, started with its lookups). */
+    ranking?: Promise<CurrentRanking>;
   } = {},
 ): Promise<CandidatePage> {
   const { profile } = options;
-  const [units, storedSpec, index] = await allInOrder([
+  const [units, storedSpec, current] = await allInOrder([
     candidateUnits(ctx, filter),
     positionSpec(ctx, position),
-    options.index ?? candidateIndex(ctx.primaryKnex).current(),
+    options.ranking ?? ctx.ranking.current(),
   ]);
   // The rows the ranking names must be there to read: a replica catches up with the index.
-  await ctx.readsSee(index.lsn);
-  if (index.staleSince !== null)
+  await ctx.readsSee(current.lsn);
+  if (current.staleSince !== null)
     ctx.extensions.ranking = {
-      staleSince: new Date(index.staleSince).toISOString(),
+      staleSince: new Date(current.staleSince).toISOString(),
       reason: 'The primary database does not answer: the ranking is as of this time.',
     };
   // A what-if profile ranks against other requirements; the stored position is untouched.
@@ -53,11 +52,11 @@ export async function rankCandidates(
   const withoutIncumbents = !!filter?.excludeIncumbents;
   const unfiltered =
     !units && !filter?.qualifiedOnly && minJobPersonMatch == null && !withoutIncumbents;
-  const ranking = rankingOf(index, spec, policy);
+  const ranking = current.forProfile(spec, policy);
   const { packing } = ranking;
   /** The filter on a ranking's entries (`qualified`: only the qualified, whatever the filter). */
   const filterOf =
-    ({ packing: p }: Ranking, qualified = !!filter?.qualifiedOnly) =>
+    ({ packing: p }: ProfileRanking, qualified = !!filter?.qualifiedOnly) =>
     (packed: number, orgUnitId: number, positionId: number) =>
       (!units || units.has(orgUnitId)) &&
       (!qualified || p.qualified(packed)) &&
@@ -66,7 +65,13 @@ export async function rankCandidates(
   const wanted = filterOf(ranking);
   // The words of each verdict are made only for the entries shown.
   const fitOfEntry = (entry: RankedEntry) =>
-    newFit(entry.employeeId, position.id, spec, index.spec(entry.employeeId, policy.asOf)!, policy);
+    newFit(
+      entry.employeeId,
+      position.id,
+      spec,
+      current.candidate(entry.employeeId, policy.asOf)!,
+      policy,
+    );
   const request = forwardPageRequest(page, RANK_KEY_LENGTH);
   const after = request.cursor
     ? { packed: packing.pack(request.cursor), employeeId: Number(request.cursor[5]) }
@@ -105,7 +110,7 @@ export async function rankCandidates(
     // The first pages come from the ranking's first entries, found once by one pass; a page
     // beyond them takes a pass of its own that keeps the best entries after the cursor.
     const first = ranking.remember(`first ${qualifiedOnly} ${shown}`, () =>
-      bestEntries(ranking, FIRST_ENTRIES, null, wanted),
+      ranking.best(FIRST_ENTRIES, null, wanted),
     );
     const start = after
       ? first.findIndex((e) => ranksBefore(after.packed, after.employeeId, e.packed, e.employeeId))
@@ -116,16 +121,16 @@ export async function rankCandidates(
         ? first.slice(start, start + request.limit + 1)
         : start < 0 && complete
           ? []
-          : bestEntries(ranking, request.limit + 1, after, wanted);
+          : ranking.best(request.limit + 1, after, wanted);
     count = () =>
       Promise.resolve(
         unfiltered
           ? ranking.length
-          : ranking.remember(`count ${qualifiedOnly} ${shown}`, () => countOf(ranking, wanted)),
+          : ranking.remember(`count ${qualifiedOnly} ${shown}`, () => ranking.count(wanted)),
       );
     qualifiedCount = () =>
       Promise.resolve(
-        ranking.remember(`count true ${shown}`, () => countOf(ranking, filterOf(ranking, true))),
+        ranking.remember(`count true ${shown}`, () => ranking.count(filterOf(ranking, true))),
       );
   }
   const ranked = toPage(
@@ -147,8 +152,8 @@ export async function rankCandidates(
     qualifiedCount,
     storedProfileQualifiedCount: profile
       ? () => {
-          const stored = rankingOf(index, storedSpec, policy);
-          return Promise.resolve(countOf(stored, filterOf(stored, true)));
+          const stored = current.forProfile(storedSpec, policy);
+          return Promise.resolve(stored.count(filterOf(stored, true)));
         }
       : () => Promise.resolve(null),
   };
@@ -157,74 +162,10 @@ export async function rankCandidates(
 /** How many of a ranking's first entries (per filter) are kept to serve the first pages. */
 const FIRST_ENTRIES = 200;
 
-/** The best `limit` entries after a cursor that pass a test, best first: one pass. */
-function bestEntries(
-  ranking: Ranking,
-  limit: number,
-  after: { packed: number; employeeId: number } | null,
-  test: (packed: number, orgUnitId: number, positionId: number) => boolean,
-): RankedEntry[] {
-  const top = new TopK(limit, after);
-  ranking.each((packed, employeeId, orgUnitId, positionId) => {
-    if (top.wants(packed, employeeId) && test(packed, orgUnitId, positionId))
-      top.add({ packed, employeeId, orgUnitId, positionId: positionId < 0 ? null : positionId });
-  });
-  return top.result();
-}
-
-/** How many entries of a ranking pass a test. */
-function countOf(
-  ranking: Ranking,
-  test: (packed: number, orgUnitId: number, positionId: number) => boolean,
-): number {
-  let matches = 0;
-  ranking.each((packed, _id, unit, held) => {
-    if (test(packed, unit, held)) matches++;
-  });
-  return matches;
-}
-
 /** A page of a ranking, with how many qualify (and, for a what-if profile, how many did). */
 export interface CandidatePage extends Page<Fit> {
   qualifiedCount: () => Promise<number | null>;
   storedProfileQualifiedCount: () => Promise<number | null>;
-}
-
-/**
- * Rankings kept per process: at most this many, and within this many bytes (8 bytes an
- * employee: 64 rankings at 1,000,000 employees, 15 for all 4.3 million ASN).
- */
-const RANKINGS_KEPT = 64;
-const RANKING_BYTES = 512 * 2 ** 20;
-const rankings = new WeakMap<object, Map<string, Ranking>>();
-
-/**
- * Every employee ranked for a position profile and policy. Kept per process and brought up to
- * date from the index's change log (only changed employees are scored again), so a committee
- * paging through a ranking, or asking again after a write, does not pay for scoring everyone
- * each time; the least recently used are dropped.
- */
-function rankingOf(index: CandidateIndex, spec: PositionSpec, policy: ScoringPolicy): Ranking {
-  let cache = rankings.get(index);
-  if (!cache) {
-    cache = new Map();
-    rankings.set(index, cache);
-  }
-  const key = JSON.stringify([spec, policy]);
-  let ranking = cache.get(key);
-  cache.delete(key);
-  const changed = ranking ? index.changedSince(ranking.generation) : null;
-  if (!ranking || !changed) ranking = Ranking.of(index, spec, policy);
-  else if (changed.length > 0) ranking = ranking.updated(index, changed, spec, policy);
-  cache.set(key, ranking);
-  let bytes = 0;
-  for (const kept of cache.values()) bytes += kept.bytes;
-  while (cache.size > 1 && (cache.size > RANKINGS_KEPT || bytes > RANKING_BYTES)) {
-    const oldest = cache.keys().next().value!;
-    bytes -= cache.get(oldest)!.bytes;
-    cache.delete(oldest);
-  }
-  return ranking;
 }
 
 /**

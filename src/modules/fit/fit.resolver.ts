@@ -51,7 +51,6 @@ import {
   TrainingPlan,
 } from './fit.types';
 import { allInOrder } from '../../domain/collections';
-import { candidateIndex } from '../../engine/ranking/candidate-index';
 
 const POLICY = {
   nullable: true,
@@ -79,14 +78,14 @@ export class FitResolver {
     @Ctx() ctx: Context,
   ) {
     // A query writes nothing: the index is brought up to date alongside the lookups.
-    const index = candidateIndex(ctx.primaryKnex).current();
+    const ranking = ctx.ranking.current();
     const [employee, position, assumed] = await allInOrder([
       employeeByNip(ctx, nip),
       positionByCode(ctx, positionCode),
       assume ? assumedFrom(ctx, assume) : Promise.resolve(undefined),
-      index,
+      ranking,
     ]);
-    return fitOf(ctx, employee, position, policyFrom(ctx, policy), { assumed, index });
+    return fitOf(ctx, employee, position, policyFrom(ctx, policy), { assumed, ranking });
   }
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
@@ -113,15 +112,15 @@ export class FitResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const index = candidateIndex(ctx.primaryKnex).current();
+    const ranking = ctx.ranking.current();
     const [position, requirements] = await allInOrder([
       positionByCode(ctx, positionCode),
       profile ? profileFrom(ctx, profile) : Promise.resolve(undefined),
-      index,
+      ranking,
     ]);
     return rankCandidates(ctx, position, filter, policyFrom(ctx, policy), page, {
       profile: requirements,
-      index,
+      ranking,
     });
   }
 

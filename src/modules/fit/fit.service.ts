@@ -7,7 +7,7 @@ import { scoringPolicy, type ScoringPolicy } from '../../domain/fit.policy';
 import { scoreFit, type CandidateSpec, type PositionSpec } from '../../domain/fit.scoring';
 import { candidateSpec, courseCatalogue, positionsByCode, positionSpec } from './fit.specs';
 import { Fit, type Readiness, type ReadinessHorizon, type ScoringPolicyInput } from './fit.types';
-import { candidateIndex, type CandidateIndex } from '../../engine/ranking/candidate-index';
+import type { CurrentRanking } from '../../engine/ranking';
 import { compareFits } from '../../domain/ranking';
 import { readinessHorizon, readinessOf } from '../../domain/readiness';
 import { assumeCandidate, type Assumed } from '../../domain/what-if';
@@ -102,13 +102,11 @@ export async function indexedFitsFor(
   employees: readonly Employee[],
   policy: ScoringPolicy,
 ): Promise<Fit[]> {
-  const [spec, index] = await Promise.all([
-    positionSpec(ctx, position),
-    candidateIndex(ctx.primaryKnex).current(),
-  ]);
+  const [spec, ranking] = await Promise.all([positionSpec(ctx, position), ctx.ranking.current()]);
   const candidates = await Promise.all(
     employees.map(
-      async (e) => index.spec(e.id, policy.asOf) ?? (await candidateSpec(ctx, e, policy.asOf)),
+      async (e) =>
+        ranking.candidate(e.id, policy.asOf) ?? (await candidateSpec(ctx, e, policy.asOf)),
     ),
   );
   return employees.map((e, i) => newFit(e.id, position.id, spec, candidates[i], policy));
@@ -130,18 +128,19 @@ export async function fitOf(
   policy: ScoringPolicy,
   options: {
     assumed?: Assumed;
-    /** The index brought up to date by the caller (a query's, started with its lookups). */
-    index?: Promise<CandidateIndex>;
+    /** The ranking brought up to date by the caller (a query's, started with its lookups). */
+    ranking?: Promise<CurrentRanking>;
   } = {},
 ): Promise<Fit> {
   const { assumed } = options;
   // The candidate from the in-memory index (one statement to bring it up to date).
-  const [spec, index] = await Promise.all([
+  const [spec, ranking] = await Promise.all([
     positionSpec(ctx, position),
-    options.index ?? candidateIndex(ctx.primaryKnex).current(),
+    options.ranking ?? ctx.ranking.current(),
   ]);
   const candidate =
-    index.spec(employee.id, policy.asOf) ?? (await candidateSpec(ctx, employee, policy.asOf));
+    ranking.candidate(employee.id, policy.asOf) ??
+    (await candidateSpec(ctx, employee, policy.asOf));
   // A what-if scores the candidate as if; nothing is written.
   const scored = assumed ? assumeCandidate(candidate, assumed, policy.asOf) : candidate;
   return newFit(employee.id, position.id, spec, scored, policy);

@@ -2,11 +2,7 @@ import type { Context } from '../../platform/graphql/context';
 import { Employee } from '../employee/employee.entity';
 import { Position } from '../position/position.entity';
 import { EDUCATION_LEVELS, RANKS } from '../../domain/reference.data';
-import {
-  candidateSpecOf,
-  loadEmployeeFacts,
-  type EmployeeFacts,
-} from '../../engine/ranking/candidate-facts';
+import { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from '../../engine/ranking';
 import type { CandidateSpec, PositionSpec } from '../../domain/fit.scoring';
 import type { PlanCourse } from '../../domain/training-plan';
 import { prepared } from '../../platform/db/prepared';

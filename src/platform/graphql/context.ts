@@ -64,6 +64,11 @@ export interface ContextParts {
   readonly lean: ReadonlySet<EntityClass<object>>;
   /** Many-to-ones that come in the same statement as their owner: an org unit's agency. */
   readonly companions: ReadonlyMap<EntityClass<object>, readonly Companion[]>;
+  /**
+   * What the application adds to every context besides the platform's, from the primary
+   * database (the ranking engine, `ctx.ranking`).
+   */
+  readonly extend?: (primaryKnex: Knex) => object;
   /** What a viewer may see of loaded rows, by entity (rows of other entities pass). */
   readonly visibility: ReadonlyMap<
     EntityClass<object>,
@@ -97,14 +102,15 @@ export function contextFactory(parts: ContextParts): ContextFactory {
     const lean = (entity: EntityClass<object>) =>
       parts.lean.has(entity) ? leanReaderOf(orm.em.getMetadata().get(entity.name)) : undefined;
     const loaders: Loaders = new Loaders(emOf, guard, parts.companions, lean, orm.em);
-    return Object.assign(Object.create(LAZY_EM), {
+    const primaryKnex = settings.primary ? settings.primary.em.getKnex() : knex;
+    return Object.assign(Object.create(LAZY_EM), parts.extend?.(primaryKnex), {
       emOf,
       knex,
       loaders,
       access,
       today: new Date().toISOString().slice(0, 10),
       writeWaitMs: settings.writeWaitMs,
-      primaryKnex: settings.primary ? settings.primary.em.getKnex() : knex,
+      primaryKnex,
       readsSee: settings.readsSee ?? (async () => undefined),
       requestId: settings.requestId ?? null,
       extensions: {},

@@ -1,12 +1,29 @@
 import type { Knex } from '@mikro-orm/knex';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { poolUse, type ReadRouting } from '../db/read-routing';
-import { candidateIndex } from '../../engine/ranking/candidate-index';
 
 const PREFIX = 'competency_graph_';
 /** Operation names are the caller's words: past this many distinct ones, they count as `other`. */
 const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+
+/**
+ * What the metrics show of the ranking index: live figures, read at each scrape. The index is
+ * the engine's, a floor above this one: the assembly (src/app) hands its figures in
+ * (`ServerOptions.rankingFigures`).
+ */
+export interface RankingIndexFigures {
+  /** Employees in the index (0 until its first load). */
+  readonly employees: number;
+  /** Bytes of the columns at the last full load (0: none yet). */
+  readonly bytes: number;
+  /** How long the last full load took, in milliseconds (0: none yet). */
+  readonly loadMilliseconds: number;
+  /** Since when rankings answer without catching up, the primary not answering (null: exact). */
+  readonly staleSince: number | null;
+  /** When the index last caught up with the change log (ms since the epoch; 0: never). */
+  readonly caughtUpAt: number;
+}
 
 /**
  * What an operator sees of one server process, in Prometheus text at `/metrics`: requests by
@@ -24,7 +41,12 @@ export class ServerMetrics {
   private readonly http: Counter<'route' | 'status'>;
   private readonly retries: Counter<'replica'>;
 
-  constructor(primary: Knex, routing: ReadRouting | undefined) {
+  constructor(
+    primary: Knex,
+    routing: ReadRouting | undefined,
+    /** The ranking index's figures, of the primary's pool (none: no ranking gauges). */
+    rankingFigures?: (primary: Knex) => RankingIndexFigures,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: PREFIX });
     const registers = [this.registry];
     this.duration = new Histogram({
@@ -63,48 +85,7 @@ export class ServerMetrics {
       labelNames: ['replica'],
       registers,
     });
-    const index = () => candidateIndex(primary);
-    new Gauge({
-      name: `${PREFIX}ranking_index_employees`,
-      help: 'Employees in the ranking index.',
-      registers,
-      collect() {
-        this.set(index().lastLoad ? index().size : 0);
-      },
-    });
-    new Gauge({
-      name: `${PREFIX}ranking_index_bytes`,
-      help: 'Bytes of the ranking index’s columns at its last full load.',
-      registers,
-      collect() {
-        this.set(index().lastLoad?.bytes ?? 0);
-      },
-    });
-    new Gauge({
-      name: `${PREFIX}ranking_index_load_seconds`,
-      help: 'How long the last full load of the ranking index took.',
-      registers,
-      collect() {
-        this.set((index().lastLoad?.milliseconds ?? 0) / 1000);
-      },
-    });
-    new Gauge({
-      name: `${PREFIX}ranking_index_lag_seconds`,
-      help: 'How old the rankings answered now are: 0 while the index catches up with the change log before each ranking; the time since the last catch-up while the primary does not answer.',
-      registers,
-      collect() {
-        const since = index().staleSince;
-        this.set(since === null ? 0 : (Date.now() - since) / 1000);
-      },
-    });
-    new Gauge({
-      name: `${PREFIX}ranking_index_caught_up_timestamp_seconds`,
-      help: 'When the ranking index last caught up with the change log (Unix time; 0: never).',
-      registers,
-      collect() {
-        this.set(index().caughtUpAt / 1000);
-      },
-    });
+    if (rankingFigures) rankingGauges(rankingFigures(primary), registers);
     new Gauge({
       name: `${PREFIX}db_pool_connections`,
       help: 'Database connections per pool, by state (used, free, pending acquisitions).',
@@ -191,4 +172,49 @@ export class ServerMetrics {
     this.names.add(name);
     return name;
   }
+}
+
+/** The ranking index's gauges, each reading its figure when scraped. */
+function rankingGauges(index: RankingIndexFigures, registers: Registry[]): void {
+  new Gauge({
+    name: `${PREFIX}ranking_index_employees`,
+    help: 'Employees in the ranking index.',
+    registers,
+    collect() {
+      this.set(index.employees);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}ranking_index_bytes`,
+    help: 'Bytes of the ranking index’s columns at its last full load.',
+    registers,
+    collect() {
+      this.set(index.bytes);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}ranking_index_load_seconds`,
+    help: 'How long the last full load of the ranking index took.',
+    registers,
+    collect() {
+      this.set(index.loadMilliseconds / 1000);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}ranking_index_lag_seconds`,
+    help: 'How old the rankings answered now are: 0 while the index catches up with the change log before each ranking; the time since the last catch-up while the primary does not answer.',
+    registers,
+    collect() {
+      const since = index.staleSince;
+      this.set(since === null ? 0 : (Date.now() - since) / 1000);
+    },
+  });
+  new Gauge({
+    name: `${PREFIX}ranking_index_caught_up_timestamp_seconds`,
+    help: 'When the ranking index last caught up with the change log (Unix time; 0: never).',
+    registers,
+    collect() {
+      this.set(index.caughtUpAt / 1000);
+    },
+  });
 }

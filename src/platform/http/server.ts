@@ -71,7 +71,7 @@ export async function createHttpServer(
   if (options.cursorSecret) setCursorKey(options.cursorSecret);
   const logger = options.logger ?? pino({ level: 'silent' });
   const log = options.log ?? ((error: unknown) => logger.error({ err: error }, 'unexpected error'));
-  const metrics = new ServerMetrics(orm.em.getKnex(), options.routing);
+  const metrics = new ServerMetrics(orm.em.getKnex(), options.routing, options.rankingFigures);
   const { schema } = parts;
   // Each caller's cost budget for the minute, shared by every door and every API process.
   const budget = sharedBudget(orm, options.limits.costPerMinute, logger);

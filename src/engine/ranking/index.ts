@@ -1,0 +1,150 @@
+import type { ScoringPolicy } from '../../domain/fit.policy';
+import type { CandidateSpec, PositionSpec } from '../../domain/fit.scoring';
+import type { Lsn } from '../../platform/db/lsn';
+import { perPool } from '../../platform/db/per-pool';
+import type { WorkMeter } from '../../shared/work-meter';
+import { candidateIndex, type CandidateIndex, type SkillTest } from './candidate-index';
+import type { ProfileRanking } from './column-ranking';
+import { ProfileRankings } from './profile-rankings';
+
+/**
+ * The ranking engine, as the rest of the server sees it: one `Ranking` per primary database
+ * (`rankingOf`), on every request's context as `ctx.ranking` (see ./context.ts). Behind it: the
+ * in-memory candidate index (candidate-index.ts), its columns and their load (candidate-columns,
+ * load-*.ts, copy-out.ts), the column scan (column-ranking.ts) and the rankings kept per
+ * profile (profile-rankings.ts). Nothing outside src/engine/ranking reaches those directly.
+ */
+
+export type { SkillTest } from './candidate-index';
+export type { ProfileRanking } from './column-ranking';
+/** The one way a candidate's facts are read: the index loads through it, and so do single fits. */
+export { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candidate-facts';
+
+/** What `/metrics` shows of the index: live figures, read from memory (no statement). */
+export interface RankingFigures {
+  /** Employees in the index (0 until its first load). */
+  readonly employees: number;
+  /** Bytes of the columns at the last full load (0: none yet). */
+  readonly bytes: number;
+  /** How long the last full load took, in milliseconds (0: none yet). */
+  readonly loadMilliseconds: number;
+  /** Since when rankings answer without catching up, the primary not answering (null: exact). */
+  readonly staleSince: number | null;
+  /** When the index last caught up with the change log (ms since the epoch; 0: never). */
+  readonly caughtUpAt: number;
+}
+
+/** The ranking engine of one primary database, shared by every request on its pool. */
+export class Ranking {
+  private readonly now: CurrentRanking;
+  /** Live figures for the metrics (each read when a scrape reads it). */
+  readonly figures: RankingFigures;
+
+  constructor(private readonly index: CandidateIndex) {
+    this.now = new CurrentRanking(index, new ProfileRankings(index));
+    this.figures = {
+      get employees() {
+        return index.lastLoad ? index.size : 0;
+      },
+      get bytes() {
+        return index.lastLoad?.bytes ?? 0;
+      },
+      get loadMilliseconds() {
+        return index.lastLoad?.milliseconds ?? 0;
+      },
+      get staleSince() {
+        return index.staleSince;
+      },
+      get caughtUpAt() {
+        return index.caughtUpAt;
+      },
+    };
+  }
+
+  /**
+   * The index brought up to date with everything committed before this call (one small
+   * statement; the first call loads it). A query starts it beside its own lookups and hands the
+   * promise on. When the primary does not answer, a loaded index answers as it is and says since
+   * when (`staleSince`).
+   */
+  current(): Promise<CurrentRanking> {
+    return this.index.current().then(() => this.now);
+  }
+
+  /** Loads the index now rather than on the first ranking (seconds at province scale). */
+  async warmUp(): Promise<{ employees: number; bytes: number }> {
+    const now = await this.current();
+    return { employees: now.employees, bytes: this.figures.bytes };
+  }
+}
+
+/** The ranking engine of a primary database's pool (one per process and database). */
+export const rankingOf = perPool((primary) => new Ranking(candidateIndex(primary)));
+
+/**
+ * The index brought up to date (`Ranking.current()`), and what requests ask of it. It is the
+ * index as it stands: a later catch-up (this request's or another's) moves it on, while a
+ * profile's ranking taken from it stays as it was taken.
+ */
+export class CurrentRanking {
+  constructor(
+    private readonly index: CandidateIndex,
+    private readonly profiles: ProfileRankings,
+  ) {}
+
+  /**
+   * The primary's WAL position when the facts were last read: a replica that has replayed it
+   * holds every row the index names (what `ctx.readsSee` waits for).
+   */
+  get lsn(): Lsn | null {
+    return this.index.lsn;
+  }
+
+  /** Since when the index answers without catching up, the primary not answering (null: exact). */
+  get staleSince(): number | null {
+    return this.index.staleSince;
+  }
+
+  /** How many employees the index holds. */
+  get employees(): number {
+    return this.index.size;
+  }
+
+  /** An employee's candidate spec as of a date (undefined: not in the index). */
+  candidate(employeeId: number, asOf: string): CandidateSpec | undefined {
+    return this.index.spec(employeeId, asOf);
+  }
+
+  /**
+   * An employee's current level per competency as of a date (the latest assessment on or
+   * before it): what analyses of whole units read. With `only`, at least those competencies.
+   */
+  levelsOf(
+    employeeId: number,
+    asOf: string,
+    only?: readonly number[],
+  ): ReadonlyMap<number, { level: number; assessedOn: string }> {
+    return this.index.levelsOf(employeeId, asOf, only);
+  }
+
+  /**
+   * A skill search: the employees whose current level of each condition's competency passes its
+   * test, paced and limited by the request's meter.
+   */
+  skillHolders(
+    conditions: readonly SkillTest[],
+    asOf: string,
+    meter: WorkMeter,
+  ): Promise<number[]> {
+    return this.index.holders(conditions, asOf, meter);
+  }
+
+  /**
+   * Every employee ranked for a position profile and policy (kept per process, and brought up
+   * to date from the change log: only changed employees are scored again). Its scans give
+   * the best entries after a cursor (`best`) and counts (`count`, `length`).
+   */
+  forProfile(spec: PositionSpec, policy: ScoringPolicy): ProfileRanking {
+    return this.profiles.of(spec, policy);
+  }
+}
