@@ -1,6 +1,6 @@
 import type { CompetencyRecord } from '../domain/dataset.types';
 
-/** How each proficiency level widens the reach of a competency (DOMAIN.md §2, our words). */
+/** How each proficiency level widens the reach of a competency (Permenpan RB 38/2017, in our words). */
 const LEVEL_REACH = [
   'Menerapkannya pada pekerjaan sendiri sesuai prosedur dan arahan.',
   'Menerapkannya secara efektif bagi diri sendiri dan membantu rekan satu tim.',

@@ -104,7 +104,7 @@ export const UNIT_TEMPLATES: { key: string; name: string; fields: string[]; chil
     },
   ];
 
-/** Required level of managerial competencies by category (DOMAIN.md §2 convention). */
+/** Required level of managerial competencies by category (Permenpan RB 38/2017 convention). */
 export const TIER_LEVEL: Record<PositionCategory, number> = {
   JPT_UTAMA: 5,
   JPT_MADYA: 5,

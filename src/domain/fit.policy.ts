@@ -1,4 +1,4 @@
-/** The two JPM category scales in use (DOMAIN.md §5); bands are half-open, highest first. */
+/** The two JPM category scales in use (docs/fit.md, "JPM"); bands are half-open, highest first. */
 export const SCALES = {
   /** Peraturan BRIN 3/2023: the default. */
   OPTIMAL: [
@@ -37,7 +37,7 @@ export function defaultThreshold(scale: ScaleName): number {
   return SCALES[scale][1].from;
 }
 
-/** A complete policy from partial choices, with the defaults of DOMAIN.md. */
+/** A complete policy from partial choices, with the defaults of docs/fit.md. */
 export function scoringPolicy(
   asOf: string,
   choices: Partial<Omit<ScoringPolicy, 'asOf'>> = {},

@@ -1,6 +1,6 @@
 import { addYears } from './employee.dates';
 
-/** Default validity of an assessment, in years (DOMAIN.md §4); callers may pass another. */
+/** Default validity of an assessment, in years (the default of the assessment rules: three years); callers may pass another. */
 export const DEFAULT_ASSESSMENT_VALIDITY_YEARS = 3;
 
 /** An assessment is stale when it is older than `validityYears` on `asOf` (ISO dates). */

@@ -23,7 +23,7 @@ export const DEFAULT_CUTOFFS: TalentCutoffs = {
 };
 
 /**
- * The nine boxes, not numbered row by row (DOMAIN.md §6):
+ * The nine boxes, not numbered row by row (Permenpan RB 3/2020, manajemen talenta):
  * high potential 6 8 9, medium 3 5 7, low 1 2 4, for performance below / meets / above.
  */
 const BOXES: Record<PotentialAxis, Record<PerformanceAxis, number>> = {

@@ -23,7 +23,7 @@ async function statements(query: string, variables: object) {
 }
 
 describe('talent matrix', () => {
-  it('places every employee with a rating and a potential in the box DOMAIN.md numbers, recursively over the unit tree', async () => {
+  it('places every employee with a rating and a potential in the box the talent rules number, recursively over the unit tree', async () => {
     const unit = await app.ok(MATRIX, { scope: { orgUnitCode: 'BKD-PROV' } });
     const alone = await app.ok(MATRIX, {
       scope: { orgUnitCode: 'BKD-PROV', includeSubunits: false },

@@ -38,7 +38,7 @@ import { PersonalFact, recordSet } from '../../platform/graphql/personal-facts';
 
 export const EmployeeConnection = connectionType(Employee);
 
-/** Yearly competency development entitlement of every ASN (DOMAIN.md §7). */
+/** Yearly competency development entitlement of every ASN (PP 17/2020: at least 20 JP a year). */
 export const YEARLY_JP_TARGET = YEARLY_DEVELOPMENT_HOURS;
 
 @Resolver(() => Employee)
