@@ -11,6 +11,8 @@ export default tseslint.config(
       'web/dist/',
       'web/src/gql/',
       '.prof/',
+      // Plain CommonJS read by dependency-cruiser, outside the TypeScript project.
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,
