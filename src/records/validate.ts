@@ -26,31 +26,7 @@ import {
 } from '../domain/record-reader';
 import { readConditions, readEmployee } from '../domain/record-fields';
 import { IssueList } from './issue-list';
-
-/** What the database already holds, as far as validating references needs. */
-export interface KnownKeys {
-  agencies: ReadonlySet<string>;
-  orgUnits: ReadonlyMap<string, { agency: string; parent: string | null }>;
-  competencies: ReadonlySet<string>;
-  courses: ReadonlyMap<string, { hours: number; prerequisites: readonly string[] }>;
-  /** Position code → agency code. */
-  positions: ReadonlyMap<string, string>;
-  nips: ReadonlySet<string>;
-  pppkNumbers: ReadonlySet<string>;
-  /** Employee key (`N:` NIP or `P:` PPPK number) → agency code. */
-  employeeAgencies: ReadonlyMap<string, string>;
-}
-
-export const EMPTY_KNOWN: KnownKeys = {
-  agencies: new Set(),
-  orgUnits: new Map(),
-  competencies: new Set(),
-  courses: new Map(),
-  positions: new Map(),
-  nips: new Set(),
-  pppkNumbers: new Set(),
-  employeeAgencies: new Map(),
-};
+import type { KnownKeys } from './known-keys';
 
 /** An enum's values, listed once per enum (records ask for them millions of times). */
 const listed = new WeakMap<object, readonly string[]>();

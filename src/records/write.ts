@@ -9,6 +9,7 @@ import {
 } from '../platform/db/bulk-copy';
 import type { DatasetIssue, ImportReport, Section, ValidDataset } from '../domain/dataset.types';
 import { IssueList } from './issue-list';
+import { employeeKey } from './known-keys';
 
 export type Progress = (section: Section, done: number, total: number) => void;
 
@@ -672,11 +673,6 @@ class Writer {
     );
     return this.counts('trainings', list.length, created);
   }
-}
-
-/** The map key of an employee reference: NIP for PNS and CPNS, PPPK number otherwise. */
-export function employeeKey(ref: { nip: string | null; pppkNumber: string | null }): string {
-  return ref.nip ? `N:${ref.nip}` : `P:${ref.pppkNumber}`;
 }
 
 /**
