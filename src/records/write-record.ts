@@ -2,12 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Knex } from '@mikro-orm/knex';
 import type { DatasetDocument, DatasetIssue, Section } from '../domain/dataset.types';
 import { recordAudit, type Actor } from './audit';
-import { exportDataset, type ExportScope } from './read';
+import { exportDataset, type ExportScope } from './export-dataset';
 import type { KnownKeys } from './known-keys';
 import { loadKnownKeys, namedKeys } from './load-known-keys';
 import { agencyOfRecord, visibleTo } from './record-agency';
-import { validateDataset } from './validate';
-import { writeDataset } from './write';
+import { validateDataset } from './validate-dataset';
+import { writeDataset } from './write-dataset';
 import { takeWriteLocks } from './write-locks';
 
 /** Stops the transaction: what it did is rolled back, and the issues are answered. */

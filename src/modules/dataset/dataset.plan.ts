@@ -2,7 +2,11 @@ import type { Knex } from '@mikro-orm/knex';
 import type { DatasetIssue, ImportReport, ValidDataset } from '../../domain/dataset.types';
 import { employeeKey, type KnownKeys } from '../../records/known-keys';
 import { IssueList } from '../../records/issue-list';
-import { appendOnlyIssue, assessmentFingerprint, storedAssessments } from '../../records/write';
+import {
+  appendOnlyIssue,
+  assessmentFingerprint,
+  storedAssessments,
+} from '../../records/write-dataset';
 
 type Counts = ImportReport['sections'][number];
 

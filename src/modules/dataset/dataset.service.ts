@@ -3,8 +3,8 @@ import type { DatasetIssue, ImportReport } from '../../domain/dataset.types';
 import { recordAudit, type Actor } from '../../records/audit';
 import { listed } from '../../records/issue-list';
 import { loadKnownKeys } from '../../records/load-known-keys';
-import { validateDataset } from '../../records/validate';
-import { writeDataset, type Progress } from '../../records/write';
+import { validateDataset } from '../../records/validate-dataset';
+import { writeDataset, type Progress } from '../../records/write-dataset';
 import { takeWriteLocks } from '../../records/write-locks';
 import { planDataset } from './dataset.plan';
 

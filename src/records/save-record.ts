@@ -4,7 +4,7 @@ import type { UserError } from '../shared/user-error';
 import { userErrorOf } from './dataset-issue';
 import { actorOf } from './audit';
 import { writeRecord } from './write-record';
-import type { ExportScope } from './read';
+import type { ExportScope } from './export-dataset';
 import type { DatasetIssue, Section } from '../domain/dataset.types';
 import type { KnownKeys } from './known-keys';
 import { outsideAgency } from './record-agency';
