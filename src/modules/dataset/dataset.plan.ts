@@ -6,7 +6,7 @@ import {
   appendOnlyIssue,
   assessmentFingerprint,
   storedAssessments,
-} from '../../records/write-dataset';
+} from '../../records/write-assessments';
 
 type Counts = ImportReport['sections'][number];
 
