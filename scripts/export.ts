@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { openDatabase } from '../src/app/bootstrap';
 import { loadConfig } from '../src/platform/config/config';
-import { exportDataset } from '../src/records/read';
+import { exportDataset } from '../src/records/export-dataset';
 
 /** `npm run export -- FILE`: writes the whole database as one dataset document. */
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { writeTemplate } from '../src/modules/dataset/workbook';
+import { writeTemplate } from '../src/modules/dataset/workbook-template';
 
 /**
  * `npm run template -- FILE.xlsx`: the empty dataset workbook: a sheet per section and per list

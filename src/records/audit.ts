@@ -1,9 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
-import type { Context } from '../platform/graphql/context';
-import { paginate } from '../platform/db/keyset';
-import type { PageArgs } from '../shared/pagination';
-import { AuditEvent } from './audit-event.entity';
 import type { Viewer } from '../platform/auth/auth.types';
 
 /** Who made a change: a signed-in caller, or the command line. */
@@ -49,24 +44,4 @@ export async function recordAudit(trx: Knex.Transaction, entry: AuditEntry): Pro
       entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
     after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
   });
-}
-
-/** The audit trail, latest first, as the filter asks; a caller bound to an agency sees its own. */
-export function listAuditEvents(
-  ctx: Context,
-  filter: {
-    action?: string | null;
-    section?: string | null;
-    recordKey?: string | null;
-    since?: Date | null;
-  } | null,
-  page: PageArgs,
-) {
-  const where: FilterQuery<AuditEvent> & Record<string, unknown> = {};
-  if (filter?.action) where.action = filter.action;
-  if (filter?.section) where.section = filter.section;
-  if (filter?.recordKey) where.recordKey = filter.recordKey;
-  if (filter?.since) where.at = { $gte: filter.since };
-  if (ctx.access.agency) where.agency = ctx.access.agency;
-  return paginate(ctx.em, AuditEvent, where, [{ property: 'id', direction: 'DESC' }], page);
 }

@@ -1,6 +1,5 @@
 import type { DatasetIssue, Section } from '../domain/dataset.types';
-import type { KnownKeys } from './validate';
-import { employeeKey } from './write';
+import { employeeKey, type KnownKeys } from './known-keys';
 
 type Row = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' ? v : null);

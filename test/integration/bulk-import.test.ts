@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportDataset } from '../../src/records/read';
+import { exportDataset } from '../../src/records/export-dataset';
 import { importDataset, type ImportOptions } from '../../src/modules/dataset/dataset.service';
 import { generateProvince } from '../../src/demo/province.generate';
 import { candidateIndex } from '../../src/engine/ranking/candidate-index';

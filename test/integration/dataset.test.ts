@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_LOCK, importDataset } from '../../src/modules/dataset/dataset.service';
+import { importDataset } from '../../src/modules/dataset/dataset.service';
+import { IMPORT_LOCK } from '../../src/records/write-locks';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 const run = promisify(execFile);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
-import { EMPTY_KNOWN, validateDataset } from '../../src/records/validate';
+import { EMPTY_KNOWN } from '../../src/records/known-keys';
+import { validateDataset } from '../../src/records/validate-dataset';
 import { generateProvince } from '../../src/demo/province.generate';
 import { DEMO_TODAY } from '../support/constants';
 import { startTestApp, type TestApp } from '../support/harness';

@@ -5,13 +5,9 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
-import {
-  readSheets,
-  SHEETS,
-  sheetIssueOf,
-  writeTemplate,
-  type SheetIssue,
-} from '../../src/modules/dataset/workbook';
+import { readSheets, sheetIssueOf, type SheetIssue } from '../../src/modules/dataset/workbook';
+import { SHEETS } from '../../src/modules/dataset/workbook-sheets';
+import { writeTemplate } from '../../src/modules/dataset/workbook-template';
 import { generateProvince } from '../../src/demo/province.generate';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_KNOWN, validateDataset, type KnownKeys } from '../../src/records/validate';
+import { EMPTY_KNOWN, type KnownKeys } from '../../src/records/known-keys';
+import { validateDataset } from '../../src/records/validate-dataset';
 import { generateDemoDataset } from '../../src/demo/demo.generate';
 import { isIsoDate } from '../../src/domain/record-reader';
 

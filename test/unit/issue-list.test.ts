@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_KNOWN, validateDataset } from '../../src/records/validate';
+import { EMPTY_KNOWN } from '../../src/records/known-keys';
+import { validateDataset } from '../../src/records/validate-dataset';
 import { IssueList, issueTotal, listed, MAX_LISTED_ISSUES } from '../../src/records/issue-list';
 
 describe('a list of issues', () => {

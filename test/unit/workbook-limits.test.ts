@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentFileError } from '../../src/modules/dataset/document-file';
 import { readImportBody, XLSX_TYPE } from '../../src/modules/dataset/import-body';
 import { MAX_LISTED_ISSUES } from '../../src/records/issue-list';
-import { SHEETS } from '../../src/modules/dataset/workbook';
+import { SHEETS } from '../../src/modules/dataset/workbook-sheets';
 import {
   checkWorkbook,
   WORKBOOK_LIMITS,

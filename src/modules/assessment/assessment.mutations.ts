@@ -16,7 +16,7 @@ import {
 import { DateResolver } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
 import { UserError } from '../../shared/user-error';
-import { saveRecord } from '../../records/record.service';
+import { saveRecord } from '../../records/save-record';
 import { Employee } from '../employee/employee.entity';
 import { employeeLockKey } from '../employee/employee.writes';
 import { employeeByRef } from '../employee/employee.service';

@@ -4,7 +4,7 @@ import type { Context } from '../../platform/graphql/context';
 import { connectionType, PageArgs } from '../../shared/pagination';
 import { Role } from '../../platform/auth/auth.types';
 import { AuditEvent } from '../../records/audit-event.entity';
-import { listAuditEvents } from '../../records/audit';
+import { listAuditEvents } from './audit.service';
 
 export const AuditEventConnection = connectionType(AuditEvent);
 

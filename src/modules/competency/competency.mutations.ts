@@ -2,7 +2,7 @@ import { Role } from '../../platform/auth/auth.types';
 import { Arg, Ctx, Field, InputType, Int, Mutation, Resolver, Authorized } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
-import { saveCoded, type CodedKind } from '../../records/record.service';
+import { saveCoded, type CodedKind } from '../../records/save-record';
 import { Competency } from './competency.entity';
 import { CompetencyType } from '../../domain/competency.enums';
 

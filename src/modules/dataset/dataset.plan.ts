@@ -1,13 +1,12 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { DatasetIssue, ImportReport, ValidDataset } from '../../domain/dataset.types';
-import type { KnownKeys } from '../../records/validate';
+import { employeeKey, type KnownKeys } from '../../records/known-keys';
 import { IssueList } from '../../records/issue-list';
 import {
   appendOnlyIssue,
   assessmentFingerprint,
-  employeeKey,
   storedAssessments,
-} from '../../records/write';
+} from '../../records/write-assessments';
 
 type Counts = ImportReport['sections'][number];
 

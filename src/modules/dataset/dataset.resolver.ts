@@ -17,7 +17,7 @@ import { JSONObjectResolver } from 'graphql-scalars';
 import type { Context } from '../../platform/graphql/context';
 import { userErrorOf } from '../../records/dataset-issue';
 import { UserError } from '../../shared/user-error';
-import { exportDataset } from '../../records/read';
+import { exportDataset } from '../../records/export-dataset';
 import { importDataset } from './dataset.service';
 import { SECTIONS, type Section } from '../../domain/dataset.types';
 

@@ -2,7 +2,7 @@ import type { Context } from '../../platform/graphql/context';
 import { UserErrorCode } from '../../shared/errors';
 import type { UserError } from '../../shared/user-error';
 import type { EmployeeRecord } from '../../domain/dataset.types';
-import { notFound, saveKeyed, saveRecord } from '../../records/record.service';
+import { notFound, saveKeyed, saveRecord } from '../../records/save-record';
 import type { PerformanceRating } from '../../domain/position.enums';
 import { employeeByRef } from './employee.service';
 

@@ -2,7 +2,7 @@ import { Role } from '../../platform/auth/auth.types';
 import { Arg, Ctx, Field, InputType, Mutation, Resolver, Authorized } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
-import { saveCoded, type CodedKind } from '../../records/record.service';
+import { saveCoded, type CodedKind } from '../../records/save-record';
 import { Agency } from './agency.entity';
 import { AgencyKind } from '../../domain/org.enums';
 import { OrgUnit } from './org-unit.entity';

@@ -12,7 +12,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
-import { saveCoded, type CodedKind } from '../../records/record.service';
+import { saveCoded, type CodedKind } from '../../records/save-record';
 import { Position } from './position.entity';
 import { PerformanceRating, PositionCategory } from '../../domain/position.enums';
 

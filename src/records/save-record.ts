@@ -3,10 +3,10 @@ import type { Context } from '../platform/graphql/context';
 import type { UserError } from '../shared/user-error';
 import { userErrorOf } from './dataset-issue';
 import { actorOf } from './audit';
-import { writeRecord } from '../modules/dataset/dataset.service';
-import type { ExportScope } from './read';
+import { writeRecord } from './write-record';
+import type { ExportScope } from './export-dataset';
 import type { DatasetIssue, Section } from '../domain/dataset.types';
-import type { KnownKeys } from './validate';
+import type { KnownKeys } from './known-keys';
 import { outsideAgency } from './record-agency';
 
 /** Whether a mutation makes a record (its key must be new) or changes one (it must exist). */

@@ -1,0 +1,66 @@
+import type { Knex } from '@mikro-orm/knex';
+import {
+  withChangesLoggedOnce,
+  withForeignKeysCheckedOnce,
+  withIndexesBuiltOnce,
+} from '../platform/db/bulk-copy';
+import type { DatasetIssue, ValidDataset } from '../domain/dataset.types';
+import { IssueList } from './issue-list';
+import { writeAssessments } from './write-assessments';
+import {
+  writeAgencies,
+  writeCompetencies,
+  writeCourses,
+  writeOrgUnits,
+  writePositions,
+} from './write-catalogue';
+import { writeEmployees, writeTrainings } from './write-people';
+import { TableWriter, type Counts, type Progress } from './write-tables';
+
+export type { Progress } from './write-tables';
+
+/**
+ * Writes validated records inside the caller's transaction: natural keys are upserted, child
+ * lists replaced, assessments appended (an identical one is skipped; a different one under the
+ * same key is an issue, because history is never edited). Returns the counts and any issues
+ * found only now; the caller rolls back when there are issues.
+ */
+export async function writeDataset(
+  trx: Knex.Transaction,
+  data: ValidDataset,
+  progress: Progress = () => undefined,
+  bulk = false,
+): Promise<{ sections: Counts[]; issues: DatasetIssue[] }> {
+  const w = new TableWriter(trx, progress, bulk);
+  const sections: Counts[] = [];
+  const issues: DatasetIssue[] = new IssueList<DatasetIssue>();
+  sections.push(await writeAgencies(w, data));
+  sections.push(await writeOrgUnits(w, data));
+  sections.push(await writeCompetencies(w, data));
+  sections.push(await writeCourses(w, data));
+  sections.push(await writePositions(w, data));
+  const people = async () => {
+    sections.push(await writeEmployees(w, data));
+    sections.push(await writeAssessments(w, data, issues));
+    sections.push(await writeTrainings(w, data));
+  };
+  if (bulk) {
+    // The bulk path checks the people tables' references once per table, after the rows are
+    // in; and the indexes of those that start empty (a first load) are built once at the end,
+    // and their new rows' employees logged as changed in one statement.
+    const empty: string[] = [];
+    for (const table of PEOPLE_TABLES) if (await w.wasEmpty(table)) empty.push(table);
+    await withForeignKeysCheckedOnce(trx, PEOPLE_TABLES, () =>
+      withIndexesBuiltOnce(trx, empty, () => withChangesLoggedOnce(trx, empty, people)),
+    );
+  } else await people();
+  return { sections, issues };
+}
+
+const PEOPLE_TABLES = [
+  'employee',
+  'performance_record',
+  'assessment',
+  'assessment_result',
+  'training_record',
+];
