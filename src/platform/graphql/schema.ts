@@ -326,3 +326,8 @@ function fieldRoles(schema: GraphQLSchema): Map<string, readonly string[]> {
 export function printAppSchema(): string {
   return printSchema(lexicographicSortSchema(buildAppSchema())) + '\n';
 }
+
+/** Tests only: the next `buildAppSchema` builds a schema anew (as `fieldFastPaths` is then set). */
+export function forgetAppSchema(): void {
+  built = undefined;
+}
