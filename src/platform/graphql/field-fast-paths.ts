@@ -21,15 +21,15 @@ import { writtenFor } from '../../shared/library-version';
  * touched): with nothing around it, the handler gives back the parent's property, there and
  * then; a role check or any middleware (the field's, its class's, or a global one the build was
  * given) answers a promise instead. Should one field answer otherwise, neither fast path runs
- * on the schema: a global middleware or a guard of a later type-graphql is never skipped.
+ * on the schema: a global middleware, or a guard the metadata does not show, is never passed by.
  *
- * Measured with `npm run bench -- --only "page of 100" --duration 10` (100,000 employees, 10
- * connections, the built server), the two fast paths on and off (type-graphql's handlers),
- * alternated, 6 runs each, on 2 cores shared with other work, 2026-12-07: server CPU per
- * request, median, 33.4 ms with them and 38.3 ms without (req/s 9.5 and 8.4); 5 more runs of
- * 5 s, 42.0 ms and 43.6 ms. Over the 11 pairs, the run with them took a median 8% less CPU
- * (less in 10 of 11). `test/integration/field-fast-paths.test.ts` holds both to the same
- * answers for every role.
+ * Measured with `npm run bench -- --only "page of 100"` (100,000 employees, 10 connections, the
+ * built server), the fast paths on and off (type-graphql's handlers everywhere), alternated, on
+ * 2 cores shared with other work, 2026-12-07: 15 pairs of runs (5 of 5 s, 10 of 10 s). Server
+ * CPU per request, median, 33.7 ms with them and 40.0 ms without (req/s 9.2 and 7.3); within a
+ * pair, a median 8% less CPU with them (less in 13 of 15). On one employee with competencies
+ * (3 pairs) 3.1 ms and 3.4 ms. `test/integration/field-fast-paths.test.ts` holds both to the
+ * same answers for every role.
  */
 
 /** The versions the fast paths were written and measured for. */
