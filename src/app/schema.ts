@@ -13,3 +13,8 @@ export function appSchema(): GraphQLSchema {
 export function printedSchema(): string {
   return printAppSchema(appSchema());
 }
+
+/** Tests only: the next `appSchema` builds a schema anew (as `fieldFastPaths` is then set). */
+export function forgetAppSchema(): void {
+  built = undefined;
+}

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionOf } from '../../src/platform/db/bulk-copy';
-import { copyNumbers } from '../../src/engine/ranking/copy-out';
+import { copyNumbers, DEFAULT_READER, type CopyReader } from '../../src/engine/ranking/copy-out';
 import { startTestApp, type TestApp } from '../support/harness';
 
 /**
- * `copyNumbers` reads COPY's wire messages off the socket itself: every row must come through
- * whole, however the messages fall across network reads, and any failure must leave the
- * connection as usable as the driver would.
+ * `copyNumbers` reads COPY's wire messages off the socket itself (or, on another pg, through
+ * pg-copy-streams): every row must come through whole, however the messages fall across network
+ * reads, and any failure must leave the connection as usable as the driver would. Both readers
+ * answer alike.
  */
 let app: TestApp;
 beforeAll(async () => {
@@ -16,15 +17,19 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Runs `copyNumbers` on a transaction's connection. */
-async function copy(query: string, width: number, onRow: (row: Float64Array) => void) {
-  return app.orm.em.getKnex().transaction(async (trx) => {
-    const connection = await connectionOf(trx);
-    return { rows: await copyNumbers(connection, query, width, onRow), error: null };
-  });
-}
+it('reads off the socket on the installed pg (another pg: measure both readers again)', () => {
+  expect(DEFAULT_READER).toBe('socket');
+});
 
-describe('copyNumbers', () => {
+describe.each<CopyReader>(['socket', 'stream'])('copyNumbers, reading %s', (reader) => {
+  /** Runs `copyNumbers` on a transaction's connection. */
+  async function copy(query: string, width: number, onRow: (row: Float64Array) => void) {
+    return app.orm.em.getKnex().transaction(async (trx) => {
+      const connection = await connectionOf(trx);
+      return { rows: await copyNumbers(connection, query, width, onRow, reader), error: null };
+    });
+  }
+
   it('hands over every row of a long stream, whatever the chunks, with signs, nulls and large values', async () => {
     let count = 0;
     let sum = 0;
@@ -94,13 +99,15 @@ describe('copyNumbers', () => {
     await app.orm.em.getKnex().transaction(async (trx) => {
       const connection = await connectionOf(trx);
       await trx.raw('savepoint before_copy');
-      await expect(copyNumbers(connection, query, width, onRow)).rejects.toThrow(message);
+      await expect(copyNumbers(connection, query, width, onRow, reader)).rejects.toThrow(message);
       await trx.raw('rollback to savepoint before_copy');
       // The driver reads the next reply as usual on the same connection.
       const { rows } = await trx.raw<{ rows: { answer: number }[] }>('select 41 + 1 as answer');
       expect(rows).toEqual([{ answer: 42 }]);
       let after = 0;
-      expect(await copyNumbers(connection, 'select 5', 1, (row) => (after = row[0]))).toBe(1);
+      expect(await copyNumbers(connection, 'select 5', 1, (row) => (after = row[0]), reader)).toBe(
+        1,
+      );
       expect(after).toBe(5);
     });
   });

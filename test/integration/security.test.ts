@@ -4,6 +4,7 @@ import { serverOptions } from '../../src/app/bootstrap';
 import { loadConfig } from '../../src/platform/config/config';
 import { createServer } from '../../src/app/server';
 import { DEMO_TODAY } from '../support/constants';
+import { AGENCY_X, ROLE_MATRIX } from '../support/role-matrix';
 import { startTestApp, TEST_SECRET, tokenFor, type TestApp } from '../support/harness';
 
 /**
@@ -11,7 +12,7 @@ import { startTestApp, TEST_SECRET, tokenFor, type TestApp } from '../support/ha
  * X with a position, "other" an employee of Y. Every rule is checked over HTTP, through root
  * queries, nested fields, connections and `node`/`nodes`.
  */
-const X = 'PROV-MALUKU';
+const X = AGENCY_X;
 const Y = 'KAB-MALTENG';
 
 let app: TestApp;
@@ -140,79 +141,7 @@ describe('authentication', () => {
 });
 
 /** Root operations and who may run them ('ok', or the error code). */
-const OPERATIONS: [string, string, Partial<Record<Who, string>>][] = [
-  ['employees list', '{ employees(first: 1) { totalCount } }', { ANALYST: 'ok' }],
-  [
-    'candidates',
-    `query($p: String!) { candidates(positionCode: $p, first: 1) { totalCount } }`,
-    { EMPLOYEE: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
-  ],
-  [
-    'talentMatrix',
-    `{ talentMatrix(scope: { agencyCode: "${X}" }, year: 2026) { employees } }`,
-    { COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN' },
-  ],
-  [
-    'trainingCompliance',
-    `{ trainingCompliance(scope: { agencyCode: "${X}" }, year: 2026) { employees } }`,
-    { COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN' },
-  ],
-  [
-    'competencyHeatMap',
-    `{ competencyHeatMap(scope: { agencyCode: "${X}" }, policy: { asOf: "${DEMO_TODAY}" }) { asOf } }`,
-    { COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN' },
-  ],
-  [
-    'professionalismIndex',
-    `{ professionalismIndex(scope: { agencyCode: "${X}" }, year: 2026) { employees } }`,
-    { COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN' },
-  ],
-  [
-    'succession',
-    `query($p: String!) { succession(positionCode: $p, first: 1) { box } }`,
-    { EMPLOYEE: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
-  ],
-  [
-    'benchStrength',
-    `{ benchStrength(scope: { agencyCode: "${X}" }) { readyNow } }`,
-    { EMPLOYEE: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
-  ],
-  [
-    'auditEvents',
-    '{ auditEvents(first: 1) { totalCount } }',
-    { COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
-  ],
-  [
-    'datasetExport',
-    '{ datasetExport(sections: [AGENCIES]) }',
-    { HR: 'FORBIDDEN', COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
-  ],
-  [
-    'updatePosition',
-    `mutation($p: String!) { updatePosition(input: { code: $p }) { userErrors { code } } }`,
-    { COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
-  ],
-  [
-    'recordAssessment',
-    `mutation($nip: String!) { recordAssessment(input: { nip: $nip, assessedOn: "2026-01-01", method: ASSESSMENT_CENTER, results: [] }) { userErrors { code } } }`,
-    { COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
-  ],
-  [
-    'createCompetency',
-    `mutation { createCompetency(input: { code: "X.99", name: "x", type: TECHNICAL, description: "x", levels: [] }) { userErrors { code } } }`,
-    { HR: 'FORBIDDEN', COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
-  ],
-  [
-    'importDataset',
-    'mutation { importDataset(input: { dataset: {}, dryRun: true }) { userErrors { code } } }',
-    { HR: 'FORBIDDEN', COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
-  ],
-  [
-    'setTalentBoxAction',
-    'mutation { setTalentBoxAction(input: { box: 0, label: "", action: "" }) { userErrors { code } } }',
-    { HR: 'FORBIDDEN', COMMITTEE: 'FORBIDDEN', EMPLOYEE: 'FORBIDDEN', ANALYST: 'FORBIDDEN' },
-  ],
-];
+const OPERATIONS = ROLE_MATRIX;
 
 describe('roles by operation', () => {
   const cases = OPERATIONS.flatMap(([name, query, rules]) =>

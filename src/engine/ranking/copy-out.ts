@@ -1,4 +1,6 @@
 import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { installedVersion, writtenFor } from '../../shared/library-version';
 
 /**
  * Rows out of PostgreSQL by `COPY (query) TO STDOUT`, parsed as they stream, without a string,
@@ -6,24 +8,119 @@ import type { PoolClient } from 'pg';
  * for result sets of millions of rows of whole numbers (ids, levels, day numbers): every column
  * must be an integer or null (`NaN` here); a text column is refused.
  *
- * The bytes are read straight off the connection's socket: the wire messages (one CopyData per
- * row) are stepped over by their length and only their payload is parsed, so nothing is
- * allocated per row. When the copy is done, or PostgreSQL reports an error, the socket is
- * handed back to the driver, which reads the rest of the reply as usual.
+ * Two readers bring the bytes, with the same answers:
+ * - `socket` (the fast path): straight off the connection's socket. The wire messages (one
+ *   CopyData per row) are stepped over by their length and only their payload is parsed, so
+ *   nothing is allocated per row. When the copy is done, or PostgreSQL reports an error, the
+ *   socket is handed back to the driver, which reads the rest of the reply as usual. This
+ *   swaps the driver's own 'data' listener, a private detail of pg (pg-copy-streams, by pg's
+ *   author, does the same), so it runs only on the pg and pg-protocol it was written for.
+ * - `stream`: pg-copy-streams' `copyTo`, pg's documented way out for COPY, which hands over
+ *   the payloads in chunks (it allocates per row and per chunk).
  *
- * Swapping the driver's 'data' listener relies on how pg reads its socket (one listener, the
- * connection's `stream`), a private detail: pg is pinned to one exact version in package.json,
- * so an upgrade is a choice made with this file open (test/integration/copy-out.test.ts).
+ * Measured on the ranking index load (`loadCandidateColumns`) on the bench province (100,000
+ * employees, 1.9 M rows of which 1.47 M assessment results), 2 cores shared with other work,
+ * 2026-12-07: 6 processes each way, alternated, 3 loads each. The first load (as at server
+ * start) took a median 2.26 s with `socket` and 2.72 s with `stream` (process CPU 0.97 s and
+ * 1.46 s); the later loads 1.59 s and 1.81 s. An earlier round of 6 each, busier: 3.07 s and
+ * 4.90 s (CPU 0.96 s and 1.58 s). So `socket` is kept where it may run.
  */
 export async function copyNumbers(
   connection: PoolClient,
   query: string,
   width: number,
   onRow: (row: Float64Array) => void,
+  reader: CopyReader = DEFAULT_READER,
 ): Promise<number> {
-  const copy = new NumbersOut(`copy (${query}) to stdout`, width, onRow);
-  connection.query(copy as never);
-  return copy.done;
+  const rows = new NumberRows(width, onRow);
+  const text = `copy (${query}) to stdout`;
+  if (reader === 'socket') {
+    const copy = new SocketCopy(text, rows);
+    connection.query(copy as never);
+    return copy.done;
+  }
+  const stream = connection.query(copyTo(text));
+  await new Promise<void>((resolve, reject) => {
+    stream.on('data', (chunk: Buffer) => rows.parse(chunk, 0, chunk.length));
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  if (rows.failure) throw rows.failure;
+  return rows.count;
+}
+
+export type CopyReader = 'socket' | 'stream';
+
+/** The socket reader where pg is the version it was written for (checked once, at start-up). */
+export const DEFAULT_READER: CopyReader = writtenFor(
+  'copyNumbers reading COPY off the socket',
+  // pg's connection hands its socket to pg-protocol, whose one 'data' listener is swapped.
+  { pg: '8.23.1', 'pg-protocol': '1.16.1' },
+  (name) => installedVersion(name, name === 'pg-protocol' ? 'pg' : undefined),
+)
+  ? 'socket'
+  : 'stream';
+
+/** COPY's text format read as whole numbers, chunk by chunk: the rows, their count, a failure. */
+class NumberRows {
+  /** The first error: thrown while parsing or by `onRow` (or met by the reader). */
+  failure: Error | null = null;
+  count = 0;
+  private readonly row: Float64Array;
+  private field = 0;
+  private value = 0;
+  private negative = false;
+  private isNull = false;
+
+  constructor(
+    private readonly width: number,
+    private readonly onRow: (row: Float64Array) => void,
+  ) {
+    this.row = new Float64Array(width);
+  }
+
+  /** The row bytes `[from, to)` of a chunk: digits, '-', '\N', tabs, newlines. */
+  parse(chunk: Buffer, from: number, to: number): void {
+    let { field, value, negative, isNull } = this;
+    const { row, width } = this;
+    for (let i = from; i < to; i++) {
+      const byte = chunk[i];
+      if (byte >= 48 && byte <= 57) value = value * 10 + (byte - 48);
+      else if (byte === 9 || byte === 10) {
+        if (field < width) row[field] = isNull ? NaN : negative ? -value : value;
+        value = 0;
+        negative = false;
+        isNull = false;
+        if (byte === 9) field++;
+        else {
+          if (field !== width - 1)
+            this.fail(new Error(`copyNumbers: a row of ${field + 1} columns, not ${width}`));
+          field = 0;
+          this.count++;
+          if (this.failure === null) {
+            try {
+              this.onRow(row);
+            } catch (error) {
+              this.fail(error as Error);
+            }
+          }
+        }
+      } else if (byte === 45) negative = true;
+      else if (byte === 92)
+        isNull = true; // "\N"
+      else if (byte !== 78)
+        this.fail(new Error(`copyNumbers: column ${field + 1} is not a whole number`));
+    }
+    this.field = field;
+    this.value = value;
+    this.negative = negative;
+    this.isNull = isNull;
+  }
+
+  /** Keeps the first error; the rest of the copy is read and left unparsed. */
+  fail(error: Error): void {
+    this.failure ??= error;
+  }
 }
 
 /** Message types (protocol 3) while a COPY out runs. */
@@ -39,15 +136,15 @@ interface Socket {
   on(event: 'data', listener: (chunk: Buffer) => void): void;
 }
 
-/** The query as the driver runs it (a "submittable"): it is handed the connection. */
-class NumbersOut {
+/**
+ * The socket reader: the query as the driver runs it (a "submittable"), handed the connection.
+ */
+class SocketCopy {
   readonly done: Promise<number>;
   private resolve!: (rows: number) => void;
   private reject!: (error: Error) => void;
   private socket: Socket | null = null;
   private driverListener: ((chunk: Buffer) => void) | null = null;
-  /** The first error: from PostgreSQL, or thrown while parsing or by `onRow`. */
-  private failure: Error | null = null;
 
   // Wire state: header bytes still to read (type and length), payload bytes left.
   private header = 5;
@@ -55,20 +152,10 @@ class NumbersOut {
   private length = 0;
   private left = 0;
 
-  // Row state.
-  private readonly row: Float64Array;
-  private field = 0;
-  private value = 0;
-  private negative = false;
-  private isNull = false;
-  private rows = 0;
-
   constructor(
     private readonly text: string,
-    private readonly width: number,
-    private readonly onRow: (row: Float64Array) => void,
+    private readonly rows: NumberRows,
   ) {
-    this.row = new Float64Array(width);
     this.done = new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -109,61 +196,18 @@ class NumbersOut {
         continue;
       }
       const end = Math.min(chunk.length, i + this.left);
-      if (this.type === COPY_DATA) this.parse(chunk, i, end);
+      if (this.type === COPY_DATA) this.rows.parse(chunk, i, end);
       this.left -= end - i;
       i = end;
       if (this.left > 0) continue;
       this.header = 5;
       if (this.type === COPY_DONE) return this.handBack(chunk.subarray(i));
       if (this.type !== COPY_DATA && !IN_BETWEEN.has(this.type)) {
-        this.fail(new Error(`copyNumbers: unexpected message ${this.type} during COPY`));
+        this.rows.fail(new Error(`copyNumbers: unexpected message ${this.type} during COPY`));
         return this.handBack(chunk.subarray(i));
       }
     }
   };
-
-  /** The payload bytes `[from, to)` of CopyData messages: digits, '-', '\N', tabs, newlines. */
-  private parse(chunk: Buffer, from: number, to: number): void {
-    let { field, value, negative, isNull } = this;
-    const { row, width } = this;
-    for (let i = from; i < to; i++) {
-      const byte = chunk[i];
-      if (byte >= 48 && byte <= 57) value = value * 10 + (byte - 48);
-      else if (byte === 9 || byte === 10) {
-        if (field < width) row[field] = isNull ? NaN : negative ? -value : value;
-        value = 0;
-        negative = false;
-        isNull = false;
-        if (byte === 9) field++;
-        else {
-          if (field !== width - 1)
-            this.fail(new Error(`copyNumbers: a row of ${field + 1} columns, not ${width}`));
-          field = 0;
-          this.rows++;
-          if (this.failure === null) {
-            try {
-              this.onRow(row);
-            } catch (error) {
-              this.fail(error as Error);
-            }
-          }
-        }
-      } else if (byte === 45) negative = true;
-      else if (byte === 92)
-        isNull = true; // "\N"
-      else if (byte !== 78)
-        this.fail(new Error(`copyNumbers: column ${field + 1} is not a whole number`));
-    }
-    this.field = field;
-    this.value = value;
-    this.negative = negative;
-    this.isNull = isNull;
-  }
-
-  /** Keeps the first error; the rest of the copy is read and left unparsed. */
-  private fail(error: Error): void {
-    this.failure ??= error;
-  }
 
   /** Gives the socket back to the driver with the bytes it has not seen yet. */
   private handBack(rest: Buffer): void {
@@ -181,7 +225,7 @@ class NumbersOut {
   handleCommandComplete(): void {}
 
   handleReadyForQuery(): void {
-    if (this.failure) this.reject(this.failure);
-    else this.resolve(this.rows);
+    if (this.rows.failure) this.reject(this.rows.failure);
+    else this.resolve(this.rows.count);
   }
 }
