@@ -16,15 +16,8 @@ import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import {
-  AssessedOn,
-  CategoryBadge,
-  ErrorNotice,
-  JpmBar,
-  Loading,
-  QualifiedBadge,
-  ReadinessBadge,
-} from '../ui/parts';
+import { AssessedOn, ErrorNotice, Loading } from '../ui/parts';
+import { VerdictCells, type VerdictPart } from '../ui/verdict';
 
 const EmployeeQuery = graphql(`
   query ConsoleEmployee($nip: String!) {
@@ -84,6 +77,9 @@ const EmployeeQuery = graphql(`
     }
   }
 `);
+
+/** A best-fitting position's verdict: the JPM, then the badges side by side. */
+const BEST_FIT_VERDICT: VerdictPart[][] = [['jpm'], ['category', 'qualified', 'readiness']];
 
 /** An employee: competency profile with staleness, best-fitting positions, 20 JP progress. */
 export function EmployeeScreen(props: { nip: string }) {
@@ -198,16 +194,7 @@ export function EmployeeScreen(props: { nip: string }) {
                     {fit.position.code} · {fit.position.categoryName}
                   </Text>
                 </Table.Td>
-                <Table.Td>
-                  <JpmBar value={fit.jobPersonMatch} category={fit.category} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <CategoryBadge category={fit.category} />
-                    <QualifiedBadge qualified={fit.qualified} />
-                    <ReadinessBadge readiness={fit.readiness} />
-                  </Group>
-                </Table.Td>
+                <VerdictCells verdict={fit} cells={BEST_FIT_VERDICT} />
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -19,17 +19,8 @@ import { useT } from '../i18n';
 import { policyFor } from '../policy';
 import { href } from '../router';
 import { useSession } from '../session';
-import {
-  CategoryBadge,
-  ConditionChips,
-  ErrorNotice,
-  AssessedOn,
-  JpmBar,
-  LevelChart,
-  Loading,
-  QualifiedBadge,
-  ReadinessBadge,
-} from '../ui/parts';
+import { ErrorNotice, AssessedOn, LevelChart, Loading } from '../ui/parts';
+import { ConditionChips, VerdictParts } from '../ui/verdict';
 
 export const FitQuery = graphql(`
   query ConsoleFit($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
@@ -275,9 +266,7 @@ function WhatIf(props: { fit: FitData; code: string; nip: string; scale: string 
                 after: t.number(result.jobPersonMatch, 2),
               })}
             </Text>
-            <CategoryBadge category={result.category} />
-            <QualifiedBadge qualified={result.qualified} />
-            <ReadinessBadge readiness={result.readiness} />
+            <VerdictParts verdict={result} parts={['category', 'qualified', 'readiness']} />
           </Group>
         )}
       </Group>
@@ -290,10 +279,7 @@ export function FitSummary(props: { fit: FitData }) {
   const fit = props.fit;
   return (
     <Group mt="sm" gap="lg" data-testid="fit-summary">
-      <JpmBar value={fit.jobPersonMatch} category={fit.category} />
-      <CategoryBadge category={fit.category} />
-      <QualifiedBadge qualified={fit.qualified} />
-      <ReadinessBadge readiness={fit.readiness} />
+      <VerdictParts verdict={fit} parts={['jpm', 'category', 'qualified', 'readiness']} />
       <Text size="sm">
         {t('threshold')}: {t.number(fit.threshold)} · {t('uncapped')}:{' '}
         {t.number(fit.jobPersonMatchUncapped)} · {t('gapIndex')}: {t.number(fit.gapIndex)} ·{' '}

@@ -20,18 +20,9 @@ import { useT } from '../i18n';
 import { policyFor } from '../policy';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
-import {
-  DownloadButtons,
-  CategoryBadge,
-  ConditionChips,
-  ErrorNotice,
-  JpmBar,
-  Loading,
-  PageFooter,
-  QualifiedBadge,
-  ReadinessBadge,
-} from '../ui/parts';
+import { DownloadButtons, ErrorNotice, Loading, PageFooter } from '../ui/parts';
 import { usePaging } from '../ui/paging';
+import { VerdictCells, VerdictHeadings, type VerdictPart } from '../ui/verdict';
 
 const OpenSelectionMutation = graphql(`
   mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
@@ -147,6 +138,15 @@ const CandidatesQuery = graphql(`
 `);
 
 export const PAGE_SIZE = 20;
+
+/** A candidate's verdict, a column a part. */
+const CANDIDATE_VERDICT: VerdictPart[][] = [
+  ['jpm'],
+  ['category'],
+  ['qualified'],
+  ['readiness'],
+  ['unmet'],
+];
 
 /** A position's job profile and its ranked candidates, with filters, paging and comparison. */
 export function PositionScreen(props: { code: string; params: URLSearchParams }) {
@@ -383,11 +383,7 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
                 </Table.Th>
                 <Table.Th w="1%">#</Table.Th>
                 <Table.Th>{t('name')}</Table.Th>
-                <Table.Th>{t('jpm')}</Table.Th>
-                <Table.Th>{t('category')}</Table.Th>
-                <Table.Th>{t('qualified')}</Table.Th>
-                <Table.Th>{t('readiness')}</Table.Th>
-                <Table.Th>{t('unmet')}</Table.Th>
+                <VerdictHeadings cells={CANDIDATE_VERDICT} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -420,21 +416,7 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
                       {fit.employee.orgUnit.name}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
-                    <JpmBar value={fit.jobPersonMatch} category={fit.category} />
-                  </Table.Td>
-                  <Table.Td>
-                    <CategoryBadge category={fit.category} />
-                  </Table.Td>
-                  <Table.Td>
-                    <QualifiedBadge qualified={fit.qualified} />
-                  </Table.Td>
-                  <Table.Td>
-                    <ReadinessBadge readiness={fit.readiness} />
-                  </Table.Td>
-                  <Table.Td>
-                    <ConditionChips conditions={fit.unmetConditions} />
-                  </Table.Td>
+                  <VerdictCells verdict={fit} cells={CANDIDATE_VERDICT} />
                 </Table.Tr>
               ))}
             </Table.Tbody>

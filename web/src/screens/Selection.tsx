@@ -19,17 +19,13 @@ import type { Decision } from '../gql/graphql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import {
-  CategoryBadge,
-  DownloadButtons,
-  ErrorNotice,
-  JpmBar,
-  Loading,
-  QualifiedBadge,
-  ReadinessBadge,
-} from '../ui/parts';
+import { DownloadButtons, ErrorNotice, Loading } from '../ui/parts';
+import { VerdictCells, VerdictHeadings, type VerdictPart } from '../ui/verdict';
 
 const DECISIONS: Decision[] = ['SHORTLISTED', 'SELECTED', 'NOT_SELECTED', 'WITHDRAWN'];
+
+/** A frozen candidate's verdict: the category below the JPM, then qualified and readiness. */
+const FROZEN_VERDICT: VerdictPart[][] = [['jpm', 'category'], ['qualified'], ['readiness']];
 
 const SelectionQuery = graphql(`
   query ConsoleSelection($id: ID!) {
@@ -199,9 +195,7 @@ export function SelectionScreen(props: { id: string }) {
             <Table.Tr>
               <Table.Th>{t('rank')}</Table.Th>
               <Table.Th>{t('name')}</Table.Th>
-              <Table.Th>{t('jpm')}</Table.Th>
-              <Table.Th>{t('qualified')}</Table.Th>
-              <Table.Th>{t('readiness')}</Table.Th>
+              <VerdictHeadings cells={FROZEN_VERDICT} />
               <Table.Th>{t('decision')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -215,16 +209,7 @@ export function SelectionScreen(props: { id: string }) {
                     {fit.employee.nip}
                   </Text>
                 </Table.Td>
-                <Table.Td>
-                  <JpmBar value={fit.jobPersonMatch} category={fit.category} />
-                  <CategoryBadge category={fit.category} />
-                </Table.Td>
-                <Table.Td>
-                  <QualifiedBadge qualified={fit.qualified} />
-                </Table.Td>
-                <Table.Td>
-                  <ReadinessBadge readiness={fit.readiness} />
-                </Table.Td>
+                <VerdictCells verdict={fit} cells={FROZEN_VERDICT} />
                 <Table.Td>
                   {fit.employee.nip && latest.has(fit.employee.nip) && (
                     <Badge variant="outline">{t.label(latest.get(fit.employee.nip)!)}</Badge>
