@@ -19,7 +19,8 @@ import type { AnalyticsScope, ConsoleTalentMatrixQuery } from '../gql/graphql';
 import { useT, type MessageKey } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import { DownloadButtons, ErrorNotice, Loading, PageFooter } from '../ui/parts';
+import { PagedList } from '../ui/list';
+import { DownloadButtons, ErrorNotice, Loading } from '../ui/parts';
 import { usePaging } from '../ui/paging';
 
 /** The analyses of a scope (an org unit with the units below, or a whole agency), by tab. */
@@ -229,25 +230,24 @@ function TalentPeople(props: { scope: AnalyticsScope; box: number }) {
   const { token } = useSession();
   const paging = usePaging();
   const people = useApi(TalentPeopleQuery, { scope: props.scope, after: paging.after }, token);
-  if (people.error) return <ErrorNotice error={people.error} onRetry={people.reload} />;
   const cell = people.data?.talentMatrix.cells.find((c) => c.box === props.box);
-  if (!cell) return <Loading />;
   return (
-    <>
-      <List size="sm" mt="xs">
-        {cell.employees.nodes.map((e) => (
-          <List.Item key={e.nip}>
-            <Anchor href={href(['employees', e.nip ?? ''])} size="sm">
-              {e.name}
-            </Anchor>{' '}
-            <Text span size="xs" c="dimmed">
-              {e.nip} · {e.position?.title ?? t('noPosition')}
-            </Text>
-          </List.Item>
-        ))}
-      </List>
-      <PageFooter connection={cell.employees} paging={paging} />
-    </>
+    <PagedList loaded={people} connection={cell?.employees} paging={paging}>
+      {(page) => (
+        <List size="sm" mt="xs">
+          {page.nodes.map((e) => (
+            <List.Item key={e.nip}>
+              <Anchor href={href(['employees', e.nip ?? ''])} size="sm">
+                {e.name}
+              </Anchor>{' '}
+              <Text span size="xs" c="dimmed">
+                {e.nip} · {e.position?.title ?? t('noPosition')}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </PagedList>
   );
 }
 
@@ -518,46 +518,44 @@ function BelowTarget(props: { scope: AnalyticsScope; target: number }) {
   const paging = usePaging();
   const variables = { scope: props.scope, after: paging.after };
   const result = useApi(BelowTargetQuery, variables, token);
-  if (result.error) return <ErrorNotice error={result.error} onRetry={result.reload} />;
-  const list = result.data?.trainingCompliance.employeesBelowTarget;
-  if (!list) return <Loading />;
   return (
-    <>
-      <Group justify="space-between" mb="xs">
-        <Text size="sm" c="dimmed">
-          {t('people', { count: list.totalCount })}
-        </Text>
-        <DownloadButtons document={BelowTargetQuery} variables={variables} />
-      </Group>
-      <Table striped data-testid="below-target">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('name')}</Table.Th>
-            <Table.Th>{t('hours')}</Table.Th>
-            <Table.Th>{t('shortfall')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.nodes.map((row, i) => (
-            <Table.Tr key={row.employee?.nip ?? i} data-nip={row.employee?.nip}>
-              <Table.Td>
-                <Anchor href={href(['employees', row.employee?.nip ?? ''])} size="sm">
-                  {row.employee?.name ?? '—'}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {row.employee?.nip} · {row.employee?.orgUnit.name}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {t('trainingHoursOf', { hours: row.hours ?? '—', target: props.target })}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.shortfall ?? '—'} JP</Table.Td>
+    <PagedList
+      loaded={result}
+      connection={result.data?.trainingCompliance.employeesBelowTarget}
+      paging={paging}
+      count={(page) => t('people', { count: page.totalCount })}
+      downloads={<DownloadButtons document={BelowTargetQuery} variables={variables} />}
+    >
+      {(list) => (
+        <Table striped data-testid="below-target">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('name')}</Table.Th>
+              <Table.Th>{t('hours')}</Table.Th>
+              <Table.Th>{t('shortfall')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <PageFooter connection={list} paging={paging} />
-    </>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.nodes.map((row, i) => (
+              <Table.Tr key={row.employee?.nip ?? i} data-nip={row.employee?.nip}>
+                <Table.Td>
+                  <Anchor href={href(['employees', row.employee?.nip ?? ''])} size="sm">
+                    {row.employee?.name ?? '—'}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {row.employee?.nip} · {row.employee?.orgUnit.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {t('trainingHoursOf', { hours: row.hours ?? '—', target: props.target })}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.shortfall ?? '—'} JP</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </PagedList>
   );
 }
 

@@ -20,7 +20,8 @@ import { useT } from '../i18n';
 import { policyFor } from '../policy';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
-import { DownloadButtons, ErrorNotice, Loading, PageFooter } from '../ui/parts';
+import { PagedList } from '../ui/list';
+import { DownloadButtons, ErrorNotice, Loading } from '../ui/parts';
 import { usePaging } from '../ui/paging';
 import { VerdictCells, VerdictHeadings, type VerdictPart } from '../ui/verdict';
 
@@ -172,7 +173,6 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
   };
   const candidates = useApi(CandidatesQuery, candidatesVariables, token);
   const profile = position.data?.position;
-  const connection = candidates.data?.candidates;
   const toggle = (nip: string) =>
     setSelected((list) =>
       list.includes(nip) ? list.filter((n) => n !== nip) : [...list, nip].slice(-3),
@@ -365,16 +365,14 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
           {t('compareSelected', { count: selected.length })}
         </Button>
       </Group>
-      {candidates.error && <ErrorNotice error={candidates.error} onRetry={candidates.reload} />}
-      {candidates.loading && !connection && <Loading />}
-      {connection && (
-        <>
-          <Group justify="space-between" mb="xs">
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {t('candidatesCount', { count: connection.totalCount })}
-            </Text>
-            <DownloadButtons document={CandidatesQuery} variables={candidatesVariables} />
-          </Group>
+      <PagedList
+        loaded={candidates}
+        connection={candidates.data?.candidates}
+        paging={paging}
+        count={(page) => t('candidatesCount', { count: page.totalCount })}
+        downloads={<DownloadButtons document={CandidatesQuery} variables={candidatesVariables} />}
+      >
+        {(page) => (
           <Table striped highlightOnHover data-testid="candidates">
             <Table.Thead>
               <Table.Tr>
@@ -387,7 +385,7 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {connection.nodes.map((fit, i) => (
+              {page.nodes.map((fit, i) => (
                 <Table.Tr key={fit.employee.nip ?? i} data-nip={fit.employee.nip}>
                   <Table.Td>
                     <Checkbox
@@ -421,9 +419,8 @@ export function PositionScreen(props: { code: string; params: URLSearchParams })
               ))}
             </Table.Tbody>
           </Table>
-          <PageFooter connection={connection} paging={paging} />
-        </>
-      )}
+        )}
+      </PagedList>
     </>
   );
 }

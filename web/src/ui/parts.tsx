@@ -4,7 +4,6 @@ import { ApiError, download } from '../api';
 import type { TypedDocumentString } from '../gql/graphql';
 import { useSession } from '../session';
 import { useT } from '../i18n';
-import type { Paging } from './paging';
 
 /** An API error in words: what the code means, then the server's own message. */
 export function ErrorNotice(props: { error: ApiError; onRetry?: () => void }) {
@@ -142,48 +141,5 @@ export function AssessedOn(props: { date: string | null | undefined; stale: bool
         </Badge>
       )}
     </>
-  );
-}
-
-/** Below a page of a connection: "nothing to show" when empty, then Previous and Next. */
-export function PageFooter(props: {
-  connection: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
-  paging: Paging;
-}) {
-  const t = useT();
-  const { connection, paging } = props;
-  return (
-    <>
-      {connection.nodes.length === 0 && <Text my="md">{t('noRows')}</Text>}
-      <Pager
-        page={paging.page}
-        hasNext={connection.pageInfo.hasNextPage}
-        onPrevious={paging.previous}
-        onNext={() => paging.next(connection.pageInfo.endCursor)}
-      />
-    </>
-  );
-}
-
-/** Forward and back through a cursor connection (the cursors seen so far are kept). */
-function Pager(props: {
-  page: number;
-  hasNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
-}) {
-  const t = useT();
-  return (
-    <Group gap="xs" my="sm" className="no-print">
-      <Button variant="default" size="xs" disabled={props.page === 0} onClick={props.onPrevious}>
-        ← {t('previous')}
-      </Button>
-      <Text size="sm" aria-live="polite">
-        {t('page', { page: props.page + 1 })}
-      </Text>
-      <Button variant="default" size="xs" disabled={!props.hasNext} onClick={props.onNext}>
-        {t('next')} →
-      </Button>
-    </Group>
   );
 }
