@@ -321,31 +321,6 @@ export type ConsoleWhatIfQueryVariables = Exact<{
 
 export type ConsoleWhatIfQuery = { fit: { jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness } | null };
 
-export type ConsoleOpenSelectionMutationVariables = Exact<{
-  input: OpenSelectionInput;
-}>;
-
-
-export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ message: string }>, selection: { id: string } | null } | null };
-
-export type ConsolePositionQueryVariables = Exact<{
-  code: string;
-}>;
-
-
-export type ConsolePositionQuery = { position: { code: string, title: string, summary: string, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, title: string }> } } | null };
-
-export type ConsoleCandidatesQueryVariables = Exact<{
-  code: string;
-  first: number;
-  after?: string | null | undefined;
-  filter?: CandidateFilter | null | undefined;
-  policy?: ScoringPolicyInput | null | undefined;
-}>;
-
-
-export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, incumbent: boolean, threshold: number, employee: { nip: string | null, name: string | null, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
-
 export type ConsolePositionsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -490,6 +465,31 @@ export type ConsoleTalentPeopleQueryVariables = Exact<{
 
 
 export type ConsoleTalentPeopleQuery = { talentMatrix: { cells: Array<{ box: number, employees: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ nip: string | null, name: string | null, position: { title: string } | null }> } }> } | null };
+
+export type ConsoleCandidatesQueryVariables = Exact<{
+  code: string;
+  first: number;
+  after?: string | null | undefined;
+  filter?: CandidateFilter | null | undefined;
+  policy?: ScoringPolicyInput | null | undefined;
+}>;
+
+
+export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, incumbent: boolean, threshold: number, employee: { nip: string | null, name: string | null, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
+
+export type ConsoleOpenSelectionMutationVariables = Exact<{
+  input: OpenSelectionInput;
+}>;
+
+
+export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ message: string }>, selection: { id: string } | null } | null };
+
+export type ConsolePositionQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConsolePositionQuery = { position: { code: string, title: string, summary: string, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, title: string }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -697,110 +697,6 @@ export const ConsoleWhatIfDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:38a97ed7f5918ccacd34e95f7e02ffc93da88a6cfe3e64caa07d52ca124e220f"}) as unknown as TypedDocumentString<ConsoleWhatIfQuery, ConsoleWhatIfQueryVariables>;
-export const ConsoleOpenSelectionDocument = new TypedDocumentString(`
-    mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
-  openSelection(input: $input) {
-    userErrors {
-      message
-    }
-    selection {
-      id
-    }
-  }
-}
-    `, {"hash":"sha256:0e1cc5f97bf7d1b83db0544f3e8b77bd96a8171d9ff078e298f5fc9387833dfb"}) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
-export const ConsolePositionDocument = new TypedDocumentString(`
-    query ConsolePosition($code: String!) {
-  position(code: $code) {
-    code
-    title
-    summary
-    categoryName
-    orgUnit {
-      code
-      name
-      agency {
-        code
-        name
-        orgUnits(first: 100) {
-          nodes {
-            code
-            name
-          }
-        }
-      }
-    }
-    requirements {
-      level
-      weight
-      critical
-      competency {
-        code
-        name
-      }
-    }
-    conditions {
-      minRank {
-        code
-        name
-      }
-      minEducation {
-        code
-        name
-      }
-      minYearsOfService
-      minPerformance
-      performanceYears
-      retirementAge
-      requiredCourses {
-        code
-        title
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:b3a35efe55d96b95f5e185b27ef9989065b19e1fd7a23bf83d35466be2b6af7b"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;
-export const ConsoleCandidatesDocument = new TypedDocumentString(`
-    query ConsoleCandidates($code: String!, $first: Int!, $after: String, $filter: CandidateFilter, $policy: ScoringPolicyInput) {
-  candidates(
-    positionCode: $code
-    first: $first
-    after: $after
-    filter: $filter
-    policy: $policy
-  ) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    nodes {
-      jobPersonMatch
-      category
-      qualified
-      readiness
-      incumbent
-      threshold
-      employee {
-        nip
-        name
-        orgUnit {
-          name
-        }
-        rank {
-          code
-        }
-      }
-      unmetConditions {
-        code
-        message
-        required
-        actual
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:794acd6f079c30cd42a7431334420497096543f1f28184c4a77a656b6569263c"}) as unknown as TypedDocumentString<ConsoleCandidatesQuery, ConsoleCandidatesQueryVariables>;
 export const ConsolePositionsDocument = new TypedDocumentString(`
     query ConsolePositions($first: Int!, $after: String, $filter: PositionFilter, $orderBy: PositionOrder) {
   positions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -1234,3 +1130,107 @@ export const ConsoleTalentPeopleDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:b44a67bc9b6764530cc10016f925cbf91974c09d152c1a53bc95a411f871fbb2"}) as unknown as TypedDocumentString<ConsoleTalentPeopleQuery, ConsoleTalentPeopleQueryVariables>;
+export const ConsoleCandidatesDocument = new TypedDocumentString(`
+    query ConsoleCandidates($code: String!, $first: Int!, $after: String, $filter: CandidateFilter, $policy: ScoringPolicyInput) {
+  candidates(
+    positionCode: $code
+    first: $first
+    after: $after
+    filter: $filter
+    policy: $policy
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      jobPersonMatch
+      category
+      qualified
+      readiness
+      incumbent
+      threshold
+      employee {
+        nip
+        name
+        orgUnit {
+          name
+        }
+        rank {
+          code
+        }
+      }
+      unmetConditions {
+        code
+        message
+        required
+        actual
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:794acd6f079c30cd42a7431334420497096543f1f28184c4a77a656b6569263c"}) as unknown as TypedDocumentString<ConsoleCandidatesQuery, ConsoleCandidatesQueryVariables>;
+export const ConsoleOpenSelectionDocument = new TypedDocumentString(`
+    mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
+  openSelection(input: $input) {
+    userErrors {
+      message
+    }
+    selection {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:0e1cc5f97bf7d1b83db0544f3e8b77bd96a8171d9ff078e298f5fc9387833dfb"}) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
+export const ConsolePositionDocument = new TypedDocumentString(`
+    query ConsolePosition($code: String!) {
+  position(code: $code) {
+    code
+    title
+    summary
+    categoryName
+    orgUnit {
+      code
+      name
+      agency {
+        code
+        name
+        orgUnits(first: 100) {
+          nodes {
+            code
+            name
+          }
+        }
+      }
+    }
+    requirements {
+      level
+      weight
+      critical
+      competency {
+        code
+        name
+      }
+    }
+    conditions {
+      minRank {
+        code
+        name
+      }
+      minEducation {
+        code
+        name
+      }
+      minYearsOfService
+      minPerformance
+      performanceYears
+      retirementAge
+      requiredCourses {
+        code
+        title
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b3a35efe55d96b95f5e185b27ef9989065b19e1fd7a23bf83d35466be2b6af7b"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;
