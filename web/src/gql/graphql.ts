@@ -302,25 +302,6 @@ export type ConsoleDevelopmentPlansQueryVariables = Exact<{
 
 export type ConsoleDevelopmentPlansQuery = { employee: { developmentPlans: Array<{ yearlyHours: number, onTrack: boolean, targetPosition: { code: string, title: string } | null, courses: Array<{ targetYear: number, completedOn: string | null, course: { code: string, title: string, hours: number } }> }> | null } | null };
 
-export type ConsoleFitQueryVariables = Exact<{
-  nip: string;
-  code: string;
-  policy?: ScoringPolicyInput | null | undefined;
-}>;
-
-
-export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string } | null, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ reason: PlanReason, required: boolean, course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }>, raises: Array<{ code: string, name: string }>, prerequisiteOf: Array<{ code: string }> }>, byReason: Array<{ reason: PlanReason, courses: number, hours: number, cost: number }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
-
-export type ConsoleWhatIfQueryVariables = Exact<{
-  nip: string;
-  code: string;
-  policy?: ScoringPolicyInput | null | undefined;
-  assume?: Assumptions | null | undefined;
-}>;
-
-
-export type ConsoleWhatIfQuery = { fit: { jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness } | null };
-
 export type ConsolePositionsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -466,6 +447,25 @@ export type ConsoleTalentPeopleQueryVariables = Exact<{
 
 export type ConsoleTalentPeopleQuery = { talentMatrix: { cells: Array<{ box: number, employees: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ nip: string | null, name: string | null, position: { title: string } | null }> } }> } | null };
 
+export type ConsoleWhatIfQueryVariables = Exact<{
+  nip: string;
+  code: string;
+  policy?: ScoringPolicyInput | null | undefined;
+  assume?: Assumptions | null | undefined;
+}>;
+
+
+export type ConsoleWhatIfQuery = { fit: { jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness } | null };
+
+export type ConsoleFitQueryVariables = Exact<{
+  nip: string;
+  code: string;
+  policy?: ScoringPolicyInput | null | undefined;
+}>;
+
+
+export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string } | null, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ reason: PlanReason, required: boolean, course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }>, raises: Array<{ code: string, name: string }>, prerequisiteOf: Array<{ code: string }> }>, byReason: Array<{ reason: PlanReason, courses: number, hours: number, cost: number }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
+
 export type ConsoleCandidatesQueryVariables = Exact<{
   code: string;
   first: number;
@@ -591,112 +591,6 @@ export const ConsoleDevelopmentPlansDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:df3fd918a55fbdb3ddfec6e7ea1d92a0c1f481ddc3c2f10a4aefe6649478e9c5"}) as unknown as TypedDocumentString<ConsoleDevelopmentPlansQuery, ConsoleDevelopmentPlansQueryVariables>;
-export const ConsoleFitDocument = new TypedDocumentString(`
-    query ConsoleFit($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
-  fit(nip: $nip, positionCode: $code, policy: $policy) {
-    asOf
-    threshold
-    jobPersonMatch
-    jobPersonMatchUncapped
-    gapIndex
-    category
-    qualified
-    readiness
-    employee {
-      nip
-      name
-      rank {
-        code
-        name
-      }
-      education {
-        code
-      }
-      orgUnit {
-        code
-        name
-      }
-      position {
-        title
-      }
-    }
-    position {
-      code
-      title
-    }
-    terms {
-      competency {
-        code
-        name
-      }
-      required
-      actual
-      gap
-      weight
-      contribution
-      critical
-      stale
-      assessedOn
-    }
-    unmetConditions {
-      code
-      message
-      required
-      actual
-    }
-    trainingPlan {
-      totalHours
-      totalCost
-      closesAllGaps
-      courses {
-        course {
-          code
-          title
-          hours
-          cost
-          provider
-        }
-        reason
-        required
-        closes {
-          code
-          name
-        }
-        raises {
-          code
-          name
-        }
-        prerequisiteOf {
-          code
-        }
-      }
-      byReason {
-        reason
-        courses
-        hours
-        cost
-      }
-      uncoveredGaps {
-        competency {
-          code
-          name
-        }
-        gap
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:31308ec1444751a342fecde879fdb6a01dffa0a557bc712043f76a318229a04a"}) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
-export const ConsoleWhatIfDocument = new TypedDocumentString(`
-    query ConsoleWhatIf($nip: String!, $code: String!, $policy: ScoringPolicyInput, $assume: Assumptions) {
-  fit(nip: $nip, positionCode: $code, policy: $policy, assume: $assume) {
-    jobPersonMatch
-    category
-    qualified
-    readiness
-  }
-}
-    `, {"hash":"sha256:38a97ed7f5918ccacd34e95f7e02ffc93da88a6cfe3e64caa07d52ca124e220f"}) as unknown as TypedDocumentString<ConsoleWhatIfQuery, ConsoleWhatIfQueryVariables>;
 export const ConsolePositionsDocument = new TypedDocumentString(`
     query ConsolePositions($first: Int!, $after: String, $filter: PositionFilter, $orderBy: PositionOrder) {
   positions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -1130,6 +1024,112 @@ export const ConsoleTalentPeopleDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:b44a67bc9b6764530cc10016f925cbf91974c09d152c1a53bc95a411f871fbb2"}) as unknown as TypedDocumentString<ConsoleTalentPeopleQuery, ConsoleTalentPeopleQueryVariables>;
+export const ConsoleWhatIfDocument = new TypedDocumentString(`
+    query ConsoleWhatIf($nip: String!, $code: String!, $policy: ScoringPolicyInput, $assume: Assumptions) {
+  fit(nip: $nip, positionCode: $code, policy: $policy, assume: $assume) {
+    jobPersonMatch
+    category
+    qualified
+    readiness
+  }
+}
+    `, {"hash":"sha256:38a97ed7f5918ccacd34e95f7e02ffc93da88a6cfe3e64caa07d52ca124e220f"}) as unknown as TypedDocumentString<ConsoleWhatIfQuery, ConsoleWhatIfQueryVariables>;
+export const ConsoleFitDocument = new TypedDocumentString(`
+    query ConsoleFit($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
+  fit(nip: $nip, positionCode: $code, policy: $policy) {
+    asOf
+    threshold
+    jobPersonMatch
+    jobPersonMatchUncapped
+    gapIndex
+    category
+    qualified
+    readiness
+    employee {
+      nip
+      name
+      rank {
+        code
+        name
+      }
+      education {
+        code
+      }
+      orgUnit {
+        code
+        name
+      }
+      position {
+        title
+      }
+    }
+    position {
+      code
+      title
+    }
+    terms {
+      competency {
+        code
+        name
+      }
+      required
+      actual
+      gap
+      weight
+      contribution
+      critical
+      stale
+      assessedOn
+    }
+    unmetConditions {
+      code
+      message
+      required
+      actual
+    }
+    trainingPlan {
+      totalHours
+      totalCost
+      closesAllGaps
+      courses {
+        course {
+          code
+          title
+          hours
+          cost
+          provider
+        }
+        reason
+        required
+        closes {
+          code
+          name
+        }
+        raises {
+          code
+          name
+        }
+        prerequisiteOf {
+          code
+        }
+      }
+      byReason {
+        reason
+        courses
+        hours
+        cost
+      }
+      uncoveredGaps {
+        competency {
+          code
+          name
+        }
+        gap
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:31308ec1444751a342fecde879fdb6a01dffa0a557bc712043f76a318229a04a"}) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
 export const ConsoleCandidatesDocument = new TypedDocumentString(`
     query ConsoleCandidates($code: String!, $first: Int!, $after: String, $filter: CandidateFilter, $policy: ScoringPolicyInput) {
   candidates(

@@ -6,7 +6,7 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { ErrorNotice, Loading } from '../ui/parts';
 import { VERDICT_HEADINGS, VERDICT_PARTS, VerdictValue } from '../ui/verdict';
-import { FitQuery, type FitData } from './Fit';
+import { FitQuery, type FitData } from './fit/query';
 
 /** Two or three candidates side by side for one position, term by term. */
 export function CompareScreen(props: { code: string; nips: string[]; params: URLSearchParams }) {

@@ -11,7 +11,8 @@ import {
 } from '@mantine/core';
 import { useApi } from '../api';
 import { policyFor } from '../policy';
-import { FitQuery, PlanTable } from './Fit';
+import { PlanTable } from './fit/Plan';
+import { FitQuery } from './fit/query';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { href } from '../router';
