@@ -14,6 +14,7 @@ import { policyFor } from '../policy';
 import { PlanTable } from './fit/Plan';
 import { FitQuery } from './fit/query';
 import { graphql } from '../gql';
+import type { ConsoleEmployeeQuery } from '../gql/graphql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
@@ -179,29 +180,41 @@ export function EmployeeScreen(props: { nip: string }) {
       {employee.bestFitPositions?.[0] && employee.nip && (
         <BestFitPlan nip={employee.nip} code={employee.bestFitPositions[0].position.code} />
       )}
-      <Card withBorder mt="md">
-        <Title order={3} size="h4" mb="xs">
-          {t('bestFits')}
-        </Title>
-        <Table data-testid="best-fits">
-          <Table.Tbody>
-            {(employee.bestFitPositions ?? []).map((fit) => (
-              <Table.Tr key={fit.position.code}>
-                <Table.Td>
-                  <Anchor href={href(['positions', fit.position.code, 'fit', employee.nip ?? ''])}>
-                    {fit.position.title}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {fit.position.code} · {fit.position.categoryName}
-                  </Text>
-                </Table.Td>
-                <VerdictCells verdict={fit} cells={BEST_FIT_VERDICT} />
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Card>
+      <BestFits employee={employee} />
     </>
+  );
+}
+
+type EmployeeData = NonNullable<ConsoleEmployeeQuery['employee']>;
+
+/** The positions the employee fits best, each with its verdict and a link to the fit. */
+function BestFits(props: { employee: EmployeeData }) {
+  const t = useT();
+  return (
+    <Card withBorder mt="md">
+      <Title order={3} size="h4" mb="xs">
+        {t('bestFits')}
+      </Title>
+      <Table data-testid="best-fits">
+        <Table.Tbody>
+          {(props.employee.bestFitPositions ?? []).map((fit) => (
+            <Table.Tr key={fit.position.code}>
+              <Table.Td>
+                <Anchor
+                  href={href(['positions', fit.position.code, 'fit', props.employee.nip ?? ''])}
+                >
+                  {fit.position.title}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {fit.position.code} · {fit.position.categoryName}
+                </Text>
+              </Table.Td>
+              <VerdictCells verdict={fit} cells={BEST_FIT_VERDICT} />
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
   );
 }
 
