@@ -288,64 +288,6 @@ export type ScoringPolicyInput = {
   validityYears?: number | null | undefined;
 };
 
-export type ConsoleTalentMatrixQueryVariables = Exact<{
-  scope: AnalyticsScope;
-}>;
-
-
-export type ConsoleTalentMatrixQuery = { talentMatrix: { year: number, employees: number, unplaced: number, cells: Array<{ box: number, label: string, action: string, count: number, performance: PerformanceLevel, potential: PotentialLevel }> } | null };
-
-export type ConsoleTalentPeopleQueryVariables = Exact<{
-  scope: AnalyticsScope;
-  after?: string | null | undefined;
-}>;
-
-
-export type ConsoleTalentPeopleQuery = { talentMatrix: { cells: Array<{ box: number, employees: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ nip: string | null, name: string | null, position: { title: string } | null }> } }> } | null };
-
-export type ConsoleHeatMapQueryVariables = Exact<{
-  scope: AnalyticsScope;
-}>;
-
-
-export type ConsoleHeatMapQuery = { competencyHeatMap: { asOf: string, competencies: Array<{ code: string, name: string }>, rows: Array<{ employees: number, orgUnit: { code: string, name: string }, cells: Array<{ required: number, meeting: number, share: number, meanGap: number, stale: number, unassessed: number, competency: { code: string } }> }> } | null };
-
-export type ConsoleComplianceQueryVariables = Exact<{
-  scope: AnalyticsScope;
-}>;
-
-
-export type ConsoleComplianceQuery = { trainingCompliance: { year: number, target: number, employees: number, reachedTarget: number, belowTarget: number, withoutTraining: number, averageHours: number, totalHours: number } | null };
-
-export type ConsoleBelowTargetQueryVariables = Exact<{
-  scope: AnalyticsScope;
-  after?: string | null | undefined;
-}>;
-
-
-export type ConsoleBelowTargetQuery = { trainingCompliance: { employeesBelowTarget: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ hours: number | null, shortfall: number | null, employee: { nip: string | null, name: string | null, orgUnit: { name: string } } | null }> } } | null };
-
-export type ConsoleProfessionalismQueryVariables = Exact<{
-  scope: AnalyticsScope;
-}>;
-
-
-export type ConsoleProfessionalismQuery = { professionalismIndex: { year: number, employees: number, average: number, qualification: number, competency: number, performance: number, discipline: number, bands: Array<{ band: string, count: number }> } | null };
-
-export type ConsoleTrainingNeedsQueryVariables = Exact<{
-  scope: AnalyticsScope;
-}>;
-
-
-export type ConsoleTrainingNeedsQuery = { trainingNeeds: { employees: number, gapLevels: number, competencies: Array<{ people: number, gapLevels: number, averageGap: number, maxGap: number, competency: { code: string, name: string } }>, courses: Array<{ participants: number, gapLevels: number, gapLevelsPerJp: number, cost: number, course: { code: string, title: string, hours: number } }> } | null };
-
-export type ConsoleBenchStrengthQueryVariables = Exact<{
-  scope: AnalyticsScope;
-}>;
-
-
-export type ConsoleBenchStrengthQuery = { benchStrength: Array<{ pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number, afterTraining: number, needsAssessment: number, blocked: number, position: { code: string, title: string, categoryName: string } }> | null };
-
 export type ConsoleEmployeeQueryVariables = Exact<{
   nip: string;
 }>;
@@ -359,50 +301,6 @@ export type ConsoleDevelopmentPlansQueryVariables = Exact<{
 
 
 export type ConsoleDevelopmentPlansQuery = { employee: { developmentPlans: Array<{ yearlyHours: number, onTrack: boolean, targetPosition: { code: string, title: string } | null, courses: Array<{ targetYear: number, completedOn: string | null, course: { code: string, title: string, hours: number } }> }> | null } | null };
-
-export type ConsoleFitQueryVariables = Exact<{
-  nip: string;
-  code: string;
-  policy?: ScoringPolicyInput | null | undefined;
-}>;
-
-
-export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string } | null, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ reason: PlanReason, required: boolean, course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }>, raises: Array<{ code: string, name: string }>, prerequisiteOf: Array<{ code: string }> }>, byReason: Array<{ reason: PlanReason, courses: number, hours: number, cost: number }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
-
-export type ConsoleWhatIfQueryVariables = Exact<{
-  nip: string;
-  code: string;
-  policy?: ScoringPolicyInput | null | undefined;
-  assume?: Assumptions | null | undefined;
-}>;
-
-
-export type ConsoleWhatIfQuery = { fit: { jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness } | null };
-
-export type ConsoleOpenSelectionMutationVariables = Exact<{
-  input: OpenSelectionInput;
-}>;
-
-
-export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ message: string }>, selection: { id: string } | null } | null };
-
-export type ConsolePositionQueryVariables = Exact<{
-  code: string;
-}>;
-
-
-export type ConsolePositionQuery = { position: { code: string, title: string, summary: string, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, title: string }> } } | null };
-
-export type ConsoleCandidatesQueryVariables = Exact<{
-  code: string;
-  first: number;
-  after?: string | null | undefined;
-  filter?: CandidateFilter | null | undefined;
-  policy?: ScoringPolicyInput | null | undefined;
-}>;
-
-
-export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, incumbent: boolean, threshold: number, employee: { nip: string | null, name: string | null, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
 
 export type ConsolePositionsQueryVariables = Exact<{
   first: number;
@@ -491,6 +389,108 @@ export type ConsoleVacanciesQueryVariables = Exact<{
 
 export type ConsoleVacanciesQuery = { vacancies: Array<{ retiresOn: string, position: { code: string, title: string, categoryName: string }, holder: { nip: string | null, name: string | null } | null, bench: { pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number } }> | null };
 
+export type ConsoleBenchStrengthQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleBenchStrengthQuery = { benchStrength: Array<{ pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number, afterTraining: number, needsAssessment: number, blocked: number, position: { code: string, title: string, categoryName: string } }> | null };
+
+export type ConsoleComplianceQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleComplianceQuery = { trainingCompliance: { year: number, target: number, employees: number, reachedTarget: number, belowTarget: number, withoutTraining: number, averageHours: number, totalHours: number } | null };
+
+export type ConsoleBelowTargetQueryVariables = Exact<{
+  scope: AnalyticsScope;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleBelowTargetQuery = { trainingCompliance: { employeesBelowTarget: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ hours: number | null, shortfall: number | null, employee: { nip: string | null, name: string | null, orgUnit: { name: string } } | null }> } } | null };
+
+export type ConsoleHeatMapQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleHeatMapQuery = { competencyHeatMap: { asOf: string, competencies: Array<{ code: string, name: string }>, rows: Array<{ employees: number, orgUnit: { code: string, name: string }, cells: Array<{ required: number, meeting: number, share: number, meanGap: number, stale: number, unassessed: number, competency: { code: string } }> }> } | null };
+
+export type ConsoleTrainingNeedsQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleTrainingNeedsQuery = { trainingNeeds: { employees: number, gapLevels: number, competencies: Array<{ people: number, gapLevels: number, averageGap: number, maxGap: number, competency: { code: string, name: string } }>, courses: Array<{ participants: number, gapLevels: number, gapLevelsPerJp: number, cost: number, course: { code: string, title: string, hours: number } }> } | null };
+
+export type ConsoleProfessionalismQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleProfessionalismQuery = { professionalismIndex: { year: number, employees: number, average: number, qualification: number, competency: number, performance: number, discipline: number, bands: Array<{ band: string, count: number }> } | null };
+
+export type ConsoleTalentMatrixQueryVariables = Exact<{
+  scope: AnalyticsScope;
+}>;
+
+
+export type ConsoleTalentMatrixQuery = { talentMatrix: { year: number, employees: number, unplaced: number, cells: Array<{ box: number, label: string, action: string, count: number, performance: PerformanceLevel, potential: PotentialLevel }> } | null };
+
+export type ConsoleTalentPeopleQueryVariables = Exact<{
+  scope: AnalyticsScope;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleTalentPeopleQuery = { talentMatrix: { cells: Array<{ box: number, employees: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ nip: string | null, name: string | null, position: { title: string } | null }> } }> } | null };
+
+export type ConsoleWhatIfQueryVariables = Exact<{
+  nip: string;
+  code: string;
+  policy?: ScoringPolicyInput | null | undefined;
+  assume?: Assumptions | null | undefined;
+}>;
+
+
+export type ConsoleWhatIfQuery = { fit: { jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness } | null };
+
+export type ConsoleFitQueryVariables = Exact<{
+  nip: string;
+  code: string;
+  policy?: ScoringPolicyInput | null | undefined;
+}>;
+
+
+export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string } | null, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ reason: PlanReason, required: boolean, course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }>, raises: Array<{ code: string, name: string }>, prerequisiteOf: Array<{ code: string }> }>, byReason: Array<{ reason: PlanReason, courses: number, hours: number, cost: number }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
+
+export type ConsoleCandidatesQueryVariables = Exact<{
+  code: string;
+  first: number;
+  after?: string | null | undefined;
+  filter?: CandidateFilter | null | undefined;
+  policy?: ScoringPolicyInput | null | undefined;
+}>;
+
+
+export type ConsoleCandidatesQuery = { candidates: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, incumbent: boolean, threshold: number, employee: { nip: string | null, name: string | null, orgUnit: { name: string }, rank: { code: string } | null }, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
+
+export type ConsoleOpenSelectionMutationVariables = Exact<{
+  input: OpenSelectionInput;
+}>;
+
+
+export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ message: string }>, selection: { id: string } | null } | null };
+
+export type ConsolePositionQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConsolePositionQuery = { position: { code: string, title: string, summary: string, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, title: string }> } } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -510,177 +510,6 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const ConsoleTalentMatrixDocument = new TypedDocumentString(`
-    query ConsoleTalentMatrix($scope: AnalyticsScope!) {
-  talentMatrix(scope: $scope) {
-    year
-    employees
-    unplaced
-    cells {
-      box
-      label
-      action
-      count
-      performance
-      potential
-    }
-  }
-}
-    `, {"hash":"sha256:3c3194aebd46866cc2bc3b09e154a92f4b1d52e5b56d86bb946fa321a8ed7a77"}) as unknown as TypedDocumentString<ConsoleTalentMatrixQuery, ConsoleTalentMatrixQueryVariables>;
-export const ConsoleTalentPeopleDocument = new TypedDocumentString(`
-    query ConsoleTalentPeople($scope: AnalyticsScope!, $after: String) {
-  talentMatrix(scope: $scope) {
-    cells {
-      box
-      employees(first: 20, after: $after) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        nodes {
-          nip
-          name
-          position {
-            title
-          }
-        }
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:b44a67bc9b6764530cc10016f925cbf91974c09d152c1a53bc95a411f871fbb2"}) as unknown as TypedDocumentString<ConsoleTalentPeopleQuery, ConsoleTalentPeopleQueryVariables>;
-export const ConsoleHeatMapDocument = new TypedDocumentString(`
-    query ConsoleHeatMap($scope: AnalyticsScope!) {
-  competencyHeatMap(scope: $scope) {
-    asOf
-    competencies {
-      code
-      name
-    }
-    rows {
-      orgUnit {
-        code
-        name
-      }
-      employees
-      cells {
-        competency {
-          code
-        }
-        required
-        meeting
-        share
-        meanGap
-        stale
-        unassessed
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:5d274894cfa1f06595c79db9f6870d47069a4a16c23ce69fbd487885fb60dcc0"}) as unknown as TypedDocumentString<ConsoleHeatMapQuery, ConsoleHeatMapQueryVariables>;
-export const ConsoleComplianceDocument = new TypedDocumentString(`
-    query ConsoleCompliance($scope: AnalyticsScope!) {
-  trainingCompliance(scope: $scope) {
-    year
-    target
-    employees
-    reachedTarget
-    belowTarget
-    withoutTraining
-    averageHours
-    totalHours
-  }
-}
-    `, {"hash":"sha256:4fd0b979c5c4b979124f831c09b9deceefdaaf51989bd9b057da93fec5761be8"}) as unknown as TypedDocumentString<ConsoleComplianceQuery, ConsoleComplianceQueryVariables>;
-export const ConsoleBelowTargetDocument = new TypedDocumentString(`
-    query ConsoleBelowTarget($scope: AnalyticsScope!, $after: String) {
-  trainingCompliance(scope: $scope) {
-    employeesBelowTarget(first: 20, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        hours
-        shortfall
-        employee {
-          nip
-          name
-          orgUnit {
-            name
-          }
-        }
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:bcf7b04de3095cfb0baa3e997b21bf26d6a424bc2a7070a3b2b3b8e89e2631c7"}) as unknown as TypedDocumentString<ConsoleBelowTargetQuery, ConsoleBelowTargetQueryVariables>;
-export const ConsoleProfessionalismDocument = new TypedDocumentString(`
-    query ConsoleProfessionalism($scope: AnalyticsScope!) {
-  professionalismIndex(scope: $scope) {
-    year
-    employees
-    average
-    qualification
-    competency
-    performance
-    discipline
-    bands {
-      band
-      count
-    }
-  }
-}
-    `, {"hash":"sha256:24c1686d70e560a75a0672a937073b0e8cd504186e1570270bc54d7af949273b"}) as unknown as TypedDocumentString<ConsoleProfessionalismQuery, ConsoleProfessionalismQueryVariables>;
-export const ConsoleTrainingNeedsDocument = new TypedDocumentString(`
-    query ConsoleTrainingNeeds($scope: AnalyticsScope!) {
-  trainingNeeds(scope: $scope) {
-    employees
-    gapLevels
-    competencies {
-      competency {
-        code
-        name
-      }
-      people
-      gapLevels
-      averageGap
-      maxGap
-    }
-    courses {
-      course {
-        code
-        title
-        hours
-      }
-      participants
-      gapLevels
-      gapLevelsPerJp
-      cost
-    }
-  }
-}
-    `, {"hash":"sha256:b5ab4310bc4b2b4cf2d6fd02a8324cadf82e22d84566d4ff00c9dd69248bf2ae"}) as unknown as TypedDocumentString<ConsoleTrainingNeedsQuery, ConsoleTrainingNeedsQueryVariables>;
-export const ConsoleBenchStrengthDocument = new TypedDocumentString(`
-    query ConsoleBenchStrength($scope: AnalyticsScope!) {
-  benchStrength(scope: $scope) {
-    position {
-      code
-      title
-      categoryName
-    }
-    pool
-    readyNow
-    readyInOneToTwoYears
-    readyLater
-    afterTraining
-    needsAssessment
-    blocked
-  }
-}
-    `, {"hash":"sha256:5deb578727045eb58480e0929c964d8c68a9ee172a17abdb63ed44962ba34eac"}) as unknown as TypedDocumentString<ConsoleBenchStrengthQuery, ConsoleBenchStrengthQueryVariables>;
 export const ConsoleEmployeeDocument = new TypedDocumentString(`
     query ConsoleEmployee($nip: String!) {
   employee(nip: $nip) {
@@ -762,216 +591,6 @@ export const ConsoleDevelopmentPlansDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:df3fd918a55fbdb3ddfec6e7ea1d92a0c1f481ddc3c2f10a4aefe6649478e9c5"}) as unknown as TypedDocumentString<ConsoleDevelopmentPlansQuery, ConsoleDevelopmentPlansQueryVariables>;
-export const ConsoleFitDocument = new TypedDocumentString(`
-    query ConsoleFit($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
-  fit(nip: $nip, positionCode: $code, policy: $policy) {
-    asOf
-    threshold
-    jobPersonMatch
-    jobPersonMatchUncapped
-    gapIndex
-    category
-    qualified
-    readiness
-    employee {
-      nip
-      name
-      rank {
-        code
-        name
-      }
-      education {
-        code
-      }
-      orgUnit {
-        code
-        name
-      }
-      position {
-        title
-      }
-    }
-    position {
-      code
-      title
-    }
-    terms {
-      competency {
-        code
-        name
-      }
-      required
-      actual
-      gap
-      weight
-      contribution
-      critical
-      stale
-      assessedOn
-    }
-    unmetConditions {
-      code
-      message
-      required
-      actual
-    }
-    trainingPlan {
-      totalHours
-      totalCost
-      closesAllGaps
-      courses {
-        course {
-          code
-          title
-          hours
-          cost
-          provider
-        }
-        reason
-        required
-        closes {
-          code
-          name
-        }
-        raises {
-          code
-          name
-        }
-        prerequisiteOf {
-          code
-        }
-      }
-      byReason {
-        reason
-        courses
-        hours
-        cost
-      }
-      uncoveredGaps {
-        competency {
-          code
-          name
-        }
-        gap
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:31308ec1444751a342fecde879fdb6a01dffa0a557bc712043f76a318229a04a"}) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
-export const ConsoleWhatIfDocument = new TypedDocumentString(`
-    query ConsoleWhatIf($nip: String!, $code: String!, $policy: ScoringPolicyInput, $assume: Assumptions) {
-  fit(nip: $nip, positionCode: $code, policy: $policy, assume: $assume) {
-    jobPersonMatch
-    category
-    qualified
-    readiness
-  }
-}
-    `, {"hash":"sha256:38a97ed7f5918ccacd34e95f7e02ffc93da88a6cfe3e64caa07d52ca124e220f"}) as unknown as TypedDocumentString<ConsoleWhatIfQuery, ConsoleWhatIfQueryVariables>;
-export const ConsoleOpenSelectionDocument = new TypedDocumentString(`
-    mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
-  openSelection(input: $input) {
-    userErrors {
-      message
-    }
-    selection {
-      id
-    }
-  }
-}
-    `, {"hash":"sha256:0e1cc5f97bf7d1b83db0544f3e8b77bd96a8171d9ff078e298f5fc9387833dfb"}) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
-export const ConsolePositionDocument = new TypedDocumentString(`
-    query ConsolePosition($code: String!) {
-  position(code: $code) {
-    code
-    title
-    summary
-    categoryName
-    orgUnit {
-      code
-      name
-      agency {
-        code
-        name
-        orgUnits(first: 100) {
-          nodes {
-            code
-            name
-          }
-        }
-      }
-    }
-    requirements {
-      level
-      weight
-      critical
-      competency {
-        code
-        name
-      }
-    }
-    conditions {
-      minRank {
-        code
-        name
-      }
-      minEducation {
-        code
-        name
-      }
-      minYearsOfService
-      minPerformance
-      performanceYears
-      retirementAge
-      requiredCourses {
-        code
-        title
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:b3a35efe55d96b95f5e185b27ef9989065b19e1fd7a23bf83d35466be2b6af7b"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;
-export const ConsoleCandidatesDocument = new TypedDocumentString(`
-    query ConsoleCandidates($code: String!, $first: Int!, $after: String, $filter: CandidateFilter, $policy: ScoringPolicyInput) {
-  candidates(
-    positionCode: $code
-    first: $first
-    after: $after
-    filter: $filter
-    policy: $policy
-  ) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    nodes {
-      jobPersonMatch
-      category
-      qualified
-      readiness
-      incumbent
-      threshold
-      employee {
-        nip
-        name
-        orgUnit {
-          name
-        }
-        rank {
-          code
-        }
-      }
-      unmetConditions {
-        code
-        message
-        required
-        actual
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:794acd6f079c30cd42a7431334420497096543f1f28184c4a77a656b6569263c"}) as unknown as TypedDocumentString<ConsoleCandidatesQuery, ConsoleCandidatesQueryVariables>;
 export const ConsolePositionsDocument = new TypedDocumentString(`
     query ConsolePositions($first: Int!, $after: String, $filter: PositionFilter, $orderBy: PositionOrder) {
   positions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -1234,3 +853,384 @@ export const ConsoleVacanciesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:9d0316e6a2cf179265e90141af859c17ce837d53a18f7f6262cfbfac1b04acf6"}) as unknown as TypedDocumentString<ConsoleVacanciesQuery, ConsoleVacanciesQueryVariables>;
+export const ConsoleBenchStrengthDocument = new TypedDocumentString(`
+    query ConsoleBenchStrength($scope: AnalyticsScope!) {
+  benchStrength(scope: $scope) {
+    position {
+      code
+      title
+      categoryName
+    }
+    pool
+    readyNow
+    readyInOneToTwoYears
+    readyLater
+    afterTraining
+    needsAssessment
+    blocked
+  }
+}
+    `, {"hash":"sha256:5deb578727045eb58480e0929c964d8c68a9ee172a17abdb63ed44962ba34eac"}) as unknown as TypedDocumentString<ConsoleBenchStrengthQuery, ConsoleBenchStrengthQueryVariables>;
+export const ConsoleComplianceDocument = new TypedDocumentString(`
+    query ConsoleCompliance($scope: AnalyticsScope!) {
+  trainingCompliance(scope: $scope) {
+    year
+    target
+    employees
+    reachedTarget
+    belowTarget
+    withoutTraining
+    averageHours
+    totalHours
+  }
+}
+    `, {"hash":"sha256:4fd0b979c5c4b979124f831c09b9deceefdaaf51989bd9b057da93fec5761be8"}) as unknown as TypedDocumentString<ConsoleComplianceQuery, ConsoleComplianceQueryVariables>;
+export const ConsoleBelowTargetDocument = new TypedDocumentString(`
+    query ConsoleBelowTarget($scope: AnalyticsScope!, $after: String) {
+  trainingCompliance(scope: $scope) {
+    employeesBelowTarget(first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        hours
+        shortfall
+        employee {
+          nip
+          name
+          orgUnit {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:bcf7b04de3095cfb0baa3e997b21bf26d6a424bc2a7070a3b2b3b8e89e2631c7"}) as unknown as TypedDocumentString<ConsoleBelowTargetQuery, ConsoleBelowTargetQueryVariables>;
+export const ConsoleHeatMapDocument = new TypedDocumentString(`
+    query ConsoleHeatMap($scope: AnalyticsScope!) {
+  competencyHeatMap(scope: $scope) {
+    asOf
+    competencies {
+      code
+      name
+    }
+    rows {
+      orgUnit {
+        code
+        name
+      }
+      employees
+      cells {
+        competency {
+          code
+        }
+        required
+        meeting
+        share
+        meanGap
+        stale
+        unassessed
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:5d274894cfa1f06595c79db9f6870d47069a4a16c23ce69fbd487885fb60dcc0"}) as unknown as TypedDocumentString<ConsoleHeatMapQuery, ConsoleHeatMapQueryVariables>;
+export const ConsoleTrainingNeedsDocument = new TypedDocumentString(`
+    query ConsoleTrainingNeeds($scope: AnalyticsScope!) {
+  trainingNeeds(scope: $scope) {
+    employees
+    gapLevels
+    competencies {
+      competency {
+        code
+        name
+      }
+      people
+      gapLevels
+      averageGap
+      maxGap
+    }
+    courses {
+      course {
+        code
+        title
+        hours
+      }
+      participants
+      gapLevels
+      gapLevelsPerJp
+      cost
+    }
+  }
+}
+    `, {"hash":"sha256:b5ab4310bc4b2b4cf2d6fd02a8324cadf82e22d84566d4ff00c9dd69248bf2ae"}) as unknown as TypedDocumentString<ConsoleTrainingNeedsQuery, ConsoleTrainingNeedsQueryVariables>;
+export const ConsoleProfessionalismDocument = new TypedDocumentString(`
+    query ConsoleProfessionalism($scope: AnalyticsScope!) {
+  professionalismIndex(scope: $scope) {
+    year
+    employees
+    average
+    qualification
+    competency
+    performance
+    discipline
+    bands {
+      band
+      count
+    }
+  }
+}
+    `, {"hash":"sha256:24c1686d70e560a75a0672a937073b0e8cd504186e1570270bc54d7af949273b"}) as unknown as TypedDocumentString<ConsoleProfessionalismQuery, ConsoleProfessionalismQueryVariables>;
+export const ConsoleTalentMatrixDocument = new TypedDocumentString(`
+    query ConsoleTalentMatrix($scope: AnalyticsScope!) {
+  talentMatrix(scope: $scope) {
+    year
+    employees
+    unplaced
+    cells {
+      box
+      label
+      action
+      count
+      performance
+      potential
+    }
+  }
+}
+    `, {"hash":"sha256:3c3194aebd46866cc2bc3b09e154a92f4b1d52e5b56d86bb946fa321a8ed7a77"}) as unknown as TypedDocumentString<ConsoleTalentMatrixQuery, ConsoleTalentMatrixQueryVariables>;
+export const ConsoleTalentPeopleDocument = new TypedDocumentString(`
+    query ConsoleTalentPeople($scope: AnalyticsScope!, $after: String) {
+  talentMatrix(scope: $scope) {
+    cells {
+      box
+      employees(first: 20, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          nip
+          name
+          position {
+            title
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b44a67bc9b6764530cc10016f925cbf91974c09d152c1a53bc95a411f871fbb2"}) as unknown as TypedDocumentString<ConsoleTalentPeopleQuery, ConsoleTalentPeopleQueryVariables>;
+export const ConsoleWhatIfDocument = new TypedDocumentString(`
+    query ConsoleWhatIf($nip: String!, $code: String!, $policy: ScoringPolicyInput, $assume: Assumptions) {
+  fit(nip: $nip, positionCode: $code, policy: $policy, assume: $assume) {
+    jobPersonMatch
+    category
+    qualified
+    readiness
+  }
+}
+    `, {"hash":"sha256:38a97ed7f5918ccacd34e95f7e02ffc93da88a6cfe3e64caa07d52ca124e220f"}) as unknown as TypedDocumentString<ConsoleWhatIfQuery, ConsoleWhatIfQueryVariables>;
+export const ConsoleFitDocument = new TypedDocumentString(`
+    query ConsoleFit($nip: String!, $code: String!, $policy: ScoringPolicyInput) {
+  fit(nip: $nip, positionCode: $code, policy: $policy) {
+    asOf
+    threshold
+    jobPersonMatch
+    jobPersonMatchUncapped
+    gapIndex
+    category
+    qualified
+    readiness
+    employee {
+      nip
+      name
+      rank {
+        code
+        name
+      }
+      education {
+        code
+      }
+      orgUnit {
+        code
+        name
+      }
+      position {
+        title
+      }
+    }
+    position {
+      code
+      title
+    }
+    terms {
+      competency {
+        code
+        name
+      }
+      required
+      actual
+      gap
+      weight
+      contribution
+      critical
+      stale
+      assessedOn
+    }
+    unmetConditions {
+      code
+      message
+      required
+      actual
+    }
+    trainingPlan {
+      totalHours
+      totalCost
+      closesAllGaps
+      courses {
+        course {
+          code
+          title
+          hours
+          cost
+          provider
+        }
+        reason
+        required
+        closes {
+          code
+          name
+        }
+        raises {
+          code
+          name
+        }
+        prerequisiteOf {
+          code
+        }
+      }
+      byReason {
+        reason
+        courses
+        hours
+        cost
+      }
+      uncoveredGaps {
+        competency {
+          code
+          name
+        }
+        gap
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:31308ec1444751a342fecde879fdb6a01dffa0a557bc712043f76a318229a04a"}) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
+export const ConsoleCandidatesDocument = new TypedDocumentString(`
+    query ConsoleCandidates($code: String!, $first: Int!, $after: String, $filter: CandidateFilter, $policy: ScoringPolicyInput) {
+  candidates(
+    positionCode: $code
+    first: $first
+    after: $after
+    filter: $filter
+    policy: $policy
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      jobPersonMatch
+      category
+      qualified
+      readiness
+      incumbent
+      threshold
+      employee {
+        nip
+        name
+        orgUnit {
+          name
+        }
+        rank {
+          code
+        }
+      }
+      unmetConditions {
+        code
+        message
+        required
+        actual
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:794acd6f079c30cd42a7431334420497096543f1f28184c4a77a656b6569263c"}) as unknown as TypedDocumentString<ConsoleCandidatesQuery, ConsoleCandidatesQueryVariables>;
+export const ConsoleOpenSelectionDocument = new TypedDocumentString(`
+    mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
+  openSelection(input: $input) {
+    userErrors {
+      message
+    }
+    selection {
+      id
+    }
+  }
+}
+    `, {"hash":"sha256:0e1cc5f97bf7d1b83db0544f3e8b77bd96a8171d9ff078e298f5fc9387833dfb"}) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
+export const ConsolePositionDocument = new TypedDocumentString(`
+    query ConsolePosition($code: String!) {
+  position(code: $code) {
+    code
+    title
+    summary
+    categoryName
+    orgUnit {
+      code
+      name
+      agency {
+        code
+        name
+        orgUnits(first: 100) {
+          nodes {
+            code
+            name
+          }
+        }
+      }
+    }
+    requirements {
+      level
+      weight
+      critical
+      competency {
+        code
+        name
+      }
+    }
+    conditions {
+      minRank {
+        code
+        name
+      }
+      minEducation {
+        code
+        name
+      }
+      minYearsOfService
+      minPerformance
+      performanceYears
+      retirementAge
+      requiredCourses {
+        code
+        title
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b3a35efe55d96b95f5e185b27ef9989065b19e1fd7a23bf83d35466be2b6af7b"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;

@@ -4,16 +4,9 @@ import { useT } from '../i18n';
 import { policyFor } from '../policy';
 import { href } from '../router';
 import { useSession } from '../session';
-import {
-  CategoryBadge,
-  ConditionChips,
-  ErrorNotice,
-  JpmBar,
-  Loading,
-  QualifiedBadge,
-  ReadinessBadge,
-} from '../ui/parts';
-import { FitQuery, type FitData } from './Fit';
+import { ErrorNotice, Loading } from '../ui/parts';
+import { VERDICT_HEADINGS, VERDICT_PARTS, VerdictValue } from '../ui/verdict';
+import { FitQuery, type FitData } from './fit/query';
 
 /** Two or three candidates side by side for one position, term by term. */
 export function CompareScreen(props: { code: string; nips: string[]; params: URLSearchParams }) {
@@ -35,7 +28,7 @@ export function CompareScreen(props: { code: string; nips: string[]; params: URL
   const [first] = fits;
   if (!first) return <Text>{t('compareHint')}</Text>;
   const row = (label: string, cell: (fit: FitData) => React.ReactNode) => (
-    <Table.Tr>
+    <Table.Tr key={label}>
       <Table.Th scope="row">{label}</Table.Th>
       {fits.map((fit) => (
         <Table.Td key={fit.employee.nip}>{cell(fit)}</Table.Td>
@@ -69,21 +62,9 @@ export function CompareScreen(props: { code: string; nips: string[]; params: URL
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {row(t('jpm'), (fit) => (
-            <JpmBar value={fit.jobPersonMatch} category={fit.category} />
-          ))}
-          {row(t('category'), (fit) => (
-            <CategoryBadge category={fit.category} />
-          ))}
-          {row(t('qualified'), (fit) => (
-            <QualifiedBadge qualified={fit.qualified} />
-          ))}
-          {row(t('readiness'), (fit) => (
-            <ReadinessBadge readiness={fit.readiness} />
-          ))}
-          {row(t('unmet'), (fit) => (
-            <ConditionChips conditions={fit.unmetConditions} />
-          ))}
+          {VERDICT_PARTS.map((part) =>
+            row(t(VERDICT_HEADINGS[part]), (fit) => <VerdictValue verdict={fit} part={part} />),
+          )}
           {first.terms.map((term, i) =>
             row(`${term.competency.code} ${term.competency.name} (${term.required})`, (fit) => {
               const own = fit.terms[i];

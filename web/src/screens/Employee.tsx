@@ -11,20 +11,15 @@ import {
 } from '@mantine/core';
 import { useApi } from '../api';
 import { policyFor } from '../policy';
-import { FitQuery, PlanTable } from './Fit';
+import { PlanTable } from './fit/Plan';
+import { FitQuery } from './fit/query';
 import { graphql } from '../gql';
+import type { ConsoleEmployeeQuery } from '../gql/graphql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import {
-  AssessedOn,
-  CategoryBadge,
-  ErrorNotice,
-  JpmBar,
-  Loading,
-  QualifiedBadge,
-  ReadinessBadge,
-} from '../ui/parts';
+import { AssessedOn, ErrorNotice, Loading } from '../ui/parts';
+import { VerdictCells, type VerdictPart } from '../ui/verdict';
 
 const EmployeeQuery = graphql(`
   query ConsoleEmployee($nip: String!) {
@@ -84,6 +79,9 @@ const EmployeeQuery = graphql(`
     }
   }
 `);
+
+/** A best-fitting position's verdict: the JPM, then the badges side by side. */
+const BEST_FIT_VERDICT: VerdictPart[][] = [['jpm'], ['category', 'qualified', 'readiness']];
 
 /** An employee: competency profile with staleness, best-fitting positions, 20 JP progress. */
 export function EmployeeScreen(props: { nip: string }) {
@@ -182,38 +180,41 @@ export function EmployeeScreen(props: { nip: string }) {
       {employee.bestFitPositions?.[0] && employee.nip && (
         <BestFitPlan nip={employee.nip} code={employee.bestFitPositions[0].position.code} />
       )}
-      <Card withBorder mt="md">
-        <Title order={3} size="h4" mb="xs">
-          {t('bestFits')}
-        </Title>
-        <Table data-testid="best-fits">
-          <Table.Tbody>
-            {(employee.bestFitPositions ?? []).map((fit) => (
-              <Table.Tr key={fit.position.code}>
-                <Table.Td>
-                  <Anchor href={href(['positions', fit.position.code, 'fit', employee.nip ?? ''])}>
-                    {fit.position.title}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {fit.position.code} · {fit.position.categoryName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <JpmBar value={fit.jobPersonMatch} category={fit.category} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <CategoryBadge category={fit.category} />
-                    <QualifiedBadge qualified={fit.qualified} />
-                    <ReadinessBadge readiness={fit.readiness} />
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Card>
+      <BestFits employee={employee} />
     </>
+  );
+}
+
+type EmployeeData = NonNullable<ConsoleEmployeeQuery['employee']>;
+
+/** The positions the employee fits best, each with its verdict and a link to the fit. */
+function BestFits(props: { employee: EmployeeData }) {
+  const t = useT();
+  return (
+    <Card withBorder mt="md">
+      <Title order={3} size="h4" mb="xs">
+        {t('bestFits')}
+      </Title>
+      <Table data-testid="best-fits">
+        <Table.Tbody>
+          {(props.employee.bestFitPositions ?? []).map((fit) => (
+            <Table.Tr key={fit.position.code}>
+              <Table.Td>
+                <Anchor
+                  href={href(['positions', fit.position.code, 'fit', props.employee.nip ?? ''])}
+                >
+                  {fit.position.title}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {fit.position.code} · {fit.position.categoryName}
+                </Text>
+              </Table.Td>
+              <VerdictCells verdict={fit} cells={BEST_FIT_VERDICT} />
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
   );
 }
 

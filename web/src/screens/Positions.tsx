@@ -2,11 +2,12 @@ import { Anchor, Badge, Group, Select, Table, Text, TextInput, Title } from '@ma
 import { useEffect, useState } from 'react';
 import { useApi } from '../api';
 import { graphql } from '../gql';
-import type { PositionCategory, PositionOrderField } from '../gql/graphql';
+import type { ConsolePositionsQuery, PositionCategory, PositionOrderField } from '../gql/graphql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import { DownloadButtons, ErrorNotice, Loading, PageFooter } from '../ui/parts';
+import { PagedList } from '../ui/list';
+import { DownloadButtons } from '../ui/parts';
 import { usePaging } from '../ui/paging';
 
 const PositionsQuery = graphql(`
@@ -112,7 +113,6 @@ export function PositionsScreen() {
     orderBy: { field: order, direction: 'ASC' as const },
   };
   const positions = useApi(PositionsQuery, positionsVariables, token);
-  const connection = positions.data?.positions;
 
   return (
     <>
@@ -157,55 +157,60 @@ export function PositionsScreen() {
           w={220}
         />
       </Group>
-      {positions.error && <ErrorNotice error={positions.error} onRetry={positions.reload} />}
-      {positions.loading && !connection && <Loading />}
-      {connection && (
-        <>
-          <Group justify="space-between" mb="xs">
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {t('positionsFound', { count: connection.totalCount })}
-            </Text>
-            <DownloadButtons document={PositionsQuery} variables={positionsVariables} />
-          </Group>
-          <Table striped highlightOnHover data-testid="positions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('code')}</Table.Th>
-                <Table.Th>{t('title')}</Table.Th>
-                <Table.Th>{t('category')}</Table.Th>
-                <Table.Th>{t('unit')}</Table.Th>
-                <Table.Th>{t('requirementsCount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {connection.nodes.map((position) => (
-                <Table.Tr key={position.code}>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace" className="code">
-                      {position.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor href={href(['positions', position.code])}>{position.title}</Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color="indigo" tt="none">
-                      {position.categoryName}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor href={href(['units', position.orgUnit.code])} size="sm">
-                      {position.orgUnit.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{position.requirements.length}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <PageFooter connection={connection} paging={paging} />
-        </>
-      )}
+      <PagedList
+        loaded={positions}
+        connection={positions.data?.positions}
+        paging={paging}
+        count={(page) => t('positionsFound', { count: page.totalCount })}
+        downloads={<DownloadButtons document={PositionsQuery} variables={positionsVariables} />}
+      >
+        {(page) => <PositionsTable positions={page.nodes} />}
+      </PagedList>
     </>
+  );
+}
+
+type PositionRow = ConsolePositionsQuery['positions']['nodes'][number];
+
+/** A page of positions: code, title (to the job profile), category, unit, requirements. */
+function PositionsTable(props: { positions: PositionRow[] }) {
+  const t = useT();
+  return (
+    <Table striped highlightOnHover data-testid="positions">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('code')}</Table.Th>
+          <Table.Th>{t('title')}</Table.Th>
+          <Table.Th>{t('category')}</Table.Th>
+          <Table.Th>{t('unit')}</Table.Th>
+          <Table.Th>{t('requirementsCount')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.positions.map((position) => (
+          <Table.Tr key={position.code}>
+            <Table.Td>
+              <Text size="sm" ff="monospace" className="code">
+                {position.code}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Anchor href={href(['positions', position.code])}>{position.title}</Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color="indigo" tt="none">
+                {position.categoryName}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Anchor href={href(['units', position.orgUnit.code])} size="sm">
+                {position.orgUnit.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{position.requirements.length}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

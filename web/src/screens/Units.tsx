@@ -4,7 +4,8 @@ import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
-import { DownloadButtons, ErrorNotice, Loading, PageFooter } from '../ui/parts';
+import { PagedList } from '../ui/list';
+import { DownloadButtons } from '../ui/parts';
 import { usePaging } from '../ui/paging';
 
 const UnitsQuery = graphql(`
@@ -36,17 +37,14 @@ export function UnitsScreen() {
   const { token } = useSession();
   const paging = usePaging();
   const result = useApi(UnitsQuery, { after: paging.after }, token);
-  const connection = result.data?.orgUnits;
   return (
     <>
       <Group justify="space-between" mb="sm">
         <Title order={2}>{t('units')}</Title>
         <DownloadButtons document={UnitsQuery} variables={{ after: paging.after }} />
       </Group>
-      {result.error && <ErrorNotice error={result.error} onRetry={result.reload} />}
-      {result.loading && !connection && <Loading />}
-      {connection && (
-        <>
+      <PagedList loaded={result} connection={result.data?.orgUnits} paging={paging}>
+        {(page) => (
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -56,7 +54,7 @@ export function UnitsScreen() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {connection.nodes.map((unit) => (
+              {page.nodes.map((unit) => (
                 <Table.Tr key={unit.code}>
                   <Table.Td ff="monospace" className="code">
                     {unit.code}
@@ -78,9 +76,8 @@ export function UnitsScreen() {
               ))}
             </Table.Tbody>
           </Table>
-          <PageFooter connection={connection} paging={paging} />
-        </>
-      )}
+        )}
+      </PagedList>
     </>
   );
 }

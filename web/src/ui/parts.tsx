@@ -1,10 +1,9 @@
-import { Alert, Badge, Button, Group, Loader, Progress, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError, download } from '../api';
 import type { TypedDocumentString } from '../gql/graphql';
 import { useSession } from '../session';
-import { useT, type UnmetConditionText } from '../i18n';
-import type { Paging } from './paging';
+import { useT } from '../i18n';
 
 /** An API error in words: what the code means, then the server's own message. */
 export function ErrorNotice(props: { error: ApiError; onRetry?: () => void }) {
@@ -69,96 +68,6 @@ export function Loading() {
     <Group gap="xs" my="md" role="status">
       <Loader size="sm" />
       <Text size="sm">{t('loading')}</Text>
-    </Group>
-  );
-}
-
-const CATEGORY_COLOURS: Record<string, string> = {
-  OPTIMAL: 'teal',
-  MEMENUHI_SYARAT: 'teal',
-  CUKUP_OPTIMAL: 'yellow',
-  MASIH_MEMENUHI_SYARAT: 'yellow',
-  KURANG_OPTIMAL: 'red',
-  KURANG_MEMENUHI_SYARAT: 'red',
-};
-
-/** The JPM as a bar with its number: the number carries the meaning, the colour repeats it. */
-export function JpmBar(props: { value: number; category: string }) {
-  const t = useT();
-  return (
-    <Group gap="xs" wrap="nowrap" miw={150}>
-      <Progress
-        value={Math.min(100, props.value)}
-        color={CATEGORY_COLOURS[props.category] ?? 'gray'}
-        w={90}
-        size="lg"
-        aria-label={`${t('jpm')} ${t.number(props.value)}`}
-      />
-      <Text size="sm" fw={600} data-testid="jpm">
-        {t.number(props.value)}
-      </Text>
-    </Group>
-  );
-}
-
-export function CategoryBadge(props: { category: string }) {
-  const t = useT();
-  return (
-    <Badge color={CATEGORY_COLOURS[props.category] ?? 'gray'} variant="light" tt="none">
-      {t.label(props.category)}
-    </Badge>
-  );
-}
-
-const READINESS_COLOURS: Record<string, string> = {
-  READY_NOW: 'teal',
-  AFTER_TRAINING: 'blue',
-  NEEDS_ASSESSMENT: 'orange',
-  BLOCKED: 'red',
-};
-
-export function ReadinessBadge(props: { readiness: string }) {
-  const t = useT();
-  return (
-    <Badge color={READINESS_COLOURS[props.readiness] ?? 'gray'} variant="outline" tt="none">
-      {t.label(props.readiness)}
-    </Badge>
-  );
-}
-
-export function QualifiedBadge(props: { qualified: boolean }) {
-  const t = useT();
-  return (
-    <Badge
-      color={props.qualified ? 'teal' : 'gray'}
-      variant="filled"
-      tt="none"
-      className="nowrap-badge"
-    >
-      {props.qualified ? `✓ ${t('qualified')}` : `✗ ${t('notQualified')}`}
-    </Badge>
-  );
-}
-
-/** Unmet conditions as chips with words; the server's full reason is the chip's tooltip. */
-export function ConditionChips(props: { conditions: UnmetConditionText[] }) {
-  const t = useT();
-  if (props.conditions.length === 0) return <Text size="sm">—</Text>;
-  return (
-    <Group gap={4}>
-      {props.conditions.map((condition) => (
-        <Tooltip key={condition.code} label={t.condition(condition)} multiline w={280}>
-          <Badge
-            color="red"
-            variant="light"
-            tt="none"
-            title={t.condition(condition)}
-            data-code={condition.code}
-          >
-            {t.label(condition.code)}
-          </Badge>
-        </Tooltip>
-      ))}
     </Group>
   );
 }
@@ -232,48 +141,5 @@ export function AssessedOn(props: { date: string | null | undefined; stale: bool
         </Badge>
       )}
     </>
-  );
-}
-
-/** Below a page of a connection: "nothing to show" when empty, then Previous and Next. */
-export function PageFooter(props: {
-  connection: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
-  paging: Paging;
-}) {
-  const t = useT();
-  const { connection, paging } = props;
-  return (
-    <>
-      {connection.nodes.length === 0 && <Text my="md">{t('noRows')}</Text>}
-      <Pager
-        page={paging.page}
-        hasNext={connection.pageInfo.hasNextPage}
-        onPrevious={paging.previous}
-        onNext={() => paging.next(connection.pageInfo.endCursor)}
-      />
-    </>
-  );
-}
-
-/** Forward and back through a cursor connection (the cursors seen so far are kept). */
-function Pager(props: {
-  page: number;
-  hasNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
-}) {
-  const t = useT();
-  return (
-    <Group gap="xs" my="sm" className="no-print">
-      <Button variant="default" size="xs" disabled={props.page === 0} onClick={props.onPrevious}>
-        ← {t('previous')}
-      </Button>
-      <Text size="sm" aria-live="polite">
-        {t('page', { page: props.page + 1 })}
-      </Text>
-      <Button variant="default" size="xs" disabled={!props.hasNext} onClick={props.onNext}>
-        {t('next')} →
-      </Button>
-    </Group>
   );
 }
