@@ -13,6 +13,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/setup.ts'],
     testTimeout: 60_000,
+    // `expect.poll` waits for a page or a server to catch up: on a loaded 2-core machine a
+    // console update can take seconds, and 1 s (the default) made the browser tests flaky.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
