@@ -7,16 +7,9 @@ import type {
 } from '../domain/dataset.types';
 import type { PositionCategory } from '../domain/position.enums';
 import { demoCompetencies, technicalCompetencyRecord } from './demo.dictionary';
-import {
-  AGENCIES,
-  demoCourses,
-  demoPeople,
-  positionCode,
-  positionRecord,
-  random,
-  UNIT_TEMPLATES,
-  type Random,
-} from './demo.generate';
+import { AGENCIES, UNIT_TEMPLATES } from './demo.data';
+import { demoCourses, demoPeople, random, type Random } from './demo.generate';
+import { positionCode, positionRecord } from './demo.positions';
 
 export interface ProvinceOptions {
   /** How many employees (PNS, CPNS and PPPK). */

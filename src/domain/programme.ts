@@ -102,7 +102,36 @@ export function bestProgramme(
   const impacts = new Map(courseImpacts(needs, courses).map((i) => [i.courseId, i]));
   const fits = (hours: number, cost: number) =>
     (budget.hours == null || hours <= budget.hours) && (budget.cost == null || cost <= budget.cost);
-  const useful = courses
+  const useful = usefulCourses(courses, impacts, fits);
+  const { best, nodes } = search({
+    needs,
+    useful,
+    impacts,
+    fits,
+    touches: needTouches(useful, needs),
+    bound: gainBound(useful, impacts, budget),
+  });
+  return {
+    courseIds: best.ids,
+    gapLevels: best.value,
+    hours: best.hours,
+    cost: best.cost,
+    exact: nodes <= NODE_LIMIT,
+  };
+}
+
+/** Whether a programme's JP and cost are within the budget. */
+type Fits = (hours: number, cost: number) => boolean;
+/** Gap levels the courses from `index` on could still add at most, with this much spent. */
+type Bound = (index: number, hours: number, cost: number) => number;
+
+/** The courses that close a gap and fit the budget on their own, best ratio first (then by code). */
+function usefulCourses(
+  courses: readonly ProgrammeCourse[],
+  impacts: ReadonlyMap<number, CourseImpact>,
+  fits: Fits,
+): ProgrammeCourse[] {
+  return courses
     .filter(
       (c) =>
         impacts.get(c.id)!.gapLevels > 0 && fits(impacts.get(c.id)!.hours, impacts.get(c.id)!.cost),
@@ -114,13 +143,31 @@ export function bestProgramme(
         (a.code < b.code ? -1 : 1)
       );
     });
-  // Per useful course, the needs it raises and by how much.
-  const touches = useful.map((course) =>
+}
+
+/** Per useful course, the needs it raises (by index) and by how much. */
+function needTouches(
+  useful: readonly ProgrammeCourse[],
+  needs: readonly Need[],
+): (readonly (readonly [number, number])[])[] {
+  return useful.map((course) =>
     needs.flatMap((need, index) => {
       const g = gain(course, need);
       return g > 0 ? [[index, g] as const] : [];
     }),
   );
+}
+
+/**
+ * The bound of the search: each remaining course's own gain, and per budgeted dimension (JP,
+ * rupiah) the fractional-knapsack bound of the remaining courses by gain per JP or per rupiah
+ * within what is left; the least of these.
+ */
+function gainBound(
+  useful: readonly ProgrammeCourse[],
+  impacts: ReadonlyMap<number, CourseImpact>,
+  budget: Budget,
+): Bound {
   const suffix = useful.map((_, i) =>
     useful.slice(i).reduce((sum, c) => sum + impacts.get(c.id)!.gapLevels, 0),
   );
@@ -150,7 +197,7 @@ export function bestProgramme(
       : null,
   ].filter((d) => d !== null);
   /** Gap levels the courses from `index` on could still add at most: each its own gain, within what is left of each budget. */
-  const bound = (index: number, hours: number, cost: number) => {
+  return (index: number, hours: number, cost: number) => {
     let best = suffix[index] ?? 0;
     for (const d of dimensions) {
       let room = d.left(d.pick(hours, cost));
@@ -169,14 +216,39 @@ export function bestProgramme(
     }
     return best;
   };
+}
+
+/** What the search runs over: the useful courses in order, what each raises, the bound. */
+interface SearchSpace {
+  readonly needs: readonly Need[];
+  readonly useful: readonly ProgrammeCourse[];
+  readonly impacts: ReadonlyMap<number, CourseImpact>;
+  readonly fits: Fits;
+  readonly touches: readonly (readonly (readonly [number, number])[])[];
+  readonly bound: Bound;
+}
+
+interface Found {
+  ids: number[];
+  value: number;
+  hours: number;
+  cost: number;
+  /** The chosen courses' codes, sorted, for the last tie-break. */
+  codes: string;
+}
+
+/**
+ * The branch and bound: each useful course in turn taken (when it fits) or not, a branch cut
+ * when its bound cannot beat the best found (or only tie it at no less cost), at most
+ * `NODE_LIMIT` nodes. One recursion over shared state (each need's best gain so far, undone on
+ * the way back), as it runs up to that many times.
+ */
+function search({ needs, useful, impacts, fits, touches, bound }: SearchSpace): {
+  best: Found;
+  nodes: number;
+} {
   const current = new Array<number>(needs.length).fill(0);
-  let best: { ids: number[]; value: number; hours: number; cost: number; codes: string } = {
-    ids: [],
-    value: 0,
-    hours: 0,
-    cost: 0,
-    codes: '',
-  };
+  let best: Found = { ids: [], value: 0, hours: 0, cost: 0, codes: '' };
   let nodes = 0;
   const chosen: ProgrammeCourse[] = [];
   const visit = (index: number, value: number, hours: number, cost: number) => {
@@ -219,11 +291,5 @@ export function bestProgramme(
     visit(index + 1, value, hours, cost);
   };
   visit(0, 0, 0, 0);
-  return {
-    courseIds: best.ids,
-    gapLevels: best.value,
-    hours: best.hours,
-    cost: best.cost,
-    exact: nodes <= NODE_LIMIT,
-  };
+  return { best, nodes };
 }

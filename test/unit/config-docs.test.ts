@@ -22,7 +22,7 @@ function variablesRead(): Set<string> {
   return read;
 }
 
-describe('the settings table (SETTINGS in src/platform/config/config.ts)', () => {
+describe('the settings table (SETTINGS in src/platform/config/settings.ts)', () => {
   it('lists every environment variable loadConfig reads, and nothing it does not', () => {
     expect([...variablesRead()].sort()).toEqual(Object.keys(SETTINGS).sort());
   });

@@ -1,7 +1,13 @@
 import type { Context } from '../../platform/graphql/context';
 import { allInOrder } from '../../domain/collections';
 import { badInput } from '../../shared/errors';
-import { forwardPageRequest, toPage, type Page, type PageArgs } from '../../shared/pagination';
+import {
+  forwardPageRequest,
+  toPage,
+  type Page,
+  type PageArgs,
+  type PageRequest,
+} from '../../shared/pagination';
 import { Role } from '../../platform/auth/auth.types';
 import { subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
@@ -39,30 +45,11 @@ export async function rankCandidates(
     positionSpec(ctx, position),
     options.ranking ?? ctx.ranking.current(),
   ]);
-  // The rows the ranking names must be there to read: a replica catches up with the index.
-  await ctx.readsSee(current.lsn);
-  if (current.staleSince !== null)
-    ctx.extensions.ranking = {
-      staleSince: new Date(current.staleSince).toISOString(),
-      reason: 'The primary database does not answer: the ranking is as of this time.',
-    };
+  await readRankingAsOf(ctx, current);
   // A what-if profile ranks against other requirements; the stored position is untouched.
   const spec = profile ? withRequirements(storedSpec, profile) : storedSpec;
-  const minJobPersonMatch = filter?.minJobPersonMatch;
-  const withoutIncumbents = !!filter?.excludeIncumbents;
-  const unfiltered =
-    !units && !filter?.qualifiedOnly && minJobPersonMatch == null && !withoutIncumbents;
+  const filterOf = entryFilter(filter, units, position);
   const ranking = current.forProfile(spec, policy);
-  const { packing } = ranking;
-  /** The filter on a ranking's entries (`qualified`: only the qualified, whatever the filter). */
-  const filterOf =
-    ({ packing: p }: ProfileRanking, qualified = !!filter?.qualifiedOnly) =>
-    (packed: number, orgUnitId: number, positionId: number) =>
-      (!units || units.has(orgUnitId)) &&
-      (!qualified || p.qualified(packed)) &&
-      (minJobPersonMatch == null || p.jobPersonMatch(packed) >= minJobPersonMatch) &&
-      (!withoutIncumbents || positionId !== position.id);
-  const wanted = filterOf(ranking);
   // The words of each verdict are made only for the entries shown.
   const fitOfEntry = (entry: RankedEntry) =>
     newFit(
@@ -73,71 +60,16 @@ export async function rankCandidates(
       policy,
     );
   const request = forwardPageRequest(page, RANK_KEY_LENGTH);
-  const after = request.cursor
-    ? { packed: packing.pack(request.cursor), employeeId: Number(request.cursor[5]) }
-    : null;
-  if (after && Number.isNaN(after.packed)) throw badInput('This cursor is not of this ranking.');
-  let rows: RankedEntry[];
-  let count: () => Promise<number>;
-  let qualifiedCount: () => Promise<number>;
-  if (filter?.readiness?.length) {
-    // Readiness needs each candidate's plan: the matching entries are scored in full, in order.
-    const matching: RankedEntry[] = [];
-    ranking.each((packed, employeeId, orgUnitId, positionId) => {
-      if (wanted(packed, orgUnitId, positionId))
-        matching.push({ packed, employeeId, orgUnitId, positionId });
-    });
-    matching.sort((a, b) => a.packed - b.packed || a.employeeId - b.employeeId);
-    const ready = new Set(filter.readiness);
-    const readiness = await Promise.all(matching.map((e) => readinessOfFit(ctx, fitOfEntry(e))));
-    const kept = matching.filter((_, i) => ready.has(readiness[i]));
-    const start = after
-      ? kept.findIndex((e) => ranksBefore(after.packed, after.employeeId, e.packed, e.employeeId))
-      : 0;
-    rows = start < 0 ? [] : kept.slice(start, start + request.limit + 1);
-    count = () => Promise.resolve(kept.length);
-    qualifiedCount = () => Promise.resolve(kept.filter((e) => packing.qualified(e.packed)).length);
-  } else {
-    // What decides which entries a page may show, as a key for what the ranking remembers.
-    const shown = JSON.stringify([
-      filter?.orgUnitCode ?? null,
-      filter?.agencyCode ?? null,
-      ctx.access.agency ?? null,
-      minJobPersonMatch ?? null,
-      withoutIncumbents ? position.id : null,
-    ]);
-    const qualifiedOnly = !!filter?.qualifiedOnly;
-    // The first pages come from the ranking's first entries, found once by one pass; a page
-    // beyond them takes a pass of its own that keeps the best entries after the cursor.
-    const first = ranking.remember(`first ${qualifiedOnly} ${shown}`, () =>
-      ranking.best(FIRST_ENTRIES, null, wanted),
-    );
-    const start = after
-      ? first.findIndex((e) => ranksBefore(after.packed, after.employeeId, e.packed, e.employeeId))
-      : 0;
-    const complete = first.length < FIRST_ENTRIES;
-    rows =
-      start >= 0 && (complete || start + request.limit + 1 <= first.length)
-        ? first.slice(start, start + request.limit + 1)
-        : start < 0 && complete
-          ? []
-          : ranking.best(request.limit + 1, after, wanted);
-    count = () =>
-      Promise.resolve(
-        unfiltered
-          ? ranking.length
-          : ranking.remember(`count ${qualifiedOnly} ${shown}`, () => ranking.count(wanted)),
-      );
-    qualifiedCount = () =>
-      Promise.resolve(
-        ranking.remember(`count true ${shown}`, () => ranking.count(filterOf(ranking, true))),
-      );
-  }
+  const after = cursorAfter(request, ranking);
+  const query: RowsQuery = { ranking, filterOf, request, after };
+  const rows = filter?.readiness?.length
+    ? await readyRows(ctx, query, filter.readiness, fitOfEntry)
+    : rankedRows(ctx, query, filter, units, position);
   const ranked = toPage(
-    rows,
+    rows.rows,
     request,
-    (entry) => packing.unpack(entry.packed, entry.employeeId),
-    count,
+    (entry) => ranking.packing.unpack(entry.packed, entry.employeeId),
+    rows.count,
   );
   const nodes = ranked.nodes.map(fitOfEntry);
   return {
@@ -149,13 +81,164 @@ export async function rankCandidates(
       },
       node: nodes[i],
     })),
-    qualifiedCount,
+    qualifiedCount: rows.qualifiedCount,
     storedProfileQualifiedCount: profile
       ? () => {
           const stored = current.forProfile(storedSpec, policy);
           return Promise.resolve(stored.count(filterOf(stored, true)));
         }
       : () => Promise.resolve(null),
+  };
+}
+
+/** Whether a ranking's entry is wanted: by its packed result, its unit and its position. */
+type EntryTest = (packed: number, orgUnitId: number, positionId: number) => boolean;
+/** The filter's test on a ranking's entries (`qualified`: only the qualified, whatever the filter). */
+type FilterOf = (ranking: ProfileRanking, qualified?: boolean) => EntryTest;
+
+/** Where a page starts: right after the entry its cursor names (null: at the start). */
+interface After {
+  readonly packed: number;
+  readonly employeeId: number;
+}
+
+/** What the rows of a page are chosen from. */
+interface RowsQuery {
+  readonly ranking: ProfileRanking;
+  readonly filterOf: FilterOf;
+  readonly request: PageRequest;
+  readonly after: After | null;
+}
+
+/** The entries of a page (one beyond it, to say whether more follow), and the counts. */
+interface Rows {
+  readonly rows: RankedEntry[];
+  readonly count: () => Promise<number>;
+  readonly qualifiedCount: () => Promise<number>;
+}
+
+/**
+ * The rows the ranking names must be there to read: a replica catches up with the index. A
+ * ranking kept while the primary does not answer says so, and since when, in `extensions`.
+ */
+async function readRankingAsOf(ctx: Context, current: CurrentRanking): Promise<void> {
+  await ctx.readsSee(current.lsn);
+  if (current.staleSince !== null)
+    ctx.extensions.ranking = {
+      staleSince: new Date(current.staleSince).toISOString(),
+      reason: 'The primary database does not answer: the ranking is as of this time.',
+    };
+}
+
+/** The filter on a ranking's entries: the units, qualified only, the least JPM, incumbents out. */
+function entryFilter(
+  filter: CandidateFilter | null | undefined,
+  units: Set<number> | null,
+  position: Position,
+): FilterOf {
+  const minJobPersonMatch = filter?.minJobPersonMatch;
+  const withoutIncumbents = !!filter?.excludeIncumbents;
+  return ({ packing: p }, qualified = !!filter?.qualifiedOnly) =>
+    (packed, orgUnitId, positionId) =>
+      (!units || units.has(orgUnitId)) &&
+      (!qualified || p.qualified(packed)) &&
+      (minJobPersonMatch == null || p.jobPersonMatch(packed) >= minJobPersonMatch) &&
+      (!withoutIncumbents || positionId !== position.id);
+}
+
+/** The entry a page's cursor names, in the ranking's packing; BAD_USER_INPUT when not of it. */
+function cursorAfter(request: PageRequest, { packing }: ProfileRanking): After | null {
+  const after = request.cursor
+    ? { packed: packing.pack(request.cursor), employeeId: Number(request.cursor[5]) }
+    : null;
+  if (after && Number.isNaN(after.packed)) throw badInput('This cursor is not of this ranking.');
+  return after;
+}
+
+/** Where a page starts in a list of entries in ranking order: after the cursor's entry. */
+function startAfter(entries: readonly RankedEntry[], after: After | null): number {
+  return after
+    ? entries.findIndex((e) => ranksBefore(after.packed, after.employeeId, e.packed, e.employeeId))
+    : 0;
+}
+
+/**
+ * Rows filtered by readiness: readiness needs each candidate's plan, so the matching entries
+ * are scored in full, in order.
+ */
+async function readyRows(
+  ctx: Context,
+  { ranking, filterOf, request, after }: RowsQuery,
+  readinessWanted: readonly string[],
+  fitOfEntry: (entry: RankedEntry) => Fit,
+): Promise<Rows> {
+  const wanted = filterOf(ranking);
+  const matching: RankedEntry[] = [];
+  ranking.each((packed, employeeId, orgUnitId, positionId) => {
+    if (wanted(packed, orgUnitId, positionId))
+      matching.push({ packed, employeeId, orgUnitId, positionId });
+  });
+  matching.sort((a, b) => a.packed - b.packed || a.employeeId - b.employeeId);
+  const ready = new Set(readinessWanted);
+  const readiness = await Promise.all(matching.map((e) => readinessOfFit(ctx, fitOfEntry(e))));
+  const kept = matching.filter((_, i) => ready.has(readiness[i]));
+  const start = startAfter(kept, after);
+  return {
+    rows: start < 0 ? [] : kept.slice(start, start + request.limit + 1),
+    count: () => Promise.resolve(kept.length),
+    qualifiedCount: () =>
+      Promise.resolve(kept.filter((e) => ranking.packing.qualified(e.packed)).length),
+  };
+}
+
+/**
+ * Rows straight from the ranking. The first pages come from the ranking's first entries, found
+ * once by one pass; a page beyond them takes a pass of its own that keeps the best entries
+ * after the cursor. The counts are remembered by the ranking, per filter.
+ */
+function rankedRows(
+  ctx: Context,
+  { ranking, filterOf, request, after }: RowsQuery,
+  filter: CandidateFilter | null | undefined,
+  units: Set<number> | null,
+  position: Position,
+): Rows {
+  const minJobPersonMatch = filter?.minJobPersonMatch;
+  const withoutIncumbents = !!filter?.excludeIncumbents;
+  const unfiltered =
+    !units && !filter?.qualifiedOnly && minJobPersonMatch == null && !withoutIncumbents;
+  const wanted = filterOf(ranking);
+  // What decides which entries a page may show, as a key for what the ranking remembers.
+  const shown = JSON.stringify([
+    filter?.orgUnitCode ?? null,
+    filter?.agencyCode ?? null,
+    ctx.access.agency ?? null,
+    minJobPersonMatch ?? null,
+    withoutIncumbents ? position.id : null,
+  ]);
+  const qualifiedOnly = !!filter?.qualifiedOnly;
+  const first = ranking.remember(`first ${qualifiedOnly} ${shown}`, () =>
+    ranking.best(FIRST_ENTRIES, null, wanted),
+  );
+  const start = startAfter(first, after);
+  const complete = first.length < FIRST_ENTRIES;
+  return {
+    rows:
+      start >= 0 && (complete || start + request.limit + 1 <= first.length)
+        ? first.slice(start, start + request.limit + 1)
+        : start < 0 && complete
+          ? []
+          : ranking.best(request.limit + 1, after, wanted),
+    count: () =>
+      Promise.resolve(
+        unfiltered
+          ? ranking.length
+          : ranking.remember(`count ${qualifiedOnly} ${shown}`, () => ranking.count(wanted)),
+      ),
+    qualifiedCount: () =>
+      Promise.resolve(
+        ranking.remember(`count true ${shown}`, () => ranking.count(filterOf(ranking, true))),
+      ),
   };
 }
 

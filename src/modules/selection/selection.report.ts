@@ -5,6 +5,7 @@ import { Competency } from '../competency/competency.entity';
 import { Employee } from '../employee/employee.entity';
 import type { ConditionCodeName } from '../../domain/fit.scoring';
 import { POSITION_CATEGORY_INFO, type PositionCategory } from '../../domain/position.enums';
+import type { SelectionDecision } from './selection-decision.entity';
 import type { Selection } from './selection.entity';
 import { FingerprintScheme } from './selection.record';
 import { currentDecisions, decisionsOf, verified } from './selection.service';
@@ -61,6 +62,37 @@ const number = (value: number) =>
  * from the frozen snapshot.
  */
 export async function selectionReport(ctx: Context, selection: Selection): Promise<Buffer> {
+  const facts = await reportFacts(ctx, selection);
+  const { pdf, done } = newReport(selection);
+  const width = pdf.page.width - 100;
+  writeTitle(pdf, selection);
+  writePosition(pdf, selection);
+  writeProfile(pdf, selection.snapshot, facts.competencies);
+  writePolicy(pdf, selection.snapshot.policy);
+  writeRanking(pdf, selection.snapshot, width);
+  writeDecisions(pdf, facts);
+  writeFingerprint(pdf, selection, facts.intact);
+  writeSignatures(pdf, width);
+  writeFooters(pdf, selection, width);
+  pdf.end();
+  return done;
+}
+
+type Pdf = PDFKit.PDFDocument;
+type Snapshot = Selection['snapshot'];
+
+/** What the report reads beyond the snapshot: names of competencies and of the decided, the decisions, the check. */
+interface ReportFacts {
+  readonly competencies: ReadonlyMap<number, Competency>;
+  readonly decisions: readonly SelectionDecision[];
+  /** The ids of the decisions in force (the others were superseded). */
+  readonly inForce: ReadonlySet<number>;
+  readonly decided: ReadonlyMap<number, Employee>;
+  /** Whether the stored record verifies against its fingerprint. */
+  readonly intact: boolean;
+}
+
+async function reportFacts(ctx: Context, selection: Selection): Promise<ReportFacts> {
   const { snapshot } = selection;
   const competencies = new Map(
     (
@@ -79,12 +111,19 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
       .filter((e): e is Employee => e instanceof Employee)
       .map((e) => [e.id, e]),
   );
+  return { competencies, decisions, inForce, decided, intact };
+}
 
+/** An A4 landscape document with the fonts registered, and its bytes once it ends. */
+function newReport(selection: Selection): { pdf: Pdf; done: Promise<Buffer> } {
   const pdf = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margins: { top: 50, bottom: 50, left: 50, right: 50 },
-    info: { Title: `Berita Acara Seleksi ${snapshot.position.code}`, Author: 'competency-graph' },
+    info: {
+      Title: `Berita Acara Seleksi ${selection.snapshot.position.code}`,
+      Author: 'competency-graph',
+    },
     bufferPages: true,
   });
   pdf.registerFont('regular', REGULAR);
@@ -94,18 +133,14 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
   const done = new Promise<Buffer>((resolve) =>
     pdf.on('end', () => resolve(Buffer.concat(chunks))),
   );
-  const width = pdf.page.width - 100;
-  const heading = (text: string) => {
-    pdf
-      .moveDown(0.6)
-      .font('bold')
-      .fontSize(11)
-      .text(text)
-      .moveDown(0.2)
-      .font('regular')
-      .fontSize(9);
-  };
+  return { pdf, done };
+}
 
+function heading(pdf: Pdf, text: string): void {
+  pdf.moveDown(0.6).font('bold').fontSize(11).text(text).moveDown(0.2).font('regular').fontSize(9);
+}
+
+function writeTitle(pdf: Pdf, selection: Selection): void {
   pdf.font('bold').fontSize(14).text('BERITA ACARA SELEKSI JABATAN', { align: 'center' });
   pdf.font('regular').fontSize(9).moveDown(0.3);
   pdf.text(
@@ -113,14 +148,25 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
       (selection.closedAt ? ` · ditutup ${tanggal(selection.closedAt)}` : ' · masih terbuka'),
     { align: 'center' },
   );
+}
 
-  heading('1. Jabatan');
-  const category = snapshot.position.category as PositionCategory;
-  pdf.text(`${snapshot.position.code} — ${snapshot.position.title}`);
+/** 1. The position. */
+function writePosition(pdf: Pdf, selection: Selection): void {
+  const { position } = selection.snapshot;
+  heading(pdf, '1. Jabatan');
+  const category = position.category as PositionCategory;
+  pdf.text(`${position.code} — ${position.title}`);
   pdf.text(`Kategori: ${POSITION_CATEGORY_INFO[category]?.name ?? category}`);
   if (selection.note) pdf.text(`Catatan panitia: ${selection.note}`);
+}
 
-  heading('2. Standar kompetensi jabatan');
+/** 2. The competency requirements and the conditions of the position. */
+function writeProfile(
+  pdf: Pdf,
+  snapshot: Snapshot,
+  competencies: ReadonlyMap<number, Competency>,
+): void {
+  heading(pdf, '2. Standar kompetensi jabatan');
   for (const requirement of snapshot.profile?.requirements ?? []) {
     const competency = competencies.get(requirement.competencyId);
     pdf.text(
@@ -140,16 +186,22 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
     ].filter(Boolean);
     pdf.text(`Persyaratan: ${conditions.join('; ')}.`);
   }
+}
 
-  heading('3. Kebijakan penilaian');
-  const policy = snapshot.policy;
+/** 3. The scoring policy. */
+function writePolicy(pdf: Pdf, policy: Snapshot['policy']): void {
+  heading(pdf, '3. Kebijakan penilaian');
   pdf.text(
     `Dinilai per ${tanggal(policy.asOf)}; skala ${policy.scale}; ambang JPM ${number(policy.minJobPersonMatch)}; ` +
       `batas per kompetensi ${policy.capPerCompetency ? 'ya' : 'tidak'}; batas total ${policy.capTotal ? 'ya' : 'tidak'}; ` +
       `asesmen berlaku ${policy.validityYears} tahun.`,
   );
+}
 
+/** 4. The frozen ranking, as a table: a row per candidate. */
+function writeRanking(pdf: Pdf, snapshot: Snapshot, width: number): void {
   heading(
+    pdf,
     `4. Peringkat kandidat (dibekukan saat dibuka; ${snapshot.candidates.length} kandidat teratas)`,
   );
   const columns = [24, 170, 120, 45, 95, 70, width - 524];
@@ -187,8 +239,11 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
     ]);
   });
   pdf.fontSize(9);
+}
 
-  heading('5. Keputusan panitia');
+/** 5. Every decision with its reason, superseded ones marked. */
+function writeDecisions(pdf: Pdf, { decisions, decided, inForce }: ReportFacts): void {
+  heading(pdf, '5. Keputusan panitia');
   if (decisions.length === 0) pdf.text('Belum ada keputusan.');
   for (const decision of decisions) {
     const employee = decided.get(decision.employeeId);
@@ -197,8 +252,11 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
         (inForce.has(decision.id) ? '' : ' (diganti oleh keputusan berikutnya)'),
     );
   }
+}
 
-  heading('6. Sidik jari data');
+/** 6. The fingerprint, and whether the stored record matches it. */
+function writeFingerprint(pdf: Pdf, selection: Selection, intact: boolean): void {
+  heading(pdf, '6. Sidik jari data');
   pdf.text(
     selection.fingerprintScheme === FingerprintScheme.SHA256
       ? `SHA-256 (tanpa kunci): ${selection.fingerprint}`
@@ -209,8 +267,11 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
       ? 'Data yang tersimpan cocok dengan sidik jari ini.'
       : 'PERHATIAN: data yang tersimpan TIDAK cocok dengan sidik jari ini.',
   );
+}
 
-  heading('7. Tanda tangan');
+/** 7. Places for the committee members' signatures, side by side. */
+function writeSignatures(pdf: Pdf, width: number): void {
+  heading(pdf, '7. Tanda tangan');
   pdf.moveDown(0.5);
   const signatures = ['Ketua', 'Sekretaris', 'Anggota'];
   const top = pdf.y;
@@ -223,7 +284,10 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
     });
   });
   pdf.x = 50;
+}
 
+/** A footer on every page: the selection, the position, the page of how many. */
+function writeFooters(pdf: Pdf, selection: Selection, width: number): void {
   const pages = pdf.bufferedPageRange();
   for (let i = 0; i < pages.count; i++) {
     pdf.switchToPage(pages.start + i);
@@ -233,12 +297,10 @@ export async function selectionReport(ctx: Context, selection: Selection): Promi
       .font('regular')
       .fontSize(7)
       .text(
-        `Seleksi ${selection.id} · ${snapshot.position.code} · halaman ${i + 1} dari ${pages.count}`,
+        `Seleksi ${selection.id} · ${selection.snapshot.position.code} · halaman ${i + 1} dari ${pages.count}`,
         50,
         pdf.page.height - 35,
         { width, align: 'center', lineBreak: false },
       );
   }
-  pdf.end();
-  return done;
 }

@@ -1,5 +1,21 @@
 import path from 'node:path';
-import { DEFAULT_MIN_GROUP_SIZE } from '../../domain/groups';
+import {
+  LOG_LEVELS,
+  SETTINGS,
+  type IntegerName,
+  type LogLevel,
+  type SettingName,
+} from './settings';
+
+export {
+  LOG_LEVELS,
+  SETTING_GROUPS,
+  SETTINGS,
+  type LogLevel,
+  type Setting,
+  type SettingGroup,
+  type SettingName,
+} from './settings';
 
 /** The validated settings of one process; nothing else reads `process.env`. */
 export interface Config {
@@ -72,226 +88,11 @@ export interface Config {
   readonly selectionKey: string | undefined;
 }
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
-
-/** One environment variable the configuration reads: the table below, which the parser uses. */
-export interface Setting {
-  /** Where `docs/configuration.md` lists it. */
-  readonly group: SettingGroup;
-  /** What it is when unset (`undefined`: nothing; a few defaults depend on other settings). */
-  readonly default: string | number | boolean | undefined;
-  /** The default as the documentation words it, where the value alone would not say it. */
-  readonly shownDefault?: string;
-  /** An integer's accepted range, inclusive. */
-  readonly range?: readonly [min: number, max: number];
-  /** What it does, in one line. */
-  readonly description: string;
-}
-
-export const SETTING_GROUPS = [
-  'Server',
-  'Database',
-  'Replicas',
-  'Keys and tokens',
-  'Limits',
-] as const;
-export type SettingGroup = (typeof SETTING_GROUPS)[number];
-
-/**
- * Every environment variable `loadConfig` reads, with its default and what it does: the one
- * source of the defaults and ranges the parser applies, and of `docs/configuration.md`
- * (`npm run docs:config`; a test fails when either drifts from the parser).
- */
-export const SETTINGS = {
-  PORT: { group: 'Server', default: 4000, range: [0, 65535], description: 'HTTP port.' },
-  NODE_ENV: {
-    group: 'Server',
-    default: 'development',
-    description:
-      '`development`, `production` or `test`; in `production` introspection needs a token and statement counts are off by default.',
-  },
-  DEMO_MODE: {
-    group: 'Server',
-    default: false,
-    shownDefault: 'false (`npm start`: true)',
-    description:
-      'Demo mode: without a token key, a random signing secret for the run; a token per role printed and offered at `GET /demo/tokens`.',
-  },
-  LOAD_DEMO: {
-    group: 'Server',
-    default: true,
-    description:
-      'Load the demo province into an empty database at start-up (set `false` in production).',
-  },
-  LOG_LEVEL: {
-    group: 'Server',
-    default: 'info',
-    shownDefault: '`info` (demo mode: `warn`)',
-    description: `The least severe level of the JSON log lines on standard output: ${LOG_LEVELS.map((level) => `\`${level}\``).join(', ')}.`,
-  },
-  CORS_ORIGINS: {
-    group: 'Server',
-    default: undefined,
-    description:
-      'Origins whose pages may call the API from a browser, comma-separated (`https://portal.bkd.go.id`).',
-  },
-  METRICS_TOKEN: {
-    group: 'Server',
-    default: undefined,
-    description:
-      'Bearer token `/metrics` asks for (32+ characters); without it, `/metrics` answers callers on this machine only.',
-  },
-  EXPOSE_STATEMENT_COUNT: {
-    group: 'Server',
-    default: undefined,
-    shownDefault: 'true unless `NODE_ENV=production`',
-    description:
-      'Put `extensions.sqlStatements` on every response; `on-request`: only when the request sends `x-count-statements` (the bench).',
-  },
-  DATABASE_URL: {
-    group: 'Database',
-    default: undefined,
-    shownDefault: '(none: the embedded one)',
-    description:
-      'The PostgreSQL primary to use instead of the embedded one: `postgres://user:password@host:5432/db` (add `?sslmode=require` across machines).',
-  },
-  EMBEDDED_PG_DIR: {
-    group: 'Database',
-    default: '.data/postgres',
-    description: 'Data directory of the embedded PostgreSQL (relative to the working directory).',
-  },
-  EMBEDDED_PG_PORT: {
-    group: 'Database',
-    default: 54329,
-    range: [1024, 65535],
-    description: 'Port of the embedded PostgreSQL.',
-  },
-  STATEMENT_TIMEOUT_MS: {
-    group: 'Database',
-    default: 5000,
-    range: [100, 3_600_000],
-    description:
-      'Longest a single SQL statement may run (ms), on the primary and the replicas; past it, `QUERY_TIMEOUT`.',
-  },
-  WRITE_WAIT_MS: {
-    group: 'Database',
-    default: 10_000,
-    range: [0, 600_000],
-    description:
-      'Longest a write waits for another write of the same record, or for an import (ms); then `BUSY`.',
-  },
-  DATABASE_REPLICA_URLS: {
-    group: 'Replicas',
-    default: undefined,
-    description:
-      'Streaming replicas that serve the reads of queries, comma-separated URLs; needs `DATABASE_URL`.',
-  },
-  REPLICA_MAX_LAG_MS: {
-    group: 'Replicas',
-    default: 5_000,
-    range: [100, 3_600_000],
-    description: 'A replica further behind the primary than this (ms) is taken out of rotation.',
-  },
-  REPLICA_CHECK_MS: {
-    group: 'Replicas',
-    default: 500,
-    range: [50, 60_000],
-    description: 'How often the primary and each replica are checked (ms).',
-  },
-  JWT_SECRET: {
-    group: 'Keys and tokens',
-    default: undefined,
-    description: 'HS256 secret that signs and verifies tokens, 32+ characters.',
-  },
-  JWT_PUBLIC_KEY: {
-    group: 'Keys and tokens',
-    default: undefined,
-    description:
-      'RS256 key (PEM; `\\n` may stand for newlines) that verifies tokens, instead of `JWT_SECRET`.',
-  },
-  JWT_PRIVATE_KEY: {
-    group: 'Keys and tokens',
-    default: undefined,
-    description: 'RS256 key (PEM) that signs tokens, for `npm run token` only.',
-  },
-  CURSOR_SECRET: {
-    group: 'Keys and tokens',
-    default: undefined,
-    shownDefault: '(made from `JWT_SECRET`)',
-    description:
-      'Key of the encrypted cursors, 32+ characters; with RS256 keys and none set, each process makes its own.',
-  },
-  SELECTION_KEY: {
-    group: 'Keys and tokens',
-    default: undefined,
-    shownDefault: '(none; demo mode: `selection.key` beside the embedded data)',
-    description:
-      'Key that seals committee selections, 32+ characters, apart from `JWT_SECRET`; required outside demo mode.',
-  },
-  TRUSTED_DOCUMENTS: {
-    group: 'Keys and tokens',
-    default: 'off',
-    description:
-      '`only`: every role but ANALYST may run only trusted documents, named by `documentId` (the console’s and those of `TRUSTED_DOCUMENTS_FILE`).',
-  },
-  TRUSTED_DOCUMENTS_FILE: {
-    group: 'Keys and tokens',
-    default: undefined,
-    description:
-      'More manifests of trusted documents (`{ "sha256:…": "query …" }`), comma-separated paths.',
-  },
-  MAX_QUERY_DEPTH: {
-    group: 'Limits',
-    default: 12,
-    range: [2, 100],
-    description: 'Deepest field nesting of an operation.',
-  },
-  MAX_QUERY_ALIASES: {
-    group: 'Limits',
-    default: 30,
-    range: [0, 1000],
-    description: 'Aliases per operation.',
-  },
-  MAX_QUERY_COST: {
-    group: 'Limits',
-    default: 100_000,
-    range: [10, 100_000_000],
-    description: 'Cost limit of one operation, counted before it runs.',
-  },
-  MAX_QUERY_TOKENS: {
-    group: 'Limits',
-    default: 5000,
-    range: [100, 1_000_000],
-    description: 'Lexical tokens per document.',
-  },
-  RATE_LIMIT_COST_PER_MINUTE: {
-    group: 'Limits',
-    default: 1_000_000,
-    range: [0, 1_000_000_000],
-    description: 'Cost a caller (one token) may spend per minute, over all processes; 0: no limit.',
-  },
-  MIN_GROUP_SIZE: {
-    group: 'Limits',
-    default: DEFAULT_MIN_GROUP_SIZE,
-    range: [1, 1_000_000],
-    description:
-      'The fewest people an ANALYST may learn anything of: smaller groups and sets are withheld.',
-  },
-} as const satisfies Readonly<Record<string, Setting>>;
-
-export type SettingName = keyof typeof SETTINGS;
-type IntegerName = {
-  [K in SettingName]: (typeof SETTINGS)[K] extends { readonly range: readonly [number, number] }
-    ? K
-    : never;
-}[SettingName];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -303,75 +104,14 @@ function pem(value: string | undefined): string | undefined {
 /** Parses the environment once, reporting every problem together. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
-  /** The variables read are the table's, and only through here. */
-  const read = (name: SettingName): string | undefined => env[name];
-  const int = (name: IntegerName): number => {
-    const {
-      default: fallback,
-      range: [min, max],
-    } = SETTINGS[name];
-    const raw = read(name);
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-      return fallback;
-    }
-    return value;
-  };
-  const bool = (name: SettingName, fallback: boolean): boolean => {
-    const raw = read(name);
-    if (raw === undefined || raw === '') return fallback;
-    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-    problems.push(`${name} must be true or false, got "${raw}"`);
-    return fallback;
-  };
-
-  const nodeEnvRaw = read('NODE_ENV') ?? SETTINGS.NODE_ENV.default;
-  const nodeEnv = (['development', 'production', 'test'] as const).find((e) => e === nodeEnvRaw);
-  if (!nodeEnv)
-    problems.push(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
-
-  const databaseUrl = read('DATABASE_URL') || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
-  }
-
-  const replicaUrls = (read('DATABASE_REPLICA_URLS') ?? '')
-    .split(',')
-    .map((url) => url.trim())
-    .filter((url) => url !== '');
-  replicaUrls.forEach((url, i) => {
-    if (!/^postgres(ql)?:\/\//.test(url))
-      problems.push(
-        `DATABASE_REPLICA_URLS: entry ${i + 1} must be a postgres:// or postgresql:// URL`,
-      );
-  });
-  if (replicaUrls.length > 0 && !databaseUrl)
-    problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas follow an external primary');
+  const settings = reader(env, problems);
+  const { read, int, bool } = settings;
+  const nodeEnv = nodeEnvOf(settings);
+  const { databaseUrl, replicaUrls } = databaseUrlsOf(settings);
   const demo = bool('DEMO_MODE', SETTINGS.DEMO_MODE.default);
-  const logLevelRaw = read('LOG_LEVEL') || (demo ? 'warn' : SETTINGS.LOG_LEVEL.default);
-  const logLevel = LOG_LEVELS.find((level) => level === logLevelRaw);
-  if (!logLevel)
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevelRaw}"`);
-
-  const corsOrigins = (read('CORS_ORIGINS') ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter((origin) => origin !== '');
-  for (const origin of corsOrigins) {
-    // An origin is a scheme, a host and maybe a port: no path, no wildcard, no trailing slash.
-    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin))
-      problems.push(
-        `CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], e.g. https://portal.bkd.go.id)`,
-      );
-  }
-
-  const trustedRaw = read('TRUSTED_DOCUMENTS') || SETTINGS.TRUSTED_DOCUMENTS.default;
-  if (trustedRaw !== 'off' && trustedRaw !== 'only')
-    problems.push(`TRUSTED_DOCUMENTS must be off or only, got "${trustedRaw}"`);
-
+  const logLevel = logLevelOf(settings, demo);
+  const corsOrigins = corsOriginsOf(settings);
+  const trustedDocuments = trustedDocumentsOf(settings);
   const exposeStatementCount = read('EXPOSE_STATEMENT_COUNT');
   const config: Config = {
     port: int('PORT'),
@@ -385,12 +125,10 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: read('METRICS_TOKEN') || undefined,
     logLevel: logLevel ?? 'info',
     corsOrigins: corsOrigins.map((origin) => origin.toLowerCase()),
-    trustedDocuments: trustedRaw === 'only' ? 'only' : 'off',
-    trustedDocumentFiles: (read('TRUSTED_DOCUMENTS_FILE') ?? '')
-      .split(',')
-      .map((file) => file.trim())
-      .filter((file) => file !== '')
-      .map((file) => path.resolve(file)),
+    trustedDocuments,
+    trustedDocumentFiles: commaList(read('TRUSTED_DOCUMENTS_FILE')).map((file) =>
+      path.resolve(file),
+    ),
     embedded: {
       dataDir: path.resolve(read('EMBEDDED_PG_DIR') || SETTINGS.EMBEDDED_PG_DIR.default),
       port: int('EMBEDDED_PG_PORT'),
@@ -406,19 +144,138 @@ export function loadConfig(env: Env = process.env): Config {
       publicKey: pem(read('JWT_PUBLIC_KEY')),
       privateKey: pem(read('JWT_PRIVATE_KEY')),
     },
-    limits: {
-      maxDepth: int('MAX_QUERY_DEPTH'),
-      maxAliases: int('MAX_QUERY_ALIASES'),
-      maxCost: int('MAX_QUERY_COST'),
-      maxTokens: int('MAX_QUERY_TOKENS'),
-      statementTimeoutMs: int('STATEMENT_TIMEOUT_MS'),
-      writeWaitMs: int('WRITE_WAIT_MS'),
-      costPerMinute: int('RATE_LIMIT_COST_PER_MINUTE'),
-      minGroupSize: int('MIN_GROUP_SIZE'),
-    },
+    limits: limitsOf(settings),
     cursorSecret: read('CURSOR_SECRET') || undefined,
     selectionKey: read('SELECTION_KEY') || undefined,
   };
+  problems.push(...keyProblems(config));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The table's variables read from one environment, each problem noted as it is met. */
+interface Reader {
+  /** A variable as set (the variables read are the table's, and only through here). */
+  readonly read: (name: SettingName) => string | undefined;
+  /** An integer within the table's range; its default when unset or wrong. */
+  readonly int: (name: IntegerName) => number;
+  /** `true`/`1`/`yes` or `false`/`0`/`no`; the fallback when unset or wrong. */
+  readonly bool: (name: SettingName, fallback: boolean) => boolean;
+  /** Notes a problem, to be reported with the others. */
+  readonly problem: (text: string) => void;
+}
+
+function reader(env: Env, problems: string[]): Reader {
+  const read = (name: SettingName): string | undefined => env[name];
+  return {
+    read,
+    int: (name) => {
+      const {
+        default: fallback,
+        range: [min, max],
+      } = SETTINGS[name];
+      const raw = read(name);
+      if (raw === undefined || raw === '') return fallback;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+        return fallback;
+      }
+      return value;
+    },
+    bool: (name, fallback) => {
+      const raw = read(name);
+      if (raw === undefined || raw === '') return fallback;
+      if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+      if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+      problems.push(`${name} must be true or false, got "${raw}"`);
+      return fallback;
+    },
+    problem: (text) => problems.push(text),
+  };
+}
+
+/** A comma-separated list, its entries trimmed, empty ones left out. */
+function commaList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+/** Server: `NODE_ENV`, undefined when it is none of the three. */
+function nodeEnvOf({ read, problem }: Reader): Config['nodeEnv'] | undefined {
+  const nodeEnvRaw = read('NODE_ENV') ?? SETTINGS.NODE_ENV.default;
+  const nodeEnv = (['development', 'production', 'test'] as const).find((e) => e === nodeEnvRaw);
+  if (!nodeEnv) problem(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
+  return nodeEnv;
+}
+
+/** Database and replicas: the primary's URL and the replicas', which need it. */
+function databaseUrlsOf({ read, problem }: Reader): {
+  databaseUrl: string | undefined;
+  replicaUrls: string[];
+} {
+  const databaseUrl = read('DATABASE_URL') || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problem('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const replicaUrls = commaList(read('DATABASE_REPLICA_URLS'));
+  replicaUrls.forEach((url, i) => {
+    if (!/^postgres(ql)?:\/\//.test(url))
+      problem(`DATABASE_REPLICA_URLS: entry ${i + 1} must be a postgres:// or postgresql:// URL`);
+  });
+  if (replicaUrls.length > 0 && !databaseUrl)
+    problem('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas follow an external primary');
+  return { databaseUrl, replicaUrls };
+}
+
+/** Server: `LOG_LEVEL` (`warn` by default in demo mode), undefined when it is not a level. */
+function logLevelOf({ read, problem }: Reader, demo: boolean): LogLevel | undefined {
+  const logLevelRaw = read('LOG_LEVEL') || (demo ? 'warn' : SETTINGS.LOG_LEVEL.default);
+  const logLevel = LOG_LEVELS.find((level) => level === logLevelRaw);
+  if (!logLevel) problem(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevelRaw}"`);
+  return logLevel;
+}
+
+/** Server: `CORS_ORIGINS`, as written. */
+function corsOriginsOf({ read, problem }: Reader): string[] {
+  const corsOrigins = commaList(read('CORS_ORIGINS'));
+  for (const origin of corsOrigins) {
+    // An origin is a scheme, a host and maybe a port: no path, no wildcard, no trailing slash.
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin))
+      problem(
+        `CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], e.g. https://portal.bkd.go.id)`,
+      );
+  }
+  return corsOrigins;
+}
+
+/** Keys and tokens: `TRUSTED_DOCUMENTS`. */
+function trustedDocumentsOf({ read, problem }: Reader): Config['trustedDocuments'] {
+  const trustedRaw = read('TRUSTED_DOCUMENTS') || SETTINGS.TRUSTED_DOCUMENTS.default;
+  if (trustedRaw !== 'off' && trustedRaw !== 'only')
+    problem(`TRUSTED_DOCUMENTS must be off or only, got "${trustedRaw}"`);
+  return trustedRaw === 'only' ? 'only' : 'off';
+}
+
+/** Limits (and the database's waits). */
+function limitsOf({ int }: Reader): Config['limits'] {
+  return {
+    maxDepth: int('MAX_QUERY_DEPTH'),
+    maxAliases: int('MAX_QUERY_ALIASES'),
+    maxCost: int('MAX_QUERY_COST'),
+    maxTokens: int('MAX_QUERY_TOKENS'),
+    statementTimeoutMs: int('STATEMENT_TIMEOUT_MS'),
+    writeWaitMs: int('WRITE_WAIT_MS'),
+    costPerMinute: int('RATE_LIMIT_COST_PER_MINUTE'),
+    minGroupSize: int('MIN_GROUP_SIZE'),
+  };
+}
+
+/** Keys and tokens: long enough, apart from each other, one kind of token key. */
+function keyProblems(config: Config): string[] {
+  const problems: string[] = [];
   const { secret, publicKey } = config.auth;
   if (secret !== undefined && secret.length < 32)
     problems.push('JWT_SECRET must be at least 32 characters');
@@ -432,8 +289,7 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('SELECTION_KEY must differ from JWT_SECRET: it is a secret of its own');
   if (publicKey && !config.auth.privateKey && secret)
     problems.push('Set either JWT_SECRET or JWT_PUBLIC_KEY, not both');
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  return problems;
 }
 
 /** The server needs a token key; there is no default secret (demo mode makes one per run). */

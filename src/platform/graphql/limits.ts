@@ -95,21 +95,29 @@ export function measureOperation(
   variables: Record<string, unknown>,
   model: CostModel = NO_EXTRA_COST,
 ): QueryMeasure {
-  const m: QueryMeasure = {
-    depth: 0,
-    aliases: 0,
-    cost: 0,
-    oversized: [],
-    introspection: false,
-    conditions: 0,
-    filterDepth: 0,
-  };
-  const root =
-    operation.operation === 'mutation'
-      ? schema.getMutationType()
-      : operation.operation === 'subscription'
-        ? schema.getSubscriptionType()
-        : schema.getQueryType();
+  const root = rootType(schema, operation);
+  const measurer = new Measurer(schema, fragments, variableValues(operation, variables), model);
+  measurer.walk(operation.selectionSet, root, 1, 1, new Set());
+  return measurer.measure;
+}
+
+type Parent = GraphQLObjectType | GraphQLInterfaceType | null | undefined;
+type Field = GraphQLField<unknown, unknown>;
+
+/** The root type an operation selects from. */
+function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): Parent {
+  return operation.operation === 'mutation'
+    ? schema.getMutationType()
+    : operation.operation === 'subscription'
+      ? schema.getSubscriptionType()
+      : schema.getQueryType();
+}
+
+/** The operation's variables as it will run: as sent, or their defaults. */
+function variableValues(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
@@ -120,33 +128,45 @@ export function measureOperation(
           ? valueFromASTUntyped(definition.defaultValue)
           : undefined;
   }
-  const argumentsOf = (
-    selection: FieldNode,
-    field: GraphQLField<unknown, unknown> | undefined,
-  ): Record<string, unknown> => {
-    const args: Record<string, unknown> = {};
-    for (const definition of field?.args ?? [])
-      if (definition.defaultValue !== undefined) args[definition.name] = definition.defaultValue;
-    for (const argument of selection.arguments ?? []) {
-      const value = valueFromASTUntyped(argument.value, values);
-      if (value !== undefined) args[argument.name.value] = value;
-    }
-    return args;
+  return values;
+}
+
+/** One measuring of an operation: its selections walked once, the measure added up as it goes. */
+class Measurer {
+  readonly measure: QueryMeasure = {
+    depth: 0,
+    aliases: 0,
+    cost: 0,
+    oversized: [],
+    introspection: false,
+    conditions: 0,
+    filterDepth: 0,
   };
-  const walk = (
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: Record<string, FragmentDefinitionNode>,
+    /** The operation's variables as it will run. */
+    private readonly values: Record<string, unknown>,
+    private readonly model: CostModel,
+  ) {}
+
+  /** Measures a selection set: each field counts `multiplier` times, at `depth`. */
+  walk(
     set: SelectionSetNode,
-    parent: GraphQLObjectType | GraphQLInterfaceType | null | undefined,
+    parent: Parent,
     depth: number,
     multiplier: number,
     seen: Set<string>,
-  ) => {
+  ): void {
+    const m = this.measure;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments[selection.name.value];
+        const fragment = this.fragments[selection.name.value];
         if (!fragment || seen.has(fragment.name.value)) continue;
-        const type = schema.getType(fragment.typeCondition.name.value) as
+        const type = this.schema.getType(fragment.typeCondition.name.value) as
           GraphQLObjectType | undefined;
-        walk(
+        this.walk(
           fragment.selectionSet,
           type,
           depth,
@@ -157,9 +177,10 @@ export function measureOperation(
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition
-          ? (schema.getType(selection.typeCondition.name.value) as GraphQLObjectType | undefined)
+          ? (this.schema.getType(selection.typeCondition.name.value) as
+              GraphQLObjectType | undefined)
           : parent;
-        walk(selection.selectionSet, type, depth, multiplier, seen);
+        this.walk(selection.selectionSet, type, depth, multiplier, seen);
         continue;
       }
       const name = selection.name.value;
@@ -171,48 +192,79 @@ export function measureOperation(
       m.depth = Math.max(m.depth, depth);
       const field = parent?.getFields()[name];
       const owner = parent?.name ?? '';
-      m.cost += multiplier * (1 + model.work(owner, name));
-      const args = argumentsOf(selection, field);
-      for (const definition of field?.args ?? []) {
-        const type = getNamedType(definition.type);
-        const value = args[definition.name];
-        if (!isInputObjectType(type) || value === undefined || value === null) continue;
-        const asked = model.inputCost?.(type.name, value);
-        if (!asked) continue;
-        m.cost += multiplier * asked.cost;
-        m.conditions += asked.conditions;
-        m.filterDepth = Math.max(m.filterDepth, asked.depth);
-      }
+      m.cost += multiplier * (1 + this.model.work(owner, name));
+      const args = this.argumentsOf(selection, field);
+      this.chargeInputs(field, args, multiplier);
       if (!selection.selectionSet) continue;
       const named = field ? getNamedType(field.type) : undefined;
-      let repeat = 1;
-      if (named?.name.endsWith('Connection')) {
-        const argument = args.first != null ? 'first' : 'last';
-        const size = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
-        if (Number.isFinite(size) && size > MAX_PAGE_SIZE)
-          m.oversized.push({ field: name, argument, size });
-        repeat = Math.max(
-          1,
-          Number.isFinite(size) ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE,
-        );
-      } else if (field && isListOutput(field.type) && !owner.endsWith('Connection')) {
-        // A connection's `edges` and `nodes` hold the page its own size already counted.
-        repeat = Math.max(
-          1,
-          listLength(args) ?? model.listBound(owner, name) ?? DEFAULT_LIST_BOUND,
-        );
-      }
-      walk(
+      this.walk(
         selection.selectionSet,
         named && 'getFields' in named ? (named as GraphQLObjectType) : undefined,
         depth + 1,
-        multiplier * repeat,
+        multiplier * this.repeat(name, field, owner, args),
         seen,
       );
     }
-  };
-  walk(operation.selectionSet, root, 1, 1, new Set());
-  return m;
+  }
+
+  /** A field's arguments as they will run: its defaults, then the literals and variables sent. */
+  private argumentsOf(selection: FieldNode, field: Field | undefined): Record<string, unknown> {
+    const args: Record<string, unknown> = {};
+    for (const definition of field?.args ?? [])
+      if (definition.defaultValue !== undefined) args[definition.name] = definition.defaultValue;
+    for (const argument of selection.arguments ?? []) {
+      const value = valueFromASTUntyped(argument.value, this.values);
+      if (value !== undefined) args[argument.name.value] = value;
+    }
+    return args;
+  }
+
+  /** Adds what the field's arguments of input types the model costs (filters) ask for. */
+  private chargeInputs(
+    field: Field | undefined,
+    args: Record<string, unknown>,
+    multiplier: number,
+  ): void {
+    const m = this.measure;
+    for (const definition of field?.args ?? []) {
+      const type = getNamedType(definition.type);
+      const value = args[definition.name];
+      if (!isInputObjectType(type) || value === undefined || value === null) continue;
+      const asked = this.model.inputCost?.(type.name, value);
+      if (!asked) continue;
+      m.cost += multiplier * asked.cost;
+      m.conditions += asked.conditions;
+      m.filterDepth = Math.max(m.filterDepth, asked.depth);
+    }
+  }
+
+  /**
+   * How many times a field repeats its selection: a connection by its page size (noting one
+   * asked above the most), a list by its length or bound, anything else once.
+   */
+  private repeat(
+    name: string,
+    field: Field | undefined,
+    owner: string,
+    args: Record<string, unknown>,
+  ): number {
+    const named = field ? getNamedType(field.type) : undefined;
+    if (named?.name.endsWith('Connection')) {
+      const argument = args.first != null ? 'first' : 'last';
+      const size = Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE);
+      if (Number.isFinite(size) && size > MAX_PAGE_SIZE)
+        this.measure.oversized.push({ field: name, argument, size });
+      return Math.max(1, Number.isFinite(size) ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE);
+    }
+    if (field && isListOutput(field.type) && !owner.endsWith('Connection')) {
+      // A connection's `edges` and `nodes` hold the page its own size already counted.
+      return Math.max(
+        1,
+        listLength(args) ?? this.model.listBound(owner, name) ?? DEFAULT_LIST_BOUND,
+      );
+    }
+    return 1;
+  }
 }
 
 function isListOutput(type: GraphQLOutputType): boolean {

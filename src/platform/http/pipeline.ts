@@ -1,10 +1,8 @@
 import {
-  getNamedType,
   Kind,
   parse,
   validate,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -12,16 +10,9 @@ import {
 import { Role, type Viewer } from '../auth/auth.types';
 import { identifiedFacts, personalFactFields } from '../graphql/personal-facts';
 import { viewerFromHeader, type TokenKeys } from '../auth/tokens';
-import { AppError, badInput, ErrorCode } from '../../shared/errors';
-import {
-  MAX_CONDITIONS,
-  MAX_FILTER_DEPTH,
-  limitProblems,
-  measureOperation,
-  type CostModel,
-  type QueryLimits,
-  type QueryMeasure,
-} from '../graphql/limits';
+import { AppError, ErrorCode } from '../../shared/errors';
+import type { CostModel, QueryLimits, QueryMeasure } from '../graphql/limits';
+import { eventCostModel, measureIn, requireWithinLimits } from './measure-step';
 import { checkVariables } from './variables';
 import type { ServerMetrics } from './metrics';
 import type { TrustedDocuments } from './trusted-documents';
@@ -238,8 +229,8 @@ export class RequestPipeline {
     this.rootRoles(caller.viewer, operation);
     this.groupRule(caller.viewer, document, operation);
     normaliseVariables(variables);
-    const measure = this.measure(document, operation, variables, model);
-    this.withinLimits(measure);
+    const measure = measureIn(this.options.schema, document, operation, variables, model);
+    requireWithinLimits(measure, this.options.limits, this.options.metrics);
     const cost: Admission['cost'] = {
       requested: measure.cost,
       limit: this.options.limits.maxCost,
@@ -264,32 +255,11 @@ export class RequestPipeline {
     variables: Record<string, unknown>,
     size: number,
   ): Promise<number> {
-    const payload = this.subscriptionPayloadType(operation);
-    const base = this.model;
-    const model: CostModel = {
-      ...base,
-      listBound: (type, field) => (type === payload ? size : base.listBound(type, field)),
-    };
-    const measure = this.measure(document, operation, variables, model);
+    const model = eventCostModel(this.options.schema, operation, this.model, size);
+    const measure = measureIn(this.options.schema, document, operation, variables, model);
     if (measure.cost > 0) await this.spend(caller, measure.cost);
     this.options.metrics.spent(measure.cost);
     return measure.cost;
-  }
-
-  /** What an operation may make the server do, before it runs (`measureOperation`). */
-  private measure(
-    document: DocumentNode,
-    operation: OperationDefinitionNode,
-    variables: Record<string, unknown>,
-    model: CostModel,
-  ): QueryMeasure {
-    return measureOperation(
-      this.options.schema,
-      operation,
-      fragmentsOf(document),
-      variables,
-      model,
-    );
   }
 
   /** Step: budget, for work that is not an operation (a committee report, a dataset import). */
@@ -344,44 +314,6 @@ export class RequestPipeline {
         );
     }
   }
-
-  private withinLimits(measure: QueryMeasure): void {
-    const { limits } = this.options;
-    const [oversized] = measure.oversized;
-    if (oversized)
-      throw badInput(
-        `\`${oversized.argument}\` of \`${oversized.field}\` must be between 0 and 100, got ${oversized.size}.`,
-        { argument: oversized.argument },
-      );
-    const problems = limitProblems(measure, limits);
-    if (problems.length === 0) return;
-    this.options.metrics.refusal('too_complex');
-    throw new AppError(
-      ErrorCode.QUERY_TOO_COMPLEX,
-      `The query is too large: ${problems.join('; ')}.`,
-      {
-        cost: measure.cost,
-        depth: measure.depth,
-        aliases: measure.aliases,
-        conditions: measure.conditions,
-        filterDepth: measure.filterDepth,
-        limits: {
-          maxDepth: limits.maxDepth,
-          maxAliases: limits.maxAliases,
-          maxCost: limits.maxCost,
-          maxConditions: MAX_CONDITIONS,
-          maxFilterDepth: MAX_FILTER_DEPTH,
-        },
-      },
-    );
-  }
-
-  private subscriptionPayloadType(operation: OperationDefinitionNode): string | undefined {
-    const field = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD);
-    if (!field || field.kind !== Kind.FIELD) return undefined;
-    const type = this.options.schema.getSubscriptionType()?.getFields()[field.name.value]?.type;
-    return type ? getNamedType(type).name : undefined;
-  }
 }
 
 /** The operation a request names (its only one, or the one named), or a BAD_REQUEST. */
@@ -428,13 +360,6 @@ export function variablesOf(value: unknown): Record<string, unknown> {
 function normaliseVariables(variables: Record<string, unknown>): void {
   const refused = checkVariables(variables);
   if (refused) throw refused;
-}
-
-function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions)
-    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  return fragments;
 }
 
 /** Only `__schema` and `__type` (and `__typename`) at the root: what a tool asks before signing in. */
