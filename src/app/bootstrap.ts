@@ -10,7 +10,6 @@ import { ormConfig } from './orm.config';
 import { defaultConsoleDir } from '../platform/http/console';
 import { consoleManifest, TrustedDocuments } from '../platform/http/trusted-documents';
 import { ReadRouting } from '../platform/db/read-routing';
-import { rankingOf } from '../engine/ranking';
 
 export interface Database {
   readonly orm: MikroORM;
@@ -101,8 +100,6 @@ export function serverOptions(
     limits: config.limits,
     production: config.nodeEnv === 'production',
     metricsToken: config.metricsToken,
-    // `/metrics` shows the ranking index of the primary (the engine's, wired here).
-    rankingFigures: (primary) => rankingOf(primary).figures,
     corsOrigins: config.corsOrigins,
     trustedDocuments: {
       // The console's manifest is made by its build; without one, only the configured files.

@@ -57,8 +57,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 export const CONTEXT_PARTS: ContextParts = {
   lean: new Set(FEATURES.flatMap((f) => f.leanEntities ?? [])),
   companions: new Map(FEATURES.flatMap((f) => [...(f.companions ?? [])])),
-  visibility: new Map(
+  visibility: oneEach(
     FEATURES.flatMap((f) => f.visibility ?? []).map((rule) => [rule.entity, rule.visible]),
+    (entity) => `${entity.name} has two visibility rules.`,
   ),
 };
 
@@ -72,4 +73,14 @@ export const eventSize: EventSize = (event) =>
 /** The routes features bring beside the server's own. */
 export function featureRoutes(deps: RouteDeps): AppRoute[] {
   return FEATURES.flatMap((f) => f.routes?.(deps) ?? []);
+}
+
+/** A map of pairs whose keys are each given once: a second rule for a key is a mistake, refused. */
+function oneEach<K, V>(pairs: readonly (readonly [K, V])[], twice: (key: K) => string): Map<K, V> {
+  const map = new Map<K, V>();
+  for (const [key, value] of pairs) {
+    if (map.has(key)) throw new Error(twice(key));
+    map.set(key, value);
+  }
+  return map;
 }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createHttpServer, type AppServer, type ServerOptions } from '../platform/http/server';
+import { rankingOf } from '../engine/ranking';
 import { createContext } from './context';
 import { COST_MODEL, eventSize, featureRoutes } from './features';
 import { appSchema } from './schema';
@@ -13,6 +14,8 @@ export function createServer(orm: MikroORM, options: ServerOptions): Promise<App
     createContext,
     cost: COST_MODEL,
     eventSize,
+    // `/metrics` shows the ranking index of the primary (the engine's, wired here).
+    rankingFigures: (primary) => rankingOf(primary).figures,
     routes: featureRoutes,
   });
 }

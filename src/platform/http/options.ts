@@ -2,9 +2,7 @@ import type { Logger } from 'pino';
 import type { ReadRouting } from '../db/read-routing';
 import type { TokenKeys } from '../auth/tokens';
 import type { QueryLimits } from '../graphql/limits';
-import type { Knex } from '@mikro-orm/knex';
 import type { TrustedDocuments } from './trusted-documents';
-import type { RankingIndexFigures } from './metrics';
 
 /** What a server is made with: the configuration's part, and the process's (logger, routing). */
 export interface ServerOptions {
@@ -51,9 +49,4 @@ export interface ServerOptions {
   readonly corsOrigins?: readonly string[];
   /** Documents a request may name by `documentId`; with `only`, the only ones non-analysts may run. */
   readonly trustedDocuments?: { readonly documents: TrustedDocuments; readonly only: boolean };
-  /**
-   * The ranking index's figures for `/metrics`, given the primary (the index is the engine's,
-   * above this floor: the assembly wires it). None: `/metrics` shows no ranking gauges.
-   */
-  readonly rankingFigures?: (primary: Knex) => RankingIndexFigures;
 }

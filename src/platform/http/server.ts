@@ -19,7 +19,8 @@ import { decodeUtf8Strict, Utf8Error } from '../../domain/text';
 import { setCursorKey } from '../../shared/pagination';
 import { watchStatements } from '../db/sql-stats';
 import { createApollo } from './apollo';
-import { ServerMetrics } from './metrics';
+import { ServerMetrics, type RankingIndexFigures } from './metrics';
+import type { Knex } from '@mikro-orm/knex';
 import { BudgetRefusal, CostBudget } from './budget';
 import { RequestPipeline } from './pipeline';
 import { consoleRoutes } from './routes/console';
@@ -38,6 +39,8 @@ export interface AppParts {
   readonly createContext: ContextFactory;
   readonly cost: CostModel;
   readonly eventSize: EventSize;
+  /** The ranking index's figures for `/metrics`, given the primary database. */
+  readonly rankingFigures: (primary: Knex) => RankingIndexFigures;
   /** Routes of the features, beside the server's own (each a door of the pipeline). */
   readonly routes: (deps: RouteDeps) => AppRoute[];
 }
@@ -71,7 +74,7 @@ export async function createHttpServer(
   if (options.cursorSecret) setCursorKey(options.cursorSecret);
   const logger = options.logger ?? pino({ level: 'silent' });
   const log = options.log ?? ((error: unknown) => logger.error({ err: error }, 'unexpected error'));
-  const metrics = new ServerMetrics(orm.em.getKnex(), options.routing, options.rankingFigures);
+  const metrics = new ServerMetrics(orm.em.getKnex(), options.routing, parts.rankingFigures);
   const { schema } = parts;
   // Each caller's cost budget for the minute, shared by every door and every API process.
   const budget = sharedBudget(orm, options.limits.costPerMinute, logger);

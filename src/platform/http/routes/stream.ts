@@ -41,11 +41,6 @@ interface Admitted {
 /** How many items an event carries (the employees it will resolve), for its cost. */
 export type EventSize = (event: unknown) => number;
 
-const defaultEventSize: EventSize = (event) => {
-  const ids = (event as { ids?: unknown } | null)?.ids;
-  return Array.isArray(ids) ? ids.length : 1;
-};
-
 type Refusal = [string, { status: number; statusText: string; headers: Record<string, string> }];
 
 /** A request as graphql-sse hands it over: Fastify's, with the reply to write the stream to. */
@@ -61,7 +56,7 @@ type Log = RouteDeps['log'];
  * (charged to the subscriber's budget by the event's real size; past the budget the stream
  * says RATE_LIMITED and ends). Streams end with `complete` when the server stops.
  */
-export function streamRoutes(deps: RouteDeps, eventSize: EventSize = defaultEventSize): AppRoute[] {
+export function streamRoutes(deps: RouteDeps, eventSize: EventSize): AppRoute[] {
   const { pipeline, log } = deps;
   const streams = new OpenStreams();
   const handler = createHandler<FastifyRequest, { reply: FastifyReply }, StreamContext>({
