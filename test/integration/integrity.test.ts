@@ -2,7 +2,13 @@ import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../src/modules/dataset/dataset.service';
-import { startTestApp, TEST_SECRET, tokenFor, type TestApp } from '../support/harness';
+import {
+  startTestApp,
+  TEST_SECRET,
+  tokenFor,
+  withMinuteLeft,
+  type TestApp,
+} from '../support/harness';
 
 /**
  * Integrity under hostile input and concurrency: keys normalised before any check, agency
@@ -432,6 +438,7 @@ describe('cost', () => {
   it('spends a caller’s budget for the minute, then answers 429 with Retry-After', async () => {
     const limited = await startTestApp('demo', { costPerMinute: 300 });
     try {
+      await withMinuteLeft(15);
       const query = '{ employees(first: 100) { nodes { id } } }';
       const ask = () =>
         fetch(`${limited.url}/graphql`, {

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY } from '../support/constants';
 import { canonicalJson } from '../../src/modules/selection/selection.snapshot';
 import { setSelectionKey } from '../../src/modules/selection/selection.record';
-import { startTestApp, TEST_SELECTION_KEY, tokenFor, type TestApp } from '../support/harness';
+import {
+  startTestApp,
+  TEST_SELECTION_KEY,
+  tokenFor,
+  withMinuteLeft,
+  type TestApp,
+} from '../support/harness';
 
 /**
  * A committee's selection: the ranking frozen at opening stays what it was whatever changes,
@@ -482,6 +488,7 @@ describe('the committee report', () => {
   it('spends the caller’s budget, and answers 429 with Retry-After past it', async () => {
     const limited = await startTestApp('demo', { costPerMinute: 1_500 });
     try {
+      await withMinuteLeft(20);
       const opened = await limited.gql(
         `mutation($p: String!) { openSelection(input: { positionCode: $p }) { selection { id } } }`,
         { p: positionCode },

@@ -7,7 +7,7 @@ import {
   MAX_EVENT_EMPLOYEES,
   type EmployeeChangeEvent,
 } from '../../src/modules/changes/change-feed';
-import { startTestApp, tokenFor, type TestApp } from '../support/harness';
+import { startTestApp, tokenFor, withMinuteLeft, type TestApp } from '../support/harness';
 
 /**
  * Change notifications over Server-Sent Events (`graphql-sse`) at `/graphql/stream`, with the
@@ -237,6 +237,8 @@ describe('streams through the pipeline', () => {
            join agency a on a.id = u.agency_id group by a.code order by count(*) desc limit 1`,
       );
       const code = rows[0].code;
+      // The subscription, its first event and the refused second one in one minute's budget.
+      await withMinuteLeft(25);
       const stream = await listen(
         tokenFor('ANALYST'),
         `subscription($a: String!) { employeeChanged(agencyCode: $a) { changedEmployees employees { rank { code } } } }`,
@@ -269,7 +271,7 @@ describe('streams through the pipeline', () => {
     } finally {
       await thrifty.close();
     }
-  }, 60_000);
+  }, 90_000);
 
   it('ends every open stream with `complete` when the server stops', async () => {
     const stopping = await startTestApp('demo');

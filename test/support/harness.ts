@@ -166,3 +166,13 @@ export async function startTestApp(
     },
   };
 }
+
+/**
+ * Cost budgets last one minute of the clock (`platform/http/budget.ts`). A test that spends a
+ * budget and then expects the refusal starts with at least `seconds` left of the minute, or
+ * waits for the next minute: the budget must not start again between its requests.
+ */
+export async function withMinuteLeft(seconds: number): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < seconds * 1_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+}
