@@ -21,7 +21,7 @@ import { costModelOf } from '../platform/graphql/cost';
 import type { CostModel } from '../platform/graphql/limits';
 import type { Feature } from '../platform/http/feature';
 import type { AppRoute, RouteDeps } from '../platform/http/routes/route';
-import type { EventSize } from '../platform/http/routes/stream';
+import type { EventSize } from '../platform/http/routes/subscriptions';
 import { NodeResolver } from './node.resolver';
 
 /** The features of the application, lower ones first (the order the ORM meets the entities). */

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Door } from '../../src/platform/http/pipeline';
 import { checkRoute } from '../../src/platform/http/server';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
+import { codesOf, subscribeOverSocket, until } from '../support/socket-client';
+import { changeFeed } from '../../src/modules/changes/change-feed';
 
 /**
  * Every way in runs the same pipeline, so each refuses the same things with the same codes:
@@ -230,6 +232,52 @@ describe('every door holds every guard', () => {
   );
 });
 
+describe('the WebSocket door holds every guard', () => {
+  /** The door's case: a subscription, its messages over graphql-ws (no HTTP status, no body). */
+  const socket: DoorCase = { door: Door.SOCKET, path: '/graphql/ws', ...SUBSCRIPTION };
+  const overSocket = async (target: TestApp, request: Parameters<typeof send>[2]) => {
+    const token = request.token === undefined ? tokenFor('ADMIN') : request.token;
+    const listener = await subscribeOverSocket(
+      target.url,
+      token,
+      request.query!,
+      request.variables as Record<string, unknown>,
+    );
+    return listener;
+  };
+
+  it.each(GUARDS.filter((g) => !g.bodyOnly).map((g) => [g.name, g] as const))(
+    'GET /graphql/ws refuses %s',
+    async (_guard, guard) => {
+      const listener = await overSocket(guard.target?.() ?? app, guard.request(socket));
+      try {
+        await until(() => listener.state.ended);
+        expect(codesOf(listener), JSON.stringify(listener.errors)).toContain(guard.code);
+        // Nothing of the operation ran.
+        expect(listener.received.filter((r) => r.data)).toEqual([]);
+        if (guard.code === 'GRAPHQL_VALIDATION_FAILED')
+          expect(listener.errors[0][0].locations?.[0]).toMatchObject({ line: 1 });
+      } finally {
+        await listener.client.dispose();
+      }
+    },
+  );
+
+  it('GET /graphql/ws runs the plain subscription', async () => {
+    const feed = changeFeed(app.orm.em.getKnex());
+    const before = feed.listening;
+    const listener = await overSocket(app, { query: socket.plain, variables: AGENCY });
+    try {
+      await until(() => feed.listening > before || listener.state.ended);
+      expect(codesOf(listener)).toEqual([]);
+      expect(listener.state.ended).toBe(false);
+    } finally {
+      listener.stop();
+      await listener.client.dispose();
+    }
+  });
+});
+
 describe('the other doors', () => {
   const selection = '/selections/nosuch/report.pdf';
   it.each([
@@ -274,7 +322,12 @@ describe('routes', () => {
   };
 
   it('are each a door of the pipeline held to the guards above, or open for a stated reason', () => {
-    const doors = new Set([...DOORS.map(label), 'GET /selections/:id/report.pdf', 'POST /import']);
+    const doors = new Set([
+      ...DOORS.map(label),
+      'GET /graphql/ws',
+      'GET /selections/:id/report.pdf',
+      'POST /import',
+    ]);
     for (const route of app.routes) {
       const methods = ([] as string[]).concat(route.method);
       for (const method of methods) {

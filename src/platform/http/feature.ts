@@ -3,7 +3,7 @@ import type { Access } from '../auth/access';
 import type { Companion, Loaders } from '../db/loaders';
 import type { FeatureCost } from '../graphql/cost';
 import type { AppRoute, RouteDeps } from './routes/route';
-import type { EventSize } from './routes/stream';
+import type { EventSize } from './routes/subscriptions';
 
 /**
  * What the viewer may see of the rows of one entity that a loader brings. Every loaded object

@@ -32,8 +32,10 @@ export enum Door {
   GRAPHQL = 'graphql',
   /** `POST /export.csv|xlsx`: a query, its answer as rows. */
   EXPORT = 'export',
-  /** `/graphql/stream`: a subscription, when it starts. */
+  /** `/graphql/stream`: a subscription over Server-Sent Events, when it starts. */
   STREAM = 'stream',
+  /** `/graphql/ws`: a subscription over WebSocket (`graphql-ws`), when it starts. */
+  SOCKET = 'socket',
   /** Each event of a subscription, when it is executed for its subscriber. */
   EVENT = 'event',
   /** `GET /selections/{id}/report.pdf`. */

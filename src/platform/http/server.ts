@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import fastifyCors from '@fastify/cors';
+import fastifyWebsocket from '@fastify/websocket';
+import { handleProtocols } from 'graphql-ws';
 import type { ApolloServer } from '@apollo/server';
 import Fastify, {
   LogController,
@@ -28,7 +30,9 @@ import { exportRoutes } from './routes/export';
 import { graphqlRoutes, graphqlRunner } from './routes/graphql';
 import { opsRoutes } from './routes/ops';
 import { errorBody, logOf, type AppRoute, type RouteDeps } from './routes/route';
-import { streamRoutes, type EventSize } from './routes/stream';
+import { streamRoutes } from './routes/stream';
+import { MAX_SOCKET_MESSAGE_BYTES, socketRoutes } from './routes/socket';
+import { Subscriptions, type EventSize } from './routes/subscriptions';
 import type { ServerOptions } from './options';
 
 export type { ServerOptions } from './options';
@@ -140,13 +144,16 @@ export async function createHttpServer(
     log,
     stopping: () => stopping,
   });
+  await acceptSockets(app as unknown as FastifyInstance);
   const runOperation = graphqlRunner(deps);
+  const subscriptions = new Subscriptions(deps, parts.eventSize);
   const routes: AppRoute[] = [
     ...opsRoutes(deps),
     ...consoleRoutes(deps),
     ...graphqlRoutes(deps, runOperation),
     ...exportRoutes(deps, runOperation),
-    ...streamRoutes(deps, parts.eventSize),
+    ...streamRoutes(deps, subscriptions),
+    ...socketRoutes(deps, subscriptions),
     ...parts.routes(deps),
   ];
   await registerRoutes(app as unknown as FastifyInstance, routes, (handler) => work.track(handler));
@@ -175,6 +182,21 @@ function sharedBudget(orm: MikroORM, perMinute: number, logger: Logger): CostBud
     perMinute,
     onError: (error) =>
       logger.warn({ err: error }, 'cost budgets: the primary does not answer; counting alone'),
+  });
+}
+
+/**
+ * WebSocket upgrades (for `/graphql/ws`): messages of 1 MiB at most, the `graphql-ws`
+ * subprotocol chosen, and every socket closed with 1001 ("going away") when the server stops,
+ * after its streams were ended with `complete`.
+ */
+async function acceptSockets(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: MAX_SOCKET_MESSAGE_BYTES, handleProtocols },
+    preClose(done) {
+      for (const client of this.websocketServer.clients) client.close(1001, 'Server stopping');
+      this.websocketServer.close(() => done());
+    },
   });
 }
 
@@ -318,6 +340,7 @@ async function registerRoutes(
       url: route.url,
       config: { door: route.door, open: route.open },
       handler: track(route.handler),
+      ...(route.websocket ? { wsHandler: route.websocket } : {}),
     });
   // Routes that read their own body (a dataset of hundreds of MiB) take it as a stream.
   await app.register(async (scope) => {
@@ -435,6 +458,7 @@ function routeOf(request: FastifyRequest): string {
   const pathname = request.url.split('?')[0];
   if (pathname === '/graphql') return 'graphql';
   if (pathname === '/graphql/stream') return 'stream';
+  if (pathname === '/graphql/ws') return 'socket';
   if (pathname === '/metrics' || pathname === '/health' || pathname === '/ready')
     return pathname.slice(1);
   if (pathname.startsWith('/selections/')) return 'report';

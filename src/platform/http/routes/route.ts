@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type { WebSocket } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApolloServer } from '@apollo/server';
 import type { Context, ContextFactory, ContextSettings } from '../../graphql/context';
@@ -22,6 +23,8 @@ export interface AppRoute {
   /** The body is the request's stream, read by the route itself (up to its own limit). */
   readonly rawBody?: true;
   readonly handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  /** A WebSocket route: the socket once upgraded (`handler` answers a plain request). */
+  readonly websocket?: (this: FastifyInstance, socket: WebSocket, request: FastifyRequest) => void;
 }
 
 /** What the routes are built from: one server's parts, made once by `createServer`. */
