@@ -33,6 +33,15 @@ export default tseslint.config(
     },
   },
   {
+    // Plain ES modules run by Node before anything is compiled (`npm start`'s build step).
+    files: ['scripts/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly' },
+      parserOptions: { projectService: false, project: null },
+    },
+  },
+  {
     // Tests read loosely typed GraphQL responses.
     files: ['test/**/*.ts'],
     rules: {

@@ -41,19 +41,33 @@ afterAll(async () => {
   for (const server of fronts) server.close();
 });
 
-/** What a page of `origin` gets when it posts a query to the API with a token. */
-async function callFrom(origin: string): Promise<unknown> {
+/** What a page of `origin` gets when it sends a query to the API with a token (POST, or GET). */
+async function callFrom(
+  origin: string,
+  how: 'POST' | 'GET' = 'POST',
+  extraHeaders: Record<string, string> = {},
+): Promise<unknown> {
   const page = await browser.newPage();
   try {
     await page.goto(origin);
     return await page.evaluate(
-      async ({ api, token }) => {
+      async ({ api, token, how, extraHeaders }) => {
+        const query = '{ positions(first: 1) { nodes { code } } }';
         try {
-          const response = await fetch(`${api}/graphql`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ query: '{ positions(first: 1) { nodes { code } } }' }),
-          });
+          const response =
+            how === 'POST'
+              ? await fetch(`${api}/graphql`, {
+                  method: 'POST',
+                  headers: {
+                    'content-type': 'application/json',
+                    authorization: `Bearer ${token}`,
+                    ...extraHeaders,
+                  },
+                  body: JSON.stringify({ query }),
+                })
+              : await fetch(`${api}/graphql?query=${encodeURIComponent(query)}`, {
+                  headers: { authorization: `Bearer ${token}`, ...extraHeaders },
+                });
           return {
             status: response.status,
             requestId: response.headers.get('x-request-id'),
@@ -63,7 +77,7 @@ async function callFrom(origin: string): Promise<unknown> {
           return { blocked: String(error) };
         }
       },
-      { api: app.url, token: tokenFor('ADMIN') },
+      { api: app.url, token: tokenFor('ADMIN'), how, extraHeaders },
     );
   } finally {
     await page.close();
@@ -77,6 +91,21 @@ describe('a front-end on another origin', () => {
     expect(result.body.data.positions.nodes).toHaveLength(1);
     expect(result.requestId).toBeTruthy(); // an exposed header
   });
+
+  it.each([
+    ['apollo-require-preflight', 'true'],
+    ['x-apollo-operation-name', 'Positions'],
+  ])(
+    'reads with GET when it says %s, as Apollo clients do against request forgery',
+    async (header, value) => {
+      const result = (await callFrom(allowed, 'GET', { [header]: value })) as {
+        status: number;
+        body: any;
+      };
+      expect(result.status).toBe(200);
+      expect(result.body.data.positions.nodes).toHaveLength(1);
+    },
+  );
 
   it('is kept out by the browser when its origin is not allowed', async () => {
     expect(await callFrom(other)).toEqual({ blocked: expect.stringContaining('Failed to fetch') });

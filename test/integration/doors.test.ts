@@ -319,6 +319,7 @@ describe('routes', () => {
     'GET /': 'the console page',
     'GET /assets/*': 'the console files',
     'GET /explorer': 'the explorer page',
+    'GET /favicon.svg': 'the icon',
   };
 
   it('are each a door of the pipeline held to the guards above, or open for a stated reason', () => {

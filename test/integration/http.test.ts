@@ -57,7 +57,15 @@ describe('the HTTP server', () => {
       expect((await fetch(`${app.url}${probe}`)).status).toBe(404);
     }
     const explorer = await fetch(`${app.url}/explorer`);
-    expect(await explorer.text()).toContain('GraphiQL');
+    const explorerPage = await explorer.text();
+    expect(explorerPage).toContain('GraphiQL');
+    // Both pages name the icon, and the server has it.
+    for (const text of [html, explorerPage])
+      expect(text).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/favicon.svg"/);
+    const icon = await fetch(`${app.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
 
   it('offers demo tokens only in demo mode', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { FAVICON_LINK } from './favicon';
 
 /** Files of the in-browser explorer, served from installed packages: no CDN, works offline. */
 export const EXPLORER_ASSETS: Record<string, { file: string; type: string }> = {
@@ -95,6 +96,7 @@ export function explorerPage(exampleNip?: string, token?: string): string {
 <head>
 <meta charset="utf-8">
 <title>competency-graph explorer</title>
+${FAVICON_LINK}
 <link rel="stylesheet" href="/explorer/graphiql.css">
 <style>body{margin:0;height:100vh}#explorer{height:100vh}</style>
 </head>

@@ -441,7 +441,9 @@ const CORS_REQUEST_HEADERS = [
   'content-type',
   'x-min-lsn',
   'x-request-id',
+  // What Apollo's clients send so a GET passes the server's check against request forgery.
   'apollo-require-preflight',
+  'x-apollo-operation-name',
 ];
 const CORS_EXPOSED_HEADERS = ['x-request-id', 'x-commit-lsn', 'retry-after', 'content-disposition'];
 

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { consoleFiles } from '../console';
 import { EXPLORER_ASSETS, explorerAsset, explorerPage } from '../explorer';
+import { FAVICON_SVG } from '../favicon';
 import type { AppRoute, RouteDeps } from './route';
 
 /** The console loads only its own files and talks only to this server. */
@@ -56,6 +57,17 @@ export function consoleRoutes({ options }: RouteDeps): AppRoute[] {
       open: 'static',
       handler: async (_request, reply) => asset(reply, explorerAsset(url)),
     })),
+    {
+      method: 'GET',
+      url: '/favicon.svg',
+      open: 'static',
+      handler: async (_request, reply) =>
+        reply
+          .header('cache-control', 'public, max-age=86400')
+          .header('x-content-type-options', 'nosniff')
+          .type('image/svg+xml')
+          .send(FAVICON_SVG),
+    },
     {
       method: 'GET',
       url: '/explorer',
