@@ -81,6 +81,7 @@ const normal = (text: string) =>
   text
     .toLowerCase()
     .replace(/^(provinsi|prov\.?)\s+/, '')
+    .replace(/\./g, '')
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
