@@ -16,7 +16,8 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI'
 export function numberFormatProblem(format: string): string | null {
   if (format.length === 0 || format.length > MAX_FORMAT)
     return `from 1 to ${MAX_FORMAT} characters`;
-  if (/[\u0000-\u001f\u007f]/.test(format)) return 'no control characters';
+  if ([...format].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    return 'no control characters';
   let sequences = 0;
   for (const [whole, name, width] of format.matchAll(PLACEHOLDER)) {
     if (name === 'seq') {

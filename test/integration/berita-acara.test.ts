@@ -139,7 +139,7 @@ describe('the agency’s letterhead', () => {
       { input: { code: X, place: 'Piru' } },
       COMMITTEE,
     );
-    expect(committee.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(committee.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const bad = await app.gql<any>(
       LETTERHEAD,
       {

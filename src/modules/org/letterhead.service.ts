@@ -85,19 +85,16 @@ export async function setAgencyLetterhead(ctx: Context, input: LetterheadChange)
   if (errors.length > 0) return { userErrors: errors, agency: null };
   const actor = actorOf(ctx);
   const found = await ctx.knex.transaction(async (trx) => {
-    const row = await trx('agency')
-      .where('code', input.code)
-      .forUpdate()
-      .first<
-        | {
-            id: number;
-            province: string | null;
-            address: string | null;
-            place: string | null;
-            number_format: string | null;
-          }
-        | undefined
-      >('id', 'province', 'address', 'place', 'number_format');
+    const row = await trx('agency').where('code', input.code).forUpdate().first<
+      | {
+          id: number;
+          province: string | null;
+          address: string | null;
+          place: string | null;
+          number_format: string | null;
+        }
+      | undefined
+    >('id', 'province', 'address', 'place', 'number_format');
     if (!row) return false;
     if (Object.keys(changes).length > 0)
       await trx('agency')
