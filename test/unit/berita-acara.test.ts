@@ -10,6 +10,11 @@ import {
 import { committeeProblems, CommitteeRole, signingOrder } from '../../src/domain/committee';
 import { parseLogo } from '../../src/domain/logo';
 import {
+  FingerprintScheme,
+  membersMacOf,
+  verifyMembers,
+} from '../../src/modules/selection/selection.record';
+import {
   IANA_ZONE,
   PROVINCES,
   provinceOf,
@@ -301,5 +306,50 @@ describe('a letterhead logo', () => {
     const result = parseLogo(url);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toContain(reason);
+  });
+});
+
+describe('the seal of a committee', () => {
+  const key = 'k'.repeat(32);
+  const fingerprint = 'f'.repeat(64);
+  const members = [
+    { name: 'Ketua', nip: NIPS[1], role: 'CHAIR' },
+    { name: 'Sekretaris', nip: NIPS[2], role: 'SECRETARY' },
+    { name: 'Anggota', nip: NIPS[0], role: 'MEMBER' },
+  ];
+  const sealed = {
+    fingerprint,
+    fingerprintScheme: FingerprintScheme.HMAC_SHA256,
+    members,
+    membersMac: membersMacOf(key, fingerprint, members),
+  };
+
+  it('verifies the members as sealed, and a selection without members', () => {
+    expect(verifyMembers(sealed, key)).toBe(true);
+    expect(verifyMembers({ ...sealed, members: null, membersMac: null }, key)).toBe(true);
+  });
+
+  it.each([
+    [
+      'a name changed',
+      { members: [{ ...members[0], name: 'Orang Lain' }, members[1], members[2]] },
+    ],
+    ['a member removed', { members: members.slice(0, 2) }],
+    [
+      'the roles swapped',
+      {
+        members: [{ ...members[0], role: 'MEMBER' }, members[1], { ...members[2], role: 'CHAIR' }],
+      },
+    ],
+    ['the MAC gone', { membersMac: null }],
+    ['the members gone, the MAC left', { members: null }],
+    ['another selection’s fingerprint', { fingerprint: 'e'.repeat(64) }],
+    ['an unkeyed selection', { fingerprintScheme: FingerprintScheme.SHA256 }],
+  ])('shows %s', (_what, change) => {
+    expect(verifyMembers({ ...sealed, ...change }, key)).toBe(false);
+  });
+
+  it('does not verify under another key', () => {
+    expect(verifyMembers(sealed, 'x'.repeat(32))).toBe(false);
   });
 });
