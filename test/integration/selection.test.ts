@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY } from '../support/constants';
+import { formatJpm } from '../../src/domain/selection.format';
 import { canonicalJson } from '../../src/modules/selection/selection.snapshot';
 import { setSelectionKey } from '../../src/modules/selection/selection.record';
 import {
@@ -468,9 +469,7 @@ describe('the committee report', () => {
     expect(flat).toContain(positionCode);
     expect(flat).toContain(top.employee.name);
     expect(flat).toContain(top.employee.nip);
-    expect(flat).toContain(
-      new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(top.jobPersonMatch),
-    );
+    expect(flat).toContain(formatJpm(top.jobPersonMatch));
     expect(flat).toContain('Terpilih');
     expect(flat).toContain('Nilai JPM tertinggi');
     expect(flat).toContain(`HMAC-SHA256: ${selection.fingerprint}`);

@@ -4,12 +4,16 @@ import { reportRoutes } from './report.route';
 import { SelectionDecisionResolver, SelectionResolver } from './selection.resolver';
 import { Selection } from './selection.entity';
 import { SelectionDecision } from './selection-decision.entity';
+import { BeritaAcaraSequence } from './berita-acara-sequence.entity';
+import { MAX_MEMBERS } from '../../domain/committee';
+import { verifyRoutes } from './verify.route';
 
 /** Committee selections: frozen rankings, decisions, fingerprints and the report. */
 export const selectionFeature: Feature = {
   name: 'selection',
   resolvers: [SelectionResolver, SelectionDecisionResolver],
-  entities: [Selection, SelectionDecision],
+  entities: [Selection, SelectionDecision, BeritaAcaraSequence],
+  cost: { lists: { 'Selection.members': MAX_MEMBERS } },
   visibility: [
     visibilityOf<Selection>({
       entity: Selection,
@@ -22,5 +26,5 @@ export const selectionFeature: Feature = {
         ),
     }),
   ],
-  routes: reportRoutes,
+  routes: (deps) => [...reportRoutes(deps), ...verifyRoutes(deps)],
 };

@@ -39,7 +39,7 @@ export function reportRoutes(deps: RouteDeps): AppRoute[] {
         }
         const selection = await selectionById(ctx, id);
         if (!selection) return sendError(reply, 404, `No selection has ID ${id}.`, 'NOT_FOUND');
-        const pdf = await selectionReport(ctx, selection);
+        const pdf = await selectionReport(ctx, selection, `${request.protocol}://${request.host}`);
         return reply
           .header('content-type', 'application/pdf')
           .header(

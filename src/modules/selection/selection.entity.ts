@@ -5,6 +5,7 @@ import { Node } from '../../shared/node.type';
 import { Position } from '../position/position.entity';
 import { FingerprintScheme } from './selection.record';
 import type { FrozenSelection } from './selection.snapshot';
+import type { StoredMember } from './selection-member.type';
 
 /**
  * A committee's selection for a position: the ranking frozen when it was opened (every
@@ -63,6 +64,22 @@ export class Selection extends Node {
   @Field(() => FingerprintScheme, { description: 'How `fingerprint` was made.' })
   @Enum({ items: () => FingerprintScheme })
   fingerprintScheme!: FingerprintScheme;
+
+  /** The committee's members as recorded (name, NIP, role); null until set. */
+  @Property({ type: JsonType, nullable: true })
+  members?: StoredMember[] | null;
+
+  /** HMAC-SHA256 (hex) over the fingerprint and the members (`membersMacOf`); null without members. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  membersMac?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Number of its berita acara, given at closing by the agency’s `numberFormat` and its sequence of the year; null while open.',
+  })
+  @Property({ type: 'string', length: 120, nullable: true })
+  number?: string | null;
 
   /** HMAC-SHA256 (hex) over the fingerprint, `closedAt` and the decisions at closing; null while open. */
   @Property({ type: 'string', length: 64, nullable: true })

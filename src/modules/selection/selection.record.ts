@@ -168,3 +168,46 @@ export function selectionKey(): string {
     throw new Error('No selection key: the server must call setSelectionKey at start-up');
   return processKey;
 }
+
+/** A committee member as sealed. */
+export interface SealedMember {
+  readonly name: string;
+  readonly nip: string;
+  readonly role: string;
+}
+
+/**
+ * The MAC of a selection's committee: HMAC-SHA256 over the fingerprint and the members in the
+ * order recorded, so no member can be changed, added or removed without showing.
+ */
+export function membersMacOf(
+  key: string,
+  fingerprint: string,
+  members: readonly SealedMember[],
+): string {
+  return macOf(key, {
+    kind: 'members',
+    selection: fingerprint,
+    members: members.map((m) => ({ name: m.name, nip: m.nip, role: m.role })),
+  });
+}
+
+/**
+ * Whether a selection's members are as recorded: none and no MAC, or members whose MAC matches
+ * (under `SHA256`, opened before members were kept, none may be stored).
+ */
+export function verifyMembers(
+  selection: {
+    readonly fingerprint: string;
+    readonly fingerprintScheme: FingerprintScheme;
+    readonly members?: readonly SealedMember[] | null;
+    readonly membersMac?: string | null;
+  },
+  key: string,
+): boolean {
+  const members = selection.members ?? null;
+  const mac = selection.membersMac ?? null;
+  if (members === null || mac === null) return members === null && mac === null;
+  if (selection.fingerprintScheme !== FingerprintScheme.HMAC_SHA256) return false;
+  return same(membersMacOf(key, selection.fingerprint, members), mac);
+}

@@ -30,8 +30,11 @@ import {
   openSelection,
   recordDecision,
   selectionById,
+  setSelectionMembers,
   verified,
 } from './selection.service';
+import { SelectionMember, SelectionMemberInput } from './selection-member.type';
+import { signingOrder } from '../../domain/committee';
 
 @InputType({ description: 'A selection to open for a position: its ranking is frozen now.' })
 export class OpenSelectionInput {
@@ -43,6 +46,22 @@ export class OpenSelectionInput {
     description: 'The committee’s note (at most 2,000 characters).',
   })
   note?: string | null;
+  @Field(() => [SelectionMemberInput], {
+    nullable: true,
+    description:
+      'The committee’s members, if known now (or later by `setSelectionMembers`): an odd number from 3 to 15, one CHAIR, at most one SECRETARY.',
+  })
+  members?: SelectionMemberInput[] | null;
+}
+
+@InputType({ description: 'The members of the committee of an open selection.' })
+export class SetSelectionMembersInput {
+  @Field(() => ID, { description: 'The selection (open).' }) selectionId!: string;
+  @Field(() => [SelectionMemberInput], {
+    description:
+      'Every member, replacing any recorded before: an odd number from 3 to 15, one CHAIR, at most one SECRETARY, valid distinct NIPs.',
+  })
+  members!: SelectionMemberInput[];
 }
 
 @InputType({
@@ -112,6 +131,20 @@ export class SelectionResolver {
   @Authorized(Role.COMMITTEE)
   @Mutation(() => SelectionPayload, {
     nullable: true,
+    description:
+      'Records the members of the committee of an open selection (who sign its berita acara), replacing those recorded before; sealed with the selection.',
+  })
+  setSelectionMembers(
+    @Arg('input', () => SetSelectionMembersInput, { description: 'The selection and its members.' })
+    input: SetSelectionMembersInput,
+    @Ctx() ctx: Context,
+  ) {
+    return setSelectionMembers(ctx, input);
+  }
+
+  @Authorized(Role.COMMITTEE)
+  @Mutation(() => SelectionPayload, {
+    nullable: true,
     description: 'Closes a selection: after this, nothing about it changes.',
   })
   closeSelection(
@@ -148,6 +181,14 @@ export class SelectionResolver {
   @FieldResolver(() => Position, { description: 'The position.' })
   position(@Root() selection: Selection, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Position).load(selection.position.id);
+  }
+
+  @FieldResolver(() => [SelectionMember], {
+    description:
+      'The committee’s members as recorded, in signing order (chair, secretary, members); empty until recorded.',
+  })
+  members(@Root() selection: Selection): SelectionMember[] {
+    return signingOrder(selection.members ?? []);
   }
 
   @FieldResolver(() => ScoringPolicyType, { description: 'The policy the ranking was made with.' })

@@ -20,8 +20,12 @@ import {
   FingerprintScheme,
   fingerprintOf,
   selectionKey,
+  verifyMembers,
   verifyRecord,
 } from './selection.record';
+import type { CommitteeMember } from '../../domain/committee';
+import { memberErrors, storedMembers, writeMembers } from './selection.members';
+import { nextNumber } from './selection.numbering';
 import {
   freezeCandidateSpec,
   thawCandidateSpec,
@@ -47,7 +51,12 @@ const refused = (field: string[], code: UserErrorCode, message: string): Payload
  */
 export async function openSelection(
   ctx: Context,
-  input: { positionCode: string; policy?: ScoringPolicyInput | null; note?: string | null },
+  input: {
+    positionCode: string;
+    policy?: ScoringPolicyInput | null;
+    note?: string | null;
+    members?: readonly CommitteeMember[] | null;
+  },
 ): Promise<Payload> {
   if (input.note && input.note.length > MAX_TEXT)
     return refused(
@@ -55,6 +64,9 @@ export async function openSelection(
       UserErrorCode.OUT_OF_RANGE,
       `note: at most ${MAX_TEXT} characters`,
     );
+  const members = input.members ? storedMembers(input.members) : null;
+  const problems = members ? memberErrors(members) : [];
+  if (problems.length > 0) return { userErrors: problems, selection: null };
   const position = await positionByCode(ctx, input.positionCode);
   const policy = policyFrom(ctx, input.policy);
   const ranking = await rankCandidates(ctx, position, null, policy, { first: FROZEN_CANDIDATES });
@@ -104,6 +116,9 @@ export async function openSelection(
         fingerprint_scheme: FingerprintScheme.HMAC_SHA256,
       })
       .returning<{ id: number }[]>('id');
+    const membersMac = members
+      ? await writeMembers(trx, { id: row.id, fingerprint }, members, selectionKey())
+      : undefined;
     await recordAudit(trx, {
       actor,
       action: 'openSelection',
@@ -117,6 +132,7 @@ export async function openSelection(
         note: input.note,
         fingerprint,
         fingerprintScheme: FingerprintScheme.HMAC_SHA256,
+        ...(members ? { members, membersMac } : {}),
       },
     });
     return row.id;
@@ -246,14 +262,49 @@ export function closeSelection(ctx: Context, input: { selectionId: string }): Pr
       decisions.length,
       decisions.at(-1) ?? null,
     );
-    await trx('selection').where('id', row.id).update({ closed_at: closedAt, close_mac: mac });
+    const number = await nextNumber(trx, row.agency, closedAt);
+    await trx('selection')
+      .where('id', row.id)
+      .update({ closed_at: closedAt, close_mac: mac, number });
     await recordAudit(trx, {
       actor,
       action: 'closeSelection',
       section: 'selections',
       recordKey: String(row.id),
       agency: row.agency,
-      after: { closedAt: closedAt.toISOString(), decisions: decisions.length, mac },
+      after: { closedAt: closedAt.toISOString(), decisions: decisions.length, mac, number },
+    });
+    return null;
+  });
+}
+
+/**
+ * Records the committee's members on an open selection (COMMITTEE of its agency), replacing any
+ * recorded before: an odd number, one chair, valid distinct NIPs (`committeeProblems`). They are
+ * sealed with a MAC over the fingerprint, so `verified` shows a change made around the API.
+ */
+export function setSelectionMembers(
+  ctx: Context,
+  input: { selectionId: string; members: readonly CommitteeMember[] },
+): Promise<Payload> {
+  return changeOpenSelection(ctx, input.selectionId, async (trx, row, actor) => {
+    const members = storedMembers(input.members);
+    // Validated after the selection is found and may be decided on by the caller: input of a
+    // selection the caller may not touch is never walked.
+    const problems = memberErrors(members);
+    if (problems.length > 0) return { userErrors: problems, selection: null };
+    const before = await trx('selection')
+      .where('id', row.id)
+      .first<{ members: CommitteeMember[] | null }>('members');
+    const mac = await writeMembers(trx, row, members, selectionKey());
+    await recordAudit(trx, {
+      actor,
+      action: 'setSelectionMembers',
+      section: 'selections',
+      recordKey: String(row.id),
+      agency: row.agency,
+      before: { members: before?.members ?? null },
+      after: { members, membersMac: mac },
     });
     return null;
   });
@@ -329,6 +380,7 @@ export function decisionsOf(ctx: Context, selection: Selection): Promise<Selecti
  */
 export async function verified(ctx: Context, selection: Selection): Promise<boolean> {
   const decisions = await decisionsOf(ctx, selection);
+  if (!verifyMembers(selection, selectionKey())) return false;
   return verifyRecord(
     selection,
     decisions.map((d) => ({

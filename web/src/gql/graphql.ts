@@ -46,6 +46,15 @@ export type CandidateFilter = {
   readiness?: Array<Readiness> | null | undefined;
 };
 
+/** The role of a member of a selection committee (panitia seleksi): one chair, at most one secretary, the others members. */
+export type CommitteeRole =
+  /** Ketua: leads the committee and signs first. */
+  | 'CHAIR'
+  /** Anggota. */
+  | 'MEMBER'
+  /** Sekretaris: keeps the record; at most one. */
+  | 'SECRETARY';
+
 /** A condition on the current level of one competency (the latest assessment up to today, as `Employee.competencies`). */
 export type CompetencyLevelFilter = {
   /** Competency code, e.g. `M.03`. */
@@ -147,6 +156,8 @@ export type JpmScale =
 
 /** A selection to open for a position: its ranking is frozen now. */
 export type OpenSelectionInput = {
+  /** The committee’s members, if known now (or later by `setSelectionMembers`): an odd number from 3 to 15, one CHAIR, at most one SECRETARY. */
+  members?: Array<SelectionMemberInput> | null | undefined;
   /** The committee’s note (at most 2,000 characters). */
   note?: string | null | undefined;
   /** Scoring choices. */
@@ -288,6 +299,16 @@ export type ScoringPolicyInput = {
   validityYears?: number | null | undefined;
 };
 
+/** A member of a selection committee. */
+export type SelectionMemberInput = {
+  /** Full name with titles (not empty, at most 200 characters). */
+  name: string;
+  /** NIP: 18 digits with a valid birth date, TMT and sex. */
+  nip: string;
+  /** Role in the committee. */
+  role: CommitteeRole;
+};
+
 export type ConsoleEmployeeQueryVariables = Exact<{
   nip: string;
 }>;
@@ -331,7 +352,7 @@ export type ConsoleSelectionQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, title: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: string, employee: { nip: string | null, name: string | null } | null }> } | null };
+export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, title: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, unmetConditions: Array<{ code: ConditionCode, message: string }>, terms: Array<{ critical: boolean, gap: number }>, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: string, employee: { nip: string | null, name: string | null } | null }> } | null };
 
 export type ConsoleRecordDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
@@ -707,6 +728,15 @@ export const ConsoleSelectionDocument = new TypedDocumentString(`
         category
         qualified
         readiness
+        threshold
+        unmetConditions {
+          code
+          message
+        }
+        terms {
+          critical
+          gap
+        }
         employee {
           nip
           name
@@ -724,7 +754,7 @@ export const ConsoleSelectionDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:0dd18cf7b3925ca6947931c60f81d8ac33b875c35b8706a2fb30e8f571fd8c24"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
+    `, {"hash":"sha256:2d5702a9c80b2001210ca74f1629600d36fa2546e2feade2e2fc39e9661aa7bc"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
 export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
     mutation ConsoleRecordDecision($input: RecordDecisionInput!) {
   recordDecision(input: $input) {

@@ -21,6 +21,7 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { DownloadButtons, ErrorNotice, Loading } from '../ui/parts';
 import { VerdictCells, VerdictHeadings, type VerdictPart } from '../ui/verdict';
+import { notQualifiedText } from '../../../src/domain/selection.format';
 
 const DECISIONS: Decision[] = ['SHORTLISTED', 'SELECTED', 'NOT_SELECTED', 'WITHDRAWN'];
 
@@ -52,6 +53,15 @@ const SelectionQuery = graphql(`
           category
           qualified
           readiness
+          threshold
+          unmetConditions {
+            code
+            message
+          }
+          terms {
+            critical
+            gap
+          }
           employee {
             nip
             name
@@ -244,6 +254,7 @@ function FrozenRanking(props: {
             <Table.Th>{t('rank')}</Table.Th>
             <Table.Th>{t('name')}</Table.Th>
             <VerdictHeadings cells={FROZEN_VERDICT} />
+            <Table.Th>{t('reasons')}</Table.Th>
             <Table.Th>{t('decision')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -258,6 +269,8 @@ function FrozenRanking(props: {
                 </Text>
               </Table.Td>
               <VerdictCells verdict={fit} cells={FROZEN_VERDICT} />
+              {/* The berita acara prints the same words, from the same function. */}
+              <Table.Td data-testid="reasons">{notQualifiedText(fit, t.language) || '—'}</Table.Td>
               <Table.Td>
                 {fit.employee.nip && latest.has(fit.employee.nip) && (
                   <Badge variant="outline">{t.label(latest.get(fit.employee.nip)!)}</Badge>

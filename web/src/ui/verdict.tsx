@@ -1,5 +1,6 @@
 import { Badge, Group, Progress, Table, Text, Tooltip } from '@mantine/core';
 import { useT, type MessageKey, type UnmetConditionText } from '../i18n';
+import { formatJpm } from '../../../src/domain/selection.format';
 
 /** What the API says of one candidate for one position: a fit, a candidate, a best fit. */
 export interface Verdict {
@@ -107,10 +108,10 @@ function JpmBar(props: { value: number; category: string }) {
         color={CATEGORY_COLOURS[props.category] ?? 'gray'}
         w={90}
         size="lg"
-        aria-label={`${t('jpm')} ${t.number(props.value)}`}
+        aria-label={`${t('jpm')} ${formatJpm(props.value, t.language)}`}
       />
       <Text size="sm" fw={600} data-testid="jpm">
-        {t.number(props.value)}
+        {formatJpm(props.value, t.language)}
       </Text>
     </Group>
   );
