@@ -43,8 +43,18 @@ describe('a dataset file read as a stream', () => {
 
   it.each([
     ['a list', '[{"code": "A"}]', /must be one JSON object/],
-    ['broken JSON', '{"agencies": [{"code": "A",]}', /is not valid JSON/],
-    ['truncated JSON', '{"agencies": [{"code": "A"}', /is not valid JSON|ended/],
+    ['broken JSON', '{"agencies": [{"code": "A",]}', /not valid JSON: "\]" at byte 28 cannot/],
+    ['a stray character', '\uFEFF{"a": [1, 2 x]}', /"x" at byte 16 cannot stand there \(in a\)/],
+    [
+      'truncated JSON',
+      '{"agencies": [{"code": "A"}',
+      /ends after byte 27 with 2 object\(s\) or list\(s\) still open \(in agencies\): the file looks cut short/,
+    ],
+    [
+      'a file cut inside a record',
+      '{"employees": [{"nip": "1"}, {"nip": "2", "name": "Ab',
+      /ends after byte 53 .* \(in employees\[1\]\)/,
+    ],
   ])('refuses %s, saying why', async (_, text, reason) => {
     await expect(readDocumentFile(await fileWith(text))).rejects.toThrow(reason);
   });

@@ -65,6 +65,7 @@ export async function readDocumentStream(
     document[String(key)] = value;
   };
   let read = 0;
+  let skipped = 0;
   let first = true;
   // Every byte checked as UTF-8 as it arrives (the tokenizer would read a bad one as U+FFFD).
   const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -93,6 +94,7 @@ export async function readDocumentStream(
           `${name} is not UTF-8: an invalid byte sequence ends within bytes ${read - chunk.length}–${read - 1}.`,
         );
       }
+      if (bom) skipped = 3;
       tokenizer.write(bom ? chunk.subarray(3) : chunk);
       onChunk(read);
     }
@@ -106,9 +108,33 @@ export async function readDocumentStream(
     if (!tokenizer.isEnded) tokenizer.end();
   } catch (error) {
     if (error instanceof DocumentFileError) throw error;
-    throw new DocumentFileError(`${name} is not valid JSON: ${(error as Error).message}`);
+    throw new DocumentFileError(jsonErrorText(name, (error as Error).message, read, skipped, keys));
   }
   return document;
+}
+
+/**
+ * What is wrong with the JSON, in words and with the byte where it went wrong: a character the
+ * grammar does not allow there, or a document that ends while an object, a list or a text is
+ * still open (a file cut short in copying), with the record it was in.
+ */
+function jsonErrorText(
+  name: string,
+  message: string,
+  read: number,
+  skipped: number,
+  keys: KeyGuard,
+): string {
+  const character =
+    /^Unexpected "(.*)" at chunk position "\d+" \(absolute position "(\d+)"\)/s.exec(message);
+  if (character)
+    return `${name} is not valid JSON: ${JSON.stringify(character[1])} at byte ${(Number(character[2]) + skipped + 1).toLocaleString('en')} cannot stand there (${keys.where()}).`;
+  const token = /^Unexpected (?:partial )?[A-Z_]+ \((.*)\) in state/s.exec(message);
+  if (token)
+    return `${name} is not valid JSON: ${token[1]} at byte ${(keys.lastOffset + skipped + 1).toLocaleString('en')} cannot stand there (${keys.where()}).`;
+  if (/ended in mid-parsing|ended in the middle|ended/i.test(message))
+    return `${name} is not valid JSON: it ends after byte ${read.toLocaleString('en')} with ${keys.depth > 0 ? `${keys.depth} object(s) or list(s) still open (${keys.where()})` : 'a value unfinished'}: the file looks cut short; copy or download it again whole.`;
+  return `${name} is not valid JSON: ${message}`;
 }
 
 /** Keys no dataset has, that name parts of JavaScript's objects. */
@@ -127,7 +153,11 @@ class KeyGuard {
 
   constructor(private readonly name: string) {}
 
-  see({ token, value }: { token: TokenType; value?: unknown }): void {
+  /** Where the last token began (a byte offset from 0). */
+  lastOffset = 0;
+
+  see({ token, value, offset }: { token: TokenType; value?: unknown; offset?: number }): void {
+    if (offset !== undefined && offset >= 0) this.lastOffset = offset;
     const top = this.open.at(-1);
     switch (token) {
       case TokenType.LEFT_BRACE:
@@ -165,8 +195,13 @@ class KeyGuard {
     }
   }
 
+  /** How many objects and lists are open. */
+  get depth(): number {
+    return this.open.length;
+  }
+
   /** Where the current object is: `at the top level`, `in employees[3].conditions`. */
-  private where(): string {
+  where(): string {
     let path = '';
     // Every open container but the innermost object gives one step of the path.
     for (const frame of this.open.slice(0, -1)) {
