@@ -113,9 +113,17 @@ export interface PerformanceItem {
 }
 
 export interface EmployeeRecord {
-  /** The 18-digit NIP (PNS and CPNS); spaces between its parts are allowed. */
+  /**
+   * The 18-digit NIP (PNS and CPNS): birth date, year and month of appointment, sex (1 or 2),
+   * sequence 001–999. The importer also checks what a pattern cannot: 29 February only in a
+   * leap year, the appointment after the birth date, the birth date not in the future.
+   * @pattern ^(19|20)[0-9]{2}(0[13578](0[1-9]|[12][0-9]|3[01])|1[02](0[1-9]|[12][0-9]|3[01])|(0[469]|11)(0[1-9]|[12][0-9]|30)|02(0[1-9]|1[0-9]|2[0-9]))(19|20)[0-9]{2}(0[1-9]|1[0-2])[12](00[1-9]|0[1-9][0-9]|[1-9][0-9]{2})$
+   */
   nip: string | null;
-  /** The PPPK number (PPPK only). */
+  /**
+   * The PPPK number (PPPK only), 8–32 digits.
+   * @pattern ^[0-9]{8,32}$
+   */
   pppkNumber: string | null;
   name: string;
   employmentType: string;
@@ -136,7 +144,10 @@ export interface EmployeeRecord {
 }
 
 export interface AssessmentRecord {
-  /** The employee's NIP, or … */
+  /**
+   * The employee's NIP, or …
+   * @pattern ^(19|20)[0-9]{2}(0[13578](0[1-9]|[12][0-9]|3[01])|1[02](0[1-9]|[12][0-9]|3[01])|(0[469]|11)(0[1-9]|[12][0-9]|30)|02(0[1-9]|1[0-9]|2[0-9]))(19|20)[0-9]{2}(0[1-9]|1[0-2])[12](00[1-9]|0[1-9][0-9]|[1-9][0-9]{2})$
+   */
   nip: string | null;
   /** … their PPPK number. */
   pppkNumber: string | null;
@@ -156,7 +167,10 @@ export interface AssessmentResultRecord {
 }
 
 export interface TrainingRecordInput {
-  /** The employee's NIP, or … */
+  /**
+   * The employee's NIP, or …
+   * @pattern ^(19|20)[0-9]{2}(0[13578](0[1-9]|[12][0-9]|3[01])|1[02](0[1-9]|[12][0-9]|3[01])|(0[469]|11)(0[1-9]|[12][0-9]|30)|02(0[1-9]|1[0-9]|2[0-9]))(19|20)[0-9]{2}(0[1-9]|1[0-2])[12](00[1-9]|0[1-9][0-9]|[1-9][0-9]{2})$
+   */
   nip: string | null;
   /** … their PPPK number. */
   pppkNumber: string | null;
