@@ -268,9 +268,11 @@ export async function standingsFor(
   weights: readonly StageWeightArg[] | null,
 ): Promise<StandingView[]> {
   const [stages, scores] = await Promise.all([stagesOf(ctx, selection), scoresOf(ctx, selection)]);
-  const current = new Map<number, Map<number, { score: number; note: string | null }>>();
+  type Entered = Map<number, { score: number; note: string | null }>;
+  // Scores come in the order recorded: the last one per candidate and stage is in force.
+  const current = new Map<number, Entered>();
   for (const s of scores) {
-    const byStage = current.get(s.employeeId) ?? new Map();
+    const byStage: Entered = current.get(s.employeeId) ?? (new Map() as Entered);
     byStage.set(s.stage.id, { score: s.score, note: s.note ?? null });
     current.set(s.employeeId, byStage);
   }
