@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ADMINISTRATOR_STAGES } from '../../src/domain/selection-stages';
 import { DEMO_TODAY } from '../support/constants';
 import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
@@ -191,7 +192,6 @@ describe('stage templates', () => {
     expect(trail.auditEvents.nodes[0].after).toHaveLength(3);
 
     // Back to the default, for the tests after this one.
-    const { DEFAULT_ADMINISTRATOR_STAGES } = await import('../../src/domain/selection-stages');
     const reset = await app.gql(
       SET,
       input(DEFAULT_ADMINISTRATOR_STAGES.map((s) => ({ ...s }))),

@@ -13,12 +13,11 @@ import {
 } from '../../src/domain/selection-stages';
 import {
   proposedNames,
-  reweighed,
   standingsOf,
-  standingsUnderWeights,
   TieBreak,
   type CandidateScores,
 } from '../../src/domain/selection-standings';
+import { reweighed, standingsUnderWeights } from '../../src/domain/selection-what-if';
 
 const { ADMINISTRATION, COMPETENCY, TECHNICAL, INTERVIEW, HEALTH_PSYCHOLOGY, PAPER } = StageKind;
 
@@ -339,6 +338,10 @@ describe('a what-if over the weights', () => {
     [[{ stageId: TECH, weight: -1 }], 'weights[0].weight: between 0 and 100, got -1'],
     [[{ stageId: ADM, weight: 10 }], 'weights[0].weight: Administrasi only passes or fails'],
     [[{ stageId: TECH, weight: 40 }], "weights: the stages' weights would add up to 110, not 100"],
+    [
+      Array.from({ length: 11 }, () => ({ stageId: TECH, weight: 30 })),
+      'weights: at most 10, got 11',
+    ],
   ])('refuses %j: %s', (weights, message) => {
     expect(reweighed(STAGES, weights).issues.join('; ')).toContain(message);
   });

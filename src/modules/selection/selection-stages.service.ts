@@ -13,12 +13,11 @@ import {
 } from '../../domain/selection-stages';
 import {
   proposedNames,
-  reweighed,
   standingsOf,
-  standingsUnderWeights,
   type CandidateScores,
   type StandingResult,
 } from '../../domain/selection-standings';
+import { reweighed, standingsUnderWeights } from '../../domain/selection-what-if';
 import type { Selection } from './selection.entity';
 import { SelectionStage } from './selection-stage.entity';
 import { scoreMacOf, selectionKey } from './selection.record';
