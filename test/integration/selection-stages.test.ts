@@ -440,6 +440,28 @@ describe('a staged selection', () => {
   });
 });
 
+describe('the standings’ statements', () => {
+  it('do not grow with the number of candidates scored', async () => {
+    const selection = await open('ADMINISTRATOR');
+    const STANDINGS = `query($id: ID!) { selection(id: $id) { stages { id }
+      standings { ${STANDING} employee { nip name } } proposedNames { employee { id } } } }`;
+    const statements = async () => {
+      const answer = await app.gql(STANDINGS, { id: selection.id }, COMMITTEE);
+      expect(answer.errors).toBeUndefined();
+      return answer.extensions?.sqlStatements;
+    };
+    const before = await statements();
+    for (const node of selection.candidates.nodes.slice(0, 3))
+      await scoreAll(selection, node.employee.id, [
+        ['ADMINISTRATION', 100],
+        ['COMPETENCY', 80],
+        ['TECHNICAL', 80],
+      ]);
+    expect(await statements()).toBe(before);
+    expect(before).toBeLessThanOrEqual(6);
+  });
+});
+
 describe('a what-if over the stage weights', () => {
   const TABLES = [
     'selection',
