@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   closeMacOf,
   decisionMacOf,
+  scoreMacOf,
   FingerprintScheme,
   fingerprintOf,
   verifyRecord,
+  type StageContent,
   type StoredDecision,
+  type StoredScore,
   type StoredSelection,
 } from '../../src/modules/selection/selection.record';
 import {
@@ -139,5 +142,136 @@ describe('verifyRecord', () => {
     const decision = { ...sealed().decisions[0], mac: null };
     expect(verifyRecord(legacy, [decision], KEY)).toBe(true);
     expect(verifyRecord({ ...legacy, fingerprint: '0'.repeat(64) }, [decision], KEY)).toBe(false);
+  });
+});
+
+const STAGES: StageContent[] = [
+  { order: 1, kind: 'ADMINISTRATION', name: 'Administrasi', weight: 0, passMark: 100 },
+  { order: 2, kind: 'COMPETENCY', name: 'Kompetensi', weight: 60, passMark: 68 },
+  { order: 3, kind: 'INTERVIEW', name: 'Wawancara', weight: 40, passMark: null },
+];
+
+/**
+ * A staged record as the service writes it: the stages under the fingerprint, one decision,
+ * scores for 7 (administration, competency, then a corrected competency) and 9; closed.
+ */
+function staged(key = KEY) {
+  const fingerprint = fingerprintOf(snapshot, key, STAGES);
+  const content = {
+    employeeId: 7,
+    decision: 'SHORTLISTED',
+    reason: 'alasan',
+    decidedAt: new Date('2026-11-02T01:00:00.000Z'),
+    decidedBy: 'committee',
+  };
+  const decisions: StoredDecision[] = [
+    {
+      ...content,
+      id: 1,
+      supersedesId: null,
+      mac: decisionMacOf(key, fingerprint, content, null, null),
+    },
+  ];
+  const scores: StoredScore[] = [];
+  const add = (employeeId: number, stageOrder: number, score: number, note: string | null) => {
+    const superseded =
+      scores.filter((s) => s.employeeId === employeeId && s.stageOrder === stageOrder).at(-1) ??
+      null;
+    const entry = {
+      employeeId,
+      stageOrder,
+      score,
+      note,
+      recordedAt: new Date(Date.UTC(2026, 10, 3, scores.length)),
+      recordedBy: 'committee',
+    };
+    const mac = scoreMacOf(
+      key,
+      fingerprint,
+      entry,
+      scores.at(-1)?.mac ?? null,
+      superseded?.mac ?? null,
+    );
+    scores.push({ ...entry, id: scores.length + 20, supersedesId: superseded?.id ?? null, mac });
+  };
+  add(7, 1, 100, null);
+  add(7, 2, 70, 'assessment centre');
+  add(9, 1, 0, 'ijazah tidak sah');
+  add(7, 2, 75, 'koreksi');
+  const closedAt = new Date('2026-11-05T01:00:00.000Z');
+  const selection: StoredSelection = {
+    snapshot,
+    stages: STAGES.map((s) => ({ ...s })),
+    fingerprint,
+    fingerprintScheme: FingerprintScheme.HMAC_SHA256,
+    closedAt,
+    closeMac: closeMacOf(key, fingerprint, closedAt, 1, decisions[0].mac, {
+      count: scores.length,
+      head: scores.at(-1)!.mac,
+    }),
+  };
+  return { selection, decisions, scores };
+}
+
+type StagedTamper = (record: ReturnType<typeof staged>) => void;
+
+describe('verifyRecord of a staged selection', () => {
+  it('accepts the record as written, with its stages and scores in any order read', () => {
+    const { selection, decisions, scores } = staged();
+    expect(verifyRecord(selection, decisions, KEY, scores)).toBe(true);
+    expect(verifyRecord(selection, decisions, KEY, [...scores].reverse())).toBe(true);
+    expect(
+      verifyRecord(
+        { ...selection, stages: [...selection.stages!].reverse() },
+        decisions,
+        KEY,
+        scores,
+      ),
+    ).toBe(true);
+  });
+
+  it('has a fingerprint that covers the stages: without them it is another', () => {
+    expect(fingerprintOf(snapshot, KEY, STAGES)).not.toBe(fingerprintOf(snapshot, KEY));
+    expect(fingerprintOf(snapshot, KEY, [])).toBe(fingerprintOf(snapshot, KEY));
+  });
+
+  it.each<[string, StagedTamper]>([
+    [
+      'a stage weight changed',
+      ({ selection }) => set(selection.stages![1] as object, { weight: 80 }),
+    ],
+    [
+      'a pass mark lowered',
+      ({ selection }) => set(selection.stages![1] as object, { passMark: 50 }),
+    ],
+    [
+      'a stage removed',
+      ({ selection }) => set(selection, { stages: selection.stages!.slice(0, 2) }),
+    ],
+    ['every stage removed', ({ selection }) => set(selection, { stages: [] })],
+    ['a score changed in place', ({ scores }) => set(scores[1], { score: 95 })],
+    ['a note changed in place', ({ scores }) => set(scores[2], { note: null })],
+    ['a score moved to another stage', ({ scores }) => set(scores[1], { stageOrder: 3 })],
+    ['a score given to another candidate', ({ scores }) => set(scores[2], { employeeId: 7 })],
+    ['a score deleted from the middle', ({ scores }) => scores.splice(1, 1)],
+    ['the last score deleted after closing', ({ scores }) => scores.pop()],
+    ['every score deleted after closing', ({ scores }) => scores.splice(0)],
+    [
+      'a score added after closing',
+      ({ scores }) => scores.push({ ...scores[2], id: 99, supersedesId: 22 }),
+    ],
+    ['a correction unlinked', ({ scores }) => set(scores[3], { supersedesId: null })],
+  ])('refuses %s', (_name, tamper) => {
+    const record = staged();
+    tamper(record);
+    expect(verifyRecord(record.selection, record.decisions, KEY, record.scores)).toBe(false);
+  });
+
+  it('seals an open selection’s scores without a closing', () => {
+    const { selection, decisions, scores } = staged();
+    const open = { ...selection, closedAt: null, closeMac: null };
+    expect(verifyRecord(open, decisions, KEY, scores)).toBe(true);
+    set(scores[0], { score: 0 });
+    expect(verifyRecord(open, decisions, KEY, scores)).toBe(false);
   });
 });

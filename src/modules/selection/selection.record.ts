@@ -25,9 +25,43 @@ registerEnumType(FingerprintScheme, {
   },
 });
 
-/** The fingerprint of a frozen selection: HMAC-SHA256 of its canonical JSON under `key`, in hex. */
-export function fingerprintOf(snapshot: FrozenSelection, key: string): string {
-  return createHmac('sha256', key).update(canonicalJson(snapshot)).digest('hex');
+/** A stage frozen into a selection, as its fingerprint covers it. */
+export interface StageContent {
+  readonly name: string;
+  readonly kind: string;
+  readonly weight: number;
+  readonly passMark: number | null;
+  readonly order: number;
+}
+
+/**
+ * The fingerprint of a frozen selection: HMAC-SHA256 under `key`, in hex, of the canonical JSON
+ * of its snapshot, or, when it has stages, of the snapshot and the stages (in their order);
+ * selections opened before stages were kept are fingerprinted by their snapshot alone.
+ */
+export function fingerprintOf(
+  snapshot: FrozenSelection,
+  key: string,
+  stages: readonly StageContent[] = [],
+): string {
+  return createHmac('sha256', key)
+    .update(canonicalJson(sealedContent(snapshot, stages)))
+    .digest('hex');
+}
+
+function sealedContent(snapshot: FrozenSelection, stages: readonly StageContent[]): unknown {
+  if (stages.length === 0) return snapshot;
+  const ordered = [...stages].sort((a, b) => a.order - b.order);
+  return {
+    snapshot,
+    stages: ordered.map(({ name, kind, weight, passMark, order }) => ({
+      name,
+      kind,
+      weight,
+      passMark,
+      order,
+    })),
+  };
 }
 
 /** The unkeyed fingerprint of selections opened before keyed ones: SHA-256 of the canonical JSON. */
@@ -69,10 +103,53 @@ export function decisionMacOf(
   });
 }
 
+/** A stage score as sealed: whose, at which stage (by its order), what, by whom and when. */
+export interface ScoreContent {
+  readonly employeeId: number;
+  readonly stageOrder: number;
+  readonly score: number;
+  readonly note: string | null;
+  readonly recordedAt: Date;
+  readonly recordedBy: string;
+}
+
+/**
+ * The MAC of a stage score: HMAC-SHA256 over the selection's fingerprint, the score, the MAC of
+ * the score recorded before it in the selection (`previous`: the scores are a chain of their
+ * own beside the decisions') and the MAC of the candidate's score at that stage it supersedes.
+ */
+export function scoreMacOf(
+  key: string,
+  fingerprint: string,
+  score: ScoreContent,
+  previous: string | null,
+  supersedes: string | null,
+): string {
+  return macOf(key, {
+    kind: 'score',
+    selection: fingerprint,
+    previous,
+    supersedes,
+    employeeId: score.employeeId,
+    stageOrder: score.stageOrder,
+    score: score.score,
+    note: score.note,
+    recordedAt: score.recordedAt.toISOString(),
+    recordedBy: score.recordedBy,
+  });
+}
+
+/** How many stage scores a selection had at closing and the MAC of the last one. */
+export interface ScoreChainHead {
+  readonly count: number;
+  readonly head: string | null;
+}
+
 /**
  * The MAC of a closing: HMAC-SHA256 over the fingerprint, the moment of closing, how many
- * decisions there were and the MAC of the last one; so after closing no decision can be added
- * or removed, and the closing cannot be moved.
+ * decisions there were and the MAC of the last one, and as many for the stage scores (left out
+ * when there are none, so closings sealed before scores were kept verify as they did); so after
+ * closing no decision or score can be added or removed, and the closing cannot be moved.
  */
 export function closeMacOf(
   key: string,
@@ -80,6 +157,7 @@ export function closeMacOf(
   closedAt: Date,
   decisions: number,
   head: string | null,
+  scores: ScoreChainHead = { count: 0, head: null },
 ): string {
   return macOf(key, {
     kind: 'close',
@@ -87,6 +165,7 @@ export function closeMacOf(
     closedAt: closedAt.toISOString(),
     decisions,
     head,
+    ...(scores.count > 0 ? { scores: scores.count, scoreHead: scores.head } : {}),
   });
 }
 
@@ -101,9 +180,18 @@ export interface StoredDecision extends DecisionContent {
   readonly mac: string | null;
 }
 
+/** A stored stage score, as verification reads it. */
+export interface StoredScore extends ScoreContent {
+  readonly id: number;
+  readonly supersedesId: number | null;
+  readonly mac: string;
+}
+
 /** A stored selection, as verification reads it. */
 export interface StoredSelection {
   readonly snapshot: FrozenSelection;
+  /** Its stages as stored (none for selections opened before stages were kept). */
+  readonly stages?: readonly StageContent[];
   readonly fingerprint: string;
   readonly fingerprintScheme: FingerprintScheme;
   readonly closedAt?: Date | null;
@@ -112,36 +200,70 @@ export interface StoredSelection {
 
 /**
  * Whether a stored selection is the record as it was written: under `HMAC_SHA256`, the snapshot
- * gives the fingerprint under `key`; every decision, in the order recorded, carries its MAC over
- * the one before it and supersedes exactly the candidate's previous decision; and a closed
- * selection's closing MAC covers its moment and the decisions then. Under `SHA256` (opened
- * before keyed fingerprints) only the snapshot's plain hash is checked, as it was then.
+ * and the stages give the fingerprint under `key`; every decision, in the order recorded,
+ * carries its MAC over the one before it and supersedes exactly the candidate's previous
+ * decision; every stage score likewise in its own chain (superseding the candidate's previous
+ * score at that stage); and a closed selection's closing MAC covers its moment and the
+ * decisions and scores then. Under `SHA256` (opened before keyed fingerprints) only the
+ * snapshot's plain hash is checked, as it was then.
  */
 export function verifyRecord(
   selection: StoredSelection,
   decisions: readonly StoredDecision[],
   key: string,
+  scores: readonly StoredScore[] = [],
 ): boolean {
   if (selection.fingerprintScheme === FingerprintScheme.SHA256)
     return same(unkeyedFingerprintOf(selection.snapshot), selection.fingerprint);
   if (selection.fingerprintScheme !== FingerprintScheme.HMAC_SHA256) return false;
   const { fingerprint } = selection;
-  if (!same(fingerprintOf(selection.snapshot, key), fingerprint)) return false;
-  const ordered = [...decisions].sort((a, b) => a.id - b.id);
-  const latest = new Map<number, StoredDecision>();
-  let previous: string | null = null;
-  for (const decision of ordered) {
-    const superseded = latest.get(decision.employeeId) ?? null;
-    if ((decision.supersedesId ?? null) !== (superseded?.id ?? null)) return false;
-    const expected = decisionMacOf(key, fingerprint, decision, previous, superseded?.mac ?? null);
-    if (decision.mac === null || !same(expected, decision.mac)) return false;
-    latest.set(decision.employeeId, decision);
-    previous = decision.mac;
-  }
+  if (!same(fingerprintOf(selection.snapshot, key, selection.stages), fingerprint)) return false;
+  const decisionHead = verifyChain(
+    decisions,
+    (d) => String(d.employeeId),
+    (d, previous, superseded) => decisionMacOf(key, fingerprint, d, previous, superseded),
+  );
+  const scoreHead = verifyChain(
+    scores,
+    (s) => `${s.employeeId} ${s.stageOrder}`,
+    (s, previous, superseded) => scoreMacOf(key, fingerprint, s, previous, superseded),
+  );
+  if (decisionHead === false || scoreHead === false) return false;
   if (!selection.closedAt) return !selection.closeMac;
   if (!selection.closeMac) return false;
-  const expected = closeMacOf(key, fingerprint, selection.closedAt, ordered.length, previous);
+  const expected = closeMacOf(
+    key,
+    fingerprint,
+    selection.closedAt,
+    decisions.length,
+    decisionHead,
+    { count: scores.length, head: scoreHead },
+  );
   return same(expected, selection.closeMac);
+}
+
+/**
+ * Checks a chain of append-only entries in the order recorded: each supersedes exactly the
+ * previous entry of its subject and carries the MAC `macOf` gives over the entry before it and
+ * the one it supersedes. The MAC of the last entry (null: none), or false when one does not hold.
+ */
+function verifyChain<T extends { id: number; supersedesId: number | null; mac: string | null }>(
+  entries: readonly T[],
+  subject: (entry: T) => string,
+  macOf: (entry: T, previous: string | null, superseded: string | null) => string,
+): string | null | false {
+  const ordered = [...entries].sort((a, b) => a.id - b.id);
+  const latest = new Map<string, T>();
+  let previous: string | null = null;
+  for (const entry of ordered) {
+    const superseded = latest.get(subject(entry)) ?? null;
+    if ((entry.supersedesId ?? null) !== (superseded?.id ?? null)) return false;
+    const expected = macOf(entry, previous, superseded?.mac ?? null);
+    if (entry.mac === null || !same(expected, entry.mac)) return false;
+    latest.set(subject(entry), entry);
+    previous = entry.mac;
+  }
+  return previous;
 }
 
 /** Two hex MACs are equal (compared in constant time). */

@@ -32,22 +32,24 @@ import {
   type FrozenCandidate,
   type FrozenSelection,
 } from './selection.snapshot';
+import { insertStages, sealedStagesAndScores, stagesToFreeze } from './selection-stages.store';
 
 /** How many of the ranking a selection freezes (best first). */
 export const FROZEN_CANDIDATES = 100;
-const MAX_TEXT = 2000;
+export const MAX_TEXT = 2000;
 
-type Payload = { userErrors: UserError[]; selection: Selection | null };
+export type Payload = { userErrors: UserError[]; selection: Selection | null };
 
-const refused = (field: string[], code: UserErrorCode, message: string): Payload => ({
+export const refused = (field: string[], code: UserErrorCode, message: string): Payload => ({
   userErrors: [{ field, code, message }],
   selection: null,
 });
 
 /**
  * Opens a selection: ranks the position's candidates under the policy and freezes the first
- * 100 (each one's inputs, result, training plan and readiness), with the fingerprint of it all,
- * in one transaction with its audit event.
+ * 100 (each one's inputs, result, training plan and readiness) and the stages of its category's
+ * template (or the fallback's), with the fingerprint of it all, in one transaction with its
+ * audit event.
  */
 export async function openSelection(
   ctx: Context,
@@ -103,7 +105,8 @@ export async function openSelection(
   ) as FrozenSelection;
   const agency = await agencyOfUnit(ctx.knex, position.orgUnit.id);
   const actor = actorOf(ctx);
-  const fingerprint = fingerprintOf(snapshot, selectionKey());
+  const stages = await stagesToFreeze(ctx.knex, position.category);
+  const fingerprint = fingerprintOf(snapshot, selectionKey(), stages);
   const id = await ctx.knex.transaction(async (trx) => {
     const [row] = await trx('selection')
       .insert({
@@ -119,6 +122,7 @@ export async function openSelection(
     const membersMac = members
       ? await writeMembers(trx, { id: row.id, fingerprint }, members, selectionKey())
       : undefined;
+    await insertStages(trx, row.id, stages);
     await recordAudit(trx, {
       actor,
       action: 'openSelection',
@@ -133,6 +137,7 @@ export async function openSelection(
         fingerprint,
         fingerprintScheme: FingerprintScheme.HMAC_SHA256,
         ...(members ? { members, membersMac } : {}),
+        stages,
       },
     });
     return row.id;
@@ -238,7 +243,10 @@ export function recordDecision(
 }
 
 /** The frozen candidate an employee's global ID names, if any. */
-function candidateById(snapshot: FrozenSelection, employee: string): FrozenCandidate | undefined {
+export function candidateById(
+  snapshot: FrozenSelection,
+  employee: string,
+): FrozenCandidate | undefined {
   const parsed = fromGlobalId(employee);
   if (!parsed || parsed.typeName !== 'Employee') return undefined;
   return snapshot.candidates.find((c) => c.employeeId === parsed.id);
@@ -246,7 +254,8 @@ function candidateById(snapshot: FrozenSelection, employee: string): FrozenCandi
 
 /**
  * Closes a selection: after this nothing about it changes. The closing is sealed with a MAC over
- * its moment and the decisions then; the database refuses to clear or move `closed_at`.
+ * its moment and the decisions and stage scores then; the database refuses to clear or move
+ * `closed_at`.
  */
 export function closeSelection(ctx: Context, input: { selectionId: string }): Promise<Payload> {
   return changeOpenSelection(ctx, input.selectionId, async (trx, row, actor) => {
@@ -254,6 +263,10 @@ export function closeSelection(ctx: Context, input: { selectionId: string }): Pr
       .where('selection_id', row.id)
       .orderBy('id', 'asc')
       .pluck<(string | null)[]>('mac');
+    const scores = await trx('selection_stage_score')
+      .where('selection_id', row.id)
+      .orderBy('id', 'asc')
+      .pluck<string[]>('mac');
     const closedAt = new Date();
     const mac = closeMacOf(
       selectionKey(),
@@ -261,6 +274,7 @@ export function closeSelection(ctx: Context, input: { selectionId: string }): Pr
       closedAt,
       decisions.length,
       decisions.at(-1) ?? null,
+      { count: scores.length, head: scores.at(-1) ?? null },
     );
     const number = await nextNumber(trx, row.agency, closedAt);
     await trx('selection')
@@ -272,7 +286,13 @@ export function closeSelection(ctx: Context, input: { selectionId: string }): Pr
       section: 'selections',
       recordKey: String(row.id),
       agency: row.agency,
-      after: { closedAt: closedAt.toISOString(), decisions: decisions.length, mac, number },
+      after: {
+        closedAt: closedAt.toISOString(),
+        decisions: decisions.length,
+        scores: scores.length,
+        mac,
+        number,
+      },
     });
     return null;
   });
@@ -311,7 +331,7 @@ export function setSelectionMembers(
 }
 
 /** Runs `change` on an open selection the caller may decide on, under a lock of its row. */
-async function changeOpenSelection(
+export async function changeOpenSelection(
   ctx: Context,
   selectionId: string,
   change: (
@@ -375,14 +395,25 @@ export function decisionsOf(ctx: Context, selection: Selection): Promise<Selecti
 }
 
 /**
- * Whether the stored record is as written: the snapshot, every decision and the closing, checked
- * now against their fingerprint and MACs under this server's selection key (`verifyRecord`).
+ * Whether the stored record is as written: the snapshot and its stages, every decision, every
+ * stage score and the closing, checked now against their fingerprint and MACs under this
+ * server's selection key (`verifyRecord`).
  */
 export async function verified(ctx: Context, selection: Selection): Promise<boolean> {
-  const decisions = await decisionsOf(ctx, selection);
+  const [decisions, { stages, scores }] = await Promise.all([
+    decisionsOf(ctx, selection),
+    sealedStagesAndScores(ctx, selection),
+  ]);
   if (!verifyMembers(selection, selectionKey())) return false;
   return verifyRecord(
-    selection,
+    {
+      snapshot: selection.snapshot,
+      stages,
+      fingerprint: selection.fingerprint,
+      fingerprintScheme: selection.fingerprintScheme,
+      closedAt: selection.closedAt,
+      closeMac: selection.closeMac,
+    },
     decisions.map((d) => ({
       id: d.id,
       employeeId: d.employeeId,
@@ -394,6 +425,7 @@ export async function verified(ctx: Context, selection: Selection): Promise<bool
       mac: d.mac ?? null,
     })),
     selectionKey(),
+    scores,
   );
 }
 
