@@ -13,6 +13,10 @@ export function formatJpm(value: number, language: 'id' | 'en' = 'id'): string {
   }).format(value);
 }
 
+/** A stage score or total, as the screen and the berita acara both write it (one decimal). */
+export const formatScore = (value: number, language: 'id' | 'en' = 'id'): string =>
+  formatJpm(value, language);
+
 /** What of a verdict the reasons read (a frozen `FitResult` or the API's `Fit` alike). */
 export interface VerdictFacts {
   readonly jobPersonMatch: number;
@@ -87,6 +91,11 @@ export const REPORT_LABELS: Readonly<Record<string, Readonly<Record<string, stri
     NEAR_RETIREMENT: 'mendekati batas usia pensiun',
   },
   CommitteeRole: { CHAIR: 'Ketua', SECRETARY: 'Sekretaris', MEMBER: 'Anggota' },
+  TieBreak: {
+    COMPETENCY_SCORE: 'nilai kompetensi lebih tinggi',
+    JOB_PERSON_MATCH: 'JPM lebih tinggi',
+    FROZEN_RANKING: 'peringkat awal yang dibekukan',
+  },
   Boolean: { true: 'ya', false: 'tidak' },
 };
 

@@ -1,3 +1,4 @@
+import { PDFParse } from 'pdf-parse';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ADMINISTRATOR_STAGES } from '../../src/domain/selection-stages';
@@ -59,6 +60,20 @@ async function sql<T = any>(text: string, values: unknown[] = [], triggers = tru
 }
 const rowId = (globalId: string) =>
   Number(Buffer.from(globalId, 'base64url').toString().split(':')[1]);
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The berita acara's text, white space flattened. */
+async function pdfText(id: string): Promise<string> {
+  const response = await fetch(`${app.url}/selections/${id}/report.pdf`, {
+    headers: { authorization: `Bearer ${COMMITTEE}` },
+  });
+  expect(response.status).toBe(200);
+  const parser = new PDFParse({ data: Buffer.from(await response.arrayBuffer()) });
+  const result = await parser.getText();
+  await parser.destroy();
+  return result.text.replace(/\s+/g, ' ');
+}
 
 async function open(category: string) {
   expect(positions[category], `the demo province has a ${category} post in ${X}`).toBeDefined();
@@ -305,6 +320,27 @@ describe('a staged selection', () => {
       [rowId(selection.id), rowId(a)],
     );
     expect(rows.map((r) => r.score)).toEqual([100, 80, 70, 90, 80, 100, 100]);
+
+    // The berita acara prints the same stages, scores, drop-out and names, as the screen has them.
+    const names = await app.ok(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Employee { name } } }`,
+      {
+        ids: [b, a, c],
+      },
+    );
+    const [nameB, nameA, nameC] = names.nodes.map((n: any) => n.name);
+    const text = await pdfText(selection.id);
+    expect(text).toContain('Tahapan seleksi dan nilai');
+    expect(text).toContain('Kompetensi teknis (30,0%, lulus ≥ 60,0)');
+    expect(text).toMatch(new RegExp(`${escape(nameC)} .*Gugur pada tahap Kompetensi teknis`));
+    const proposed = text.slice(text.indexOf('Nama yang diusulkan kepada PPK'));
+    expect(proposed).toMatch(
+      new RegExp(
+        `1\\. ${escape(nameB)} \\(NIP \\d{18}\\), nilai akhir 83,0; .*diurutkan menurut nilai kompetensi lebih tinggi`,
+      ),
+    );
+    expect(proposed).toContain(`2. ${nameA} (NIP`);
+    expect(proposed).not.toContain(nameC);
     expect(rows[5].supersedes_id).toBe(rows[3].id);
     expect(read.verified).toBe(true);
 

@@ -9,6 +9,9 @@ import { pukul, tanggal } from '../../domain/berita-acara';
 import { timeZoneOfProvince } from '../../domain/province';
 import { formatJpm, notQualifiedText, reportLabel } from '../../domain/selection.format';
 import type { SelectionDecision } from './selection-decision.entity';
+import { stagesOf } from './selection-stages.store';
+import { proposedFor, standingsFor } from './selection-stages.service';
+import { writeProposedNames, writeStages, type StageFacts } from './report.stages';
 import type { Selection } from './selection.entity';
 import { FingerprintScheme } from './selection.record';
 import { currentDecisions, decisionsOf, verified } from './selection.service';
@@ -27,7 +30,7 @@ import {
 type Snapshot = Selection['snapshot'];
 
 /** Everything the report prints beyond the snapshot, read once before layout begins. */
-export interface ReportFacts {
+export interface ReportFacts extends StageFacts {
   readonly selection: Selection;
   readonly letterhead: Letterhead;
   readonly competencies: ReadonlyMap<number, Competency>;
@@ -46,17 +49,15 @@ export interface ReportFacts {
 /** One numbered section of the berita acara: it writes its heading and its content. */
 type Section = (pdf: Pdf, facts: ReportFacts, number: number) => void;
 
-/**
- * The sections, in order. The stages with their scores and the three proposed names
- * (`Selection.stages`, `standings`, `proposedNames`) are one more `Section`, added to this list
- * after the ranking when staged selections land; the numbering follows by itself.
- */
+/** The sections, in order (numbered as they come). */
 const SECTIONS: readonly Section[] = [
   writePosition,
   writeProfile,
   writePolicy,
   writeRanking,
+  writeStages,
   writeDecisions,
+  writeProposedNames,
   writeFingerprint,
 ];
 
@@ -124,6 +125,11 @@ async function reportFacts(
     timeZone: timeZoneOfProvince(agency?.province),
     logo: (await logoOf(ctx, selection.agency))?.bytes ?? null,
   };
+  const [stages, standings, proposed] = await Promise.all([
+    stagesOf(ctx, selection),
+    standingsFor(ctx, selection, null),
+    proposedFor(ctx, selection, null),
+  ]);
   const verifyUrl = `${origin}/selections/${selection.id}/verify?fingerprint=${selection.fingerprint}`;
   const qr = await QRCode.toBuffer(verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   return {
@@ -136,6 +142,9 @@ async function reportFacts(
     intact,
     verifyUrl,
     qr,
+    stages,
+    standings,
+    proposed,
   };
 }
 
