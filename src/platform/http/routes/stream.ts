@@ -21,6 +21,7 @@ import type { Context } from '../../graphql/context';
 import { AppError, ErrorCode, formatError } from '../../../shared/errors';
 import { Door, operationOf, statusOf, variablesOf, type Caller } from '../pipeline';
 import { requestContext, type AppRoute, type RouteDeps } from './route';
+import { preferredLanguage } from '../../../domain/language';
 
 /** The request context, as graphql-sse types an operation's context. */
 type StreamContext = Context & Record<PropertyKey, unknown>;
@@ -206,6 +207,7 @@ async function startStream(
   const contextValue = requestContext(deps, caller.viewer, {
     requestId: String(request.id),
     signal: gone.signal,
+    language: preferredLanguage(request.headers['accept-language']),
   });
   streams.admit(contextValue, { ...stream, gone });
   return {
