@@ -9,7 +9,14 @@ export enum OrderDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(OrderDirection, { name: 'OrderDirection', description: 'Sort direction.' });
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction.',
+  valuesConfig: {
+    ASC: { description: 'Smallest first (A to Z, lowest, earliest).' },
+    DESC: { description: 'Largest first (Z to A, highest, latest).' },
+  },
+});
 
 /** Builds an `<Name>Order` input `{ field, direction }` for a sort-field enum. */
 export function orderInput<F extends string>(

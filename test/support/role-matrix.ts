@@ -12,6 +12,7 @@ export const AGENCY_X = 'PROV-MALUKU';
  */
 export const ROLE_MATRIX: [string, string, Partial<Record<Caller, string>>][] = [
   ['employees list', '{ employees(first: 1) { totalCount } }', { ANALYST: 'ok' }],
+  ['labels', '{ labels { enum value label } }', {}],
   [
     'candidates',
     `query($p: String!) { candidates(positionCode: $p, first: 1) { totalCount } }`,

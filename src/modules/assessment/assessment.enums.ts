@@ -6,6 +6,12 @@ registerEnumType(AssessmentMethod, {
   name: 'AssessmentMethod',
   description: 'How competencies were assessed.',
   valuesConfig: {
+    ASSESSMENT_CENTER: {
+      description: 'An assessment centre: several methods and assessors (the JPM of the SKJ).',
+    },
+    TEST: { description: 'A written or computer-based competency test.' },
     MULTI_RATER: { description: '360-degree feedback.' },
+    PORTFOLIO: { description: 'A review of the portfolio of work done.' },
+    INTERVIEW: { description: 'A competency-based interview.' },
   },
 });

@@ -9,6 +9,10 @@ export enum CompetencyOrderField {
 registerEnumType(CompetencyOrderField, {
   name: 'CompetencyOrderField',
   description: 'Sort key of competencies.',
+  valuesConfig: {
+    CODE: { description: 'By code (`M.01`, `M.02`, …).' },
+    NAME: { description: 'By name.' },
+  },
 });
 export const CompetencyOrder = orderInput(
   'Competency',

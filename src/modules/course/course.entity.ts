@@ -1,3 +1,4 @@
+import { TITLE_DEPRECATION } from '../../shared/naming';
 import './course.enums';
 import { Check, DecimalType, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
@@ -15,7 +16,11 @@ export class Course extends Node {
   @Property({ type: 'string', length: 64, unique: true })
   code!: string;
 
-  @Field(() => String, { description: 'Title, e.g. "Pelatihan Kepemimpinan Administrator".' })
+  /** The name; GraphQL answers it as `name` (and, deprecated, `title`). */
+  @Field(() => String, {
+    description: 'The name, under its old field name.',
+    deprecationReason: TITLE_DEPRECATION,
+  })
   @Property({ type: 'string', length: 300 })
   title!: string;
 

@@ -4,6 +4,7 @@ import { CourseModality, CourseType } from '../../domain/course.enums';
 
 export enum CourseOrderField {
   CODE = 'CODE',
+  NAME = 'NAME',
   TITLE = 'TITLE',
   HOURS = 'HOURS',
   COST = 'COST',
@@ -11,6 +12,13 @@ export enum CourseOrderField {
 registerEnumType(CourseOrderField, {
   name: 'CourseOrderField',
   description: 'Sort key of courses.',
+  valuesConfig: {
+    CODE: { description: 'By code.' },
+    NAME: { description: 'By name.' },
+    TITLE: { description: 'By name (the old name of NAME).', deprecationReason: 'Use `NAME`.' },
+    HOURS: { description: 'By length in JP.' },
+    COST: { description: 'By cost per participant.' },
+  },
 });
 export const CourseOrder = orderInput('Course', CourseOrderField, CourseOrderField.CODE);
 export type CourseOrder = InstanceType<typeof CourseOrder>;
@@ -34,7 +42,7 @@ export class CourseFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Code or title contains this text (any case).',
+    description: 'Code or name contains this text (any case).',
   })
   search?: string | null;
 }

@@ -12,6 +12,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
+import { TITLE_DEPRECATION, titleFromName } from '../../shared/naming';
 import { saveCoded, type CodedKind } from '../../records/save-record';
 import { Course } from './course.entity';
 import { CourseModality, CourseType } from '../../domain/course.enums';
@@ -27,7 +28,14 @@ export class CourseOutcomeInput {
 @InputType({ description: 'A new course.' })
 export class CreateCourseInput {
   @Field(() => String, { description: 'Natural key.' }) code!: string;
-  @Field(() => String, { description: 'Title.' }) title!: string;
+  @Field(() => String, { nullable: true, description: 'Name (required, unless `title` is given).' })
+  name?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name, under its old field name.',
+    deprecationReason: TITLE_DEPRECATION,
+  })
+  title?: string | null;
   @Field(() => CourseType, { description: 'Kind of development.' }) type!: CourseType;
   @Field(() => CourseModality, { description: 'Modality.' }) modality!: CourseModality;
   @Field(() => Int, { description: 'Length in JP (> 0).' }) hours!: number;
@@ -46,7 +54,13 @@ export class CreateCourseInput {
 @InputType({ description: 'Changes to a course; lists, when given, replace the stored ones.' })
 export class UpdateCourseInput {
   @Field(() => String, { description: 'The course to change.' }) code!: string;
-  @Field(() => String, { nullable: true, description: 'Title.' }) title?: string;
+  @Field(() => String, { nullable: true, description: 'New name.' }) name?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The new name, under its old field name.',
+    deprecationReason: TITLE_DEPRECATION,
+  })
+  title?: string | null;
   @Field(() => CourseType, { nullable: true, description: 'Kind of development.' })
   type?: CourseType;
   @Field(() => CourseModality, { nullable: true, description: 'Modality.' })
@@ -87,7 +101,9 @@ export class CourseMutationResolver {
     input: CreateCourseInput,
     @Ctx() ctx: Context,
   ) {
-    return saveCoded(ctx, COURSE, input, 'create');
+    const named = titleFromName(input, true);
+    if (named.userErrors.length) return { userErrors: named.userErrors, course: null };
+    return saveCoded(ctx, COURSE, named.input, 'create');
   }
 
   @Authorized(Role.ADMIN)
@@ -97,6 +113,8 @@ export class CourseMutationResolver {
     input: UpdateCourseInput,
     @Ctx() ctx: Context,
   ) {
-    return saveCoded(ctx, COURSE, input, 'update');
+    const named = titleFromName(input, false);
+    if (named.userErrors.length) return { userErrors: named.userErrors, course: null };
+    return saveCoded(ctx, COURSE, named.input, 'update');
   }
 }

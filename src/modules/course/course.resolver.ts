@@ -42,6 +42,13 @@ export class CourseResolver {
     return ctx.loaders.byKey(Course, 'code').load(code);
   }
 
+  @FieldResolver(() => String, {
+    description: 'Name, e.g. "Pelatihan Kepemimpinan Administrator".',
+  })
+  name(@Root() course: Course) {
+    return course.title;
+  }
+
   @FieldResolver(() => [CourseOutcome], {
     description: 'The competencies it develops, and to which level.',
   })

@@ -6,7 +6,13 @@ import type { PageArgs } from '../../shared/pagination';
 import { Course } from './course.entity';
 import type { CourseFilter, CourseOrder } from './course.inputs';
 
-const COURSE_SORT = { CODE: 'code', TITLE: 'title', HOURS: 'hours', COST: 'cost' } as const;
+const COURSE_SORT = {
+  CODE: 'code',
+  NAME: 'title',
+  TITLE: 'title',
+  HOURS: 'hours',
+  COST: 'cost',
+} as const;
 
 /** A page of the course catalogue matching the filter. */
 export function listCourses(

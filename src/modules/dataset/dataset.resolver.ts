@@ -34,6 +34,16 @@ export enum DatasetSection {
 registerEnumType(DatasetSection, {
   name: 'DatasetSection',
   description: 'A section of the dataset document.',
+  valuesConfig: {
+    AGENCIES: { description: 'Agencies (instansi): `agencies`.' },
+    ORG_UNITS: { description: 'Org units (unit kerja): `orgUnits`.' },
+    COMPETENCIES: { description: 'The competency dictionary with levels: `competencies`.' },
+    COURSES: { description: 'The course catalogue with outcomes: `courses`.' },
+    POSITIONS: { description: 'Positions with their job profiles: `positions`.' },
+    EMPLOYEES: { description: 'Employees with yearly performance: `employees`.' },
+    ASSESSMENTS: { description: 'Assessments with their results: `assessments`.' },
+    TRAININGS: { description: 'Training records (courses completed): `trainings`.' },
+  },
 });
 
 @ObjectType({ description: 'One bad record of an import: where it is and why.' })

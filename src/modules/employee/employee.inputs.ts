@@ -1,18 +1,54 @@
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
-import { orderInput } from '../../shared/order';
+import { OrderDirection } from '../../shared/order';
 import { EmploymentType } from '../../domain/employee.enums';
 
 export enum EmployeeOrderField {
   NAME = 'NAME',
   NIP = 'NIP',
   CREATED = 'CREATED',
+  RANK = 'RANK',
+  YEARS_OF_SERVICE = 'YEARS_OF_SERVICE',
+  LEVEL = 'LEVEL',
 }
 registerEnumType(EmployeeOrderField, {
   name: 'EmployeeOrderField',
-  description: 'Sort key of employees (NIP order lists only employees who have a NIP).',
+  description:
+    'Sort key of employees. Every order breaks ties by creation order; employees without the key (no rank, no appointment date, never assessed in the competency) come last in both directions.',
+  valuesConfig: {
+    NAME: { description: 'By name.' },
+    NIP: { description: 'By NIP; lists only employees who have a NIP (not PPPK).' },
+    CREATED: { description: 'By creation order.' },
+    RANK: { description: 'By rank, I/a lowest to IV/e highest; PPPK (no rank) last.' },
+    YEARS_OF_SERVICE: {
+      description:
+        'By length of service, from the first appointment (TMT CPNS): ASC fewest years first. Employees without an appointment date last.',
+    },
+    LEVEL: {
+      description:
+        'By the current level (latest assessment up to today) of the competency named by `competency`; employees never assessed in it last.',
+    },
+  },
 });
-export const EmployeeOrder = orderInput('Employee', EmployeeOrderField, EmployeeOrderField.NAME);
-export type EmployeeOrder = InstanceType<typeof EmployeeOrder>;
+
+@InputType('EmployeeOrder', {
+  description: 'Order of Employee lists; ties are broken by creation order.',
+})
+export class EmployeeOrder {
+  @Field(() => EmployeeOrderField, {
+    defaultValue: EmployeeOrderField.NAME,
+    description: 'Sort key.',
+  })
+  field!: EmployeeOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Direction.' })
+  direction!: OrderDirection;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The competency (code, e.g. `M.03`) whose level orders: with `LEVEL` only.',
+  })
+  competency?: string | null;
+}
 
 @InputType({
   description:

@@ -1,7 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../platform/graphql/context';
 import { AppError, badInput, ErrorCode } from '../../shared/errors';
-import { paginate } from '../../platform/db/keyset';
+import {
+  nullsLast,
+  paginate,
+  paginateComputed,
+  type ComputedSortKey,
+} from '../../platform/db/keyset';
 import { containsPattern, sortKeys } from '../../shared/order';
 import { pageOfList, type PageArgs } from '../../shared/pagination';
 import { subtreeIds } from '../org/org.service';
@@ -11,11 +16,12 @@ import { Employee } from './employee.entity';
 import { addYears, appointmentDateOf, wholeYearsBetween } from '../../domain/employee.dates';
 import { hoursInYear } from './employee.loaders';
 import { leanReaderOf } from '../../platform/db/lean';
-import type {
-  CompetencyLevelFilter,
-  EmployeeFilter,
-  EmployeeOrder,
-  RangeFilter,
+import {
+  EmployeeOrderField,
+  type CompetencyLevelFilter,
+  type EmployeeFilter,
+  type EmployeeOrder,
+  type RangeFilter,
 } from './employee.inputs';
 import { raw } from '@mikro-orm/core';
 import { Competency } from '../competency/competency.entity';
@@ -46,17 +52,89 @@ export async function listEmployees(
         argument: 'orderBy.field',
       },
     );
+  const reader = leanReaderOf<Employee>(ctx.em.getMetadata().get(Employee.name));
+  const computed = await computedOrder(ctx, order);
+  if (computed)
+    return paginateComputed(
+      ctx.em,
+      Employee,
+      where as FilterQuery<Employee>,
+      computed,
+      page,
+      reader,
+    );
   // Keyset cursors need a non-null key: NIP order lists the employees who have a NIP.
   if (order?.field === 'NIP') where.$and.push({ nip: { $ne: null } });
   const sort = sortKeys(order, EMPLOYEE_SORT, ctx.access.seesIdentifying ? 'NAME' : 'CREATED');
-  return paginate(
-    ctx.em,
-    Employee,
-    where as FilterQuery<Employee>,
-    sort,
-    page,
-    leanReaderOf(ctx.em.getMetadata().get(Employee.name)),
-  );
+  return paginate(ctx.em, Employee, where as FilterQuery<Employee>, sort, page, reader);
+}
+
+/**
+ * The SQL keys of the orders computed from other tables or columns (rank, service, a
+ * competency's level), or undefined for the orders on a column. Employees without the key
+ * come last in both directions (`nullsLast`). The competency is checked: `LEVEL` needs one, no
+ * other order takes one, and an unknown code is a BAD_USER_INPUT naming it.
+ */
+async function computedOrder(
+  ctx: Context,
+  order: EmployeeOrder | null | undefined,
+): Promise<ComputedSortKey[] | undefined> {
+  const direction = order?.direction ?? 'ASC';
+  if (order?.competency != null && order.field !== EmployeeOrderField.LEVEL)
+    throw badInput('`competency` goes with the LEVEL order only.', {
+      argument: 'orderBy.competency',
+    });
+  switch (order?.field) {
+    case EmployeeOrderField.RANK:
+      return nullsLast(
+        '(select r.ordinal from rank r where r.code = e0.rank_code)',
+        direction,
+        'int',
+      );
+    case EmployeeOrderField.YEARS_OF_SERVICE:
+      // More years is an earlier first appointment: the day number of that date, reversed.
+      return nullsLast(`(date '1970-01-01' - ${SERVICE_START_SQL})`, direction, 'int');
+    case EmployeeOrderField.LEVEL: {
+      if (!order.competency)
+        throw badInput(
+          'The LEVEL order needs `competency`, the code of the competency to order by.',
+          {
+            argument: 'orderBy.competency',
+          },
+        );
+      const competency = await ctx.loaders.byKey(Competency, 'code').load(order.competency);
+      if (!competency)
+        throw badInput(`No competency has code "${order.competency}".`, {
+          argument: 'orderBy.competency',
+        });
+      return nullsLast(currentLevelSql(competency.id, ctx.today), direction, 'int');
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The first appointment (TMT CPNS) in SQL, as `appointmentDateOf` reads it: the recorded date,
+ * else the first of the NIP's appointment month (NIPs are checked on every write).
+ */
+const SERVICE_START_SQL = `coalesce(e0.appointed_on, case when substring(e0.nip from 13 for 2) between '01' and '12'
+    then to_date(substring(e0.nip from 9 for 6), 'YYYYMM') end)`;
+
+/**
+ * The current level of a competency in SQL, as `Employee.competencies` reads it: the result of
+ * the latest assessment on or before `today` (latest id among the same day's). One index read
+ * per employee (`assessment_employee_id_index`).
+ */
+function currentLevelSql(competencyId: number, today: string): string {
+  invariant(Number.isInteger(competencyId) && /^\d{4}-\d{2}-\d{2}$/.test(today));
+  return `(select r.level from assessment a join assessment_result r on r.assessment_id = a.id
+    where a.employee_id = e0.id and r.competency_id = ${competencyId} and a.assessed_on <= date '${today}'
+    order by a.assessed_on desc, a.id desc limit 1)`;
+}
+
+function invariant(condition: boolean): asserts condition {
+  if (!condition) throw new Error('Invariant failed: a computed order from unchecked values.');
 }
 
 /**

@@ -12,6 +12,17 @@ import { EmployeeMutationResolver } from './employee.mutations';
 import { Employee } from './employee.entity';
 import { PerformanceRecord } from './performance-record.entity';
 
+/**
+ * What a computed order costs (units of one plain field): a sort of every employee in scope,
+ * priced for the largest province like a skill condition (a pass over the scope); LEVEL reads
+ * each one's latest assessment of the competency besides (docs/performance.md).
+ */
+const COMPUTED_ORDER_COST: Readonly<Record<string, number>> = {
+  RANK: SKILL_CONDITION_COST,
+  YEARS_OF_SERVICE: SKILL_CONDITION_COST,
+  LEVEL: 3 * SKILL_CONDITION_COST,
+};
+
 /** Employees (ASN), their current competencies, performance, searches and counts. */
 export const employeeFeature: Feature = {
   name: 'employee',
@@ -37,6 +48,12 @@ export const employeeFeature: Feature = {
       'Competency.holders': SKILL_CONDITION_COST,
     },
     inputs: {
+      // A computed order sorts every employee the filter selects (no index reads the page).
+      EmployeeOrder: (value) => ({
+        cost: COMPUTED_ORDER_COST[(value as { field?: string }).field ?? ''] ?? 0,
+        conditions: 0,
+        depth: 0,
+      }),
       EmployeeFilter: (value) => {
         const { skills, branches, depth } = employeeFilterShape(value);
         return {

@@ -41,6 +41,14 @@ export enum JpmCategory {
 registerEnumType(JpmCategory, {
   name: 'JpmCategory',
   description: 'The band a JPM falls in on the scale used (half-open bands).',
+  valuesConfig: {
+    OPTIMAL: { description: 'OPTIMAL scale: JPM of at least 90.' },
+    CUKUP_OPTIMAL: { description: 'OPTIMAL scale: at least 78 and below 90.' },
+    KURANG_OPTIMAL: { description: 'OPTIMAL scale: below 78.' },
+    MEMENUHI_SYARAT: { description: 'ELIGIBILITY scale: at least 80.' },
+    MASIH_MEMENUHI_SYARAT: { description: 'ELIGIBILITY scale: at least 68 and below 80.' },
+    KURANG_MEMENUHI_SYARAT: { description: 'ELIGIBILITY scale: below 68.' },
+  },
 });
 
 export enum ConditionCode {

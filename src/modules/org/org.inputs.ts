@@ -9,6 +9,10 @@ export enum AgencyOrderField {
 registerEnumType(AgencyOrderField, {
   name: 'AgencyOrderField',
   description: 'Sort key of agencies.',
+  valuesConfig: {
+    CODE: { description: 'By code.' },
+    NAME: { description: 'By name.' },
+  },
 });
 export const AgencyOrder = orderInput('Agency', AgencyOrderField, AgencyOrderField.CODE);
 export type AgencyOrder = InstanceType<typeof AgencyOrder>;
@@ -20,6 +24,10 @@ export enum OrgUnitOrderField {
 registerEnumType(OrgUnitOrderField, {
   name: 'OrgUnitOrderField',
   description: 'Sort key of org units.',
+  valuesConfig: {
+    CODE: { description: 'By code.' },
+    NAME: { description: 'By name.' },
+  },
 });
 export const OrgUnitOrder = orderInput('OrgUnit', OrgUnitOrderField, OrgUnitOrderField.CODE);
 export type OrgUnitOrder = InstanceType<typeof OrgUnitOrder>;

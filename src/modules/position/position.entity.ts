@@ -1,3 +1,4 @@
+import { TITLE_DEPRECATION } from '../../shared/naming';
 import './position.enums';
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
@@ -26,7 +27,11 @@ export class Position extends Node {
   @Property({ type: 'string', length: 64, unique: true })
   code!: string;
 
-  @Field(() => String, { description: 'Title, e.g. "Kepala Bidang Pengembangan Kompetensi".' })
+  /** The name (nama jabatan); GraphQL answers it as `name` (and, deprecated, `title`). */
+  @Field(() => String, {
+    description: 'The name, under its old field name.',
+    deprecationReason: TITLE_DEPRECATION,
+  })
   @Property({ type: 'string', length: 300 })
   title!: string;
 

@@ -4,6 +4,7 @@ import { PositionCategory } from '../../domain/position.enums';
 
 export enum PositionOrderField {
   CODE = 'CODE',
+  NAME = 'NAME',
   TITLE = 'TITLE',
   SENIORITY = 'SENIORITY',
 }
@@ -11,6 +12,9 @@ registerEnumType(PositionOrderField, {
   name: 'PositionOrderField',
   description: 'Sort key of positions.',
   valuesConfig: {
+    CODE: { description: 'By code.' },
+    NAME: { description: 'By name.' },
+    TITLE: { description: 'By name (the old name of NAME).', deprecationReason: 'Use `NAME`.' },
     SENIORITY: {
       description:
         'Top posts first: JPT Utama, Madya, Pratama, Administrator, Pengawas, Pelaksana, then the functional ranks from Ahli Utama down; by code within a category.',
@@ -39,7 +43,7 @@ export class PositionFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Code or title contains this text (any case).',
+    description: 'Code or name contains this text (any case).',
   })
   search?: string | null;
 }

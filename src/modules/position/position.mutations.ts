@@ -12,6 +12,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../platform/graphql/context';
 import { payloadType } from '../../shared/user-error';
+import { TITLE_DEPRECATION, titleFromName } from '../../shared/naming';
 import { saveCoded, type CodedKind } from '../../records/save-record';
 import { Position } from './position.entity';
 import { PerformanceRating, PositionCategory } from '../../domain/position.enums';
@@ -58,7 +59,14 @@ export class PositionConditionsInput {
 @InputType({ description: 'A new position with its job profile.' })
 export class CreatePositionInput {
   @Field(() => String, { description: 'Natural key (kode jabatan).' }) code!: string;
-  @Field(() => String, { description: 'Title.' }) title!: string;
+  @Field(() => String, { nullable: true, description: 'Name (required, unless `title` is given).' })
+  name?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name, under its old field name.',
+    deprecationReason: TITLE_DEPRECATION,
+  })
+  title?: string | null;
   @Field(() => PositionCategory, { description: 'Category.' }) category!: PositionCategory;
   @Field(() => String, { description: 'Org unit code.' }) orgUnit!: string;
   @Field(() => String, { nullable: true, description: 'Job summary.' }) summary?: string;
@@ -79,7 +87,13 @@ export class CreatePositionInput {
 })
 export class UpdatePositionInput {
   @Field(() => String, { description: 'The position to change.' }) code!: string;
-  @Field(() => String, { nullable: true, description: 'Title.' }) title?: string;
+  @Field(() => String, { nullable: true, description: 'New name.' }) name?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The new name, under its old field name.',
+    deprecationReason: TITLE_DEPRECATION,
+  })
+  title?: string | null;
   @Field(() => PositionCategory, { nullable: true, description: 'Category.' })
   category?: PositionCategory;
   @Field(() => String, { nullable: true, description: 'Org unit code.' }) orgUnit?: string;
@@ -118,7 +132,9 @@ export class PositionMutationResolver {
     input: CreatePositionInput,
     @Ctx() ctx: Context,
   ) {
-    return saveCoded(ctx, POSITION, input, 'create');
+    const named = titleFromName(input, true);
+    if (named.userErrors.length) return { userErrors: named.userErrors, position: null };
+    return saveCoded(ctx, POSITION, named.input, 'create');
   }
 
   @Authorized(Role.ADMIN, Role.HR)
@@ -131,6 +147,8 @@ export class PositionMutationResolver {
     input: UpdatePositionInput,
     @Ctx() ctx: Context,
   ) {
-    return saveCoded(ctx, POSITION, input, 'update');
+    const named = titleFromName(input, false);
+    if (named.userErrors.length) return { userErrors: named.userErrors, position: null };
+    return saveCoded(ctx, POSITION, named.input, 'update');
   }
 }

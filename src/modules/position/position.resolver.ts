@@ -43,6 +43,13 @@ export class PositionResolver {
     return ctx.loaders.byKey(Position, 'code').load(code);
   }
 
+  @FieldResolver(() => String, {
+    description: 'Name (nama jabatan), e.g. "Kepala Bidang Pengembangan Kompetensi".',
+  })
+  name(@Root() position: Position) {
+    return position.title;
+  }
+
   @FieldResolver(() => String, { description: 'Indonesian name of the category.' })
   categoryName(@Root() position: Position) {
     return POSITION_CATEGORY_INFO[position.category].name;

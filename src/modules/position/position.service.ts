@@ -35,7 +35,11 @@ export async function listPositions(
     const pattern = containsPattern(filter.search);
     where.$or = [{ code: { $ilike: pattern } }, { title: { $ilike: pattern } }];
   }
-  const keys = sortKeys(order, { CODE: 'code', TITLE: 'title', SENIORITY: 'seniority' }, 'CODE');
+  const keys = sortKeys(
+    order,
+    { CODE: 'code', NAME: 'title', TITLE: 'title', SENIORITY: 'seniority' },
+    'CODE',
+  );
   // Within a category, by code (in the same direction).
   const sort =
     keys[0].property === 'seniority' ? [...keys, { ...keys[0], property: 'code' }] : keys;

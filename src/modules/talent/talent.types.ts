@@ -10,6 +10,11 @@ export enum PerformanceLevel {
 registerEnumType(PerformanceLevel, {
   name: 'PerformanceLevel',
   description: 'Performance axis of the talent matrix: below, meets or above expectation.',
+  valuesConfig: {
+    BELOW: { description: 'Below expectation: BUTUH_PERBAIKAN, KURANG or SANGAT_KURANG.' },
+    MEETS: { description: 'Meets expectation: BAIK.' },
+    ABOVE: { description: 'Above expectation: SANGAT_BAIK.' },
+  },
 });
 
 export enum PotentialLevel {
@@ -20,6 +25,11 @@ export enum PotentialLevel {
 registerEnumType(PotentialLevel, {
   name: 'PotentialLevel',
   description: 'Potential axis of the talent matrix.',
+  valuesConfig: {
+    LOW: { description: 'Potential score below the medium cut-off (default 50).' },
+    MEDIUM: { description: 'From the medium cut-off to below the high one (default 50 to < 75).' },
+    HIGH: { description: 'At least the high cut-off (default 75).' },
+  },
 });
 
 @ObjectType({ description: "An employee's talent box for a year (Permenpan RB 3/2020)." })

@@ -1,10 +1,10 @@
-import type { EntityClass, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { leanFind } from './loaders';
 import type { LeanReader } from './lean';
 import { pageRequest, toPage, type Page, type PageArgs } from '../../shared/pagination';
 
-import type { SortKeys } from '../../shared/order';
+import type { SortDirection, SortKeys } from '../../shared/order';
 
 /**
  * One page of entities by keyset pagination: cursors hold the sort key, so pages stay stable
@@ -55,4 +55,108 @@ function after(
     return condition;
   });
   return { $or: alternatives };
+}
+
+/** A sort key computed in SQL for the row aliased `e0`, never null (see `nullsLast`). */
+export interface ComputedSortKey {
+  /** SQL of the key; constants in it are the server's (ids, dates), never a client's text. */
+  readonly sql: string;
+  readonly direction: SortDirection;
+  /** How a cursor's value of the key is cast back in SQL. */
+  readonly type: 'int' | 'text';
+}
+
+/**
+ * A nullable key as two keys that are never null: whether it is missing (missing rows last,
+ * whichever the direction), then its value (0 or '' where missing, so ties go to the id).
+ */
+export function nullsLast(
+  sql: string,
+  direction: SortDirection,
+  type: ComputedSortKey['type'],
+): ComputedSortKey[] {
+  const missing = type === 'int' ? '0' : "''";
+  return [
+    { sql: `(case when (${sql}) is null then 1 else 0 end)`, direction: 'ASC', type: 'int' },
+    { sql: `coalesce(${sql}, ${missing})`, direction, type },
+  ];
+}
+
+/**
+ * One page by keyset pagination on keys computed in SQL (a rank's ordinal, a date, a level from
+ * another table), for the rows `where` selects. The filtered rows with their keys are a
+ * subquery; the page is read from it by the keys and the id (in the last key's direction), and
+ * the cursors hold the keys' values. The matching rows are sorted, not read from an index: the
+ * cost grows with the rows the filter selects (docs/performance.md).
+ */
+export async function paginateComputed<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  sort: readonly ComputedSortKey[],
+  args: PageArgs,
+  reader: LeanReader<T>,
+): Promise<Page<T>> {
+  const keys: ComputedSortKey[] = [
+    ...sort,
+    { sql: 'e0.id', direction: sort.at(-1)?.direction ?? 'ASC', type: 'int' },
+  ];
+  const request = pageRequest(args, keys.length);
+  const flip = request.direction === 'backward';
+  const effective = keys.map((k, i) => ({
+    column: `k${i}`,
+    ascending: (k.direction === 'ASC') !== flip,
+    type: k.type,
+  }));
+  const inner = em
+    .createQueryBuilder(entity, 'e0')
+    .select(raw([reader.select('e0'), ...keys.map((k, i) => `${k.sql} as k${i}`)].join(', ')))
+    .where(where);
+  const params: unknown[] = [...inner.getParams()];
+  let after = '';
+  if (request.cursor) {
+    const condition = afterComputed(effective, request.cursor);
+    after = `where ${condition.sql}`;
+    params.push(...condition.params);
+  }
+  const order = effective.map((k) => `s.${k.column} ${k.ascending ? 'asc' : 'desc'}`).join(', ');
+  const sql = `select * from (${inner.getQuery()}) s ${after} order by ${order} limit ${request.limit + 1}`;
+  const rows =
+    request.limit === 0
+      ? []
+      : await em.getConnection().execute<Record<string, unknown>[]>(sql, params, 'all');
+  const keysOf = new WeakMap<T, unknown[]>();
+  const nodes = rows.map((row) => {
+    const node = reader.map(row);
+    keysOf.set(
+      node,
+      keys.map((_, i) => row[`k${i}`]),
+    );
+    return node;
+  });
+  return toPage(
+    nodes,
+    request,
+    (node) => keysOf.get(node)!,
+    () => em.count(entity, where),
+  );
+}
+
+/** "Strictly after `cursor`" on computed key columns, as SQL with its parameters. */
+function afterComputed(
+  keys: { column: string; ascending: boolean; type: ComputedSortKey['type'] }[],
+  cursor: readonly unknown[],
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const alternatives = keys.map((key, i) => {
+    const parts: string[] = [];
+    for (let j = 0; j < i; j++) {
+      parts.push(`s.${keys[j].column} = ?::${keys[j].type}`);
+      params.push(cursor[j]);
+    }
+    parts.push(`s.${key.column} ${key.ascending ? '>' : '<'} ?::${key.type}`);
+    params.push(cursor[i]);
+    return `(${parts.join(' and ')})`;
+  });
+  return { sql: `(${alternatives.join(' or ')})`, params };
 }

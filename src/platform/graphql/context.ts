@@ -9,6 +9,7 @@ import { Loaders, type Companion, type Guard } from '../db/loaders';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../domain/groups';
 import { SetSizes } from './set-sizes';
 import { WorkMeter } from '../../shared/work-meter';
+import { DEFAULT_LANGUAGE, type Language } from '../../domain/language';
 
 /** What every resolver gets: this request's EntityManager fork, loaders, viewer and clock. */
 export interface Context {
@@ -42,6 +43,8 @@ export interface Context {
   readonly sets: SetSizes;
   /** This request's synchronous work in the ranking index: limited, and paced between callers. */
   readonly work: WorkMeter;
+  /** The language the request prefers (`Accept-Language`), for labels asked without one. */
+  readonly language: Language;
 }
 
 /** Settings of the process that every request's context carries. */
@@ -54,6 +57,8 @@ export interface ContextSettings {
   readonly signal?: AbortSignal;
   /** The fewest people an ANALYST may single out; default 5 (`DEFAULT_MIN_GROUP_SIZE`). */
   readonly minGroupSize?: number;
+  /** The language the request prefers (`preferredLanguage` of its `Accept-Language`). */
+  readonly language?: Language;
 }
 
 export const DEFAULT_CONTEXT_SETTINGS: ContextSettings = { writeWaitMs: 10_000 };
@@ -118,6 +123,7 @@ export function contextFactory(parts: ContextParts): ContextFactory {
       minGroupSize: settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
       sets: new SetSizes(),
       work: new WorkMeter(),
+      language: settings.language ?? DEFAULT_LANGUAGE,
     }) as Context;
   };
 }

@@ -23,7 +23,7 @@ query Positions {
     totalCount
     nodes {
       code
-      title
+      name
       categoryName
       orgUnit { code name }
       requirements { competency { code name } level weight critical }
@@ -42,7 +42,7 @@ query Employee($nip: String!) {
     rank { code name }
     education { code }
     orgUnit { name agency { name } }
-    position { code title }
+    position { code name }
     competencies { competency { code name } level assessedOn stale }
     trainingHours { hours target met }
     performance { year rating }
@@ -57,7 +57,7 @@ query Courses {
   competency(code: "M.04") {
     name
     levels { level description }
-    developedBy { toLevel minLevel course { code title hours cost prerequisites { code } } }
+    developedBy { toLevel minLevel course { code name hours cost prerequisites { code } } }
   }
 }`,
   },

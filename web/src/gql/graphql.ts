@@ -140,11 +140,17 @@ export type EmploymentType =
 
 /** The band a JPM falls in on the scale used (half-open bands). */
 export type JpmCategory =
+  /** OPTIMAL scale: at least 78 and below 90. */
   | 'CUKUP_OPTIMAL'
+  /** ELIGIBILITY scale: below 68. */
   | 'KURANG_MEMENUHI_SYARAT'
+  /** OPTIMAL scale: below 78. */
   | 'KURANG_OPTIMAL'
+  /** ELIGIBILITY scale: at least 68 and below 80. */
   | 'MASIH_MEMENUHI_SYARAT'
+  /** ELIGIBILITY scale: at least 80. */
   | 'MEMENUHI_SYARAT'
+  /** OPTIMAL scale: JPM of at least 90. */
   | 'OPTIMAL';
 
 /** Which category scale a JPM is read on. */
@@ -168,21 +174,31 @@ export type OpenSelectionInput = {
 
 /** Sort direction. */
 export type OrderDirection =
+  /** Smallest first (A to Z, lowest, earliest). */
   | 'ASC'
+  /** Largest first (Z to A, highest, latest). */
   | 'DESC';
 
 /** Performance axis of the talent matrix: below, meets or above expectation. */
 export type PerformanceLevel =
+  /** Above expectation: SANGAT_BAIK. */
   | 'ABOVE'
+  /** Below expectation: BUTUH_PERBAIKAN, KURANG or SANGAT_KURANG. */
   | 'BELOW'
+  /** Meets expectation: BAIK. */
   | 'MEETS';
 
 /** SKP performance rating for a year. */
 export type PerformanceRating =
+  /** Good (meets expectation). */
   | 'BAIK'
+  /** Needs improvement (below expectation). */
   | 'BUTUH_PERBAIKAN'
+  /** Poor (below expectation). */
   | 'KURANG'
+  /** Very good (above expectation on the talent matrix). */
   | 'SANGAT_BAIK'
+  /** Very poor (below expectation). */
   | 'SANGAT_KURANG';
 
 /** Why a course is in a training plan (the first that holds, in this order). */
@@ -198,19 +214,33 @@ export type PlanReason =
 
 /** Position category (UU ASN); `categoryName` on Position gives the Indonesian name. */
 export type PositionCategory =
+  /** Administrator (old echelon III). */
   | 'ADMINISTRATOR'
+  /** Functional expert, senior (Ahli Madya). */
   | 'FUNGSIONAL_AHLI_MADYA'
+  /** Functional expert, middle (Ahli Muda). */
   | 'FUNGSIONAL_AHLI_MUDA'
+  /** Functional expert, first (Ahli Pertama). */
   | 'FUNGSIONAL_AHLI_PERTAMA'
+  /** Functional expert, principal (Ahli Utama). */
   | 'FUNGSIONAL_AHLI_UTAMA'
+  /** Functional skilled, advanced (Mahir). */
   | 'FUNGSIONAL_MAHIR'
+  /** Functional skilled, beginner (Pemula). */
   | 'FUNGSIONAL_PEMULA'
+  /** Functional skilled, supervising (Penyelia). */
   | 'FUNGSIONAL_PENYELIA'
+  /** Functional skilled (Terampil). */
   | 'FUNGSIONAL_TERAMPIL'
+  /** Senior executive, second tier (old echelon I). */
   | 'JPT_MADYA'
+  /** Senior executive, third tier (old echelon II). */
   | 'JPT_PRATAMA'
+  /** Senior executive, first tier (old echelon I). */
   | 'JPT_UTAMA'
+  /** Staff position without a functional or structural tier. */
   | 'PELAKSANA'
+  /** Supervisor (old echelon IV). */
   | 'PENGAWAS';
 
 /** Which positions to list. */
@@ -223,7 +253,7 @@ export type PositionFilter = {
   orgUnitCode?: string | null | undefined;
   /** Only positions requiring this competency (code). */
   requiresCompetency?: string | null | undefined;
-  /** Code or title contains this text (any case). */
+  /** Code or name contains this text (any case). */
   search?: string | null | undefined;
 };
 
@@ -237,15 +267,22 @@ export type PositionOrder = {
 
 /** Sort key of positions. */
 export type PositionOrderField =
+  /** By code. */
   | 'CODE'
+  /** By name. */
+  | 'NAME'
   /** Top posts first: JPT Utama, Madya, Pratama, Administrator, Pengawas, Pelaksana, then the functional ranks from Ahli Utama down; by code within a category. */
   | 'SENIORITY'
+  /** By name (the old name of NAME). */
   | 'TITLE';
 
 /** Potential axis of the talent matrix. */
 export type PotentialLevel =
+  /** At least the high cut-off (default 75). */
   | 'HIGH'
+  /** Potential score below the medium cut-off (default 50). */
   | 'LOW'
+  /** From the medium cut-off to below the high one (default 50 to < 75). */
   | 'MEDIUM';
 
 /** A range of codes in their own order (ranks I/a … IV/e, education SD … S3), or a list of codes. */
@@ -314,14 +351,14 @@ export type ConsoleEmployeeQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string, name: string } | null, orgUnit: { code: string, name: string }, agency: { name: string }, position: { code: string, title: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }> | null, trainingHours: { year: number, hours: number, target: number, met: boolean } | null, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, title: string, categoryName: string } }> | null } | null };
+export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string, name: string } | null, orgUnit: { code: string, name: string }, agency: { name: string }, position: { code: string, name: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }> | null, trainingHours: { year: number, hours: number, target: number, met: boolean } | null, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, name: string, categoryName: string } }> | null } | null };
 
 export type ConsoleDevelopmentPlansQueryVariables = Exact<{
   nip: string;
 }>;
 
 
-export type ConsoleDevelopmentPlansQuery = { employee: { developmentPlans: Array<{ yearlyHours: number, onTrack: boolean, targetPosition: { code: string, title: string } | null, courses: Array<{ targetYear: number, completedOn: string | null, course: { code: string, title: string, hours: number } }> }> | null } | null };
+export type ConsoleDevelopmentPlansQuery = { employee: { developmentPlans: Array<{ yearlyHours: number, onTrack: boolean, targetPosition: { code: string, name: string } | null, courses: Array<{ targetYear: number, completedOn: string | null, course: { code: string, name: string, hours: number } }> }> | null } | null };
 
 export type ConsolePositionsQueryVariables = Exact<{
   first: number;
@@ -331,7 +368,7 @@ export type ConsolePositionsQueryVariables = Exact<{
 }>;
 
 
-export type ConsolePositionsQuery = { positions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, title: string, category: PositionCategory, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string } }, requirements: Array<{ level: number }> }> } };
+export type ConsolePositionsQuery = { positions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, category: PositionCategory, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string } }, requirements: Array<{ level: number }> }> } };
 
 export type ConsoleAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -345,14 +382,14 @@ export type ConsoleReportQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, stale: boolean, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
+export type ConsoleReportQuery = { position: { code: string, name: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, stale: boolean, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
 
 export type ConsoleSelectionQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, title: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, unmetConditions: Array<{ code: ConditionCode, message: string }>, terms: Array<{ critical: boolean, gap: number }>, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: string, employee: { nip: string | null, name: string | null } | null }> } | null };
+export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, name: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, unmetConditions: Array<{ code: ConditionCode, message: string }>, terms: Array<{ critical: boolean, gap: number }>, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: string, employee: { nip: string | null, name: string | null } | null }> } | null };
 
 export type ConsoleRecordDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
@@ -408,14 +445,14 @@ export type ConsoleVacanciesQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleVacanciesQuery = { vacancies: Array<{ retiresOn: string, position: { code: string, title: string, categoryName: string }, holder: { nip: string | null, name: string | null } | null, bench: { pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number } }> | null };
+export type ConsoleVacanciesQuery = { vacancies: Array<{ retiresOn: string, position: { code: string, name: string, categoryName: string }, holder: { nip: string | null, name: string | null } | null, bench: { pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number } }> | null };
 
 export type ConsoleBenchStrengthQueryVariables = Exact<{
   scope: AnalyticsScope;
 }>;
 
 
-export type ConsoleBenchStrengthQuery = { benchStrength: Array<{ pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number, afterTraining: number, needsAssessment: number, blocked: number, position: { code: string, title: string, categoryName: string } }> | null };
+export type ConsoleBenchStrengthQuery = { benchStrength: Array<{ pool: number, readyNow: number, readyInOneToTwoYears: number, readyLater: number, afterTraining: number, needsAssessment: number, blocked: number, position: { code: string, name: string, categoryName: string } }> | null };
 
 export type ConsoleComplianceQueryVariables = Exact<{
   scope: AnalyticsScope;
@@ -444,7 +481,7 @@ export type ConsoleTrainingNeedsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleTrainingNeedsQuery = { trainingNeeds: { employees: number, gapLevels: number, competencies: Array<{ people: number, gapLevels: number, averageGap: number, maxGap: number, competency: { code: string, name: string } }>, courses: Array<{ participants: number, gapLevels: number, gapLevelsPerJp: number, cost: number, course: { code: string, title: string, hours: number } }> } | null };
+export type ConsoleTrainingNeedsQuery = { trainingNeeds: { employees: number, gapLevels: number, competencies: Array<{ people: number, gapLevels: number, averageGap: number, maxGap: number, competency: { code: string, name: string } }>, courses: Array<{ participants: number, gapLevels: number, gapLevelsPerJp: number, cost: number, course: { code: string, name: string, hours: number } }> } | null };
 
 export type ConsoleProfessionalismQueryVariables = Exact<{
   scope: AnalyticsScope;
@@ -466,7 +503,7 @@ export type ConsoleTalentPeopleQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleTalentPeopleQuery = { talentMatrix: { cells: Array<{ box: number, employees: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ nip: string | null, name: string | null, position: { title: string } | null }> } }> } | null };
+export type ConsoleTalentPeopleQuery = { talentMatrix: { cells: Array<{ box: number, employees: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ nip: string | null, name: string | null, position: { name: string } | null }> } }> } | null };
 
 export type ConsoleWhatIfQueryVariables = Exact<{
   nip: string;
@@ -485,7 +522,7 @@ export type ConsoleFitQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string } | null, orgUnit: { code: string, name: string }, position: { title: string } | null }, position: { code: string, title: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ reason: PlanReason, required: boolean, course: { code: string, title: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }>, raises: Array<{ code: string, name: string }>, prerequisiteOf: Array<{ code: string }> }>, byReason: Array<{ reason: PlanReason, courses: number, hours: number, cost: number }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
+export type ConsoleFitQuery = { fit: { asOf: string, threshold: number, jobPersonMatch: number, jobPersonMatchUncapped: number, gapIndex: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string } | null, orgUnit: { code: string, name: string }, position: { name: string } | null }, position: { code: string, name: string }, terms: Array<{ required: number, actual: number | null, gap: number, weight: number, contribution: number, critical: boolean, stale: boolean, assessedOn: string | null, competency: { code: string, name: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, trainingPlan: { totalHours: number, totalCost: number, closesAllGaps: boolean, courses: Array<{ reason: PlanReason, required: boolean, course: { code: string, name: string, hours: number, cost: number, provider: string }, closes: Array<{ code: string, name: string }>, raises: Array<{ code: string, name: string }>, prerequisiteOf: Array<{ code: string }> }>, byReason: Array<{ reason: PlanReason, courses: number, hours: number, cost: number }>, uncoveredGaps: Array<{ gap: number, competency: { code: string, name: string } }> } } | null };
 
 export type ConsoleCandidatesQueryVariables = Exact<{
   code: string;
@@ -510,7 +547,7 @@ export type ConsolePositionQueryVariables = Exact<{
 }>;
 
 
-export type ConsolePositionQuery = { position: { code: string, title: string, summary: string, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, title: string }> } } | null };
+export type ConsolePositionQuery = { position: { code: string, name: string, summary: string, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, name: string }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -553,7 +590,7 @@ export const ConsoleEmployeeDocument = new TypedDocumentString(`
     }
     position {
       code
-      title
+      name
     }
     competencies {
       competency {
@@ -578,7 +615,7 @@ export const ConsoleEmployeeDocument = new TypedDocumentString(`
     bestFitPositions(first: 5) {
       position {
         code
-        title
+        name
         categoryName
       }
       jobPersonMatch
@@ -588,7 +625,7 @@ export const ConsoleEmployeeDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:25d6bcba1a1019d9018bfb80de5731f5e029b8303a366252685c147bf6423c02"}) as unknown as TypedDocumentString<ConsoleEmployeeQuery, ConsoleEmployeeQueryVariables>;
+    `, {"hash":"sha256:f0ae70cccb7b675e2710065445703e7c3de645a3770690f1418775f1748f00da"}) as unknown as TypedDocumentString<ConsoleEmployeeQuery, ConsoleEmployeeQueryVariables>;
 export const ConsoleDevelopmentPlansDocument = new TypedDocumentString(`
     query ConsoleDevelopmentPlans($nip: String!) {
   employee(nip: $nip) {
@@ -597,21 +634,21 @@ export const ConsoleDevelopmentPlansDocument = new TypedDocumentString(`
       onTrack
       targetPosition {
         code
-        title
+        name
       }
       courses {
         targetYear
         completedOn
         course {
           code
-          title
+          name
           hours
         }
       }
     }
   }
 }
-    `, {"hash":"sha256:df3fd918a55fbdb3ddfec6e7ea1d92a0c1f481ddc3c2f10a4aefe6649478e9c5"}) as unknown as TypedDocumentString<ConsoleDevelopmentPlansQuery, ConsoleDevelopmentPlansQueryVariables>;
+    `, {"hash":"sha256:0474b603bb7ad1b3b2fc51d96c2b0f88c499017684ea573c96ae54c9501fe3d2"}) as unknown as TypedDocumentString<ConsoleDevelopmentPlansQuery, ConsoleDevelopmentPlansQueryVariables>;
 export const ConsolePositionsDocument = new TypedDocumentString(`
     query ConsolePositions($first: Int!, $after: String, $filter: PositionFilter, $orderBy: PositionOrder) {
   positions(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -622,7 +659,7 @@ export const ConsolePositionsDocument = new TypedDocumentString(`
     }
     nodes {
       code
-      title
+      name
       category
       categoryName
       orgUnit {
@@ -639,7 +676,7 @@ export const ConsolePositionsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:9b1961dbc69b508c5d99fa2682918ccd441aa2cff0af26ec410606a7a3176a1c"}) as unknown as TypedDocumentString<ConsolePositionsQuery, ConsolePositionsQueryVariables>;
+    `, {"hash":"sha256:83c18bc76cbf99165537df459256dc1bb03e1565f20d59b2ed611052283bc1ac"}) as unknown as TypedDocumentString<ConsolePositionsQuery, ConsolePositionsQueryVariables>;
 export const ConsoleAgenciesDocument = new TypedDocumentString(`
     query ConsoleAgencies {
   agencies(first: 100) {
@@ -654,7 +691,7 @@ export const ConsoleReportDocument = new TypedDocumentString(`
     query ConsoleReport($code: String!, $policy: ScoringPolicyInput, $first: Int!) {
   position(code: $code) {
     code
-    title
+    name
     categoryName
     orgUnit {
       name
@@ -702,7 +739,7 @@ export const ConsoleReportDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:1a82f18b8d78bb16d9de951624bbcb3e6679171df5e1e6c35bb3b6afee77bdbb"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
+    `, {"hash":"sha256:51c92e30dd5380772501ebbbce345daeb0451b0d8e0439e5e6c51c0ae136dd2e"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
 export const ConsoleSelectionDocument = new TypedDocumentString(`
     query ConsoleSelection($id: ID!) {
   selection(id: $id) {
@@ -716,7 +753,7 @@ export const ConsoleSelectionDocument = new TypedDocumentString(`
     verified
     position {
       code
-      title
+      name
     }
     policy {
       asOf
@@ -754,7 +791,7 @@ export const ConsoleSelectionDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:2d5702a9c80b2001210ca74f1629600d36fa2546e2feade2e2fc39e9661aa7bc"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
+    `, {"hash":"sha256:cda7fd67c4a3d291a8a3a146cda64fc03a99caa2139a7d8f7bce38fdda5ad92c"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
 export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
     mutation ConsoleRecordDecision($input: RecordDecisionInput!) {
   recordDecision(input: $input) {
@@ -867,7 +904,7 @@ export const ConsoleVacanciesDocument = new TypedDocumentString(`
     retiresOn
     position {
       code
-      title
+      name
       categoryName
     }
     holder {
@@ -882,13 +919,13 @@ export const ConsoleVacanciesDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:9d0316e6a2cf179265e90141af859c17ce837d53a18f7f6262cfbfac1b04acf6"}) as unknown as TypedDocumentString<ConsoleVacanciesQuery, ConsoleVacanciesQueryVariables>;
+    `, {"hash":"sha256:7c419e2f354fbc899a753b7f6ebb7619037a3d4c1a63ee5d6380b6ff8677ee65"}) as unknown as TypedDocumentString<ConsoleVacanciesQuery, ConsoleVacanciesQueryVariables>;
 export const ConsoleBenchStrengthDocument = new TypedDocumentString(`
     query ConsoleBenchStrength($scope: AnalyticsScope!) {
   benchStrength(scope: $scope) {
     position {
       code
-      title
+      name
       categoryName
     }
     pool
@@ -900,7 +937,7 @@ export const ConsoleBenchStrengthDocument = new TypedDocumentString(`
     blocked
   }
 }
-    `, {"hash":"sha256:5deb578727045eb58480e0929c964d8c68a9ee172a17abdb63ed44962ba34eac"}) as unknown as TypedDocumentString<ConsoleBenchStrengthQuery, ConsoleBenchStrengthQueryVariables>;
+    `, {"hash":"sha256:6ea02df7d5455f371f8728bb929aa85d125e17904c278a2744159ebffa380e25"}) as unknown as TypedDocumentString<ConsoleBenchStrengthQuery, ConsoleBenchStrengthQueryVariables>;
 export const ConsoleComplianceDocument = new TypedDocumentString(`
     query ConsoleCompliance($scope: AnalyticsScope!) {
   trainingCompliance(scope: $scope) {
@@ -986,7 +1023,7 @@ export const ConsoleTrainingNeedsDocument = new TypedDocumentString(`
     courses {
       course {
         code
-        title
+        name
         hours
       }
       participants
@@ -996,7 +1033,7 @@ export const ConsoleTrainingNeedsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:b5ab4310bc4b2b4cf2d6fd02a8324cadf82e22d84566d4ff00c9dd69248bf2ae"}) as unknown as TypedDocumentString<ConsoleTrainingNeedsQuery, ConsoleTrainingNeedsQueryVariables>;
+    `, {"hash":"sha256:1d0750f1b489986e61aa9f77ca84637cff72c87cf2ad67898f358a0162de7177"}) as unknown as TypedDocumentString<ConsoleTrainingNeedsQuery, ConsoleTrainingNeedsQueryVariables>;
 export const ConsoleProfessionalismDocument = new TypedDocumentString(`
     query ConsoleProfessionalism($scope: AnalyticsScope!) {
   professionalismIndex(scope: $scope) {
@@ -1046,14 +1083,14 @@ export const ConsoleTalentPeopleDocument = new TypedDocumentString(`
           nip
           name
           position {
-            title
+            name
           }
         }
       }
     }
   }
 }
-    `, {"hash":"sha256:b44a67bc9b6764530cc10016f925cbf91974c09d152c1a53bc95a411f871fbb2"}) as unknown as TypedDocumentString<ConsoleTalentPeopleQuery, ConsoleTalentPeopleQueryVariables>;
+    `, {"hash":"sha256:85fbbf59bfbe168859bf4fe2eb39903f2a0c938b53e01cbcae879b39d400ef8a"}) as unknown as TypedDocumentString<ConsoleTalentPeopleQuery, ConsoleTalentPeopleQueryVariables>;
 export const ConsoleWhatIfDocument = new TypedDocumentString(`
     query ConsoleWhatIf($nip: String!, $code: String!, $policy: ScoringPolicyInput, $assume: Assumptions) {
   fit(nip: $nip, positionCode: $code, policy: $policy, assume: $assume) {
@@ -1090,12 +1127,12 @@ export const ConsoleFitDocument = new TypedDocumentString(`
         name
       }
       position {
-        title
+        name
       }
     }
     position {
       code
-      title
+      name
     }
     terms {
       competency {
@@ -1124,7 +1161,7 @@ export const ConsoleFitDocument = new TypedDocumentString(`
       courses {
         course {
           code
-          title
+          name
           hours
           cost
           provider
@@ -1159,7 +1196,7 @@ export const ConsoleFitDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:31308ec1444751a342fecde879fdb6a01dffa0a557bc712043f76a318229a04a"}) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
+    `, {"hash":"sha256:75fed3faef7a27421ea5d941caf1d55fd7664b9bbb8a6a61fa6d414b0a67456b"}) as unknown as TypedDocumentString<ConsoleFitQuery, ConsoleFitQueryVariables>;
 export const ConsoleCandidatesDocument = new TypedDocumentString(`
     query ConsoleCandidates($code: String!, $first: Int!, $after: String, $filter: CandidateFilter, $policy: ScoringPolicyInput) {
   candidates(
@@ -1217,7 +1254,7 @@ export const ConsolePositionDocument = new TypedDocumentString(`
     query ConsolePosition($code: String!) {
   position(code: $code) {
     code
-    title
+    name
     summary
     categoryName
     orgUnit {
@@ -1258,9 +1295,9 @@ export const ConsolePositionDocument = new TypedDocumentString(`
       retirementAge
       requiredCourses {
         code
-        title
+        name
       }
     }
   }
 }
-    `, {"hash":"sha256:b3a35efe55d96b95f5e185b27ef9989065b19e1fd7a23bf83d35466be2b6af7b"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;
+    `, {"hash":"sha256:2f047a91390657870e2bd79ce1476e205de2914de05b444c7b10338921b7f99e"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;

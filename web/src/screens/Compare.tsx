@@ -38,10 +38,10 @@ export function CompareScreen(props: { code: string; nips: string[]; params: URL
   return (
     <>
       <Anchor href={href(['positions', props.code], { scale })} size="sm">
-        ← {first.position.title}
+        ← {first.position.name}
       </Anchor>
       <Title order={2} mt="xs" mb="md">
-        {t('compare')}: {first.position.title}
+        {t('compare')}: {first.position.name}
       </Title>
       <Table withColumnBorders data-testid="comparison">
         <Table.Thead>

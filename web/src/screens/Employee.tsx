@@ -43,7 +43,7 @@ const EmployeeQuery = graphql(`
       }
       position {
         code
-        title
+        name
       }
       competencies {
         competency {
@@ -68,7 +68,7 @@ const EmployeeQuery = graphql(`
       bestFitPositions(first: 5) {
         position {
           code
-          title
+          name
           categoryName
         }
         jobPersonMatch
@@ -109,7 +109,7 @@ export function EmployeeScreen(props: { nip: string }) {
         {t('position')}:{' '}
         {employee.position ? (
           <Anchor href={href(['positions', employee.position.code])}>
-            {employee.position.title}
+            {employee.position.name}
           </Anchor>
         ) : (
           t('noPosition')
@@ -203,7 +203,7 @@ function BestFits(props: { employee: EmployeeData }) {
                 <Anchor
                   href={href(['positions', fit.position.code, 'fit', props.employee.nip ?? ''])}
                 >
-                  {fit.position.title}
+                  {fit.position.name}
                 </Anchor>
                 <Text size="xs" c="dimmed">
                   {fit.position.code} · {fit.position.categoryName}
@@ -233,12 +233,12 @@ function BestFitPlan(props: { nip: string; code: string }) {
   return (
     <Card withBorder mt="md" data-testid="best-fit-plan">
       <Title order={3} size="h4">
-        {t('myPlan', { position: data.position.title })}
+        {t('myPlan', { position: data.position.name })}
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
         {t('myPlanIntro')}{' '}
         <Anchor href={href(['positions', data.position.code, 'fit', props.nip])} size="sm">
-          {t('fitTitle', { name: data.employee.name ?? '—', position: data.position.title })}
+          {t('fitTitle', { name: data.employee.name ?? '—', position: data.position.name })}
         </Anchor>
       </Text>
       <PlanTable fit={data} />
@@ -254,14 +254,14 @@ const DevelopmentPlansQuery = graphql(`
         onTrack
         targetPosition {
           code
-          title
+          name
         }
         courses {
           targetYear
           completedOn
           course {
             code
-            title
+            name
             hours
           }
         }
@@ -287,7 +287,7 @@ function DevelopmentPlans(props: { nip: string }) {
         <div key={i}>
           <Group gap="sm">
             <Text size="sm" fw={600}>
-              {plan.targetPosition?.code} {plan.targetPosition?.title}
+              {plan.targetPosition?.code} {plan.targetPosition?.name}
             </Text>
             <Badge color={plan.onTrack ? 'teal' : 'orange'} variant="light">
               {plan.onTrack ? t('onTrack') : t('behind')}
@@ -307,7 +307,7 @@ function DevelopmentPlans(props: { nip: string }) {
                 <Table.Tr key={course.course.code}>
                   <Table.Td>{course.targetYear}</Table.Td>
                   <Table.Td>
-                    {course.course.code} {course.course.title}
+                    {course.course.code} {course.course.name}
                   </Table.Td>
                   <Table.Td>{course.course.hours}</Table.Td>
                   <Table.Td>{course.completedOn ? t.date(course.completedOn) : '—'}</Table.Td>

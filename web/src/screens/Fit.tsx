@@ -26,10 +26,10 @@ export function FitScreen(props: { code: string; nip: string; params: URLSearchP
   return (
     <>
       <Anchor href={href(['positions', props.code], { scale })} size="sm" className="no-print">
-        ← {data.position.title}
+        ← {data.position.name}
       </Anchor>
       <Title order={2} mt="xs">
-        {t('fitTitle', { name: data.employee.name ?? '—', position: data.position.title })}
+        {t('fitTitle', { name: data.employee.name ?? '—', position: data.position.name })}
       </Title>
       <Text size="sm" c="dimmed">
         <Anchor href={href(['employees', data.employee.nip ?? ''])} size="sm">
@@ -37,7 +37,7 @@ export function FitScreen(props: { code: string; nip: string; params: URLSearchP
         </Anchor>{' '}
         · {data.employee.rank ? `${data.employee.rank.code} ${data.employee.rank.name}` : '—'} ·{' '}
         {data.employee.education?.code ?? '—'} · {data.employee.orgUnit.name} ·{' '}
-        {data.employee.position?.title ?? t('noPosition')}
+        {data.employee.position?.name ?? t('noPosition')}
       </Text>
       <FitSummary fit={data} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} mt="md">

@@ -25,7 +25,7 @@ const PositionsQuery = graphql(`
       }
       nodes {
         code
-        title
+        name
         category
         categoryName
         orgUnit {
@@ -76,11 +76,11 @@ const CATEGORIES: PositionCategory[] = [
 
 const ORDERS: {
   value: PositionOrderField;
-  label: 'orderSeniority' | 'orderCode' | 'orderTitle';
+  label: 'orderSeniority' | 'orderCode' | 'orderName';
 }[] = [
   { value: 'SENIORITY', label: 'orderSeniority' },
   { value: 'CODE', label: 'orderCode' },
-  { value: 'TITLE', label: 'orderTitle' },
+  { value: 'NAME', label: 'orderName' },
 ];
 
 /** Positions with search and filters; each opens its job profile and ranked candidates. */
@@ -195,7 +195,7 @@ function PositionsTable(props: { positions: PositionRow[] }) {
               </Text>
             </Table.Td>
             <Table.Td>
-              <Anchor href={href(['positions', position.code])}>{position.title}</Anchor>
+              <Anchor href={href(['positions', position.code])}>{position.name}</Anchor>
             </Table.Td>
             <Table.Td>
               <Badge variant="light" color="indigo" tt="none">

@@ -11,7 +11,7 @@ const ReportQuery = graphql(`
   query ConsoleReport($code: String!, $policy: ScoringPolicyInput, $first: Int!) {
     position(code: $code) {
       code
-      title
+      name
       categoryName
       orgUnit {
         name
@@ -107,7 +107,7 @@ export function ReportScreen(props: { code: string; params: URLSearchParams }) {
           <Button onClick={() => window.print()}>{t('print')}</Button>
         </Group>
       </Group>
-      <Title order={2}>{t('reportTitle', { position: position.title })}</Title>
+      <Title order={2}>{t('reportTitle', { position: position.name })}</Title>
       <Text size="sm">
         {position.code} · {position.categoryName} · {position.orgUnit.name} ·{' '}
         {position.orgUnit.agency.name}

@@ -41,7 +41,7 @@ const SelectionQuery = graphql(`
       verified
       position {
         code
-        title
+        name
       }
       policy {
         asOf
@@ -202,10 +202,10 @@ function SelectionHeading(props: { selection: SelectionData }) {
   return (
     <>
       <Anchor href={href(['positions', selection.position.code])} size="sm">
-        ← {selection.position.title}
+        ← {selection.position.name}
       </Anchor>
       <Title order={2} mt="xs">
-        {t('selectionTitle', { position: selection.position.title })}
+        {t('selectionTitle', { position: selection.position.name })}
       </Title>
       <Text size="sm" c="dimmed">
         {t('selectionOpened', { date: t.date(selection.openedAt) })}{' '}

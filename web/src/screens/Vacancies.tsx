@@ -14,7 +14,7 @@ const VacanciesQuery = graphql(`
       retiresOn
       position {
         code
-        title
+        name
         categoryName
       }
       holder {
@@ -95,7 +95,7 @@ export function VacanciesScreen() {
                   <Table.Td>{t.date(vacancy.retiresOn)}</Table.Td>
                   <Table.Td>
                     <Anchor href={href(['positions', vacancy.position.code])}>
-                      {vacancy.position.title}
+                      {vacancy.position.name}
                     </Anchor>
                     <Text size="xs" c="dimmed">
                       {vacancy.position.code} · {vacancy.position.categoryName}

@@ -17,6 +17,7 @@ import {
   type AppRoute,
   type RouteDeps,
 } from './route';
+import { preferredLanguage } from '../../../domain/language';
 
 /** The integration's route handler, called once per run of a request (a retry runs it again). */
 type ApolloRoute = (
@@ -55,6 +56,7 @@ export function graphqlRunner(deps: RouteDeps) {
         readsSee:
           routing && run.target.replica ? (lsn) => routing.waitFor(run.target, lsn) : undefined,
         requestId: String(request.id),
+        language: preferredLanguage(request.headers['accept-language']),
       });
       return withInfo(ctx, run.info);
     },

@@ -12,6 +12,7 @@ import { AppError, ErrorCode, formatError } from '../../../shared/errors';
 import { Door, type Caller } from '../pipeline';
 import { sendError, type AppRoute, type RouteDeps } from './route';
 import type { OpenStream, Subscriptions } from './subscriptions';
+import { preferredLanguage } from '../../../domain/language';
 
 /** The largest message a client may send over the socket (a subscription and its variables). */
 export const MAX_SOCKET_MESSAGE_BYTES = 1024 * 1024;
@@ -180,7 +181,11 @@ async function start(
     });
     if (!('operation' in admitted)) return admitted;
     if (extra.socket.readyState !== extra.socket.OPEN) return [gone()];
-    const stream = subscriptions.open(admitted, `${String(extra.request.id)}:${id.slice(0, 64)}`);
+    const stream = subscriptions.open(
+      admitted,
+      `${String(extra.request.id)}:${id.slice(0, 64)}`,
+      preferredLanguage(extra.request.headers['accept-language']),
+    );
     (extra.streams ??= new Map()).set(id, stream);
     return {
       schema: deps.pipeline.schema,

@@ -13,6 +13,7 @@ import { AppError, formatError } from '../../../shared/errors';
 import { Door, statusOf } from '../pipeline';
 import type { AppRoute, RouteDeps } from './route';
 import type { Subscriptions } from './subscriptions';
+import { preferredLanguage } from '../../../domain/language';
 
 /** The request context, as graphql-sse types an operation's context. */
 type StreamContext = Context & Record<PropertyKey, unknown>;
@@ -89,7 +90,11 @@ async function startStream(
       documentId: (request.body as { documentId?: unknown })?.documentId,
     });
     if (!('operation' in admitted)) return refusal(admitted, deps.log);
-    const stream = subscriptions.open(admitted, String(request.id));
+    const stream = subscriptions.open(
+      admitted,
+      String(request.id),
+      preferredLanguage(request.headers['accept-language']),
+    );
     // The stream ends when its client goes, or when the server stops.
     req.context.reply.raw.once('close', () => stream.end());
     return {

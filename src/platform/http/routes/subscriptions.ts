@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import { AppError, ErrorCode, formatError } from '../../../shared/errors';
 import type { Context } from '../../graphql/context';
+import type { Language } from '../../../domain/language';
 import { operationOf, variablesOf, type Caller, type OperationBody } from '../pipeline';
 import { requestContext, type RouteDeps } from './route';
 
@@ -87,7 +88,7 @@ export class Subscriptions {
    * Nothing awaits between the count's check and the count, so streams started together
    * cannot pass the limit.
    */
-  open(admitted: Admitted, requestId: string): OpenStream {
+  open(admitted: Admitted, requestId: string, language?: Language): OpenStream {
     const key = admitted.caller.key;
     if ((this.perCaller.get(key) ?? 0) >= STREAMS_PER_CALLER || this.total >= STREAMS_PER_PROCESS)
       throw new AppError(
@@ -102,6 +103,7 @@ export class Subscriptions {
     const contextValue = requestContext(this.deps, admitted.caller.viewer, {
       requestId,
       signal: gone.signal,
+      language,
     });
     this.admitted.set(contextValue, { ...admitted, gone });
     return { contextValue, end: () => this.complete(contextValue) };

@@ -14,7 +14,7 @@ const BenchQuery = graphql(`
     benchStrength(scope: $scope) {
       position {
         code
-        title
+        name
         categoryName
       }
       pool
@@ -62,7 +62,7 @@ export function BenchPanel(props: { scope: AnalyticsScope }) {
               .slice(0, 15)
               .map(
                 (b) =>
-                  `${b.position.title}: ${t('readyNow')} ${b.readyNow}, ${t('readyOneToTwo')} ${b.readyInOneToTwoYears}, ${t('readyLater')} ${b.readyLater}`,
+                  `${b.position.name}: ${t('readyNow')} ${b.readyNow}, ${t('readyOneToTwo')} ${b.readyInOneToTwoYears}, ${t('readyLater')} ${b.readyLater}`,
               )
               .join('; ')}
           >
@@ -100,7 +100,7 @@ export function BenchPanel(props: { scope: AnalyticsScope }) {
                 <Table.Tr key={b.position.code} data-code={b.position.code}>
                   <Table.Td>
                     <Anchor href={href(['positions', b.position.code])} size="sm">
-                      {b.position.title}
+                      {b.position.name}
                     </Anchor>
                     <Text size="xs" c="dimmed">
                       <span className="code">{b.position.code}</span> · {b.position.categoryName}

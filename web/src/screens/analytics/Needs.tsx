@@ -26,7 +26,7 @@ const NeedsQuery = graphql(`
       courses {
         course {
           code
-          title
+          name
           hours
         }
         participants
@@ -102,7 +102,7 @@ export function NeedsPanel(props: { scope: AnalyticsScope }) {
             {needs.data.trainingNeeds.courses.slice(0, 12).map((rank) => (
               <Table.Tr key={rank.course.code}>
                 <Table.Td>
-                  <span className="code">{rank.course.code}</span> {rank.course.title}
+                  <span className="code">{rank.course.code}</span> {rank.course.name}
                 </Table.Td>
                 <Table.Td>{rank.participants}</Table.Td>
                 <Table.Td>{t.number(rank.gapLevelsPerJp, 3)}</Table.Td>

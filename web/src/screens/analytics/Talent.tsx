@@ -44,7 +44,7 @@ const TalentPeopleQuery = graphql(`
             nip
             name
             position {
-              title
+              name
             }
           }
         }
@@ -163,7 +163,7 @@ function TalentPeople(props: { scope: AnalyticsScope; box: number }) {
                 {e.name}
               </Anchor>{' '}
               <Text span size="xs" c="dimmed">
-                {e.nip} · {e.position?.title ?? t('noPosition')}
+                {e.nip} · {e.position?.name ?? t('noPosition')}
               </Text>
             </List.Item>
           ))}

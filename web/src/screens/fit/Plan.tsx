@@ -45,7 +45,7 @@ export function PlanTable(props: { fit: FitData }) {
             >
               <Table.Td>
                 <Text size="sm">
-                  <span className="code">{planned.course.code}</span> {planned.course.title}
+                  <span className="code">{planned.course.code}</span> {planned.course.name}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {planned.course.provider}

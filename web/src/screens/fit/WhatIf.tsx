@@ -59,7 +59,7 @@ export function WhatIf(props: { fit: FitData; code: string; nip: string; scale: 
         {courses.map((course) => (
           <Checkbox
             key={course.code}
-            label={`${course.code} ${course.title}`}
+            label={`${course.code} ${course.name}`}
             checked={chosen.includes(course.code)}
             onChange={(event) =>
               setChosen((list) =>

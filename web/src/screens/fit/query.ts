@@ -28,12 +28,12 @@ export const FitQuery = graphql(`
           name
         }
         position {
-          title
+          name
         }
       }
       position {
         code
-        title
+        name
       }
       terms {
         competency {
@@ -62,7 +62,7 @@ export const FitQuery = graphql(`
         courses {
           course {
             code
-            title
+            name
             hours
             cost
             provider

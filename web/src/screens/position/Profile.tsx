@@ -26,7 +26,7 @@ export const PositionQuery = graphql(`
   query ConsolePosition($code: String!) {
     position(code: $code) {
       code
-      title
+      name
       summary
       categoryName
       orgUnit {
@@ -67,7 +67,7 @@ export const PositionQuery = graphql(`
         retirementAge
         requiredCourses {
           code
-          title
+          name
         }
       }
     }
@@ -114,7 +114,7 @@ function ProfileHeading(props: {
             {profile.orgUnit.name}
           </Anchor>
         </Text>
-        <Title order={2}>{profile.title}</Title>
+        <Title order={2}>{profile.name}</Title>
         <Text size="sm" mt={4} maw={760}>
           {profile.summary}
         </Text>
@@ -251,7 +251,7 @@ function Conditions(props: { profile: Profile }) {
           />
           <ConditionRow
             label={t('requiredCourses')}
-            value={conditions.requiredCourses.map((c) => `${c.code} ${c.title}`).join(', ') || null}
+            value={conditions.requiredCourses.map((c) => `${c.code} ${c.name}`).join(', ') || null}
           />
         </Table.Tbody>
       </Table>
