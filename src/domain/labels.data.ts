@@ -40,6 +40,11 @@ export const ENUM_LABELS: Readonly<Record<string, ValueLabels>> = {
     PORTFOLIO: label('Portofolio', 'Portfolio'),
     INTERVIEW: label('Wawancara', 'Interview'),
   } satisfies ValueLabels<AssessmentMethod>,
+  CommitteeRole: {
+    CHAIR: label('Ketua', 'Chair'),
+    SECRETARY: label('Sekretaris', 'Secretary'),
+    MEMBER: label('Anggota', 'Member'),
+  },
   CompetencyOrderField: { CODE: BY_CODE, NAME: BY_NAME },
   CompetencyType: {
     TECHNICAL: label('Teknis', 'Technical'),
@@ -224,6 +229,23 @@ export const ENUM_LABELS: Readonly<Record<string, ValueLabels>> = {
     COMMITTEE: label('Panitia seleksi', 'Selection committee'),
     EMPLOYEE: label('Pegawai', 'Employee'),
     ANALYST: label('Analis', 'Analyst'),
+  },
+  StageKind: {
+    ADMINISTRATION: label('Seleksi administrasi', 'Administration'),
+    COMPETENCY: label(
+      'Kompetensi manajerial dan sosial kultural',
+      'Managerial and socio-cultural competency',
+    ),
+    TECHNICAL: label('Kompetensi teknis', 'Technical competency'),
+    PAPER: label('Makalah dan presentasi', 'Paper and presentation'),
+    INTERVIEW: label('Wawancara akhir', 'Final interview'),
+    TRACK_RECORD: label('Rekam jejak', 'Track record'),
+    HEALTH_PSYCHOLOGY: label('Tes kesehatan dan psikologi', 'Health and psychological tests'),
+  },
+  TieBreak: {
+    COMPETENCY_SCORE: label('Nilai kompetensi lebih tinggi', 'Higher competency score'),
+    JOB_PERSON_MATCH: label('JPM lebih tinggi', 'Higher job-person match'),
+    FROZEN_RANKING: label('Peringkat awal yang dibekukan', 'Frozen ranking order'),
   },
   UserErrorCode: {
     APPEND_ONLY: label('Hanya boleh ditambah', 'Append-only'),

@@ -1,3 +1,4 @@
+import { labelOf } from './labels';
 /**
  * How a candidate's verdict is written, one way for every medium: the berita acara (PDF) and the
  * console's selection screen both call these, so they cannot disagree. Pure, and free of Node
@@ -54,31 +55,15 @@ export function notQualifiedReasons(verdict: VerdictFacts): NotQualifiedReason[]
  * The words for enum values the berita acara prints, keyed by enum name and value: the one
  * place to swap for the shared label table (src/domain/labels.ts) when it lands.
  */
-export const REPORT_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  Decision: {
-    SHORTLISTED: 'Masuk daftar pendek',
-    SELECTED: 'Terpilih',
-    NOT_SELECTED: 'Tidak terpilih',
-    WITHDRAWN: 'Mengundurkan diri',
-  },
-  JpmCategory: {
-    OPTIMAL: 'Optimal',
-    CUKUP_OPTIMAL: 'Cukup optimal',
-    KURANG_OPTIMAL: 'Kurang optimal',
-    MEMENUHI_SYARAT: 'Memenuhi syarat',
-    MASIH_MEMENUHI_SYARAT: 'Masih memenuhi syarat',
-    KURANG_MEMENUHI_SYARAT: 'Kurang memenuhi syarat',
-  },
+/**
+ * The phrases the berita acara writes where a label alone would not read as a sentence: the
+ * reasons after "alasan", the scale in words, yes and no. Every other enum value is written with
+ * its label from the one table (`labelOf`), as the console and the API's `labels` give it.
+ */
+const REPORT_PHRASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   JpmScale: {
     OPTIMAL: 'Optimal – Cukup optimal – Kurang optimal',
     ELIGIBILITY: 'Memenuhi syarat – Masih memenuhi syarat – Kurang memenuhi syarat',
-  },
-  PerformanceRating: {
-    SANGAT_BAIK: 'Sangat baik',
-    BAIK: 'Baik',
-    BUTUH_PERBAIKAN: 'Butuh perbaikan',
-    KURANG: 'Kurang',
-    SANGAT_KURANG: 'Sangat kurang',
   },
   ConditionCode: {
     RANK_TOO_LOW: 'pangkat di bawah syarat',
@@ -90,18 +75,17 @@ export const REPORT_LABELS: Readonly<Record<string, Readonly<Record<string, stri
     NOT_ASSESSED: 'belum diasesmen',
     NEAR_RETIREMENT: 'mendekati batas usia pensiun',
   },
-  CommitteeRole: { CHAIR: 'Ketua', SECRETARY: 'Sekretaris', MEMBER: 'Anggota' },
-  TieBreak: {
-    COMPETENCY_SCORE: 'nilai kompetensi lebih tinggi',
-    JOB_PERSON_MATCH: 'JPM lebih tinggi',
-    FROZEN_RANKING: 'peringkat awal yang dibekukan',
-  },
   Boolean: { true: 'ya', false: 'tidak' },
 };
 
-/** The Indonesian words for an enum's value; the value itself only when the map lacks it. */
+/** The Indonesian words for an enum's value: its phrase, else its label; the value itself only when neither has it. */
 export function reportLabel(enumName: string, value: string | boolean): string {
-  return REPORT_LABELS[enumName]?.[String(value)] ?? String(value);
+  return REPORT_PHRASES[enumName]?.[String(value)] ?? labelOf(enumName, String(value), 'ID');
+}
+
+/** A label inside a sentence: its first letter small, unless it starts an abbreviation (JPM). */
+export function inSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
 }
 
 const ENGLISH_REASONS: Readonly<Record<string, string>> = {

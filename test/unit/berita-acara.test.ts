@@ -9,6 +9,7 @@ import {
 } from '../../src/domain/berita-acara';
 import { committeeProblems, CommitteeRole, signingOrder } from '../../src/domain/committee';
 import { parseLogo } from '../../src/domain/logo';
+import { labelOf } from '../../src/domain/labels';
 import {
   FingerprintScheme,
   membersMacOf,
@@ -26,7 +27,7 @@ import {
   notQualifiedReasons,
   notQualifiedText,
   reasonPhrase,
-  REPORT_LABELS,
+  inSentence,
   reportLabel,
 } from '../../src/domain/selection.format';
 
@@ -260,13 +261,24 @@ describe('the one formatter of a verdict', () => {
     expect(notQualifiedReasons({ ...verdict, qualified: true })).toEqual([]);
   });
 
-  it('labels every value the report prints, never with the code itself', () => {
-    for (const [enumName, values] of Object.entries(REPORT_LABELS))
-      for (const [value, label] of Object.entries(values)) {
-        expect(reportLabel(enumName, value)).toBe(label);
-        expect(label).not.toBe(value);
+  it('labels every value the report prints from the one label table, never with the code itself', () => {
+    const printed: Record<string, string[]> = {
+      Decision: ['SHORTLISTED', 'SELECTED', 'NOT_SELECTED', 'WITHDRAWN'],
+      PerformanceRating: ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'],
+      CommitteeRole: Object.values(CommitteeRole),
+      TieBreak: ['COMPETENCY_SCORE', 'JOB_PERSON_MATCH', 'FROZEN_RANKING'],
+      ConditionCode: ['RANK_TOO_LOW', 'NOT_ASSESSED', 'NEAR_RETIREMENT'],
+      JpmCategory: ['OPTIMAL', 'KURANG_MEMENUHI_SYARAT'],
+    };
+    for (const [enumName, values] of Object.entries(printed))
+      for (const value of values) {
+        const label = reportLabel(enumName, value);
+        expect(label, `${enumName}.${value}`).not.toBe(value);
+        if (enumName !== 'ConditionCode') expect(label).toBe(labelOf(enumName, value, 'ID'));
       }
     expect(reportLabel('PerformanceRating', 'BAIK')).toBe('Baik');
+    expect(inSentence('Nilai kompetensi lebih tinggi')).toBe('nilai kompetensi lebih tinggi');
+    expect(inSentence('JPM lebih tinggi')).toBe('JPM lebih tinggi');
     expect(reportLabel('JpmScale', 'OPTIMAL')).not.toContain('OPTIMAL');
     expect(reportLabel('Boolean', true)).toBe('ya');
   });

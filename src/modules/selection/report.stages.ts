@@ -1,4 +1,4 @@
-import { formatScore, reportLabel } from '../../domain/selection.format';
+import { formatScore, inSentence, reportLabel } from '../../domain/selection.format';
 import type { SelectionStage } from './selection-stage.entity';
 import type { StandingView } from './selection-stages.service';
 import type { Selection } from './selection.entity';
@@ -89,7 +89,7 @@ export function writeProposedNames(pdf: Pdf, facts: StageFacts, n: number): void
     pdf.text(
       `${i + 1}. ${person?.name ?? standing.employeeId} (NIP ${person?.nip ?? '—'}), nilai akhir ${formatScore(standing.total ?? 0)}` +
         (standing.tieBreak
-          ? `; nilai akhir sama dengan kandidat di dekatnya, diurutkan menurut ${reportLabel('TieBreak', standing.tieBreak)}`
+          ? `; nilai akhir sama dengan kandidat di dekatnya, diurutkan menurut ${inSentence(reportLabel('TieBreak', standing.tieBreak))}`
           : ''),
     );
   });
@@ -103,7 +103,9 @@ export function writeProposedNames(pdf: Pdf, facts: StageFacts, n: number): void
 function standingNote(standing: StandingView): string {
   if (standing.droppedAt) return `Gugur pada tahap ${standing.droppedAt.name}`;
   const note = standing.complete ? 'Semua tahap dinilai' : 'Belum semua tahap dinilai';
-  return standing.tieBreak ? `${note}; seri: ${reportLabel('TieBreak', standing.tieBreak)}` : note;
+  return standing.tieBreak
+    ? `${note}; seri: ${inSentence(reportLabel('TieBreak', standing.tieBreak))}`
+    : note;
 }
 
 function candidatesOf(selection: Selection): Map<number, { name: string; nip: string | null }> {

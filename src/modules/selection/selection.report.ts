@@ -7,7 +7,12 @@ import { Employee } from '../employee/employee.entity';
 import { POSITION_CATEGORY_INFO, type PositionCategory } from '../../domain/position.enums';
 import { pukul, tanggal } from '../../domain/berita-acara';
 import { timeZoneOfProvince } from '../../domain/province';
-import { formatJpm, notQualifiedText, reportLabel } from '../../domain/selection.format';
+import {
+  formatJpm,
+  inSentence,
+  notQualifiedText,
+  reportLabel,
+} from '../../domain/selection.format';
 import type { SelectionDecision } from './selection-decision.entity';
 import { stagesOf } from './selection-stages.store';
 import { proposedFor, standingsFor } from './selection-stages.service';
@@ -209,7 +214,7 @@ function writeProfile(pdf: Pdf, { selection, competencies }: ReportFacts, n: num
       `diklat wajib ${profile.requiredCourses.map((c) => c.code).join(', ')}`,
     profile.minYearsOfService !== null && `masa kerja minimal ${profile.minYearsOfService} tahun`,
     profile.minPerformance &&
-      `kinerja minimal ${reportLabel('PerformanceRating', profile.minPerformance)}`,
+      `kinerja minimal ${inSentence(reportLabel('PerformanceRating', profile.minPerformance))}`,
     `batas usia pensiun ${profile.retirementAge} tahun`,
   ].filter(Boolean);
   pdf.text(`Persyaratan: ${conditions.join('; ')}.`);
