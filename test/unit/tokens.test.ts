@@ -5,9 +5,9 @@ import { signToken, viewerFromHeader } from '../../src/platform/auth/tokens';
 
 const keys = { secret: 'a-secret-for-this-file-only-0123456789abcdef' };
 const bearer = (token: string) => `Bearer ${token}`;
-const refusal = (header: string) => {
+const refusal = async (header: string) => {
   try {
-    viewerFromHeader(keys, header);
+    await viewerFromHeader(keys, header);
     return null;
   } catch (error) {
     return (error as Error).message;
@@ -17,45 +17,45 @@ const refusal = (header: string) => {
 afterEach(() => vi.useRealTimers());
 
 describe('tokens, checked once and remembered until they expire', () => {
-  it('answers the same viewer for a token seen before, and a frozen one', () => {
+  it('answers the same viewer for a token seen before, and a frozen one', async () => {
     const token = signToken(keys, { role: Role.HR, agency: 'KAB-MALRA' });
-    const first = viewerFromHeader(keys, bearer(token));
+    const first = await viewerFromHeader(keys, bearer(token));
     expect(first).toEqual({
       role: Role.HR,
       subject: 'hr@KAB-MALRA',
       agencyCode: 'KAB-MALRA',
       nip: null,
     });
-    expect(viewerFromHeader(keys, bearer(token))).toBe(first);
+    expect(await viewerFromHeader(keys, bearer(token))).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
   });
 
-  it('refuses a remembered token once it has expired', () => {
+  it('refuses a remembered token once it has expired', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-30T08:00:00Z') });
     const token = signToken(keys, { role: Role.ADMIN }, '1m');
-    expect(viewerFromHeader(keys, bearer(token))?.role).toBe(Role.ADMIN);
+    expect((await viewerFromHeader(keys, bearer(token)))?.role).toBe(Role.ADMIN);
     vi.setSystemTime(new Date('2026-11-30T08:00:59Z'));
-    expect(viewerFromHeader(keys, bearer(token))?.role).toBe(Role.ADMIN);
+    expect((await viewerFromHeader(keys, bearer(token)))?.role).toBe(Role.ADMIN);
     vi.setSystemTime(new Date('2026-11-30T08:01:00Z'));
-    expect(refusal(bearer(token))).toBe('The token has expired.');
+    expect(await refusal(bearer(token))).toBe('The token has expired.');
   });
 
-  it('never remembers a refusal: a token altered after one good check is still refused', () => {
+  it('never remembers a refusal: a token altered after one good check is still refused', async () => {
     const token = signToken(keys, { role: Role.ANALYST });
-    viewerFromHeader(keys, bearer(token));
+    await viewerFromHeader(keys, bearer(token));
     const [head, body] = token.split('.');
     const forged = jwt.sign(jwt.decode(token) as object, 'another-secret-0123456789abcdef0123');
-    expect(refusal(bearer(`${head}.${body}.${forged.split('.')[2]}`))).toBe(
+    expect(await refusal(bearer(`${head}.${body}.${forged.split('.')[2]}`))).toBe(
       'The token is not valid.',
     );
-    expect(refusal(bearer(forged))).toBe('The token is not valid.');
+    expect(await refusal(bearer(forged))).toBe('The token is not valid.');
   });
 
-  it('keeps what it remembers per key set: another secret does not accept the token', () => {
+  it('keeps what it remembers per key set: another secret does not accept the token', async () => {
     const token = signToken(keys, { role: Role.ADMIN });
-    viewerFromHeader(keys, bearer(token));
-    expect(() =>
+    await viewerFromHeader(keys, bearer(token));
+    await expect(
       viewerFromHeader({ secret: 'some-other-secret-0123456789abcdef01' }, bearer(token)),
-    ).toThrow('The token is not valid.');
+    ).rejects.toThrow('The token is not valid.');
   });
 });

@@ -182,7 +182,7 @@ async function startStream(
   params: RequestParams,
 ): Promise<Response | OperationArgs<StreamContext>> {
   const request = req.raw;
-  const caller = deps.pipeline.authenticate(request.headers.authorization);
+  const caller = await deps.pipeline.authenticate(request.headers.authorization);
   let stream: Omit<Admitted, 'gone'>;
   try {
     const admitted = await admitSubscription(deps.pipeline, caller, request, params);
