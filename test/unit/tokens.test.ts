@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import jwt from 'jsonwebtoken';
 import { Role } from '../../src/platform/auth/auth.types';
 import { signToken, viewerFromHeader } from '../../src/platform/auth/tokens';
+import { tokenKeys } from '../../src/app/bootstrap';
+import { loadConfig } from '../../src/platform/config/config';
 
 const keys = { secret: 'a-secret-for-this-file-only-0123456789abcdef' };
 const bearer = (token: string) => `Bearer ${token}`;
@@ -57,5 +59,29 @@ describe('tokens, checked once and remembered until they expire', () => {
     await expect(
       viewerFromHeader({ secret: 'some-other-secret-0123456789abcdef01' }, bearer(token)),
     ).rejects.toThrow('The token is not valid.');
+  });
+});
+
+describe('demo tokens across restarts (tokenKeys)', () => {
+  const demoConfig = (env: Record<string, string>) =>
+    loadConfig({
+      DEMO_MODE: 'true',
+      SELECTION_KEY: 'a-selection-key-for-this-file-0123456789',
+      ...env,
+    });
+
+  it('stay valid after a restart when JWT_SECRET is given', async () => {
+    const config = demoConfig({ JWT_SECRET: keys.secret });
+    const token = signToken(tokenKeys(config), { role: Role.ADMIN });
+    // A second start reads the same configuration and makes its keys again.
+    expect((await viewerFromHeader(tokenKeys(config), bearer(token)))?.role).toBe(Role.ADMIN);
+  });
+
+  it('die with the run without JWT_SECRET: each start makes a random secret', async () => {
+    const config = demoConfig({});
+    const token = signToken(tokenKeys(config), { role: Role.ADMIN });
+    await expect(viewerFromHeader(tokenKeys(config), bearer(token))).rejects.toThrow(
+      'The token is not valid.',
+    );
   });
 });
