@@ -25,7 +25,8 @@ let app: TestApp;
 let browser: Browser;
 let page: Page;
 
-const storedToken = () => page.evaluate(() => sessionStorage.getItem('competency-graph.token'));
+const storedToken = () =>
+  page.evaluate<string | null>(`sessionStorage.getItem('competency-graph.token')`);
 
 beforeAll(async () => {
   if (!existsSync(path.join(defaultConsoleDir(), 'index.html')))

@@ -95,7 +95,14 @@ export async function startTestProvider(
       issueRefreshToken: (_ctx: unknown, client: { grantTypeAllowed(grant: string): boolean }) =>
         client.grantTypeAllowed('refresh_token'),
       pkce: { required: () => true },
-      ttl: { AccessToken: 300, ClientCredentials: 300, IdToken: 300, RefreshToken: 3600, Session: 3600, Grant: 3600 },
+      ttl: {
+        AccessToken: 300,
+        ClientCredentials: 300,
+        IdToken: 300,
+        RefreshToken: 3600,
+        Session: 3600,
+        Grant: 3600,
+      },
       features: {
         devInteractions: { enabled: true },
         clientCredentials: { enabled: true },

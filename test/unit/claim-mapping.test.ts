@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { claimAt, mapClaims, roleOf } from '../../src/platform/auth/claim-mapping';
-import { loadConfig } from '../../src/platform/config/config';
+import { loadConfig, requireTokenKey } from '../../src/platform/config/config';
 
 const ROLES = ['ADMIN', 'HR', 'COMMITTEE', 'EMPLOYEE', 'ANALYST'];
 const KEYCLOAK = { role: 'realm_access.roles', agency: 'agency', nip: 'nip' };
@@ -114,8 +114,7 @@ describe('the OpenID Connect settings', () => {
       expect(problems({ OIDC_ISSUER: `http://${host}`, OIDC_AUDIENCE: 'api' })).toEqual([]);
   });
 
-  it('count as a token key: a server with an issuer alone may start', async () => {
-    const { requireTokenKey } = await import('../../src/platform/config/config');
+  it('count as a token key: a server with an issuer alone may start', () => {
     const env = { OIDC_ISSUER: 'https://sso.example.go.id', OIDC_AUDIENCE: 'api' };
     expect(() => requireTokenKey(loadConfig(env))).not.toThrow();
     expect(() => requireTokenKey(loadConfig({}))).toThrow(/No token key/);
