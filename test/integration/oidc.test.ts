@@ -185,7 +185,13 @@ describe('the provider’s key set', () => {
     const own = await startTestProvider({ hr: { role: 'HR', agency: 'PROV-MALUKU' } });
     try {
       const keys = {
-        oidc: new OidcIssuer({ issuer: own.issuer, audience: TEST_AUDIENCE, claims: CLAIMS }),
+        // A cooldown far longer than the test, so a slow machine cannot reach its end.
+        oidc: new OidcIssuer({
+          issuer: own.issuer,
+          audience: TEST_AUDIENCE,
+          claims: CLAIMS,
+          cooldownMs: 3_600_000,
+        }),
       };
       const header = (token: string) => `Bearer ${token}`;
       expect((await viewerFromHeader(keys, header(await own.token('hr'))))?.role).toBe('HR');
