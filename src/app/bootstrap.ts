@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { TokenKeys } from '../platform/auth/tokens';
+import { OidcIssuer } from '../platform/auth/oidc';
 import type { ServerOptions } from '../platform/http/server';
 import type { Config } from '../platform/config/config';
 import { startEmbeddedPostgres, type RunningDatabase } from '../platform/db/database';
@@ -97,6 +98,9 @@ export function serverOptions(
     cursorSecret: config.cursorSecret ?? keys.secret,
     exposeStatementCount: config.exposeStatementCount,
     keys,
+    consoleSignIn: config.oidc?.clientId
+      ? { issuer: config.oidc.issuer, clientId: config.oidc.clientId, claims: config.oidc.claims }
+      : undefined,
     limits: config.limits,
     production: config.nodeEnv === 'production',
     metricsToken: config.metricsToken,
@@ -112,10 +116,14 @@ export function serverOptions(
   };
 }
 
-/** The token keys of the configuration; in demo mode without any, a random secret for this run. */
+/**
+ * The token keys of the configuration, with its identity provider; in demo mode without a key,
+ * a random secret for this run (`JWT_SECRET` keeps demo tokens valid across restarts).
+ */
 export function tokenKeys(config: Config): TokenKeys {
-  if (config.auth.secret || config.auth.publicKey) return config.auth;
-  return { secret: randomBytes(32).toString('base64url') };
+  const oidc = config.oidc && new OidcIssuer(config.oidc);
+  if (config.auth.secret || config.auth.publicKey || !config.demo) return { ...config.auth, oidc };
+  return { secret: randomBytes(32).toString('base64url'), oidc };
 }
 
 /**

@@ -318,6 +318,7 @@ describe('routes', () => {
     'GET /demo/tokens': 'demo mode only',
     'GET /': 'the console page',
     'GET /assets/*': 'the console files',
+    'GET /console/config': 'the identity provider the console signs in with (public)',
     'GET /explorer': 'the explorer page',
     'GET /favicon.svg': 'the icon',
   };

@@ -12,6 +12,8 @@ import { Role } from '../../src/platform/auth/auth.types';
 import { signToken } from '../../src/platform/auth/tokens';
 import { setSelectionKey } from '../../src/modules/selection/selection.record';
 import { createServer, type AppServer } from '../../src/app/server';
+import type { OidcIssuer } from '../../src/platform/auth/oidc';
+import type { ServerOptions } from '../../src/platform/http/options';
 import { withDatabase } from './global-setup';
 
 export interface GraphQLResponse<T = any> {
@@ -85,6 +87,10 @@ export async function startTestApp(
     trustedDocuments?: { files: string[]; only: boolean };
     /** Runs of a document on graphql-js before it is compiled (default 0: compiled at once). */
     runsBeforeCompiling?: number;
+    /** An identity provider whose access tokens are accepted beside the suite's own tokens. */
+    oidc?: OidcIssuer;
+    /** The provider and client the console signs in with (`GET /console/config`). */
+    consoleSignIn?: ServerOptions['consoleSignIn'];
   } = {},
 ): Promise<TestApp> {
   const base = inject('databaseUrl');
@@ -102,7 +108,7 @@ export async function startTestApp(
       },
     }),
   );
-  const defaults = serverOptions(TEST_CONFIG, { secret: TEST_SECRET });
+  const defaults = serverOptions(TEST_CONFIG, { secret: TEST_SECRET, oidc: options.oidc });
   const server: AppServer = await createServer(orm, {
     ...defaults,
     limits: {
@@ -115,6 +121,7 @@ export async function startTestApp(
     runsBeforeCompiling: options.runsBeforeCompiling ?? 0,
     metricsToken: options.metricsToken,
     corsOrigins: options.corsOrigins,
+    consoleSignIn: options.consoleSignIn,
     ...(options.trustedDocuments
       ? {
           trustedDocuments: {

@@ -14,6 +14,16 @@ import { LanguageProvider, translator, useT, type Language } from './i18n';
 import { href, useRoute, type Route } from './router';
 import { SkillsScreen } from './screens/Skills';
 import { SessionContext, storeSession, storedSession, readClaims, type Session } from './session';
+import {
+  finishSignIn,
+  isSignInAnswer,
+  refresh,
+  signInConfig,
+  signOutAddress,
+  startSignIn,
+  type ProviderTokens,
+  type SignInConfig,
+} from './provider';
 import { SignIn } from './SignIn';
 import { CompareScreen } from './screens/Compare';
 import { EmployeeScreen } from './screens/Employee';
@@ -38,16 +48,54 @@ export function App() {
     document.documentElement.lang = language;
     document.title = `${translator(language)('appTitle')} · competency-graph`;
   }, [language]);
-  const signIn = (token: string) => {
-    const claims = readClaims(token);
-    if (!claims) return;
-    storeSession(token);
-    setSession({ token, claims });
+  // The identity provider the server offers (null: none; undefined: not known yet).
+  const [provider, setProvider] = useState<SignInConfig | null>();
+  const [providerError, setProviderError] = useState<string>();
+  /** Signs in with a token if its claims can be read; a provider's by the provider's mapping. */
+  const signIn = (token: string, tokens?: ProviderTokens): boolean => {
+    const claims = readClaims(token, tokens?.claims ?? pathsOf(token, provider));
+    if (!claims) return false;
+    storeSession({ token, provider: tokens });
+    setSession({ token, claims, provider: tokens });
+    return true;
   };
   const signOut = () => {
+    const tokens = session?.provider;
     storeSession(undefined);
     setSession(undefined);
+    // The provider's session ends too where it offers RP-initiated logout.
+    if (tokens && provider)
+      void signOutAddress(provider, tokens).then((address) => {
+        if (address) window.location.assign(address);
+      });
   };
+  useEffect(() => {
+    void signInConfig().then(async (found) => {
+      setProvider(found);
+      if (!found || !isSignInAnswer()) return;
+      try {
+        const answer = await finishSignIn(found);
+        if (!signIn(answer.accessToken, answer.provider))
+          setProviderError('the token names no role of this console');
+      } catch (error) {
+        setProviderError(error instanceof Error ? error.message : String(error));
+      }
+    });
+  }, []);
+  // A provider's access token is refreshed a minute before it ends; failing that, signed out.
+  useEffect(() => {
+    const tokens = session?.provider;
+    if (!tokens?.refreshToken || !provider) return;
+    const timer = setTimeout(
+      () =>
+        void refresh(provider, tokens).then(
+          (next) => signIn(next.accessToken, next.provider),
+          () => signOut(),
+        ),
+      Math.max(5_000, tokens.expiresAt - Date.now() - 60_000),
+    );
+    return () => clearTimeout(timer);
+  }, [session, provider]);
   return (
     <LanguageProvider language={language}>
       <AppShell header={{ height: 64 }} padding="md">
@@ -66,13 +114,36 @@ export function App() {
                 <Screen />
               </SessionContext.Provider>
             ) : (
-              <SignIn onSignIn={signIn} />
+              <SignIn
+                onSignIn={signIn}
+                provider={provider}
+                providerError={providerError}
+                onProviderSignIn={() => {
+                  if (provider)
+                    startSignIn(provider).catch((error: unknown) =>
+                      setProviderError(error instanceof Error ? error.message : String(error)),
+                    );
+                }}
+              />
             )}
           </Container>
         </AppShell.Main>
       </AppShell>
     </LanguageProvider>
   );
+}
+
+/** Where a pasted token's claims are: the provider's mapping for the provider's tokens. */
+function pathsOf(token: string, provider: SignInConfig | null | undefined) {
+  if (!provider) return undefined;
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
+      iss?: unknown;
+    };
+    return payload.iss === provider.issuer ? provider.claims : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function Header(props: {

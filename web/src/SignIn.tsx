@@ -1,12 +1,20 @@
 import { Alert, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useT } from './i18n';
-import { readClaims } from './session';
+import type { SignInConfig } from './provider';
+import { ROLES } from './session';
 
-const ROLE_ORDER = ['COMMITTEE', 'HR', 'ADMIN', 'EMPLOYEE', 'ANALYST'];
-
-/** Sign-in with a token; when the server runs in demo mode, a role picker as well. */
-export function SignIn(props: { onSignIn: (token: string) => void }) {
+/**
+ * Sign-in: with the agency's identity provider when the server names one, with a pasted token,
+ * and, when the server runs in demo mode, with a role picker.
+ */
+export function SignIn(props: {
+  /** Signs in with a token; false when its claims cannot be read. */
+  onSignIn: (token: string) => boolean;
+  provider: SignInConfig | null | undefined;
+  providerError?: string;
+  onProviderSignIn: () => void;
+}) {
   const t = useT();
   const [token, setToken] = useState('');
   const [invalid, setInvalid] = useState(false);
@@ -20,12 +28,26 @@ export function SignIn(props: { onSignIn: (token: string) => void }) {
   }, []);
   const submit = () => {
     const trimmed = token.trim().replace(/^Bearer\s+/i, '');
-    if (readClaims(trimmed)) props.onSignIn(trimmed);
-    else setInvalid(true);
+    if (!props.onSignIn(trimmed)) setInvalid(true);
   };
   return (
     <Stack maw={560} mx="auto" mt="xl">
       <Title order={2}>{t('signInTitle')}</Title>
+      {props.provider && (
+        <Card withBorder>
+          <Text size="sm" mb="sm">
+            {t('providerSignInIntro', { issuer: new URL(props.provider.issuer).host })}
+          </Text>
+          <Button data-testid="provider-sign-in" onClick={props.onProviderSignIn}>
+            {t('providerSignIn')}
+          </Button>
+        </Card>
+      )}
+      {props.providerError && (
+        <Alert color="red" role="alert">
+          {t('providerFailed', { reason: props.providerError })}
+        </Alert>
+      )}
       {demo && (
         <Card withBorder>
           <Title order={3} size="h4">
@@ -35,7 +57,7 @@ export function SignIn(props: { onSignIn: (token: string) => void }) {
             {t('demoRolesIntro')}
           </Text>
           <Group data-testid="demo-roles">
-            {ROLE_ORDER.filter((role) => demo[role]).map((role) => (
+            {ROLES.filter((role) => demo[role]).map((role) => (
               <Button
                 key={role}
                 variant="light"

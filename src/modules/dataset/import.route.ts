@@ -33,7 +33,7 @@ export function importRoutes(deps: RouteDeps): AppRoute[] {
       handler: async (request, reply) => {
         let ctx;
         try {
-          const caller = pipeline.authenticate(request.headers.authorization);
+          const caller = await pipeline.authenticate(request.headers.authorization);
           ctx = requestContext(deps, pipeline.signedIn(caller), { requestId: String(request.id) });
           ctx.access.require(Role.ADMIN);
           await pipeline.spend(caller, pipeline.model.work('Mutation', 'importDataset'));

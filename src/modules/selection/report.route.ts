@@ -26,7 +26,7 @@ export function reportRoutes(deps: RouteDeps): AppRoute[] {
         const { id } = request.params as { id: string };
         let ctx;
         try {
-          const caller = pipeline.authenticate(request.headers.authorization);
+          const caller = await pipeline.authenticate(request.headers.authorization);
           const viewer = pipeline.signedIn(caller);
           ctx = requestContext(deps, viewer);
           ctx.access.require(Role.ADMIN, Role.HR, Role.COMMITTEE);

@@ -52,7 +52,7 @@ export function verifyRoutes(deps: RouteDeps): AppRoute[] {
         const query = request.query as { fingerprint?: unknown };
         let ctx;
         try {
-          const caller = pipeline.authenticate(request.headers.authorization);
+          const caller = await pipeline.authenticate(request.headers.authorization);
           if (caller.error) throw caller.error;
           await pipeline.spend(
             caller.viewer ? caller : { ...caller, key: `anonymous:${request.ip}` },

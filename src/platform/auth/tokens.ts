@@ -2,12 +2,17 @@ import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppError, ErrorCode } from '../../shared/errors';
 import { Role, type Viewer } from './auth.types';
+import { KEY_SET_MAX_AGE_MS, type OidcIssuer } from './oidc';
 
-/** How tokens are signed and checked: a shared secret (HS256) or a key pair (RS256). */
+/**
+ * How tokens are signed and checked: a shared secret (HS256) or a key pair (RS256), and an
+ * identity provider whose access tokens are accepted beside them (`OIDC_ISSUER`).
+ */
 export interface TokenKeys {
   readonly secret?: string;
   readonly publicKey?: string;
   readonly privateKey?: string;
+  readonly oidc?: OidcIssuer;
 }
 
 const ISSUER = 'competency-graph';
@@ -61,8 +66,16 @@ function verificationKey(keys: TokenKeys): KeyObject {
   return key;
 }
 
-/** The viewer of an `Authorization: Bearer …` header; null without one; UNAUTHENTICATED when invalid. */
-export function viewerFromHeader(keys: TokenKeys, header: string | undefined): Viewer | null {
+/**
+ * The viewer of an `Authorization: Bearer …` header; null without one; UNAUTHENTICATED when
+ * invalid. A token whose `iss` is the identity provider's is checked against the provider's
+ * keys; any other against this server's own key (which wants `iss` "competency-graph"). The
+ * unverified `iss` only picks the checker: each checks the issuer, and its own algorithms.
+ */
+export async function viewerFromHeader(
+  keys: TokenKeys,
+  header: string | undefined,
+): Promise<Viewer | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match)
@@ -72,11 +85,46 @@ export function viewerFromHeader(keys: TokenKeys, header: string | undefined): V
     );
   const token = match[1];
   const known = verified.get(keys)?.get(token);
+  const now = keys.oidc?.nowSeconds() ?? Date.now() / 1000;
   // A token checked before is not checked again until it expires (its signature cannot change).
-  if (known && Date.now() / 1000 < known.exp) return known.viewer;
-  const viewer = checkedViewer(keys, token);
+  if (known && now < known.exp) return known.viewer;
+  const viewer =
+    keys.oidc && issuerOf(token) === keys.oidc.issuer
+      ? providerViewer(await keys.oidc.verify(token), now)
+      : checkedViewer(keys, token);
   remember(keys, token, viewer);
   return viewer.viewer;
+}
+
+/** The `iss` a token claims, unverified (it only picks who checks the token). */
+function issuerOf(token: string): unknown {
+  const [, payload] = token.split('.');
+  try {
+    return (
+      JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as { iss?: unknown }
+    ).iss;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A provider's token as this server's viewer, remembered until it expires but at most as long as
+ * the provider's key set is kept, so a token is checked again against keys fetched since.
+ */
+function providerViewer(
+  token: Awaited<ReturnType<OidcIssuer['verify']>>,
+  now: number,
+): { viewer: Viewer; exp: number } {
+  const problem = claimProblem(token.role, token.agency, token.nip);
+  if (problem) throw new AppError(ErrorCode.UNAUTHENTICATED, `The token is not valid: ${problem}.`);
+  const viewer: Viewer = Object.freeze({
+    role: token.role,
+    subject: token.subject,
+    agencyCode: token.agency,
+    nip: token.nip,
+  });
+  return { viewer, exp: Math.min(token.exp, now + KEY_SET_MAX_AGE_MS / 1000) };
 }
 
 /** Tokens already checked, per key set: their viewer, until their expiry (at most `REMEMBERED`). */

@@ -61,6 +61,8 @@ export interface Config {
     readonly publicKey?: string;
     readonly privateKey?: string;
   };
+  /** An identity provider whose access tokens are accepted beside the tokens above (`OIDC_*`). */
+  readonly oidc: OidcSettings | undefined;
   readonly limits: {
     readonly maxDepth: number;
     readonly maxAliases: number;
@@ -86,6 +88,18 @@ export interface Config {
    * mode (`requireSelectionKey`).
    */
   readonly selectionKey: string | undefined;
+}
+
+/** The identity provider of `OIDC_ISSUER` and how its tokens' claims say who calls. */
+export interface OidcSettings {
+  /** The issuer exactly as its tokens name it (`iss`). */
+  readonly issuer: string;
+  /** The audience an access token must name (`aud`). */
+  readonly audience: string;
+  /** Dotted paths of the claims that hold the role, the agency and the NIP. */
+  readonly claims: { readonly role: string; readonly agency: string; readonly nip: string };
+  /** The console's public client, when the console offers sign-in with the provider. */
+  readonly clientId: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
       publicKey: pem(read('JWT_PUBLIC_KEY')),
       privateKey: pem(read('JWT_PRIVATE_KEY')),
     },
+    oidc: oidcOf(settings),
     limits: limitsOf(settings),
     cursorSecret: read('CURSOR_SECRET') || undefined,
     selectionKey: read('SELECTION_KEY') || undefined,
@@ -259,6 +274,46 @@ function trustedDocumentsOf({ read, problem }: Reader): Config['trustedDocuments
   return trustedRaw === 'only' ? 'only' : 'off';
 }
 
+/** Hosts an `http://` issuer may name: this machine only (a provider run by the tests). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** OpenID Connect: an https issuer (http on loopback only) and the audience it must name. */
+function oidcOf({ read, problem }: Reader): OidcSettings | undefined {
+  const issuer = read('OIDC_ISSUER') || undefined;
+  const audience = read('OIDC_AUDIENCE') || undefined;
+  const clientId = read('OIDC_CLIENT_ID') || undefined;
+  const claims = {
+    role: read('OIDC_ROLE_CLAIM') || SETTINGS.OIDC_ROLE_CLAIM.default,
+    agency: read('OIDC_AGENCY_CLAIM') || SETTINGS.OIDC_AGENCY_CLAIM.default,
+    nip: read('OIDC_NIP_CLAIM') || SETTINGS.OIDC_NIP_CLAIM.default,
+  };
+  for (const [name, path] of [
+    ['OIDC_ROLE_CLAIM', claims.role],
+    ['OIDC_AGENCY_CLAIM', claims.agency],
+    ['OIDC_NIP_CLAIM', claims.nip],
+  ] as const)
+    if (!/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/.test(path))
+      problem(`${name} must be a claim name or a dotted path (realm_access.roles), got "${path}"`);
+  if (!issuer) {
+    if (audience || clientId) problem('OIDC_AUDIENCE and OIDC_CLIENT_ID need OIDC_ISSUER');
+    return undefined;
+  }
+  const url = URL.canParse(issuer) ? new URL(issuer) : undefined;
+  if (!url || url.search || url.hash || url.username || url.password)
+    problem(`OIDC_ISSUER must be a URL without query or fragment, got "${issuer}"`);
+  else if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+    problem('OIDC_ISSUER must be https:// (http:// only for a provider on this machine)');
+  if (!audience)
+    problem('OIDC_AUDIENCE is required with OIDC_ISSUER: the API’s name at the provider');
+  // An ID token names the client as its audience: were the API's audience the console's client,
+  // the console's ID tokens would pass as access tokens.
+  if (audience && audience === clientId)
+    problem(
+      'OIDC_AUDIENCE must differ from OIDC_CLIENT_ID, or ID tokens would pass as access tokens',
+    );
+  return { issuer, audience: audience ?? '', claims, clientId };
+}
+
 /** Limits (and the database's waits). */
 function limitsOf({ int }: Reader): Config['limits'] {
   return {
@@ -294,9 +349,9 @@ function keyProblems(config: Config): string[] {
 
 /** The server needs a token key; there is no default secret (demo mode makes one per run). */
 export function requireTokenKey(config: Config): void {
-  if (!config.auth.secret && !config.auth.publicKey && !config.demo) {
+  if (!config.auth.secret && !config.auth.publicKey && !config.oidc && !config.demo) {
     throw new ConfigError([
-      'No token key: set JWT_SECRET (32+ characters) or JWT_PUBLIC_KEY, or run the demo with `npm start`',
+      'No token key: set JWT_SECRET (32+ characters), JWT_PUBLIC_KEY or OIDC_ISSUER, or run the demo with `npm start`',
     ]);
   }
 }

@@ -22,6 +22,7 @@ export const SETTING_GROUPS = [
   'Database',
   'Replicas',
   'Keys and tokens',
+  'OpenID Connect',
   'Limits',
 ] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
@@ -168,6 +169,40 @@ export const SETTINGS = {
     default: undefined,
     description:
       'More manifests of trusted documents (`{ "sha256:…": "query …" }`), comma-separated paths.',
+  },
+  OIDC_ISSUER: {
+    group: 'OpenID Connect',
+    default: undefined,
+    description:
+      'Identity provider whose access tokens the API accepts (`https://sso.maluku.go.id/realms/asn`), as its tokens name it (`iss`); keys from its `/.well-known/openid-configuration`. `http://` only on this machine.',
+  },
+  OIDC_AUDIENCE: {
+    group: 'OpenID Connect',
+    default: undefined,
+    description:
+      'The audience (`aud`) an access token must name to be accepted: the API’s identifier at the provider. Required with `OIDC_ISSUER`.',
+  },
+  OIDC_ROLE_CLAIM: {
+    group: 'OpenID Connect',
+    default: 'role',
+    description:
+      'Claim holding the role, a dotted path (`realm_access.roles`); a list must hold exactly one of the roles ADMIN, HR, COMMITTEE, EMPLOYEE, ANALYST.',
+  },
+  OIDC_AGENCY_CLAIM: {
+    group: 'OpenID Connect',
+    default: 'agency',
+    description: 'Claim holding the agency code of HR and COMMITTEE users, a dotted path.',
+  },
+  OIDC_NIP_CLAIM: {
+    group: 'OpenID Connect',
+    default: 'nip',
+    description: 'Claim holding the NIP of EMPLOYEE users, a dotted path.',
+  },
+  OIDC_CLIENT_ID: {
+    group: 'OpenID Connect',
+    default: undefined,
+    description:
+      'The console’s public client at the provider (authorisation code with PKCE, redirect URI the console’s address `/`); without it the console offers no provider sign-in.',
   },
   MAX_QUERY_DEPTH: {
     group: 'Limits',

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ReadRouting } from '../db/read-routing';
 import type { TokenKeys } from '../auth/tokens';
+import type { ClaimPaths } from '../auth/claim-mapping';
 import type { QueryLimits } from '../graphql/limits';
 import type { TrustedDocuments } from './trusted-documents';
 
@@ -26,6 +27,16 @@ export interface ServerOptions {
   readonly explorerToken?: string;
   /** A NIP pre-filled in the explorer's example query. */
   readonly exampleNip?: string;
+  /**
+   * The identity provider the console signs in with (authorisation code with PKCE) and its
+   * public client; offered to the console at `GET /console/config`.
+   */
+  readonly consoleSignIn?: {
+    readonly issuer: string;
+    readonly clientId: string;
+    /** Where the provider's tokens say the role, agency and NIP (for the console's display). */
+    readonly claims: ClaimPaths;
+  };
   /** The committee console's build (web/dist), served at `/`. */
   readonly consoleDir?: string;
   /** Demo mode only: one token per role, offered by the console's role picker. */

@@ -128,9 +128,9 @@ export class RequestPipeline {
   }
 
   /** Step: authentication. A missing token is a caller without a viewer; a bad one an error. */
-  authenticate(authorization: string | undefined): Caller {
+  async authenticate(authorization: string | undefined): Promise<Caller> {
     try {
-      const viewer = viewerFromHeader(this.options.keys, authorization);
+      const viewer = await viewerFromHeader(this.options.keys, authorization);
       return { viewer, key: viewer ? `${viewer.role}:${viewer.subject}` : 'anonymous' };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -69,7 +69,7 @@ export function graphqlRunner(deps: RouteDeps) {
     queriesOnly = false,
   ): Promise<Answered> {
     const entry = logOf(request);
-    const caller = pipeline.authenticate(request.headers.authorization);
+    const caller = await pipeline.authenticate(request.headers.authorization);
     entry.role = caller.viewer?.role;
     const body = bodyOf(request);
     try {

@@ -143,15 +143,15 @@ function serveSocket(
  * `connection_init`: the caller's token, from its parameters or the upgrade request. A socket
  * without a valid one is closed with 4401 and why (no subscription of it is read).
  */
-function signIn(
+async function signIn(
   deps: RouteDeps,
   extra: SocketExtra,
   params: ConnectionInitMessage['payload'],
-): boolean {
+): Promise<boolean> {
   const given = params?.authorization ?? params?.Authorization;
   const header =
     typeof given === 'string' ? given : headerValue(extra.request.headers.authorization);
-  const caller = deps.pipeline.authenticate(header);
+  const caller = await deps.pipeline.authenticate(header);
   try {
     deps.pipeline.signedIn(caller);
   } catch (error) {

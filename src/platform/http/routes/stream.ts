@@ -83,7 +83,7 @@ async function startStream(
   params: RequestParams,
 ): Promise<Response | OperationArgs<StreamContext>> {
   const request = req.raw;
-  const caller = deps.pipeline.authenticate(request.headers.authorization);
+  const caller = await deps.pipeline.authenticate(request.headers.authorization);
   try {
     const admitted = await subscriptions.admit(caller, {
       ...params,
