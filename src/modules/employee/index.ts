@@ -11,6 +11,7 @@ import { CompetencyHoldersResolver } from './competency-holders.resolver';
 import { EmployeeMutationResolver } from './employee.mutations';
 import { Employee } from './employee.entity';
 import { PerformanceRecord } from './performance-record.entity';
+import { DisciplineRecord } from './discipline-record.entity';
 
 /** Employees (ASN), their current competencies, performance, searches and counts. */
 export const employeeFeature: Feature = {
@@ -23,12 +24,13 @@ export const employeeFeature: Feature = {
     CompetencyHoldersResolver,
     EmployeeMutationResolver,
   ],
-  entities: [Employee, PerformanceRecord],
+  entities: [Employee, PerformanceRecord, DisciplineRecord],
   leanEntities: [Employee],
   cost: {
     lists: {
       'Employee.competencies': 20,
       'Employee.performance': 10,
+      'Employee.discipline': 20,
       'Query.employeeCounts': 1000,
     },
     work: {

@@ -38,6 +38,7 @@ const CONDITION_WORDS: Record<ConditionCodeName, string> = {
   ASSESSMENT_STALE: 'asesmen kedaluwarsa',
   NOT_ASSESSED: 'belum diasesmen',
   NEAR_RETIREMENT: 'mendekati BUP',
+  DISCIPLINE: 'hukuman disiplin',
 };
 
 /** Dates as Indonesians write them: 29 November 2026. */
