@@ -14,7 +14,7 @@ import {
   writeOrgUnits,
   writePositions,
 } from './write-catalogue';
-import { writeEmployees, writeTrainings } from './write-people';
+import { writeDiscipline, writeEmployees, writeTrainings } from './write-people';
 import { TableWriter, type Counts, type Progress } from './write-tables';
 
 export type { Progress } from './write-tables';
@@ -54,6 +54,8 @@ export async function writeDataset(
       withIndexesBuiltOnce(trx, empty, () => withChangesLoggedOnce(trx, empty, people)),
     );
   } else await people();
+  // Sentences are few: written plainly on either path, after the employees they name.
+  sections.push(await writeDiscipline(w, data));
   return { sections, issues };
 }
 

@@ -199,7 +199,7 @@ export class CandidateColumns {
    */
   eachSentenced(visit: (slot: number, sentences: DisciplineSentence[]) => void): void {
     const { slots } = this.discipline;
-    for (let i = 0; i < slots.length; ) {
+    for (let i = 0; i < slots.length;) {
       const slot = slots[i];
       const sentences: DisciplineSentence[] = [];
       for (; i < slots.length && slots[i] === slot; i++) sentences.push(this.sentence(i));

@@ -30,6 +30,7 @@ export enum DatasetSection {
   EMPLOYEES = 'employees',
   ASSESSMENTS = 'assessments',
   TRAININGS = 'trainings',
+  DISCIPLINE = 'discipline',
 }
 registerEnumType(DatasetSection, {
   name: 'DatasetSection',
