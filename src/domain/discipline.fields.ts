@@ -3,7 +3,6 @@ import {
   DISCIPLINE_LEVELS,
   DisciplineKind,
   isOpenEnded,
-  type DisciplineLevel,
 } from './discipline';
 import type { DisciplineRecordInput } from './dataset.types';
 import type { RecordReader } from './record-reader';
@@ -36,7 +35,7 @@ export function readDisciplineRecord(r: RecordReader): DisciplineRecordInput | n
     r.issue(
       'kind',
       'INVALID',
-      `${record}: ${kind} is a ${DISCIPLINE_KIND_LEVEL[kind]} sentence, not ${level as DisciplineLevel}`,
+      `${record}: ${kind} is a ${DISCIPLINE_KIND_LEVEL[kind]} sentence, not ${level}`,
     );
     ok = false;
   }
