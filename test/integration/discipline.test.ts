@@ -211,7 +211,8 @@ describe('the DISCIPLINE condition', () => {
           f.result.unmetConditions.some((c: any) => c.code === 'DISCIPLINE'),
         );
         expect(barred.every((f) => sentencedIds.has(f.employeeId))).toBe(true);
-        expect(barred.length).toBeGreaterThan(0);
+        // Today the serving one is barred everywhere; in mid-2024 the BERAT one from JPT posts only.
+        if (asOf !== '2024-06-30' || code === jpt) expect(barred.length).toBeGreaterThan(0);
       }
     }
   }, 180_000);
