@@ -54,9 +54,7 @@ describe('a sentence being served', () => {
     ['a dismissal, from its first day on', '2020-01-01', null, true],
     ['a dismissal not yet in force', '2026-12-08', null, false],
   ])('on %s: %s', (_name, from, until, serving) => {
-    expect(isServing(sentence(DisciplineLevel.SEDANG, from, until), AS_OF)).toBe(
-      serving,
-    );
+    expect(isServing(sentence(DisciplineLevel.SEDANG, from, until), AS_OF)).toBe(serving);
   });
 });
 
