@@ -43,6 +43,7 @@ export async function writeDataset(
     sections.push(await writeEmployees(w, data));
     sections.push(await writeAssessments(w, data, issues));
     sections.push(await writeTrainings(w, data));
+    sections.push(await writeDiscipline(w, data));
   };
   if (bulk) {
     // The bulk path checks the people tables' references once per table, after the rows are
@@ -54,8 +55,6 @@ export async function writeDataset(
       withIndexesBuiltOnce(trx, empty, () => withChangesLoggedOnce(trx, empty, people)),
     );
   } else await people();
-  // Sentences are few: written plainly on either path, after the employees they name.
-  sections.push(await writeDiscipline(w, data));
   return { sections, issues };
 }
 
@@ -65,4 +64,5 @@ const PEOPLE_TABLES = [
   'assessment',
   'assessment_result',
   'training_record',
+  'discipline_record',
 ];
