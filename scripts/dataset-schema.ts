@@ -7,6 +7,7 @@ import { CourseModality, CourseType } from '../src/domain/course.enums';
 import { EmploymentType } from '../src/domain/employee.enums';
 import { AgencyKind } from '../src/domain/org.enums';
 import { PerformanceRating, PositionCategory } from '../src/domain/position.enums';
+import { DisciplineKind, DisciplineLevel } from '../src/domain/discipline';
 
 /** Fields the records type as text whose values are one of an enum's (as the importer checks). */
 const ENUMS: Record<string, Record<string, Record<string, string>>> = {
@@ -14,10 +15,11 @@ const ENUMS: Record<string, Record<string, Record<string, string>>> = {
   CompetencyRecord: { type: CompetencyType },
   CourseRecord: { type: CourseType, modality: CourseModality },
   PositionRecord: { category: PositionCategory },
-  ConditionsRecord: { minPerformance: PerformanceRating },
+  ConditionsRecord: { minPerformance: PerformanceRating, disciplineLevel: DisciplineLevel },
   EmployeeRecord: { employmentType: EmploymentType },
   PerformanceItem: { rating: PerformanceRating },
   AssessmentRecord: { method: AssessmentMethod },
+  DisciplineRecordInput: { level: DisciplineLevel, kind: DisciplineKind },
 };
 
 /** Fields the importer fills in when they are left out (a default, or the course's hours). */
@@ -26,7 +28,7 @@ const DEFAULTED: Record<string, string[]> = {
   CourseRecord: ['cost'],
   PositionRecord: ['summary', 'conditions'],
   RequirementRecord: ['weight', 'critical'],
-  ConditionsRecord: ['performanceYears', 'retirementAge'],
+  ConditionsRecord: ['performanceYears', 'retirementAge', 'disciplineYears'],
   TrainingRecordInput: ['hours'],
 };
 

@@ -22,6 +22,7 @@ import {
 } from './demo.data';
 import { demoCompetencies, NATIONAL_COMPETENCIES, TECHNICAL_COMPETENCIES } from './demo.dictionary';
 import { demoPositions } from './demo.positions';
+import { demoDiscipline } from './demo.discipline';
 
 /** A small deterministic PRNG (mulberry32), so a seed always gives the same province. */
 export function random(seed: number) {
@@ -78,6 +79,7 @@ export function generateDemoDataset(options: DemoOptions): Required<DatasetDocum
     employees,
     assessments,
     trainings,
+    discipline: demoDiscipline(employees, today),
   };
 }
 

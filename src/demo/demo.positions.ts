@@ -44,6 +44,9 @@ export function positionRecord(
       minPerformance: category === 'PELAKSANA' ? null : 'BAIK',
       performanceYears: 2,
       retirementAge: POSITION_CATEGORY_INFO[category].retirementAge,
+      // PermenPANRB 15/2019: open selection for JPT asks for no moderate or heavy sentence in 5 years.
+      disciplineLevel: isJpt ? 'SEDANG' : null,
+      disciplineYears: 5,
     },
   };
 }

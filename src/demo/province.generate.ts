@@ -10,6 +10,7 @@ import { demoCompetencies, technicalCompetencyRecord } from './demo.dictionary';
 import { AGENCIES, UNIT_TEMPLATES } from './demo.data';
 import { demoCourses, demoPeople, random, type Random } from './demo.generate';
 import { positionCode, positionRecord } from './demo.positions';
+import { demoDiscipline } from './demo.discipline';
 
 export interface ProvinceOptions {
   /** How many employees (PNS, CPNS and PPPK). */
@@ -128,6 +129,7 @@ export function generateProvince(options: ProvinceOptions): Required<DatasetDocu
     employees,
     assessments,
     trainings,
+    discipline: demoDiscipline(employees, options.today),
   };
 }
 

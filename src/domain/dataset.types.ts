@@ -13,6 +13,7 @@ export interface DatasetDocument {
   employees?: EmployeeRecord[];
   assessments?: AssessmentRecord[];
   trainings?: TrainingRecordInput[];
+  discipline?: DisciplineRecordInput[];
 }
 
 export const SECTIONS = [
@@ -24,6 +25,7 @@ export const SECTIONS = [
   'employees',
   'assessments',
   'trainings',
+  'discipline',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -94,6 +96,10 @@ export interface ConditionsRecord {
   minPerformance: string | null;
   performanceYears: number;
   retirementAge: number;
+  /** No disciplinary sentence of this level or heavier within `disciplineYears` (null: none asked). */
+  disciplineLevel: string | null;
+  /** @minimum 1 @maximum 10 */
+  disciplineYears: number;
 }
 
 export interface PositionRecord {
@@ -181,6 +187,25 @@ export interface TrainingRecordInput {
   hours: number;
 }
 
+/**
+ * A disciplinary sentence (PP 94/2021). Its identity is the employee and the decision number:
+ * importing it again updates it.
+ */
+export interface DisciplineRecordInput {
+  /** The employee's NIP. */
+  nip: string;
+  /** RINGAN, SEDANG or BERAT; the kind's level. */
+  level: string;
+  /** The sentence (PP 94/2021, Pasal 8), e.g. TEGURAN_TERTULIS. */
+  kind: string;
+  /** The decision's number (nomor surat keputusan). @maxLength 100 */
+  decisionNumber: string;
+  /** First day in force. @format date */
+  from: string;
+  /** Last day in force, inclusive; null (only) for dismissal (PEMBERHENTIAN). @format date */
+  until: string | null;
+}
+
 /** One problem with one record: where it is and why it is rejected. */
 export interface DatasetIssue {
   section: Section | 'document';
@@ -200,6 +225,7 @@ export interface ValidDataset {
   employees: EmployeeRecord[];
   assessments: AssessmentRecord[];
   trainings: TrainingRecordInput[];
+  discipline: DisciplineRecordInput[];
 }
 
 /** What an import did (or, with issues, would not do). */

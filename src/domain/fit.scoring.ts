@@ -2,6 +2,14 @@ import { isStale } from './staleness';
 import { addYears, wholeYearsBetween } from './employee.dates';
 import { PERFORMANCE_RATINGS } from './reference.data';
 import { categoryOf, type JpmCategoryName, type ScoringPolicy } from './fit.policy';
+import {
+  barringSentence,
+  DEFAULT_DISCIPLINE_YEARS,
+  isServing,
+  windowStart,
+  type DisciplineLevel,
+  type DisciplineSentence,
+} from './discipline';
 
 export interface RequirementSpec {
   readonly competencyId: number;
@@ -21,6 +29,10 @@ export interface PositionSpec {
   readonly minPerformance: string | null;
   readonly performanceYears: number;
   readonly retirementAge: number;
+  /** No sentence of this level or heavier within `disciplineYears` (null or absent: only serving bars). */
+  readonly disciplineLevel?: DisciplineLevel | null;
+  /** Default `DEFAULT_DISCIPLINE_YEARS`. */
+  readonly disciplineYears?: number;
 }
 
 /**
@@ -41,6 +53,8 @@ export interface CandidateSpec {
   readonly performance: readonly { year: number; rating: string }[];
   /** The position the employee holds now, if any (never scored: it marks the incumbent). */
   readonly positionId?: number | null;
+  /** Disciplinary sentences, any order (absent: none recorded). */
+  readonly discipline?: readonly DisciplineSentence[];
 }
 
 export interface TermResult {
@@ -66,7 +80,8 @@ export type ConditionCodeName =
   | 'PERFORMANCE_TOO_LOW'
   | 'ASSESSMENT_STALE'
   | 'NOT_ASSESSED'
-  | 'NEAR_RETIREMENT';
+  | 'NEAR_RETIREMENT'
+  | 'DISCIPLINE';
 
 export interface ConditionResult {
   readonly code: ConditionCodeName;
@@ -237,7 +252,37 @@ export function unmetConditions(
       }));
     }
   }
+  const barred = disciplineShortfall(position, candidate.discipline ?? [], asOf);
+  if (barred) add('DISCIPLINE', () => barred);
   return unmet;
+}
+
+/**
+ * The discipline condition (see `sentenceBars`): serving a sentence always bars; with a level
+ * asked, so does a sentence of that weight in force within the window. The reason names the
+ * level and the period only, never the decision (the committee sees the reason, not the file).
+ */
+function disciplineShortfall(
+  position: Pick<PositionSpec, 'disciplineLevel' | 'disciplineYears'>,
+  sentences: readonly DisciplineSentence[],
+  asOf: string,
+): Omit<ConditionResult, 'code'> | null {
+  if (sentences.length === 0) return null;
+  const rule = {
+    level: position.disciplineLevel ?? null,
+    years: position.disciplineYears ?? DEFAULT_DISCIPLINE_YEARS,
+  };
+  const sentence = barringSentence(sentences, rule, asOf);
+  if (!sentence) return null;
+  const period = `${sentence.from} – ${sentence.until ?? 'without end'}`;
+  const required =
+    rule.level === null
+      ? 'not serving a disciplinary sentence'
+      : `not serving a sentence, none ${rule.level} or heavier since ${windowStart(rule, asOf)}`;
+  const message = isServing(sentence, asOf)
+    ? `Is serving a disciplinary sentence (${sentence.level}, ${period}) on ${asOf}.`
+    : `Requires no disciplinary sentence ${rule.level} or heavier within ${rule.years} years before ${asOf}; was sentenced ${sentence.level} (${period}).`;
+  return { message, required, actual: `${sentence.level} ${period}` };
 }
 
 /**

@@ -60,6 +60,7 @@ export const ENUM_LABELS: Readonly<Record<string, ValueLabels>> = {
     ASSESSMENT_STALE: label('Asesmen kedaluwarsa', 'Assessment stale'),
     NOT_ASSESSED: label('Belum diases', 'Not assessed'),
     NEAR_RETIREMENT: label('Mendekati pensiun', 'Near retirement'),
+    DISCIPLINE: label('Hukuman disiplin', 'Disciplinary sentence'),
   },
   CourseModality: {
     CLASSICAL: label('Klasikal', 'Classical'),
@@ -107,12 +108,50 @@ export const ENUM_LABELS: Readonly<Record<string, ValueLabels>> = {
     EMPLOYEES: label('Pegawai', 'Employees'),
     ASSESSMENTS: label('Asesmen', 'Assessments'),
     TRAININGS: label('Riwayat pelatihan', 'Training records'),
+    DISCIPLINE: label('Hukuman disiplin', 'Discipline sentences'),
   },
   Decision: {
     SHORTLISTED: label('Daftar pendek', 'Shortlisted'),
     SELECTED: label('Terpilih', 'Selected'),
     NOT_SELECTED: label('Tidak terpilih', 'Not selected'),
     WITHDRAWN: label('Mengundurkan diri', 'Withdrawn'),
+  },
+  DisciplineKind: {
+    TEGURAN_LISAN: label('Teguran lisan', 'Oral reprimand'),
+    TEGURAN_TERTULIS: label('Teguran tertulis', 'Written reprimand'),
+    PERNYATAAN_TIDAK_PUAS: label(
+      'Pernyataan tidak puas secara tertulis',
+      'Written statement of dissatisfaction',
+    ),
+    POTONGAN_TUKIN_6_BULAN: label(
+      'Pemotongan tunjangan kinerja 25% selama 6 bulan',
+      'Performance allowance cut by 25% for 6 months',
+    ),
+    POTONGAN_TUKIN_9_BULAN: label(
+      'Pemotongan tunjangan kinerja 25% selama 9 bulan',
+      'Performance allowance cut by 25% for 9 months',
+    ),
+    POTONGAN_TUKIN_12_BULAN: label(
+      'Pemotongan tunjangan kinerja 25% selama 12 bulan',
+      'Performance allowance cut by 25% for 12 months',
+    ),
+    PENURUNAN_JABATAN_12_BULAN: label(
+      'Penurunan jabatan setingkat lebih rendah selama 12 bulan',
+      'Demotion by one level for 12 months',
+    ),
+    PEMBEBASAN_JABATAN_12_BULAN: label(
+      'Pembebasan dari jabatan menjadi pelaksana selama 12 bulan',
+      'Release from the post for 12 months',
+    ),
+    PEMBERHENTIAN: label(
+      'Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS',
+      'Dismissal',
+    ),
+  },
+  DisciplineLevel: {
+    RINGAN: label('Ringan', 'Light'),
+    SEDANG: label('Sedang', 'Moderate'),
+    BERAT: label('Berat', 'Heavy'),
   },
   EmployeeDimension: {
     AGENCY: label('Instansi', 'Agency'),

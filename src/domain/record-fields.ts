@@ -2,6 +2,7 @@ import { EmploymentType } from './employee.enums';
 import { parseNip } from './nip';
 import { PerformanceRating, POSITION_CATEGORY_INFO, PositionCategory } from './position.enums';
 import { isRankCode, normaliseEducationCode } from './reference.data';
+import { DEFAULT_DISCIPLINE_YEARS, DISCIPLINE_LEVELS } from './discipline';
 import type { EmployeeRecord, PositionRecord } from './dataset.types';
 import { isWholeIn, withFieldCount, type RecordReader } from './record-reader';
 
@@ -35,6 +36,8 @@ export function readConditions(
     retirementAge: category
       ? POSITION_CATEGORY_INFO[category as PositionCategory].retirementAge
       : 58,
+    disciplineLevel: null,
+    disciplineYears: DEFAULT_DISCIPLINE_YEARS,
   };
   const raw = r.value('conditions');
   if (raw === undefined || raw === null) return defaults;
@@ -72,6 +75,9 @@ export function readConditions(
     conditions.integer('performanceYears', { min: 1, max: 10 }) ?? defaults.performanceYears;
   const retirementAge =
     conditions.integer('retirementAge', { min: 40, max: 75 }) ?? defaults.retirementAge;
+  const disciplineLevel = conditions.oneOf('disciplineLevel', DISCIPLINE_LEVELS, false);
+  const disciplineYears =
+    conditions.integer('disciplineYears', { min: 1, max: 10 }) ?? defaults.disciplineYears;
   conditions.rejectUnknownFields();
   if (!ok) return null;
   return {
@@ -82,6 +88,8 @@ export function readConditions(
     minPerformance,
     performanceYears,
     retirementAge,
+    disciplineLevel,
+    disciplineYears,
   };
 }
 

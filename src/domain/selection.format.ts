@@ -74,6 +74,7 @@ const REPORT_PHRASES: Readonly<Record<string, Readonly<Record<string, string>>>>
     ASSESSMENT_STALE: 'asesmen kedaluwarsa',
     NOT_ASSESSED: 'belum diasesmen',
     NEAR_RETIREMENT: 'mendekati batas usia pensiun',
+    DISCIPLINE: 'hukuman disiplin',
   },
   Boolean: { true: 'ya', false: 'tidak' },
 };
@@ -97,6 +98,7 @@ const ENGLISH_REASONS: Readonly<Record<string, string>> = {
   ASSESSMENT_STALE: 'assessment out of date',
   NOT_ASSESSED: 'not assessed',
   NEAR_RETIREMENT: 'near retirement age',
+  DISCIPLINE: 'disciplinary sentence',
 };
 
 /** A reason in words: "2 kompetensi kritis di bawah standar", "JPM di bawah ambang 78,0". */

@@ -156,10 +156,12 @@ async function positions(read: Reader): Promise<Document['positions']> {
     min_performance: string | null;
     performance_years: number;
     retirement_age: number;
+    discipline_level: string | null;
+    discipline_years: number;
   }>(
     `select p.id, p.code, p.title, p.category, u.code as org_unit, p.summary, p.government_affair,
             p.min_rank_code, p.min_education_code, p.min_years_of_service, p.min_performance,
-            p.performance_years, p.retirement_age
+            p.performance_years, p.retirement_age, p.discipline_level, p.discipline_years
        from position p join org_unit u on u.id = p.org_unit_id
      ${read.keyFilter('p.code')} order by p.code`,
     read.keyBindings(),
@@ -205,6 +207,8 @@ async function positions(read: Reader): Promise<Document['positions']> {
       minPerformance: p.min_performance,
       performanceYears: p.performance_years,
       retirementAge: p.retirement_age,
+      disciplineLevel: p.discipline_level,
+      disciplineYears: p.discipline_years,
     },
   }));
 }
@@ -310,6 +314,16 @@ async function trainings(read: Reader): Promise<Document['trainings']> {
   }));
 }
 
+async function discipline(read: Reader): Promise<Document['discipline']> {
+  return read.rows(
+    `select e.nip, d.level, d.kind, d.decision_number as "decisionNumber", d.starts_on::text as "from",
+            d.ends_on::text as "until"
+       from discipline_record d join employee e on e.id = d.employee_id
+      where e.nip is not null
+      order by e.nip, d.starts_on, d.decision_number`,
+  );
+}
+
 /** One exporter per section, in the document's order. */
 const EXPORTERS: { [S in Section]: (read: Reader) => Promise<Document[S]> } = {
   agencies,
@@ -320,6 +334,7 @@ const EXPORTERS: { [S in Section]: (read: Reader) => Promise<Document[S]> } = {
   employees,
   assessments,
   trainings,
+  discipline,
 };
 
 /**

@@ -16,6 +16,7 @@ export function agencyOfRecord(section: Section, record: Row, known: KnownKeys):
       return known.orgUnits.get(text(record.orgUnit) ?? '')?.agency ?? null;
     case 'assessments':
     case 'trainings':
+    case 'discipline':
       return (
         known.employeeAgencies.get(
           employeeKey({ nip: text(record.nip), pppkNumber: text(record.pppkNumber) }),

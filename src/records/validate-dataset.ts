@@ -5,7 +5,7 @@ import type { KnownKeys } from './known-keys';
 import { readCompetencies } from './validate-competencies';
 import { readCourses } from './validate-courses';
 import { readAgencies, readOrgUnits } from './validate-org';
-import { readAssessments, readEmployees, readTrainings } from './validate-people';
+import { readAssessments, readDiscipline, readEmployees, readTrainings } from './validate-people';
 import { readPositions } from './validate-positions';
 import { DocumentReader } from './validate-reader';
 
@@ -22,6 +22,7 @@ const SECTION_READERS: readonly ((doc: DocumentReader) => void)[] = [
   readEmployees,
   readAssessments,
   readTrainings,
+  readDiscipline,
 ];
 
 /**

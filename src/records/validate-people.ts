@@ -7,6 +7,7 @@ import {
   type RecordReader,
 } from '../domain/record-reader';
 import { readEmployee } from '../domain/record-fields';
+import { readDisciplineRecord } from '../domain/discipline.fields';
 import { values, type DocumentReader } from './validate-reader';
 
 /** Employees (see `readEmployee`), each NIP or PPPK number once. */
@@ -168,5 +169,32 @@ export function readTrainings(doc: DocumentReader): void {
       completedOn,
       hours,
     } satisfies TrainingRecordInput);
+  });
+}
+
+/**
+ * Disciplinary sentences (see `readDisciplineRecord`) of existing employees, named by NIP; one
+ * per employee and decision number, the record's identity.
+ */
+export function readDiscipline(doc: DocumentReader): void {
+  const keys = new Set<string>();
+  doc.records('discipline', (r) => {
+    const record = readDisciplineRecord(r);
+    if (!record) return;
+    if (!doc.docNips.has(record.nip) && !doc.known.nips.has(record.nip)) {
+      r.issue('nip', 'NOT_FOUND', `no employee has NIP ${record.nip}`);
+      return;
+    }
+    const key = `${record.nip}|${record.decisionNumber}`;
+    if (keys.has(key)) {
+      r.issue(
+        'decisionNumber',
+        'DUPLICATE',
+        `NIP ${record.nip}: decision ${record.decisionNumber} is listed twice`,
+      );
+      return;
+    }
+    keys.add(key);
+    doc.dataset.discipline.push(record);
   });
 }

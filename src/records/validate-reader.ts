@@ -28,6 +28,7 @@ export class DocumentReader {
     employees: [],
     assessments: [],
     trainings: [],
+    discipline: [],
   };
   /** The document's sections by name, once it is known to be an object. */
   sections: Record<string, unknown> = {};

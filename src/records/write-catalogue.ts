@@ -142,6 +142,8 @@ export async function writePositions(w: TableWriter, data: ValidDataset): Promis
     min_performance: p.conditions.minPerformance,
     performance_years: p.conditions.performanceYears,
     retirement_age: p.conditions.retirementAge,
+    discipline_level: p.conditions.disciplineLevel,
+    discipline_years: p.conditions.disciplineYears,
     updated_at: w.trx.fn.now(),
   }));
   const created = await w.upsert('position', rows, ['code'], 'positions', rows.length);

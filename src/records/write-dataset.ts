@@ -14,7 +14,7 @@ import {
   writeOrgUnits,
   writePositions,
 } from './write-catalogue';
-import { writeEmployees, writeTrainings } from './write-people';
+import { writeDiscipline, writeEmployees, writeTrainings } from './write-people';
 import { TableWriter, type Counts, type Progress } from './write-tables';
 
 export type { Progress } from './write-tables';
@@ -43,6 +43,7 @@ export async function writeDataset(
     sections.push(await writeEmployees(w, data));
     sections.push(await writeAssessments(w, data, issues));
     sections.push(await writeTrainings(w, data));
+    sections.push(await writeDiscipline(w, data));
   };
   if (bulk) {
     // The bulk path checks the people tables' references once per table, after the rows are
@@ -63,4 +64,5 @@ const PEOPLE_TABLES = [
   'assessment',
   'assessment_result',
   'training_record',
+  'discipline_record',
 ];

@@ -94,3 +94,25 @@ export async function writeTrainings(w: TableWriter, data: ValidDataset): Promis
   );
   return w.counts('trainings', list.length, created);
 }
+
+/** Disciplinary sentences, upserted by employee and decision number. */
+export async function writeDiscipline(w: TableWriter, data: ValidDataset): Promise<Counts> {
+  const list = data.discipline;
+  const employeeIds = await w.employeeIds(list.map((d) => ({ nip: d.nip, pppkNumber: null })));
+  const rows = list.map((d) => ({
+    employee_id: employeeIds.get(employeeKey({ nip: d.nip, pppkNumber: null })),
+    level: d.level,
+    kind: d.kind,
+    decision_number: d.decisionNumber,
+    starts_on: d.from,
+    ends_on: d.until,
+  }));
+  const created = await w.upsert(
+    'discipline_record',
+    rows,
+    ['employee_id', 'decision_number'],
+    'discipline',
+    rows.length,
+  );
+  return w.counts('discipline', list.length, created);
+}

@@ -96,6 +96,16 @@ const FILLED: Record<string, (string | number | Date)[][]> = {
     ],
     ['199203152018032002', '', '2025-06-03', 'INTERVIEW', '', '', 'T.01', 2],
   ],
+  discipline: [
+    [
+      '199001012015031001',
+      'SEDANG',
+      'POTONGAN_TUKIN_6_BULAN',
+      '800/7/BKD/2025',
+      new Date(Date.UTC(2025, 0, 6)),
+      '2025-07-05',
+    ],
+  ],
 };
 
 /** The template, filled in with `FILLED`, with `change` applied to a cell (sheet, row, column). */
@@ -235,6 +245,41 @@ describe('a workbook made from the template', () => {
     });
     expect(answer.employee.competencies[0].competency.levels).toHaveLength(5);
     expect(answer.position.requirements).toEqual([{ level: 3, critical: true }]);
+    const { employee } = await app.ok(
+      `{ employee(nip: "199001012015031001") { discipline { level kind decisionNumber from until } } }`,
+    );
+    expect(employee.discipline).toEqual([
+      {
+        level: 'SEDANG',
+        kind: 'POTONGAN_TUKIN_6_BULAN',
+        decisionNumber: '800/7/BKD/2025',
+        from: '2025-01-06',
+        until: '2025-07-05',
+      },
+    ]);
+  });
+
+  it('names the cell of a disciplinary sentence that ends before it starts', async () => {
+    const file = path.join(dir, 'bad-discipline.xlsx');
+    await filledWorkbook(file, {
+      sheet: 'discipline',
+      row: 3,
+      column: 'until',
+      value: '2024-12-31',
+    });
+    const result = await importSheets(file);
+    expect(result.applied).toBe(false);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        sheet: 'discipline',
+        row: 3,
+        column: 'until',
+        cell: 'F3',
+        message: expect.stringMatching(
+          /NIP 199001012015031001, decision 800\/7\/BKD\/2025: ends on 2024-12-31/,
+        ),
+      }),
+    ]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { isoOfDay } from '../../domain/days';
 import { EDUCATION_LEVELS, PERFORMANCE_RATINGS, RANKS } from '../../domain/reference.data';
+import { DISCIPLINE_LEVELS, type DisciplineSentence } from '../../domain/discipline';
+import { NO_END } from './load-discipline';
 import type { EmployeeFacts } from './candidate-facts';
 import {
   DAY_BITS,
@@ -42,6 +44,16 @@ export class CandidateColumns {
   /** Per year: packed ratings (index into PERFORMANCE_RATINGS), sorted. */
   readonly ratings = new Map<number, Float64Array>();
   /**
+   * Disciplinary sentences, few, ordered by slot: the slot, the level (index into
+   * DISCIPLINE_LEVELS), the first and the last day in force (day numbers; `NO_END`: without end).
+   */
+  discipline = {
+    slots: new Int32Array(0),
+    levels: new Uint8Array(0),
+    from: new Int32Array(0),
+    until: new Int32Array(0),
+  };
+  /**
    * Slots whose facts the columns cannot hold (a date outside 1700–2417, two results of a
    * competency on one day): their facts are read as objects and kept beside the columns.
    */
@@ -80,6 +92,7 @@ export class CandidateColumns {
       for (const values of group.values()) total += values.byteLength;
     for (const group of this.results.values())
       total += group.slots.byteLength + group.entries.byteLength;
+    total += this.discipline.slots.length * 13;
     return total;
   }
 
@@ -180,6 +193,38 @@ export class CandidateColumns {
     return done;
   }
 
+  /**
+   * `visit(slot, sentences)` for every slot with disciplinary sentences, each slot once, its
+   * sentences in the order loaded (first day, then last).
+   */
+  eachSentenced(visit: (slot: number, sentences: DisciplineSentence[]) => void): void {
+    const { slots } = this.discipline;
+    for (let i = 0; i < slots.length;) {
+      const slot = slots[i];
+      const sentences: DisciplineSentence[] = [];
+      for (; i < slots.length && slots[i] === slot; i++) sentences.push(this.sentence(i));
+      visit(slot, sentences);
+    }
+  }
+
+  /** The disciplinary sentences of one slot. */
+  sentencesAt(slot: number): DisciplineSentence[] {
+    const { slots } = this.discipline;
+    const sentences: DisciplineSentence[] = [];
+    for (let i = firstAtLeast(slots, slot); i < slots.length && slots[i] === slot; i++)
+      sentences.push(this.sentence(i));
+    return sentences;
+  }
+
+  private sentence(i: number): DisciplineSentence {
+    const { levels, from, until } = this.discipline;
+    return {
+      level: DISCIPLINE_LEVELS[levels[i]],
+      from: isoOfDay(from[i]),
+      until: until[i] === NO_END ? null : isoOfDay(until[i]),
+    };
+  }
+
   /** The facts of one slot as objects (for the fits shown on a page). */
   factsAt(slot: number): EmployeeFacts {
     const history = new Map<number, { level: number; assessedOn: string }[]>();
@@ -225,6 +270,7 @@ export class CandidateColumns {
       history,
       trainings,
       performance,
+      discipline: this.sentencesAt(slot),
     };
   }
 

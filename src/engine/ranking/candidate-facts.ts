@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { appointmentDateOf, birthDateOf } from '../../domain/employee.dates';
 import { EDUCATION_LEVELS, RANKS } from '../../domain/reference.data';
 import type { CandidateSpec } from '../../domain/fit.scoring';
+import type { DisciplineLevel, DisciplineSentence } from '../../domain/discipline';
 
 /**
  * What scoring may know of one employee, for every date: the candidate spec's dated parts
@@ -9,7 +10,7 @@ import type { CandidateSpec } from '../../domain/fit.scoring';
  */
 export interface EmployeeFacts extends Omit<
   CandidateSpec,
-  'levels' | 'completedCourseIds' | 'performance'
+  'levels' | 'completedCourseIds' | 'performance' | 'discipline'
 > {
   readonly orgUnitId: number;
   /** Per competency, every assessed level, latest first (date, then assessment id). */
@@ -17,6 +18,8 @@ export interface EmployeeFacts extends Omit<
   readonly trainings: { courseId: number; completedOn: string }[];
   /** Latest year first. */
   readonly performance: { year: number; rating: string }[];
+  /** Disciplinary sentences, by first day then last (no end last). */
+  readonly discipline: DisciplineSentence[];
 }
 
 const RANK_ORDINAL = new Map(RANKS.map((r) => [r.code, { code: r.code, ordinal: r.ordinal }]));
@@ -49,10 +52,15 @@ export async function loadEmployeeFacts(
       nip: string | null;
       birth_date: string | null;
       appointed_on: string | null;
+      discipline: { level: DisciplineLevel; from: string; until: string | null }[] | null;
     }>(
-      `select id, org_unit_id, position_id, employment_type, rank_code, pppk_grade, education_code, nip,
-              birth_date::text, appointed_on::text
-         from employee where ${where('id')}`,
+      // Sentences are few (most have none): read beside the employee, not in a statement of their own.
+      `select e.id, e.org_unit_id, e.position_id, e.employment_type, e.rank_code, e.pppk_grade,
+              e.education_code, e.nip, e.birth_date::text, e.appointed_on::text,
+              (select json_agg(json_build_object('level', d.level, 'from', d.starts_on, 'until', d.ends_on)
+                               order by d.starts_on, d.ends_on nulls last, d.id)
+                 from discipline_record d where d.employee_id = e.id) as discipline
+         from employee e where ${where('e.id')}`,
     ),
     rows<{ employee_id: number; competency_id: number; level: number; assessed_on: string }>(
       `select a.employee_id, r.competency_id, r.level, a.assessed_on::text
@@ -84,6 +92,7 @@ export async function loadEmployeeFacts(
       history: new Map(),
       trainings: [],
       performance: [],
+      discipline: employee.discipline ?? [],
     });
   }
   for (const result of results) {
@@ -124,5 +133,6 @@ export function candidateSpecOf(facts: EmployeeFacts, asOf: string): CandidateSp
     ),
     performance: facts.performance,
     positionId: facts.positionId,
+    discipline: facts.discipline,
   };
 }

@@ -7,10 +7,11 @@ import type { CandidateIndex } from './candidate-index';
 import { dayNumber, isoOfDay, lastDayWhere } from '../../domain/days';
 import type { ScoringPolicy } from '../../domain/fit.policy';
 import { scoreFit, type PositionSpec } from '../../domain/fit.scoring';
+import { DEFAULT_DISCIPLINE_YEARS, sentenceBars } from '../../domain/discipline';
 import { rankKeyOf, RankPacking, TopK, type RankedEntry } from '../../domain/ranking';
 
-/** The conditions a profile can fail besides its required courses (rank … retirement). */
-const OTHER_CONDITIONS = 7;
+/** The conditions a profile can fail besides its required courses (rank … retirement, discipline). */
+const OTHER_CONDITIONS = 8;
 
 /** How many answers (per filter) a ranking remembers, at most. */
 const REMEMBERED = 32;
@@ -207,6 +208,7 @@ export function scanColumns(
   }
 
   const unmet = unmetCourseAndPerformance(columns, position, policy.asOf, asOfDay);
+  markDisciplineBarred(columns, position, policy.asOf, unmet);
   const [firstDay, lastDay] = [dayNumber('1700-01-01'), dayNumber('2417-12-31')];
   // Appointed on or before this day: enough years of service.
   const minYears = position.minYearsOfService;
@@ -298,6 +300,26 @@ function unmetCourseAndPerformance(
     for (let slot = 0; slot < n; slot++) unmet[slot] += failed[slot];
   }
   return unmet;
+}
+
+/**
+ * Adds the discipline condition to each slot's count of unmet conditions: sentences are few,
+ * so each sentenced slot is judged by the scoring's own rule (`sentenceBars`), sentence by
+ * sentence: the same verdict as `scoreFit`, at the cost of the sentences alone.
+ */
+function markDisciplineBarred(
+  columns: CandidateColumns,
+  position: PositionSpec,
+  asOf: string,
+  unmet: Uint8Array,
+): void {
+  const rule = {
+    level: position.disciplineLevel ?? null,
+    years: position.disciplineYears ?? DEFAULT_DISCIPLINE_YEARS,
+  };
+  columns.eachSentenced((slot, sentences) => {
+    if (sentences.some((sentence) => sentenceBars(sentence, rule, asOf))) unmet[slot]++;
+  });
 }
 
 /** Per slot sums and marks of the current results of the required competencies. */

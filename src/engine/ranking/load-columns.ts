@@ -4,6 +4,7 @@ import { connectionOf } from '../../platform/db/bulk-copy';
 import { CandidateColumns } from './candidate-columns';
 import { MAX_SLOTS } from './column-packing';
 import { streamCoursesAndRatings } from './load-courses-ratings';
+import { streamDiscipline } from './load-discipline';
 import { streamEmployees } from './load-employees';
 import { streamResults } from './load-results';
 import { intoSlots } from './load-slots';
@@ -19,7 +20,8 @@ const SNAPSHOT_OPTIONS = { isolationLevel: 'repeatable read', readOnly: true } a
  * a join of millions of rows. `onProgress` hears each part as it ends.
  *
  * The steps: the snapshot is opened (`openSnapshot`); employees (`streamEmployees`), results
- * (`streamResults`) and courses and ratings (`streamCoursesAndRatings`) stream side by side,
+ * (`streamResults`) and courses and ratings (`streamCoursesAndRatings`, then the disciplinary
+ * sentences, `streamDiscipline`) stream side by side,
  * by employee id; then ids become slots (`intoSlots`). Employees whose facts the columns cannot
  * hold are gathered in `exceptional` by every step.
  */
@@ -35,14 +37,22 @@ export async function loadCandidateColumns(
     const columns = new CandidateColumns(start.size);
     /** Employees the columns cannot hold, by id (made slots at the end). */
     const exceptional = new Set<number>();
-    const [, results, { courses, ratings }] = await Promise.all([
+    const [, results, { courses, ratings, discipline }] = await Promise.all([
       streamEmployees(connection, columns, exceptional, onProgress),
       inSnapshot(knex, start.snapshot, (c) =>
         streamResults(c, start.lastAssessmentId, exceptional, onProgress),
       ),
-      inSnapshot(knex, start.snapshot, (c) => streamCoursesAndRatings(c, exceptional, onProgress)),
+      inSnapshot(knex, start.snapshot, async (c) => ({
+        ...(await streamCoursesAndRatings(c, exceptional, onProgress)),
+        discipline: await streamDiscipline(c, onProgress),
+      })),
     ]);
-    intoSlots(columns, start.lastEmployeeId, { results, courses, ratings }, exceptional);
+    intoSlots(
+      columns,
+      start.lastEmployeeId,
+      { results, courses, ratings, discipline },
+      exceptional,
+    );
     return { columns, horizon: start.horizon, lsn: start.lsn };
   }, SNAPSHOT_OPTIONS);
 }

@@ -1,6 +1,7 @@
 import type { CandidateColumns } from './candidate-columns';
 import { ENTRY_SLOT, NONE } from './column-packing';
 import type { Numbers } from './load-courses-ratings';
+import type { StreamedSentences } from './load-discipline';
 import { resultGroupOf, type ResultPairs } from './result-group';
 
 /**
@@ -17,6 +18,8 @@ export function intoSlots(
     results: (ResultPairs | undefined)[];
     courses: Map<number, Numbers>;
     ratings: Map<number, Numbers>;
+    /** By employee id: their slots follow in the same order. */
+    discipline: StreamedSentences;
   },
   exceptional: ReadonlySet<number>,
 ): void {
@@ -34,6 +37,13 @@ export function intoSlots(
   }
   toSlots(parts.courses, columns.courses, ENTRY_SLOT, slotOf);
   toSlots(parts.ratings, columns.ratings, ENTRY_SLOT, slotOf);
+  const { discipline } = parts;
+  columns.discipline = {
+    slots: Int32Array.from(discipline.ids, slotOf),
+    levels: Uint8Array.from(discipline.levels),
+    from: Int32Array.from(discipline.from),
+    until: Int32Array.from(discipline.until),
+  };
   for (const id of exceptional) columns.exceptions.add(slotOf(id));
   markSameDayResults(columns);
 }

@@ -34,7 +34,8 @@ export async function planDataset(
     list.filter((record) => !stored(record)).length;
   const storedEmployee = (e: { nip: string | null; pppkNumber: string | null }) =>
     e.nip ? known.nips.has(e.nip) : known.pppkNumbers.has(e.pppkNumber ?? '');
-  const ids = await storedEmployeeIds(trx, [...data.assessments, ...data.trainings]);
+  const sentenced = data.discipline.map((d) => ({ nip: d.nip, pppkNumber: null }));
+  const ids = await storedEmployeeIds(trx, [...data.assessments, ...data.trainings, ...sentenced]);
 
   // Assessments: appended, unless stored as given (unchanged) or stored otherwise (an issue).
   const existing = await storedAssessments(
@@ -60,6 +61,18 @@ export async function planDataset(
       [trained.slice(i, i + 5000)],
     );
     for (const row of rows) storedTrainings.add(row.key);
+  }
+
+  // Disciplinary sentences: upserted on employee and decision number.
+  const storedSentences = new Set<string>();
+  const sentencedIds = [...new Set(sentenced.flatMap((d) => ids.get(employeeKey(d)) ?? []))];
+  if (sentencedIds.length > 0) {
+    const { rows } = await trx.raw<{ rows: { key: string }[] }>(
+      `select employee_id || '|' || decision_number as key from discipline_record
+        where employee_id = any(?)`,
+      [sentencedIds],
+    );
+    for (const row of rows) storedSentences.add(row.key);
   }
 
   return {
@@ -103,6 +116,14 @@ export async function planDataset(
         fresh(data.trainings, (t) => {
           const id = ids.get(employeeKey(t));
           return id !== undefined && storedTrainings.has(`${id}|${t.course}|${t.completedOn}`);
+        }),
+      ),
+      counts(
+        'discipline',
+        data.discipline.length,
+        fresh(data.discipline, (d) => {
+          const id = ids.get(employeeKey({ nip: d.nip, pppkNumber: null }));
+          return id !== undefined && storedSentences.has(`${id}|${d.decisionNumber}`);
         }),
       ),
     ],

@@ -30,6 +30,7 @@ export enum DatasetSection {
   EMPLOYEES = 'employees',
   ASSESSMENTS = 'assessments',
   TRAININGS = 'trainings',
+  DISCIPLINE = 'discipline',
 }
 registerEnumType(DatasetSection, {
   name: 'DatasetSection',
@@ -43,6 +44,9 @@ registerEnumType(DatasetSection, {
     EMPLOYEES: { description: 'Employees with yearly performance: `employees`.' },
     ASSESSMENTS: { description: 'Assessments with their results: `assessments`.' },
     TRAININGS: { description: 'Training records (courses completed): `trainings`.' },
+    DISCIPLINE: {
+      description: 'Discipline sentences (PP 94/2021) per employee: `discipline`.',
+    },
   },
 });
 

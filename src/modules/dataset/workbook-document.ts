@@ -40,6 +40,7 @@ export function documentOf(
   }
   if (sheets.has('assessments')) document.assessments = assessmentRecords(build) as never;
   if (sheets.has('trainings')) document.trainings = sectionRecords(build, 'trainings') as never;
+  if (sheets.has('discipline')) document.discipline = sectionRecords(build, 'discipline') as never;
   return { document, provenance: { place: (issue) => places.of(issue) } };
 }
 

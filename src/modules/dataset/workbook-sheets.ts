@@ -5,6 +5,7 @@ import { EmploymentType } from '../../domain/employee.enums';
 import { AgencyKind } from '../../domain/org.enums';
 import { PerformanceRating, PositionCategory } from '../../domain/position.enums';
 import { EDUCATION_LEVELS, RANKS } from '../../domain/reference.data';
+import { DisciplineKind, DisciplineLevel } from '../../domain/discipline';
 
 /**
  * The dataset as a workbook: a sheet per section, and a sheet per list inside a record
@@ -174,6 +175,17 @@ export const SHEETS: readonly SheetSpec[] = [
         kind: 'integer',
         note: 'Retirement age (default: the category’s)',
       },
+      {
+        name: 'conditions.disciplineLevel',
+        kind: 'code',
+        note: 'No disciplinary sentence this heavy or heavier within the years below',
+        list: values(DisciplineLevel),
+      },
+      {
+        name: 'conditions.disciplineYears',
+        kind: 'integer',
+        note: 'Years the discipline level looks back (default 5)',
+      },
     ],
   },
   {
@@ -269,6 +281,29 @@ export const SHEETS: readonly SheetSpec[] = [
       { name: 'course', kind: 'code', note: 'Course code', required: true },
       { name: 'completedOn', kind: 'date', note: 'Date completed', required: true },
       { name: 'hours', kind: 'integer', note: 'Lesson hours (default: the course’s)' },
+    ],
+  },
+  {
+    name: 'discipline',
+    columns: [
+      { name: 'nip', kind: 'text', note: '18-digit NIP, as text', required: true },
+      {
+        name: 'level',
+        kind: 'code',
+        note: 'RINGAN, SEDANG or BERAT',
+        required: true,
+        list: values(DisciplineLevel),
+      },
+      {
+        name: 'kind',
+        kind: 'code',
+        note: 'The sentence (PP 94/2021), of that level',
+        required: true,
+        list: values(DisciplineKind),
+      },
+      { name: 'decisionNumber', kind: 'text', note: 'Decision number (SK)', required: true },
+      { name: 'from', kind: 'date', note: 'First day in force', required: true },
+      { name: 'until', kind: 'date', note: 'Last day in force (empty only for dismissal)' },
     ],
   },
 ];

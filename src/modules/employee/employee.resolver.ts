@@ -34,6 +34,7 @@ import { listEmployees } from './employee.service';
 import { EmployeeCompetency, TrainingHours } from './employee.types';
 import { EmployeeCount, employeeCounts, EmployeeDimension } from './employee-counts';
 import { PerformanceRecord } from './performance-record.entity';
+import { DisciplineRecord } from './discipline-record.entity';
 import { PersonalFact, recordSet } from '../../platform/graphql/personal-facts';
 
 export const EmployeeConnection = connectionType(Employee);
@@ -223,6 +224,21 @@ export class EmployeeResolver {
   performance(@Root() employee: Employee, @Ctx() ctx: Context) {
     return ctx.loaders
       .childrenOf(PerformanceRecord, 'employee', { year: 'DESC' })
+      .load(employee.id);
+  }
+
+  // The file of a person's sentences is for their agency's HR and ADMIN only: the committee
+  // sees a DISCIPLINE condition in a fit, never the decisions behind it.
+  @Authorized(Role.ADMIN, Role.HR)
+  @FieldResolver(() => [DisciplineRecord], {
+    nullable: true,
+    description:
+      'Disciplinary sentences (PP 94/2021), latest first (HR of the employee’s agency and ADMIN).',
+  })
+  async discipline(@Root() employee: Employee, @Ctx() ctx: Context) {
+    if (!(await ctx.access.seesEmployee(employee))) return null;
+    return ctx.loaders
+      .childrenOf(DisciplineRecord, 'employee', { from: 'DESC', decisionNumber: 'ASC' })
       .load(employee.id);
   }
 }

@@ -11,6 +11,7 @@ import { CompetencyHoldersResolver } from './competency-holders.resolver';
 import { EmployeeMutationResolver } from './employee.mutations';
 import { Employee } from './employee.entity';
 import { PerformanceRecord } from './performance-record.entity';
+import { DisciplineRecord } from './discipline-record.entity';
 
 /**
  * What a computed order costs (units of one plain field): a sort of every employee in scope,
@@ -34,12 +35,13 @@ export const employeeFeature: Feature = {
     CompetencyHoldersResolver,
     EmployeeMutationResolver,
   ],
-  entities: [Employee, PerformanceRecord],
+  entities: [Employee, PerformanceRecord, DisciplineRecord],
   leanEntities: [Employee],
   cost: {
     lists: {
       'Employee.competencies': 20,
       'Employee.performance': 10,
+      'Employee.discipline': 20,
       'Query.employeeCounts': 1000,
     },
     work: {

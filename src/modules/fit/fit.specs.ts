@@ -113,6 +113,8 @@ export async function positionSpec(ctx: Context, position: Position): Promise<Po
     minPerformance: position.minPerformance ?? null,
     performanceYears: position.performanceYears,
     retirementAge: position.retirementAge,
+    disciplineLevel: position.disciplineLevel ?? null,
+    disciplineYears: position.disciplineYears,
   };
 }
 

@@ -60,6 +60,7 @@ export enum ConditionCode {
   ASSESSMENT_STALE = 'ASSESSMENT_STALE',
   NOT_ASSESSED = 'NOT_ASSESSED',
   NEAR_RETIREMENT = 'NEAR_RETIREMENT',
+  DISCIPLINE = 'DISCIPLINE',
 }
 registerEnumType(ConditionCode, {
   name: 'ConditionCode',
@@ -77,6 +78,10 @@ registerEnumType(ConditionCode, {
     },
     NOT_ASSESSED: { description: 'No required competency has ever been assessed.' },
     NEAR_RETIREMENT: { description: 'Within a year of the retirement age of the position.' },
+    DISCIPLINE: {
+      description:
+        'Serving a disciplinary sentence, or sentenced at the position’s discipline level or heavier within its window (PP 94/2021).',
+    },
   },
 });
 

@@ -7,6 +7,7 @@ import { OrgUnit } from '../org/org-unit.entity';
 import { EducationLevel } from '../reference/education-level.entity';
 import { Rank } from '../reference/rank.entity';
 import { PerformanceRating, PositionCategory } from '../../domain/position.enums';
+import { DisciplineLevel } from '../../domain/discipline';
 
 /**
  * 1 for JPT Utama … 14 for Fungsional Pemula: the categories in the order of the enum. One
@@ -77,6 +78,18 @@ export class Position extends Node {
     expression: 'performance_years >= 1 and performance_years <= 10',
   })
   performanceYears!: number;
+
+  /** No disciplinary sentence of this level or heavier within `disciplineYears` (null: none asked). */
+  @Enum({ items: () => DisciplineLevel, nullable: true })
+  disciplineLevel?: DisciplineLevel | null;
+
+  /** The window of `disciplineLevel`, in years before the reference date. */
+  @Property({ type: 'smallint', default: 5 })
+  @Check({
+    name: 'position_discipline_years_check',
+    expression: 'discipline_years >= 1 and discipline_years <= 10',
+  })
+  disciplineYears!: number;
 
   /** Retirement age of the position's category (58, 60 or 65); data, so agencies may differ. */
   @Field(() => Int, { description: 'Retirement age (batas usia pensiun) for this position.' })

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { PerformanceRating, PositionCategory } from '../../domain/position.enums';
+import { DisciplineLevel } from '../../domain/discipline';
 
 /** The GraphQL names and descriptions of the position enums (the values are rules: src/domain). */
 registerEnumType(PositionCategory, {
@@ -32,5 +33,22 @@ registerEnumType(PerformanceRating, {
     BUTUH_PERBAIKAN: { description: 'Needs improvement (below expectation).' },
     KURANG: { description: 'Poor (below expectation).' },
     SANGAT_KURANG: { description: 'Very poor (below expectation).' },
+  },
+});
+
+registerEnumType(DisciplineLevel, {
+  name: 'DisciplineLevel',
+  description: 'Level of a disciplinary sentence (PP 94/2021), lightest first.',
+  valuesConfig: {
+    RINGAN: {
+      description: 'Light (ringan): oral or written reprimand, statement of dissatisfaction.',
+    },
+    SEDANG: {
+      description:
+        'Moderate (sedang): a 25% cut of the performance allowance for 6, 9 or 12 months.',
+    },
+    BERAT: {
+      description: 'Heavy (berat): demotion or release from the post for 12 months, or dismissal.',
+    },
   },
 });

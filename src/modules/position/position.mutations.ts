@@ -16,6 +16,7 @@ import { TITLE_DEPRECATION, titleFromName } from '../../shared/naming';
 import { saveCoded, type CodedKind } from '../../records/save-record';
 import { Position } from './position.entity';
 import { PerformanceRating, PositionCategory } from '../../domain/position.enums';
+import { DisciplineLevel } from '../../domain/discipline';
 
 @InputType({ description: 'A competency a position requires.' })
 export class RequirementInput {
@@ -49,6 +50,17 @@ export class PositionConditionsInput {
     description: 'Recent rated years that must reach it (default 2).',
   })
   performanceYears?: number;
+  @Field(() => DisciplineLevel, {
+    nullable: true,
+    description:
+      'No disciplinary sentence of this level or heavier within `disciplineYears` (serving one always bars).',
+  })
+  disciplineLevel?: DisciplineLevel | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The window of `disciplineLevel` in years, 1–10 (default 5).',
+  })
+  disciplineYears?: number;
   @Field(() => Int, {
     nullable: true,
     description: 'Retirement age (default by category: 58, 60 or 65).',

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PerformanceRating } from '../../domain/position.enums';
+import { DisciplineLevel } from '../../domain/discipline';
 import type { Position } from './position.entity';
 
 /** The hard conditions of a position (persyaratan jabatan), checked before any score. */
@@ -20,6 +21,20 @@ export class PositionConditions {
   @Field(() => Int, { description: 'How many recent rated years must reach `minPerformance`.' })
   get performanceYears(): number {
     return this.position.performanceYears;
+  }
+
+  @Field(() => DisciplineLevel, {
+    nullable: true,
+    description:
+      'No disciplinary sentence of this level or heavier within `disciplineYears` (null: none asked; serving a sentence always bars).',
+  })
+  get disciplineLevel(): DisciplineLevel | null {
+    return this.position.disciplineLevel ?? null;
+  }
+
+  @Field(() => Int, { description: 'The window of `disciplineLevel`, in years (default 5).' })
+  get disciplineYears(): number {
+    return this.position.disciplineYears;
   }
 
   @Field(() => Int, {

@@ -152,6 +152,7 @@ const EMPLOYEE_COLUMN: Readonly<Record<string, string>> = {
   assessment: 'employee_id',
   training_record: 'employee_id',
   performance_record: 'employee_id',
+  discipline_record: 'employee_id',
 };
 
 /**

@@ -71,6 +71,8 @@ export type CompetencyLevelFilter = {
 export type ConditionCode =
   /** A required competency was last assessed longer ago than the validity period. */
   | 'ASSESSMENT_STALE'
+  /** Serving a disciplinary sentence, or sentenced at the position’s discipline level or heavier within its window (PP 94/2021). */
+  | 'DISCIPLINE'
   /** Education below the minimum. */
   | 'EDUCATION_TOO_LOW'
   /** A required course (e.g. PKA) not completed. */
