@@ -13,6 +13,7 @@ import { Migration20261130020000_audit_request_id } from './Migration20261130020
 import { Migration20261130050000_position_seniority } from './Migration20261130050000_position_seniority';
 import { Migration20261201090000_cost_budget } from './Migration20261201090000_cost_budget';
 import { Migration20261207122543_selection_record } from './Migration20261207122543_selection_record';
+import { Migration20261207180300_talent_review } from './Migration20261207180300_talent_review';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130050000_position_seniority', class: Migration20261130050000_position_seniority },
   { name: 'Migration20261201090000_cost_budget', class: Migration20261201090000_cost_budget },
   { name: 'Migration20261207122543_selection_record', class: Migration20261207122543_selection_record },
+  { name: 'Migration20261207180300_talent_review', class: Migration20261207180300_talent_review },
 ];
