@@ -99,7 +99,7 @@ export function TalentReviewScreen(props: { params: URLSearchParams }) {
         />
       </Group>
       {saved && (
-        <Alert color="green" mb="sm" role="status" data-testid="calibration-saved">
+        <Alert color="green" mb="sm" aria-live="polite" data-testid="calibration-saved">
           {t('calibrationSaved')}
         </Alert>
       )}
