@@ -788,6 +788,7 @@ describe('the committee console', () => {
 // Talent review (calibration and succession plans): its own block, after the shared checks.
 describe('the talent review in the console', () => {
   it('calibrates a box: the reason checked on the field, the act confirmed, the computed box kept', async () => {
+    await page.goto(app.url);
     await useToken(COMMITTEE);
     await page.goto(`${app.url}/#/talent-review`);
     await page.reload();
@@ -836,6 +837,7 @@ describe('the talent review in the console', () => {
   });
 
   it('nominates successors of a key position, one of them the emergency successor, and approves the plan after a confirmation', async () => {
+    await page.goto(app.url);
     await useToken(COMMITTEE);
     await page.goto(`${app.url}/#/positions/${position}`);
     await page.reload();

@@ -44,7 +44,7 @@ const NOMINATE = `mutation($input: NominateSuccessorInput!) { nominateSuccessor(
 const APPROVE = `mutation($code: String!) { approveSuccession(input: { positionCode: $code }) {
   userErrors { field code message } position { code successionPlan { version status approvedAt successors { readiness emergency employee { id } } } } } }`;
 const MATRIX = `query($scope: AnalyticsScope!) { talentMatrix(scope: $scope, year: ${YEAR}) { cells { box count } } }`;
-const SUCCESSION = `query($p: String!, $outside: Boolean!) { succession(positionCode: $p, year: ${YEAR}, first: 100, includeOutsidePool: $outside, policy: ${POLICY}) { box fit { employee { id } } } }`;
+const SUCCESSION = `query($p: String!, $outside: Boolean!) { succession(positionCode: $p, year: ${YEAR}, first: 100, includeOutsidePool: $outside, policy: ${POLICY}) { box fit { employee { id nip } } } }`;
 const BENCH = `query { benchStrength(scope: { agencyCode: "${X}" }, year: ${YEAR}, policy: ${POLICY}) {
   position { code } pool approved approvedReadyNow approvedReadyInOneToTwoYears approvedReadyLater emergencySuccessor } }`;
 
@@ -54,9 +54,15 @@ async function gql(query: string, variables: Record<string, unknown>, token: str
   return result.data;
 }
 
-async function candidates(outside: boolean): Promise<{ id: string; box: number | null }[]> {
+async function candidates(
+  outside: boolean,
+): Promise<{ id: string; nip: string | null; box: number | null }[]> {
   const data = await gql(SUCCESSION, { p: positionCode, outside }, COMMITTEE);
-  return data.succession.map((c: any) => ({ id: c.fit.employee.id, box: c.box }));
+  return data.succession.map((c: any) => ({
+    id: c.fit.employee.id,
+    nip: c.fit.employee.nip,
+    box: c.box,
+  }));
 }
 
 const boxCount = (m: any, box: number) =>
@@ -65,7 +71,9 @@ const boxCount = (m: any, box: number) =>
 describe('calibrating a talent box', () => {
   it('puts the calibrated box in force beside the computed one, for the matrix, the pool, succession and the bench', async () => {
     const everyone = await candidates(true);
-    const outside = everyone.find((c) => c.box !== null && c.box < 7 && c.id !== holderId)!;
+    const outside = everyone.find(
+      (c) => c.box !== null && c.box < 7 && c.id !== holderId && c.nip !== null,
+    )!;
     expect(outside).toBeDefined();
     const computed = outside.box!;
     const matrixBefore = await gql(MATRIX, { scope: { agencyCode: X } }, ADMIN);
@@ -104,7 +112,7 @@ describe('calibrating a talent box', () => {
     expect(boxCount(matrixAfter, 8)).toBe(boxCount(matrixBefore, 8) + 1);
     expect(boxCount(matrixAfter, computed)).toBe(boxCount(matrixBefore, computed) - 1);
     const pool = await candidates(false);
-    expect(pool.find((c) => c.id === outside.id)).toEqual({ id: outside.id, box: 8 });
+    expect(pool.find((c) => c.id === outside.id)).toEqual({ ...outside, box: 8 });
     const benchAfter = (await gql(BENCH, {}, COMMITTEE)).benchStrength;
     expect(benchAfter.map((b: any) => b.pool)).toEqual(benchBefore.map((b: any) => b.pool + 1));
 
@@ -155,6 +163,22 @@ describe('calibrating a talent box', () => {
       COMMITTEE,
     );
     expect(lastYear.node.talentBox).toMatchObject({ calibrated: false, reason: null });
+
+    // The reason is the committee's: HR reads it, the employee sees that the box was calibrated, not why.
+    const nip = outside.nip!;
+    const own = await app.gql(
+      `query($nip: String!) { employee(nip: $nip) { talentBox(year: ${YEAR}) { calibrated reason } } }`,
+      { nip },
+      tokenFor('EMPLOYEE', { nip }),
+    );
+    expect(own.data?.employee.talentBox).toEqual({ calibrated: true, reason: null });
+    expect(own.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const hr = await gql(
+      `query($nip: String!) { employee(nip: $nip) { talentBox(year: ${YEAR}) { reason } } }`,
+      { nip },
+      HR,
+    );
+    expect(hr.employee.talentBox.reason).toBe('Koreksi setelah verifikasi SKP');
 
     const audit = await auditRows('calibrateTalentBox');
     expect(audit).toHaveLength(2);

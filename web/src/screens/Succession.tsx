@@ -168,7 +168,7 @@ export function SuccessionScreen(props: { code: string }) {
         <>
           <PlanCard plan={plan ?? null} />
           {decides && draft && draft.successors.length > 0 && (
-            <Button mt="sm" color="green" onClick={() => setApproving(true)}>
+            <Button mt="sm" onClick={() => setApproving(true)}>
               {t('approvePlan')}
             </Button>
           )}
@@ -183,7 +183,12 @@ export function SuccessionScreen(props: { code: string }) {
         </>
       )}
       {approving && draft && (
-        <Modal opened onClose={() => setApproving(false)} title={t('confirmApprovalTitle')}>
+        <Modal
+          opened
+          onClose={() => setApproving(false)}
+          title={t('confirmApprovalTitle')}
+          closeButtonProps={{ 'aria-label': t('cancel') }}
+        >
           <Text size="sm" data-testid="confirm-approval">
             {t('confirmApproval', {
               position: position.title,
@@ -195,9 +200,7 @@ export function SuccessionScreen(props: { code: string }) {
             <Button variant="default" onClick={() => setApproving(false)}>
               {t('cancel')}
             </Button>
-            <Button color="green" onClick={() => void approve()}>
-              {t('approvePlan')}
-            </Button>
+            <Button onClick={() => void approve()}>{t('approvePlan')}</Button>
           </Group>
         </Modal>
       )}

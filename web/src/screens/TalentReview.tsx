@@ -241,7 +241,12 @@ function CalibrationDialog(props: {
     }
   };
   return (
-    <Modal opened onClose={props.onClose} title={t('calibrateFor', { name })}>
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t('calibrateFor', { name })}
+      closeButtonProps={{ 'aria-label': t('cancel') }}
+    >
       {problem && (
         <Alert color="red" mb="sm" role="alert">
           {problem}
@@ -256,9 +261,7 @@ function CalibrationDialog(props: {
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('cancel')}
             </Button>
-            <Button color="red" onClick={() => void send()}>
-              {t('confirm')}
-            </Button>
+            <Button onClick={() => void send()}>{t('confirm')}</Button>
           </Group>
         </>
       ) : (
