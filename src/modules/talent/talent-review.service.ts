@@ -287,13 +287,11 @@ export async function approveSuccession(
     const problems = approvalProblems(latest, position.code);
     if (problems.length > 0 || !latest) return asUserErrors(problems);
     const approvedAt = new Date();
-    await trx('succession_plan')
-      .where('id', latest.id)
-      .update({
-        status: SuccessionPlanStatus.APPROVED,
-        approved_at: approvedAt,
-        approved_by: actor.subject,
-      });
+    await trx('succession_plan').where('id', latest.id).update({
+      status: SuccessionPlanStatus.APPROVED,
+      approved_at: approvedAt,
+      approved_by: actor.subject,
+    });
     await recordAudit(trx, {
       actor,
       action: 'approveSuccession',
