@@ -15,6 +15,7 @@ import { Migration20261201090000_cost_budget } from './Migration20261201090000_c
 import { Migration20261207122543_selection_record } from './Migration20261207122543_selection_record';
 import { Migration20261207180100_selection_stages } from './Migration20261207180100_selection_stages';
 import { Migration20261207180200_discipline } from './Migration20261207180200_discipline';
+import { Migration20261207180300_talent_review } from './Migration20261207180300_talent_review';
 import { Migration20261207180400_berita_acara } from './Migration20261207180400_berita_acara';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
@@ -35,5 +36,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207122543_selection_record', class: Migration20261207122543_selection_record },
   { name: 'Migration20261207180100_selection_stages', class: Migration20261207180100_selection_stages },
   { name: 'Migration20261207180200_discipline', class: Migration20261207180200_discipline },
+  { name: 'Migration20261207180300_talent_review', class: Migration20261207180300_talent_review },
   { name: 'Migration20261207180400_berita_acara', class: Migration20261207180400_berita_acara },
 ];

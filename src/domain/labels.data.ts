@@ -281,6 +281,10 @@ export const ENUM_LABELS: Readonly<Record<string, ValueLabels>> = {
     TRACK_RECORD: label('Rekam jejak', 'Track record'),
     HEALTH_PSYCHOLOGY: label('Tes kesehatan dan psikologi', 'Health and psychological tests'),
   },
+  SuccessionPlanStatus: {
+    DRAFT: label('Rancangan', 'Draft'),
+    APPROVED: label('Disetujui', 'Approved'),
+  },
   TieBreak: {
     COMPETENCY_SCORE: label('Nilai kompetensi lebih tinggi', 'Higher competency score'),
     JOB_PERSON_MATCH: label('JPM lebih tinggi', 'Higher job-person match'),

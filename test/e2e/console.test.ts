@@ -784,3 +784,110 @@ describe('the committee console', () => {
     );
   });
 });
+
+// Talent review (calibration and succession plans): its own block, after the shared checks.
+describe('the talent review in the console', () => {
+  it('calibrates a box: the reason checked on the field, the act confirmed, the computed box kept', async () => {
+    await page.goto(app.url);
+    await useToken(COMMITTEE);
+    await page.goto(`${app.url}/#/talent-review`);
+    await page.reload();
+    const rows = page
+      .locator('[data-testid=talent-review] tbody tr[data-nip]')
+      .filter({ has: page.getByRole('button', { name: /^Kalibrasi kotak / }) });
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await checkScreen('talent-review');
+    const row = rows.first();
+    const nip = (await row.getAttribute('data-nip'))!;
+    const computed = (await row.getByTestId('computed-box').textContent())!;
+    await row.getByRole('button').click();
+    const dialog = page.getByRole('dialog');
+    // An empty reason is refused on the field, in Indonesian, before any request.
+    await dialog.getByRole('button', { name: 'Kalibrasi', exact: true }).click();
+    await expect.poll(() => dialog.getByText('Alasan wajib diisi.').count()).toBe(1);
+    expect(await app.orm.em.getKnex()('talent_calibration').count('* as n')).toEqual([{ n: '0' }]);
+    await dialog.getByRole('textbox', { name: 'Kotak baru' }).click();
+    await page.getByRole('option', { name: 'Kotak 9', exact: true }).click();
+    await dialog.getByLabel('Alasan kalibrasi').fill('Memimpin transformasi layanan digital');
+    await dialog.getByRole('button', { name: 'Kalibrasi', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('confirm-calibration').textContent())
+      .toContain('menjadi kotak 9');
+    expect(await axeViolations(page), 'accessibility of the confirmation').toEqual([]);
+    await dialog.getByRole('button', { name: 'Ya, tetapkan' }).click();
+    await expect.poll(() => page.getByTestId('calibration-saved').count()).toBe(1);
+    const api = await app.gql(
+      `query($nip: String!) { employee(nip: $nip) { talentBox { box computedBox calibrated reason } } }`,
+      { nip },
+      COMMITTEE,
+    );
+    expect(api.data.employee.talentBox).toMatchObject({
+      box: 9,
+      calibrated: true,
+      reason: 'Memimpin transformasi layanan digital',
+    });
+    expect(computed).toBe(`Kotak ${api.data.employee.talentBox.computedBox}`);
+    const shown = page.locator(`[data-testid=talent-review] tbody tr[data-nip="${nip}"]`);
+    await expect
+      .poll(() => shown.getByTestId('box-in-force').textContent())
+      .toContain('Dikalibrasi');
+    expect(await shown.getByTestId('calibration-reason').textContent()).toBe(
+      'Memimpin transformasi layanan digital',
+    );
+  });
+
+  it('nominates successors of a key position, one of them the emergency successor, and approves the plan after a confirmation', async () => {
+    await page.goto(app.url);
+    await useToken(COMMITTEE);
+    await page.goto(`${app.url}/#/positions/${position}`);
+    await page.reload();
+    await page.getByRole('link', { name: 'Rencana suksesi' }).click();
+    await page.waitForURL(/\/succession$/);
+    await expect
+      .poll(() => page.getByText('Belum ada rencana suksesi untuk jabatan ini.').count())
+      .toBe(1);
+    const holders = await app.gql(
+      `query($code: String!) { position(code: $code) { holders(first: 10) { nodes { nip } } } }`,
+      { code: position },
+      COMMITTEE,
+    );
+    const holding = new Set(holders.data.position.holders.nodes.map((h: any) => h.nip));
+    const candidates = page.getByTestId('succession-candidates').locator('tbody tr[data-nip]');
+    await expect.poll(() => candidates.count()).toBeGreaterThan(1);
+    const nips = (
+      await candidates.evaluateAll((list) => list.map((row) => row.getAttribute('data-nip')))
+    ).filter((nip) => nip && !holding.has(nip)) as string[];
+    const rowOf = (nip: string) =>
+      page.locator(`[data-testid=succession-candidates] tbody tr[data-nip="${nip}"]`);
+    await rowOf(nips[0]).getByRole('checkbox').check();
+    await rowOf(nips[0])
+      .getByRole('button', { name: /^Usulkan/ })
+      .click();
+    await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('Rancangan');
+    await rowOf(nips[1])
+      .getByRole('button', { name: /^Usulkan/ })
+      .click();
+    const successors = page.getByTestId('successors').locator('tbody tr');
+    await expect.poll(() => successors.count()).toBe(2);
+    await checkScreen('succession');
+    await page.getByRole('button', { name: 'Setujui rencana' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.getByTestId('confirm-approval').textContent())
+      .toContain('versi 1 dengan 2 suksesor');
+    await dialog.getByRole('button', { name: 'Setujui rencana' }).click();
+    await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('Disetujui');
+    const api = await app.gql(
+      `query($code: String!) { position(code: $code) { successionPlan { status successors { emergency employee { nip } } } } }`,
+      { code: position },
+      COMMITTEE,
+    );
+    expect(api.data.position.successionPlan).toEqual({
+      status: 'APPROVED',
+      successors: [
+        { emergency: true, employee: { nip: nips[0] } },
+        { emergency: false, employee: { nip: nips[1] } },
+      ],
+    });
+  });
+});

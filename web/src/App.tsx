@@ -35,6 +35,8 @@ import { AgencyScreen, UnitScreen } from './screens/Unit';
 import { UnitsScreen } from './screens/Units';
 import { SelectionScreen } from './screens/Selection';
 import { VacanciesScreen } from './screens/Vacancies';
+import { SuccessionScreen } from './screens/Succession';
+import { TalentReviewScreen } from './screens/TalentReview';
 
 const LANGUAGE_KEY = 'competency-graph.language';
 
@@ -178,6 +180,9 @@ function Header(props: {
               {claims.role !== 'EMPLOYEE' && (
                 <Anchor href={href(['skills'])}>{t('navSkills')}</Anchor>
               )}
+              {(claims.role === 'COMMITTEE' || claims.role === 'HR') && (
+                <Anchor href={href(['talent-review'])}>{t('navTalentReview')}</Anchor>
+              )}
               {claims.nip && (
                 <Anchor href={href(['employees', claims.nip])}>{t('navMyPage')}</Anchor>
               )}
@@ -242,5 +247,9 @@ function Screen() {
       return <SkillsScreen params={route.params} />;
     case 'vacancies':
       return <VacanciesScreen />;
+    case 'succession':
+      return <SuccessionScreen key={route.code} code={route.code} />;
+    case 'talent-review':
+      return <TalentReviewScreen params={route.params} />;
   }
 }

@@ -7,13 +7,15 @@ export type Route =
   | { screen: 'fit'; code: string; nip: string; params: URLSearchParams }
   | { screen: 'compare'; code: string; nips: string[]; params: URLSearchParams }
   | { screen: 'report'; code: string; params: URLSearchParams }
+  | { screen: 'succession'; code: string; params: URLSearchParams }
   | { screen: 'employee'; nip: string; params: URLSearchParams }
   | { screen: 'units'; params: URLSearchParams }
   | { screen: 'unit'; code: string; params: URLSearchParams }
   | { screen: 'agency'; code: string; params: URLSearchParams }
   | { screen: 'selection'; id: string; params: URLSearchParams }
   | { screen: 'vacancies'; params: URLSearchParams }
-  | { screen: 'skills'; params: URLSearchParams };
+  | { screen: 'skills'; params: URLSearchParams }
+  | { screen: 'talent-review'; params: URLSearchParams };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -25,6 +27,7 @@ export function parseRoute(hash: string): Route {
     if (second === 'compare' && third)
       return { screen: 'compare', code, nips: third.split(',').filter(Boolean), params };
     if (second === 'report') return { screen: 'report', code, params };
+    if (second === 'succession') return { screen: 'succession', code, params };
     return { screen: 'position', code, params };
   }
   if (first === 'employees' && code) return { screen: 'employee', nip: code, params };
@@ -34,6 +37,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'selections' && code) return { screen: 'selection', id: code, params };
   if (first === 'vacancies') return { screen: 'vacancies', params };
   if (first === 'skills') return { screen: 'skills', params };
+  if (first === 'talent-review') return { screen: 'talent-review', params };
   return { screen: 'positions', params };
 }
 

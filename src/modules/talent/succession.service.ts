@@ -10,6 +10,9 @@ import { Position } from '../position/position.entity';
 import { AnalyticsScope, employeesInScope } from '../org/scope';
 import { SUCCESSION_BOXES } from '../../domain/talent-box';
 import { placements } from './talent.service';
+import { KEY_CATEGORIES } from './key-positions';
+import { approvedBenches } from './talent-review.service';
+import { approvedBench } from '../../domain/talent-review';
 import {
   Vacancy as VacancyType,
   type BenchStrength,
@@ -17,14 +20,7 @@ import {
   type Vacancy,
 } from './talent.types';
 
-/** Categories whose positions are key positions for succession planning. */
-export const KEY_CATEGORIES = [
-  'JPT_UTAMA',
-  'JPT_MADYA',
-  'JPT_PRATAMA',
-  'ADMINISTRATOR',
-  'PENGAWAS',
-];
+export { KEY_CATEGORIES };
 
 /** Where successors of a position are looked for by default: its whole agency. */
 async function agencyScopeOf(ctx: Context, position: Position): Promise<AnalyticsScope> {
@@ -90,10 +86,14 @@ export async function benchStrength(
     Position,
     {
       orgUnit: { $in: unitIds },
-      category: { $in: KEY_CATEGORIES },
+      category: { $in: [...KEY_CATEGORIES] },
       ...(positionIds ? { id: { $in: [...positionIds] } } : {}),
     } as never,
     { orderBy: { code: 'ASC' } },
+  );
+  const approved = await approvedBenches(
+    ctx,
+    positions.map((p) => p.id),
   );
   // All positions at once, so the loaders batch their profiles into the same statements.
   return Promise.all(
@@ -113,6 +113,8 @@ export async function benchStrength(
         blocked: count(readiness, 'BLOCKED'),
         readyInOneToTwoYears: count(horizons, 'ONE_TO_TWO_YEARS'),
         readyLater: count(horizons, 'LATER'),
+        // The committee's approved successors stand beside the computed bench.
+        ...(approved.get(position.id) ?? approvedBench([])),
       };
     }),
   );
@@ -137,7 +139,7 @@ export async function vacanciesAhead(
     .join('org_unit as u', 'u.id', 'p.org_unit_id')
     .join('agency as a', 'a.id', 'u.agency_id')
     .where('a.code', agencyCode)
-    .whereIn('p.category', KEY_CATEGORIES)
+    .whereIn('p.category', [...KEY_CATEGORIES])
     .select<
       {
         employee_id: number;
@@ -201,6 +203,7 @@ function emptyBench(positionId: number): BenchStrength {
     blocked: 0,
     readyInOneToTwoYears: 0,
     readyLater: 0,
+    ...approvedBench([]),
   };
 }
 

@@ -11,9 +11,15 @@ import {
   DEFAULT_CUTOFFS,
   placeInBox,
   SUCCESSION_BOXES,
-  type Placement,
   type TalentCutoffs,
 } from '../../domain/talent-box';
+import {
+  calibrationKey,
+  calibrationsInForce,
+  reviewedPlacement,
+  type Calibration,
+  type ReviewedPlacement,
+} from '../../domain/talent-review';
 import type {
   SetTalentBoxActionInput,
   SetTalentPolicyInput,
@@ -89,30 +95,49 @@ async function talentFacts(
 
 /**
  * Talent boxes of employees for a year: the latest rating up to the year, and the potential of
- * the latest assessment up to its end (else the employee's recorded potential score).
+ * the latest assessment up to its end (else the employee's recorded potential score); the box in
+ * force is the talent committee's calibration for the year when there is one. Every reader of
+ * boxes (the matrix, the pool, succession, bench strength, actions per box) comes through here.
  */
 export async function placements(
   ctx: Context,
-  employees: readonly ScopedEmployee[],
+  employees: readonly Pick<ScopedEmployee, 'id' | 'potential' | 'agency'>[],
   year: number,
-): Promise<Map<number, Placement | null>> {
-  const [facts, cutoffs] = await Promise.all([
-    talentFacts(
-      ctx,
-      employees.map((e) => e.id),
-      year,
-    ),
+): Promise<Map<number, ReviewedPlacement | null>> {
+  const ids = employees.map((e) => e.id);
+  const [facts, cutoffs, calibrated] = await Promise.all([
+    talentFacts(ctx, ids, year),
     cutoffsByScope(ctx),
+    calibrationsOf(ctx, ids, year),
   ]);
   return new Map(
     employees.map((e) => {
       const potential = facts.assessedPotential.get(e.id) ?? e.potential;
-      return [
-        e.id,
-        placeInBox(facts.ratings.get(e.id) ?? [], potential, year, cutoffsFor(cutoffs, e.agency)),
-      ];
+      const computed = placeInBox(
+        facts.ratings.get(e.id) ?? [],
+        potential,
+        year,
+        cutoffsFor(cutoffs, e.agency),
+      );
+      // The committee's calibration for the year, when there is one, is the box in force.
+      const calibration = calibrated.get(calibrationKey(e.id, year));
+      return [e.id, computed ? reviewedPlacement(computed, calibration) : null];
     }),
   );
+}
+
+/** The calibrations in force for employees and a year (their history read in one statement). */
+async function calibrationsOf(
+  ctx: Context,
+  ids: readonly number[],
+  year: number,
+): Promise<Map<string, Calibration>> {
+  const rows = await ctx.knex.raw<{ rows: Calibration[] }>(
+    `select id, employee_id as "employeeId", year, box, reason
+       from talent_calibration where employee_id = any(?) and year = ?`,
+    [ids as number[], year],
+  );
+  return calibrationsInForce(rows.rows);
 }
 
 /** One employee's box, batched across the employees of a request. */
@@ -120,9 +145,9 @@ export function placementOf(
   ctx: Context,
   employeeId: number,
   year: number,
-): Promise<Placement | null> {
+): Promise<ReviewedPlacement | null> {
   return ctx.loaders
-    .custom<number, Placement | null>(`talent.placement.${year}`, async (ids) => {
+    .custom<number, ReviewedPlacement | null>(`talent.placement.${year}`, async (ids) => {
       const rows = await ctx.knex.raw<{ rows: ScopedEmployee[] }>(
         `select e.id, e.potential::float8 as potential, a.code as agency
            from employee e join org_unit u on u.id = e.org_unit_id join agency a on a.id = u.agency_id

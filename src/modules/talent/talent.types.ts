@@ -1,5 +1,6 @@
 import { DateResolver } from 'graphql-scalars';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Role } from '../../platform/auth/auth.types';
 import { Fit, Readiness } from '../fit/fit.types';
 
 export enum PerformanceLevel {
@@ -35,11 +36,30 @@ registerEnumType(PotentialLevel, {
 @ObjectType({ description: "An employee's talent box for a year (Permenpan RB 3/2020)." })
 export class TalentPlacement {
   @Field(() => Int, { description: 'The year asked.' }) year!: number;
-  @Field(() => Int, { description: 'Box 1–9 (high potential 6 8 9, medium 3 5 7, low 1 2 4).' })
+  @Field(() => Int, {
+    description:
+      'Box 1–9 (high potential 6 8 9, medium 3 5 7, low 1 2 4): the talent committee’s calibrated box for the year when there is one, else the computed box.',
+  })
   box!: number;
-  @Field(() => PerformanceLevel, { description: 'Performance axis.' })
+  @Field(() => Int, {
+    description: 'The box the rules compute from the rating and the potential score.',
+  })
+  computedBox!: number;
+  @Field(() => Boolean, {
+    description: 'Whether the talent committee calibrated the box for this year.',
+  })
+  calibrated!: boolean;
+  @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE)
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the committee calibrated the box (the calibration in force); null when not calibrated. ADMIN, HR and COMMITTEE.',
+  })
+  reason!: string | null;
+  @Field(() => PerformanceLevel, { description: 'Performance axis (of the box in force).' })
   performance!: PerformanceLevel;
-  @Field(() => PotentialLevel, { description: 'Potential axis.' }) potential!: PotentialLevel;
+  @Field(() => PotentialLevel, { description: 'Potential axis (of the box in force).' })
+  potential!: PotentialLevel;
   @Field(() => String, { description: 'The SKP rating used.' }) rating!: string;
   @Field(() => Int, { description: 'The year of that rating (the latest up to the year asked).' })
   ratingYear!: number;
@@ -107,6 +127,21 @@ export class BenchStrength {
   readyInOneToTwoYears!: number;
   @Field(() => Int, { description: 'Of them, ready later than two years (or blocked).' })
   readyLater!: number;
+  @Field(() => Int, {
+    description:
+      'Successors in the position’s approved succession plan (the latest approved version; 0 without one).',
+  })
+  approved!: number;
+  @Field(() => Int, { description: 'Of the approved successors, judged ready now.' })
+  approvedReadyNow!: number;
+  @Field(() => Int, { description: 'Of the approved successors, judged ready in 1–2 years.' })
+  approvedReadyInOneToTwoYears!: number;
+  @Field(() => Int, { description: 'Of the approved successors, judged ready later.' })
+  approvedReadyLater!: number;
+  @Field(() => Boolean, {
+    description: 'Whether the approved plan names an emergency successor.',
+  })
+  emergencySuccessor!: boolean;
 }
 
 @ObjectType({

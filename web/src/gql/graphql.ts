@@ -30,6 +30,18 @@ export type Assumptions = {
   trainings?: Array<string> | null | undefined;
 };
 
+/** A talent committee’s calibration of an employee’s box for a year, with its reason (the computed box is kept beside it). */
+export type CalibrateTalentBoxInput = {
+  /** The box decided, 1–9. */
+  box: number;
+  /** Global ID of the employee. */
+  employee: string | number;
+  /** Why (required; spaces alone are none; at most 2,000 characters). */
+  reason: string;
+  /** The year of the placement (2000 to the current year). */
+  year: number;
+};
+
 /** Which candidates to rank. */
 export type CandidateFilter = {
   /** Only employees of this agency (code). */
@@ -161,6 +173,18 @@ export type JpmScale =
   | 'ELIGIBILITY'
   /** Peraturan BRIN 3/2023: OPTIMAL ≥ 90, CUKUP_OPTIMAL ≥ 78, KURANG_OPTIMAL below (default). */
   | 'OPTIMAL';
+
+/** A successor to nominate into the draft plan of a key position. */
+export type NominateSuccessorInput = {
+  /** The emergency successor (at most one a plan); default false. */
+  emergency?: boolean | null | undefined;
+  /** Global ID of the employee: of the position’s agency, in its talent pool (boxes 7–9) this year, not its holder. */
+  employee: string | number;
+  /** Code of the key position (JPT, Administrator, Pengawas). */
+  positionCode: string;
+  /** When the committee judges them ready. */
+  readiness: ReadinessHorizon;
+};
 
 /** A selection to open for a position: its ranking is frozen now. */
 export type OpenSelectionInput = {
@@ -308,6 +332,15 @@ export type Readiness =
   /** Qualified now. */
   | 'READY_NOW';
 
+/** When a candidate could be ready: now, in 1–2 years, or later (succession planning). */
+export type ReadinessHorizon =
+  /** A longer plan, or a condition training cannot change. */
+  | 'LATER'
+  /** The training plan fits in two years of the yearly development hours (and any assessment to redo). */
+  | 'ONE_TO_TWO_YEARS'
+  /** Qualified now. */
+  | 'READY_NOW';
+
 /** A decision on a candidate of an open selection, named by `nip` or by `employee` (exactly one). */
 export type RecordDecisionInput = {
   /** The decision. */
@@ -347,6 +380,13 @@ export type SelectionMemberInput = {
   /** Role in the committee. */
   role: CommitteeRole;
 };
+
+/** Where a succession plan stands in the talent review. */
+export type SuccessionPlanStatus =
+  /** Approved as a whole by the talent committee; it no longer changes. */
+  | 'APPROVED'
+  /** Successors are being nominated; not yet decided. */
+  | 'DRAFT';
 
 export type ConsoleEmployeeQueryVariables = Exact<{
   nip: string;
@@ -419,6 +459,43 @@ export type ConsoleSkillSearchQueryVariables = Exact<{
 
 
 export type ConsoleSkillSearchQuery = { employees: { totalCount: number, nodes: Array<{ nip: string | null, name: string | null, rank: { code: string } | null, orgUnit: { name: string }, competencies: Array<{ level: number, assessedOn: string, competency: { code: string } }> | null }> }, competency: { name: string } | null };
+
+export type ConsoleSuccessionPlanQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConsoleSuccessionPlanQuery = { position: { code: string, title: string, category: PositionCategory, successionPlan: { version: number, status: SuccessionPlanStatus, approvedAt: string | null, successors: Array<{ readiness: ReadinessHorizon, emergency: boolean, employee: { id: string, nip: string | null, name: string | null } | null }> } | null, successionPlans: Array<{ version: number, status: SuccessionPlanStatus, createdAt: string, approvedAt: string | null, successors: Array<{ readiness: ReadinessHorizon, emergency: boolean, employee: { name: string | null } | null }> }> | null } | null, succession: Array<{ box: number | null, fit: { readinessHorizon: ReadinessHorizon, employee: { id: string, nip: string | null, name: string | null } } }> | null };
+
+export type ConsoleNominateSuccessorMutationVariables = Exact<{
+  input: NominateSuccessorInput;
+}>;
+
+
+export type ConsoleNominateSuccessorMutation = { nominateSuccessor: { userErrors: Array<{ field: Array<string>, message: string }> } | null };
+
+export type ConsoleApproveSuccessionMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConsoleApproveSuccessionMutation = { approveSuccession: { userErrors: Array<{ field: Array<string>, message: string }> } | null };
+
+export type ConsoleTalentReviewQueryVariables = Exact<{
+  agency?: string | null | undefined;
+  year: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleTalentReviewQuery = { employees: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, nip: string | null, name: string | null, talentBox: { box: number, computedBox: number, calibrated: boolean, reason: string | null } | null }> } };
+
+export type ConsoleCalibrateTalentBoxMutationVariables = Exact<{
+  input: CalibrateTalentBoxInput;
+}>;
+
+
+export type ConsoleCalibrateTalentBoxMutation = { calibrateTalentBox: { userErrors: Array<{ field: Array<string>, message: string }> } | null };
 
 export type ConsoleUnitQueryVariables = Exact<{
   code: string;
@@ -549,7 +626,7 @@ export type ConsolePositionQueryVariables = Exact<{
 }>;
 
 
-export type ConsolePositionQuery = { position: { code: string, name: string, summary: string, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, name: string }> } } | null };
+export type ConsolePositionQuery = { position: { code: string, name: string, summary: string, category: PositionCategory, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, name: string }> } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -850,6 +927,105 @@ export const ConsoleSkillSearchDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:3ad88949e3d5a2c6765cf7b7ee3e3cd6227ad5f1d4484863eaa11f5f4c5770ec"}) as unknown as TypedDocumentString<ConsoleSkillSearchQuery, ConsoleSkillSearchQueryVariables>;
+export const ConsoleSuccessionPlanDocument = new TypedDocumentString(`
+    query ConsoleSuccessionPlan($code: String!) {
+  position(code: $code) {
+    code
+    title
+    category
+    successionPlan {
+      version
+      status
+      approvedAt
+      successors {
+        readiness
+        emergency
+        employee {
+          id
+          nip
+          name
+        }
+      }
+    }
+    successionPlans {
+      version
+      status
+      createdAt
+      approvedAt
+      successors {
+        readiness
+        emergency
+        employee {
+          name
+        }
+      }
+    }
+  }
+  succession(positionCode: $code, first: 20) {
+    box
+    fit {
+      readinessHorizon
+      employee {
+        id
+        nip
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:64a9831682db844c91d3e197344d8a442d7ee2ba4bd7a7223a452f284f6b35ab"}) as unknown as TypedDocumentString<ConsoleSuccessionPlanQuery, ConsoleSuccessionPlanQueryVariables>;
+export const ConsoleNominateSuccessorDocument = new TypedDocumentString(`
+    mutation ConsoleNominateSuccessor($input: NominateSuccessorInput!) {
+  nominateSuccessor(input: $input) {
+    userErrors {
+      field
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:4f551eeeda4d5d394585724eb7103f67d5a55c5ae84fc4c7c32bc74b2f32c2d5"}) as unknown as TypedDocumentString<ConsoleNominateSuccessorMutation, ConsoleNominateSuccessorMutationVariables>;
+export const ConsoleApproveSuccessionDocument = new TypedDocumentString(`
+    mutation ConsoleApproveSuccession($code: String!) {
+  approveSuccession(input: {positionCode: $code}) {
+    userErrors {
+      field
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:6a2c7fb0038e83398287f2fe559b510b9e64fe9d2251595d989e507cf44f36e8"}) as unknown as TypedDocumentString<ConsoleApproveSuccessionMutation, ConsoleApproveSuccessionMutationVariables>;
+export const ConsoleTalentReviewDocument = new TypedDocumentString(`
+    query ConsoleTalentReview($agency: String, $year: Int!, $after: String) {
+  employees(first: 20, after: $after, filter: {agencyCode: $agency}) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      nip
+      name
+      talentBox(year: $year) {
+        box
+        computedBox
+        calibrated
+        reason
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:1058164e27c2a17f0bff79e3c6763e01f92c0b54e3640d78ea736b93e41cb740"}) as unknown as TypedDocumentString<ConsoleTalentReviewQuery, ConsoleTalentReviewQueryVariables>;
+export const ConsoleCalibrateTalentBoxDocument = new TypedDocumentString(`
+    mutation ConsoleCalibrateTalentBox($input: CalibrateTalentBoxInput!) {
+  calibrateTalentBox(input: $input) {
+    userErrors {
+      field
+      message
+    }
+  }
+}
+    `, {"hash":"sha256:2b2cc1976402275b42db727b5a03d7988d911ec5074508e96467bd9652321637"}) as unknown as TypedDocumentString<ConsoleCalibrateTalentBoxMutation, ConsoleCalibrateTalentBoxMutationVariables>;
 export const ConsoleUnitDocument = new TypedDocumentString(`
     query ConsoleUnit($code: String!) {
   orgUnit(code: $code) {
@@ -1258,6 +1434,7 @@ export const ConsolePositionDocument = new TypedDocumentString(`
     code
     name
     summary
+    category
     categoryName
     orgUnit {
       code
@@ -1302,4 +1479,4 @@ export const ConsolePositionDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:2f047a91390657870e2bd79ce1476e205de2914de05b444c7b10338921b7f99e"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;
+    `, {"hash":"sha256:023ae6dfb04496285fbdf451b3743647a3eb3c30d39c0db482d9aaa032250674"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;

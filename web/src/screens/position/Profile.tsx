@@ -6,6 +6,7 @@ import type { ConsolePositionQuery } from '../../gql/graphql';
 import { useT } from '../../i18n';
 import { policyFor } from '../../policy';
 import { href, navigate } from '../../router';
+import { isKeyPosition } from '../Succession';
 import { useSession } from '../../session';
 
 const OpenSelectionMutation = graphql(`
@@ -28,6 +29,7 @@ export const PositionQuery = graphql(`
       code
       name
       summary
+      category
       categoryName
       orgUnit {
         code
@@ -130,6 +132,17 @@ function ProfileHeading(props: {
         {claims.role === 'COMMITTEE' && (
           <OpenSelectionButton code={profile.code} scale={scale} onProblem={props.onOpenProblem} />
         )}
+        {claims.role !== 'EMPLOYEE' &&
+          claims.role !== 'ANALYST' &&
+          isKeyPosition(profile.category) && (
+            <Button
+              component="a"
+              href={href(['positions', profile.code, 'succession'])}
+              variant="light"
+            >
+              {t('successionPlanLink')}
+            </Button>
+          )}
       </Group>
     </Group>
   );
