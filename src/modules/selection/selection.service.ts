@@ -31,7 +31,8 @@ import {
 
 /** How many of the ranking a selection freezes (best first). */
 export const FROZEN_CANDIDATES = 100;
-const MAX_TEXT = 2000;
+/** The most characters of a selection's note and a decision's reason (the console mirrors it). */
+export const MAX_TEXT = 2000;
 
 type Payload = { userErrors: UserError[]; selection: Selection | null };
 

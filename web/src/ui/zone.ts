@@ -1,0 +1,24 @@
+import { useT } from '../i18n';
+import { useSession } from '../session';
+import { formatDateTime, zoneOfAgency, type IndonesianZone } from '../zone';
+
+/**
+ * The one place the console takes an agency's time zone from. Until the API answers
+ * `Agency.timeZone`, the zone is derived from the province the agency's code names; when it
+ * lands, pass `timeZone` in `agency` (zoneOfAgency prefers it) and query it where agencies are.
+ */
+export function useAgencyTimeZone(agency?: {
+  code: string;
+  name?: string | null;
+  timeZone?: string | null;
+}): IndonesianZone {
+  const { claims } = useSession();
+  return zoneOfAgency(agency ?? { code: claims.agency ?? '' });
+}
+
+/** Moments (DateTime) as dates and times in the agency's zone, with WIB, WITA or WIT. */
+export function useDateTime(agency?: { code: string; name?: string | null }) {
+  const t = useT();
+  const zone = useAgencyTimeZone(agency);
+  return { zone, dateTime: (value: string) => formatDateTime(value, zone, t.language) };
+}
