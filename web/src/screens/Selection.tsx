@@ -1,13 +1,21 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError, request, useApi } from '../api';
+import { request, useApi } from '../api';
 import type { Decision } from '../gql/graphql';
 import { useT } from '../i18n';
+import { sayFailure, sayUserErrors } from '../procedure';
 import { useSession } from '../session';
+import { ConfirmAction } from '../ui/confirm';
 import { ErrorNotice, Loading } from '../ui/parts';
+import { useDateTime } from '../ui/zone';
 import { DecisionLog } from './selection/Decisions';
 import { SelectionHeading } from './selection/Heading';
-import { CloseSelectionMutation, RecordDecisionMutation, SelectionQuery } from './selection/query';
+import {
+  CloseSelectionMutation,
+  RecordDecisionMutation,
+  SelectionQuery,
+  decisionsByNip,
+} from './selection/query';
 import { FrozenRanking } from './selection/Ranking';
 import { downloadReport } from './selection/report';
 
@@ -17,26 +25,28 @@ export function SelectionScreen(props: { id: string }) {
   const { token, claims } = useSession();
   const loaded = useApi(SelectionQuery, { id: props.id }, token);
   const [problem, setProblem] = useState<string>();
+  const selection = loaded.data?.selection;
+  const { dateTime, zone } = useDateTime(selection ? { code: selection.agency } : undefined);
   if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data) return <Loading />;
-  const selection = loaded.data.selection;
   if (!selection) return <Text>{t('notFound')}</Text>;
   const decides =
     claims.role === 'COMMITTEE' && claims.agency === selection.agency && !selection.closedAt;
 
-  const act = async (run: () => Promise<{ message: string }[]>) => {
-    setProblem(undefined);
+  /** Sends a mutation; what went wrong in words, or nothing when it was done. */
+  const act = async (run: () => Promise<{ code: string }[]>) => {
     try {
       const errors = await run();
-      if (errors.length > 0) setProblem(errors.map((e) => e.message).join(' '));
       loaded.reload();
+      return errors.length > 0 ? sayUserErrors(t, errors) : undefined;
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : String(error));
+      return sayFailure(t, error);
     }
   };
   const download = async () => {
+    setProblem(undefined);
     const failure = await downloadReport(selection.id, token);
-    if (failure !== undefined) setProblem(failure);
+    if (failure !== undefined) setProblem(t.errorMeaning(failure) ?? t('unknownError'));
   };
   const close = () =>
     act(
@@ -58,24 +68,75 @@ export function SelectionScreen(props: { id: string }) {
 
   return (
     <>
-      <SelectionHeading selection={selection} />
+      <SelectionHeading selection={selection} dateTime={dateTime} zone={zone} />
       <Group mt="md" gap="sm">
         <Button onClick={() => void download()} data-testid="download-report">
           {t('downloadReport')}
         </Button>
-        {decides && (
-          <Button variant="default" onClick={() => void close()}>
-            {t('closeSelection')}
-          </Button>
-        )}
+        {decides && <CloseSelectionButton selection={selection} onClose={close} />}
       </Group>
       {problem && (
         <Alert color="red" mt="sm" role="alert">
           {problem}
         </Alert>
       )}
-      <FrozenRanking id={props.id} selection={selection} onDecide={decides ? decide : undefined} />
-      <DecisionLog decisions={selection.decisions} />
+      <FrozenRanking
+        id={props.id}
+        selection={selection}
+        dateTime={dateTime}
+        onDecide={decides ? decide : undefined}
+      />
+      <DecisionLog decisions={selection.decisions} dateTime={dateTime} />
+    </>
+  );
+}
+
+/**
+ * "Tutup seleksi", after a confirmation that says how many candidates have a decision and that
+ * nothing can be decided after.
+ */
+function CloseSelectionButton(props: {
+  selection: Parameters<typeof SelectionHeading>[0]['selection'];
+  onClose: () => Promise<string | undefined>;
+}) {
+  const t = useT();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const { selection } = props;
+  const nips = new Set(selection.candidates.nodes.map((fit) => fit.employee.nip));
+  const decided = [...decisionsByNip(selection.decisions).keys()].filter((nip) => nips.has(nip));
+  const confirm = async () => {
+    setBusy(true);
+    const failure = await props.onClose();
+    setBusy(false);
+    setProblem(failure);
+    if (!failure) setAsking(false);
+  };
+  return (
+    <>
+      <Button variant="default" onClick={() => setAsking(true)}>
+        {t('closeSelection')}
+      </Button>
+      <ConfirmAction
+        opened={asking}
+        title={t('confirmCloseTitle', { position: selection.position.title })}
+        confirmLabel={t('confirmClose')}
+        busy={busy}
+        problem={problem}
+        onCancel={() => {
+          setAsking(false);
+          setProblem(undefined);
+        }}
+        onConfirm={() => void confirm()}
+      >
+        <Text size="sm">
+          {t('confirmCloseBody', {
+            decided: decided.length,
+            count: selection.candidates.nodes.length,
+          })}
+        </Text>
+      </ConfirmAction>
     </>
   );
 }

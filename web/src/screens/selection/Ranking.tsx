@@ -1,29 +1,29 @@
-import { Badge, Button, Card, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Decision } from '../../gql/graphql';
 import { useT } from '../../i18n';
 import { DownloadButtons } from '../../ui/parts';
 import { VerdictCells, VerdictHeadings, type VerdictPart } from '../../ui/verdict';
-import { SelectionQuery, type SelectionData } from './query';
-
-const DECISIONS: Decision[] = ['SHORTLISTED', 'SELECTED', 'NOT_SELECTED', 'WITHDRAWN'];
+import { DecisionForm } from './DecisionForm';
+import { SelectionQuery, decisionsByNip, type DecisionData, type SelectionData } from './query';
 
 /** A frozen candidate's verdict: the category below the JPM, then qualified and readiness. */
 const FROZEN_VERDICT: VerdictPart[][] = [['jpm', 'category'], ['qualified'], ['readiness']];
 
 /**
- * The ranking as frozen when the selection opened, each candidate with the latest decision
- * and (while the committee may still decide) a form to record one.
+ * The ranking as frozen when the selection opened, each candidate with the decision in force
+ * (its reason, when and by whom, the superseded ones on demand) and, while the committee may
+ * still decide, a form to record one.
  */
 export function FrozenRanking(props: {
   id: string;
   selection: SelectionData;
-  onDecide?: (nip: string, decision: Decision, reason: string) => Promise<void>;
+  dateTime: (value: string) => string;
+  onDecide?: (nip: string, decision: Decision, reason: string) => Promise<string | undefined>;
 }) {
   const t = useT();
   const { selection, onDecide } = props;
-  const latest = new Map<string, string>();
-  for (const d of selection.decisions) if (d.employee?.nip) latest.set(d.employee.nip, d.decision);
+  const byNip = decisionsByNip(selection.decisions);
   return (
     <Card withBorder mt="md">
       <Group justify="space-between" mb="xs">
@@ -42,69 +42,107 @@ export function FrozenRanking(props: {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {selection.candidates.nodes.map((fit, i) => (
-            <Table.Tr key={fit.employee.nip ?? i} data-nip={fit.employee.nip}>
-              <Table.Td>{i + 1}</Table.Td>
-              <Table.Td>
-                {fit.employee.name}
-                <Text size="xs" c="dimmed">
-                  {fit.employee.nip}
-                </Text>
-              </Table.Td>
-              <VerdictCells verdict={fit} cells={FROZEN_VERDICT} />
-              <Table.Td>
-                {fit.employee.nip && latest.has(fit.employee.nip) && (
-                  <Badge variant="outline">{t.label(latest.get(fit.employee.nip)!)}</Badge>
-                )}
-                {onDecide && fit.employee.nip && (
-                  <DecisionForm
-                    name={fit.employee.name ?? '—'}
-                    onDecide={(decision, reason) => onDecide(fit.employee.nip!, decision, reason)}
-                  />
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {selection.candidates.nodes.map((fit, i) => {
+            const name = fit.employee.name ?? '—';
+            const decisions = (fit.employee.nip && byNip.get(fit.employee.nip)) || [];
+            return (
+              <Table.Tr key={fit.employee.nip ?? i} data-nip={fit.employee.nip}>
+                <Table.Td>{i + 1}</Table.Td>
+                <Table.Td>
+                  {fit.employee.name}
+                  <Text size="xs" c="dimmed">
+                    {fit.employee.nip}
+                  </Text>
+                </Table.Td>
+                <VerdictCells verdict={fit} cells={FROZEN_VERDICT} />
+                <Table.Td>
+                  <CandidateDecisions name={name} decisions={decisions} dateTime={props.dateTime} />
+                  {onDecide && fit.employee.nip && (
+                    <DecisionForm
+                      name={name}
+                      current={decisions.find((d) => d.current)?.decision}
+                      onDecide={(decision, reason) => onDecide(fit.employee.nip!, decision, reason)}
+                    />
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Card>
   );
 }
 
-function DecisionForm(props: {
+/**
+ * A candidate's decision in force with its reason, when and by whom; the ones it superseded
+ * behind a button.
+ */
+function CandidateDecisions(props: {
   name: string;
-  onDecide: (decision: Decision, reason: string) => Promise<void>;
+  decisions: DecisionData[];
+  dateTime: (value: string) => string;
 }) {
   const t = useT();
-  const [decision, setDecision] = useState<Decision>('SHORTLISTED');
-  const [reason, setReason] = useState('');
+  const [showHistory, setShowHistory] = useState(false);
+  const [current, ...earlier] = props.decisions;
+  if (!current?.current)
+    return (
+      <Text size="xs" c="dimmed">
+        {t('undecided')}
+      </Text>
+    );
   return (
-    <Group gap={4} mt={4} wrap="nowrap">
-      <Select
-        size="xs"
-        w={150}
-        aria-label={`${t('decision')}: ${props.name}`}
-        value={decision}
-        allowDeselect={false}
-        onChange={(value) => value && setDecision(value as Decision)}
-        data={DECISIONS.map((value) => ({ value, label: t.label(value) }))}
-      />
-      <TextInput
-        size="xs"
-        w={160}
-        aria-label={`${t('reason')}: ${props.name}`}
-        placeholder={t('reason')}
-        value={reason}
-        onChange={(event) => setReason(event.currentTarget.value)}
-      />
-      <Button
-        size="xs"
-        variant="light"
-        aria-label={`${t('recordDecision')}: ${props.name}`}
-        onClick={() => void props.onDecide(decision, reason).then(() => setReason(''))}
-      >
-        {t('recordDecision')}
-      </Button>
-    </Group>
+    <div data-testid="candidate-decision">
+      <DecisionLine decision={current} dateTime={props.dateTime} />
+      {earlier.length > 0 && (
+        <>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            aria-expanded={showHistory}
+            aria-label={`${t('decisionHistory', { count: earlier.length })}: ${props.name}`}
+            onClick={() => setShowHistory((shown) => !shown)}
+          >
+            {t('decisionHistory', { count: earlier.length })}
+          </Button>
+          {showHistory && (
+            <List size="xs" data-testid="decision-history">
+              {earlier.map((d, i) => (
+                <List.Item key={i}>
+                  <DecisionLine decision={d} dateTime={props.dateTime} />
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function DecisionLine(props: { decision: DecisionData; dateTime: (value: string) => string }) {
+  const t = useT();
+  const d = props.decision;
+  return (
+    <>
+      <Group gap={4}>
+        <Badge variant="outline" tt="none">
+          {t.label(d.decision)}
+        </Badge>
+        {!d.current && (
+          <Badge variant="light" color="gray" tt="none">
+            {t('superseded')}
+          </Badge>
+        )}
+      </Group>
+      <Text size="xs">
+        {t('reason')}: {d.reason}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('decidedOn', { date: props.dateTime(d.decidedAt) })}{' '}
+        <span translate="no">{d.decidedBy}</span>
+      </Text>
+    </>
   );
 }

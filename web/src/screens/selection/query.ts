@@ -32,10 +32,12 @@ export const SelectionQuery = graphql(`
           }
         }
       }
-      decisions {
+      decisions(history: true) {
+        current
         decision
         reason
         decidedAt
+        decidedBy
         employee {
           nip
           name
@@ -50,7 +52,7 @@ export const RecordDecisionMutation = graphql(`
     recordDecision(input: $input) {
       userErrors {
         field
-        message
+        code
       }
     }
   }
@@ -60,10 +62,23 @@ export const CloseSelectionMutation = graphql(`
   mutation ConsoleCloseSelection($id: ID!) {
     closeSelection(input: { selectionId: $id }) {
       userErrors {
-        message
+        field
+        code
       }
     }
   }
 `);
 
 export type SelectionData = NonNullable<ConsoleSelectionQuery['selection']>;
+export type DecisionData = SelectionData['decisions'][number];
+
+/** Each candidate's decisions by NIP, latest first (the first is the one in force). */
+export function decisionsByNip(decisions: readonly DecisionData[]): Map<string, DecisionData[]> {
+  const byNip = new Map<string, DecisionData[]>();
+  for (const d of decisions) {
+    if (!d.employee?.nip) continue;
+    byNip.set(d.employee.nip, [d, ...(byNip.get(d.employee.nip) ?? [])]);
+  }
+  for (const list of byNip.values()) list.sort((a, b) => Number(b.current) - Number(a.current));
+  return byNip;
+}

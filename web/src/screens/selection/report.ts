@@ -1,6 +1,6 @@
 /**
- * Fetches the signed report (berita acara) as a PDF and saves it; what went wrong, if the
- * server refused it.
+ * Fetches the signed report (berita acara) as a PDF and saves it; the API's error code, if the
+ * server refused it (the console words it).
  */
 export async function downloadReport(
   id: string,
@@ -11,9 +11,11 @@ export async function downloadReport(
   });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as {
-      errors?: { message: string }[];
+      errors?: { extensions?: { code?: string } }[];
     };
-    return body.errors?.[0]?.message ?? `${response.status}`;
+    return (
+      body.errors?.[0]?.extensions?.code ?? (response.status === 429 ? 'RATE_LIMITED' : 'HTTP')
+    );
   }
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
