@@ -25,6 +25,7 @@ import { AgencyScreen, UnitScreen } from './screens/Unit';
 import { UnitsScreen } from './screens/Units';
 import { SelectionScreen } from './screens/Selection';
 import { VacanciesScreen } from './screens/Vacancies';
+import { mayOpen } from './access';
 
 const LANGUAGE_KEY = 'competency-graph.language';
 
@@ -100,14 +101,14 @@ function Header(props: {
           <nav aria-label="main">
             <Group gap="md">
               <Anchor href={href(['positions'])}>{t('navPositions')}</Anchor>
-              <Anchor href={href(['units'])}>{t('navUnits')}</Anchor>
-              {(claims.agency || claims.role === 'ADMIN') && (
+              {mayOpen(claims, 'units') && <Anchor href={href(['units'])}>{t('navUnits')}</Anchor>}
+              {(claims.agency || claims.role === 'ADMIN') && mayOpen(claims, 'vacancies') && (
                 <Anchor href={href(['vacancies'])}>{t('navVacancies')}</Anchor>
               )}
-              {claims.role !== 'EMPLOYEE' && (
+              {mayOpen(claims, 'skills') && (
                 <Anchor href={href(['skills'])}>{t('navSkills')}</Anchor>
               )}
-              {claims.nip && (
+              {claims.nip && mayOpen(claims, 'employee', { nip: claims.nip }) && (
                 <Anchor href={href(['employees', claims.nip])}>{t('navMyPage')}</Anchor>
               )}
             </Group>

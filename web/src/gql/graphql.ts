@@ -160,6 +160,18 @@ export type OrderDirection =
   | 'ASC'
   | 'DESC';
 
+/** Which org units to list. */
+export type OrgUnitFilter = {
+  /** Only units of this agency (code). */
+  agencyCode?: string | null | undefined;
+  /** Only direct children of this unit (code). */
+  parentCode?: string | null | undefined;
+  /** Only top-level units (no parent). */
+  rootsOnly?: boolean | null | undefined;
+  /** Code or name contains this text (any case). */
+  search?: string | null | undefined;
+};
+
 /** Performance axis of the talent matrix: below, meets or above expectation. */
 export type PerformanceLevel =
   | 'ABOVE'
@@ -288,12 +300,33 @@ export type ScoringPolicyInput = {
   validityYears?: number | null | undefined;
 };
 
+/** Why a mutation input was rejected. */
+export type UserErrorCode =
+  /** History cannot be changed; record a new entry instead. */
+  | 'APPEND_ONLY'
+  /** The selection is closed: nothing about it changes any more. */
+  | 'CLOSED'
+  /** The change would make a cycle (prerequisites, org-unit tree). */
+  | 'CYCLE'
+  /** The same key appears twice in the input. */
+  | 'DUPLICATE'
+  /** The value has the wrong form (e.g. a malformed NIP). */
+  | 'INVALID'
+  /** A referenced record (by code or NIP) does not exist. */
+  | 'NOT_FOUND'
+  /** The value is outside its allowed range (e.g. level 6). */
+  | 'OUT_OF_RANGE'
+  /** A required value is missing. */
+  | 'REQUIRED'
+  /** A record with this natural key already exists. */
+  | 'TAKEN';
+
 export type ConsoleEmployeeQueryVariables = Exact<{
   nip: string;
 }>;
 
 
-export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string, name: string } | null, orgUnit: { code: string, name: string }, agency: { name: string }, position: { code: string, title: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }> | null, trainingHours: { year: number, hours: number, target: number, met: boolean } | null, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, title: string, categoryName: string } }> | null } | null };
+export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string, name: string } | null, orgUnit: { code: string, name: string }, agency: { code: string, name: string }, position: { code: string, title: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }> | null, trainingHours: { year: number, hours: number, target: number, met: boolean } | null, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, title: string, categoryName: string } }> | null } | null };
 
 export type ConsoleDevelopmentPlansQueryVariables = Exact<{
   nip: string;
@@ -326,27 +359,6 @@ export type ConsoleReportQueryVariables = Exact<{
 
 export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, stale: boolean, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
 
-export type ConsoleSelectionQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, title: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: string, employee: { nip: string | null, name: string | null } | null }> } | null };
-
-export type ConsoleRecordDecisionMutationVariables = Exact<{
-  input: RecordDecisionInput;
-}>;
-
-
-export type ConsoleRecordDecisionMutation = { recordDecision: { userErrors: Array<{ field: Array<string>, message: string }> } | null };
-
-export type ConsoleCloseSelectionMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type ConsoleCloseSelectionMutation = { closeSelection: { userErrors: Array<{ message: string }> } | null };
-
 export type ConsoleSkillOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -376,6 +388,7 @@ export type ConsoleAgencyQuery = { agency: { code: string, name: string } | null
 
 export type ConsoleUnitsQueryVariables = Exact<{
   after?: string | null | undefined;
+  filter?: OrgUnitFilter | null | undefined;
 }>;
 
 
@@ -482,7 +495,15 @@ export type ConsoleOpenSelectionMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ message: string }>, selection: { id: string } | null } | null };
+export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ field: Array<string>, code: UserErrorCode }>, selection: { id: string } | null } | null };
+
+export type ConsoleSelectionSizeQueryVariables = Exact<{
+  code: string;
+  policy?: ScoringPolicyInput | null | undefined;
+}>;
+
+
+export type ConsoleSelectionSizeQuery = { candidates: { totalCount: number } | null };
 
 export type ConsolePositionQueryVariables = Exact<{
   code: string;
@@ -490,6 +511,27 @@ export type ConsolePositionQueryVariables = Exact<{
 
 
 export type ConsolePositionQuery = { position: { code: string, title: string, summary: string, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, title: string }> } } | null };
+
+export type ConsoleSelectionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, title: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ current: boolean, decision: Decision, reason: string, decidedAt: string, decidedBy: string, employee: { nip: string | null, name: string | null } | null }> } | null };
+
+export type ConsoleRecordDecisionMutationVariables = Exact<{
+  input: RecordDecisionInput;
+}>;
+
+
+export type ConsoleRecordDecisionMutation = { recordDecision: { userErrors: Array<{ field: Array<string>, code: UserErrorCode }> } | null };
+
+export type ConsoleCloseSelectionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleCloseSelectionMutation = { closeSelection: { userErrors: Array<{ field: Array<string>, code: UserErrorCode }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -528,6 +570,7 @@ export const ConsoleEmployeeDocument = new TypedDocumentString(`
       name
     }
     agency {
+      code
       name
     }
     position {
@@ -567,7 +610,7 @@ export const ConsoleEmployeeDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:25d6bcba1a1019d9018bfb80de5731f5e029b8303a366252685c147bf6423c02"}) as unknown as TypedDocumentString<ConsoleEmployeeQuery, ConsoleEmployeeQueryVariables>;
+    `, {"hash":"sha256:9ab305492a964a76a382a081b48270f72b35e0a9b7e11d30c8c00116ff0e6566"}) as unknown as TypedDocumentString<ConsoleEmployeeQuery, ConsoleEmployeeQueryVariables>;
 export const ConsoleDevelopmentPlansDocument = new TypedDocumentString(`
     query ConsoleDevelopmentPlans($nip: String!) {
   employee(nip: $nip) {
@@ -682,68 +725,6 @@ export const ConsoleReportDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:1a82f18b8d78bb16d9de951624bbcb3e6679171df5e1e6c35bb3b6afee77bdbb"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
-export const ConsoleSelectionDocument = new TypedDocumentString(`
-    query ConsoleSelection($id: ID!) {
-  selection(id: $id) {
-    id
-    agency
-    note
-    openedAt
-    openedBy
-    closedAt
-    fingerprint
-    verified
-    position {
-      code
-      title
-    }
-    policy {
-      asOf
-      scale
-    }
-    candidates(first: 100) {
-      nodes {
-        jobPersonMatch
-        category
-        qualified
-        readiness
-        employee {
-          nip
-          name
-        }
-      }
-    }
-    decisions {
-      decision
-      reason
-      decidedAt
-      employee {
-        nip
-        name
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:0dd18cf7b3925ca6947931c60f81d8ac33b875c35b8706a2fb30e8f571fd8c24"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
-export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
-    mutation ConsoleRecordDecision($input: RecordDecisionInput!) {
-  recordDecision(input: $input) {
-    userErrors {
-      field
-      message
-    }
-  }
-}
-    `, {"hash":"sha256:fbd822ed130c623a61d95df0784c006e9c8ad02ebfe34ff130e0227e7e124674"}) as unknown as TypedDocumentString<ConsoleRecordDecisionMutation, ConsoleRecordDecisionMutationVariables>;
-export const ConsoleCloseSelectionDocument = new TypedDocumentString(`
-    mutation ConsoleCloseSelection($id: ID!) {
-  closeSelection(input: {selectionId: $id}) {
-    userErrors {
-      message
-    }
-  }
-}
-    `, {"hash":"sha256:5849b12570a2d114d35643bd469d05aa387641d2e72a9edfcdfaf808ac40aa83"}) as unknown as TypedDocumentString<ConsoleCloseSelectionMutation, ConsoleCloseSelectionMutationVariables>;
 export const ConsoleSkillOptionsDocument = new TypedDocumentString(`
     query ConsoleSkillOptions {
   competencies(first: 100) {
@@ -810,8 +791,8 @@ export const ConsoleAgencyDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:9b84219b1c38c997e2c6daac0cd39bc1e12ef9a4979d4549caee08ff1e9b176c"}) as unknown as TypedDocumentString<ConsoleAgencyQuery, ConsoleAgencyQueryVariables>;
 export const ConsoleUnitsDocument = new TypedDocumentString(`
-    query ConsoleUnits($after: String) {
-  orgUnits(first: 50, after: $after) {
+    query ConsoleUnits($after: String, $filter: OrgUnitFilter) {
+  orgUnits(first: 50, after: $after, filter: $filter) {
     totalCount
     pageInfo {
       hasNextPage
@@ -830,7 +811,7 @@ export const ConsoleUnitsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:ef0d94bab52ca180bb01cfbe93d0f0dab63ff3505a3f5d8157ebaefe0700e7ac"}) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;
+    `, {"hash":"sha256:c10b601126de718a1212b464b6c516087d272f5149c3bf5c70779f125d95fab4"}) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;
 export const ConsoleVacanciesDocument = new TypedDocumentString(`
     query ConsoleVacancies($within: Int!, $agencyCode: String) {
   vacancies(within: $within, agencyCode: $agencyCode) {
@@ -1175,14 +1156,22 @@ export const ConsoleOpenSelectionDocument = new TypedDocumentString(`
     mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
   openSelection(input: $input) {
     userErrors {
-      message
+      field
+      code
     }
     selection {
       id
     }
   }
 }
-    `, {"hash":"sha256:0e1cc5f97bf7d1b83db0544f3e8b77bd96a8171d9ff078e298f5fc9387833dfb"}) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
+    `, {"hash":"sha256:db1219ea492b4fc280c210bbf23107a1120014cfacc553715538ecbcb9aeb327"}) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
+export const ConsoleSelectionSizeDocument = new TypedDocumentString(`
+    query ConsoleSelectionSize($code: String!, $policy: ScoringPolicyInput) {
+  candidates(positionCode: $code, policy: $policy, first: 1) {
+    totalCount
+  }
+}
+    `, {"hash":"sha256:f09fcfbfb0859f600f3b7370b90a95abd93365ba2962abfb97f2f8af522fc1bb"}) as unknown as TypedDocumentString<ConsoleSelectionSizeQuery, ConsoleSelectionSizeQueryVariables>;
 export const ConsolePositionDocument = new TypedDocumentString(`
     query ConsolePosition($code: String!) {
   position(code: $code) {
@@ -1234,3 +1223,68 @@ export const ConsolePositionDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:b3a35efe55d96b95f5e185b27ef9989065b19e1fd7a23bf83d35466be2b6af7b"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;
+export const ConsoleSelectionDocument = new TypedDocumentString(`
+    query ConsoleSelection($id: ID!) {
+  selection(id: $id) {
+    id
+    agency
+    note
+    openedAt
+    openedBy
+    closedAt
+    fingerprint
+    verified
+    position {
+      code
+      title
+    }
+    policy {
+      asOf
+      scale
+    }
+    candidates(first: 100) {
+      nodes {
+        jobPersonMatch
+        category
+        qualified
+        readiness
+        employee {
+          nip
+          name
+        }
+      }
+    }
+    decisions(history: true) {
+      current
+      decision
+      reason
+      decidedAt
+      decidedBy
+      employee {
+        nip
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:8822ef56d66247567c34562cf73eb2705e3469bba47b42a1f6f373f277c7e1a0"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
+export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
+    mutation ConsoleRecordDecision($input: RecordDecisionInput!) {
+  recordDecision(input: $input) {
+    userErrors {
+      field
+      code
+    }
+  }
+}
+    `, {"hash":"sha256:736808e85f65624ca69130663c0659661301ad3fcf506d6bb9ff0bf0b2342678"}) as unknown as TypedDocumentString<ConsoleRecordDecisionMutation, ConsoleRecordDecisionMutationVariables>;
+export const ConsoleCloseSelectionDocument = new TypedDocumentString(`
+    mutation ConsoleCloseSelection($id: ID!) {
+  closeSelection(input: {selectionId: $id}) {
+    userErrors {
+      field
+      code
+    }
+  }
+}
+    `, {"hash":"sha256:395fbe06ba3db97c3c886d60cc62dd944b4170b7d59a2a5af16a2bb426f5e2d1"}) as unknown as TypedDocumentString<ConsoleCloseSelectionMutation, ConsoleCloseSelectionMutationVariables>;
