@@ -28,7 +28,8 @@ export function ConfirmAction(props: {
       centered
       trapFocus
       returnFocus
-      closeButtonProps={{ 'aria-label': t('cancel') }}
+      // One way out that does nothing: "Batal" (or Escape), not a second, unnamed one.
+      withCloseButton={false}
       data-testid="confirm"
     >
       <Stack gap="sm">
