@@ -642,7 +642,7 @@ describe('the committee console', () => {
       )
       .toEqual(expected);
     await checkScreen('vacancies');
-  });
+  }, 300_000);
 
   it('finds people by skill and downloads the list as CSV and Excel', async () => {
     await useToken(COMMITTEE);
