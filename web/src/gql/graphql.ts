@@ -357,7 +357,7 @@ export type ConsoleReportQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, stale: boolean, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
+export type ConsoleReportQuery = { position: { code: string, title: string, categoryName: string, orgUnit: { name: string, agency: { code: string, name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, stale: boolean, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
 
 export type ConsoleSkillOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -681,6 +681,7 @@ export const ConsoleReportDocument = new TypedDocumentString(`
     orgUnit {
       name
       agency {
+        code
         name
       }
     }
@@ -724,7 +725,7 @@ export const ConsoleReportDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:1a82f18b8d78bb16d9de951624bbcb3e6679171df5e1e6c35bb3b6afee77bdbb"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
+    `, {"hash":"sha256:3f9980c9c670132ad83044f9d22509b3404244ab9e8705f506705d435ad9b5ad"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
 export const ConsoleSkillOptionsDocument = new TypedDocumentString(`
     query ConsoleSkillOptions {
   competencies(first: 100) {
