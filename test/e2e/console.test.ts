@@ -574,6 +574,7 @@ describe('the committee console', () => {
     await page.goto(`${app.url}/#/positions/${position}`);
     await page.reload();
     await page.getByRole('button', { name: 'Buka seleksi' }).click();
+    await page.getByRole('button', { name: 'Ya, buka seleksi' }).click();
     await page.waitForURL(/#\/selections\//);
     await expect.poll(() => page.getByTestId('verified').textContent()).toBe('Terverifikasi');
     const rows = page.getByTestId('frozen-candidates').locator('tbody tr');
@@ -589,11 +590,13 @@ describe('the committee console', () => {
     ).data.employee.name as string;
     await page.getByLabel(`Alasan: ${top}`).fill('JPM tertinggi di antara kandidat');
     await page.getByRole('button', { name: `Catat keputusan: ${top}` }).click();
+    await page.getByRole('button', { name: 'Ya, catat keputusan' }).click();
     await expect
       .poll(() => page.getByTestId('decisions').textContent())
       .toContain('JPM tertinggi di antara kandidat');
     await expect.poll(() => rows.first().textContent()).toContain('Daftar pendek');
     await page.getByRole('button', { name: 'Tutup seleksi' }).click();
+    await page.getByRole('button', { name: 'Ya, tutup seleksi' }).click();
     await expect.poll(() => page.getByText(/Ditutup/).count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: `Catat keputusan: ${top}` }).count()).toBe(0);
     await checkScreen('selection', false);
@@ -639,7 +642,7 @@ describe('the committee console', () => {
       )
       .toEqual(expected);
     await checkScreen('vacancies');
-  });
+  }, 300_000);
 
   it('finds people by skill and downloads the list as CSV and Excel', async () => {
     await useToken(COMMITTEE);
@@ -890,4 +893,286 @@ describe('the talent review in the console', () => {
       ],
     });
   });
+});
+
+// The committee's procedure (issue 30, item 5): confirmations, checks on the field, decisions
+// with their reasons, links by role, dates in the agency's time zone.
+describe('the committee’s procedure in the console', () => {
+  /** The selection the procedure tests open, on a position other than the first test's. */
+  let selectionId: string;
+  let procedurePosition: string;
+
+  /** Counts the operations of a name the page posts from now on. */
+  function countPosts(operation: string): () => number {
+    let count = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && (request.postData() ?? '').includes(operation)) count++;
+    });
+    return () => count;
+  }
+
+  /** An hour and minute as the id-ID clock shows them in a zone ("02.05"). */
+  const clock = (moment: string, timeZone: string) =>
+    new Intl.DateTimeFormat('id-ID', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(moment));
+
+  /** Puts a token in the session, on the console's origin (the first test run may start blank). */
+  const signInAs = async (token: string) => {
+    if (!page.url().startsWith(app.url)) await page.goto(app.url);
+    await useToken(token);
+  };
+
+  const settled = async () => {
+    await expect.poll(() => page.locator('main h2').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[role=status]').count()).toBe(0);
+  };
+
+  /** The hash links in the page's main part. */
+  const mainLinks = () =>
+    page
+      .locator('main a[href^="#/"]')
+      .evaluateAll((list) => list.map((a) => a.getAttribute('href') ?? ''));
+
+  it('asks before opening a selection, with the number frozen: cancel sends nothing, confirm opens it', async () => {
+    const positions = await app.gql(
+      `{ positions(first: 2, filter: { agencyCode: "PROV-MALUKU", categories: [ADMINISTRATOR] }) {
+          nodes { code } } }`,
+      {},
+      COMMITTEE,
+    );
+    procedurePosition = positions.data.positions.nodes[1].code;
+    const total = (
+      await app.gql(
+        `query($code: String!, $policy: ScoringPolicyInput) {
+           candidates(positionCode: $code, policy: $policy, first: 1) { totalCount } }`,
+        { code: procedurePosition, policy: POLICY },
+        COMMITTEE,
+      )
+    ).data.candidates.totalCount as number;
+    const opened = async () =>
+      (
+        await app.gql(
+          `query($code: String!) { selections(positionCode: $code, first: 10) { totalCount } }`,
+          { code: procedurePosition },
+          COMMITTEE,
+        )
+      ).data.selections.totalCount as number;
+    const before = await opened();
+    const posts = countPosts('ConsoleOpenSelection');
+    await signInAs(COMMITTEE);
+    await page.goto(`${app.url}/#/positions/${procedurePosition}`);
+    await page.reload();
+    await page.getByRole('button', { name: 'Buka seleksi' }).click();
+    const dialog = page.getByRole('dialog');
+    const frozen =
+      total > 100
+        ? `Peringkat 100 kandidat teratas dari ${total} akan dibekukan dan tidak dapat diubah.`
+        : `Peringkat ${total} kandidat akan dibekukan dan tidak dapat diubah.`;
+    await expect.poll(() => page.getByTestId('confirm-open-body').textContent()).toContain(frozen);
+    // The focus starts on "Batal": Enter never opens a selection by accident.
+    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('Batal');
+    expect(await untranslated(page, enumCodes, english)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(page.url()).toContain(`#/positions/${procedurePosition}`);
+    expect(posts()).toBe(0);
+    expect(await opened()).toBe(before);
+
+    // A note over the API's limit is refused on the field, in Indonesian, with nothing sent.
+    await page.getByRole('button', { name: 'Buka seleksi' }).click();
+    const note = dialog.getByLabel('Catatan pembukaan (tidak wajib)');
+    await note.fill('x'.repeat(2001));
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('Paling banyak 2.000 karakter; saat ini 2.001.');
+    await dialog.getByRole('button', { name: 'Ya, buka seleksi' }).click();
+    expect(posts()).toBe(0);
+    await note.fill('Rapat Baperjakat');
+    await dialog.getByRole('button', { name: 'Ya, buka seleksi' }).click();
+    await page.waitForURL(/#\/selections\//);
+    expect(posts()).toBe(1);
+    expect(await opened()).toBe(before + 1);
+    selectionId = decodeURIComponent(page.url().split('#/selections/')[1]);
+  }, 300_000);
+
+  it('refuses an empty reason on the field, asks before deciding, and lists each decision with its reason, who, when (WIT) and history', async () => {
+    const posts = countPosts('ConsoleRecordDecision');
+    const rows = page.getByTestId('frozen-candidates').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const nip = (await rows.first().getAttribute('data-nip'))!;
+    const name = (
+      await app.gql(`query($nip: String!) { employee(nip: $nip) { name } }`, { nip }, COMMITTEE)
+    ).data.employee.name as string;
+    const reason = page.getByLabel(`Alasan: ${name}`);
+    const record = page.getByRole('button', { name: `Catat keputusan: ${name}` });
+    for (const blank of ['', '   ']) {
+      await reason.fill(blank);
+      await record.click();
+      await expect
+        .poll(() => rows.first().textContent())
+        .toContain('Wajib diisi; spasi saja tidak cukup.');
+      expect(await page.getByRole('dialog').count()).toBe(0);
+    }
+    expect(posts()).toBe(0);
+
+    // Cancel records nothing; confirm records it.
+    await reason.fill('Kompetensi manajerial tertinggi');
+    await record.click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('Keputusan "Daftar pendek" dengan alasan "Kompetensi manajerial tertinggi"');
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(posts()).toBe(0);
+    await record.click();
+    await dialog.getByRole('button', { name: 'Ya, catat keputusan' }).click();
+    const cell = rows.first().getByTestId('candidate-decision');
+    await expect.poll(() => cell.textContent()).toContain('Kompetensi manajerial tertinggi');
+    expect(posts()).toBe(1);
+
+    // A correction supersedes it; the earlier one stays, on demand.
+    await page.getByLabel(`Keputusan: ${name}`).first().click();
+    await page.getByRole('option', { name: 'Terpilih', exact: true }).click();
+    await reason.fill('Koreksi: terpilih oleh rapat kedua');
+    await record.click();
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('Keputusan ini menggantikan keputusan yang berlaku: Daftar pendek.');
+    await dialog.getByRole('button', { name: 'Ya, catat keputusan' }).click();
+    await expect.poll(() => cell.textContent()).toContain('Koreksi: terpilih oleh rapat kedua');
+    const api = (
+      await app.gql(
+        `query($id: ID!) { selection(id: $id) { openedAt
+           decisions(history: true) { current decision reason decidedAt decidedBy } } }`,
+        { id: selectionId },
+        COMMITTEE,
+      )
+    ).data.selection;
+    const current = api.decisions.find((d: any) => d.current);
+    expect(current.decision).toBe('SELECTED');
+    await expect
+      .poll(() => cell.textContent())
+      .toContain(`${clock(current.decidedAt, 'Asia/Jayapura')} WIT oleh ${current.decidedBy}`);
+    expect(await cell.textContent()).toContain('Terpilih');
+    expect(await cell.getByTestId('decision-history').count()).toBe(0);
+    await cell.getByRole('button', { name: `Riwayat (1): ${name}` }).click();
+    const history = cell.getByTestId('decision-history');
+    await expect.poll(() => history.textContent()).toContain('Kompetensi manajerial tertinggi');
+    expect(await history.textContent()).toContain('Daftar pendek');
+    expect(await history.textContent()).toContain('Digantikan');
+    expect(await page.getByTestId('decisions').textContent()).toContain(
+      'Koreksi: terpilih oleh rapat kedua',
+    );
+
+    // Times in the Maluku agency's own zone (WIT, UTC+9), with its suffix.
+    const times = await page.getByTestId('selection-times').textContent();
+    expect(times).toContain(`${clock(api.openedAt, 'Asia/Jayapura')} WIT`);
+    expect(times).toContain('Rapat Baperjakat');
+    expect(await page.getByText('Waktu dalam WIT, zona waktu instansi.').count()).toBe(1);
+    expect(await untranslated(page, enumCodes, english)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+  }, 300_000);
+
+  it('asks before closing, with the decided count: cancel leaves it open, confirm closes it', async () => {
+    const closed = async () =>
+      (
+        await app.gql(
+          `query($id: ID!) { selection(id: $id) { closedAt candidates(first: 100) { nodes { jobPersonMatch } } } }`,
+          { id: selectionId },
+          COMMITTEE,
+        )
+      ).data.selection;
+    const count = (await closed()).candidates.nodes.length;
+    await page.getByRole('button', { name: 'Tutup seleksi' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain(`1 dari ${count} kandidat sudah diputuskan.`);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await closed()).closedAt).toBeNull();
+    await page.getByRole('button', { name: 'Tutup seleksi' }).click();
+    await dialog.getByRole('button', { name: 'Ya, tutup seleksi' }).click();
+    await expect.poll(async () => (await closed()).closedAt).not.toBeNull();
+    await expect.poll(() => page.getByTestId('selection-times').textContent()).toContain('Ditutup');
+    expect(await page.getByRole('button', { name: 'Tutup seleksi' }).count()).toBe(0);
+  }, 300_000);
+
+  it('offers each role only links to screens it may open', async () => {
+    const [nip] = await apiRanking(position);
+    const visit = async (token: string, hash: string) => {
+      await signInAs(token);
+      await page.goto(`${app.url}/${hash}`);
+      await page.reload();
+      await settled();
+    };
+    /** Every link of a screen, through each of its tabs. */
+    const linksThroughTabs = async () => {
+      const links = await mainLinks();
+      const tabs = await page.getByRole('tab').count();
+      for (let i = 0; i < tabs; i++) {
+        await page.getByRole('tab').nth(i).click();
+        await settled();
+        links.push(...(await mainLinks()));
+      }
+      return links;
+    };
+
+    // ANALYST: no person, position, fit or selection, where positions and names were linked.
+    const analyst = tokenFor('ANALYST');
+    for (const hash of ['#/positions', '#/units', '#/agencies/PROV-MALUKU']) {
+      await visit(analyst, hash);
+      if (hash === '#/positions')
+        await expect.poll(() => page.locator('main tbody tr').count()).toBeGreaterThan(0);
+      const links = await linksThroughTabs();
+      expect(
+        links.filter((link) => /^#\/(positions\/|employees\/|selections\/)/.test(link)),
+        `ANALYST on ${hash}`,
+      ).toEqual([]);
+    }
+    expect(await page.locator('nav[aria-label=main] a[href^="#/employees/"]').count()).toBe(0);
+
+    // HR and COMMITTEE: their own agency only, in the units list and the agency pickers.
+    for (const token of [tokenFor('HR', { agency: 'PROV-MALUKU' }), COMMITTEE]) {
+      await visit(token, '#/units');
+      const rows = page.locator('main tbody tr');
+      await expect.poll(() => rows.count()).toBeGreaterThan(0);
+      const agencies = (await mainLinks()).filter((link) => link.startsWith('#/agencies/'));
+      expect(agencies.length).toBe(await rows.count());
+      expect(new Set(agencies)).toEqual(new Set(['#/agencies/PROV-MALUKU']));
+      await visit(token, '#/positions');
+      await page.getByLabel('Instansi', { exact: true }).first().click();
+      await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+      expect(await page.getByRole('option').allTextContents()).toEqual([
+        'Pemerintah Provinsi Maluku',
+      ]);
+      await page.keyboard.press('Escape');
+    }
+
+    // EMPLOYEE: their own page and fits; no position, no one else, no unit.
+    const employee = tokenFor('EMPLOYEE', { nip });
+    for (const hash of [`#/employees/${nip}`, '#/positions']) {
+      await visit(employee, hash);
+      const links = await mainLinks();
+      if (hash !== '#/positions') expect(links.some((l) => l.includes(`/fit/${nip}`))).toBe(true);
+      expect(
+        links.filter(
+          (link) =>
+            link.startsWith('#/units') ||
+            link.startsWith('#/agencies') ||
+            (link.startsWith('#/employees/') && link !== `#/employees/${nip}`) ||
+            (link.startsWith('#/positions/') && !link.includes(`/fit/${nip}`)),
+        ),
+        `EMPLOYEE on ${hash}`,
+      ).toEqual([]);
+    }
+    expect(await page.locator('nav[aria-label=main] a[href="#/units"]').count()).toBe(0);
+  }, 300_000);
 });

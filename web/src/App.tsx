@@ -37,6 +37,7 @@ import { SelectionScreen } from './screens/Selection';
 import { VacanciesScreen } from './screens/Vacancies';
 import { SuccessionScreen } from './screens/Succession';
 import { TalentReviewScreen } from './screens/TalentReview';
+import { mayOpen } from './access';
 
 const LANGUAGE_KEY = 'competency-graph.language';
 
@@ -173,17 +174,17 @@ function Header(props: {
           <nav aria-label="main">
             <Group gap="md">
               <Anchor href={href(['positions'])}>{t('navPositions')}</Anchor>
-              <Anchor href={href(['units'])}>{t('navUnits')}</Anchor>
-              {(claims.agency || claims.role === 'ADMIN') && (
+              {mayOpen(claims, 'units') && <Anchor href={href(['units'])}>{t('navUnits')}</Anchor>}
+              {(claims.agency || claims.role === 'ADMIN') && mayOpen(claims, 'vacancies') && (
                 <Anchor href={href(['vacancies'])}>{t('navVacancies')}</Anchor>
               )}
-              {claims.role !== 'EMPLOYEE' && (
+              {mayOpen(claims, 'skills') && (
                 <Anchor href={href(['skills'])}>{t('navSkills')}</Anchor>
               )}
               {(claims.role === 'COMMITTEE' || claims.role === 'HR') && (
                 <Anchor href={href(['talent-review'])}>{t('navTalentReview')}</Anchor>
               )}
-              {claims.nip && (
+              {claims.nip && mayOpen(claims, 'employee', { nip: claims.nip }) && (
                 <Anchor href={href(['employees', claims.nip])}>{t('navMyPage')}</Anchor>
               )}
             </Group>

@@ -1,16 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TypedDocumentString } from './gql/graphql';
 
-/** An error the API answered (or a failure to reach it), with the API's code. */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
+import { ApiError } from './api-error';
+
+export { ApiError } from './api-error';
 
 /**
  * Where the primary's log stood after this session's last write (`x-commit-lsn`), sent back as

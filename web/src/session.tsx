@@ -2,11 +2,9 @@ import { createContext, useContext } from 'react';
 import { mapClaims, type ClaimPaths } from '../../src/platform/auth/claim-mapping';
 import type { ProviderTokens } from './provider';
 
-export interface Claims {
-  readonly role: string;
-  readonly agency?: string;
-  readonly nip?: string;
-}
+import type { Claims } from './claims';
+
+export type { Claims } from './claims';
 
 export interface Session {
   readonly token: string;

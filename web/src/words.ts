@@ -290,8 +290,38 @@ const id = {
     'Rencana suksesi {position} versi {version} dengan {count} suksesor akan disetujui sebagai satu keputusan. Setelah disetujui, rencana ini tidak dapat diubah; usulan berikutnya membuka versi baru.',
   notKeyPosition: 'Rencana suksesi hanya untuk jabatan kunci (JPT, Administrator, Pengawas).',
   nominated: 'Sudah diusulkan',
+  // The committee's procedure (issue 30, item 5): confirmations, checks, decisions, time zones.
+  unknownError: 'Terjadi kesalahan; tidak ada yang berubah. Coba lagi.',
+  fieldRequired: 'Wajib diisi; spasi saja tidak cukup.',
+  fieldTooLong: 'Paling banyak {max} karakter; saat ini {length}.',
+  userErrorRequired: 'Isian wajib belum diisi.',
+  userErrorOutOfRange: 'Isian melebihi batas yang diterima.',
+  userErrorInvalid: 'Isian tidak valid.',
+  userErrorNotFound: 'Data yang dirujuk tidak ditemukan di seleksi ini.',
+  userErrorClosed: 'Seleksi ini sudah ditutup; tidak ada yang dapat diubah lagi.',
+  userErrorAppendOnly: 'Catatan yang sudah ada tidak dapat diubah; catat yang baru.',
+  selectionNote: 'Catatan pembukaan (tidak wajib)',
+  confirmOpenTitle: 'Buka seleksi {position}?',
+  confirmOpenBody:
+    'Peringkat {count} kandidat akan dibekukan dan tidak dapat diubah. Seleksi yang sudah dibuka tidak dapat dihapus.',
+  confirmOpenTop:
+    'Peringkat {count} kandidat teratas dari {total} akan dibekukan dan tidak dapat diubah. Seleksi yang sudah dibuka tidak dapat dihapus.',
+  confirmOpen: 'Ya, buka seleksi',
+  confirmCloseTitle: 'Tutup seleksi {position}?',
+  confirmCloseBody:
+    '{decided} dari {count} kandidat sudah diputuskan. Setelah ditutup, tidak ada keputusan yang dapat dicatat atau dikoreksi lagi, dan penutupan tidak dapat dibatalkan.',
+  confirmClose: 'Ya, tutup seleksi',
+  confirmDecisionTitle: 'Catat keputusan untuk {name}?',
+  confirmDecisionBody:
+    'Keputusan "{decision}" dengan alasan "{reason}" akan dicatat dan tidak dapat dihapus; koreksi hanya dapat dicatat sebagai keputusan baru.',
+  confirmDecisionSupersedes: 'Keputusan ini menggantikan keputusan yang berlaku: {decision}.',
+  confirmDecision: 'Ya, catat keputusan',
+  decidedOn: '{date} oleh',
+  undecided: 'Belum diputuskan',
+  decisionHistory: 'Riwayat ({count})',
+  superseded: 'Digantikan',
+  timesIn: 'Waktu dalam {zone}, zona waktu instansi.',
 };
-
 type Dictionary = Record<keyof typeof id, string>;
 
 const en: Dictionary = {
@@ -578,6 +608,37 @@ const en: Dictionary = {
     'The succession plan for {position}, version {version}, with {count} successor will be approved as one decision. Once approved it cannot change; the next nomination opens a new version.|The succession plan for {position}, version {version}, with {count} successors will be approved as one decision. Once approved it cannot change; the next nomination opens a new version.',
   notKeyPosition: 'Succession plans are for key positions only (JPT, Administrator, Pengawas).',
   nominated: 'Nominated',
+  // The committee's procedure (issue 30, item 5): confirmations, checks, decisions, time zones.
+  unknownError: 'Something went wrong; nothing changed. Try again.',
+  fieldRequired: 'Required; spaces alone are not enough.',
+  fieldTooLong: 'At most {max} characters; now {length}.',
+  userErrorRequired: 'A required field is empty.',
+  userErrorOutOfRange: 'A field is over its limit.',
+  userErrorInvalid: 'The input is not valid.',
+  userErrorNotFound: 'What this refers to is not in this selection.',
+  userErrorClosed: 'This selection is closed; nothing about it changes any more.',
+  userErrorAppendOnly: 'What is recorded cannot be changed; record a new entry.',
+  selectionNote: 'Opening note (optional)',
+  confirmOpenTitle: 'Open the selection for {position}?',
+  confirmOpenBody:
+    'The ranking of {count} candidate will be frozen and cannot be changed. An opened selection cannot be deleted.|The ranking of {count} candidates will be frozen and cannot be changed. An opened selection cannot be deleted.',
+  confirmOpenTop:
+    'The ranking of the top {count} of {total} candidates will be frozen and cannot be changed. An opened selection cannot be deleted.',
+  confirmOpen: 'Yes, open the selection',
+  confirmCloseTitle: 'Close the selection for {position}?',
+  confirmCloseBody:
+    '{decided} of {count} candidates have a decision. Once closed, no decision can be recorded or corrected, and the closing cannot be undone.',
+  confirmClose: 'Yes, close the selection',
+  confirmDecisionTitle: 'Record the decision on {name}?',
+  confirmDecisionBody:
+    'The decision "{decision}" with the reason "{reason}" will be recorded and cannot be deleted; a correction can only be recorded as a new decision.',
+  confirmDecisionSupersedes: 'It supersedes the decision in force: {decision}.',
+  confirmDecision: 'Yes, record the decision',
+  decidedOn: '{date} by',
+  undecided: 'Not decided',
+  decisionHistory: 'History ({count})',
+  superseded: 'Superseded',
+  timesIn: 'Times in {zone}, the agency’s time zone.',
 };
 
 /** The enums whose values the console shows (`t.label`): their labels are the API's own. */

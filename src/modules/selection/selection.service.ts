@@ -36,6 +36,7 @@ import { insertStages, sealedStagesAndScores, stagesToFreeze } from './selection
 
 /** How many of the ranking a selection freezes (best first). */
 export const FROZEN_CANDIDATES = 100;
+/** The most characters of a selection's note and a decision's reason (the console mirrors it). */
 export const MAX_TEXT = 2000;
 
 export type Payload = { userErrors: UserError[]; selection: Selection | null };

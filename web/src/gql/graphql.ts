@@ -205,6 +205,18 @@ export type OrderDirection =
   /** Largest first (Z to A, highest, latest). */
   | 'DESC';
 
+/** Which org units to list. */
+export type OrgUnitFilter = {
+  /** Only units of this agency (code). */
+  agencyCode?: string | null | undefined;
+  /** Only direct children of this unit (code). */
+  parentCode?: string | null | undefined;
+  /** Only top-level units (no parent). */
+  rootsOnly?: boolean | null | undefined;
+  /** Code or name contains this text (any case). */
+  search?: string | null | undefined;
+};
+
 /** Performance axis of the talent matrix: below, meets or above expectation. */
 export type PerformanceLevel =
   /** Above expectation: SANGAT_BAIK. */
@@ -388,12 +400,33 @@ export type SuccessionPlanStatus =
   /** Successors are being nominated; not yet decided. */
   | 'DRAFT';
 
+/** Why a mutation input was rejected. */
+export type UserErrorCode =
+  /** History cannot be changed; record a new entry instead. */
+  | 'APPEND_ONLY'
+  /** The selection is closed: nothing about it changes any more. */
+  | 'CLOSED'
+  /** The change would make a cycle (prerequisites, org-unit tree). */
+  | 'CYCLE'
+  /** The same key appears twice in the input. */
+  | 'DUPLICATE'
+  /** The value has the wrong form (e.g. a malformed NIP). */
+  | 'INVALID'
+  /** A referenced record (by code or NIP) does not exist. */
+  | 'NOT_FOUND'
+  /** The value is outside its allowed range (e.g. level 6). */
+  | 'OUT_OF_RANGE'
+  /** A required value is missing. */
+  | 'REQUIRED'
+  /** A record with this natural key already exists. */
+  | 'TAKEN';
+
 export type ConsoleEmployeeQueryVariables = Exact<{
   nip: string;
 }>;
 
 
-export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string, name: string } | null, orgUnit: { code: string, name: string }, agency: { name: string }, position: { code: string, name: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }> | null, trainingHours: { year: number, hours: number, target: number, met: boolean } | null, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, name: string, categoryName: string } }> | null } | null };
+export type ConsoleEmployeeQuery = { employee: { nip: string | null, name: string | null, rank: { code: string, name: string } | null, education: { code: string, name: string } | null, orgUnit: { code: string, name: string }, agency: { code: string, name: string }, position: { code: string, name: string } | null, competencies: Array<{ level: number, assessedOn: string, stale: boolean, competency: { code: string, name: string } }> | null, trainingHours: { year: number, hours: number, target: number, met: boolean } | null, talentBox: { box: number, label: string, action: string } | null, bestFitPositions: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, position: { code: string, name: string, categoryName: string } }> | null } | null };
 
 export type ConsoleDevelopmentPlansQueryVariables = Exact<{
   nip: string;
@@ -424,28 +457,7 @@ export type ConsoleReportQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleReportQuery = { position: { code: string, name: string, categoryName: string, orgUnit: { name: string, agency: { name: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, stale: boolean, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
-
-export type ConsoleSelectionQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, name: string }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, unmetConditions: Array<{ code: ConditionCode, message: string }>, terms: Array<{ critical: boolean, gap: number }>, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ decision: Decision, reason: string, decidedAt: string, employee: { nip: string | null, name: string | null } | null }> } | null };
-
-export type ConsoleRecordDecisionMutationVariables = Exact<{
-  input: RecordDecisionInput;
-}>;
-
-
-export type ConsoleRecordDecisionMutation = { recordDecision: { userErrors: Array<{ field: Array<string>, message: string }> } | null };
-
-export type ConsoleCloseSelectionMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type ConsoleCloseSelectionMutation = { closeSelection: { userErrors: Array<{ message: string }> } | null };
+export type ConsoleReportQuery = { position: { code: string, name: string, categoryName: string, orgUnit: { name: string, agency: { code: string, name: string, timeZone: string } }, requirements: Array<{ level: number, competency: { code: string } }> } | null, candidates: { totalCount: number, nodes: Array<{ asOf: string, threshold: number, jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, employee: { nip: string | null, name: string | null, rank: { code: string } | null }, terms: Array<{ actual: number | null, required: number, stale: boolean, competency: { code: string } }>, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }> }> } | null };
 
 export type ConsoleSkillOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -465,7 +477,7 @@ export type ConsoleSuccessionPlanQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleSuccessionPlanQuery = { position: { code: string, title: string, category: PositionCategory, successionPlan: { version: number, status: SuccessionPlanStatus, approvedAt: string | null, successors: Array<{ readiness: ReadinessHorizon, emergency: boolean, employee: { id: string, nip: string | null, name: string | null } | null }> } | null, successionPlans: Array<{ version: number, status: SuccessionPlanStatus, createdAt: string, approvedAt: string | null, successors: Array<{ readiness: ReadinessHorizon, emergency: boolean, employee: { name: string | null } | null }> }> | null } | null, succession: Array<{ box: number | null, fit: { readinessHorizon: ReadinessHorizon, employee: { id: string, nip: string | null, name: string | null } } }> | null };
+export type ConsoleSuccessionPlanQuery = { position: { code: string, name: string, category: PositionCategory, successionPlan: { version: number, status: SuccessionPlanStatus, approvedAt: string | null, successors: Array<{ readiness: ReadinessHorizon, emergency: boolean, employee: { id: string, nip: string | null, name: string | null } | null }> } | null, successionPlans: Array<{ version: number, status: SuccessionPlanStatus, createdAt: string, approvedAt: string | null, successors: Array<{ readiness: ReadinessHorizon, emergency: boolean, employee: { name: string | null } | null }> }> | null } | null, succession: Array<{ box: number | null, fit: { readinessHorizon: ReadinessHorizon, employee: { id: string, nip: string | null, name: string | null } } }> | null };
 
 export type ConsoleNominateSuccessorMutationVariables = Exact<{
   input: NominateSuccessorInput;
@@ -513,6 +525,7 @@ export type ConsoleAgencyQuery = { agency: { code: string, name: string } | null
 
 export type ConsoleUnitsQueryVariables = Exact<{
   after?: string | null | undefined;
+  filter?: OrgUnitFilter | null | undefined;
 }>;
 
 
@@ -619,7 +632,15 @@ export type ConsoleOpenSelectionMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ message: string }>, selection: { id: string } | null } | null };
+export type ConsoleOpenSelectionMutation = { openSelection: { userErrors: Array<{ field: Array<string>, code: UserErrorCode }>, selection: { id: string } | null } | null };
+
+export type ConsoleSelectionSizeQueryVariables = Exact<{
+  code: string;
+  policy?: ScoringPolicyInput | null | undefined;
+}>;
+
+
+export type ConsoleSelectionSizeQuery = { candidates: { totalCount: number } | null };
 
 export type ConsolePositionQueryVariables = Exact<{
   code: string;
@@ -627,6 +648,27 @@ export type ConsolePositionQueryVariables = Exact<{
 
 
 export type ConsolePositionQuery = { position: { code: string, name: string, summary: string, category: PositionCategory, categoryName: string, orgUnit: { code: string, name: string, agency: { code: string, name: string, orgUnits: { nodes: Array<{ code: string, name: string }> } } }, requirements: Array<{ level: number, weight: number, critical: boolean, competency: { code: string, name: string } }>, conditions: { minYearsOfService: number | null, minPerformance: PerformanceRating | null, performanceYears: number, retirementAge: number, minRank: { code: string, name: string } | null, minEducation: { code: string, name: string } | null, requiredCourses: Array<{ code: string, name: string }> } } | null };
+
+export type ConsoleSelectionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, name: string, orgUnit: { agency: { code: string, name: string, timeZone: string } } }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, unmetConditions: Array<{ code: ConditionCode, message: string }>, terms: Array<{ critical: boolean, gap: number }>, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ current: boolean, decision: Decision, reason: string, decidedAt: string, decidedBy: string, employee: { nip: string | null, name: string | null } | null }> } | null };
+
+export type ConsoleRecordDecisionMutationVariables = Exact<{
+  input: RecordDecisionInput;
+}>;
+
+
+export type ConsoleRecordDecisionMutation = { recordDecision: { userErrors: Array<{ field: Array<string>, code: UserErrorCode }> } | null };
+
+export type ConsoleCloseSelectionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleCloseSelectionMutation = { closeSelection: { userErrors: Array<{ field: Array<string>, code: UserErrorCode }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -665,6 +707,7 @@ export const ConsoleEmployeeDocument = new TypedDocumentString(`
       name
     }
     agency {
+      code
       name
     }
     position {
@@ -704,7 +747,7 @@ export const ConsoleEmployeeDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:f0ae70cccb7b675e2710065445703e7c3de645a3770690f1418775f1748f00da"}) as unknown as TypedDocumentString<ConsoleEmployeeQuery, ConsoleEmployeeQueryVariables>;
+    `, {"hash":"sha256:5c5dd2dd9174b126accb74e459e3b375961ea2fa1dd0eba174b248f48f20fcd9"}) as unknown as TypedDocumentString<ConsoleEmployeeQuery, ConsoleEmployeeQueryVariables>;
 export const ConsoleDevelopmentPlansDocument = new TypedDocumentString(`
     query ConsoleDevelopmentPlans($nip: String!) {
   employee(nip: $nip) {
@@ -775,7 +818,9 @@ export const ConsoleReportDocument = new TypedDocumentString(`
     orgUnit {
       name
       agency {
+        code
         name
+        timeZone
       }
     }
     requirements {
@@ -818,78 +863,7 @@ export const ConsoleReportDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:51c92e30dd5380772501ebbbce345daeb0451b0d8e0439e5e6c51c0ae136dd2e"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
-export const ConsoleSelectionDocument = new TypedDocumentString(`
-    query ConsoleSelection($id: ID!) {
-  selection(id: $id) {
-    id
-    agency
-    note
-    openedAt
-    openedBy
-    closedAt
-    fingerprint
-    verified
-    position {
-      code
-      name
-    }
-    policy {
-      asOf
-      scale
-    }
-    candidates(first: 100) {
-      nodes {
-        jobPersonMatch
-        category
-        qualified
-        readiness
-        threshold
-        unmetConditions {
-          code
-          message
-        }
-        terms {
-          critical
-          gap
-        }
-        employee {
-          nip
-          name
-        }
-      }
-    }
-    decisions {
-      decision
-      reason
-      decidedAt
-      employee {
-        nip
-        name
-      }
-    }
-  }
-}
-    `, {"hash":"sha256:cda7fd67c4a3d291a8a3a146cda64fc03a99caa2139a7d8f7bce38fdda5ad92c"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
-export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
-    mutation ConsoleRecordDecision($input: RecordDecisionInput!) {
-  recordDecision(input: $input) {
-    userErrors {
-      field
-      message
-    }
-  }
-}
-    `, {"hash":"sha256:fbd822ed130c623a61d95df0784c006e9c8ad02ebfe34ff130e0227e7e124674"}) as unknown as TypedDocumentString<ConsoleRecordDecisionMutation, ConsoleRecordDecisionMutationVariables>;
-export const ConsoleCloseSelectionDocument = new TypedDocumentString(`
-    mutation ConsoleCloseSelection($id: ID!) {
-  closeSelection(input: {selectionId: $id}) {
-    userErrors {
-      message
-    }
-  }
-}
-    `, {"hash":"sha256:5849b12570a2d114d35643bd469d05aa387641d2e72a9edfcdfaf808ac40aa83"}) as unknown as TypedDocumentString<ConsoleCloseSelectionMutation, ConsoleCloseSelectionMutationVariables>;
+    `, {"hash":"sha256:c33640113cb714cbae624a7feba7093f19a9e2bb2a3a67e0b6359caffc8d0aab"}) as unknown as TypedDocumentString<ConsoleReportQuery, ConsoleReportQueryVariables>;
 export const ConsoleSkillOptionsDocument = new TypedDocumentString(`
     query ConsoleSkillOptions {
   competencies(first: 100) {
@@ -931,7 +905,7 @@ export const ConsoleSuccessionPlanDocument = new TypedDocumentString(`
     query ConsoleSuccessionPlan($code: String!) {
   position(code: $code) {
     code
-    title
+    name
     category
     successionPlan {
       version
@@ -973,7 +947,7 @@ export const ConsoleSuccessionPlanDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:64a9831682db844c91d3e197344d8a442d7ee2ba4bd7a7223a452f284f6b35ab"}) as unknown as TypedDocumentString<ConsoleSuccessionPlanQuery, ConsoleSuccessionPlanQueryVariables>;
+    `, {"hash":"sha256:9a39b042f291907b8e9c692ce8f86734ddd54df8bf54db6db0c98fcc8cb9b58d"}) as unknown as TypedDocumentString<ConsoleSuccessionPlanQuery, ConsoleSuccessionPlanQueryVariables>;
 export const ConsoleNominateSuccessorDocument = new TypedDocumentString(`
     mutation ConsoleNominateSuccessor($input: NominateSuccessorInput!) {
   nominateSuccessor(input: $input) {
@@ -1055,8 +1029,8 @@ export const ConsoleAgencyDocument = new TypedDocumentString(`
 }
     `, {"hash":"sha256:9b84219b1c38c997e2c6daac0cd39bc1e12ef9a4979d4549caee08ff1e9b176c"}) as unknown as TypedDocumentString<ConsoleAgencyQuery, ConsoleAgencyQueryVariables>;
 export const ConsoleUnitsDocument = new TypedDocumentString(`
-    query ConsoleUnits($after: String) {
-  orgUnits(first: 50, after: $after) {
+    query ConsoleUnits($after: String, $filter: OrgUnitFilter) {
+  orgUnits(first: 50, after: $after, filter: $filter) {
     totalCount
     pageInfo {
       hasNextPage
@@ -1075,7 +1049,7 @@ export const ConsoleUnitsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:ef0d94bab52ca180bb01cfbe93d0f0dab63ff3505a3f5d8157ebaefe0700e7ac"}) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;
+    `, {"hash":"sha256:c10b601126de718a1212b464b6c516087d272f5149c3bf5c70779f125d95fab4"}) as unknown as TypedDocumentString<ConsoleUnitsQuery, ConsoleUnitsQueryVariables>;
 export const ConsoleVacanciesDocument = new TypedDocumentString(`
     query ConsoleVacancies($within: Int!, $agencyCode: String) {
   vacancies(within: $within, agencyCode: $agencyCode) {
@@ -1420,14 +1394,22 @@ export const ConsoleOpenSelectionDocument = new TypedDocumentString(`
     mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
   openSelection(input: $input) {
     userErrors {
-      message
+      field
+      code
     }
     selection {
       id
     }
   }
 }
-    `, {"hash":"sha256:0e1cc5f97bf7d1b83db0544f3e8b77bd96a8171d9ff078e298f5fc9387833dfb"}) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
+    `, {"hash":"sha256:db1219ea492b4fc280c210bbf23107a1120014cfacc553715538ecbcb9aeb327"}) as unknown as TypedDocumentString<ConsoleOpenSelectionMutation, ConsoleOpenSelectionMutationVariables>;
+export const ConsoleSelectionSizeDocument = new TypedDocumentString(`
+    query ConsoleSelectionSize($code: String!, $policy: ScoringPolicyInput) {
+  candidates(positionCode: $code, policy: $policy, first: 1) {
+    totalCount
+  }
+}
+    `, {"hash":"sha256:f09fcfbfb0859f600f3b7370b90a95abd93365ba2962abfb97f2f8af522fc1bb"}) as unknown as TypedDocumentString<ConsoleSelectionSizeQuery, ConsoleSelectionSizeQueryVariables>;
 export const ConsolePositionDocument = new TypedDocumentString(`
     query ConsolePosition($code: String!) {
   position(code: $code) {
@@ -1480,3 +1462,84 @@ export const ConsolePositionDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:023ae6dfb04496285fbdf451b3743647a3eb3c30d39c0db482d9aaa032250674"}) as unknown as TypedDocumentString<ConsolePositionQuery, ConsolePositionQueryVariables>;
+export const ConsoleSelectionDocument = new TypedDocumentString(`
+    query ConsoleSelection($id: ID!) {
+  selection(id: $id) {
+    id
+    agency
+    note
+    openedAt
+    openedBy
+    closedAt
+    fingerprint
+    verified
+    position {
+      code
+      name
+      orgUnit {
+        agency {
+          code
+          name
+          timeZone
+        }
+      }
+    }
+    policy {
+      asOf
+      scale
+    }
+    candidates(first: 100) {
+      nodes {
+        jobPersonMatch
+        category
+        qualified
+        readiness
+        threshold
+        unmetConditions {
+          code
+          message
+        }
+        terms {
+          critical
+          gap
+        }
+        employee {
+          nip
+          name
+        }
+      }
+    }
+    decisions(history: true) {
+      current
+      decision
+      reason
+      decidedAt
+      decidedBy
+      employee {
+        nip
+        name
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:e73b26326b14ecd0b79ff8076a4ab8eecf5ebfb60612ea729212b760f83916bd"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
+export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
+    mutation ConsoleRecordDecision($input: RecordDecisionInput!) {
+  recordDecision(input: $input) {
+    userErrors {
+      field
+      code
+    }
+  }
+}
+    `, {"hash":"sha256:736808e85f65624ca69130663c0659661301ad3fcf506d6bb9ff0bf0b2342678"}) as unknown as TypedDocumentString<ConsoleRecordDecisionMutation, ConsoleRecordDecisionMutationVariables>;
+export const ConsoleCloseSelectionDocument = new TypedDocumentString(`
+    mutation ConsoleCloseSelection($id: ID!) {
+  closeSelection(input: {selectionId: $id}) {
+    userErrors {
+      field
+      code
+    }
+  }
+}
+    `, {"hash":"sha256:395fbe06ba3db97c3c886d60cc62dd944b4170b7d59a2a5af16a2bb426f5e2d1"}) as unknown as TypedDocumentString<ConsoleCloseSelectionMutation, ConsoleCloseSelectionMutationVariables>;

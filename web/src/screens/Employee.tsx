@@ -1,14 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  Progress,
-  SimpleGrid,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Card, Group, Progress, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../api';
 import { policyFor } from '../policy';
 import { PlanTable } from './fit/Plan';
@@ -20,6 +10,7 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { AssessedOn, ErrorNotice, Loading } from '../ui/parts';
 import { VerdictCells, type VerdictPart } from '../ui/verdict';
+import { PlaceLink } from '../ui/links';
 
 const EmployeeQuery = graphql(`
   query ConsoleEmployee($nip: String!) {
@@ -39,6 +30,7 @@ const EmployeeQuery = graphql(`
         name
       }
       agency {
+        code
         name
       }
       position {
@@ -100,17 +92,26 @@ export function EmployeeScreen(props: { nip: string }) {
         {t('nip')} {employee.nip} ·{' '}
         {employee.rank ? `${employee.rank.code} ${employee.rank.name}` : '—'} · {t('education')}{' '}
         {employee.education?.code ?? '—'} ·{' '}
-        <Anchor href={href(['units', employee.orgUnit.code])} size="sm">
+        <PlaceLink
+          place="unit"
+          target={{ agency: employee.agency.code }}
+          href={href(['units', employee.orgUnit.code])}
+          size="sm"
+        >
           {employee.orgUnit.name}
-        </Anchor>{' '}
+        </PlaceLink>{' '}
         · {employee.agency.name}
       </Text>
       <Text size="sm">
         {t('position')}:{' '}
         {employee.position ? (
-          <Anchor href={href(['positions', employee.position.code])}>
+          <PlaceLink
+            place="position"
+            target={{ agency: employee.agency.code }}
+            href={href(['positions', employee.position.code])}
+          >
             {employee.position.name}
-          </Anchor>
+          </PlaceLink>
         ) : (
           t('noPosition')
         )}
@@ -200,11 +201,13 @@ function BestFits(props: { employee: EmployeeData }) {
           {(props.employee.bestFitPositions ?? []).map((fit) => (
             <Table.Tr key={fit.position.code}>
               <Table.Td>
-                <Anchor
+                <PlaceLink
+                  place="fit"
+                  target={{ nip: props.employee.nip }}
                   href={href(['positions', fit.position.code, 'fit', props.employee.nip ?? ''])}
                 >
                   {fit.position.name}
-                </Anchor>
+                </PlaceLink>
                 <Text size="xs" c="dimmed">
                   {fit.position.code} · {fit.position.categoryName}
                 </Text>
@@ -237,9 +240,14 @@ function BestFitPlan(props: { nip: string; code: string }) {
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
         {t('myPlanIntro')}{' '}
-        <Anchor href={href(['positions', data.position.code, 'fit', props.nip])} size="sm">
+        <PlaceLink
+          place="fit"
+          target={{ nip: props.nip }}
+          href={href(['positions', data.position.code, 'fit', props.nip])}
+          size="sm"
+        >
           {t('fitTitle', { name: data.employee.name ?? '—', position: data.position.name })}
-        </Anchor>
+        </PlaceLink>
       </Text>
       <PlanTable fit={data} />
     </Card>

@@ -9,10 +9,12 @@ import { ConditionChips, VerdictParts } from '../ui/verdict';
 import { PlanTable } from './fit/Plan';
 import { FitQuery, type FitData } from './fit/query';
 import { WhatIf } from './fit/WhatIf';
+import { PlaceLink, useMayOpen } from '../ui/links';
 
 /** One candidate against one position: every term, the chart, the reasons and the plan. */
 export function FitScreen(props: { code: string; nip: string; params: URLSearchParams }) {
   const t = useT();
+  const mayOpen = useMayOpen();
   const { token } = useSession();
   const scale = props.params.get('scale') ?? 'OPTIMAL';
   const fit = useApi(
@@ -25,16 +27,23 @@ export function FitScreen(props: { code: string; nip: string; params: URLSearchP
   const data = fit.data.fit;
   return (
     <>
-      <Anchor href={href(['positions', props.code], { scale })} size="sm" className="no-print">
-        ← {data.position.name}
-      </Anchor>
+      {mayOpen('position') && (
+        <Anchor href={href(['positions', props.code], { scale })} size="sm" className="no-print">
+          ← {data.position.name}
+        </Anchor>
+      )}
       <Title order={2} mt="xs">
         {t('fitTitle', { name: data.employee.name ?? '—', position: data.position.name })}
       </Title>
       <Text size="sm" c="dimmed">
-        <Anchor href={href(['employees', data.employee.nip ?? ''])} size="sm">
+        <PlaceLink
+          place="employee"
+          target={{ nip: data.employee.nip }}
+          href={href(['employees', data.employee.nip ?? ''])}
+          size="sm"
+        >
           {data.employee.nip}
-        </Anchor>{' '}
+        </PlaceLink>{' '}
         · {data.employee.rank ? `${data.employee.rank.code} ${data.employee.rank.name}` : '—'} ·{' '}
         {data.employee.education?.code ?? '—'} · {data.employee.orgUnit.name} ·{' '}
         {data.employee.position?.name ?? t('noPosition')}

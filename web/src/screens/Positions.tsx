@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useApi } from '../api';
 import { graphql } from '../gql';
@@ -9,6 +9,8 @@ import { useSession } from '../session';
 import { PagedList } from '../ui/list';
 import { DownloadButtons } from '../ui/parts';
 import { usePaging } from '../ui/paging';
+import { offeredAgencies } from '../access';
+import { PlaceLink } from '../ui/links';
 
 const PositionsQuery = graphql(`
   query ConsolePositions(
@@ -86,7 +88,7 @@ const ORDERS: {
 /** Positions with search and filters; each opens its job profile and ranked candidates. */
 export function PositionsScreen() {
   const t = useT();
-  const { token } = useSession();
+  const { token, claims } = useSession();
   const [search, setSearch] = useState('');
   const [typed, setTyped] = useState('');
   const [category, setCategory] = useState<string | null>(null);
@@ -139,7 +141,7 @@ export function PositionsScreen() {
         <Select
           label={t('agency')}
           placeholder={t('allAgencies')}
-          data={(agencies.data?.agencies.nodes ?? []).map((a) => ({
+          data={offeredAgencies(claims, agencies.data?.agencies.nodes ?? []).map((a) => ({
             value: a.code,
             label: a.name,
           }))}
@@ -195,7 +197,13 @@ function PositionsTable(props: { positions: PositionRow[] }) {
               </Text>
             </Table.Td>
             <Table.Td>
-              <Anchor href={href(['positions', position.code])}>{position.name}</Anchor>
+              <PlaceLink
+                place="position"
+                target={{ agency: position.orgUnit.agency.code }}
+                href={href(['positions', position.code])}
+              >
+                {position.name}
+              </PlaceLink>
             </Table.Td>
             <Table.Td>
               <Badge variant="light" color="indigo" tt="none">
@@ -203,9 +211,14 @@ function PositionsTable(props: { positions: PositionRow[] }) {
               </Badge>
             </Table.Td>
             <Table.Td>
-              <Anchor href={href(['units', position.orgUnit.code])} size="sm">
+              <PlaceLink
+                place="unit"
+                target={{ agency: position.orgUnit.agency.code }}
+                href={href(['units', position.orgUnit.code])}
+                size="sm"
+              >
                 {position.orgUnit.name}
-              </Anchor>
+              </PlaceLink>
             </Table.Td>
             <Table.Td>{position.requirements.length}</Table.Td>
           </Table.Tr>

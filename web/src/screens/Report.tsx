@@ -6,6 +6,8 @@ import { policyFor } from '../policy';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { ErrorNotice, Loading } from '../ui/parts';
+import { useAgencyTimeZone } from '../ui/zone';
+import { todayIn } from '../zone';
 
 const ReportQuery = graphql(`
   query ConsoleReport($code: String!, $policy: ScoringPolicyInput, $first: Int!) {
@@ -16,7 +18,9 @@ const ReportQuery = graphql(`
       orgUnit {
         name
         agency {
+          code
           name
+          timeZone
         }
       }
       requirements {
@@ -78,6 +82,8 @@ export function ReportScreen(props: { code: string; params: URLSearchParams }) {
     { code: props.code, policy: policyFor(scale), first: Number(top) },
     token,
   );
+  // Dated by the agency's calendar: a report printed in Ambon after 15.00 UTC is already tomorrow's.
+  const zone = useAgencyTimeZone(result.data?.position?.orgUnit.agency);
   if (result.error) return <ErrorNotice error={result.error} onRetry={result.reload} />;
   if (!result.data) return <Loading />;
   const { position, candidates } = result.data;
@@ -114,7 +120,7 @@ export function ReportScreen(props: { code: string; params: URLSearchParams }) {
       </Text>
       <Text size="sm" data-testid="report-meta">
         {t('reportMeta', {
-          date: t.today(),
+          date: todayIn(zone, t.language),
           asOf: first ? t.date(first.asOf) : '—',
           policy,
         })}

@@ -1,10 +1,11 @@
-import { Anchor, Card, Group, Select, Table, Text, Title } from '@mantine/core';
+import { Card, Group, Select, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../api';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 import { DownloadButtons, ErrorNotice, Loading } from '../ui/parts';
+import { PlaceLink } from '../ui/links';
 
 const SkillOptionsQuery = graphql(`
   query ConsoleSkillOptions {
@@ -157,7 +158,13 @@ function SkillResults(props: {
                 <Table.Tr key={employee.nip ?? employee.name}>
                   <Table.Td>
                     {employee.nip ? (
-                      <Anchor href={href(['employees', employee.nip])}>{employee.name}</Anchor>
+                      <PlaceLink
+                        place="employee"
+                        target={{ nip: employee.nip }}
+                        href={href(['employees', employee.nip])}
+                      >
+                        {employee.name}
+                      </PlaceLink>
                     ) : (
                       employee.name
                     )}

@@ -34,7 +34,7 @@ const SuccessionPlanQuery = graphql(`
   query ConsoleSuccessionPlan($code: String!) {
     position(code: $code) {
       code
-      title
+      name
       category
       successionPlan {
         version
@@ -152,10 +152,10 @@ export function SuccessionScreen(props: { code: string }) {
   return (
     <>
       <Anchor href={href(['positions', position.code])} size="sm">
-        ← {position.title}
+        ← {position.name}
       </Anchor>
       <Title order={2} mt="xs">
-        {t('successionPlanTitle', { position: position.title })}
+        {t('successionPlanTitle', { position: position.name })}
       </Title>
       {problem && (
         <Alert color="red" mt="sm" role="alert">
@@ -191,7 +191,7 @@ export function SuccessionScreen(props: { code: string }) {
         >
           <Text size="sm" data-testid="confirm-approval">
             {t('confirmApproval', {
-              position: position.title,
+              position: position.name,
               version: draft.version,
               count: draft.successors.length,
             })}

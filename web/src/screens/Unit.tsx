@@ -1,4 +1,4 @@
-import { Anchor, Text, Title } from '@mantine/core';
+import { Text, Title } from '@mantine/core';
 import { useApi } from '../api';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { lazy, Suspense } from 'react';
 import type { AnalyticsScope } from '../gql/graphql';
 import { ErrorNotice, Loading } from '../ui/parts';
+import { PlaceLink } from '../ui/links';
 
 /** The analyses and their chart library load only when a unit or an agency is opened. */
 const LazyAnalytics = lazy(() =>
@@ -50,18 +51,29 @@ export function UnitScreen(props: { code: string; params: URLSearchParams }) {
   if (!unit.data) return <Loading />;
   const { orgUnit } = unit.data;
   if (!orgUnit) return <Text>{t('notFound')}</Text>;
+  const agency = { agency: orgUnit.agency.code };
   return (
     <>
       <Text size="sm" c="dimmed">
-        <Anchor href={href(['agencies', orgUnit.agency.code])} size="sm">
+        <PlaceLink
+          place="agency"
+          target={agency}
+          href={href(['agencies', orgUnit.agency.code])}
+          size="sm"
+        >
           {orgUnit.agency.name}
-        </Anchor>
+        </PlaceLink>
         {orgUnit.parent && (
           <>
             {' · '}
-            <Anchor href={href(['units', orgUnit.parent.code])} size="sm">
+            <PlaceLink
+              place="unit"
+              target={agency}
+              href={href(['units', orgUnit.parent.code])}
+              size="sm"
+            >
               {orgUnit.parent.name}
-            </Anchor>
+            </PlaceLink>
           </>
         )}
       </Text>
@@ -72,9 +84,9 @@ export function UnitScreen(props: { code: string; params: URLSearchParams }) {
           {orgUnit.children.map((child, i) => (
             <span key={child.code}>
               {i > 0 && ', '}
-              <Anchor href={href(['units', child.code])} size="sm">
+              <PlaceLink place="unit" target={agency} href={href(['units', child.code])} size="sm">
                 {child.name}
-              </Anchor>
+              </PlaceLink>
             </span>
           ))}
         </Text>

@@ -1,4 +1,4 @@
-import { Anchor, Group, Table, Text, Title } from '@mantine/core';
+import { Group, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../api';
 import { graphql } from '../gql';
 import { useT } from '../i18n';
@@ -7,10 +7,12 @@ import { useSession } from '../session';
 import { PagedList } from '../ui/list';
 import { DownloadButtons } from '../ui/parts';
 import { usePaging } from '../ui/paging';
+import { scopedAgency } from '../access';
+import { PlaceLink } from '../ui/links';
 
 const UnitsQuery = graphql(`
-  query ConsoleUnits($after: String) {
-    orgUnits(first: 50, after: $after) {
+  query ConsoleUnits($after: String, $filter: OrgUnitFilter) {
+    orgUnits(first: 50, after: $after, filter: $filter) {
       totalCount
       pageInfo {
         hasNextPage
@@ -31,17 +33,22 @@ const UnitsQuery = graphql(`
   }
 `);
 
-/** Org units, each opening its talent matrix and training needs. */
+/**
+ * Org units, each opening its talent matrix and training needs; HR and COMMITTEE are shown their
+ * own agency's only, whose analyses they may open.
+ */
 export function UnitsScreen() {
   const t = useT();
-  const { token } = useSession();
+  const { token, claims } = useSession();
   const paging = usePaging();
-  const result = useApi(UnitsQuery, { after: paging.after }, token);
+  const agencyCode = scopedAgency(claims);
+  const variables = { after: paging.after, filter: agencyCode ? { agencyCode } : undefined };
+  const result = useApi(UnitsQuery, variables, token);
   return (
     <>
       <Group justify="space-between" mb="sm">
         <Title order={2}>{t('units')}</Title>
-        <DownloadButtons document={UnitsQuery} variables={{ after: paging.after }} />
+        <DownloadButtons document={UnitsQuery} variables={variables} />
       </Group>
       <PagedList loaded={result} connection={result.data?.orgUnits} paging={paging}>
         {(page) => (
@@ -60,7 +67,13 @@ export function UnitsScreen() {
                     {unit.code}
                   </Table.Td>
                   <Table.Td>
-                    <Anchor href={href(['units', unit.code])}>{unit.name}</Anchor>
+                    <PlaceLink
+                      place="unit"
+                      target={{ agency: unit.agency.code }}
+                      href={href(['units', unit.code])}
+                    >
+                      {unit.name}
+                    </PlaceLink>
                     {unit.parent && (
                       <Text size="xs" c="dimmed">
                         {unit.parent.name}
@@ -68,9 +81,14 @@ export function UnitsScreen() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Anchor href={href(['agencies', unit.agency.code])} size="sm">
+                    <PlaceLink
+                      place="agency"
+                      target={{ agency: unit.agency.code }}
+                      href={href(['agencies', unit.agency.code])}
+                      size="sm"
+                    >
                       {unit.agency.name}
-                    </Anchor>
+                    </PlaceLink>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Select, Table, Text, Title } from '@mantine/core';
+import { Card, Group, Select, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../api';
 import { graphql } from '../gql';
@@ -7,6 +7,7 @@ import { href } from '../router';
 import { useSession } from '../session';
 import { DownloadButtons, ErrorNotice, Loading } from '../ui/parts';
 import { AgenciesQuery } from './Positions';
+import { PlaceLink } from '../ui/links';
 
 const VacanciesQuery = graphql(`
   query ConsoleVacancies($within: Int!, $agencyCode: String) {
@@ -94,18 +95,26 @@ export function VacanciesScreen() {
                 <Table.Tr key={vacancy.position.code} data-code={vacancy.position.code}>
                   <Table.Td>{t.date(vacancy.retiresOn)}</Table.Td>
                   <Table.Td>
-                    <Anchor href={href(['positions', vacancy.position.code])}>
+                    <PlaceLink
+                      place="position"
+                      target={{ agency: agencyCode }}
+                      href={href(['positions', vacancy.position.code])}
+                    >
                       {vacancy.position.name}
-                    </Anchor>
+                    </PlaceLink>
                     <Text size="xs" c="dimmed">
                       {vacancy.position.code} · {vacancy.position.categoryName}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     {vacancy.holder && (
-                      <Anchor href={href(['employees', vacancy.holder.nip ?? ''])}>
+                      <PlaceLink
+                        place="employee"
+                        target={{ agency: agencyCode, nip: vacancy.holder.nip }}
+                        href={href(['employees', vacancy.holder.nip ?? ''])}
+                      >
                         {vacancy.holder.name}
-                      </Anchor>
+                      </PlaceLink>
                     )}
                   </Table.Td>
                   <Table.Td>{vacancy.bench.pool}</Table.Td>

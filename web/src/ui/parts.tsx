@@ -4,15 +4,18 @@ import { ApiError, download } from '../api';
 import type { TypedDocumentString } from '../gql/graphql';
 import { useSession } from '../session';
 import { useT } from '../i18n';
+import { sayFailure } from '../procedure';
 
-/** An API error in words: what the code means, then the server's own message. */
+/**
+ * An API error in words: what the code means in the viewer's language (the server's own
+ * message is English, so it is shown only to an English reader), and the code.
+ */
 export function ErrorNotice(props: { error: ApiError; onRetry?: () => void }) {
   const t = useT();
-  const meaning = t.errorMeaning(props.error.code);
   return (
-    <Alert color="red" title={meaning ?? props.error.message} role="alert" mb="md">
-      {meaning && <Text size="sm">{props.error.message}</Text>}
-      <Text size="xs" c="dimmed">
+    <Alert color="red" title={sayFailure(t, props.error)} role="alert" mb="md">
+      {t.language === 'en' && <Text size="sm">{props.error.message}</Text>}
+      <Text size="xs" c="dimmed" translate="no">
         {props.error.code}
       </Text>
       {props.onRetry && (
@@ -55,7 +58,7 @@ export function DownloadButtons<Result, Variables>(props: {
       </Button>
       {error && (
         <Text size="xs" c="red" role="alert">
-          {t.errorMeaning(error.code) ?? error.message}
+          {sayFailure(t, error)}
         </Text>
       )}
     </Group>

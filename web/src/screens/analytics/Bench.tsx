@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Card, Group, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../../api';
 import { graphql } from '../../gql';
 import type { AnalyticsScope } from '../../gql/graphql';
@@ -8,6 +8,7 @@ import { href } from '../../router';
 import { useSession } from '../../session';
 import { DownloadButtons, ErrorNotice, Loading } from '../../ui/parts';
 import { Figure } from './common';
+import { PlaceLink } from '../../ui/links';
 
 const BenchQuery = graphql(`
   query ConsoleBenchStrength($scope: AnalyticsScope!) {
@@ -99,9 +100,13 @@ export function BenchPanel(props: { scope: AnalyticsScope }) {
               {bench.map((b) => (
                 <Table.Tr key={b.position.code} data-code={b.position.code}>
                   <Table.Td>
-                    <Anchor href={href(['positions', b.position.code])} size="sm">
+                    <PlaceLink
+                      place="position"
+                      href={href(['positions', b.position.code])}
+                      size="sm"
+                    >
                       {b.position.name}
-                    </Anchor>
+                    </PlaceLink>
                     <Text size="xs" c="dimmed">
                       <span className="code">{b.position.code}</span> · {b.position.categoryName}
                     </Text>

@@ -1,5 +1,5 @@
 import { DonutChart } from '@mantine/charts';
-import { Anchor, Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useApi } from '../../api';
 import { graphql } from '../../gql';
 import type { AnalyticsScope } from '../../gql/graphql';
@@ -10,6 +10,7 @@ import { PagedList } from '../../ui/list';
 import { usePaging } from '../../ui/paging';
 import { DownloadButtons, ErrorNotice, Loading } from '../../ui/parts';
 import { Figure, seesNames } from './common';
+import { PlaceLink } from '../../ui/links';
 
 const ComplianceQuery = graphql(`
   query ConsoleCompliance($scope: AnalyticsScope!) {
@@ -152,9 +153,14 @@ function BelowTarget(props: { scope: AnalyticsScope; target: number }) {
             {list.nodes.map((row, i) => (
               <Table.Tr key={row.employee?.nip ?? i} data-nip={row.employee?.nip}>
                 <Table.Td>
-                  <Anchor href={href(['employees', row.employee?.nip ?? ''])} size="sm">
+                  <PlaceLink
+                    place="employee"
+                    target={{ nip: row.employee?.nip }}
+                    href={href(['employees', row.employee?.nip ?? ''])}
+                    size="sm"
+                  >
                     {row.employee?.name ?? '—'}
-                  </Anchor>
+                  </PlaceLink>
                   <Text size="xs" c="dimmed">
                     {row.employee?.nip} · {row.employee?.orgUnit.name}
                   </Text>

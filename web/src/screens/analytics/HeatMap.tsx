@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Text, Title, Tooltip } from '@mantine/core';
+import { Card, Group, Text, Title, Tooltip } from '@mantine/core';
 import { useApi } from '../../api';
 import { graphql } from '../../gql';
 import type { AnalyticsScope } from '../../gql/graphql';
@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { href } from '../../router';
 import { useSession } from '../../session';
 import { DownloadButtons, ErrorNotice, Loading } from '../../ui/parts';
+import { PlaceLink } from '../../ui/links';
 
 const HeatMapQuery = graphql(`
   query ConsoleHeatMap($scope: AnalyticsScope!) {
@@ -89,9 +90,9 @@ export function HeatMapPanel(props: { scope: AnalyticsScope }) {
               {map.rows.map((row) => (
                 <tr key={row.orgUnit.code} data-unit={row.orgUnit.code}>
                   <th scope="row">
-                    <Anchor href={href(['units', row.orgUnit.code])} size="sm">
+                    <PlaceLink place="unit" href={href(['units', row.orgUnit.code])} size="sm">
                       {row.orgUnit.name}
-                    </Anchor>
+                    </PlaceLink>
                     <Text size="xs" c="dimmed">
                       {t('people', { count: row.employees })}
                     </Text>

@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, List, Text, Title, UnstyledButton } from '@mantine/core';
+import { Card, Group, List, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../api';
 import { graphql } from '../../gql';
@@ -10,6 +10,7 @@ import { PagedList } from '../../ui/list';
 import { usePaging } from '../../ui/paging';
 import { DownloadButtons, ErrorNotice, Loading } from '../../ui/parts';
 import { seesNames } from './common';
+import { PlaceLink } from '../../ui/links';
 
 const MatrixQuery = graphql(`
   query ConsoleTalentMatrix($scope: AnalyticsScope!) {
@@ -159,9 +160,14 @@ function TalentPeople(props: { scope: AnalyticsScope; box: number }) {
         <List size="sm" mt="xs">
           {page.nodes.map((e) => (
             <List.Item key={e.nip}>
-              <Anchor href={href(['employees', e.nip ?? ''])} size="sm">
+              <PlaceLink
+                place="employee"
+                target={{ nip: e.nip }}
+                href={href(['employees', e.nip ?? ''])}
+                size="sm"
+              >
                 {e.name}
-              </Anchor>{' '}
+              </PlaceLink>{' '}
               <Text span size="xs" c="dimmed">
                 {e.nip} · {e.position?.name ?? t('noPosition')}
               </Text>

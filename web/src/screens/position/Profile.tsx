@@ -1,26 +1,12 @@
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { ApiError, request } from '../../api';
+import { Button, Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { ConsolePositionQuery } from '../../gql/graphql';
 import { useT } from '../../i18n';
-import { policyFor } from '../../policy';
-import { href, navigate } from '../../router';
+import { href } from '../../router';
 import { isKeyPosition } from '../Succession';
 import { useSession } from '../../session';
-
-const OpenSelectionMutation = graphql(`
-  mutation ConsoleOpenSelection($input: OpenSelectionInput!) {
-    openSelection(input: $input) {
-      userErrors {
-        message
-      }
-      selection {
-        id
-      }
-    }
-  }
-`);
+import { PlaceLink } from '../../ui/links';
+import { OpenSelectionButton } from './OpenSelection';
 
 /** A position's job profile, with its agency's units for the candidates' filter. */
 export const PositionQuery = graphql(`
@@ -80,16 +66,10 @@ export type Profile = NonNullable<ConsolePositionQuery['position']>;
 
 /** A position's job profile: what it is, the report and a selection to open, its standards. */
 export function PositionProfile(props: { profile: Profile; scale: string }) {
-  const [openProblem, setOpenProblem] = useState<string>();
   const { profile } = props;
   return (
     <>
-      <ProfileHeading profile={profile} scale={props.scale} onOpenProblem={setOpenProblem} />
-      {openProblem && (
-        <Alert color="red" mt="sm" role="alert">
-          {openProblem}
-        </Alert>
-      )}
+      <ProfileHeading profile={profile} scale={props.scale} />
       <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
         <Requirements profile={profile} />
         <Conditions profile={profile} />
@@ -99,22 +79,19 @@ export function PositionProfile(props: { profile: Profile; scale: string }) {
 }
 
 /** Code, category, unit, title and summary; beside them the report and (committees) a selection. */
-function ProfileHeading(props: {
-  profile: Profile;
-  scale: string;
-  onOpenProblem: (problem: string) => void;
-}) {
+function ProfileHeading(props: { profile: Profile; scale: string }) {
   const t = useT();
   const { claims } = useSession();
   const { profile, scale } = props;
+  const agency = profile.orgUnit.agency.code;
   return (
     <Group justify="space-between" align="start">
       <div>
         <Text size="sm" c="dimmed">
           <span className="code">{profile.code}</span> · {profile.categoryName} ·{' '}
-          <Anchor href={href(['units', profile.orgUnit.code])} size="sm">
+          <PlaceLink place="unit" target={{ agency }} href={href(['units', profile.orgUnit.code])}>
             {profile.orgUnit.name}
-          </Anchor>
+          </PlaceLink>
         </Text>
         <Title order={2}>{profile.name}</Title>
         <Text size="sm" mt={4} maw={760}>
@@ -129,8 +106,8 @@ function ProfileHeading(props: {
         >
           {t('report')}
         </Button>
-        {claims.role === 'COMMITTEE' && (
-          <OpenSelectionButton code={profile.code} scale={scale} onProblem={props.onOpenProblem} />
+        {claims.role === 'COMMITTEE' && claims.agency === agency && (
+          <OpenSelectionButton code={profile.code} title={profile.name} scale={scale} />
         )}
         {claims.role !== 'EMPLOYEE' &&
           claims.role !== 'ANALYST' &&
@@ -145,42 +122,6 @@ function ProfileHeading(props: {
           )}
       </Group>
     </Group>
-  );
-}
-
-/** Opens a selection on the position's ranking as it stands, and goes to it. */
-function OpenSelectionButton(props: {
-  code: string;
-  scale: string;
-  onProblem: (problem: string) => void;
-}) {
-  const t = useT();
-  const { token } = useSession();
-  const [opening, setOpening] = useState(false);
-  return (
-    <Button
-      loading={opening}
-      onClick={() => {
-        setOpening(true);
-        request(
-          OpenSelectionMutation,
-          { input: { positionCode: props.code, policy: policyFor(props.scale) } },
-          token,
-        ).then(
-          ({ openSelection }) => {
-            setOpening(false);
-            if (openSelection.selection) navigate(href(['selections', openSelection.selection.id]));
-            else props.onProblem(openSelection.userErrors.map((e) => e.message).join(' '));
-          },
-          (error: unknown) => {
-            setOpening(false);
-            props.onProblem(error instanceof ApiError ? error.message : String(error));
-          },
-        );
-      }}
-    >
-      {t('openSelection')}
-    </Button>
   );
 }
 
