@@ -145,7 +145,7 @@ export async function createHttpServer(
     ...opsRoutes(deps),
     ...consoleRoutes(deps),
     ...graphqlRoutes(deps, runOperation),
-    ...exportRoutes(deps, runOperation),
+    ...exportRoutes(deps),
     ...streamRoutes(deps, parts.eventSize),
     ...parts.routes(deps),
   ];
