@@ -32,6 +32,18 @@ const EXPORT_STATUS: Readonly<Record<string, number>> = {
 
 type Format = 'csv' | 'xlsx';
 
+/** The plan of a query without rows: run once for its refusals, then answered 400. */
+const NO_ROWS: ExportPlan = {
+  rowsPath: [],
+  paged: false,
+  rowsKey: null,
+  columns: [],
+  query: '',
+  variables: {},
+  wanted: null,
+  startAfter: null,
+};
+
 /** One run of the operation (a page), as Apollo answered it. */
 interface Page {
   readonly data?: Record<string, unknown> | null;
@@ -88,10 +100,10 @@ async function serveExport(
       );
     operationName = operation.name?.value;
     entry.operation = operationName ?? null;
-    const found = exportPlan(pipeline.schema, document, operation, variablesOf(body.variables));
-    if (!found)
-      return sendError(reply, 400, 'The query holds no list or connection to make rows of.');
-    plan = found;
+    const variables = variablesOf(body.variables);
+    const found = exportPlan(pipeline.schema, document, operation, variables);
+    // Without rows the query still runs once, so that its refusals (roles, cost) come first.
+    plan = found ?? { ...NO_ROWS, query: String(body.query), variables };
   } catch (error) {
     if (error instanceof AppError) return sendRefusal(reply, error);
     // A variable of the wrong type where the export reads `first`, `after` or `groupBy`.
@@ -121,6 +133,8 @@ async function serveExport(
       .send(JSON.stringify({ errors: first.errors, data: first.data ?? null }));
   }
 
+  if (plan.columns.length === 0)
+    return sendError(reply, 400, 'The query holds no list or connection to make rows of.');
   const out = new PassThrough();
   const sheet = operationName ?? 'export';
   const writer: RowWriter =
