@@ -24,3 +24,24 @@ export function suppressSmallGroups<T extends CountedGroup>(
   const total = groups.reduce((sum, group) => sum + (group.count < min ? group.count : 0), 0);
   return total >= min ? [...shown, gathered(total)] : shown;
 }
+
+/** A mean of a group as computed, with what the group rule needs to judge it. */
+export interface GroupMean {
+  /** The mean over the contributors (null: none). */
+  readonly mean: number | null;
+  /** The employees the mean is over (for a mean level: those assessed in the competency). */
+  readonly contributors: number;
+  /** The row gathers withheld groups (`suppressed`): it has no one mean. */
+  readonly suppressed: boolean;
+}
+
+/**
+ * A group's mean as it may be shown, rounded to two decimals: null for a row of withheld groups,
+ * for no contributors, and, to a role under the group rule (`restricted`), for fewer than `min`
+ * contributors: a mean of one person's level is that person's level.
+ */
+export function shownMean(group: GroupMean, min: number, restricted: boolean): number | null {
+  if (group.suppressed || group.mean === null || group.contributors === 0) return null;
+  if (restricted && group.contributors < min) return null;
+  return Math.round(group.mean * 100) / 100;
+}

@@ -349,7 +349,7 @@ describe('spreadsheets out', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('Counts');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.getRow(1).values).toEqual([undefined, 'key', 'count']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'RANK', 'count']);
     let total = 0;
     sheet.eachRow((row, n) => {
       if (n === 1) return;

@@ -79,6 +79,8 @@ export async function startTestApp(
     demoTokens?: boolean;
     /** The callers' cost budget a minute; none unless a test is about it. */
     costPerMinute?: number;
+    /** The most rows one export writes (`EXPORT_MAX_ROWS`). */
+    exportMaxRows?: number;
     writeWaitMs?: number;
     exposeStatementCount?: boolean | 'on-request';
     metricsToken?: string;
@@ -114,6 +116,7 @@ export async function startTestApp(
     limits: {
       ...defaults.limits,
       costPerMinute: options.costPerMinute ?? 0,
+      exportMaxRows: options.exportMaxRows ?? defaults.limits.exportMaxRows,
       writeWaitMs: options.writeWaitMs ?? defaults.limits.writeWaitMs,
     },
     exposeStatementCount: options.exposeStatementCount ?? true,

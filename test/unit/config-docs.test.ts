@@ -66,6 +66,7 @@ describe('the settings table (SETTINGS in src/platform/config/settings.ts)', () 
       writeWaitMs: SETTINGS.WRITE_WAIT_MS.default,
       costPerMinute: SETTINGS.RATE_LIMIT_COST_PER_MINUTE.default,
       minGroupSize: SETTINGS.MIN_GROUP_SIZE.default,
+      exportMaxRows: SETTINGS.EXPORT_MAX_ROWS.default,
     });
   });
 

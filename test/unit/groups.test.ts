@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config/config';
-import { DEFAULT_MIN_GROUP_SIZE, suppressSmallGroups } from '../../src/domain/groups';
+import { DEFAULT_MIN_GROUP_SIZE, shownMean, suppressSmallGroups } from '../../src/domain/groups';
 
 interface Row {
   key: string | null;
@@ -61,5 +61,35 @@ describe('MIN_GROUP_SIZE', () => {
 
   it.each(['0', '-3', '2.5', 'five'])('refuses %j: a whole number of at least 1', (raw) => {
     expect(() => loadConfig({ MIN_GROUP_SIZE: raw })).toThrow(/MIN_GROUP_SIZE must be an integer/);
+  });
+});
+
+describe('a group mean as it may be shown', () => {
+  it.each([
+    [
+      'a group of five, to an analyst',
+      { mean: 2.4, contributors: 5, suppressed: false },
+      true,
+      2.4,
+    ],
+    ['a group of four, to an analyst', { mean: 3, contributors: 4, suppressed: false }, true, null],
+    ['a group of four, to HR', { mean: 3, contributors: 4, suppressed: false }, false, 3],
+    ['one person, to an admin', { mean: 4, contributors: 1, suppressed: false }, false, 4],
+    ['nobody assessed', { mean: null, contributors: 0, suppressed: false }, false, null],
+    ['the row of withheld groups', { mean: 2, contributors: 12, suppressed: true }, true, null],
+    [
+      'the row of withheld groups, to an admin',
+      { mean: 2, contributors: 12, suppressed: true },
+      false,
+      null,
+    ],
+    [
+      'a mean rounded to two decimals',
+      { mean: 2 / 3, contributors: 6, suppressed: false },
+      true,
+      0.67,
+    ],
+  ])('%s', (_what, group, restricted, shown) => {
+    expect(shownMean(group, 5, restricted)).toBe(shown);
   });
 });

@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Knex } from '@mikro-orm/knex';
 import type { Context } from '../../platform/graphql/context';
 import { badInput } from '../../shared/errors';
 import { suppressSmallGroups } from '../../domain/groups';
@@ -46,7 +47,27 @@ export class EmployeeCount {
       'The row gathers the groups withheld from an ANALYST for being smaller than the minimum group size (its key all null, its count their total); false on every other row.',
   })
   suppressed!: boolean;
+
+  /** The groups of the answer this row is one of: what its means are computed over. */
+  groups?: CountedGroups;
 }
+
+/**
+ * The groups of one `employeeCounts` answer: the employees it counted, grouped the same way, so
+ * that each mean asked of its rows is one statement for all of them (`employee-means.ts`).
+ */
+export interface CountedGroups {
+  readonly ctx: Context;
+  /** The counted employees (`e`), joined and grouped by the key columns `k0`, `k1`, …. */
+  grouped(): Knex.QueryBuilder;
+  /** The key columns' names, in the order of `groupBy`. */
+  readonly keys: readonly string[];
+  /** What each mean computed for these groups answered, by what it was asked (memo). */
+  readonly means: Map<string, Promise<ReadonlyMap<string, { mean: number | null; n: number }>>>;
+}
+
+/** A row's key as the means' results are keyed. */
+export const keyText = (key: readonly (string | null)[]): string => JSON.stringify(key);
 
 /** The most groups one answer holds (the cost model counts on it). */
 const MAX_GROUPS = 1000;
@@ -83,35 +104,45 @@ export async function employeeCounts(
   if (new Set(groupBy).size !== groupBy.length)
     throw badInput('Each dimension may be grouped by once.', { argument: 'groupBy' });
   const where = await employeeWhere(ctx, filter);
-  const selected = ctx.em
-    .createQueryBuilder(Employee, 'f')
-    .select('f.id')
-    .where(where)
-    .getKnexQuery();
-  const joins = new Set(groupBy.map((d) => DIMENSIONS[d].join));
-  const query = ctx.knex('employee as e').whereIn('e.id', selected);
-  if (joins.has('unit') || joins.has('agency'))
-    query.join('org_unit as u', 'u.id', 'e.org_unit_id');
-  if (joins.has('agency')) query.join('agency as ag', 'ag.id', 'u.agency_id');
-  if (joins.has('position')) query.leftJoin('position as p', 'p.id', 'e.position_id');
   const columns = groupBy.map((d, i) => ({ name: `k${i}`, sql: DIMENSIONS[d].column }));
-  query.select(ctx.knex.raw('count(*)::int as count'));
-  for (const { name, sql } of columns) query.select(ctx.knex.raw(`${sql} as ${name}`));
-  if (columns.length > 0) {
-    query.groupByRaw(columns.map((_, i) => String(i + 2)).join(', '));
-    query.orderByRaw(['count desc', ...columns.map((_, i) => `${i + 2} nulls last`)].join(', '));
-  }
+  const joins = new Set(groupBy.map((d) => DIMENSIONS[d].join));
+  // The counted employees with the key columns first (1…n), grouped by them.
+  const grouped = () => {
+    const selected = ctx.em
+      .createQueryBuilder(Employee, 'f')
+      .select('f.id')
+      .where(where)
+      .getKnexQuery();
+    const query = ctx.knex('employee as e').whereIn('e.id', selected);
+    if (joins.has('unit') || joins.has('agency'))
+      query.join('org_unit as u', 'u.id', 'e.org_unit_id');
+    if (joins.has('agency')) query.join('agency as ag', 'ag.id', 'u.agency_id');
+    if (joins.has('position')) query.leftJoin('position as p', 'p.id', 'e.position_id');
+    for (const { name, sql } of columns) query.select(ctx.knex.raw(`${sql} as ${name}`));
+    if (columns.length > 0) query.groupByRaw(columns.map((_, i) => String(i + 1)).join(', '));
+    return query;
+  };
+  const groups: CountedGroups = {
+    ctx,
+    grouped,
+    keys: columns.map((c) => c.name),
+    means: new Map(),
+  };
+  const query = grouped().select(ctx.knex.raw('count(*)::int as count'));
+  if (columns.length > 0)
+    query.orderByRaw(['count desc', ...columns.map((_, i) => `${i + 1} nulls last`)].join(', '));
   const rows = (await query.limit(MAX_GROUPS + 1)) as Record<string, string | number | null>[];
   if (rows.length > MAX_GROUPS)
     throw badInput(
       `More than ${MAX_GROUPS} groups: narrow the filter, or group by fewer dimensions.`,
       { argument: 'groupBy' },
     );
-  const counts = rows.map((row) =>
+  const counts: EmployeeCount[] = rows.map((row) =>
     Object.assign(new EmployeeCount(), {
       key: columns.map(({ name }) => (row[name] === null ? null : String(row[name]))),
       count: Number(row.count),
       suppressed: false,
+      groups,
     }),
   );
   // An ANALYST must not single anyone out: groups below the minimum are withheld.

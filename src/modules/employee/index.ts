@@ -8,6 +8,7 @@ import {
   PositionHoldersResolver,
 } from './employee.resolver';
 import { CompetencyHoldersResolver } from './competency-holders.resolver';
+import { EmployeeCountResolver } from './employee-counts.resolver';
 import { EmployeeMutationResolver } from './employee.mutations';
 import { Employee } from './employee.entity';
 import { PerformanceRecord } from './performance-record.entity';
@@ -33,6 +34,7 @@ export const employeeFeature: Feature = {
     OrgUnitEmployeesResolver,
     PositionHoldersResolver,
     CompetencyHoldersResolver,
+    EmployeeCountResolver,
     EmployeeMutationResolver,
   ],
   entities: [Employee, PerformanceRecord, DisciplineRecord],
@@ -46,6 +48,11 @@ export const employeeFeature: Feature = {
     },
     work: {
       'Query.employeeCounts': 200,
+      // One statement for every group of the answer, over the counted employees and their
+      // assessment results in the competency (or training records of the year): counted per
+      // group here, as a list's fields are, which prices one such statement at 5,000 (or 2,000).
+      'EmployeeCount.meanLevel': 5,
+      'EmployeeCount.meanTrainingHours': 2,
       // A skill search from the competency's side: one skill condition, whatever the filter adds.
       'Competency.holders': SKILL_CONDITION_COST,
     },

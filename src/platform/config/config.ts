@@ -79,6 +79,8 @@ export interface Config {
      * groups of a headcount, and per-person facts of smaller sets, are withheld.
      */
     readonly minGroupSize: number;
+    /** The most rows one export (`/export.csv|xlsx`) writes; past it the file says it was cut. */
+    readonly exportMaxRows: number;
   };
   /** Key of the cursors' encryption; made from the token secret when not set. */
   readonly cursorSecret: string | undefined;
@@ -325,6 +327,7 @@ function limitsOf({ int }: Reader): Config['limits'] {
     writeWaitMs: int('WRITE_WAIT_MS'),
     costPerMinute: int('RATE_LIMIT_COST_PER_MINUTE'),
     minGroupSize: int('MIN_GROUP_SIZE'),
+    exportMaxRows: int('EXPORT_MAX_ROWS'),
   };
 }
 

@@ -241,6 +241,13 @@ export const SETTINGS = {
     description:
       'The fewest people an ANALYST may learn anything of: smaller groups and sets are withheld.',
   },
+  EXPORT_MAX_ROWS: {
+    group: 'Limits',
+    default: 1_000_000,
+    range: [1, 100_000_000],
+    description:
+      'The most rows one export (`/export.csv`, `/export.xlsx`) writes; a longer one ends with a row saying it was cut.',
+  },
 } as const satisfies Readonly<Record<string, Setting>>;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -1,90 +1,51 @@
+import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import type { ExportColumn } from './export-plan';
 
 /** A cell as the answer gave it: text, a number, true or false, or nothing. */
 export type Cell = string | number | boolean | null;
-
-/** Rows with dotted column names, in the order the fields first appear. */
-export interface Table {
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
-}
 
 /** What several values of one column within a row (a nested list) are joined with. */
 export const LIST_SEPARATOR = '; ';
 
 /**
- * The rows of a GraphQL answer: its first list, or the nodes of its first connection, in field
- * order, depth first. Nested objects become dotted columns (`rank.code`); a nested list puts
- * its values for each dotted column into one cell, joined by `; `. Null when the answer holds
- * no list.
+ * The cells of one row, a cell per column: the value at the column's path (lists on the way
+ * followed item by item); the values of a nested list share one cell, joined by `; `; a key
+ * spread over columns gives each its item.
  */
-export function tableOf(data: unknown): Table | null {
-  const rows = firstList(data);
-  if (!rows) return null;
-  const columns: string[] = [];
-  const seen = new Set<string>();
-  const flat = rows.map((row) => {
-    const cells = new Map<string, Cell[]>();
-    flatten(row, '', cells);
-    for (const column of cells.keys())
-      if (!seen.has(column)) {
-        seen.add(column);
-        columns.push(column);
-      }
-    return cells;
+export function cellsOf(row: unknown, columns: readonly ExportColumn[]): Cell[] {
+  return columns.map((column) => {
+    const values: unknown[] = [];
+    collect(row, column.path, 0, values);
+    if (column.item !== undefined) return cellOf(values[column.item]);
+    if (values.length === 0) return null;
+    if (values.length === 1) return cellOf(values[0]);
+    return values
+      .map((v) => (v === null || v === undefined ? '' : String(cellOf(v))))
+      .join(LIST_SEPARATOR);
   });
-  // A null or an empty list where other rows have an object or items: those columns stand for it.
-  const shown = columns.filter((c) => !columns.some((other) => other.startsWith(`${c}.`)));
-  return {
-    columns: shown,
-    rows: flat.map((cells) =>
-      shown.map((column) => {
-        const values = cells.get(column);
-        if (!values || values.length === 0) return null;
-        if (values.length === 1) return values[0];
-        return values.map((v) => (v === null ? '' : String(v))).join(LIST_SEPARATOR);
-      }),
-    ),
-  };
 }
 
-function firstList(value: unknown): unknown[] | null {
-  if (Array.isArray(value)) return value as unknown[];
-  if (value === null || typeof value !== 'object') return null;
-  const record = value as Record<string, unknown>;
-  const { nodes, edges } = record;
-  if (Array.isArray(nodes)) return nodes as unknown[];
-  if (Array.isArray(edges))
-    return (edges as unknown[]).map((edge): unknown =>
-      edge && typeof edge === 'object' && 'node' in edge ? edge.node : edge,
-    );
-  for (const child of Object.values(record)) {
-    const found = firstList(child);
-    if (found) return found;
-  }
-  return null;
-}
-
-function flatten(value: unknown, path: string, cells: Map<string, Cell[]>): void {
+function collect(value: unknown, path: readonly string[], at: number, into: unknown[]): void {
   if (Array.isArray(value)) {
-    for (const item of value) flatten(item, path, cells);
-    // An empty list still has its column.
-    if (value.length === 0 && path && !cells.has(path)) cells.set(path, []);
+    for (const item of value) collect(item, path, at, into);
     return;
   }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value))
-      flatten(child, path ? `${path}.${key}` : key, cells);
+  if (at === path.length) {
+    into.push(value);
     return;
   }
-  const cell: Cell =
-    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-      ? value
-      : null;
-  const list = cells.get(path);
-  if (list) list.push(cell);
-  else cells.set(path, [cell]);
+  if (value === null || typeof value !== 'object') return;
+  collect((value as Record<string, unknown>)[path[at]], path, at + 1, into);
+}
+
+function cellOf(value: unknown): Cell {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  if (value === null || value === undefined) return null;
+  // A JSON scalar: its text.
+  return JSON.stringify(value);
 }
 
 /**
@@ -92,60 +53,177 @@ function flatten(value: unknown, path: string, cells: Map<string, Cell[]>): void
  * return first): written with a leading apostrophe, so a name from the database cannot become
  * a formula on the analyst's machine. Numbers are never touched.
  */
-function inert(cell: Cell): Cell {
+export function inert(cell: Cell): Cell {
   return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-/** CSV per RFC 4180 (CRLF, quotes doubled, quoted where needed), UTF-8 with a BOM for Excel. */
-export function csvOf(table: Table): Buffer {
-  const text = stringify([table.columns, ...table.rows.map((row) => row.map(inert))], {
-    bom: true,
+/**
+ * Text that Excel and LibreOffice Calc would read as a number or a date when they open a CSV
+ * (digits, perhaps with `.`, `/`, `-`, `:` or `,`: an 18-digit NIP becomes 1.98609E+17 and
+ * loses its last three digits, a leading zero goes, `3/4` becomes a date).
+ */
+const LOOKS_NUMERIC = /^\d[\d.,/:-]*$/;
+
+/**
+ * `?text=excel`: a text cell that looks like a number is written as the formula `="…"`, which
+ * both spreadsheets show as that text. Only on request: any other reader of the CSV (a script,
+ * a database's COPY) would take the formula for the value.
+ */
+export function excelText(cell: Cell, kind: ExportColumn['kind']): Cell {
+  return kind === 'text' && typeof cell === 'string' && LOOKS_NUMERIC.test(cell)
+    ? `="${cell}"`
+    : inert(cell);
+}
+
+/** Resolves once the stream can take more (its buffer under its high-water mark). */
+export async function drained(out: Writable): Promise<void> {
+  if (!out.writableNeedDrain || out.destroyed) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}
+
+/** A file written as its rows come: a header, rows page by page, and perhaps a closing notice. */
+export interface RowWriter {
+  rows(rows: readonly (readonly Cell[])[]): Promise<void>;
+  /** A last row, in the first column, saying the file is not whole and why. */
+  notice(text: string): Promise<void>;
+  end(): Promise<void>;
+}
+
+/**
+ * CSV per RFC 4180 (CRLF, quotes doubled, quoted where needed), UTF-8 with a BOM for Excel,
+ * written to `out` page by page as the rows come, waiting while the client is slower.
+ */
+export function csvWriter(
+  out: Writable,
+  columns: readonly ExportColumn[],
+  { excel = false }: { excel?: boolean } = {},
+): RowWriter {
+  const options = {
     record_delimiter: 'windows',
     // A bare line feed too: spreadsheets end a record there otherwise.
     quoted_match: /[\r\n]/,
-    cast: { boolean: (value) => (value ? 'true' : 'false') },
-  });
-  return Buffer.from(text, 'utf8');
+    cast: { boolean: (value: boolean) => (value ? 'true' : 'false') },
+  } as const;
+  const write = async (records: readonly (readonly Cell[])[], bom = false) => {
+    if (out.destroyed) return;
+    out.write(stringify(records as Cell[][], { ...options, bom }));
+    await drained(out);
+  };
+  let started = false;
+  const header = async () => {
+    if (started) return;
+    started = true;
+    await write([columns.map((c) => c.name)], true);
+  };
+  const prepare = excel
+    ? (row: readonly Cell[]) => row.map((cell, i) => excelText(cell, columns[i].kind))
+    : (row: readonly Cell[]) => row.map(inert);
+  return {
+    async rows(rows) {
+      await header();
+      if (rows.length > 0) await write(rows.map(prepare));
+    },
+    async notice(text) {
+      await header();
+      await write([[inert(text), ...columns.slice(1).map(() => null)]]);
+    },
+    async end() {
+      await header();
+      out.end();
+    },
+  };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Date cells: `Date` scalars at midnight UTC, `DateTime` as they are. */
+function dateCell(cell: Cell, kind: ExportColumn['kind']): Cell | Date {
+  if (typeof cell !== 'string') return cell;
+  if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(cell)) return new Date(`${cell}T00:00:00Z`);
+  if (kind === 'dateTime') {
+    const time = new Date(cell);
+    return Number.isNaN(time.getTime()) ? cell : time;
+  }
+  return cell;
+}
+
+const FORMATS: Readonly<Record<ExportColumn['kind'], string | undefined>> = {
+  // Text: Excel's and Calc's text format, so a NIP or code stays text when edited.
+  text: '@',
+  number: undefined,
+  boolean: undefined,
+  date: 'yyyy-mm-dd',
+  dateTime: 'yyyy-mm-dd hh:mm:ss',
+};
 
 /**
- * A workbook of one sheet: a bold header row frozen above the rows, typed cells (numbers as
- * numbers, true/false as booleans, dates and times as dates), columns sized to their content.
+ * A workbook of one sheet, streamed (exceljs's WorkbookWriter: each row is committed to the
+ * zip as it is written, no shared-strings table kept): a bold header row frozen above the rows,
+ * typed cells by the GraphQL type of each column (numbers, booleans, dates; text as string
+ * cells with the text format `@`, so NIPs and codes stay text), columns sized by the first page.
  */
-export async function xlsxOf(table: Table, sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+export function xlsxWriter(
+  out: Writable,
+  columns: readonly ExportColumn[],
+  sheetName: string,
+): RowWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'competency-graph';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || 'export', {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  sheet.addRow([...table.columns]).font = { bold: true };
-  const formats = table.columns.map(() => undefined as string | undefined);
-  for (const row of table.rows) {
-    sheet.addRow(
-      row.map((cell, i) => {
-        if (typeof cell === 'string' && DATE.test(cell)) {
-          formats[i] ??= 'yyyy-mm-dd';
-          return new Date(`${cell}T00:00:00Z`);
-        }
-        if (typeof cell === 'string' && DATE_TIME.test(cell)) {
-          formats[i] ??= 'yyyy-mm-dd hh:mm:ss';
-          return new Date(cell);
-        }
-        return cell;
-      }),
-    );
-  }
-  table.columns.forEach((name, i) => {
-    const column = sheet.getColumn(i + 1);
-    const widest = Math.max(
-      name.length,
-      ...table.rows.slice(0, 200).map((row) => String(row[i] ?? '').length),
-    );
-    column.width = Math.min(60, Math.max(8, widest + 2));
-    if (formats[i]) column.numFmt = formats[i];
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  let started = false;
+  const start = (first: readonly (readonly Cell[])[]) => {
+    if (started) return;
+    started = true;
+    columns.forEach((column, i) => {
+      const widest = Math.max(
+        column.name.length,
+        ...first.slice(0, 200).map((row) => String(row[i] ?? '').length),
+      );
+      const sheetColumn = sheet.getColumn(i + 1);
+      sheetColumn.width = Math.min(60, Math.max(8, widest + 2));
+      const format = FORMATS[column.kind];
+      if (format) sheetColumn.numFmt = format;
+    });
+    const header = sheet.addRow(columns.map((c) => c.name));
+    header.font = { bold: true };
+    header.commit();
+  };
+  return {
+    async rows(rows) {
+      start(rows);
+      for (const row of rows) {
+        const written = sheet.addRow(row.map((cell, i) => dateCell(cell, columns[i].kind)));
+        written.eachCell((cell, n) => {
+          const format = FORMATS[columns[n - 1]?.kind ?? 'text'];
+          if (format) cell.numFmt = format;
+        });
+        written.commit();
+      }
+      await drained(out);
+    },
+    async notice(text) {
+      start([]);
+      const row = sheet.addRow([text]);
+      row.font = { bold: true, color: { argb: 'FFC00000' } };
+      row.commit();
+      await drained(out);
+    },
+    async end() {
+      start([]);
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
 }

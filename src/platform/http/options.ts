@@ -20,6 +20,8 @@ export interface ServerOptions {
     costPerMinute: number;
     /** The fewest people an ANALYST may learn anything of (`MIN_GROUP_SIZE`). */
     minGroupSize?: number;
+    /** The most rows one export writes (`EXPORT_MAX_ROWS`, default 1,000,000). */
+    exportMaxRows?: number;
   };
   /** Production refuses introspection to callers who are not signed in. */
   readonly production: boolean;

@@ -151,7 +151,7 @@ export async function createHttpServer(
     ...opsRoutes(deps),
     ...consoleRoutes(deps),
     ...graphqlRoutes(deps, runOperation),
-    ...exportRoutes(deps, runOperation),
+    ...exportRoutes(deps),
     ...streamRoutes(deps, subscriptions),
     ...socketRoutes(deps, subscriptions),
     ...parts.routes(deps),

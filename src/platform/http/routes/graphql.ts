@@ -12,7 +12,6 @@ import {
   headerText,
   logOf,
   requestContext,
-  sendError,
   sendRefusal,
   type AppRoute,
   type RouteDeps,
@@ -66,7 +65,6 @@ export function graphqlRunner(deps: RouteDeps) {
   return async function runOperation(
     request: FastifyRequest,
     reply: FastifyReply,
-    queriesOnly = false,
   ): Promise<Answered> {
     const entry = logOf(request);
     const caller = await pipeline.authenticate(request.headers.authorization);
@@ -89,21 +87,13 @@ export function graphqlRunner(deps: RouteDeps) {
     // With replicas, a query reads from one that has the caller's own writes; the rest, primary.
     const search = request.query as Record<string, unknown>;
     const kind =
-      routing?.hasReplicas || queriesOnly
+      routing?.hasReplicas
         ? operationKind(
             body?.query ?? search.query,
             body?.operationName ?? search.operationName,
             options.limits.maxTokens,
           )
         : null;
-    if (queriesOnly && kind !== 'query') {
-      sendError(
-        reply,
-        400,
-        'An export runs one query (not a mutation, nor a document without one).',
-      );
-      return undefined;
-    }
     const mustSee =
       routing && kind === 'query'
         ? routing.mustSee(
