@@ -109,7 +109,7 @@ function printReport(
       console.log(
         place
           ? `  ${place(i)}`
-          : `  ${i.section}${i.index === null ? '' : `[${i.index}]`}${i.field ? `.${i.field}` : ''}: ${i.code}: ${i.message}`,
+          : `  ${i.section}${i.index === null ? '' : `[${i.index}]`}${i.key ? ` (${i.key})` : ''}${i.field ? `.${i.field}` : ''}: ${i.code}: ${i.message}`,
       );
     }
     if (report.issueCount > report.issues.length)

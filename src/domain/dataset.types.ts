@@ -210,6 +210,8 @@ export interface DisciplineRecordInput {
 export interface DatasetIssue {
   section: Section | 'document';
   index: number | null;
+  /** The record's own key (its NIP, PPPK number or code) where it has one. */
+  key?: string | null;
   field: string | null;
   code: string;
   message: string;

@@ -22,6 +22,19 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** The fields that name a record, in the order they are tried: NIP, PPPK number, code. */
+const KEY_FIELDS = ['nip', 'pppkNumber', 'code'] as const;
+
+/** A record's own key as sent (trimmed, at most 64 characters), or null without one. */
+function keyOf(raw: Raw): string | null {
+  for (const field of KEY_FIELDS) {
+    const value = raw[field];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 64);
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  }
+  return null;
+}
+
 /**
  * Reads the fields of one raw record, recording an issue (section, index, field, reason) for
  * each bad one instead of stopping at the first.
@@ -30,13 +43,19 @@ export class RecordReader {
   /** The fields read so far (a record has few; a list is cheaper than a set for them). */
   private readonly seen: string[] = [];
 
+  /** The record's own key (NIP, PPPK number or code), named in its issues beside its index. */
+  readonly key: string | null;
+
   constructor(
     private readonly issues: DatasetIssue[],
     readonly section: Section,
     readonly index: number,
     private readonly raw: Raw,
     private readonly prefix = '',
-  ) {}
+    key?: string | null,
+  ) {
+    this.key = key === undefined ? keyOf(raw) : key;
+  }
 
   /** A reader for a nested object (e.g. `conditions`, `levels[2]`), or undefined if not one. */
   nested(field: string, value: unknown): RecordReader | undefined {
@@ -44,13 +63,21 @@ export class RecordReader {
       this.issue(field, 'INVALID', 'must be an object');
       return undefined;
     }
-    return new RecordReader(this.issues, this.section, this.index, value, this.path(field));
+    return new RecordReader(
+      this.issues,
+      this.section,
+      this.index,
+      value,
+      this.path(field),
+      this.key,
+    );
   }
 
   issue(field: string | null, code: string, message: string): void {
     this.issues.push({
       section: this.section,
       index: this.index,
+      key: this.key,
       field: field === null ? this.prefix || null : this.path(field),
       code,
       message,

@@ -23,6 +23,6 @@ export function userErrorOf(issue: DatasetIssue, of: 'record' | 'document'): Use
   return {
     field: ['input', 'dataset', issue.section, ...record, ...fieldPath],
     code,
-    message: `${issue.section}[${issue.index ?? '-'}]${issue.field ? `.${issue.field}` : ''}: ${issue.message}`,
+    message: `${issue.section}[${issue.index ?? '-'}]${issue.key ? ` (${issue.key})` : ''}${issue.field ? `.${issue.field}` : ''}: ${issue.message}`,
   };
 }

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const IMPORT = `mutation($dataset: JSONObject!, $dryRun: Boolean) {
   importDataset(input: { dataset: $dataset, dryRun: $dryRun }) {
-    report { applied issueCount issues { section index field code message } sections { section received created updated unchanged } }
+    report { applied issueCount issues { section index key field code message } sections { section received created updated unchanged } }
     userErrors { field code message }
   }
 }`;
@@ -119,20 +119,20 @@ describe('import and export', () => {
     const result = await demo.ok(IMPORT, { dataset });
     const report = result.importDataset.report;
     expect(report.applied).toBe(false);
-    expect(report.issues.map((i: any) => [i.section, i.index, i.field, i.code])).toEqual(
+    expect(report.issues.map((i: any) => [i.section, i.index, i.key, i.field, i.code])).toEqual(
       expect.arrayContaining([
-        ['competencies', 0, 'levels[0].level', 'OUT_OF_RANGE'],
-        ['courses', 0, 'prerequisites[0]', 'CYCLE'],
-        ['employees', 0, 'nip', 'INVALID'],
-        ['employees', 1, 'orgUnit', 'NOT_FOUND'],
-        ['assessments', 0, 'nip', 'NOT_FOUND'],
+        ['competencies', 0, 'T.BARU', 'levels[0].level', 'OUT_OF_RANGE'],
+        ['courses', 0, 'LOOP', 'prerequisites[0]', 'CYCLE'],
+        ['employees', 0, expect.any(String), 'nip', 'INVALID'],
+        ['employees', 1, '198609262015051009', 'orgUnit', 'NOT_FOUND'],
+        ['assessments', 0, '199912312020121999', 'nip', 'NOT_FOUND'],
       ]),
     );
     expect(report.issueCount).toBe(report.issues.length);
     expect(result.importDataset.userErrors).toContainEqual({
       field: ['input', 'dataset', 'employees', '1', 'orgUnit'],
       code: 'NOT_FOUND',
-      message: 'employees[1].orgUnit: no org unit has code "NOWHERE"',
+      message: 'employees[1] (198609262015051009).orgUnit: no org unit has code "NOWHERE"',
     });
     // The valid agency did not land either: all or nothing.
     expect(await countsOf(demo)).toEqual(before);
@@ -266,6 +266,7 @@ describe('import and export', () => {
       {
         section: 'document',
         index: null,
+        key: null,
         field: 'people',
         code: 'INVALID',
         message: expect.stringContaining('not a section'),
@@ -299,7 +300,7 @@ describe('the command line', () => {
       (error: { code: number; stdout: string }) => error,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stdout).toContain('agencies[0].kind: INVALID: "PLANET" is not one of');
+    expect(failure?.stdout).toContain('agencies[0] (X).kind: INVALID: "PLANET" is not one of');
   });
 
   it('waits for an import already under way, saying so, then imports', async () => {

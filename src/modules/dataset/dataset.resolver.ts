@@ -60,6 +60,12 @@ export class ImportIssue {
     number | null;
   @Field(() => String, {
     nullable: true,
+    description:
+      'The record’s own key as the document gives it: its NIP, PPPK number or code (null for a record without one, or an issue of the whole document).',
+  })
+  key!: string | null;
+  @Field(() => String, {
+    nullable: true,
     description: 'Field path inside the record, e.g. `requirements[2].level`.',
   })
   field!: string | null;
