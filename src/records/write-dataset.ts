@@ -16,6 +16,7 @@ import {
 } from './write-catalogue';
 import { writeDiscipline, writeEmployees, writeTrainings } from './write-people';
 import { TableWriter, type Counts, type Progress } from './write-tables';
+import { unchangedRecords, withUnchanged } from './unchanged-records';
 
 export type { Progress } from './write-tables';
 
@@ -32,6 +33,9 @@ export async function writeDataset(
   bulk = false,
 ): Promise<{ sections: Counts[]; issues: DatasetIssue[] }> {
   const w = new TableWriter(trx, progress, bulk);
+  // Read back before anything is written: the records stored exactly as given (not on the bulk
+  // path, which loads a province or a nation and does not read it back).
+  const unchanged = bulk ? new Map() : await unchangedRecords(trx, data);
   const sections: Counts[] = [];
   const issues: DatasetIssue[] = new IssueList<DatasetIssue>();
   sections.push(await writeAgencies(w, data));
@@ -55,7 +59,7 @@ export async function writeDataset(
       withIndexesBuiltOnce(trx, empty, () => withChangesLoggedOnce(trx, empty, people)),
     );
   } else await people();
-  return { sections, issues };
+  return { sections: withUnchanged(sections, unchanged), issues };
 }
 
 const PEOPLE_TABLES = [

@@ -65,7 +65,37 @@ describe('import and export', () => {
       (s: any) => s.section === 'assessments',
     );
     expect(assessments.unchanged).toBe(original.assessments.length);
+    // Every record stored exactly as given says so, with its lists (levels, requirements, ratings).
+    for (const section of [
+      'agencies',
+      'orgUnits',
+      'competencies',
+      'courses',
+      'positions',
+      'employees',
+    ])
+      expect(
+        again.importDataset.report.sections.find((s: any) => s.section === section),
+        section,
+      ).toMatchObject({ created: 0, updated: 0, unchanged: (original)[section].length });
     expect(await exportOf(empty)).toEqual(original);
+
+    // One employee's rating changed, one position's requirement: those two are updated, the rest unchanged.
+    const changed = await exportOf(empty);
+    changed.employees[7].performance = changed.employees[7].performance.slice(1);
+    changed.positions[3].requirements[0].level =
+      changed.positions[3].requirements[0].level === 5 ? 4 : 5;
+    const third = await empty.ok(IMPORT, { dataset: changed, dryRun: true });
+    const fourth = await empty.ok(IMPORT, { dataset: changed });
+    for (const result of [third, fourth]) {
+      const by = (section: string) =>
+        result.importDataset.report.sections.find((s: any) => s.section === section);
+      expect(by('employees')).toMatchObject({ updated: 1, unchanged: 499 });
+      expect(by('positions')).toMatchObject({
+        updated: 1,
+        unchanged: original.positions.length - 1,
+      });
+    }
   });
 
   it('list every bad record with section, index, field and reason, and change nothing', async () => {
@@ -171,7 +201,7 @@ describe('import and export', () => {
     const result = await demo.ok(IMPORT, { dataset, dryRun: true });
     expect(result.importDataset.report.applied).toBe(false);
     expect(result.importDataset.report.sections.find((s: any) => s.section === 'agencies')).toEqual(
-      { section: 'agencies', received: 2, created: 1, updated: 1, unchanged: 0 },
+      { section: 'agencies', received: 2, created: 1, updated: 0, unchanged: 1 },
     );
     expect((await demo.ok('{ agency(code: "KOTA-DRY") { code } }')).agency).toBeNull();
   });

@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import type { DatasetIssue, ImportReport, ValidDataset } from '../../domain/dataset.types';
 import { employeeKey, type KnownKeys } from '../../records/known-keys';
 import { IssueList } from '../../records/issue-list';
+import { unchangedRecords, withUnchanged } from '../../records/unchanged-records';
 import {
   appendOnlyIssue,
   assessmentFingerprint,
@@ -13,7 +14,7 @@ type Counts = ImportReport['sections'][number];
 /**
  * What writing a valid dataset would do, read without writing (a dry run): per section the
  * records received, those that would be new (their key is not stored) and those written
- * again; assessments already stored as given are unchanged, and one stored under the same key
+ * again, or unchanged when stored exactly as given; assessments already stored as given are unchanged, and one stored under the same key
  * with other content is an APPEND_ONLY issue, as the writer finds them. Reads only: it takes
  * no lock and waits for no import.
  */
@@ -75,58 +76,62 @@ export async function planDataset(
     for (const row of rows) storedSentences.add(row.key);
   }
 
+  const unchanged = await unchangedRecords(trx, data);
   return {
-    sections: [
-      counts(
-        'agencies',
-        data.agencies.length,
-        fresh(data.agencies, (a) => known.agencies.has(a.code)),
-      ),
-      counts(
-        'orgUnits',
-        data.orgUnits.length,
-        fresh(data.orgUnits, (u) => known.orgUnits.has(u.code)),
-      ),
-      counts(
-        'competencies',
-        data.competencies.length,
-        fresh(data.competencies, (c) => known.competencies.has(c.code)),
-      ),
-      counts(
-        'courses',
-        data.courses.length,
-        fresh(data.courses, (c) => known.courses.has(c.code)),
-      ),
-      counts(
-        'positions',
-        data.positions.length,
-        fresh(data.positions, (p) => known.positions.has(p.code)),
-      ),
-      counts('employees', data.employees.length, fresh(data.employees, storedEmployee)),
-      {
-        section: 'assessments',
-        received: data.assessments.length,
-        created: newAssessments,
-        updated: 0,
-        unchanged: data.assessments.length - newAssessments - issues.length,
-      },
-      counts(
-        'trainings',
-        data.trainings.length,
-        fresh(data.trainings, (t) => {
-          const id = ids.get(employeeKey(t));
-          return id !== undefined && storedTrainings.has(`${id}|${t.course}|${t.completedOn}`);
-        }),
-      ),
-      counts(
-        'discipline',
-        data.discipline.length,
-        fresh(data.discipline, (d) => {
-          const id = ids.get(employeeKey({ nip: d.nip, pppkNumber: null }));
-          return id !== undefined && storedSentences.has(`${id}|${d.decisionNumber}`);
-        }),
-      ),
-    ],
+    sections: withUnchanged(
+      [
+        counts(
+          'agencies',
+          data.agencies.length,
+          fresh(data.agencies, (a) => known.agencies.has(a.code)),
+        ),
+        counts(
+          'orgUnits',
+          data.orgUnits.length,
+          fresh(data.orgUnits, (u) => known.orgUnits.has(u.code)),
+        ),
+        counts(
+          'competencies',
+          data.competencies.length,
+          fresh(data.competencies, (c) => known.competencies.has(c.code)),
+        ),
+        counts(
+          'courses',
+          data.courses.length,
+          fresh(data.courses, (c) => known.courses.has(c.code)),
+        ),
+        counts(
+          'positions',
+          data.positions.length,
+          fresh(data.positions, (p) => known.positions.has(p.code)),
+        ),
+        counts('employees', data.employees.length, fresh(data.employees, storedEmployee)),
+        {
+          section: 'assessments',
+          received: data.assessments.length,
+          created: newAssessments,
+          updated: 0,
+          unchanged: data.assessments.length - newAssessments - issues.length,
+        },
+        counts(
+          'trainings',
+          data.trainings.length,
+          fresh(data.trainings, (t) => {
+            const id = ids.get(employeeKey(t));
+            return id !== undefined && storedTrainings.has(`${id}|${t.course}|${t.completedOn}`);
+          }),
+        ),
+        counts(
+          'discipline',
+          data.discipline.length,
+          fresh(data.discipline, (d) => {
+            const id = ids.get(employeeKey({ nip: d.nip, pppkNumber: null }));
+            return id !== undefined && storedSentences.has(`${id}|${d.decisionNumber}`);
+          }),
+        ),
+      ],
+      unchanged,
+    ),
     issues,
   };
 }
