@@ -87,11 +87,16 @@ beforeAll(async () => {
     COMMITTEE,
   );
   position = positions.data.positions.nodes[0].code;
-  const schema = await app.gql(`{ __schema { types { enumValues { name } } } }`, {}, COMMITTEE);
+  const schema = await app.gql(
+    `{ __schema { types { name enumValues { name } } } }`,
+    {},
+    COMMITTEE,
+  );
   enumCodes = new Set(
-    schema.data.__schema.types.flatMap((type: any) =>
-      (type.enumValues ?? []).map((value: any) => value.name as string),
-    ),
+    schema.data.__schema.types
+      // The language switch shows ID and EN on purpose: they are the languages' own codes.
+      .filter((type: any) => type.name !== 'Language')
+      .flatMap((type: any) => (type.enumValues ?? []).map((value: any) => value.name as string)),
   );
 });
 
