@@ -1,0 +1,197 @@
+import { Button, Group, NativeSelect, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useT } from '../../i18n';
+import {
+  MAX_SELECTION_TEXT,
+  checkScore,
+  checkText,
+  sayProblem,
+  type FieldProblem,
+} from '../../procedure';
+import { ConfirmAction } from '../../ui/confirm';
+import type { Translator } from '../../words';
+import { isPassFail } from './Stages';
+import type { StageData, StandingData } from './query';
+
+/** Records a score: the candidate's global ID, the stage's, the score and the note. */
+export type RecordScore = (
+  employee: string,
+  stage: string,
+  score: number,
+  note: string,
+) => Promise<string | undefined>;
+
+interface Problems {
+  stage?: FieldProblem;
+  score?: FieldProblem;
+  note?: FieldProblem;
+}
+
+/**
+ * A score for a candidate at a stage: 0–100, or on a pass/fail stage "Lulus" (100) or "Tidak
+ * lulus" (0), with an optional note; checked on the field (empty, out of range, a stage after
+ * the one the candidate dropped at) before anything is sent, then recorded after a confirmation
+ * that says it stays on the record and a later score supersedes it.
+ */
+export function StageScoreForm(props: {
+  stages: readonly StageData[];
+  standings: readonly StandingData[];
+  onRecord: RecordScore;
+}) {
+  const t = useT();
+  const candidates = props.standings.filter((s) => s.employee?.id);
+  const [employee, setEmployee] = useState(candidates[0]?.employee?.id ?? '');
+  const [stageId, setStageId] = useState(props.stages[0]?.id ?? '');
+  const [score, setScore] = useState('');
+  const [result, setResult] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [invalid, setInvalid] = useState<Problems>({});
+  const [asking, setAsking] = useState<number>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const standing = candidates.find((s) => s.employee?.id === employee);
+  const stage = props.stages.find((s) => s.id === stageId);
+  const passFail = stage ? isPassFail(stage) : false;
+  const name = standing?.employee?.name ?? '—';
+
+  const ask = () => {
+    const found: Problems = {};
+    let value: number | undefined;
+    if (passFail) {
+      if (result === null) found.score = { key: 'fieldRequired' };
+      else value = Number(result);
+    } else {
+      const checked = checkScore(score);
+      if ('problem' in checked) found.score = checked.problem;
+      else value = checked.score;
+    }
+    const dropped = standing?.droppedAt;
+    if (stage && dropped && dropped.order < stage.order)
+      found.stage = { key: 'scoreAfterDrop', params: { name, stage: dropped.name } };
+    found.note = checkText(note, { required: false, max: MAX_SELECTION_TEXT });
+    setInvalid(found);
+    if (!found.stage && !found.score && !found.note) setAsking(value);
+  };
+  const confirm = async () => {
+    if (asking === undefined) return;
+    setBusy(true);
+    const failure = await props.onRecord(employee, stageId, asking, note.trim());
+    setBusy(false);
+    setProblem(failure);
+    if (failure) return;
+    setAsking(undefined);
+    setScore('');
+    setResult(null);
+    setNote('');
+  };
+  const cancel = () => {
+    setAsking(undefined);
+    setProblem(undefined);
+  };
+  const said = (key: keyof Problems) => invalid[key] && sayProblem(t, invalid[key]);
+
+  return (
+    <Stack gap="xs" mt="md" data-testid="stage-score-form">
+      <Title order={4} size="h5">
+        {t('recordScoreTitle')}
+      </Title>
+      <Group gap="sm" align="start">
+        <NativeSelect
+          label={t('candidate')}
+          value={employee}
+          onChange={(event) => {
+            setEmployee(event.currentTarget.value);
+            setInvalid({});
+          }}
+          data={candidates.map((s) => ({
+            value: s.employee!.id,
+            label: `${s.employee!.name ?? '—'} (${s.employee!.nip ?? '—'})`,
+          }))}
+        />
+        <NativeSelect
+          label={t('stage')}
+          value={stageId}
+          error={said('stage')}
+          onChange={(event) => {
+            setStageId(event.currentTarget.value);
+            setInvalid({});
+          }}
+          data={props.stages.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        {passFail ? (
+          <Radio.Group
+            label={t('passFailResult')}
+            value={result}
+            error={said('score')}
+            onChange={(value) => {
+              setResult(value);
+              setInvalid((found) => ({ ...found, score: undefined }));
+            }}
+          >
+            <Group gap="sm" mt={8}>
+              <Radio value="100" label={t('passed')} />
+              <Radio value="0" label={t('failed')} />
+            </Group>
+          </Radio.Group>
+        ) : (
+          <TextInput
+            label={t('scoreField')}
+            w={140}
+            inputMode="decimal"
+            value={score}
+            error={said('score')}
+            onChange={(event) => {
+              setScore(event.currentTarget.value);
+              setInvalid((found) => ({ ...found, score: undefined }));
+            }}
+          />
+        )}
+        <TextInput
+          label={t('scoreNote')}
+          w={260}
+          value={note}
+          error={said('note')}
+          onChange={(event) => {
+            setNote(event.currentTarget.value);
+            setInvalid((found) => ({ ...found, note: undefined }));
+          }}
+        />
+      </Group>
+      <Group>
+        <Button variant="light" onClick={ask}>
+          {t('recordScore')}
+        </Button>
+      </Group>
+      <ConfirmAction
+        opened={asking !== undefined}
+        title={t('confirmScoreTitle', { name })}
+        confirmLabel={t('confirmScore')}
+        busy={busy}
+        problem={problem}
+        onCancel={cancel}
+        onConfirm={() => void confirm()}
+      >
+        <Text size="sm" data-testid="confirm-score-body">
+          {t('confirmScoreBody', {
+            score: scoreWords(t, asking ?? 0, passFail),
+            name,
+            stage: stage?.name ?? '—',
+          })}
+        </Text>
+        {note.trim() && (
+          <Text size="sm">
+            {t('note')}: {note.trim()}
+          </Text>
+        )}
+      </ConfirmAction>
+    </Stack>
+  );
+}
+
+/** The score as the confirmation says it: "80", "72,5", or "100 (Lulus)" on a pass/fail stage. */
+function scoreWords(t: Translator, value: number, passFail: boolean): string {
+  const number = value.toLocaleString(t.language === 'id' ? 'id-ID' : 'en-GB', {
+    maximumFractionDigits: 2,
+  });
+  return passFail ? `${number} (${value >= 100 ? t('passed') : t('failed')})` : number;
+}
