@@ -55,22 +55,9 @@ export function StageScoreForm(props: {
   const name = standing?.employee?.name ?? '—';
 
   const ask = () => {
-    const found: Problems = {};
-    let value: number | undefined;
-    if (passFail) {
-      if (result === null) found.score = { key: 'fieldRequired' };
-      else value = Number(result);
-    } else {
-      const checked = checkScore(score);
-      if ('problem' in checked) found.score = checked.problem;
-      else value = checked.score;
-    }
-    const dropped = standing?.droppedAt;
-    if (stage && dropped && dropped.order < stage.order)
-      found.stage = { key: 'scoreAfterDrop', params: { name, stage: dropped.name } };
-    found.note = checkText(note, { required: false, max: MAX_SELECTION_TEXT });
-    setInvalid(found);
-    if (!found.stage && !found.score && !found.note) setAsking(value);
+    const checked = checkForm({ passFail, score, result, note, name, stage, standing });
+    setInvalid(checked.problems);
+    if (checked.value !== undefined) setAsking(checked.value);
   };
   const confirm = async () => {
     if (asking === undefined) return;
@@ -118,34 +105,20 @@ export function StageScoreForm(props: {
           }}
           data={props.stages.map((s) => ({ value: s.id, label: s.name }))}
         />
-        {passFail ? (
-          <Radio.Group
-            label={t('passFailResult')}
-            value={result}
-            error={said('score')}
-            onChange={(value) => {
-              setResult(value);
-              setInvalid((found) => ({ ...found, score: undefined }));
-            }}
-          >
-            <Group gap="sm" mt={8}>
-              <Radio value="100" label={t('passed')} />
-              <Radio value="0" label={t('failed')} />
-            </Group>
-          </Radio.Group>
-        ) : (
-          <TextInput
-            label={t('scoreField')}
-            w={140}
-            inputMode="decimal"
-            value={score}
-            error={said('score')}
-            onChange={(event) => {
-              setScore(event.currentTarget.value);
-              setInvalid((found) => ({ ...found, score: undefined }));
-            }}
-          />
-        )}
+        <ScoreInput
+          passFail={passFail}
+          score={score}
+          result={result}
+          problem={said('score')}
+          onScore={(value) => {
+            setScore(value);
+            setInvalid((found) => ({ ...found, score: undefined }));
+          }}
+          onResult={(value) => {
+            setResult(value);
+            setInvalid((found) => ({ ...found, score: undefined }));
+          }}
+        />
         <TextInput
           label={t('scoreNote')}
           w={260}
@@ -171,20 +144,99 @@ export function StageScoreForm(props: {
         onCancel={cancel}
         onConfirm={() => void confirm()}
       >
-        <Text size="sm" data-testid="confirm-score-body">
-          {t('confirmScoreBody', {
-            score: scoreWords(t, asking ?? 0, passFail),
-            name,
-            stage: stage?.name ?? '—',
-          })}
-        </Text>
-        {note.trim() && (
-          <Text size="sm">
-            {t('note')}: {note.trim()}
-          </Text>
-        )}
+        <ConfirmScoreBody
+          score={scoreWords(t, asking ?? 0, passFail)}
+          name={name}
+          stage={stage?.name ?? '—'}
+          note={note.trim()}
+        />
       </ConfirmAction>
     </Stack>
+  );
+}
+
+/**
+ * What is wrong with the form before anything is sent: the score (empty, out of range, no
+ * result on a pass/fail stage), a stage after the one the candidate dropped at, the note's
+ * length; the score to record when nothing is.
+ */
+function checkForm(form: {
+  passFail: boolean;
+  score: string;
+  result: string | null;
+  note: string;
+  name: string;
+  stage?: StageData;
+  standing?: StandingData;
+}): { problems: Problems; value?: number } {
+  const problems: Problems = {};
+  let value: number | undefined;
+  if (form.passFail) {
+    if (form.result === null) problems.score = { key: 'fieldRequired' };
+    else value = Number(form.result);
+  } else {
+    const checked = checkScore(form.score);
+    if ('problem' in checked) problems.score = checked.problem;
+    else value = checked.score;
+  }
+  const dropped = form.standing?.droppedAt;
+  if (form.stage && dropped && dropped.order < form.stage.order)
+    problems.stage = { key: 'scoreAfterDrop', params: { name: form.name, stage: dropped.name } };
+  problems.note = checkText(form.note, { required: false, max: MAX_SELECTION_TEXT });
+  const ok = !problems.stage && !problems.score && !problems.note;
+  return { problems, value: ok ? value : undefined };
+}
+
+/** The score: a number 0–100, or on a pass/fail stage "Lulus" (100) or "Tidak lulus" (0). */
+function ScoreInput(props: {
+  passFail: boolean;
+  score: string;
+  result: string | null;
+  problem?: string;
+  onScore: (value: string) => void;
+  onResult: (value: string) => void;
+}) {
+  const t = useT();
+  if (props.passFail)
+    return (
+      <Radio.Group
+        label={t('passFailResult')}
+        value={props.result}
+        error={props.problem}
+        onChange={props.onResult}
+      >
+        <Group gap="sm" mt={8}>
+          <Radio value="100" label={t('passed')} />
+          <Radio value="0" label={t('failed')} />
+        </Group>
+      </Radio.Group>
+    );
+  return (
+    <TextInput
+      label={t('scoreField')}
+      w={140}
+      inputMode="decimal"
+      value={props.score}
+      error={props.problem}
+      onChange={(event) => props.onScore(event.currentTarget.value)}
+    />
+  );
+}
+
+/** What the confirmation says will be recorded, with the note when there is one. */
+function ConfirmScoreBody(props: { score: string; name: string; stage: string; note: string }) {
+  const t = useT();
+  return (
+    <>
+      <Text size="sm" data-testid="confirm-score-body">
+        {t('confirmScoreBody', { score: props.score, name: props.name, stage: props.stage })}
+      </Text>
+      {props.note && (
+        <Text size="sm">
+          {t('note')}: {props.note}
+        </Text>
+      )}
+    </>
   );
 }
 
