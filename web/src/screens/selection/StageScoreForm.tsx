@@ -76,6 +76,11 @@ export function StageScoreForm(props: {
     setProblem(undefined);
   };
   const said = (key: keyof Problems) => invalid[key] && sayProblem(t, invalid[key]);
+  /** Sets a field and clears its problem (all of them when the candidate or stage changes). */
+  const edit = (set: (value: string) => void, key?: keyof Problems) => (value: string) => {
+    set(value);
+    setInvalid((found) => (key ? { ...found, [key]: undefined } : {}));
+  };
 
   return (
     <Stack gap="xs" mt="md" data-testid="stage-score-form">
@@ -86,10 +91,7 @@ export function StageScoreForm(props: {
         <NativeSelect
           label={t('candidate')}
           value={employee}
-          onChange={(event) => {
-            setEmployee(event.currentTarget.value);
-            setInvalid({});
-          }}
+          onChange={(event) => edit(setEmployee)(event.currentTarget.value)}
           data={candidates.map((s) => ({
             value: s.employee!.id,
             label: `${s.employee!.name ?? '—'} (${s.employee!.nip ?? '—'})`,
@@ -99,10 +101,7 @@ export function StageScoreForm(props: {
           label={t('stage')}
           value={stageId}
           error={said('stage')}
-          onChange={(event) => {
-            setStageId(event.currentTarget.value);
-            setInvalid({});
-          }}
+          onChange={(event) => edit(setStageId)(event.currentTarget.value)}
           data={props.stages.map((s) => ({ value: s.id, label: s.name }))}
         />
         <ScoreInput
@@ -110,24 +109,15 @@ export function StageScoreForm(props: {
           score={score}
           result={result}
           problem={said('score')}
-          onScore={(value) => {
-            setScore(value);
-            setInvalid((found) => ({ ...found, score: undefined }));
-          }}
-          onResult={(value) => {
-            setResult(value);
-            setInvalid((found) => ({ ...found, score: undefined }));
-          }}
+          onScore={edit(setScore, 'score')}
+          onResult={edit(setResult, 'score')}
         />
         <TextInput
           label={t('scoreNote')}
           w={260}
           value={note}
           error={said('note')}
-          onChange={(event) => {
-            setNote(event.currentTarget.value);
-            setInvalid((found) => ({ ...found, note: undefined }));
-          }}
+          onChange={(event) => edit(setNote, 'note')(event.currentTarget.value)}
         />
       </Group>
       <Group>
