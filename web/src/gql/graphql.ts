@@ -702,7 +702,7 @@ export type ConsoleSelectionQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, number: string | null, members: Array<{ name: string, nip: string, role: CommitteeRole }>, stages: Array<{ id: string, name: string, kind: StageKind, weight: number, passMark: number | null, order: number }>, standings: Array<{ rank: number | null, total: number | null, complete: boolean, tieBreak: TieBreak | null, employee: { id: string, nip: string | null, name: string | null } | null, droppedAt: { id: string, name: string, order: number } | null, scores: Array<{ score: number, note: string | null, fromJobPersonMatch: boolean, stage: { id: string } }> }>, proposedNames: Array<{ rank: number | null, total: number | null, employee: { nip: string | null, name: string | null } | null }>, position: { code: string, name: string, orgUnit: { agency: { code: string, name: string, timeZone: string } } }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, unmetConditions: Array<{ code: ConditionCode, message: string }>, terms: Array<{ critical: boolean, gap: number }>, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ current: boolean, decision: Decision, reason: string, decidedAt: string, decidedBy: string, employee: { nip: string | null, name: string | null } | null }> } | null };
+export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, number: string | null, members: Array<{ name: string, nip: string, role: CommitteeRole }>, stages: Array<{ id: string, name: string, kind: StageKind, weight: number, passMark: number | null, order: number }>, standings: Array<{ rank: number | null, total: number | null, complete: boolean, tieBreak: TieBreak | null, employee: { id: string, nip: string | null, name: string | null } | null, droppedAt: { id: string, name: string, order: number } | null, scores: Array<{ score: number, note: string | null, fromJobPersonMatch: boolean, stage: { id: string } }> }>, proposedNames: Array<{ rank: number | null, total: number | null, employee: { nip: string | null, name: string | null } | null }>, position: { code: string, name: string, orgUnit: { agency: { code: string, name: string, timeZone: string } } }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, terms: Array<{ critical: boolean, gap: number }>, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ current: boolean, decision: Decision, reason: string, decidedAt: string, decidedBy: string, employee: { nip: string | null, name: string | null } | null }> } | null };
 
 export type ConsoleRecordDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
@@ -1606,6 +1606,8 @@ export const ConsoleSelectionDocument = new TypedDocumentString(`
         unmetConditions {
           code
           message
+          required
+          actual
         }
         terms {
           critical
@@ -1630,7 +1632,7 @@ export const ConsoleSelectionDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:5acab5da7af3cf40c9ec0c55da74cf2a2a8e48c82cbbe17db6c37e36d8d07800"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
+    `, {"hash":"sha256:1ea187e0981aca728b8f35cbe8905e48ab66f84415d4aeeca8fdb9e6a91516af"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
 export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
     mutation ConsoleRecordDecision($input: RecordDecisionInput!) {
   recordDecision(input: $input) {

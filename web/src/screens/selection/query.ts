@@ -83,6 +83,8 @@ export const SelectionQuery = graphql(`
           unmetConditions {
             code
             message
+            required
+            actual
           }
           terms {
             critical
