@@ -1181,3 +1181,182 @@ describe('the committee’s procedure in the console', () => {
     expect(await page.locator('nav[aria-label=main] a[href="#/units"]').count()).toBe(0);
   }, 300_000);
 });
+
+describe('the staged selection in the console', () => {
+  it('sets the committee on the field’s rules, records scores by stage (one candidate drops), proposes the names in order and links the verification page', async () => {
+    const positions = await app.gql(
+      `{ positions(first: 3, filter: { agencyCode: "PROV-MALUKU", categories: [ADMINISTRATOR] }) {
+          nodes { code } } }`,
+      {},
+      COMMITTEE,
+    );
+    const codes = positions.data.positions.nodes.map((node: any) => node.code as string);
+    const opened = await app.gql(
+      `mutation($input: OpenSelectionInput!) { openSelection(input: $input) {
+         selection { id fingerprint stages { id kind name order }
+           standings { employee { id nip name } } }
+         userErrors { code field } } }`,
+      { input: { positionCode: codes[2] ?? codes[0], policy: POLICY, note: 'Seleksi bertahap' } },
+      COMMITTEE,
+    );
+    expect(opened.data.openSelection.userErrors).toEqual([]);
+    const selection = opened.data.openSelection.selection;
+    const stage = (kind: string) => selection.stages.find((s: any) => s.kind === kind);
+    expect(selection.stages.map((s: any) => s.kind)).toEqual([
+      'ADMINISTRATION',
+      'COMPETENCY',
+      'TECHNICAL',
+      'INTERVIEW',
+      'TRACK_RECORD',
+    ]);
+    const [first, second, dropped] = selection.standings.map((s: any) => s.employee);
+    const score = async (employee: any, kind: string, value: number) => {
+      const done = await app.gql(
+        `mutation($input: RecordStageScoreInput!) { recordStageScore(input: $input) {
+           userErrors { code field } } }`,
+        {
+          input: {
+            selectionId: selection.id,
+            employee: employee.id,
+            stage: stage(kind).id,
+            score: value,
+          },
+        },
+        COMMITTEE,
+      );
+      expect(done.data.recordStageScore.userErrors).toEqual([]);
+    };
+
+    if (!page.url().startsWith(app.url)) await page.goto(app.url);
+    await useToken(COMMITTEE);
+    await page.goto(`${app.url}/#/selections/${encodeURIComponent(selection.id)}`);
+    await page.reload();
+    const standings = page.getByTestId('standings');
+    await expect.poll(() => standings.locator('tbody tr').count()).toBeGreaterThan(2);
+    // The frozen JPM stands in for the competency stage; nobody has completed every stage.
+    expect(await standings.textContent()).toContain('(JPM)');
+    expect(await page.getByTestId('proposed-none').textContent()).toBe(
+      'Belum ada kandidat yang menyelesaikan semua tahapan tanpa gugur.',
+    );
+
+    // The committee: an invalid NIP and a fourth member are refused on the field, then three.
+    await page.getByRole('button', { name: 'Catat panitia' }).click();
+    const members = [
+      { name: 'Dr. Ir. Johanis Latuheru, M.Si.', nip: '197001011995031001' },
+      { name: 'Maria Sahetapy, S.H.', nip: '197503152000122002' },
+      { name: 'Yusuf Tuasikal, S.E.', nip: '198006202005011003' },
+    ];
+    for (const [i, member] of members.entries()) {
+      await page.getByLabel(`Nama anggota ${i + 1}`).fill(member.name);
+      await page.getByLabel(`NIP anggota ${i + 1}`).fill(i === 2 ? '12345' : member.nip);
+    }
+    await page.getByRole('button', { name: 'Tambah anggota' }).click();
+    await page.getByRole('button', { name: 'Catat panitia' }).click();
+    const form = page.getByTestId('members-form');
+    await expect.poll(() => form.textContent()).toContain('NIP harus 18 angka yang sah');
+    expect(await form.textContent()).toContain(
+      'Jumlah anggota harus ganjil, dari 3 sampai 15; saat ini 4.',
+    );
+    await page.getByRole('button', { name: 'Hapus anggota 4' }).click();
+    await page.getByLabel('NIP anggota 3').fill(members[2].nip);
+    await page.getByLabel('Peran anggota 2').selectOption('SECRETARY');
+    await page.getByRole('button', { name: 'Catat panitia' }).click();
+    const table = page.getByTestId('members');
+    await expect.poll(() => table.textContent()).toContain(members[2].name);
+    expect(await table.locator('tbody tr').allTextContents()).toEqual([
+      `Ketua${members[0].name}${members[0].nip}`,
+      `Sekretaris${members[1].name}${members[1].nip}`,
+      `Anggota${members[2].name}${members[2].nip}`,
+    ]);
+
+    // A score out of range is refused on the field; a pass/fail stage takes Lulus / Tidak lulus.
+    const scores = page.getByTestId('stage-score-form');
+    const dialog = page.getByRole('dialog');
+    await scores.getByLabel('Kandidat', { exact: true }).selectOption(dropped.id);
+    await scores.getByLabel('Tahap', { exact: true }).selectOption(stage('ADMINISTRATION').id);
+    await scores.getByLabel('Tidak lulus', { exact: true }).check();
+    await scores.getByRole('button', { name: 'Catat nilai' }).click();
+    await expect
+      .poll(() => page.getByTestId('confirm-score-body').textContent())
+      .toBe(
+        `Nilai 0 (Tidak lulus) untuk ${dropped.name} pada tahap ${stage('ADMINISTRATION').name} akan dicatat dan tidak dapat dihapus; nilai berikutnya menggantikannya.`,
+      );
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Ya, catat nilai' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const row = (employee: any) => standings.locator(`tbody tr[data-nip="${employee.nip}"]`);
+    await expect
+      .poll(() => row(dropped).getByTestId('standing-status').textContent())
+      .toBe(`Gugur pada tahap ${stage('ADMINISTRATION').name}`);
+    // A later stage of a dropped candidate is refused on the field, with nothing sent.
+    await scores.getByLabel('Tahap', { exact: true }).selectOption(stage('TECHNICAL').id);
+    await scores.getByLabel('Nilai (0–100)').fill('70');
+    await scores.getByRole('button', { name: 'Catat nilai' }).click();
+    await expect.poll(() => scores.textContent()).toContain(`${dropped.name} gugur pada tahap`);
+    expect(await dialog.count()).toBe(0);
+
+    await scores.getByLabel('Kandidat', { exact: true }).selectOption(first.id);
+    await scores.getByLabel('Tahap', { exact: true }).selectOption(stage('COMPETENCY').id);
+    for (const wrong of ['', '120']) {
+      await scores.getByLabel('Nilai (0–100)').fill(wrong);
+      await scores.getByRole('button', { name: 'Catat nilai' }).click();
+      await expect
+        .poll(() => scores.textContent())
+        .toContain(wrong ? 'Nilai harus berupa angka dari 0 sampai 100.' : 'Wajib diisi');
+      expect(await dialog.count()).toBe(0);
+    }
+    await scores.getByLabel('Nilai (0–100)').fill('85');
+    await scores.getByRole('button', { name: 'Catat nilai' }).click();
+    await expect
+      .poll(() => page.getByTestId('confirm-score-body').textContent())
+      .toBe(
+        `Nilai 85 untuk ${first.name} pada tahap ${stage('COMPETENCY').name} akan dicatat dan tidak dapat dihapus; nilai berikutnya menggantikannya.`,
+      );
+    await dialog.getByRole('button', { name: 'Ya, catat nilai' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => row(first).locator('td[data-stage="2"]').textContent()).toBe('85,0');
+
+    // The rest through the API: the first 82,0 in all, the second 72,0.
+    for (const [kind, value] of [
+      ['ADMINISTRATION', 100],
+      ['TECHNICAL', 80],
+      ['INTERVIEW', 80],
+      ['TRACK_RECORD', 80],
+    ] as const)
+      await score(first, kind, value);
+    for (const [kind, value] of [
+      ['ADMINISTRATION', 100],
+      ['COMPETENCY', 75],
+      ['TECHNICAL', 70],
+      ['INTERVIEW', 70],
+      ['TRACK_RECORD', 70],
+    ] as const)
+      await score(second, kind, value);
+    await page.reload();
+    const proposed = page.getByTestId('proposed-names').locator('li');
+    await expect.poll(() => proposed.count()).toBe(2);
+    expect(
+      await proposed.evaluateAll((items) => items.map((li) => li.getAttribute('data-nip'))),
+    ).toEqual([first.nip, second.nip]);
+    expect(await proposed.first().textContent()).toContain('Nilai akhir 82,0');
+    expect(await proposed.nth(1).textContent()).toContain('Nilai akhir 72,0');
+    expect(await row(first).getByTestId('standing-status').textContent()).toBe(
+      'Semua tahap dinilai',
+    );
+    expect(await row(first).getByTestId('standing-total').textContent()).toBe('82,0');
+
+    const fingerprint = (
+      await app.gql(
+        `query($id: ID!) { selection(id: $id) { fingerprint } }`,
+        { id: selection.id },
+        COMMITTEE,
+      )
+    ).data.selection.fingerprint as string;
+    expect(await page.getByTestId('verify-link').getAttribute('href')).toBe(
+      `/selections/${encodeURIComponent(selection.id)}/verify?fingerprint=${encodeURIComponent(fingerprint)}`,
+    );
+    expect(await page.getByTestId('verify-link').textContent()).toBe('Verifikasi sidik jari');
+    expect(await untranslated(page, enumCodes, english)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+  }, 300_000);
+});

@@ -50,5 +50,29 @@ describe('the console’s words', () => {
         actual: '2022-07-13',
       }),
     ).toBe('Asesmen kompetensi persyaratan sudah melewati masa berlaku (terlama 13 Juli 2022).');
+    // DISCIPLINE: the level and period from the values, else the general sentence.
+    expect(
+      id.condition({
+        code: 'DISCIPLINE',
+        message: 'x',
+        required: 'not serving a sentence, none SEDANG or heavier since 2023-05-01',
+        actual: 'BERAT 2024-01-01 – 2024-12-31',
+      }),
+    ).toBe(
+      'Tidak boleh sedang menjalani hukuman disiplin, atau dijatuhi hukuman disiplin tingkat sedang atau lebih berat sejak 1 Mei 2023; dijatuhi hukuman disiplin tingkat berat (1 Januari 2024 – 31 Desember 2024).',
+    );
+    expect(
+      id.condition({
+        code: 'DISCIPLINE',
+        message: 'x',
+        required: 'not serving a disciplinary sentence',
+        actual: 'RINGAN 2026-01-01 – without end',
+      }),
+    ).toBe('Sedang menjalani hukuman disiplin tingkat ringan (1 Januari 2026 – tanpa batas).');
+    expect(id.condition({ code: 'DISCIPLINE', message: 'x' })).toBe(
+      'Sedang atau pernah menjalani hukuman disiplin yang menghalangi (tingkat dan masa sesuai syarat jabatan).',
+    );
+    expect(id.label('CHAIR')).toBe('Ketua');
+    expect(id.label('ADMINISTRATION')).toBe('Seleksi administrasi');
   });
 });

@@ -197,9 +197,10 @@ function Header(props: {
           size="xs"
           value={props.language}
           onChange={(value) => props.onLanguage(value === 'en' ? 'en' : 'id')}
+          // Language codes are identifiers, not words (and the API's `Language` enum's values).
           data={[
-            { value: 'id', label: 'ID' },
-            { value: 'en', label: 'EN' },
+            { value: 'id', label: <span translate="no">ID</span> },
+            { value: 'en', label: <span translate="no">EN</span> },
           ]}
         />
         {claims && (

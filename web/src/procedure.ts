@@ -2,6 +2,7 @@
  * The committee's procedure in the console, without React: the API's limits on its free text,
  * the checks made on a field before a request, and the API's refusals in the viewer's words.
  */
+import { parseNip } from '../../src/domain/nip';
 import { ApiError } from './api-error';
 import type { MessageKey, Translator } from './words';
 
@@ -70,4 +71,70 @@ export function sayUserErrors(t: Translator, errors: readonly { code: string }[]
 export function sayFailure(t: Translator, error: unknown): string {
   const code = error instanceof ApiError ? error.code : 'ERROR';
   return t.errorMeaning(code) ?? t('unknownError');
+}
+
+/** A score as typed (a decimal comma or point), or what is wrong with it: empty, not 0–100. */
+export function checkScore(value: string): { score: number } | { problem: FieldProblem } {
+  const text = value.trim().replace(',', '.');
+  if (text === '') return { problem: { key: 'fieldRequired' } };
+  const score = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(score >= 0 && score <= 100))
+    return { problem: { key: 'scoreOutOfRange' } };
+  return { score };
+}
+
+/**
+ * A stage score's user errors in words: a refusal at a stage after the one the candidate dropped
+ * at (`INVALID` on the stage) says so; the rest as every mutation's.
+ */
+export function sayScoreErrors(
+  t: Translator,
+  errors: readonly { code: string; field?: readonly string[] | null }[],
+): string {
+  const dropped = errors.some((e) => e.code === 'INVALID' && e.field?.includes('stage'));
+  const rest = errors.filter((e) => !(e.code === 'INVALID' && e.field?.includes('stage')));
+  return [dropped ? t('userErrorDropped') : '', rest.length > 0 ? sayUserErrors(t, rest) : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** A committee member as the form holds it. */
+export interface MemberRow {
+  name: string;
+  nip: string;
+  role: 'CHAIR' | 'SECRETARY' | 'MEMBER';
+}
+
+/** What is wrong with a list of members before it is sent: the list's, and each row's fields. */
+export interface MembersProblems {
+  readonly list: FieldProblem[];
+  readonly rows: { name?: FieldProblem; nip?: FieldProblem }[];
+}
+
+/**
+ * The API's rules for a committee (src/domain/committee.ts), checked on the field: an odd number
+ * from 3 to 15, exactly one chair, at most one secretary, every name given (at most 200
+ * characters), every NIP valid (src/domain/nip.ts) and none twice. Null when there is none.
+ */
+export function checkMembers(rows: readonly MemberRow[]): MembersProblems | null {
+  const list: FieldProblem[] = [];
+  const count = rows.length;
+  if (count < 3 || count > 15 || count % 2 === 0)
+    list.push({ key: 'membersCount', params: { count } });
+  const chairs = rows.filter((r) => r.role === 'CHAIR').length;
+  if (chairs !== 1) list.push({ key: 'membersOneChair', params: { count: chairs } });
+  const secretaries = rows.filter((r) => r.role === 'SECRETARY').length;
+  if (secretaries > 1) list.push({ key: 'membersOneSecretary', params: { count: secretaries } });
+  const seen = new Set<string>();
+  const problems = rows.map((row) => {
+    const name = checkText(row.name, { required: true, max: 200 });
+    const nip = row.nip.trim();
+    let nipProblem: FieldProblem | undefined;
+    if (!parseNip(nip).ok) nipProblem = { key: 'nipInvalid' };
+    else if (seen.has(nip)) nipProblem = { key: 'nipTwice' };
+    seen.add(nip);
+    return { name, nip: nipProblem };
+  });
+  const any = list.length > 0 || problems.some((p) => p.name || p.nip);
+  return any ? { list, rows: problems } : null;
 }

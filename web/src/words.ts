@@ -320,7 +320,59 @@ const id = {
   undecided: 'Belum diputuskan',
   decisionHistory: 'Riwayat ({count})',
   superseded: 'Digantikan',
-  timesIn: 'Waktu dalam {zone}, zona waktu instansi.',
+  timesIn: 'Waktu dalam {zone}, zona waktu instansi.', // The staged procedure: stages, scores, the names proposed, the committee's members.
+  stagesTitle: 'Tahapan seleksi',
+  noStages: 'Seleksi ini dibuka sebelum tahapan dicatat; tidak ada tahap untuk dinilai.',
+  stageWeight: 'bobot {weight}',
+  stagePassMark: 'ambang lulus {mark}',
+  stagePassFail: 'lulus/tidak lulus',
+  fromJpm: '(JPM)',
+  fromJpmNote: '(JPM) = JPM yang dibekukan menggantikan nilai yang belum dicatat.',
+  finalScore: 'Nilai akhir',
+  status: 'Status',
+  droppedAtStage: 'Gugur pada tahap {stage}',
+  stagesIncomplete: 'Belum semua tahap dinilai',
+  stagesComplete: 'Semua tahap dinilai',
+  tieRule: 'seri: {rule}',
+  recordScoreTitle: 'Catat nilai tahap',
+  candidate: 'Kandidat',
+  stage: 'Tahap',
+  scoreField: 'Nilai (0–100)',
+  passFailResult: 'Hasil',
+  passed: 'Lulus',
+  failed: 'Tidak lulus',
+  scoreNote: 'Catatan (tidak wajib)',
+  note: 'Catatan',
+  recordScore: 'Catat nilai',
+  scoreOutOfRange: 'Nilai harus berupa angka dari 0 sampai 100.',
+  scoreAfterDrop:
+    '{name} gugur pada tahap {stage}; nilai tahap sesudahnya tidak dapat dicatat. Koreksi dulu nilai tahap {stage} bila keliru.',
+  confirmScoreTitle: 'Catat nilai untuk {name}?',
+  confirmScoreBody:
+    'Nilai {score} untuk {name} pada tahap {stage} akan dicatat dan tidak dapat dihapus; nilai berikutnya menggantikannya.',
+  confirmScore: 'Ya, catat nilai',
+  userErrorDropped:
+    'Kandidat ini sudah gugur pada tahap sebelumnya; nilai tahap sesudahnya tidak dapat dicatat.',
+  proposedTitle: 'Nama yang diusulkan kepada PPK',
+  proposedNone: 'Belum ada kandidat yang menyelesaikan semua tahapan tanpa gugur.',
+  proposedFewer: 'Hanya {count} kandidat yang menyelesaikan semua tahapan tanpa gugur.',
+  membersTitle: 'Panitia seleksi',
+  membersNone: 'Anggota panitia belum dicatat.',
+  memberRole: 'Peran',
+  memberNameOf: 'Nama anggota {n}',
+  memberNipOf: 'NIP anggota {n}',
+  memberRoleOf: 'Peran anggota {n}',
+  addMember: 'Tambah anggota',
+  removeMember: 'Hapus anggota {n}',
+  setMembers: 'Catat panitia',
+  editMembers: 'Ubah susunan panitia',
+  membersCount: 'Jumlah anggota harus ganjil, dari 3 sampai 15; saat ini {count}.',
+  membersOneChair: 'Harus ada tepat satu ketua; saat ini {count}.',
+  membersOneSecretary: 'Paling banyak satu sekretaris; saat ini {count}.',
+  nipInvalid: 'NIP harus 18 angka yang sah (tanggal lahir, TMT, jenis kelamin, nomor urut).',
+  nipTwice: 'NIP ini sudah dipakai anggota lain.',
+  membersSaved: 'Susunan panitia tersimpan.',
+  verifyFingerprint: 'Verifikasi sidik jari',
 };
 type Dictionary = Record<keyof typeof id, string>;
 
@@ -638,7 +690,59 @@ const en: Dictionary = {
   undecided: 'Not decided',
   decisionHistory: 'History ({count})',
   superseded: 'Superseded',
-  timesIn: 'Times in {zone}, the agency’s time zone.',
+  timesIn: 'Times in {zone}, the agency’s time zone.', // The staged procedure: stages, scores, the names proposed, the committee's members.
+  stagesTitle: 'Selection stages',
+  noStages: 'This selection was opened before stages were kept; there is no stage to score.',
+  stageWeight: 'weight {weight}',
+  stagePassMark: 'pass mark {mark}',
+  stagePassFail: 'pass/fail',
+  fromJpm: '(JPM)',
+  fromJpmNote: '(JPM) = the frozen JPM stands in for a score not yet recorded.',
+  finalScore: 'Total',
+  status: 'Status',
+  droppedAtStage: 'Dropped at the stage {stage}',
+  stagesIncomplete: 'Not every stage scored yet',
+  stagesComplete: 'Every stage scored',
+  tieRule: 'tie: {rule}',
+  recordScoreTitle: 'Record a stage score',
+  candidate: 'Candidate',
+  stage: 'Stage',
+  scoreField: 'Score (0–100)',
+  passFailResult: 'Result',
+  passed: 'Passed',
+  failed: 'Failed',
+  scoreNote: 'Note (optional)',
+  note: 'Note',
+  recordScore: 'Record the score',
+  scoreOutOfRange: 'The score must be a number from 0 to 100.',
+  scoreAfterDrop:
+    '{name} dropped at the stage {stage}; no later stage can be scored. Correct the score of {stage} first if it was wrong.',
+  confirmScoreTitle: 'Record the score of {name}?',
+  confirmScoreBody:
+    'The score {score} for {name} at the stage {stage} will be recorded and cannot be deleted; a later score supersedes it.',
+  confirmScore: 'Yes, record the score',
+  userErrorDropped: 'This candidate dropped at an earlier stage; no later stage can be scored.',
+  proposedTitle: 'Names proposed to the PPK',
+  proposedNone: 'No candidate has completed every stage without dropping yet.',
+  proposedFewer:
+    'Only {count} candidate completed every stage without dropping.|Only {count} candidates completed every stage without dropping.',
+  membersTitle: 'Selection committee',
+  membersNone: 'The committee’s members are not recorded yet.',
+  memberRole: 'Role',
+  memberNameOf: 'Name of member {n}',
+  memberNipOf: 'NIP of member {n}',
+  memberRoleOf: 'Role of member {n}',
+  addMember: 'Add a member',
+  removeMember: 'Remove member {n}',
+  setMembers: 'Record the committee',
+  editMembers: 'Change the committee',
+  membersCount: 'The committee has an odd number of members, from 3 to 15; now {count}.',
+  membersOneChair: 'Exactly one chair; now {count}.',
+  membersOneSecretary: 'At most one secretary; now {count}.',
+  nipInvalid: 'A NIP is 18 valid digits (birth date, TMT, sex, sequence).',
+  nipTwice: 'Another member has this NIP.',
+  membersSaved: 'The committee is recorded.',
+  verifyFingerprint: 'Verify the fingerprint',
 };
 
 /** The enums whose values the console shows (`t.label`): their labels are the API's own. */
@@ -653,6 +757,9 @@ const API_LABELLED_ENUMS = [
   'PositionCategory',
   'ReadinessHorizon',
   'SuccessionPlanStatus',
+  'StageKind',
+  'CommitteeRole',
+  'TieBreak',
 ] as const;
 
 /** The API's labels of those enums (src/domain/labels.data.ts), by value, in one language. */
@@ -704,10 +811,35 @@ function conditionInIndonesian(c: UnmetConditionText): string {
     case 'PERFORMANCE_TOO_LOW':
       // required "BAIK in 2023–2025", actual "2024: none".
       return `Kinerja minimal ${ratingsIn(c.required).replace(' in ', ' pada tahun ')}; ${ratingsIn(c.actual)}.`;
+    case 'DISCIPLINE':
+      return disciplineInIndonesian(c);
     default:
       return c.message;
   }
 }
+
+/**
+ * The discipline condition (src/domain/fit.scoring.ts `disciplineShortfall`): required "not
+ * serving a disciplinary sentence" or "not serving a sentence, none SEDANG or heavier since
+ * 2023-05-01"; actual "SEDANG 2024-01-01 – 2024-12-31" (or "… – without end").
+ */
+function disciplineInIndonesian(c: UnmetConditionText): string {
+  const general =
+    'Sedang atau pernah menjalani hukuman disiplin yang menghalangi (tingkat dan masa sesuai syarat jabatan).';
+  const actual = /^([A-Z]+) (\d{4}-\d{2}-\d{2}) – (.+)$/.exec(c.actual ?? '');
+  if (!actual) return general;
+  const [, level, from, until] = actual;
+  const period = `${datesIn(from)} – ${until === 'without end' ? 'tanpa batas' : datesIn(until)}`;
+  const sentence = `hukuman disiplin tingkat ${(disciplineLevels[level] ?? level).toLowerCase()} (${period})`;
+  const window = /none ([A-Z]+) or heavier since (\d{4}-\d{2}-\d{2})/.exec(c.required ?? '');
+  if (!window) return `Sedang menjalani ${sentence}.`;
+  const bar = (disciplineLevels[window[1]] ?? window[1]).toLowerCase();
+  return `Tidak boleh sedang menjalani hukuman disiplin, atau dijatuhi hukuman disiplin tingkat ${bar} atau lebih berat sejak ${datesIn(window[2])}; dijatuhi ${sentence}.`;
+}
+
+const disciplineLevels: Record<string, string> = Object.fromEntries(
+  Object.entries(ENUM_LABELS.DisciplineLevel).map(([value, label]) => [value, label.ID]),
+);
 
 /** ISO dates in a value, as Indonesian dates ("13 Juli 2022"). */
 function datesIn(value: string | null | undefined): string {

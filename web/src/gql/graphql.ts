@@ -367,6 +367,20 @@ export type RecordDecisionInput = {
   selectionId: string | number;
 };
 
+/** A stage score for a candidate of an open selection. */
+export type RecordStageScoreInput = {
+  /** Global ID of a candidate of the selection. */
+  employee: string | number;
+  /** A note (at most 2,000 characters). */
+  note?: string | null | undefined;
+  /** The score, 0–100; on a pass/fail stage 100 (passes) or 0 (fails). */
+  score: number;
+  /** The selection. */
+  selectionId: string | number;
+  /** Global ID of a stage of the selection. */
+  stage: string | number;
+};
+
 /** How to score; every field has the default of the domain rules. */
 export type ScoringPolicyInput = {
   /** Evaluate as of this date (levels, staleness, service, retirement); default today. */
@@ -393,12 +407,46 @@ export type SelectionMemberInput = {
   role: CommitteeRole;
 };
 
+/** The members of the committee of an open selection. */
+export type SetSelectionMembersInput = {
+  /** Every member, replacing any recorded before: an odd number from 3 to 15, one CHAIR, at most one SECRETARY, valid distinct NIPs. */
+  members: Array<SelectionMemberInput>;
+  /** The selection (open). */
+  selectionId: string | number;
+};
+
+/** A stage of an open (JPT) or competitive (administrator) selection, PermenPANRB 15/2019. */
+export type StageKind =
+  /** Administration: documents and conditions. Passes or fails only (score 100 or 0), no weight. */
+  | 'ADMINISTRATION'
+  /** Managerial and socio-cultural competency (assessment centre): the JPM of the SKJ; the frozen JPM stands in while no score is entered. */
+  | 'COMPETENCY'
+  /** Health and psychological tests. Passes or fails only (score 100 or 0), no weight. */
+  | 'HEALTH_PSYCHOLOGY'
+  /** The final interview. */
+  | 'INTERVIEW'
+  /** A paper (makalah) and its presentation. */
+  | 'PAPER'
+  /** Technical competency of the post’s field. */
+  | 'TECHNICAL'
+  /** The track record (rekam jejak): performance, integrity, discipline. */
+  | 'TRACK_RECORD';
+
 /** Where a succession plan stands in the talent review. */
 export type SuccessionPlanStatus =
   /** Approved as a whole by the talent committee; it no longer changes. */
   | 'APPROVED'
   /** Successors are being nominated; not yet decided. */
   | 'DRAFT';
+
+/** The rule that ordered two standings of equal total, tried in this order. */
+export type TieBreak =
+  /** The higher COMPETENCY score (entered, or the frozen JPM) goes first. */
+  | 'COMPETENCY_SCORE'
+  /** The earlier place in the ranking frozen at opening goes first (never ties). */
+  | 'FROZEN_RANKING'
+  /** The higher JPM frozen at opening goes first. */
+  | 'JOB_PERSON_MATCH';
 
 /** Why a mutation input was rejected. */
 export type UserErrorCode =
@@ -654,7 +702,7 @@ export type ConsoleSelectionQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, position: { code: string, name: string, orgUnit: { agency: { code: string, name: string, timeZone: string } } }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, unmetConditions: Array<{ code: ConditionCode, message: string }>, terms: Array<{ critical: boolean, gap: number }>, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ current: boolean, decision: Decision, reason: string, decidedAt: string, decidedBy: string, employee: { nip: string | null, name: string | null } | null }> } | null };
+export type ConsoleSelectionQuery = { selection: { id: string, agency: string, note: string | null, openedAt: string, openedBy: string, closedAt: string | null, fingerprint: string, verified: boolean, number: string | null, members: Array<{ name: string, nip: string, role: CommitteeRole }>, stages: Array<{ id: string, name: string, kind: StageKind, weight: number, passMark: number | null, order: number }>, standings: Array<{ rank: number | null, total: number | null, complete: boolean, tieBreak: TieBreak | null, employee: { id: string, nip: string | null, name: string | null } | null, droppedAt: { id: string, name: string, order: number } | null, scores: Array<{ score: number, note: string | null, fromJobPersonMatch: boolean, stage: { id: string } }> }>, proposedNames: Array<{ rank: number | null, total: number | null, employee: { nip: string | null, name: string | null } | null }>, position: { code: string, name: string, orgUnit: { agency: { code: string, name: string, timeZone: string } } }, policy: { asOf: string, scale: JpmScale }, candidates: { nodes: Array<{ jobPersonMatch: number, category: JpmCategory, qualified: boolean, readiness: Readiness, threshold: number, unmetConditions: Array<{ code: ConditionCode, message: string, required: string | null, actual: string | null }>, terms: Array<{ critical: boolean, gap: number }>, employee: { nip: string | null, name: string | null } }> }, decisions: Array<{ current: boolean, decision: Decision, reason: string, decidedAt: string, decidedBy: string, employee: { nip: string | null, name: string | null } | null }> } | null };
 
 export type ConsoleRecordDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
@@ -669,6 +717,20 @@ export type ConsoleCloseSelectionMutationVariables = Exact<{
 
 
 export type ConsoleCloseSelectionMutation = { closeSelection: { userErrors: Array<{ field: Array<string>, code: UserErrorCode }> } | null };
+
+export type ConsoleRecordStageScoreMutationVariables = Exact<{
+  input: RecordStageScoreInput;
+}>;
+
+
+export type ConsoleRecordStageScoreMutation = { recordStageScore: { userErrors: Array<{ field: Array<string>, code: UserErrorCode }> } | null };
+
+export type ConsoleSetSelectionMembersMutationVariables = Exact<{
+  input: SetSelectionMembersInput;
+}>;
+
+
+export type ConsoleSetSelectionMembersMutation = { setSelectionMembers: { userErrors: Array<{ field: Array<string>, code: UserErrorCode }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1473,6 +1535,52 @@ export const ConsoleSelectionDocument = new TypedDocumentString(`
     closedAt
     fingerprint
     verified
+    number
+    members {
+      name
+      nip
+      role
+    }
+    stages {
+      id
+      name
+      kind
+      weight
+      passMark
+      order
+    }
+    standings {
+      rank
+      total
+      complete
+      tieBreak
+      employee {
+        id
+        nip
+        name
+      }
+      droppedAt {
+        id
+        name
+        order
+      }
+      scores {
+        stage {
+          id
+        }
+        score
+        note
+        fromJobPersonMatch
+      }
+    }
+    proposedNames {
+      rank
+      total
+      employee {
+        nip
+        name
+      }
+    }
     position {
       code
       name
@@ -1498,6 +1606,8 @@ export const ConsoleSelectionDocument = new TypedDocumentString(`
         unmetConditions {
           code
           message
+          required
+          actual
         }
         terms {
           critical
@@ -1522,7 +1632,7 @@ export const ConsoleSelectionDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:e73b26326b14ecd0b79ff8076a4ab8eecf5ebfb60612ea729212b760f83916bd"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
+    `, {"hash":"sha256:1ea187e0981aca728b8f35cbe8905e48ab66f84415d4aeeca8fdb9e6a91516af"}) as unknown as TypedDocumentString<ConsoleSelectionQuery, ConsoleSelectionQueryVariables>;
 export const ConsoleRecordDecisionDocument = new TypedDocumentString(`
     mutation ConsoleRecordDecision($input: RecordDecisionInput!) {
   recordDecision(input: $input) {
@@ -1543,3 +1653,23 @@ export const ConsoleCloseSelectionDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:395fbe06ba3db97c3c886d60cc62dd944b4170b7d59a2a5af16a2bb426f5e2d1"}) as unknown as TypedDocumentString<ConsoleCloseSelectionMutation, ConsoleCloseSelectionMutationVariables>;
+export const ConsoleRecordStageScoreDocument = new TypedDocumentString(`
+    mutation ConsoleRecordStageScore($input: RecordStageScoreInput!) {
+  recordStageScore(input: $input) {
+    userErrors {
+      field
+      code
+    }
+  }
+}
+    `, {"hash":"sha256:b1055a530fed489b95125fba1850659f1ad92969822a169c8ba062d242876aef"}) as unknown as TypedDocumentString<ConsoleRecordStageScoreMutation, ConsoleRecordStageScoreMutationVariables>;
+export const ConsoleSetSelectionMembersDocument = new TypedDocumentString(`
+    mutation ConsoleSetSelectionMembers($input: SetSelectionMembersInput!) {
+  setSelectionMembers(input: $input) {
+    userErrors {
+      field
+      code
+    }
+  }
+}
+    `, {"hash":"sha256:438980f9e3778e920d2c482cadedd73c3e26def951b8cf92d4b09ec8b6d43d9b"}) as unknown as TypedDocumentString<ConsoleSetSelectionMembersMutation, ConsoleSetSelectionMembersMutationVariables>;

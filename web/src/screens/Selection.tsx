@@ -1,23 +1,29 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { request, useApi } from '../api';
 import type { Decision } from '../gql/graphql';
 import { useT } from '../i18n';
-import { sayFailure, sayUserErrors } from '../procedure';
+import { sayFailure, sayScoreErrors, sayUserErrors } from '../procedure';
 import { useSession } from '../session';
 import { ConfirmAction } from '../ui/confirm';
 import { ErrorNotice, Loading } from '../ui/parts';
 import { useDateTime } from '../ui/zone';
 import { DecisionLog } from './selection/Decisions';
 import { SelectionHeading } from './selection/Heading';
+import { MembersCard, type SetMembers } from './selection/Members';
+import { ProposedNames } from './selection/ProposedNames';
 import {
   CloseSelectionMutation,
   RecordDecisionMutation,
+  RecordStageScoreMutation,
   SelectionQuery,
+  SetSelectionMembersMutation,
   decisionsByNip,
 } from './selection/query';
 import { FrozenRanking } from './selection/Ranking';
-import { downloadReport } from './selection/report';
+import { downloadReport, verifyHref } from './selection/report';
+import type { RecordScore } from './selection/StageScoreForm';
+import { StagesCard } from './selection/Stages';
 
 /** A frozen selection: its ranking as opened, the decisions, and the report to sign. */
 export function SelectionScreen(props: { id: string }) {
@@ -36,11 +42,14 @@ export function SelectionScreen(props: { id: string }) {
     claims.role === 'COMMITTEE' && claims.agency === selection.agency && !selection.closedAt;
 
   /** Sends a mutation; what went wrong in words, or nothing when it was done. */
-  const act = async (run: () => Promise<{ code: string }[]>) => {
+  const act = async <E extends { code: string }>(
+    run: () => Promise<E[]>,
+    say: (errors: E[]) => string = (errors) => sayUserErrors(t, errors),
+  ) => {
     try {
       const errors = await run();
       loaded.reload();
-      return errors.length > 0 ? sayUserErrors(t, errors) : undefined;
+      return errors.length > 0 ? say(errors) : undefined;
     } catch (error) {
       return sayFailure(t, error);
     }
@@ -67,6 +76,29 @@ export function SelectionScreen(props: { id: string }) {
           )
         ).recordDecision.userErrors,
     );
+  const recordScore: RecordScore = (employee, stage, score, note) =>
+    act(
+      async () =>
+        (
+          await request(
+            RecordStageScoreMutation,
+            { input: { selectionId: selection.id, employee, stage, score, note: note || null } },
+            token,
+          )
+        ).recordStageScore.userErrors,
+      (errors) => sayScoreErrors(t, errors),
+    );
+  const setMembers: SetMembers = (members) =>
+    act(
+      async () =>
+        (
+          await request(
+            SetSelectionMembersMutation,
+            { input: { selectionId: selection.id, members } },
+            token,
+          )
+        ).setSelectionMembers.userErrors,
+    );
 
   return (
     <>
@@ -75,6 +107,15 @@ export function SelectionScreen(props: { id: string }) {
         <Button onClick={() => void download()} data-testid="download-report">
           {t('downloadReport')}
         </Button>
+        <Anchor
+          href={verifyHref(selection.id, selection.fingerprint)}
+          target="_blank"
+          rel="noopener"
+          size="sm"
+          data-testid="verify-link"
+        >
+          {t('verifyFingerprint')}
+        </Anchor>
         {decides && <CloseSelectionButton selection={selection} onClose={close} />}
       </Group>
       {problem && (
@@ -82,6 +123,9 @@ export function SelectionScreen(props: { id: string }) {
           {problem}
         </Alert>
       )}
+      <MembersCard members={selection.members} onSet={decides ? setMembers : undefined} />
+      <StagesCard selection={selection} onRecord={decides ? recordScore : undefined} />
+      <ProposedNames selection={selection} />
       <FrozenRanking
         id={props.id}
         selection={selection}

@@ -12,6 +12,52 @@ export const SelectionQuery = graphql(`
       closedAt
       fingerprint
       verified
+      number
+      members {
+        name
+        nip
+        role
+      }
+      stages {
+        id
+        name
+        kind
+        weight
+        passMark
+        order
+      }
+      standings {
+        rank
+        total
+        complete
+        tieBreak
+        employee {
+          id
+          nip
+          name
+        }
+        droppedAt {
+          id
+          name
+          order
+        }
+        scores {
+          stage {
+            id
+          }
+          score
+          note
+          fromJobPersonMatch
+        }
+      }
+      proposedNames {
+        rank
+        total
+        employee {
+          nip
+          name
+        }
+      }
       position {
         code
         name
@@ -37,6 +83,8 @@ export const SelectionQuery = graphql(`
           unmetConditions {
             code
             message
+            required
+            actual
           }
           terms {
             critical
@@ -85,8 +133,33 @@ export const CloseSelectionMutation = graphql(`
   }
 `);
 
+export const RecordStageScoreMutation = graphql(`
+  mutation ConsoleRecordStageScore($input: RecordStageScoreInput!) {
+    recordStageScore(input: $input) {
+      userErrors {
+        field
+        code
+      }
+    }
+  }
+`);
+
+export const SetSelectionMembersMutation = graphql(`
+  mutation ConsoleSetSelectionMembers($input: SetSelectionMembersInput!) {
+    setSelectionMembers(input: $input) {
+      userErrors {
+        field
+        code
+      }
+    }
+  }
+`);
+
 export type SelectionData = NonNullable<ConsoleSelectionQuery['selection']>;
 export type DecisionData = SelectionData['decisions'][number];
+export type StageData = SelectionData['stages'][number];
+export type StandingData = SelectionData['standings'][number];
+export type MemberData = SelectionData['members'][number];
 
 /** Each candidate's decisions by NIP, latest first (the first is the one in force). */
 export function decisionsByNip(decisions: readonly DecisionData[]): Map<string, DecisionData[]> {

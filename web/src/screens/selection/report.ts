@@ -24,3 +24,8 @@ export async function downloadReport(
   link.click();
   URL.revokeObjectURL(url);
 }
+
+/** The verification page of the printed fingerprint, as the berita acara's QR code links it. */
+export function verifyHref(id: string, fingerprint: string): string {
+  return `/selections/${encodeURIComponent(id)}/verify?fingerprint=${encodeURIComponent(fingerprint)}`;
+}
