@@ -8,18 +8,26 @@ import type { PositionCategory } from '../domain/position.enums';
  */
 
 export const AGENCIES = [
-  { code: 'PROV-MALUKU', name: 'Pemerintah Provinsi Maluku', kind: 'PROVINCE', short: 'PROV' },
+  {
+    code: 'PROV-MALUKU',
+    name: 'Pemerintah Provinsi Maluku',
+    kind: 'PROVINCE',
+    short: 'PROV',
+    province: '81',
+  },
   {
     code: 'KAB-MALTENG',
     name: 'Pemerintah Kabupaten Maluku Tengah',
     kind: 'REGENCY',
     short: 'MALTENG',
+    province: '81',
   },
   {
     code: 'KAB-SBB',
     name: 'Pemerintah Kabupaten Seram Bagian Barat',
     kind: 'REGENCY',
     short: 'SBB',
+    province: '81',
   },
 ];
 

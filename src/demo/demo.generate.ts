@@ -71,7 +71,7 @@ export function generateDemoDataset(options: DemoOptions): Required<DatasetDocum
     year,
   );
   return {
-    agencies: AGENCIES.map(({ code, name, kind }) => ({ code, name, kind })),
+    agencies: AGENCIES.map(({ code, name, kind, province }) => ({ code, name, kind, province })),
     orgUnits,
     competencies,
     courses,

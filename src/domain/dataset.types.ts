@@ -31,6 +31,11 @@ export type Section = (typeof SECTIONS)[number];
 
 export interface AgencyRecord {
   code: string;
+  /**
+   * The province the agency serves or sits in: its Kemendagri code ("81") or name ("Maluku");
+   * it sets the agency's time zone (WIB, WITA, WIT). Left out: none (central government, WIB).
+   */
+  province?: string | null;
   name: string;
   kind: string;
 }

@@ -41,7 +41,7 @@ const numberOrNull = (value: string | null) => (value === null ? null : Number(v
 
 async function agencies(read: Reader): Promise<Document['agencies']> {
   return read.rows(
-    `select code, name, kind from agency ${read.keyFilter('code')} order by code`,
+    `select code, name, kind, province from agency ${read.keyFilter('code')} order by code`,
     read.keyBindings(),
   );
 }

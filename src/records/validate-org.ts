@@ -1,17 +1,32 @@
 import { AgencyKind } from '../domain/org.enums';
+import { provinceOf } from '../domain/province';
 import type { AgencyRecord, OrgUnitRecord } from '../domain/dataset.types';
 import type { RecordReader } from '../domain/record-reader';
 import { values, type DocumentReader } from './validate-reader';
 
-/** Agencies: code, name and kind. */
+/** Agencies: code, name, kind and province (kept as its Kemendagri code). */
 export function readAgencies(doc: DocumentReader): void {
   doc.records('agencies', (r) => {
     const code = r.code('code');
     const name = r.string('name', { required: true, max: 200 });
     const kind = r.oneOf('kind', values(AgencyKind));
+    const given = r.string('province', { max: 100 });
+    const province = given ? provinceOf(given) : undefined;
+    if (given && !province)
+      r.issue(
+        'province',
+        'INVALID',
+        `"${given}" is not a province of Indonesia: give its Kemendagri code ("81") or its name ("Maluku")`,
+      );
     if (!doc.firstSeen(r, doc.docAgencies, code, 'code') || !code) return;
     doc.docAgencies.add(code);
-    if (name && kind) doc.dataset.agencies.push({ code, name, kind } satisfies AgencyRecord);
+    if (name && kind && (!given || province))
+      doc.dataset.agencies.push({
+        code,
+        name,
+        kind,
+        province: province?.code ?? null,
+      } satisfies AgencyRecord);
   });
 }
 

@@ -8,6 +8,7 @@ export async function writeAgencies(w: TableWriter, data: ValidDataset): Promise
     code: a.code,
     name: a.name,
     kind: a.kind,
+    province: a.province ?? null,
     updated_at: w.trx.fn.now(),
   }));
   const created = await w.upsert('agency', rows, ['code'], 'agencies', rows.length);

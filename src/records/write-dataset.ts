@@ -33,9 +33,9 @@ export async function writeDataset(
   bulk = false,
 ): Promise<{ sections: Counts[]; issues: DatasetIssue[] }> {
   const w = new TableWriter(trx, progress, bulk);
-  // Read back before anything is written: the records stored exactly as given (not on the bulk
-  // path, which loads a province or a nation and does not read it back).
-  const unchanged = bulk ? new Map() : await unchangedRecords(trx, data);
+  // Read back before anything is written: the records stored exactly as given (a section of a
+  // national load, past COMPARE_MAX_RECORDS, is not read back).
+  const unchanged = await unchangedRecords(trx, data);
   const sections: Counts[] = [];
   const issues: DatasetIssue[] = new IssueList<DatasetIssue>();
   sections.push(await writeAgencies(w, data));

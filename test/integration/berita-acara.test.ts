@@ -125,8 +125,9 @@ describe('the agency’s letterhead', () => {
       place: 'Ambon',
       numberFormat: '800/{seq:3}/BKD/{year}',
     });
+    // A regency of Maluku has the province from the dataset (its time zone too).
     const other = await app.ok<any>(`{ agency(code: "KAB-SBB") { province timeZone } }`);
-    expect(other.agency).toEqual({ province: null, timeZone: 'Asia/Jakarta' });
+    expect(other.agency).toEqual({ province: '81', timeZone: 'Asia/Jayapura' });
   });
 
   it('is set by the agency’s HR, not another agency’s, and refuses what is not a letterhead', async () => {

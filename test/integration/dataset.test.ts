@@ -77,7 +77,7 @@ describe('import and export', () => {
       expect(
         again.importDataset.report.sections.find((s: any) => s.section === section),
         section,
-      ).toMatchObject({ created: 0, updated: 0, unchanged: (original)[section].length });
+      ).toMatchObject({ created: 0, updated: 0, unchanged: original[section].length });
     expect(await exportOf(empty)).toEqual(original);
 
     // One employee's rating changed, one position's requirement: those two are updated, the rest unchanged.
@@ -101,7 +101,10 @@ describe('import and export', () => {
   it('list every bad record with section, index, field and reason, and change nothing', async () => {
     const before = await countsOf(demo);
     const dataset = {
-      agencies: [{ code: 'KOTA-BARU', name: 'Pemerintah Kota Baru', kind: 'CITY' }],
+      agencies: [
+        { code: 'KOTA-BARU', name: 'Pemerintah Kota Baru', kind: 'CITY' },
+        { code: 'KOTA-LAUT', name: 'Pemerintah Kota Laut', kind: 'CITY', province: 'Atlantis' },
+      ],
       competencies: [
         {
           code: 'T.BARU',
@@ -151,6 +154,7 @@ describe('import and export', () => {
     expect(report.applied).toBe(false);
     expect(report.issues.map((i: any) => [i.section, i.index, i.key, i.field, i.code])).toEqual(
       expect.arrayContaining([
+        ['agencies', 1, 'KOTA-LAUT', 'province', 'INVALID'],
         ['competencies', 0, 'T.BARU', 'levels[0].level', 'OUT_OF_RANGE'],
         ['courses', 0, 'LOOP', 'prerequisites[0]', 'CYCLE'],
         ['employees', 0, expect.any(String), 'nip', 'INVALID'],
@@ -201,7 +205,7 @@ describe('import and export', () => {
     const result = await demo.ok(IMPORT, { dataset, dryRun: true });
     expect(result.importDataset.report.applied).toBe(false);
     expect(result.importDataset.report.sections.find((s: any) => s.section === 'agencies')).toEqual(
-      { section: 'agencies', received: 2, created: 1, updated: 0, unchanged: 1 },
+      { section: 'agencies', received: 2, created: 1, updated: 1, unchanged: 0 },
     );
     expect((await demo.ok('{ agency(code: "KOTA-DRY") { code } }')).agency).toBeNull();
   });

@@ -52,6 +52,7 @@ export const SHEETS: readonly SheetSpec[] = [
         required: true,
         list: values(AgencyKind),
       },
+      { name: 'province', kind: 'text', note: 'Province: Kemendagri code (81) or name' },
     ],
   },
   {
