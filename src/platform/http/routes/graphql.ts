@@ -86,14 +86,13 @@ export function graphqlRunner(deps: RouteDeps) {
     }
     // With replicas, a query reads from one that has the caller's own writes; the rest, primary.
     const search = request.query as Record<string, unknown>;
-    const kind =
-      routing?.hasReplicas
-        ? operationKind(
-            body?.query ?? search.query,
-            body?.operationName ?? search.operationName,
-            options.limits.maxTokens,
-          )
-        : null;
+    const kind = routing?.hasReplicas
+      ? operationKind(
+          body?.query ?? search.query,
+          body?.operationName ?? search.operationName,
+          options.limits.maxTokens,
+        )
+      : null;
     const mustSee =
       routing && kind === 'query'
         ? routing.mustSee(
