@@ -22,6 +22,10 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** Control characters and bidirectional controls, which a key must not carry into a report. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** The fields that name a record, in the order they are tried: NIP, PPPK number, code. */
 const KEY_FIELDS = ['nip', 'pppkNumber', 'code'] as const;
 
@@ -29,7 +33,9 @@ const KEY_FIELDS = ['nip', 'pppkNumber', 'code'] as const;
 function keyOf(raw: Raw): string | null {
   for (const field of KEY_FIELDS) {
     const value = raw[field];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, 64);
+    // Shown in reports and on an operator's terminal: no control or direction characters.
+    if (typeof value === 'string' && value.trim() !== '')
+      return value.trim().slice(0, 64).replace(UNPRINTABLE, '?');
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   }
   return null;

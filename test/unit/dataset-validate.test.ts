@@ -397,6 +397,19 @@ describe('validateDataset', () => {
     });
   });
 
+  it('names each bad record by its own key, printable, beside its index', () => {
+    const doc = baseDocument();
+    doc.agencies.push({ code: 'X\u001b[31mRED\u202E', name: 'x', kind: 'PLANET' });
+    const issues = validateDataset(doc, EMPTY_KNOWN, TODAY).issues.filter(
+      (i) => i.section === 'agencies',
+    );
+    expect(issues.map((i) => [i.index, i.key, i.field])).toContainEqual([
+      doc.agencies.length - 1,
+      'X?[31mRED?',
+      'kind',
+    ]);
+  });
+
   it('finds a prerequisite cycle through several courses', () => {
     const issues = issuesOf((d) => {
       d.courses.push({
