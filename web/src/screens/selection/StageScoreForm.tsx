@@ -10,7 +10,7 @@ import {
 } from '../../procedure';
 import { ConfirmAction } from '../../ui/confirm';
 import type { Translator } from '../../words';
-import { isPassFail } from './Stages';
+import { isPassFailStage } from './stage-kind';
 import type { StageData, StandingData } from './query';
 
 /** Records a score: the candidate's global ID, the stage's, the score and the note. */
@@ -51,7 +51,7 @@ export function StageScoreForm(props: {
   const [problem, setProblem] = useState<string>();
   const standing = candidates.find((s) => s.employee?.id === employee);
   const stage = props.stages.find((s) => s.id === stageId);
-  const passFail = stage ? isPassFail(stage) : false;
+  const passFail = stage ? isPassFailStage(stage) : false;
   const name = standing?.employee?.name ?? '—';
 
   const ask = () => {

@@ -2,13 +2,10 @@ import { Card, Table, Text, Title } from '@mantine/core';
 import { useT } from '../../i18n';
 import type { Translator } from '../../words';
 import { formatScore } from '../../../../src/domain/selection.format';
+import { PASS_SCORE } from '../../../../src/domain/selection-stages';
+import { isPassFailStage } from './stage-kind';
 import { StageScoreForm, type RecordScore } from './StageScoreForm';
 import type { SelectionData, StageData, StandingData } from './query';
-
-/** The stages that only pass or fail: 100 passes, 0 fails, and they add nothing to the total. */
-export const PASS_FAIL_STAGES: readonly string[] = ['ADMINISTRATION', 'HEALTH_PSYCHOLOGY'];
-
-export const isPassFail = (stage: Pick<StageData, 'kind'>) => PASS_FAIL_STAGES.includes(stage.kind);
 
 /**
  * The staged procedure: every candidate's standing (rank, the score in force at each stage, the
@@ -101,7 +98,7 @@ function StandingRow(props: { standing: StandingData; stages: readonly StageData
 
 /** A stage's weight and pass mark, or that it only passes or fails. */
 function stageRule(t: Translator, stage: StageData): string {
-  if (isPassFail(stage)) return t('stagePassFail');
+  if (isPassFailStage(stage)) return t('stagePassFail');
   const weight = t('stageWeight', { weight: formatScore(stage.weight, t.language) });
   return stage.passMark === null || stage.passMark === undefined
     ? weight
@@ -109,7 +106,7 @@ function stageRule(t: Translator, stage: StageData): string {
 }
 
 function scoreText(t: Translator, stage: StageData, score: StandingData['scores'][number]): string {
-  if (isPassFail(stage)) return score.score >= 100 ? t('passed') : t('failed');
+  if (isPassFailStage(stage)) return score.score >= PASS_SCORE ? t('passed') : t('failed');
   const value = formatScore(score.score, t.language);
   return score.fromJobPersonMatch ? `${value} ${t('fromJpm')}` : value;
 }
