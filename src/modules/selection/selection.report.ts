@@ -15,7 +15,8 @@ import {
 } from '../../domain/selection.format';
 import type { SelectionDecision } from './selection-decision.entity';
 import { stagesOf } from './selection-stages.store';
-import { proposedFor, standingsFor } from './selection-stages.service';
+import { standingsFor } from './selection-stages.service';
+import { proposedNames } from '../../domain/selection-standings';
 import { writeProposedNames, writeStages, type StageFacts } from './report.stages';
 import type { Selection } from './selection.entity';
 import { FingerprintScheme } from './selection.record';
@@ -130,11 +131,12 @@ async function reportFacts(
     timeZone: timeZoneOfProvince(agency?.province),
     logo: (await logoOf(ctx, selection.agency))?.bytes ?? null,
   };
-  const [stages, standings, proposed] = await Promise.all([
+  const [stages, standings] = await Promise.all([
     stagesOf(ctx, selection),
     standingsFor(ctx, selection, null),
-    proposedFor(ctx, selection, null),
   ]);
+  // The names from the same standings (not read again).
+  const proposed = proposedNames(standings);
   const verifyUrl = `${origin}/selections/${selection.id}/verify?fingerprint=${selection.fingerprint}`;
   const qr = await QRCode.toBuffer(verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   return {
