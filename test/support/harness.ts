@@ -89,6 +89,8 @@ export async function startTestApp(
     trustedDocuments?: { files: string[]; only: boolean };
     /** Runs of a document on graphql-js before it is compiled (default 0: compiled at once). */
     runsBeforeCompiling?: number;
+    /** Whether queries run before skip Apollo's request pipeline (default true, as served). */
+    hotPath?: boolean;
     /** An identity provider whose access tokens are accepted beside the suite's own tokens. */
     oidc?: OidcIssuer;
     /** The provider and client the console signs in with (`GET /console/config`). */
@@ -122,6 +124,7 @@ export async function startTestApp(
     exposeStatementCount: options.exposeStatementCount ?? true,
     // Every document runs compiled from its first run (graphql-js runs the rest of the time).
     runsBeforeCompiling: options.runsBeforeCompiling ?? 0,
+    hotPath: options.hotPath,
     metricsToken: options.metricsToken,
     corsOrigins: options.corsOrigins,
     consoleSignIn: options.consoleSignIn,

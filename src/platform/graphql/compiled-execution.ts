@@ -36,12 +36,15 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 export function compiledExecution(
   schema: GraphQLSchema,
   { runsBeforeCompiling = 1 }: { runsBeforeCompiling?: number } = {},
-): GatewayInterface {
+): CompiledExecution {
   readFieldsAsGraphQLDoes(schema);
   const unparsable = inputsItCannotParse(schema);
   // Per document (Apollo's parsed object) and operation name: its compiled form, the number of
   // runs so far before it is compiled, or null when it runs on graphql-js.
   const compiled = new WeakMap<DocumentNode, Map<string, Compiled | number | null>>();
+  // The texts of documents Apollo has parsed and validated and that run compiled: a request
+  // that sends one again may skip straight to its compiled form (`hot`).
+  const hotTexts = new Map<string, DocumentNode>();
   const compiledFor = (document: DocumentNode, operationName: string | undefined) => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map<string, Compiled | number | null>()));
@@ -58,10 +61,25 @@ export function compiledExecution(
       operation.operation !== 'subscription' &&
       !(operation.variableDefinitions ?? []).some((v) => unparsable.has(namedTypeOf(v.type)));
     const result = compilable ? compileQuery(schema, document, operationName) : null;
-    const ready =
-      result && isCompiledQuery(result) ? { query: result, operation: operation! } : null;
+    const ready: Compiled | null =
+      result && isCompiledQuery(result) ? { query: result, operation: operation!, document } : null;
     byName.set(key, ready);
     return ready;
+  };
+  // The variables are checked as graphql-js checks them, so a bad one is refused in the same
+  // words (and Apollo answers BAD_USER_INPUT); graphql-jit then reads them as given.
+  const variablesRefused = (compiledQuery: Compiled, variables: Record<string, unknown>) => {
+    const definitions = compiledQuery.operation.variableDefinitions ?? [];
+    if (definitions.length === 0) return undefined;
+    return getVariableValues(schema, definitions, variables, { maxErrors: 50 }).errors;
+  };
+  const runChecked = async (
+    compiledQuery: Compiled,
+    context: unknown,
+    variables: Record<string, unknown>,
+  ): Promise<ExecutionResult> => {
+    const result = await compiledQuery.query.query(undefined, context, variables);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
   const executor: GatewayExecutor = async (request) => {
     const operationName = request.operationName ?? undefined;
@@ -69,19 +87,11 @@ export function compiledExecution(
     const variables = request.request.variables ?? {};
     let result: ExecutionResult;
     if (compiledQuery) {
-      // The variables are checked as graphql-js checks them, so a bad one is refused in the same
-      // words (and Apollo answers BAD_USER_INPUT); graphql-jit then reads them as given.
-      const checked = getVariableValues(
-        schema,
-        compiledQuery.operation.variableDefinitions ?? [],
-        variables,
-        { maxErrors: 50 },
-      );
-      if (checked.errors) result = { errors: checked.errors };
-      else {
-        result = await compiledQuery.query.query(undefined, request.context, variables);
-        if (result.errors) result = { ...result, errors: result.errors.map(asGraphQLError) };
-      }
+      remember(hotTexts, request.source, request.document);
+      const refused = variablesRefused(compiledQuery, variables);
+      result = refused
+        ? { errors: refused }
+        : await runChecked(compiledQuery, request.context, variables);
     } else
       result = await execute({
         schema,
@@ -93,7 +103,7 @@ export function compiledExecution(
     return result as Awaited<ReturnType<GatewayExecutor>>;
   };
   let loaded: ((context: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void)[] = [];
-  return {
+  const gateway: GatewayInterface = {
     async load() {
       for (const listener of loaded) listener({ apiSchema: schema, coreSupergraphSdl: '' });
       return { schema, executor };
@@ -106,8 +116,58 @@ export function compiledExecution(
     },
     async stop() {
       loaded = [];
+      hotTexts.clear();
     },
   };
+  return {
+    gateway,
+    hot(text, operationName) {
+      const document = hotTexts.get(text);
+      const known = document && compiled.get(document)?.get(operationName ?? '');
+      return known && typeof known === 'object' ? known : undefined;
+    },
+    variablesRefused,
+    runChecked,
+  };
+}
+
+/**
+ * The compiled path of a server: the executor Apollo Server runs every operation with (its
+ * `gateway`), and the operations it has already compiled, by the text of their document, for
+ * the request pipeline's hot path (`routes/graphql-hot.ts`).
+ */
+export interface CompiledExecution {
+  readonly gateway: GatewayInterface;
+  /**
+   * The compiled operation of a document Apollo has parsed, validated and run compiled before,
+   * by its exact text and the operation's name (undefined: not one of those).
+   */
+  hot(text: string, operationName: string | undefined): Compiled | undefined;
+  /** What graphql-js says of the variables as sent (undefined: they are fine). */
+  variablesRefused(
+    compiled: Compiled,
+    variables: Record<string, unknown>,
+  ): readonly GraphQLError[] | undefined;
+  /** Runs a compiled operation whose variables were found fine (`variablesRefused`). */
+  runChecked(
+    compiled: Compiled,
+    context: unknown,
+    variables: Record<string, unknown>,
+  ): Promise<ExecutionResult>;
+}
+
+/** How many texts of compiled documents are kept, and the longest kept. */
+const HOT_TEXTS = 1000;
+const HOT_MAX_CHARS = 20_000;
+
+function remember(
+  texts: Map<string, DocumentNode>,
+  text: string | undefined,
+  document: DocumentNode,
+) {
+  if (text === undefined || text.length > HOT_MAX_CHARS || texts.get(text) === document) return;
+  if (texts.size >= HOT_TEXTS) texts.delete(texts.keys().next().value!);
+  texts.set(text, document);
 }
 
 /**
@@ -144,9 +204,11 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   return made;
 }
 
-interface Compiled {
-  query: CompiledQuery;
-  operation: OperationDefinitionNode;
+/** An operation compiled for its document. */
+export interface Compiled {
+  readonly query: CompiledQuery;
+  readonly operation: OperationDefinitionNode;
+  readonly document: DocumentNode;
 }
 
 /**

@@ -5,12 +5,12 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Context } from '../graphql/context';
 import { ReplicaBehindError } from '../db/read-routing';
 import { AppError, ErrorCode, formatError, isConnectionFailure } from '../../shared/errors';
 import { statementCount } from '../db/sql-stats';
-import { compiledExecution } from '../graphql/compiled-execution';
+import type { CompiledExecution } from '../graphql/compiled-execution';
 import { statusOf, type Caller, type RequestPipeline } from './pipeline';
 
 /** What the server learns of one GraphQL request as it runs, for routing, logs and metrics. */
@@ -45,7 +45,8 @@ export interface ApolloOptions {
   readonly pipeline: RequestPipeline;
   readonly maxTokens: number;
   readonly log: (error: unknown) => void;
-  readonly runsBeforeCompiling?: number;
+  /** The compiled path Apollo executes with (and the hot path reads). */
+  readonly compiled: CompiledExecution;
   readonly exposeStatementCount: boolean | 'on-request';
 }
 
@@ -56,9 +57,7 @@ export interface ApolloOptions {
  */
 export async function createApollo(options: ApolloOptions): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
-    gateway: compiledExecution(options.schema, {
-      runsBeforeCompiling: options.runsBeforeCompiling,
-    }),
+    gateway: options.compiled.gateway,
     formatError: (formatted, error) => formatError(formatted, error, options.log),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -126,7 +125,7 @@ function pipelinePlugin(pipeline: RequestPipeline): ApolloServerPlugin<Context> 
  * The status of a refusal on `/graphql`: a role refused answers 200, as the same refusal of one
  * field would; the rest as every door answers them.
  */
-const statusHere = (error: AppError): number =>
+export const statusHere = (error: AppError): number =>
   error.extensions.code === ErrorCode.FORBIDDEN ? 200 : statusOf(error);
 
 /**
@@ -143,14 +142,7 @@ const observerPlugin: ApolloServerPlugin<Context> = {
         info.type = operation.operation;
       },
       async didEncounterErrors({ errors }) {
-        if (!info) return;
-        for (const error of errors) {
-          const original = error.originalError ?? error;
-          if (original instanceof ReplicaBehindError) {
-            info.replicaFailure = original.message;
-            info.replicaBehind = true;
-          } else if (isConnectionFailure(original)) info.replicaFailure = String(original);
-        }
+        if (info) noteReplicaFailures(info, errors);
       },
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
@@ -163,6 +155,17 @@ const observerPlugin: ApolloServerPlugin<Context> = {
     };
   },
 };
+
+/** Errors that came from a failing replica, noted on the request's info (for its retry). */
+export function noteReplicaFailures(info: RequestInfo, errors: readonly GraphQLError[]): void {
+  for (const error of errors) {
+    const original = error.originalError ?? error;
+    if (original instanceof ReplicaBehindError) {
+      info.replicaFailure = original.message;
+      info.replicaBehind = true;
+    } else if (isConnectionFailure(original)) info.replicaFailure = String(original);
+  }
+}
 
 const statementCountPlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {

@@ -56,6 +56,12 @@ export interface ServerOptions {
    * its second run; the tests use 0, so that every document they send runs compiled).
    */
   readonly runsBeforeCompiling?: number;
+  /**
+   * Queries Apollo has run compiled before skip its request pipeline when sent again (the hot
+   * path, `routes/graphql-hot.ts`); default true. Off, every request goes through Apollo (the
+   * tests that hold the two paths to each other).
+   */
+  readonly hotPath?: boolean;
   /** `/metrics` asks for this bearer token; without one it answers loopback callers only. */
   readonly metricsToken?: string;
   /** Origins whose pages may call the API, exports and reports from a browser (none: no CORS). */

@@ -21,6 +21,7 @@ import { decodeUtf8Strict, Utf8Error } from '../../domain/text';
 import { setCursorKey } from '../../shared/pagination';
 import { watchStatements } from '../db/sql-stats';
 import { createApollo } from './apollo';
+import { compiledExecution } from '../graphql/compiled-execution';
 import { ServerMetrics, type RankingIndexFigures } from './metrics';
 import type { Knex } from '@mikro-orm/knex';
 import { BudgetRefusal, CostBudget } from './budget';
@@ -99,12 +100,13 @@ export async function createHttpServer(
     rootRoles: rootFieldRoles(schema),
     cost: parts.cost,
   });
+  const compiled = compiledExecution(schema, { runsBeforeCompiling: options.runsBeforeCompiling });
   const apollo = await createApollo({
     schema,
     pipeline,
     maxTokens: options.limits.maxTokens,
     log,
-    runsBeforeCompiling: options.runsBeforeCompiling,
+    compiled,
     exposeStatementCount: options.exposeStatementCount,
   });
   let stopping = false;
@@ -114,6 +116,7 @@ export async function createHttpServer(
     createContext: parts.createContext,
     pipeline,
     apollo,
+    compiled,
     metrics,
     routing: options.routing,
     log,

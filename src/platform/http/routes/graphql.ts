@@ -17,6 +17,7 @@ import {
   type RouteDeps,
 } from './route';
 import { preferredLanguage } from '../../../domain/language';
+import { hotPath, type HotPath } from './graphql-hot';
 
 /** The integration's route handler, called once per run of a request (a retry runs it again). */
 type ApolloRoute = (
@@ -44,22 +45,26 @@ export type Answered = { readonly body: string } | undefined;
 export function graphqlRunner(deps: RouteDeps) {
   const { orm, options, pipeline, routing, metrics } = deps;
   const runs = new WeakMap<FastifyRequest, Run>();
+  // The context of a run of a request, on the database it reads from.
+  const contextOf = (request: FastifyRequest, info: RequestInfo): Context => {
+    const { target } = runs.get(request)!;
+    const ctx = requestContext(deps, info.caller.viewer, {
+      orm: target.orm,
+      primary: target.replica ? orm : undefined,
+      readsSee: routing && target.replica ? (lsn) => routing.waitFor(target, lsn) : undefined,
+      requestId: String(request.id),
+      language: preferredLanguage(request.headers['accept-language']),
+    });
+    return withInfo(ctx, info);
+  };
   const handler = fastifyApolloHandler<Context>(deps.apollo, {
     context: async (request) => {
-      const run = runs.get(request)!;
-      const caller = run.info.caller;
-      if (caller.error) throw caller.error;
-      const ctx = requestContext(deps, caller.viewer, {
-        orm: run.target.orm,
-        primary: run.target.replica ? orm : undefined,
-        readsSee:
-          routing && run.target.replica ? (lsn) => routing.waitFor(run.target, lsn) : undefined,
-        requestId: String(request.id),
-        language: preferredLanguage(request.headers['accept-language']),
-      });
-      return withInfo(ctx, run.info);
+      const { info } = runs.get(request)!;
+      if (info.caller.error) throw info.caller.error;
+      return contextOf(request, info);
     },
   });
+  const hot: HotPath = options.hotPath === false ? () => undefined : hotPath(deps, contextOf);
   const primary: ReadTarget = { name: 'primary', orm, replica: false };
 
   return async function runOperation(
@@ -119,6 +124,7 @@ export function graphqlRunner(deps: RouteDeps) {
       };
       runs.set(request, { target, info });
       const execute = () =>
+        hot(request, reply, info) ??
         (handler as unknown as ApolloRoute).call(request.server, request, reply);
       answer = count ? await withStatementCounter(execute) : await execute();
       // A replica that failed under the request: answer it again elsewhere (reads only).

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import type { WebSocket } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApolloServer } from '@apollo/server';
+import type { CompiledExecution } from '../../graphql/compiled-execution';
 import type { Context, ContextFactory, ContextSettings } from '../../graphql/context';
 import type { Viewer } from '../../auth/auth.types';
 import type { ReadRouting } from '../../db/read-routing';
@@ -35,6 +36,8 @@ export interface RouteDeps {
   readonly createContext: ContextFactory;
   readonly pipeline: RequestPipeline;
   readonly apollo: ApolloServer<Context>;
+  /** The compiled path Apollo executes with, and its documents for the hot path. */
+  readonly compiled: CompiledExecution;
   readonly metrics: ServerMetrics;
   readonly routing?: ReadRouting;
   readonly log: (error: unknown) => void;
