@@ -3,7 +3,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Access } from '../auth/access';
 import type { Viewer } from '../auth/auth.types';
-import { leanReaderOf } from '../db/lean';
+import { leanReaderOf, type LeanReader } from '../db/lean';
 import type { Lsn } from '../db/lsn';
 import { Loaders, type Companion, type Guard } from '../db/loaders';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../domain/groups';
@@ -94,6 +94,20 @@ export type ContextFactory = (
  * path to them (root, nested, `node`) answers the same.
  */
 export function contextFactory(parts: ContextParts): ContextFactory {
+  const readers = new WeakMap<
+    MikroORM,
+    (entity: EntityClass<object>) => LeanReader<object> | undefined
+  >();
+  const leanOf = (orm: MikroORM) => {
+    let lean = readers.get(orm);
+    if (!lean) {
+      const metadata = orm.em.getMetadata();
+      lean = (entity) =>
+        parts.lean.has(entity) ? leanReaderOf(metadata.get(entity.name)) : undefined;
+      readers.set(orm, lean);
+    }
+    return lean;
+  };
   return (orm, viewer = null, settings = DEFAULT_CONTEXT_SETTINGS) => {
     // Forked on first use: the lean reads (most requests) need no identity map.
     let em: EntityManager | undefined;
@@ -104,36 +118,64 @@ export function contextFactory(parts: ContextParts): ContextFactory {
       const visible = parts.visibility.get(entity);
       return visible ? visible(rows, access, loaders) : rows;
     };
-    const lean = (entity: EntityClass<object>) =>
-      parts.lean.has(entity) ? leanReaderOf(orm.em.getMetadata().get(entity.name)) : undefined;
-    const loaders: Loaders = new Loaders(emOf, guard, parts.companions, lean, orm.em);
+    const loaders: Loaders = new Loaders(emOf, guard, parts.companions, leanOf(orm), orm.em);
     const primaryKnex = settings.primary ? settings.primary.em.getKnex() : knex;
-    return Object.assign(Object.create(LAZY_EM), parts.extend?.(primaryKnex), {
-      emOf,
-      knex,
-      loaders,
-      access,
-      today: new Date().toISOString().slice(0, 10),
-      writeWaitMs: settings.writeWaitMs,
-      primaryKnex,
-      readsSee: settings.readsSee ?? (async () => undefined),
-      requestId: settings.requestId ?? null,
-      extensions: {},
-      signal: settings.signal,
-      minGroupSize: settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
-      sets: new SetSizes(),
-      work: new WorkMeter(),
-      language: settings.language ?? DEFAULT_LANGUAGE,
-    }) as Context;
+    const context = new RequestContext(emOf, knex, loaders, access, primaryKnex, settings);
+    return (parts.extend
+      ? Object.assign(context, parts.extend(primaryKnex))
+      : context) as unknown as Context;
   };
 }
 
 /**
- * `em` of every context: a getter on the prototype, so that Apollo's copy of a context (an
- * `Object.assign` of its own properties) copies the function that forks, not a fork.
+ * A request's context. `em` is a getter on the prototype, so that Apollo's copy of a context (its
+ * own properties over the same prototype) copies the function that forks, not a fork.
  */
-const LAZY_EM = Object.defineProperty({}, 'em', {
-  get(this: { emOf: () => EntityManager }) {
+class RequestContext {
+  readonly today = today();
+  readonly writeWaitMs: number;
+  readonly readsSee: (lsn: Lsn | null) => Promise<void>;
+  readonly requestId: string | null;
+  readonly extensions: Record<string, unknown> = {};
+  readonly signal: AbortSignal | undefined;
+  readonly minGroupSize: number;
+  readonly sets = new SetSizes();
+  readonly work = new WorkMeter();
+  readonly language: Language;
+
+  constructor(
+    readonly emOf: () => EntityManager,
+    readonly knex: Knex,
+    readonly loaders: Loaders,
+    readonly access: Access,
+    readonly primaryKnex: Knex,
+    settings: ContextSettings,
+  ) {
+    this.writeWaitMs = settings.writeWaitMs;
+    this.readsSee = settings.readsSee ?? seesAll;
+    this.requestId = settings.requestId ?? null;
+    this.signal = settings.signal;
+    this.minGroupSize = settings.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+    this.language = settings.language ?? DEFAULT_LANGUAGE;
+  }
+
+  get em(): EntityManager {
     return this.emOf();
-  },
-});
+  }
+}
+
+const seesAll = async () => undefined;
+
+/** Today's date (ISO, UTC), worked out again only when the clock leaves the day it was made for. */
+let dayStarts = 0;
+let dayEnds = 0;
+let day = '';
+function today(): string {
+  const now = Date.now();
+  if (now < dayStarts || now >= dayEnds) {
+    dayStarts = now - (now % 86_400_000);
+    dayEnds = dayStarts + 86_400_000;
+    day = new Date(dayStarts).toISOString().slice(0, 10);
+  }
+  return day;
+}
