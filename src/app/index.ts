@@ -20,9 +20,9 @@ async function main(): Promise<void> {
   requireSelectionKey(config);
   const log = (line: string) => console.log(line);
   // Structured logs (JSON lines on standard output); the banner above them is for people.
-  // Written in blocks of 15 KiB (just under the writer's largest single write) rather than a
-  // write per line, at least every second, and what is left when the process exits.
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 15 * 1024 });
+  // Written in blocks of 4 KiB rather than a write per line, at least every second, and what is
+  // left when the process exits.
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
   const logger = pino({ level: config.logLevel, base: { pid: process.pid } }, destination);
   setInterval(() => destination.flush(), 1000).unref();
   process.on('exit', () => destination.flushSync());

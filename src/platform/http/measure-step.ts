@@ -1,6 +1,9 @@
 import {
   getNamedType,
+  isLeafType,
   Kind,
+  visit,
+  type ValueNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -33,6 +36,87 @@ export function measureIn(
   model: CostModel,
 ): QueryMeasure {
   return measureOperation(schema, operation, fragmentsOf(document), variables, model);
+}
+
+/**
+ * Measures of the operations of the server's cost model, kept per operation and per the values
+ * of the variables a measure can depend on (`measureDependsOn`): a document sent again with
+ * another NIP is not walked again.
+ */
+export class MeasureMemo {
+  private readonly kept = new WeakMap<
+    OperationDefinitionNode,
+    { readonly on: readonly string[]; readonly measures: Map<string, QueryMeasure> }
+  >();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly model: CostModel,
+  ) {}
+
+  measure(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+  ): QueryMeasure {
+    let entry = this.kept.get(operation);
+    if (!entry) {
+      entry = { on: measureDependsOn(this.schema, operation), measures: new Map() };
+      this.kept.set(operation, entry);
+    }
+    // A variable left out (its default then counts) is told apart from one sent as null.
+    const key =
+      entry.on.length === 0
+        ? ''
+        : JSON.stringify(entry.on.map((n) => (variables[n] === undefined ? [] : [variables[n]])));
+    let measure = entry.measures.get(key);
+    if (!measure) {
+      measure = Object.freeze(measureIn(this.schema, document, operation, variables, this.model));
+      if (entry.measures.size >= MEASURES_PER_OPERATION) entry.measures.clear();
+      entry.measures.set(key, measure);
+    }
+    return measure;
+  }
+}
+
+const MEASURES_PER_OPERATION = 64;
+
+/** Arguments whose values size a list (`Measurer.repeat`, `listLength`). */
+const SIZING = new Set(['first', 'last', 'ids']);
+
+/**
+ * The variables an operation's measure can depend on: those given to an argument that sizes a
+ * list (`first`, `last`, `ids`), used inside an input object or list written in the document,
+ * or declared of an input object type (what the cost model charges for: filters). A variable of
+ * a scalar or enum type given straight to any other argument (`nip: $nip`) cannot change it.
+ */
+export function measureDependsOn(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+): string[] {
+  const declared = new Map(
+    (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, v.type]),
+  );
+  // Undeclared (the document would not have passed validation): counted, to be safe.
+  const inputTyped = (name: string) => {
+    let type = declared.get(name);
+    while (type && type.kind !== Kind.NAMED_TYPE) type = type.type;
+    return !type || !isLeafType(schema.getType(type.name.value));
+  };
+  const found = new Set<string>();
+  const collect = (value: ValueNode) => {
+    if (value.kind === Kind.VARIABLE) found.add(value.name.value);
+    else if (value.kind === Kind.LIST) value.values.forEach(collect);
+    else if (value.kind === Kind.OBJECT) value.fields.forEach((f) => collect(f.value));
+  };
+  visit(operation, {
+    Argument(argument) {
+      const value = argument.value;
+      if (SIZING.has(argument.name.value) || value.kind !== Kind.VARIABLE) collect(value);
+      else if (inputTyped(value.name.value)) found.add(value.name.value);
+    },
+  });
+  return [...found].sort();
 }
 
 /**

@@ -12,7 +12,7 @@ import { identifiedFacts, personalFactFields } from '../graphql/personal-facts';
 import { viewerFromHeader, type TokenKeys } from '../auth/tokens';
 import { AppError, ErrorCode } from '../../shared/errors';
 import type { CostModel, QueryLimits, QueryMeasure } from '../graphql/limits';
-import { eventCostModel, measureIn, requireWithinLimits } from './measure-step';
+import { eventCostModel, MeasureMemo, measureIn, requireWithinLimits } from './measure-step';
 import { checkVariables } from './variables';
 import type { ServerMetrics } from './metrics';
 import type { TrustedDocuments } from './trusted-documents';
@@ -114,9 +114,12 @@ export class RequestPipeline {
   /** What the fields, lists and inputs of the schema cost. */
   readonly model: CostModel;
   private facts: Set<string> | undefined;
+  /** Measures of operations seen before, by the variables they depend on. */
+  private readonly measures: MeasureMemo;
 
   constructor(private readonly options: PipelineOptions) {
     this.model = options.cost;
+    this.measures = new MeasureMemo(options.schema, options.cost);
   }
 
   get schema(): GraphQLSchema {
@@ -231,7 +234,10 @@ export class RequestPipeline {
     this.rootRoles(caller.viewer, operation);
     this.groupRule(caller.viewer, document, operation);
     normaliseVariables(variables);
-    const measure = measureIn(this.options.schema, document, operation, variables, model);
+    const measure =
+      model === this.model
+        ? this.measures.measure(document, operation, variables)
+        : measureIn(this.options.schema, document, operation, variables, model);
     requireWithinLimits(measure, this.options.limits, this.options.metrics);
     const cost: Admission['cost'] = {
       requested: measure.cost,
