@@ -64,6 +64,97 @@ export async function readDocumentStream(
   parser.onValue = ({ value, key }) => {
     document[String(key)] = value;
   };
+  for await (const _ of feed(stream, name, tokenizer, keys, onChunk, maxBytes)) {
+    // The whole document is kept: nothing to do between chunks.
+  }
+  return document;
+}
+
+/** A record of a document read as a stream: its section, its place there, and the record. */
+export interface StreamedRecord {
+  section: string;
+  /** Null when the section's value is not a list (`record` is then that value, or `NOT_A_LIST`). */
+  index: number | null;
+  record: unknown;
+}
+
+/** What a section that is an object stands as (its members are not read). */
+export const NOT_A_LIST = Symbol('not a list');
+
+/**
+ * A dataset document read from a JSON file record by record: after each chunk of the file, the
+ * records it completed, in order (sections in the order of the file). Nothing above a record is
+ * kept, so a national file is read in the memory of a few records. The same checks as
+ * `readDocumentFile`: UTF-8, JSON, forbidden and repeated keys, with the byte where it failed.
+ */
+export async function* readDocumentRecords(
+  file: string,
+  onProgress: (bytesRead: number, bytesTotal: number) => void = () => undefined,
+): AsyncGenerator<StreamedRecord[]> {
+  const size = await stat(file).then(
+    (s) => s.size,
+    (error: NodeJS.ErrnoException) => {
+      throw new DocumentFileError(
+        `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+      );
+    },
+  );
+  let batch: StreamedRecord[] = [];
+  const tokenizer = new Tokenizer();
+  const parser = new TokenParser({ paths: ['$.*.*'], keepStack: false });
+  const keys = new KeyGuard(file);
+  // Whether the value of the section being read is a list (its records are taken).
+  let list = false;
+  let afterColon = false;
+  tokenizer.onToken = (token) => {
+    // A section's value starts right after its key's colon, in the top-level object.
+    const startsSection = keys.depth === 1 && afterColon;
+    keys.see(token);
+    if (startsSection) {
+      list = token.token === TokenType.LEFT_BRACKET;
+      if (!list)
+        batch.push({
+          section: keys.section!,
+          index: null,
+          record: token.token === TokenType.LEFT_BRACE ? NOT_A_LIST : token.value,
+        });
+    }
+    afterColon = token.token === TokenType.COLON;
+    parser.write(token);
+  };
+  tokenizer.onEnd = () => {
+    if (!parser.isEnded) parser.end();
+  };
+  parser.onError = tokenizer.error.bind(tokenizer);
+  parser.onEnd = () => {
+    if (!tokenizer.isEnded) tokenizer.end();
+  };
+  parser.onValue = ({ value, key }) => {
+    if (list) batch.push({ section: keys.section!, index: key as number, record: value });
+  };
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  const progress = (read: number) => onProgress(read, size);
+  for await (const _ of feed(stream, file, tokenizer, keys, progress, Infinity)) {
+    if (batch.length === 0) continue;
+    yield batch;
+    batch = [];
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * Feeds the bytes of `stream` to `tokenizer` (through `keys`), checked as UTF-8 and against
+ * `maxBytes`, yielding after each chunk so that the reader may take what it parsed; a fault
+ * of the file comes out as a `DocumentFileError` with the byte where it is.
+ */
+async function* feed(
+  stream: AsyncIterable<Buffer>,
+  name: string,
+  tokenizer: Tokenizer,
+  keys: KeyGuard,
+  onChunk: (bytesRead: number) => void,
+  maxBytes: number,
+): AsyncGenerator<void> {
   let read = 0;
   let skipped = 0;
   let first = true;
@@ -97,6 +188,7 @@ export async function readDocumentStream(
       if (bom) skipped = 3;
       tokenizer.write(bom ? chunk.subarray(3) : chunk);
       onChunk(read);
+      yield;
     }
     if (first)
       throw new EmptyDocumentError(`${name} is empty: send the dataset as one JSON object.`);
@@ -110,7 +202,6 @@ export async function readDocumentStream(
     if (error instanceof DocumentFileError) throw error;
     throw new DocumentFileError(jsonErrorText(name, (error as Error).message, read, skipped, keys));
   }
-  return document;
 }
 
 /**
@@ -193,6 +284,12 @@ class KeyGuard {
       default:
         return;
     }
+  }
+
+  /** The key of the top-level member being read: the section. */
+  get section(): string | undefined {
+    const top = this.open[0];
+    return top && 'keys' in top ? top.key : undefined;
   }
 
   /** How many objects and lists are open. */
