@@ -54,7 +54,7 @@ const load = (app: TestApp, from: string) =>
   });
 
 async function counts(app: TestApp): Promise<Record<string, number>> {
-  const { rows } = await app.orm.em.getKnex().raw<{ rows: Record<string, number> [] }>(
+  const { rows } = await app.orm.em.getKnex().raw<{ rows: Record<string, number>[] }>(
     `select (select count(*) from employee)::int as employee,
             (select count(*) from performance_record)::int as performance_record,
             (select count(*) from assessment)::int as assessment,
