@@ -81,7 +81,7 @@ export class FirstLoad {
   private chunkOffset = 0;
   private restore: (() => Promise<void>)[] = [];
   private writing: Promise<void> = Promise.resolve();
-  private failure: unknown = null;
+  private failure: Error | null = null;
   private ids = new Map<string, number>();
   /** Employee id by reference key (`N:` NIP, `P:` PPPK number). */
   private readonly employees = new Map<string, number>();
@@ -297,7 +297,7 @@ export class FirstLoad {
           freeze: true,
         });
     })().catch((error: unknown) => {
-      this.failure = error;
+      this.failure = error instanceof Error ? error : new Error(String(error));
     });
   }
 

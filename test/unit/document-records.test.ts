@@ -26,7 +26,7 @@ async function records(reader: AsyncIterable<StreamedRecord[]>): Promise<Streame
 
 /** The records a whole document has, section by section, as the streamed readers give them. */
 function recordsOf(document: Record<string, unknown>): StreamedRecord[] {
-  return Object.entries(document).flatMap(([section, value]) =>
+  return Object.entries(document).flatMap(([section, value]): StreamedRecord[] =>
     Array.isArray(value)
       ? value.map((record, index) => ({ section, index, record }))
       : [{ section, index: null, record: value && typeof value === 'object' ? NOT_A_LIST : value }],
@@ -78,7 +78,7 @@ describe('a dataset file read record by record', () => {
   ])('refuses %s with the words of the whole-document reader', async (_, text) => {
     const file = await fileWith(text);
     const expected = await readDocumentFile(file).catch((e: Error) => e.message);
-    await expect(records(readDocumentRecords(file))).rejects.toThrow(expected as string);
+    await expect(records(readDocumentRecords(file))).rejects.toThrow(expected);
   });
 
   it('refuses bytes that are not UTF-8 with the words of the whole-document reader', async () => {
@@ -91,7 +91,7 @@ describe('a dataset file read record by record', () => {
     );
     const expected = await readDocumentFile(file).catch((e: Error) => e.message);
     expect(expected).toMatch(/not UTF-8/);
-    await expect(records(readDocumentRecords(file))).rejects.toThrow(expected as string);
+    await expect(records(readDocumentRecords(file))).rejects.toThrow(expected);
   });
 });
 
