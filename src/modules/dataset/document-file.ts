@@ -118,7 +118,7 @@ export async function* readDocumentRecords(
     for await (const _ of readRecordsByTokens(file)) {
       // Read through to the fault.
     }
-    throw new DocumentFileError(`${file} could not be read: ${(error).message}.`);
+    throw new DocumentFileError(`${file} could not be read: ${error.message}.`);
   }
 }
 
