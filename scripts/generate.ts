@@ -1,6 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { generateProvince } from '../src/demo/province.generate';
+import { writeProvinceFile } from '../src/demo/province.file';
+import { progressText } from '../src/modules/dataset/document-file';
 
 /**
  * `npm run generate -- --employees N [--seed S] [--today YYYY-MM-DD] [--out FILE]`: writes a
@@ -32,28 +31,15 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   console.error(`Generating ${employees} employees (seed ${seed}, as of ${today})…`);
-  const document = generateProvince({ employees, seed, today });
-  const file = createWriteStream(out);
-  const write = async (text: string) => {
-    if (!file.write(text)) await once(file, 'drain');
-  };
-  const sections = Object.entries(document);
-  await write('{');
-  for (const [s, [section, records]] of sections.entries()) {
-    await write(`${s === 0 ? '' : ','}\n"${section}": [`);
-    for (const [i, record] of (records as unknown[]).entries()) {
-      await write(`${i === 0 ? '' : ','}\n${JSON.stringify(record)}`);
-    }
-    await write('\n]');
-    console.error(`  ${section}: ${(records as unknown[]).length}`);
-  }
-  await write('\n}\n');
-  file.end();
-  await once(file, 'finish');
-  const results = document.assessments.reduce((sum, a) => sum + a.results.length, 0);
-  console.error(
-    `Wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s (${results} assessment results).`,
-  );
+  // Written as made, one employee at a time: a national province is never held whole.
+  let shownAt = 0;
+  const counts = await writeProvinceFile({ employees, seed, today }, out, (done, total) => {
+    if (Date.now() - shownAt < 2000 && done < total) return;
+    shownAt = Date.now();
+    console.error(`  employees: ${progressText(done, total, started)}`);
+  });
+  for (const [section, count] of Object.entries(counts)) console.error(`  ${section}: ${count}`);
+  console.error(`Wrote ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 void main();

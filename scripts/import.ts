@@ -2,11 +2,16 @@ import 'reflect-metadata';
 import { openDatabase } from '../src/app/bootstrap';
 import { loadConfig } from '../src/platform/config/config';
 import { userInfo } from 'node:os';
-import { importDataset } from '../src/modules/dataset/dataset.service';
+import {
+  importDataset,
+  importFirstLoad,
+  NotAFirstLoadError,
+} from '../src/modules/dataset/dataset.service';
 import {
   DocumentFileError,
   progressText,
   readDocumentFile,
+  readDocumentRecords,
 } from '../src/modules/dataset/document-file';
 import type { DatasetIssue, ImportReport } from '../src/domain/dataset.types';
 import { listed } from '../src/records/issue-list';
@@ -21,7 +26,9 @@ async function isFolder(file: string): Promise<boolean> {
  * `npm run import -- FILE [--dry-run] [--bulk]`: imports a dataset document (JSON), a workbook
  * (`.xlsx`, as `npm run template` makes it) or a folder of CSV files (one per sheet) into the database
  * of the configuration (DATABASE_URL, or the embedded server). All or nothing; exit code 1 on
- * issues. `--bulk` takes the bulk path (COPY; the people tables are locked until it commits).
+ * issues. `--bulk` takes the bulk path (COPY; the people tables are locked until it commits);
+ * into a database without employees, a JSON file is then streamed (a first load: validated and
+ * written in chunks, never held whole; see `importFirstLoad`).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -61,7 +68,42 @@ async function main(): Promise<void> {
     }
     document = read.document;
     place = (issue) => describeSheetIssue(sheetIssueOf(issue, read.provenance));
-  } else {
+  } else if (bulk && !dryRun) {
+    // A first load (no employee stored) is streamed: the file is never held whole.
+    const database = await openDatabase(loadConfig(), (line) => console.error(line));
+    try {
+      const [{ held }] = await database.orm.em
+        .getKnex()
+        .raw<{ rows: { held: boolean }[] }>(`select exists (select 1 from employee) as held`)
+        .then((r) => r.rows);
+      if (!held) {
+        console.error(`Importing ${file} (bulk, streamed first load)…`);
+        const report = await importFirstLoad(
+          database.orm.em.getKnex(),
+          readDocumentRecords(file, (bytes, total) =>
+            show(`${file}: ${progressText(bytes, total, started, MEGABYTES)}`, bytes === total),
+          ),
+          {
+            today: new Date().toISOString().slice(0, 10),
+            audit: { actor: { role: 'CLI', subject: userInfo().username }, action: 'import' },
+            onWait: () =>
+              console.error('Another import or write is under way; waiting for it to end…'),
+          },
+        );
+        printReport(report, false, Date.now() - started);
+        process.exitCode = report.issueCount > 0 ? 1 : 0;
+        return;
+      }
+      console.error('The database holds employees: the bulk path reads the file whole first.');
+    } catch (error) {
+      if (error instanceof DocumentFileError || error instanceof NotAFirstLoadError)
+        throw new UsageError(error.message);
+      throw error;
+    } finally {
+      await database.close();
+    }
+  }
+  if (!sheets) {
     try {
       document = await readDocumentFile(file, (bytes, total) =>
         show(`reading ${file}: ${progressText(bytes, total, started, MEGABYTES)}`, bytes === total),

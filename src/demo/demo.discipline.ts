@@ -58,21 +58,28 @@ export function demoDiscipline(
   employees: readonly EmployeeRecord[],
   today: string,
 ): DisciplineRecordInput[] {
-  const withNip = employees.filter((e) => e.nip);
-  const count = Math.min(
-    withNip.length,
-    Math.max(PATTERNS.length, Math.floor(withNip.length / 100)),
-  );
-  const records: DisciplineRecordInput[] = [];
+  const nips = employees.flatMap((e) => (e.nip ? [e.nip] : []));
+  return [...disciplineOfNips(nips.length, (i) => nips[i], today)];
+}
+
+/**
+ * The sentences of `demoDiscipline` from the number of employees with a NIP and the i-th NIP
+ * among them: a province written out employee by employee keeps its NIPs aside, not its people.
+ */
+export function* disciplineOfNips(
+  withNip: number,
+  nipAt: (i: number) => string,
+  today: string,
+): Generator<DisciplineRecordInput> {
+  const count = Math.min(withNip, Math.max(PATTERNS.length, Math.floor(withNip / 100)));
   for (let k = 0; k < count; k++) {
     // The middle of each of `count` equal stretches: far from the leaders listed first.
-    const employee = withNip[Math.floor(((k + 0.5) * withNip.length) / count)];
+    const nip = nipAt(Math.floor(((k + 0.5) * withNip) / count));
     const sentence = PATTERNS[k % PATTERNS.length](today);
-    records.push({
-      nip: employee.nip!,
+    yield {
+      nip,
       ...sentence,
       decisionNumber: `800.1.6.4/${String(k + 1).padStart(3, '0')}/BKD/${sentence.from.slice(0, 4)}`,
-    });
+    };
   }
-  return records;
 }

@@ -195,7 +195,23 @@ export function demoCourses(rnd: Random): CourseRecord[] {
  * then staff spread over positions and units), each with assessments (most; some only a stale
  * one), trainings of the last three years, and, for leaders, the tier's leadership course.
  */
-export function demoPeople(
+export function demoPeople(...args: Parameters<typeof demoPersons>) {
+  const employees: EmployeeRecord[] = [];
+  const assessments: AssessmentRecord[] = [];
+  const trainings: TrainingRecordInput[] = [];
+  for (const person of demoPersons(...args)) {
+    employees.push(person.employee);
+    assessments.push(...person.assessments);
+    trainings.push(...person.trainings);
+  }
+  return { employees, assessments, trainings };
+}
+
+/**
+ * The people of `demoPeople` one employee at a time, with their assessments and trainings: the
+ * same records in the same order, so a national province is written out without being held.
+ */
+export function* demoPersons(
   rnd: Random,
   count: number,
   positions: PositionRecord[],
@@ -204,10 +220,11 @@ export function demoPeople(
   today: string,
   year: number,
   technicalPool: readonly string[] = TECHNICAL_COMPETENCIES.map((c) => c.code),
-) {
-  const employees: EmployeeRecord[] = [];
-  const assessments: AssessmentRecord[] = [];
-  const trainings: TrainingRecordInput[] = [];
+): Generator<{
+  employee: EmployeeRecord;
+  assessments: AssessmentRecord[];
+  trainings: TrainingRecordInput[];
+}> {
   const sequences = new Map<string, number>();
   const leaders = positions.filter(
     (p) => !p.category.startsWith('FUNGSIONAL') && p.category !== 'PELAKSANA',
@@ -227,11 +244,12 @@ export function demoPeople(
     const held =
       i < leaders.length ? leaders[i] : rnd.chance(0.55) ? rnd.pick(staffPositions) : null;
     const person = demoEmployee(rnd, held, units, sequences, asOf);
-    employees.push(person.employee);
+    const assessments: AssessmentRecord[] = [];
+    const trainings: TrainingRecordInput[] = [];
     demoAssessments(rnd, person, pools, asOf, assessments);
     demoTrainings(rnd, person, pools, asOf, trainings);
+    yield { employee: person.employee, assessments, trainings };
   }
-  return { employees, assessments, trainings };
 }
 
 /** What the people are drawn from beside their positions and units. */

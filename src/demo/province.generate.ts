@@ -1,6 +1,9 @@
 import { groupBy } from '../domain/collections';
 import type {
+  AssessmentRecord,
   CourseRecord,
+  EmployeeRecord,
+  TrainingRecordInput,
   DatasetDocument,
   OrgUnitRecord,
   PositionRecord,
@@ -8,7 +11,7 @@ import type {
 import type { PositionCategory } from '../domain/position.enums';
 import { demoCompetencies, technicalCompetencyRecord } from './demo.dictionary';
 import { AGENCIES, UNIT_TEMPLATES } from './demo.data';
-import { demoCourses, demoPeople, random, type Random } from './demo.generate';
+import { demoCourses, demoPersons, random, type Random } from './demo.generate';
 import { positionCode, positionRecord } from './demo.positions';
 import { demoDiscipline } from './demo.discipline';
 
@@ -86,6 +89,39 @@ const SKILLS = [
  * training history and three years of ratings. Dataset format (API.md), ready to import.
  */
 export function generateProvince(options: ProvinceOptions): Required<DatasetDocument> {
+  const { catalogue, people } = provinceParts(options);
+  const employees: EmployeeRecord[] = [];
+  const assessments: AssessmentRecord[] = [];
+  const trainings: TrainingRecordInput[] = [];
+  for (const person of people()) {
+    employees.push(person.employee);
+    assessments.push(...person.assessments);
+    trainings.push(...person.trainings);
+  }
+  return {
+    ...catalogue,
+    employees,
+    assessments,
+    trainings,
+    discipline: demoDiscipline(employees, options.today),
+  };
+}
+
+/** The sections of a province before its people, small at any size. */
+export type ProvinceCatalogue = Pick<
+  Required<DatasetDocument>,
+  'agencies' | 'orgUnits' | 'competencies' | 'courses' | 'positions'
+>;
+
+/**
+ * The province of `generateProvince` in two parts: the catalogue, and its people one employee
+ * at a time (each with their assessments and trainings; the discipline follows from the NIPs,
+ * see `disciplineOfNips`). `people` may be walked once: it draws from the same random numbers.
+ */
+export function provinceParts(options: ProvinceOptions): {
+  catalogue: ProvinceCatalogue;
+  people: () => ReturnType<typeof demoPersons>;
+} {
   if (!Number.isInteger(options.employees) || options.employees < 1)
     throw new Error(`employees must be a positive whole number, got ${options.employees}`);
   const rnd = random(options.seed);
@@ -107,29 +143,28 @@ export function generateProvince(options: ProvinceOptions): Required<DatasetDocu
   const orgUnits = provinceUnits(agencies, Math.ceil(options.employees / 60));
   const courses = [...demoCourses(rnd), ...technicalCourses(rnd, technical)];
   const positions = provincePositions(rnd, orgUnits, technical, Math.ceil(options.employees / 35));
-  const { employees, assessments, trainings } = demoPeople(
-    rnd,
-    options.employees,
-    positions,
-    orgUnits,
-    courses,
-    options.today,
-    year,
-    technical.map((t) => t.code),
-  );
   return {
-    agencies: agencies.map(({ code, name, kind }) => ({ code, name, kind })),
-    orgUnits,
-    competencies: [
-      ...demoCompetencies(),
-      ...technical.filter((t) => t.generated).map((t) => technicalCompetencyRecord(t)),
-    ],
-    courses,
-    positions,
-    employees,
-    assessments,
-    trainings,
-    discipline: demoDiscipline(employees, options.today),
+    catalogue: {
+      agencies: agencies.map(({ code, name, kind }) => ({ code, name, kind })),
+      orgUnits,
+      competencies: [
+        ...demoCompetencies(),
+        ...technical.filter((t) => t.generated).map((t) => technicalCompetencyRecord(t)),
+      ],
+      courses,
+      positions,
+    },
+    people: () =>
+      demoPersons(
+        rnd,
+        options.employees,
+        positions,
+        orgUnits,
+        courses,
+        options.today,
+        year,
+        technical.map((t) => t.code),
+      ),
   };
 }
 

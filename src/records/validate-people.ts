@@ -58,9 +58,11 @@ function employeeRef(
   return nip ? { nip, pppkNumber: null } : { nip: null, pppkNumber };
 }
 
-/** Assessments: an existing employee, a date not in the future, each competency once. */
-export function readAssessments(doc: DocumentReader): void {
-  const assessmentKeys = new Set<string>();
+/**
+ * Assessments: an existing employee, a date not in the future, each competency once (`keys`
+ * holds the assessments seen so far, for a document read in chunks).
+ */
+export function readAssessments(doc: DocumentReader, assessmentKeys = new Set<string>()): void {
   doc.records('assessments', (r) => {
     const who = employeeRef(doc, r);
     const assessedOn = r.date('assessedOn', true);
@@ -139,8 +141,7 @@ function plainResult(item: unknown): AssessmentRecord['results'][number] | null 
 }
 
 /** Completed courses: an existing employee and course, a date not in the future. */
-export function readTrainings(doc: DocumentReader): void {
-  const trainingKeys = new Set<string>();
+export function readTrainings(doc: DocumentReader, trainingKeys = new Set<string>()): void {
   doc.records('trainings', (r) => {
     const who = employeeRef(doc, r);
     const course = r.code('course');
@@ -176,8 +177,7 @@ export function readTrainings(doc: DocumentReader): void {
  * Disciplinary sentences (see `readDisciplineRecord`) of existing employees, named by NIP; one
  * per employee and decision number, the record's identity.
  */
-export function readDiscipline(doc: DocumentReader): void {
-  const keys = new Set<string>();
+export function readDiscipline(doc: DocumentReader, keys = new Set<string>()): void {
   doc.records('discipline', (r) => {
     const record = readDisciplineRecord(r);
     if (!record) return;

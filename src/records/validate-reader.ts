@@ -32,6 +32,11 @@ export class DocumentReader {
   };
   /** The document's sections by name, once it is known to be an object. */
   sections: Record<string, unknown> = {};
+  /**
+   * The index in its section of the first record of `sections` (a document read in chunks
+   * hands each chunk in turn; issues name the record's place in the whole section).
+   */
+  offset = 0;
   // Keys defined by this document, for references between sections.
   readonly docAgencies = new Set<string>();
   readonly docUnits = new Map<string, { agency: string; parent: string | null; index: number }>();
@@ -63,7 +68,8 @@ export class DocumentReader {
       });
       return;
     }
-    list.forEach((item, index) => {
+    list.forEach((item, i) => {
+      const index = this.offset + i;
       if (!isObject(item)) {
         this.issues.push({
           section,

@@ -6,6 +6,8 @@ import { loadKnownKeys } from '../../records/load-known-keys';
 import { validateDataset } from '../../records/validate-dataset';
 import { writeDataset, type Progress } from '../../records/write-dataset';
 import { takeWriteLocks } from '../../records/write-locks';
+import { FirstLoad, type DocumentRecord } from '../../records/first-load';
+export { NotAFirstLoadError } from '../../records/first-load';
 import { planDataset } from './dataset.plan';
 
 export interface ImportOptions {
@@ -67,6 +69,52 @@ export async function importDataset(
         actor: options.audit.actor,
         action: options.audit.action,
         after: { sections: report.sections.filter((s) => s.received > 0) },
+      });
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return report!;
+}
+
+/**
+ * A first load of a national file, read record by record (`records`, as the file is read):
+ * never held whole, validated and written in chunks by `COPY … FREEZE` into the people tables,
+ * truncated in this one transaction (see `FirstLoad`). Same report and all-or-nothing as
+ * `importDataset`; an invalid file leaves the database as it was. Throws `NotAFirstLoadError`
+ * when the database holds employees (or anything that refers to one): for those, the bulk path
+ * of `importDataset`.
+ */
+export async function importFirstLoad(
+  knex: Knex,
+  records: AsyncIterable<readonly DocumentRecord[]>,
+  options: Omit<ImportOptions, 'dryRun' | 'bulk' | 'onProgress'> & {
+    /** Records validated and written at a time (tests make it small). */
+    chunkSize?: number;
+  },
+): Promise<ImportReport> {
+  let report: ImportReport | undefined;
+  try {
+    await knex.transaction(async (trx) => {
+      await takeWriteLocks(trx, { exclusive: true }, options.waitMs, options.onWait);
+      await trx.raw('set local statement_timeout = 0');
+      const load = await FirstLoad.begin(
+        trx,
+        () => loadKnownKeys(trx),
+        options.today,
+        options.chunkSize,
+      );
+      for await (const batch of records) await load.take(batch);
+      const sections = await load.finish();
+      if (load.issues.length > 0) {
+        report = failed(load.issues);
+        throw new Rollback();
+      }
+      report = { applied: true, sections, issues: [], issueCount: 0 };
+      await recordAudit(trx, {
+        actor: options.audit.actor,
+        action: options.audit.action,
+        after: { sections: sections.filter((s) => s.received > 0) },
       });
     });
   } catch (error) {

@@ -1,6 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { TokenParser, Tokenizer, TokenType } from '@streamparser/json';
+import { Anomaly, DocumentScanner, NOT_A_LIST } from './document-scan';
+
+export { NOT_A_LIST };
 
 /** Why a dataset file could not be read as a document (the file's fault, not the system's). */
 export class DocumentFileError extends Error {}
@@ -64,6 +67,141 @@ export async function readDocumentStream(
   parser.onValue = ({ value, key }) => {
     document[String(key)] = value;
   };
+  for await (const _ of feed(stream, name, tokenizer, keys, onChunk, maxBytes)) {
+    // The whole document is kept: nothing to do between chunks.
+  }
+  return document;
+}
+
+/** A record of a document read as a stream: its section, its place there, and the record. */
+export interface StreamedRecord {
+  section: string;
+  /** Null when the section's value is not a list (`record` is then that value, or `NOT_A_LIST`). */
+  index: number | null;
+  record: unknown;
+}
+
+/**
+ * A dataset document read from a JSON file record by record: after each chunk of the file, the
+ * records it completed, in order (sections in the order of the file). Nothing above a record is
+ * kept, so a national file is read in the memory of a few records. The same checks as
+ * `readDocumentFile`: UTF-8, JSON, forbidden and repeated keys. The records are found by a scan
+ * of the bytes and parsed by `JSON.parse` (`DocumentScanner`); at the first thing the scan does
+ * not accept, the file is read again by the tokenizer, which names the fault and its byte (an
+ * invalid file takes that long to be told; a valid one never does).
+ */
+export async function* readDocumentRecords(
+  file: string,
+  onProgress: (bytesRead: number, bytesTotal: number) => void = () => undefined,
+): AsyncGenerator<StreamedRecord[]> {
+  const size = await fileSize(file);
+  const scanner = new DocumentScanner();
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let read = 0;
+  try {
+    for await (const chunk of createReadStream(file, {
+      highWaterMark: 1 << 20,
+    }) as AsyncIterable<Buffer>) {
+      utf8.decode(chunk, { stream: true });
+      // A byte-order mark (some editors write one) is not part of the JSON.
+      const bom = read === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+      read += chunk.length;
+      const records = scanner.push(bom ? chunk.subarray(3) : chunk);
+      onProgress(read, size);
+      if (records.length > 0) yield records;
+    }
+    utf8.decode();
+    scanner.end();
+  } catch (error) {
+    if (!(error instanceof Anomaly) && !(error instanceof TypeError)) throw error;
+    // The exact reader throws the file's fault, in words, with its byte.
+    for await (const _ of readRecordsByTokens(file)) {
+      // Read through to the fault.
+    }
+    throw new DocumentFileError(`${file} could not be read: ${error.message}.`);
+  }
+}
+
+async function fileSize(file: string): Promise<number> {
+  return stat(file).then(
+    (s) => s.size,
+    (error: NodeJS.ErrnoException) => {
+      throw new DocumentFileError(
+        `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+      );
+    },
+  );
+}
+
+/** `readDocumentRecords` by the tokenizer, token by token: slow, and exact about faults. */
+export async function* readRecordsByTokens(
+  file: string,
+  onProgress: (bytesRead: number, bytesTotal: number) => void = () => undefined,
+): AsyncGenerator<StreamedRecord[]> {
+  const size = await stat(file).then(
+    (s) => s.size,
+    (error: NodeJS.ErrnoException) => {
+      throw new DocumentFileError(
+        `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+      );
+    },
+  );
+  let batch: StreamedRecord[] = [];
+  const tokenizer = new Tokenizer();
+  const parser = new TokenParser({ paths: ['$.*.*'], keepStack: false });
+  const keys = new KeyGuard(file);
+  // Whether the value of the section being read is a list (its records are taken).
+  let list = false;
+  let afterColon = false;
+  tokenizer.onToken = (token) => {
+    // A section's value starts right after its key's colon, in the top-level object.
+    const startsSection = keys.depth === 1 && afterColon;
+    keys.see(token);
+    if (startsSection) {
+      list = token.token === TokenType.LEFT_BRACKET;
+      if (!list)
+        batch.push({
+          section: keys.section!,
+          index: null,
+          record: token.token === TokenType.LEFT_BRACE ? NOT_A_LIST : token.value,
+        });
+    }
+    afterColon = token.token === TokenType.COLON;
+    parser.write(token);
+  };
+  tokenizer.onEnd = () => {
+    if (!parser.isEnded) parser.end();
+  };
+  parser.onError = tokenizer.error.bind(tokenizer);
+  parser.onEnd = () => {
+    if (!tokenizer.isEnded) tokenizer.end();
+  };
+  parser.onValue = ({ value, key }) => {
+    if (list) batch.push({ section: keys.section!, index: key as number, record: value });
+  };
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  const progress = (read: number) => onProgress(read, size);
+  for await (const _ of feed(stream, file, tokenizer, keys, progress, Infinity)) {
+    if (batch.length === 0) continue;
+    yield batch;
+    batch = [];
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * Feeds the bytes of `stream` to `tokenizer` (through `keys`), checked as UTF-8 and against
+ * `maxBytes`, yielding after each chunk so that the reader may take what it parsed; a fault
+ * of the file comes out as a `DocumentFileError` with the byte where it is.
+ */
+async function* feed(
+  stream: AsyncIterable<Buffer>,
+  name: string,
+  tokenizer: Tokenizer,
+  keys: KeyGuard,
+  onChunk: (bytesRead: number) => void,
+  maxBytes: number,
+): AsyncGenerator<void> {
   let read = 0;
   let skipped = 0;
   let first = true;
@@ -97,6 +235,7 @@ export async function readDocumentStream(
       if (bom) skipped = 3;
       tokenizer.write(bom ? chunk.subarray(3) : chunk);
       onChunk(read);
+      yield;
     }
     if (first)
       throw new EmptyDocumentError(`${name} is empty: send the dataset as one JSON object.`);
@@ -110,7 +249,6 @@ export async function readDocumentStream(
     if (error instanceof DocumentFileError) throw error;
     throw new DocumentFileError(jsonErrorText(name, (error as Error).message, read, skipped, keys));
   }
-  return document;
 }
 
 /**
@@ -193,6 +331,12 @@ class KeyGuard {
       default:
         return;
     }
+  }
+
+  /** The key of the top-level member being read: the section. */
+  get section(): string | undefined {
+    const top = this.open[0];
+    return top && 'keys' in top ? top.key : undefined;
   }
 
   /** How many objects and lists are open. */

@@ -10,6 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
  */
 
 type Value = string | number | boolean | null | undefined | Date | readonly string[];
+export type CopyValue = Value;
 
 /** A value in COPY's text format: `\N` for null; backslash, tab and line breaks escaped. */
 export function copyText(value: Value): string {
@@ -48,10 +49,15 @@ export async function copyRows(
   columns: readonly string[],
   rows: Iterable<readonly Value[]>,
   onRows: (done: number) => void = () => undefined,
+  { freeze = false }: { freeze?: boolean } = {},
 ): Promise<void> {
   const connection = await connectionOf(trx);
+  // FREEZE writes the rows as already visible to all (no later pass sets their hint bits or
+  // freezes them); PostgreSQL allows it only into a table truncated in this transaction.
   const target = connection.query(
-    copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`),
+    copyFrom(
+      `copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`,
+    ),
   );
   async function* lines() {
     let batch = '';
@@ -82,6 +88,17 @@ export async function withForeignKeysCheckedOnce<T>(
   tables: readonly string[],
   write: () => Promise<T>,
 ): Promise<T> {
+  const restore = await dropForeignKeys(trx, tables);
+  const result = await write();
+  await restore();
+  return result;
+}
+
+/** The first half of `withForeignKeysCheckedOnce`: drops the keys, returns what adds them back. */
+export async function dropForeignKeys(
+  trx: Knex.Transaction,
+  tables: readonly string[],
+): Promise<() => Promise<void>> {
   const { rows } = await trx.raw<{
     rows: { table_name: string; name: string; definition: string }[];
   }>(
@@ -93,10 +110,10 @@ export async function withForeignKeysCheckedOnce<T>(
     [[...tables]],
   );
   for (const fk of rows) await trx.raw(`alter table ${fk.table_name} drop constraint "${fk.name}"`);
-  const result = await write();
-  for (const fk of rows)
-    await trx.raw(`alter table ${fk.table_name} add constraint "${fk.name}" ${fk.definition}`);
-  return result;
+  return async () => {
+    for (const fk of rows)
+      await trx.raw(`alter table ${fk.table_name} add constraint "${fk.name}" ${fk.definition}`);
+  };
 }
 
 /**
@@ -113,6 +130,17 @@ export async function withIndexesBuiltOnce<T>(
   write: () => Promise<T>,
 ): Promise<T> {
   if (tables.length === 0) return write();
+  const restore = await dropIndexes(trx, tables);
+  const result = await write();
+  await restore();
+  return result;
+}
+
+/** The first half of `withIndexesBuiltOnce`: drops the indexes, returns what builds them. */
+export async function dropIndexes(
+  trx: Knex.Transaction,
+  tables: readonly string[],
+): Promise<() => Promise<void>> {
   const { rows } = await trx.raw<{
     rows: { table_name: string; name: string; definition: string; constraint: string | null }[];
   }>(
@@ -135,15 +163,15 @@ export async function withIndexesBuiltOnce<T>(
         : `drop index "${index.name}"`,
     );
   }
-  const result = await write();
-  for (const index of rows) {
-    await trx.raw(
-      index.constraint
-        ? `alter table ${index.table_name} add constraint "${index.name}" ${index.constraint}`
-        : index.definition,
-    );
-  }
-  return result;
+  return async () => {
+    for (const index of rows) {
+      await trx.raw(
+        index.constraint
+          ? `alter table ${index.table_name} add constraint "${index.name}" ${index.constraint}`
+          : index.definition,
+      );
+    }
+  };
 }
 
 /** The people tables whose change-log trigger names its employee by a column of its own. */
@@ -167,6 +195,17 @@ export async function withChangesLoggedOnce<T>(
   tables: readonly string[],
   write: () => Promise<T>,
 ): Promise<T> {
+  const restore = await pauseChangeLog(trx, tables);
+  const result = await write();
+  await restore();
+  return result;
+}
+
+/** The first half of `withChangesLoggedOnce`: the triggers off; returns what logs and restores. */
+export async function pauseChangeLog(
+  trx: Knex.Transaction,
+  tables: readonly string[],
+): Promise<() => Promise<void>> {
   const { rows } = await trx.raw<{ rows: { table_name: string; name: string }[] }>(
     `select t.tgrelid::regclass::text as table_name, t.tgname as name
        from pg_trigger t
@@ -174,10 +213,17 @@ export async function withChangesLoggedOnce<T>(
         and t.tgenabled <> 'D'`,
     [[...tables]],
   );
-  if (rows.length === 0) return write();
+  if (rows.length === 0) return async () => undefined;
   for (const trigger of rows)
     await trx.raw(`alter table "${trigger.table_name}" disable trigger "${trigger.name}"`);
-  const result = await write();
+  return () => logChanges(trx, rows);
+}
+
+/** Logs the employees of the rows written while the triggers were off, and turns them on. */
+async function logChanges(
+  trx: Knex.Transaction,
+  rows: readonly { table_name: string; name: string }[],
+): Promise<void> {
   const off = new Set(rows.map((r) => r.table_name));
   // Every row of the other people tables belongs to an employee: when the employees are all new,
   // they are all the changes.
@@ -200,5 +246,4 @@ export async function withChangesLoggedOnce<T>(
     );
   for (const trigger of rows)
     await trx.raw(`alter table "${trigger.table_name}" enable trigger "${trigger.name}"`);
-  return result;
 }

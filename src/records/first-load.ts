@@ -1,0 +1,439 @@
+import type { Knex } from '@mikro-orm/knex';
+import {
+  copyRows,
+  type CopyValue,
+  dropForeignKeys,
+  dropIndexes,
+  pauseChangeLog,
+} from '../platform/db/bulk-copy';
+import type { DatasetIssue, ImportReport, Section, ValidDataset } from '../domain/dataset.types';
+import { normaliseDocument } from '../domain/record-reader';
+import { employeeKey, type KnownKeys } from './known-keys';
+import { readCompetencies } from './validate-competencies';
+import { readCourses } from './validate-courses';
+import { readAgencies, readOrgUnits } from './validate-org';
+import { readAssessments, readDiscipline, readEmployees, readTrainings } from './validate-people';
+import { readPositions } from './validate-positions';
+import { DocumentReader } from './validate-reader';
+import {
+  writeAgencies,
+  writeCompetencies,
+  writeCourses,
+  writeOrgUnits,
+  writePositions,
+} from './write-catalogue';
+import { TableWriter, type Counts } from './write-tables';
+import { unchangedRecords, withUnchanged } from './unchanged-records';
+
+/**
+ * A first load of a national file, record by record: the catalogue sections (small) are read
+ * whole, validated and written as by any import; then the people sections are validated and
+ * written in chunks (`FIRST_LOAD_CHUNK` records), by `COPY … FREEZE` into their tables, truncated in this
+ * transaction, with ids drawn here (the sequences are set once at the end). Only the keys that
+ * later records refer to are kept (NIPs and PPPK numbers with their ids, the identities of
+ * assessments, trainings and sentences for the duplicate checks), never the records.
+ *
+ * It is valid only into a database with no employee and nothing that refers to one: the
+ * truncation would otherwise delete them. `begin` refuses any other database.
+ */
+
+/** The people sections, in the order their references need: each after what it names. */
+const PEOPLE: readonly Section[] = ['employees', 'assessments', 'trainings', 'discipline'];
+const CATALOGUE: readonly Section[] = [
+  'agencies',
+  'orgUnits',
+  'competencies',
+  'courses',
+  'positions',
+];
+
+/** Records validated and written at a time: large enough for COPY, small enough to hold. */
+export const FIRST_LOAD_CHUNK = 20_000;
+
+/** The tables that hold people, and everything that refers to them (truncated together). */
+const PEOPLE_TABLES = [
+  'employee',
+  'performance_record',
+  'assessment',
+  'assessment_result',
+  'training_record',
+  'discipline_record',
+];
+
+/** The database holds people already: a streamed first load would truncate them. */
+export class NotAFirstLoadError extends Error {}
+
+/** A record of the document as read: its section, its index there (null: not a list). */
+export interface DocumentRecord {
+  section: string;
+  index: number | null;
+  record: unknown;
+}
+
+export class FirstLoad {
+  private readonly doc: DocumentReader;
+  private readonly catalogue: Record<string, unknown> = {};
+  private readonly counts = new Map<Section, Counts>();
+  /** The sections met so far, in order. */
+  private readonly seen: string[] = [];
+  private chunk: unknown[] = [];
+  private chunkSection: Section | null = null;
+  private chunkOffset = 0;
+  private restore: (() => Promise<void>)[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private failure: Error | null = null;
+  private ids = new Map<string, number>();
+  /** Employee id by reference key (`N:` NIP, `P:` PPPK number). */
+  private readonly employees = new Map<string, number>();
+  private readonly assessmentKeys = new Set<string>();
+  private readonly trainingKeys = new Set<string>();
+  private readonly disciplineKeys = new Set<string>();
+  private refs: Record<'unit' | 'position' | 'competency' | 'course', Map<string, number>> | null =
+    null;
+  private now = '';
+
+  private constructor(
+    private readonly trx: Knex.Transaction,
+    known: KnownKeys,
+    today: string,
+    private readonly tables: readonly string[],
+    private readonly chunkSize: number,
+  ) {
+    this.doc = new DocumentReader(known, today);
+  }
+
+  /**
+   * Checks that the database holds no employee nor anything that refers to one, and truncates
+   * those tables (which is what lets COPY write frozen rows). Inside the import's transaction,
+   * with the write locks held.
+   */
+  static async begin(
+    trx: Knex.Transaction,
+    loadKnown: () => Promise<KnownKeys>,
+    today: string,
+    chunkSize = FIRST_LOAD_CHUNK,
+  ): Promise<FirstLoad> {
+    const { rows } = await trx.raw<{ rows: { name: string }[] }>(
+      `with recursive refs(t) as (
+         select unnest(?::regclass[])
+         union
+         select c.conrelid from pg_constraint c join refs on c.confrelid = refs.t
+          where c.contype = 'f')
+       select t::text as name from refs order by 1`,
+      [PEOPLE_TABLES],
+    );
+    const tables = rows.map((r) => r.name);
+    const held: string[] = [];
+    for (const table of tables) {
+      const { rows: any } = await trx.raw<{ rows: { held: boolean }[] }>(
+        `select exists (select 1 from ${table}) as held`,
+      );
+      if (any[0].held) held.push(table);
+    }
+    if (held.length > 0)
+      throw new NotAFirstLoadError(
+        `The streamed bulk import is a first load, into a database without employees; this one holds rows in ${held.join(', ')}. Import into an empty database, or take the ordinary bulk path (the whole document in memory).`,
+      );
+    await trx.raw(`truncate ${tables.join(', ')} restart identity`);
+    return new FirstLoad(trx, await loadKnown(), today, tables, chunkSize);
+  }
+
+  get issues(): DatasetIssue[] {
+    return this.doc.issues;
+  }
+
+  /** Takes the records of one read of the file; writes a chunk when one is full. */
+  async take(records: readonly DocumentRecord[]): Promise<void> {
+    for (const { section, index, record } of records) {
+      if (this.seen.at(-1) !== section) await this.enter(section);
+      const people = PEOPLE.includes(section as Section);
+      if (index === null) {
+        // A section that is not a list: the readers say so, as for a whole document.
+        if (!people) this.catalogue[section] = record;
+        else {
+          this.doc.offset = 0;
+          this.doc.sections = { [section]: record };
+          this.read(section as Section);
+        }
+        continue;
+      }
+      if (!people) {
+        ((this.catalogue[section] ??= []) as unknown[]).push(record);
+        continue;
+      }
+      if (this.chunk.length === 0) this.chunkOffset = index;
+      this.chunk.push(record);
+      if (this.chunk.length >= this.chunkSize) await this.flush();
+    }
+  }
+
+  /** Ends the load: the last chunk, the sequences, indexes, keys and change log; the counts. */
+  async finish(): Promise<ImportReport['sections']> {
+    if (this.refs === null) await this.startPeople();
+    await this.flush();
+    await this.settle();
+    if (this.issues.length > 0) return [];
+    for (const [table, last] of this.ids)
+      await this.trx.raw(`select setval(pg_get_serial_sequence(?, 'id'), ?)`, [table, last]);
+    for (const restore of this.restore.reverse()) await restore();
+    const order = [...CATALOGUE, ...PEOPLE];
+    return order.map((s) => this.counts.get(s) ?? { section: s, ...ZERO });
+  }
+
+  /** A new section: the catalogue is written before the first people section. */
+  private async enter(section: string): Promise<void> {
+    await this.flush();
+    const known = [...CATALOGUE, ...PEOPLE] as string[];
+    const problem = this.seen.includes(section)
+      ? `"${section}" appears twice in the document`
+      : known.includes(section) && this.seen.some((s) => known.indexOf(s) > known.indexOf(section))
+        ? `a streamed import reads the sections in the order ${known.join(', ')}: "${section}" comes after ${this.seen.filter((s) => known.indexOf(s) > known.indexOf(section)).join(', ')} in this file`
+        : !known.includes(section)
+          ? `"${section}" is not a section (${known.join(', ')})`
+          : null;
+    if (problem)
+      this.doc.issues.push({
+        section: 'document',
+        index: null,
+        field: section,
+        code: 'INVALID',
+        message: problem,
+      });
+    this.seen.push(section);
+    if (PEOPLE.includes(section as Section) && this.refs === null) await this.startPeople();
+  }
+
+  /** Validates and writes the catalogue, then readies the people tables for COPY. */
+  private async startPeople(): Promise<void> {
+    this.doc.offset = 0;
+    this.doc.sections = this.normalised(this.catalogue, 0);
+    for (const read of [readAgencies, readOrgUnits, readCompetencies, readCourses, readPositions])
+      read(this.doc);
+    const data = { ...this.doc.dataset };
+    const w = new TableWriter(this.trx, () => undefined, true);
+    if (this.issues.length === 0) {
+      const unchanged = await unchangedRecords(this.trx, data);
+      const written = [
+        await writeAgencies(w, data),
+        await writeOrgUnits(w, data),
+        await writeCompetencies(w, data),
+        await writeCourses(w, data),
+        await writePositions(w, data),
+      ];
+      for (const counts of withUnchanged(written, unchanged))
+        this.counts.set(counts.section, counts);
+    }
+    for (const section of CATALOGUE) this.doc.dataset[section] = [] as never;
+    const codes = async (table: string) => {
+      const { rows } = await this.trx.raw<{ rows: { id: number; code: string }[] }>(
+        `select id, code from "${table}"`,
+      );
+      return new Map(rows.map((r) => [r.code, r.id]));
+    };
+    this.refs = {
+      unit: await codes('org_unit'),
+      position: await codes('position'),
+      competency: await codes('competency'),
+      course: await codes('course'),
+    };
+    const { rows } = await this.trx.raw<{ rows: { now: string }[] }>(`select now()::text as now`);
+    this.now = rows[0].now;
+    // Keys checked once per table, indexes built once, the change log written once, at the end.
+    this.restore = [
+      await dropForeignKeys(this.trx, this.tables),
+      await dropIndexes(this.trx, this.tables),
+      await pauseChangeLog(this.trx, this.tables),
+    ];
+  }
+
+  /** The sections normalised as a document's, issues at the records' places in the file. */
+  private normalised(sections: Record<string, unknown>, offset: number): Record<string, unknown> {
+    const issues: DatasetIssue[] = [];
+    const document = normaliseDocument(sections, issues) as Record<string, unknown>;
+    for (const issue of issues)
+      this.doc.issues.push(
+        issue.index === null ? issue : { ...issue, index: issue.index + offset },
+      );
+    return document;
+  }
+
+  private read(section: Section): void {
+    switch (section) {
+      case 'employees':
+        return readEmployees(this.doc);
+      case 'assessments':
+        return readAssessments(this.doc, this.assessmentKeys);
+      case 'trainings':
+        return readTrainings(this.doc, this.trainingKeys);
+      case 'discipline':
+        return readDiscipline(this.doc, this.disciplineKeys);
+      default:
+        return;
+    }
+  }
+
+  /** Validates the chunk, and (while the file has no issue) writes it behind the next read. */
+  private async flush(): Promise<void> {
+    const section = this.seen.at(-1) as Section | undefined;
+    if (this.chunk.length === 0 || !section) return;
+    const records = this.chunk;
+    this.chunk = [];
+    this.doc.offset = this.chunkOffset;
+    this.doc.sections = this.normalised({ [section]: records }, this.chunkOffset);
+    this.read(section);
+    const valid = this.doc.dataset[section] as unknown[];
+    this.doc.dataset[section] = [] as never;
+    const counts = this.counts.get(section) ?? { section, ...ZERO };
+    counts.received += valid.length;
+    counts.created += valid.length;
+    this.counts.set(section, counts);
+    if (this.issues.length > 0) return;
+    // Rows are made now (ids drawn in order); sent while the next chunk is read and checked.
+    const copies = this.rows(section, valid);
+    await this.settle();
+    this.writing = (async () => {
+      for (const [table, columns, rows] of copies)
+        await copyRows(this.trx, table, columns, rows as CopyValue[][], undefined, {
+          freeze: true,
+        });
+    })().catch((error: unknown) => {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+    });
+  }
+
+  /** Waits for the chunk being written; its failure is the load's. */
+  private async settle(): Promise<void> {
+    await this.writing;
+    if (this.failure) throw this.failure;
+  }
+
+  /** The next `count` ids of `table`, as the first of them. */
+  private draw(table: string, count: number): number {
+    const first = (this.ids.get(table) ?? 0) + 1;
+    this.ids.set(table, first + count - 1);
+    return first;
+  }
+
+  private rows(section: Section, valid: unknown[]): [string, string[], unknown[][]][] {
+    const refs = this.refs!;
+    switch (section) {
+      case 'employees': {
+        const list = valid as ValidDataset['employees'];
+        let id = this.draw('employee', list.length);
+        const employees: unknown[][] = [];
+        const ratings: unknown[][] = [];
+        for (const e of list) {
+          this.employees.set(employeeKey(e), id);
+          employees.push([
+            id,
+            e.nip,
+            e.pppkNumber,
+            e.name,
+            e.employmentType,
+            e.rank,
+            e.pppkGrade,
+            e.education,
+            refs.unit.get(e.orgUnit),
+            e.position ? refs.position.get(e.position) : null,
+            e.birthDate,
+            e.appointedOn,
+            e.potential,
+            this.now,
+          ]);
+          for (const p of e.performance) ratings.push([0, id, p.year, p.rating]);
+          id++;
+        }
+        let rating = this.draw('performance_record', ratings.length);
+        for (const row of ratings) row[0] = rating++;
+        return [
+          ['employee', EMPLOYEE_COLUMNS, employees],
+          ['performance_record', ['id', 'employee_id', 'year', 'rating'], ratings],
+        ];
+      }
+      case 'assessments': {
+        const list = valid as ValidDataset['assessments'];
+        let id = this.draw('assessment', list.length);
+        const assessments: unknown[][] = [];
+        const results: unknown[][] = [];
+        for (const a of list) {
+          assessments.push([
+            id,
+            this.employees.get(employeeKey(a)),
+            a.assessedOn,
+            a.method,
+            a.assessor,
+            a.potential,
+          ]);
+          for (const r of a.results)
+            results.push([0, id, refs.competency.get(r.competency), r.level]);
+          id++;
+        }
+        let result = this.draw('assessment_result', results.length);
+        for (const row of results) row[0] = result++;
+        return [
+          [
+            'assessment',
+            ['id', 'employee_id', 'assessed_on', 'method', 'assessor', 'potential'],
+            assessments,
+          ],
+          ['assessment_result', ['id', 'assessment_id', 'competency_id', 'level'], results],
+        ];
+      }
+      case 'trainings': {
+        const list = valid as ValidDataset['trainings'];
+        let id = this.draw('training_record', list.length);
+        const rows = list.map((t) => [
+          id++,
+          this.employees.get(employeeKey(t)),
+          refs.course.get(t.course),
+          t.completedOn,
+          t.hours,
+        ]);
+        return [
+          ['training_record', ['id', 'employee_id', 'course_id', 'completed_on', 'hours'], rows],
+        ];
+      }
+      case 'discipline': {
+        const list = valid as ValidDataset['discipline'];
+        let id = this.draw('discipline_record', list.length);
+        const rows = list.map((d) => [
+          id++,
+          this.employees.get(employeeKey({ nip: d.nip, pppkNumber: null })),
+          d.level,
+          d.kind,
+          d.decisionNumber,
+          d.from,
+          d.until,
+        ]);
+        return [
+          [
+            'discipline_record',
+            ['id', 'employee_id', 'level', 'kind', 'decision_number', 'starts_on', 'ends_on'],
+            rows,
+          ],
+        ];
+      }
+      default:
+        return [];
+    }
+  }
+}
+
+const ZERO = { received: 0, created: 0, updated: 0, unchanged: 0 };
+
+const EMPLOYEE_COLUMNS = [
+  'id',
+  'nip',
+  'pppk_number',
+  'name',
+  'employment_type',
+  'rank_code',
+  'pppk_grade',
+  'education_code',
+  'org_unit_id',
+  'position_id',
+  'birth_date',
+  'appointed_on',
+  'potential',
+  'updated_at',
+];
