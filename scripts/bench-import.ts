@@ -69,7 +69,8 @@ function parseOptions(args: string[]): Options {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const dir = path.resolve('.data', 'bench-import');
+  // Another directory and port (BENCH_IMPORT_DIR, BENCH_IMPORT_PG_PORT) let a short run go beside a long one.
+  const dir = path.resolve(process.env.BENCH_IMPORT_DIR ?? path.join('.data', 'bench-import'));
   const files = await provinceFiles(dir, options);
   const dataDir = path.join(dir, 'postgres');
   for (const leftover of [dataDir, `${dataDir}.password`, `${dataDir}.owner`, `${dataDir}.log`])

@@ -6,6 +6,7 @@ import {
 } from '../platform/db/bulk-copy';
 import type { DatasetIssue, ValidDataset } from '../domain/dataset.types';
 import { IssueList } from './issue-list';
+import type { KnownKeys } from './known-keys';
 import { writeAssessments } from './write-assessments';
 import {
   writeAgencies,
@@ -24,15 +25,17 @@ export type { Progress } from './write-tables';
  * Writes validated records inside the caller's transaction: natural keys are upserted, child
  * lists replaced, assessments appended (an identical one is skipped; a different one under the
  * same key is an issue, because history is never edited). Returns the counts and any issues
- * found only now; the caller rolls back when there are issues.
+ * found only now; the caller rolls back when there are issues. `before`, the keys the database
+ * held when the write began (the validation's), spares the read of what new employees have stored.
  */
 export async function writeDataset(
   trx: Knex.Transaction,
   data: ValidDataset,
   progress: Progress = () => undefined,
   bulk = false,
+  before?: KnownKeys,
 ): Promise<{ sections: Counts[]; issues: DatasetIssue[] }> {
-  const w = new TableWriter(trx, progress, bulk);
+  const w = new TableWriter(trx, progress, bulk, before);
   // Read back before anything is written: the records stored exactly as given (a section of a
   // national load, past COMPARE_MAX_RECORDS, is not read back).
   const unchanged = await unchangedRecords(trx, data);
