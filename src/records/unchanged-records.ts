@@ -20,8 +20,22 @@ const COMPARED: readonly ExportScope['section'][] = [
  */
 export const COMPARE_MAX_RECORDS = 20_000;
 
+/**
+ * The catalogue is read back up to this many records a section: its records stored as given are
+ * not written again, which costs more than the read (a nation holds ~120,000 positions).
+ */
+export const COMPARE_MAX_CATALOGUE = 200_000;
+
+const CATALOGUE_SECTIONS: ReadonlySet<Section> = new Set([
+  'agencies',
+  'orgUnits',
+  'competencies',
+  'courses',
+  'positions',
+]);
+
 /** A record's key: its NIP or PPPK number, or its code. */
-function keyOf(record: object): string {
+export function keyOf(record: object): string {
   const r = record as { nip?: string | null; pppkNumber?: string | null; code?: string };
   return r.nip ?? r.pppkNumber ?? r.code ?? '';
 }
@@ -47,15 +61,25 @@ export async function unchangedRecords(
   knex: Knex | Knex.Transaction,
   data: ValidDataset,
 ): Promise<Map<Section, number>> {
-  const unchanged = new Map<Section, number>();
+  const keys = await unchangedKeys(knex, data);
+  return new Map([...keys].map(([section, same]) => [section, same.size]));
+}
+
+/** The keys of the records of each compared section that are stored exactly as given. */
+export async function unchangedKeys(
+  knex: Knex | Knex.Transaction,
+  data: ValidDataset,
+): Promise<Map<Section, ReadonlySet<string>>> {
+  const unchanged = new Map<Section, ReadonlySet<string>>();
   for (const section of COMPARED) {
     const records = data[section] as object[];
-    if (records.length === 0 || records.length > COMPARE_MAX_RECORDS) continue;
+    const limit = CATALOGUE_SECTIONS.has(section) ? COMPARE_MAX_CATALOGUE : COMPARE_MAX_RECORDS;
+    if (records.length === 0 || records.length > limit) continue;
     const keys = [...new Set(records.map(keyOf))];
     const stored = (await exportDataset(knex, { section, keys }))[section] as object[];
     const storedAs = new Map(stored.map((record) => [keyOf(record), canonical(record)]));
     const same = records.filter((record) => storedAs.get(keyOf(record)) === canonical(record));
-    unchanged.set(section, same.length);
+    unchanged.set(section, new Set(same.map(keyOf)));
   }
   return unchanged;
 }

@@ -21,8 +21,10 @@ export async function writeAssessments(
     'code',
     list.flatMap((a) => a.results.map((r) => r.competency)),
   );
-  // A first load has no stored assessment to compare with.
-  const stored = w.bulk && (await w.wasEmpty('assessment')) ? [] : list;
+  // A first load has no stored assessment to compare with, nor has an employee this import
+  // created (most of a file that adds a regency's people).
+  const stored =
+    w.bulk && (await w.wasEmpty('assessment')) ? [] : list.filter((a) => w.storedBefore(a));
   const existing = await storedAssessments(
     w.trx,
     stored.map((a) => employeeIds.get(employeeKey(a))!),
@@ -169,23 +171,40 @@ export async function storedAssessments(
   employeeIds: readonly number[],
 ): Promise<Map<string, string>> {
   const existing = new Map<string, string>();
-  for (const part of chunks([...new Set(employeeIds)], 5000)) {
+  const unique = [...new Set(employeeIds)];
+  if (unique.length === 0) return existing;
+  const { rows: catalogue } = await trx.raw<{ rows: { id: number; code: string }[] }>(
+    'select id, code from competency',
+  );
+  const codeOf = new Map(catalogue.map((c) => [c.id, c.code]));
+  for (const part of chunks(unique, 5000)) {
     const { rows } = await trx
-      .raw<{
-        rows: {
-          key: string;
-          assessor: string | null;
-          potential: number | null;
-          results: [string, number][];
-        }[];
-      }>(STORED_ASSESSMENTS, [part])
+      .raw<{ rows: StoredAssessment[] }>(STORED_ASSESSMENTS, [part])
       .options(prepared(STORED_ASSESSMENTS));
     for (const row of rows) {
-      const results = row.results.map(([competency, level]) => ({ competency, level }));
-      existing.set(row.key, assessmentFingerprint({ ...row, results }));
+      // One stored without results is left out, as an inner join would leave it.
+      if (row.competencies === null) continue;
+      const results = row.competencies.map((id, i) => ({
+        competency: codeOf.get(id)!,
+        level: row.levels![i],
+      }));
+      existing.set(
+        `${row.employee_id}|${row.assessed_on}|${row.method}`,
+        assessmentFingerprint({ ...row, results }),
+      );
     }
   }
   return existing;
+}
+
+interface StoredAssessment {
+  employee_id: number;
+  assessed_on: string;
+  method: string;
+  assessor: string | null;
+  potential: number | null;
+  competencies: number[] | null;
+  levels: number[] | null;
 }
 
 /** An assessment sent again with other content than stored: history is append-only. */
@@ -202,12 +221,17 @@ export function appendOnlyIssue(
   };
 }
 
-/** The stored assessments of some employees, each with its results, to compare with. */
-const STORED_ASSESSMENTS = `select a.employee_id || '|' || a.assessed_on::text || '|' || a.method as key,
-                  a.assessor, a.potential::float8 as potential,
-                  json_agg(json_build_array(c.code, r.level)) as results
+/**
+ * The stored assessments of some employees, each with its results (competency ids and levels) to
+ * compare with. The results are gathered per assessment through their (assessment_id,
+ * competency_id) index: joined and grouped instead, the generic plan of this prepared statement
+ * spilled its grouping to disk and took 13 times as long (1.5 s for 5,000 employees at 100k).
+ */
+const STORED_ASSESSMENTS = `select a.employee_id, a.assessed_on::text as assessed_on, a.method, a.assessor,
+                  a.potential::float8 as potential, r.competencies, r.levels
              from assessment a
-             join assessment_result r on r.assessment_id = a.id
-             join competency c on c.id = r.competency_id
-            where a.employee_id = any(?)
-            group by a.id`;
+            cross join lateral (select array_agg(r.competency_id) as competencies,
+                                       array_agg(r.level) as levels
+                                  from assessment_result r
+                                 where r.assessment_id = a.id) r
+            where a.employee_id = any(?)`;

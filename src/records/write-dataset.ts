@@ -6,6 +6,7 @@ import {
 } from '../platform/db/bulk-copy';
 import type { DatasetIssue, ValidDataset } from '../domain/dataset.types';
 import { IssueList } from './issue-list';
+import type { KnownKeys } from './known-keys';
 import { writeAssessments } from './write-assessments';
 import {
   writeAgencies,
@@ -16,7 +17,7 @@ import {
 } from './write-catalogue';
 import { writeDiscipline, writeEmployees, writeTrainings } from './write-people';
 import { TableWriter, type Counts, type Progress } from './write-tables';
-import { unchangedRecords, withUnchanged } from './unchanged-records';
+import { keyOf, unchangedKeys, withUnchanged } from './unchanged-records';
 
 export type { Progress } from './write-tables';
 
@@ -24,25 +25,42 @@ export type { Progress } from './write-tables';
  * Writes validated records inside the caller's transaction: natural keys are upserted, child
  * lists replaced, assessments appended (an identical one is skipped; a different one under the
  * same key is an issue, because history is never edited). Returns the counts and any issues
- * found only now; the caller rolls back when there are issues.
+ * found only now; the caller rolls back when there are issues. `before`, the keys the database
+ * held when the write began (the validation's), spares the read of what new employees have stored.
  */
 export async function writeDataset(
   trx: Knex.Transaction,
   data: ValidDataset,
   progress: Progress = () => undefined,
   bulk = false,
+  before?: KnownKeys,
 ): Promise<{ sections: Counts[]; issues: DatasetIssue[] }> {
-  const w = new TableWriter(trx, progress, bulk);
+  const w = new TableWriter(trx, progress, bulk, before);
   // Read back before anything is written: the records stored exactly as given (a section of a
-  // national load, past COMPARE_MAX_RECORDS, is not read back).
-  const unchanged = await unchangedRecords(trx, data);
+  // national load, past COMPARE_MAX_RECORDS, is not read back). Those of the catalogue are not
+  // written again: a province's monthly file repeats its whole catalogue, and rewriting it
+  // replaced every position's requirements each month.
+  const unchanged = await unchangedKeys(trx, data);
+  const changed = { ...data };
+  for (const section of CATALOGUE) {
+    const same = unchanged.get(section);
+    if (same && same.size > 0)
+      (changed as Record<string, object[]>)[section] = (data[section] as object[]).filter(
+        (record) => !same.has(keyOf(record)),
+      );
+  }
+  /** A section's counts over every record it was sent, the ones left unwritten among the updated. */
+  const whole = (counts: Counts): Counts => {
+    const left = (data[counts.section] as object[]).length - counts.received;
+    return { ...counts, received: counts.received + left, updated: counts.updated + left };
+  };
   const sections: Counts[] = [];
   const issues: DatasetIssue[] = new IssueList<DatasetIssue>();
-  sections.push(await writeAgencies(w, data));
-  sections.push(await writeOrgUnits(w, data));
-  sections.push(await writeCompetencies(w, data));
-  sections.push(await writeCourses(w, data));
-  sections.push(await writePositions(w, data));
+  sections.push(whole(await writeAgencies(w, changed)));
+  sections.push(whole(await writeOrgUnits(w, changed)));
+  sections.push(whole(await writeCompetencies(w, changed)));
+  sections.push(whole(await writeCourses(w, changed)));
+  sections.push(whole(await writePositions(w, changed)));
   const people = async () => {
     sections.push(await writeEmployees(w, data));
     sections.push(await writeAssessments(w, data, issues));
@@ -59,8 +77,12 @@ export async function writeDataset(
       withIndexesBuiltOnce(trx, empty, () => withChangesLoggedOnce(trx, empty, people)),
     );
   } else await people();
-  return { sections: withUnchanged(sections, unchanged), issues };
+  const counted = new Map([...unchanged].map(([section, same]) => [section, same.size]));
+  return { sections: withUnchanged(sections, counted), issues };
 }
+
+/** The sections whose records stored as given are left as they are. */
+const CATALOGUE = ['agencies', 'orgUnits', 'competencies', 'courses', 'positions'] as const;
 
 const PEOPLE_TABLES = [
   'employee',

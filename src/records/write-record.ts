@@ -75,7 +75,7 @@ export async function writeRecord(knex: Knex, write: RecordWrite): Promise<Datas
       const validated = validateDataset(document, visible, write.today);
       issues = validated.issues;
       if (issues.length > 0) throw new Rollback();
-      const written = await writeDataset(trx, validated.dataset);
+      const written = await writeDataset(trx, validated.dataset, undefined, false, all);
       issues = written.issues;
       if (issues.length > 0) throw new Rollback();
       const counts = written.sections.find((s) => s.section === write.section);

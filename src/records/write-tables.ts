@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { prepared } from '../platform/db/prepared';
 import { copyRows } from '../platform/db/bulk-copy';
 import type { ImportReport, Section } from '../domain/dataset.types';
-import { employeeKey } from './known-keys';
+import { employeeKey, type KnownKeys } from './known-keys';
 
 /** Told how far the writing of a section is: records done of its total. */
 export type Progress = (section: Section, done: number, total: number) => void;
@@ -41,7 +41,21 @@ export class TableWriter {
     readonly progress: Progress,
     /** COPY instead of multi-row statements for large sections. */
     readonly bulk: boolean,
+    /**
+     * The keys the database held before this write (read under its lock), when the caller has
+     * them: an employee not among them was created by this write, so nothing of theirs is
+     * stored to compare with.
+     */
+    private readonly before?: KnownKeys,
   ) {}
+
+  /** Whether the employee may have stored records (always, when the keys before are unknown). */
+  storedBefore(ref: { nip: string | null; pppkNumber: string | null }): boolean {
+    if (!this.before) return true;
+    return ref.nip
+      ? this.before.nips.has(ref.nip)
+      : this.before.pppkNumbers.has(ref.pppkNumber ?? '');
+  }
 
   /** Employee ids of this import's references (ids never change within the transaction). */
   private readonly knownEmployees = new Map<string, number>();

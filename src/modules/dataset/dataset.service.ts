@@ -59,7 +59,7 @@ export async function importDataset(
         report = failed(issues);
         throw new Rollback();
       }
-      const written = await writeDataset(trx, dataset, options.onProgress, options.bulk);
+      const written = await writeDataset(trx, dataset, options.onProgress, options.bulk, known);
       report =
         written.issues.length > 0
           ? failed(written.issues)
