@@ -103,6 +103,26 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   ].join('\n');
 }
 
+/**
+ * A paragraph or list item wrapped at `width` as the page's prose is (Prettier keeps lines as
+ * they are written): greedy, words never split, a list item's next lines indented under its text.
+ */
+export function wrap(text: string, width = 100): string {
+  const indent = text.startsWith('- ') ? '  ' : '';
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    // A line must not start as markdown would read as a list, heading or quote.
+    const marker = /^(\d+[.)]|[-+*>#]+|=+)$/.test(word);
+    if (line && line.length + 1 + word.length > width && !marker) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
 /** "7 December 2026", as the page writes dates. */
 export function longDate(iso: string): string {
   return new Date(iso).toLocaleDateString('en-GB', {
@@ -208,19 +228,23 @@ function notes(report: BenchReport): string[] {
     lines.push(
       `Failed requests under load (a status but 200, an error in the answer, or none within autocannon's 10 s): ${failures.join('; ')}.`,
     );
-  return lines.map((line) => `- ${line}`);
+  return lines.map((line) => wrap(`- ${line}`));
 }
 
 /** The markdown of one run: what, where and when, the two tables and the run's facts. */
 export function benchBlock(report: BenchReport): string {
   const o = report.options;
   const lines = [
-    `Written by \`npm run bench -- ${report.args.join(' ')}\` on ${longDate(report.date)}, commit \`${report.commit}\`${report.uncommittedChanges ? ' with uncommitted changes' : ''}; ${machine(report)}. ${thousands(o.employees)} employees, ${o.connections} connections, ${o.duration} s of load per operation.`,
+    wrap(
+      `Written by \`npm run bench -- ${report.args.join(' ')}\` on ${longDate(report.date)}, commit \`${report.commit}\`${report.uncommittedChanges ? ' with uncommitted changes' : ''}; ${machine(report)}. ${thousands(o.employees)} employees, ${o.connections} connections, ${o.duration} s of load per operation.`,
+    ),
     '',
   ];
   if (report.peers.length > 0)
     lines.push(
-      `${report.peers.map((p) => `${p.letter}: ${p.description}`).join('; ')}. Each peer is measured right after ours, under the same load; "req/s ÷" is our throughput over the peer's (above 1: ours ahead).`,
+      wrap(
+        `${report.peers.map((p) => `${p.letter}: ${p.description}`).join('; ')}. Each peer is measured right after ours, under the same load; "req/s ÷" is our throughput over the peer's (above 1: ours ahead).`,
+      ),
       '',
     );
   lines.push(

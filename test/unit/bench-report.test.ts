@@ -10,6 +10,7 @@ import {
   replaceBenchBlock,
   type BenchReport,
   type Figures,
+  wrap,
 } from '../../scripts/bench-report';
 
 const peer = (requestsPerSecond: number, p50 = 5): Figures => ({
@@ -20,6 +21,10 @@ const peer = (requestsPerSecond: number, p50 = 5): Figures => ({
   errors: 0,
   cpuMsPerRequest: { server: 1.5, postgres: 0.5 },
 });
+
+/** The block's prose as one line per paragraph or list item (the wrapping undone). */
+const unwrapped = (block: string) =>
+  block.replace(/\n {2}/g, ' ').replace(/([^\n])\n(?=[^\n|-])/g, '$1 ');
 
 function report(overrides: Partial<BenchReport> = {}): BenchReport {
   return {
@@ -101,6 +106,27 @@ describe('the bench figures as the Performance page writes them', () => {
     expect(ratio(260, undefined)).toBe('–');
   });
 
+  it.each([
+    ['short words stay on one line', 20, 'short words stay on\none line'],
+    [
+      '- a list item goes on indented under its text',
+      16,
+      '- a list item\n  goes on\n  indented under\n  its text',
+    ],
+    [
+      'a word longer than the width is not split',
+      5,
+      'a\nword\nlonger\nthan\nthe\nwidth\nis\nnot\nsplit',
+    ],
+    [
+      'no line starts as a list: 12. - + or # stay above',
+      12,
+      'no line\nstarts as a\nlist: 12. - +\nor # stay\nabove',
+    ],
+  ])('wraps %j at %i as the page’s prose is', (text, width, wrapped) => {
+    expect(wrap(text, width)).toBe(wrapped);
+  });
+
   it('writes dates in words, in UTC', () => {
     expect(longDate('2026-11-30T23:59:00.000Z')).toBe('30 November 2026');
     expect(longDate('2026-12-07T00:00:00.000Z')).toBe('7 December 2026');
@@ -119,11 +145,11 @@ describe('the bench figures as the Performance page writes them', () => {
   });
 
   it('says when, on what code and machine, with which flags and how many employees', () => {
-    const block = benchBlock(report());
+    const block = unwrapped(benchBlock(report()));
     expect(block).toContain(
       'Written by `npm run bench -- --peer --duration 3 --write-docs` on 7 December 2026, commit `abc1234`; 2 × Test CPU @ 2.0GHz, 8.0 GiB, Node v20.19.0. 100,000 employees, 10 connections, 3 s of load per operation.',
     );
-    expect(benchBlock(report({ uncommittedChanges: true }))).toContain(
+    expect(unwrapped(benchBlock(report({ uncommittedChanges: true })))).toContain(
       'commit `abc1234` with uncommitted changes;',
     );
   });
@@ -143,7 +169,7 @@ describe('the bench figures as the Performance page writes them', () => {
   });
 
   it('reports the first ranking after /ready, the cold median, memory, baselines and failures', () => {
-    const block = benchBlock(report());
+    const block = unwrapped(benchBlock(report()));
     expect(block).toContain(
       '- First ranking after `/ready`: 212 ms (the first candidates request, sent the moment the server was ready); the first ranking of each of 39 other positions, nothing cached: median 61.2 ms.',
     );
@@ -152,6 +178,13 @@ describe('the bench figures as the Performance page writes them', () => {
     expect(block).toContain('candidates, first 50 2,047 ms (our p50 under load 68.2× faster)');
     expect(block).toContain('candidates, first 50: A 10.');
     expect(block).not.toContain('Bulk import');
+  });
+
+  it('wraps its prose at 100 characters, as the page’s own', () => {
+    const prose = benchBlock(report())
+      .split('\n')
+      .filter((line) => !line.startsWith('|'));
+    expect(prose.filter((line) => line.length > 100)).toEqual([]);
   });
 
   it('leaves the peers out of a run without them', () => {
