@@ -173,6 +173,8 @@ async function run(
   dir: string,
   bulkImportSeconds: number | null,
 ): Promise<void> {
+  // The code measured is the code as the run starts (the build was made from it).
+  const commit = measuredCommit();
   const secret = randomBytes(32).toString('base64url');
   const token = signToken({ secret }, { role: Role.ADMIN });
   const sql = new Client({ connectionString: database.url });
@@ -221,7 +223,7 @@ async function run(
     const status = await readFile(`/proc/${server.pid}/status`, 'utf8').catch(() => '');
     const report: BenchReport = {
       date: new Date().toISOString(),
-      ...measuredCommit(),
+      ...commit,
       machine: {
         cpus: os.cpus().length,
         model: os.cpus()[0]?.model,
