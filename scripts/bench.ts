@@ -39,6 +39,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.writeDocs) await checkPerformancePage(options.employees);
+  // The code measured is the code as the run starts (the build was just made from it).
+  const commit = measuredCommit();
   const dir = path.resolve('.data', 'bench');
   await mkdir(dir, { recursive: true });
   const port = Number(process.env.BENCH_PG_PORT ?? 54410);
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
         options,
         province,
       );
-    } else await run(database, options, dir, bulkImportSeconds);
+    } else await run(database, options, dir, bulkImportSeconds, commit);
   } finally {
     await database.stop();
   }
@@ -172,9 +174,8 @@ async function run(
   options: Options,
   dir: string,
   bulkImportSeconds: number | null,
+  commit: ReturnType<typeof measuredCommit>,
 ): Promise<void> {
-  // The code measured is the code as the run starts (the build was made from it).
-  const commit = measuredCommit();
   const secret = randomBytes(32).toString('base64url');
   const token = signToken({ secret }, { role: Role.ADMIN });
   const sql = new Client({ connectionString: database.url });
