@@ -230,6 +230,7 @@ async function run(
         model: os.cpus()[0]?.model,
         memory: os.totalmem(),
         node: process.version,
+        loadAverage: os.loadavg()[2],
       },
       args: process.argv.slice(2),
       options,
