@@ -19,10 +19,16 @@ export interface Options {
    * 1 to N API processes over the two, with a replica outage under load and the write lag.
    */
   processes?: number;
+  /**
+   * `--write-docs`: the run's tables replace this size's block in docs/performance.md. Off by
+   * default, so that development runs leave the page alone; only a whole run with the peers may
+   * write it (not with `--only` or `--processes`).
+   */
+  writeDocs: boolean;
 }
 
 const USAGE =
-  'usage: npm run bench -- [--employees 100000] [--seed 1] [--duration 10] [--connections 10] [--heap-mb N] [--peer] [--only TEXT] [--profile] [--processes N]';
+  'usage: npm run bench -- [--employees 100000] [--seed 1] [--duration 10] [--connections 10] [--heap-mb N] [--peer] [--only TEXT] [--profile] [--processes N] [--write-docs]';
 
 /** The command line, strictly: an unknown flag or a bad number is an error, never a default. */
 export function parseOptions(args: string[]): Options {
@@ -42,6 +48,7 @@ export function parseOptions(args: string[]): Options {
         only: { type: 'string' },
         profile: { type: 'boolean', default: false },
         processes: { type: 'string' },
+        'write-docs': { type: 'boolean', default: false },
       },
     }).values;
   } catch (error) {
@@ -53,6 +60,12 @@ export function parseOptions(args: string[]): Options {
       throw new Error(`--${name} must be a positive whole number, got "${text}".\n${USAGE}`);
     return n;
   };
+  const writeDocs = parsed['write-docs'] ?? false;
+  // The page shows whole runs beside both peers: a partial table would replace a whole one.
+  if (writeDocs && (!parsed.peer || parsed.only !== undefined || parsed.processes !== undefined))
+    throw new Error(
+      `--write-docs writes a whole run beside the peers: it needs --peer, and neither --only nor --processes.\n${USAGE}`,
+    );
   return {
     employees: whole('employees', parsed.employees),
     seed: whole('seed', parsed.seed),
@@ -63,5 +76,6 @@ export function parseOptions(args: string[]): Options {
     only: parsed.only,
     profile: parsed.profile ?? false,
     processes: parsed.processes === undefined ? undefined : whole('processes', parsed.processes),
+    writeDocs,
   };
 }

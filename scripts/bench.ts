@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,29 +16,34 @@ import type { Knex } from '@mikro-orm/knex';
 import { generateProvince } from '../src/demo/province.generate';
 import { parseOptions, type Options } from './bench-options';
 import { cpuPerRequest, postmasterPid } from './bench-cpu';
-import { peerQueries, startPeer } from './bench-peer';
-import { SERVER_NODE_FLAGS } from './server-process';
+import { measurePeer, PEERS, startPeers, type RunningPeer } from './bench-peer';
 import { load, median, type Operation } from './bench-load';
 import { runScaleOut } from './bench-scale';
+import { benchOperations, CANDIDATES, TODAY, timeSql, type Sample } from './bench-operations';
+import { startBenchServer, type BenchServer } from './bench-server';
+import { benchBlock, type BenchReport, type Figures, type OperationResult } from './bench-report';
+import { checkPerformancePage, measuredCommit, writePerformancePage } from './bench-docs';
 
 /**
- * `npm run bench [-- --employees 100000 --seed 1 --duration 10 --connections 10 --heap-mb N]`: a province
- * of N employees (generated and imported on first use, kept in .data/bench), the built server
- * in its own process, driven over HTTP by autocannon for a fixed set of operations; the
- * straightforward SQL for the same ranking and fit timed in the same run as the baseline.
- * Prints a table and writes .data/bench/results-N.json.
+ * `npm run bench [-- --employees 100000 --seed 1 --duration 10 --connections 10 --heap-mb N --peer
+ * --write-docs]`: a province of N employees (generated and imported on first use, kept in
+ * .data/bench), the built server in its own process, driven over HTTP by autocannon for a fixed
+ * set of operations (`bench-operations.ts`); the straightforward SQL for the same ranking and fit
+ * timed in the same run as the baseline, and with `--peer` PostGraphile over two schemas
+ * (`bench-peer.ts`). Prints the tables, writes .data/bench/results-N.json and, with
+ * `--write-docs`, replaces the size's block in docs/performance.md.
  */
 
-const TODAY = '2026-11-01';
-/** Requests timed one at a time per operation, after so many untimed ones (on both servers). */
+/** Requests timed one at a time per operation, after so many untimed ones (on every server). */
 const SEQUENTIAL = 40;
 const WARM_UP = 20;
-const CANDIDATES = `query($p: String!) { candidates(positionCode: $p, first: 50, policy: { asOf: "${TODAY}" }) {
-  totalCount nodes { jobPersonMatch qualified category employee { nip name } } } }`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.writeDocs) await checkPerformancePage(options.employees);
+  // The code measured is the code as the run starts (the build was just made from it).
+  const commit = measuredCommit();
   const dir = path.resolve('.data', 'bench');
   await mkdir(dir, { recursive: true });
   const port = Number(process.env.BENCH_PG_PORT ?? 54410);
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
         options,
         province,
       );
-    } else await run(database, options, dir, bulkImportSeconds);
+    } else await run(database, options, dir, bulkImportSeconds, commit);
   } finally {
     await database.stop();
   }
@@ -179,8 +183,8 @@ async function prepareStreamed(knex: Knex, options: Options, dir: string): Promi
   }
 }
 
-/** The NIPs and positions the operations ask about: a fixed sample of the province. */
-async function sampleProvince(sql: Client) {
+/** The NIPs, positions and unit the operations ask about: a fixed sample of the province. */
+async function sampleProvince(sql: Client): Promise<Sample> {
   const nips = (
     await sql.query<{ nip: string }>(
       `select nip from employee where nip is not null order by md5(nip) limit 500`,
@@ -191,128 +195,24 @@ async function sampleProvince(sql: Client) {
       `select code, id from position where category in ('ADMINISTRATOR', 'PENGAWAS', 'JPT_PRATAMA') order by md5(code) limit 40`,
     )
   ).rows;
-  return { nips, positions };
-}
-
-async function run(
-  database: RunningDatabase,
-  options: Options,
-  dir: string,
-  bulkImportSeconds: number | null,
-): Promise<void> {
-  const secret = randomBytes(32).toString('base64url');
-  const token = signToken({ secret }, { role: Role.ADMIN });
-  const sql = new Client({ connectionString: database.url });
-  sql.on('error', () => undefined); // the database stops at the end, maybe before this client
-  await sql.connect();
-  const { nips, positions } = await sampleProvince(sql);
   const unit = (
     await sql.query<{ code: string }>(
       `select u.code from org_unit u join employee e on e.org_unit_id = u.id
         where u.parent_id is not null group by u.code order by count(*) desc, u.code limit 1`,
     )
   ).rows[0].code;
-
-  log('Starting the server (built, its own process)…');
-  const profile = options.profile
-    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profiles')}`]
-    : [];
-  const heap = options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : [];
-  // The server runs on Node's default heap unless --heap-mb says otherwise: the heap the bench
-  // itself was given for generating a large province (NODE_OPTIONS) is not passed on.
-  const { NODE_OPTIONS: _benchOnly, ...inherited } = process.env;
-  const server = spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, ...profile, ...heap, 'dist/src/app/index.js'],
-    {
-      env: {
-        ...inherited,
-        DATABASE_URL: database.url,
-        JWT_SECRET: secret,
-        // Selections opened under load are sealed with a key of this run.
-        SELECTION_KEY: randomBytes(32).toString('base64url'),
-        PORT: '0',
-        LOAD_DEMO: 'false',
-        NODE_ENV: 'production',
-        // Statements are counted for the probe of each operation only, not under load.
-        EXPOSE_STATEMENT_COUNT: 'on-request',
-        // The bench measures throughput from one token: no per-caller budget.
-        RATE_LIMIT_COST_PER_MINUTE: '0',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let indexLoad = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    let found = '';
-    let started = false;
-    server.stdout.on('data', (chunk: Buffer) => {
-      // Once it is up, its log lines are read and dropped (kept, they would cost the load
-      // generator's process more with every request).
-      if (started) return;
-      output += chunk.toString();
-      found ||= /API (http:\/\/localhost:\d+)\/graphql/.exec(output)?.[1] ?? '';
-      const loaded = /Candidate index: .*/.exec(output);
-      if (found && loaded && !started) {
-        started = true;
-        log(`  ${loaded[0]}`);
-        indexLoad = loaded[0];
-        resolve(found);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
-  });
-  const stopServer = async () => {
-    if (server.exitCode !== null) return;
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-  };
-  process.once('exit', () => server.kill('SIGKILL'));
-  const peer = options.peer ? await startPeer(database.url, log) : null;
-  try {
-    await measure(url, token, sql, server.pid!, nips, positions, unit, options, dir, {
-      peerUrl: peer?.url,
-      peerPid: peer?.pid,
-      postgresPid: await postmasterPid(path.join(dir, 'postgres')),
-      indexLoad,
-      bulkImportSeconds,
-    });
-  } finally {
-    await stopServer();
-    await peer?.stop();
-    await sql.end();
-  }
+  return { nips, positions, unit };
 }
 
-async function measure(
-  url: string,
-  token: string,
-  sql: Client,
-  pid: number,
-  nips: string[],
-  positions: { code: string; id: number }[],
-  unit: string,
-  options: Options,
-  dir: string,
-  {
-    peerUrl,
-    peerPid,
-    postgresPid,
-    indexLoad,
-    bulkImportSeconds,
-  }: {
-    peerUrl?: string;
-    peerPid?: number;
-    postgresPid: number | null;
-    indexLoad: string;
-    /** The bulk import's seconds, when this run imported the province. */
-    bulkImportSeconds: number | null;
-  },
-): Promise<void> {
-  const peer = peerQueries(nips, positions, TODAY);
-  // `count`: ask the server to count the request's SQL statements (the probe only).
-  const post = async (query: string, variables: Record<string, unknown>, count = false) => {
+/** One request to our server; `count` asks it to count the request's SQL statements. */
+type Post = (
+  query: string,
+  variables: Record<string, unknown>,
+  count?: boolean,
+) => Promise<{ errors?: unknown[]; extensions?: { sqlStatements?: number } }>;
+
+function poster(url: string, token: string): Post {
+  return async (query, variables, count = false) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: {
@@ -322,315 +222,183 @@ async function measure(
       },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as {
-      errors?: unknown[];
-      extensions?: { sqlStatements?: number };
-    };
+    return (await response.json()) as Awaited<ReturnType<Post>>;
   };
+}
 
-  const operations: Operation[] = [
-    // Thin reads: what every request pays before any data (pipeline, HTTP, logging, metrics).
-    {
-      name: 'thin: { __typename }',
-      query: '{ __typename }',
-      variables: () => ({}),
-    },
-    {
-      name: 'thin: employee by NIP, nip only',
-      query: `query($nip: String!) { employee(nip: $nip) { nip } }`,
-      variables: (i) => ({ nip: nips[i % nips.length] }),
-    },
-    {
-      name: 'employee by NIP, with competencies',
-      query: `query($nip: String!) { employee(nip: $nip) { nip name rank { code } competencies { level assessedOn stale competency { code } } } }`,
-      variables: (i) => ({ nip: nips[i % nips.length] }),
-    },
-    {
-      name: 'page of 100 employees, nested',
-      query: `query($after: String) { employees(first: 100, after: $after) { nodes { nip name rank { code name } orgUnit { code name agency { code } }
-        position { code title requirements { level competency { code } } } competencies { level stale competency { code } } } } }`,
-      variables: () => ({}),
-    },
-    {
-      name: 'fit (one employee, one position)',
-      query: `query($nip: String!, $p: String!) { fit(nip: $nip, positionCode: $p, policy: { asOf: "${TODAY}" }) { jobPersonMatch qualified gaps { competency { code } gap } unmetConditions { code } } }`,
-      variables: (i) => ({ nip: nips[i % nips.length], p: positions[i % positions.length].code }),
-      baseline: (i) => ({
-        sql: BASELINE_RANKING.replace('/*one*/', 'and e.nip = $3').replace(
-          '/*one-latest*/',
-          'and a.employee_id = (select id from employee where nip = $3)',
-        ),
-        bindings: [positions[i % positions.length].id, TODAY, nips[i % nips.length]],
-      }),
-    },
-    {
-      name: 'candidates, first 50',
-      query: CANDIDATES,
-      variables: (i) => ({ p: positions[i % positions.length].code }),
-      baseline: (i) => ({
-        sql: BASELINE_RANKING.replace('/*one*/', ''),
-        bindings: [positions[i % positions.length].id, TODAY],
-      }),
-    },
-    {
-      // The write path: lock, read the named keys, validate, write, audit. A (NIP, date) pair
-      // is new the first time and an identical repeat after, as retries are in real use.
-      name: 'recordAssessment (one employee)',
-      query: `mutation($nip: String!, $on: Date!) { recordAssessment(input: { nip: $nip, assessedOn: $on,
-        method: INTERVIEW, results: [{ competency: "M.01", level: 3 }, { competency: "M.02", level: 4 }] }) {
-        userErrors { code } } }`,
-      variables: (i) => ({
-        nip: nips[i % nips.length],
-        on: new Date(Date.parse(`${TODAY}T00:00:00Z`) - (i % 97) * 86_400_000)
-          .toISOString()
-          .slice(0, 10),
-      }),
-    },
-    {
-      name: 'skill search: M.03 ≥ 4 and rank ≥ III/c, first 50 with count',
-      query: `{ employees(filter: { competencies: [{ code: "M.03", minLevel: 4 }], rank: { gte: "III/c" } }, first: 50) {
-        totalCount nodes { nip name rank { code } } } }`,
-      variables: () => ({}),
-    },
-    {
-      name: 'employeeCounts by agency and rank',
-      query: `{ employeeCounts(groupBy: [AGENCY, RANK]) { key count } }`,
-      variables: () => ({}),
-    },
-    {
-      name: 'training needs of an org unit',
-      query: `query($u: String!) { trainingNeeds(scope: { orgUnitCode: $u }, policy: { asOf: "${TODAY}" }) { employees } }`,
-      variables: () => ({ u: unit }),
-    },
-  ];
-
-  const results = [];
-  const peerSequentialTimes = new Map<string, number[]>();
-  const only = options.only;
-  if (only)
-    operations.splice(0, operations.length, ...operations.filter((o) => o.name.includes(only)));
-  // Cold: the first ranking of each position (nothing cached for it yet); this also warms the
-  // rankings the candidates operation then reads.
-  const cold: number[] = [];
+async function run(
+  database: RunningDatabase,
+  options: Options,
+  dir: string,
+  bulkImportSeconds: number | null,
+  commit: ReturnType<typeof measuredCommit>,
+): Promise<void> {
+  const secret = randomBytes(32).toString('base64url');
+  const token = signToken({ secret }, { role: Role.ADMIN });
+  const sql = new Client({ connectionString: database.url });
+  sql.on('error', () => undefined); // the database stops at the end, maybe before this client
+  await sql.connect();
+  const sample = await sampleProvince(sql);
+  const operations = benchOperations(sample).filter(
+    (o) => options.only === undefined || o.name.includes(options.only),
+  );
   const ranks = operations.some((o) => o.query === CANDIDATES);
-  for (const p of ranks ? positions : []) {
-    const started = performance.now();
-    await post(CANDIDATES, { p: p.code });
-    cold.push(performance.now() - started);
-  }
-  for (const op of operations) {
-    const probe = await post(op.query, op.variables(0), true);
-    if (probe.errors) throw new Error(`${op.name}: ${JSON.stringify(probe.errors)}`);
-    // Sequential first (one request at a time, after WARM_UP untimed ones), then under the
-    // connections' load.
-    for (let i = 0; i < WARM_UP; i++) await post(op.query, op.variables(SEQUENTIAL + 1 + i));
-    const sequential: number[] = [];
-    for (let i = 0; i < SEQUENTIAL; i++) {
-      const started = performance.now();
-      await post(op.query, op.variables(i + 1));
-      sequential.push(performance.now() - started);
-    }
-    // CPU per request of our server and of PostgreSQL under the load: where the cores went.
-    const {
-      result: measured,
-      msPerRequest: [serverCpu, postgresCpu],
-    } = await cpuPerRequest(
-      [
-        [pid, false],
-        [postgresPid, true],
-      ],
-      () => load([url], token, op, options),
-    );
-    const baseline = op.baseline ? await timeSql(sql, op.baseline) : null;
-    // The peer's same read, right after ours, under the same load.
-    const peerOp = peerUrl ? peer[op.name] : undefined;
-    let peerMeasured = null;
-    let peerServerCpu: number | null = null;
-    let peerPostgresCpu: number | null = null;
-    if (peerUrl && peerOp) {
-      const postPeer = (i: number) =>
-        fetch(`${peerUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: peerOp.query, variables: peerOp.variables(i) }),
-        }).then((r) => r.json() as Promise<{ errors?: unknown }>);
-      const probePeer = await postPeer(0);
-      if (probePeer.errors)
-        throw new Error(`peer, ${op.name}: ${JSON.stringify(probePeer.errors)}`);
-      // Warmed up as ours (or for 10 s: the peer's ranking is slow), then ten requests, or as
-      // many as fit in 30 s.
-      for (let i = 0, warming = performance.now(); i < WARM_UP; i++) {
-        if (performance.now() - warming > 10_000) break;
-        await postPeer(SEQUENTIAL + 1 + i);
-      }
-      const peerSequential: number[] = [];
-      for (let i = 0, spent = 0; i < 10 && spent < 30_000; i++) {
-        const started = performance.now();
-        await postPeer(i + 1);
-        const took = performance.now() - started;
-        peerSequential.push(took);
-        spent += took;
-      }
-      peerSequentialTimes.set(op.name, peerSequential);
-      const peerRun = await cpuPerRequest(
-        [
-          [peerPid ?? null, false],
-          [postgresPid, true],
-        ],
-        () => load([peerUrl], token, peerOp, options),
-      );
-      peerMeasured = peerRun.result;
-      [peerServerCpu, peerPostgresCpu] = peerRun.msPerRequest;
-      // Requests autocannon gave up on still run in PostgreSQL (the peer's ranking takes
-      // seconds): cancel them, so they do not weigh on the operations measured next.
-      await sql.query(
-        `select pg_cancel_backend(pid) from pg_stat_activity
-          where datname = current_database() and pid <> pg_backend_pid() and state = 'active'
-            and query like '%rank_candidates%'`,
-      );
-      log(`    peer: p50 ${peerMeasured.p50.toFixed(1)} ms, ${peerMeasured.rps.toFixed(0)} req/s`);
-    }
-    results.push({
-      operation: op.name,
-      sequentialP50: median(sequential),
-      p50: measured.p50,
-      p95: measured.p95,
-      requestsPerSecond: measured.rps,
-      errors: measured.errors,
-      sqlStatements: probe.extensions?.sqlStatements ?? null,
-      baselineMedian: baseline,
-      timesFaster: baseline ? baseline / measured.p50 : null,
-      peerSequentialP50: peerSequentialTimes.has(op.name)
-        ? median(peerSequentialTimes.get(op.name)!)
-        : null,
-      peerP50: peerMeasured?.p50 ?? null,
-      peerRequestsPerSecond: peerMeasured?.rps ?? null,
-      peerErrors: peerMeasured?.errors ?? null,
-      cpuMsPerRequest: {
-        server: serverCpu,
-        postgres: postgresCpu,
-        peer: peerServerCpu,
-        peerPostgres: peerPostgresCpu,
-      },
-    });
-    log(`  ${op.name}: p50 ${measured.p50.toFixed(1)} ms, ${measured.rps.toFixed(0)} req/s`);
-  }
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const peakRss = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 
-  const report = {
-    date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model,
-      memory: os.totalmem(),
-      node: process.version,
-    },
-    options,
-    bulkImportSeconds,
-    indexLoad,
-    coldCandidatesMedian: median(cold),
-    serverPeakRss: peakRss,
-    results,
-  };
-  const file = path.join(dir, `results-${options.employees}.json`);
-  await writeFile(file, JSON.stringify(report, null, 2));
-  printTable(report);
-  console.log(`\nResults in ${path.relative(process.cwd(), file)}`);
+  log('Starting the server (built, its own process)…');
+  const server = await startBenchServer({
+    databaseUrl: database.url,
+    secret,
+    dir,
+    profile: options.profile,
+    heapMb: options.heapMb,
+    log,
+  });
+  const post = poster(server.url, token);
+  let peers: RunningPeer[] = [];
+  try {
+    // The first ranking after /ready: sent the moment the server is ready, before anything else
+    // runs (the peers start after it), timed from that moment.
+    let firstRankingAfterReady: number | null = null;
+    if (ranks) {
+      const answer = await post(CANDIDATES, { p: sample.positions[0].code });
+      firstRankingAfterReady = performance.now() - server.readyAt;
+      if (answer.errors) throw new Error(`first ranking: ${JSON.stringify(answer.errors)}`);
+      log(`  first ranking after /ready: ${firstRankingAfterReady.toFixed(0)} ms`);
+    }
+    if (options.peer) peers = await startPeers(database.url, { ...sample, today: TODAY }, log);
+    const postgresPid = await postmasterPid(path.join(dir, 'postgres'));
+    // Cold: the first ranking of each other position (nothing cached for it yet); this also
+    // warms the rankings the candidates operation then reads.
+    const cold: number[] = [];
+    for (const p of ranks ? sample.positions.slice(1) : []) {
+      const started = performance.now();
+      await post(CANDIDATES, { p: p.code });
+      cold.push(performance.now() - started);
+    }
+    const results: OperationResult[] = [];
+    for (const op of operations)
+      results.push(await measure(op, { server, post, token, sql, options, peers, postgresPid }));
+    const status = await readFile(`/proc/${server.pid}/status`, 'utf8').catch(() => '');
+    const report: BenchReport = {
+      date: new Date().toISOString(),
+      ...commit,
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model,
+        memory: os.totalmem(),
+        node: process.version,
+        loadAverage: os.loadavg()[2],
+      },
+      args: process.argv.slice(2),
+      options,
+      peers: options.peer
+        ? PEERS.map(({ key, letter, description }) => ({ key, letter, description }))
+        : [],
+      bulkImportSeconds,
+      indexLoad: server.indexLoad(),
+      readyAfterStartMs: server.readyAfterStartMs,
+      firstRankingAfterReady,
+      coldCandidatesMedian: cold.length > 0 ? median(cold) : null,
+      coldPositions: cold.length,
+      serverPeakRss: Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024,
+      results,
+    };
+    const file = path.join(dir, `results-${options.employees}.json`);
+    await writeFile(file, JSON.stringify(report, null, 2));
+    console.log(`\n${benchBlock(report)}`);
+    console.log(`\nResults in ${path.relative(process.cwd(), file)}`);
+    if (options.writeDocs) console.log(`The tables are in ${await writePerformancePage(report)}.`);
+  } finally {
+    await server.stop();
+    await Promise.all(peers.map((peer) => peer.stop()));
+    await sql.end();
+  }
 }
 
 /**
- * The straightforward ranking in SQL: each employee's latest level per required competency (up
- * to the date), weighted and capped at the required level, summed per employee, best first.
+ * One operation on our server (a probe counting its statements, requests one at a time, then
+ * the connections' load), its plain SQL if it has one, then each peer's same read right after
+ * ours, under the same load.
  */
-const BASELINE_RANKING = `
-  with req as (select competency_id, level, weight from position_requirement where position_id = $1),
-  latest as (
-    select distinct on (a.employee_id, r.competency_id) a.employee_id, r.competency_id, r.level
-      from assessment a join assessment_result r on r.assessment_id = a.id
-     where r.competency_id in (select competency_id from req) and a.assessed_on <= $2 /*one-latest*/
-     order by a.employee_id, r.competency_id, a.assessed_on desc, a.id desc)
-  select e.id, round((100.0 * sum(q.weight * least(coalesce(l.level, 0), q.level)) / sum(q.weight * q.level))::numeric, 2) as jpm
-    from employee e cross join req q
-    left join latest l on l.employee_id = e.id and l.competency_id = q.competency_id
-   where true /*one*/
-   group by e.id order by jpm desc, e.id limit 50`;
-
-async function timeSql(sql: Client, baseline: (i: number) => { sql: string; bindings: unknown[] }) {
-  const times: number[] = [];
-  // Seven runs, or as many as fit in a minute (the plain ranking of a nation takes ~30 s each).
-  for (let i = 0, spent = 0; i < 7 && spent < 60_000; i++) {
-    const { sql: text, bindings } = baseline(i);
+async function measure(
+  op: Operation,
+  {
+    server,
+    post,
+    token,
+    sql,
+    options,
+    peers,
+    postgresPid,
+  }: {
+    server: BenchServer;
+    post: Post;
+    token: string;
+    sql: Client;
+    options: Options;
+    peers: readonly RunningPeer[];
+    postgresPid: number | null;
+  },
+): Promise<OperationResult> {
+  const probe = await post(op.query, op.variables(0), true);
+  if (probe.errors) throw new Error(`${op.name}: ${JSON.stringify(probe.errors)}`);
+  for (let i = 0; i < WARM_UP; i++) await post(op.query, op.variables(SEQUENTIAL + 1 + i));
+  const sequential: number[] = [];
+  for (let i = 0; i < SEQUENTIAL; i++) {
     const started = performance.now();
-    await sql.query(text, bindings);
-    times.push(performance.now() - started);
-    spent += times.at(-1)!;
+    await post(op.query, op.variables(i + 1));
+    sequential.push(performance.now() - started);
   }
-  return median(times);
-}
-
-function printTable(report: {
-  options: Options;
-  bulkImportSeconds: number | null;
-  indexLoad: string;
-  coldCandidatesMedian: number;
-  serverPeakRss: number;
-  results: {
-    operation: string;
-    sequentialP50: number;
-    p50: number;
-    p95: number;
-    requestsPerSecond: number;
-    errors: number;
-    sqlStatements: number | null;
-    baselineMedian: number | null;
-    timesFaster: number | null;
-    peerSequentialP50: number | null;
-    peerP50: number | null;
-    peerRequestsPerSecond: number | null;
-    cpuMsPerRequest?: {
-      server: number | null;
-      postgres: number | null;
-      peer: number | null;
-      peerPostgres: number | null;
-    };
-  }[];
-}): void {
-  const o = report.options;
-  console.log(
-    `\n${o.employees} employees, ${o.connections} connections, ${o.duration} s per operation, ${os.cpus().length} CPUs\n`,
+  // CPU per request of our server and of PostgreSQL under the load: where the cores went.
+  const {
+    result: measured,
+    msPerRequest: [serverCpu, postgresCpu],
+  } = await cpuPerRequest(
+    [
+      [server.pid, false],
+      [postgresPid, true],
+    ],
+    () => load([server.url], token, op, options),
   );
-  console.log(
-    '| operation | sequential p50 ms | p50 ms | p95 ms | req/s | SQL/req | SQL baseline ms | × faster | peer sequential p50 ms | peer p50 ms | peer req/s | req/s ÷ peer | errors |',
-  );
-  console.log(`| --- |${' ---: |'.repeat(12)}`);
-  // NaN: no request finished within autocannon's 10 s timeout.
-  const figure = (n: number | null, digits: number) =>
-    n === null ? '–' : Number.isNaN(n) ? 'timed out' : n.toFixed(digits);
-  for (const r of report.results) {
-    const ratio = r.peerRequestsPerSecond ? r.requestsPerSecond / r.peerRequestsPerSecond : null;
-    console.log(
-      `| ${r.operation} | ${r.sequentialP50.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.requestsPerSecond.toFixed(0)} | ${r.sqlStatements ?? '–'} | ${figure(r.baselineMedian, 1)} | ${figure(r.timesFaster, 1)} | ${figure(r.peerSequentialP50, 1)} | ${figure(r.peerP50, 1)} | ${figure(r.peerRequestsPerSecond, 0)} | ${figure(ratio, 2)} | ${r.errors} |`,
+  log(`  ${op.name}: p50 ${measured.p50.toFixed(1)} ms, ${measured.rps.toFixed(0)} req/s`);
+  const baseline = op.baseline ? await timeSql(sql, op.baseline) : null;
+  const peerFigures: Record<string, Figures> = {};
+  for (const peer of peers) {
+    const figures = await measurePeer(peer, op, {
+      warmUp: WARM_UP,
+      sequential: SEQUENTIAL,
+      postgresPid,
+      options,
+      token,
+      // Requests autocannon gave up on still run in PostgreSQL (the peers' rankings take
+      // seconds): cancelled, so they do not weigh on what is measured next.
+      cancelLeftovers: async () => {
+        await sql.query(
+          `select pg_cancel_backend(pid) from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and state = 'active'
+              and query like '%rank_candidates%'`,
+        );
+      },
+    });
+    if (!figures) continue;
+    peerFigures[peer.peer.key] = figures;
+    log(
+      `    peer ${peer.peer.letter}: p50 ${figures.p50.toFixed(1)} ms, ${figures.requestsPerSecond.toFixed(0)} req/s`,
     );
   }
-  // Where the cores went under the load: CPU ms per answered request, each side.
-  console.log(
-    '\n| operation | server CPU ms/req | PostgreSQL CPU ms/req | peer CPU ms/req | peer PostgreSQL CPU ms/req |',
-  );
-  console.log(`| --- |${' ---: |'.repeat(4)}`);
-  for (const r of report.results) {
-    const c = r.cpuMsPerRequest;
-    console.log(
-      `| ${r.operation} | ${figure(c?.server ?? null, 2)} | ${figure(c?.postgres ?? null, 2)} | ${figure(c?.peer ?? null, 2)} | ${figure(c?.peerPostgres ?? null, 2)} |`,
-    );
-  }
-  console.log(
-    `\n${report.indexLoad}.\nFirst ranking of a position (nothing cached): median ${report.coldCandidatesMedian.toFixed(0)} ms. Server peak RSS: ${(report.serverPeakRss / 2 ** 20).toFixed(0)} MiB.`,
-  );
-  if (report.bulkImportSeconds !== null)
-    console.log(
-      `Bulk import of the province (this run): ${report.bulkImportSeconds.toFixed(1)} s.`,
-    );
+  return {
+    operation: op.name,
+    sequentialP50: median(sequential),
+    p50: measured.p50,
+    p95: measured.p95,
+    requestsPerSecond: measured.rps,
+    errors: measured.errors,
+    sqlStatements: probe.extensions?.sqlStatements ?? null,
+    baselineMedian: baseline,
+    timesFaster: baseline ? baseline / measured.p50 : null,
+    cpuMsPerRequest: { server: serverCpu, postgres: postgresCpu },
+    peers: peerFigures,
+  };
 }
 
 main().catch((error) => {

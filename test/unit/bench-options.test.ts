@@ -13,6 +13,7 @@ describe('the bench command line', () => {
       only: undefined,
       profile: false,
       processes: undefined,
+      writeDocs: false,
     });
   });
 
@@ -39,6 +40,14 @@ describe('the bench command line', () => {
     });
   });
 
+  it('writes the Performance page only when asked, for a whole run with the peers', () => {
+    expect(parseOptions(['--peer', '--write-docs', '--employees', '4300000'])).toMatchObject({
+      employees: 4_300_000,
+      peer: true,
+      writeDocs: true,
+    });
+  });
+
   it.each([
     [['--employes', '10'], /Unknown option '--employes'/],
     [['--peer=yes'], /does not take an argument/],
@@ -47,6 +56,9 @@ describe('the bench command line', () => {
     [['--connections', '2.5'], /--connections must be a positive whole number/],
     [['100000'], /Unexpected argument/],
     [['--processes', '0'], /--processes must be a positive whole number/],
+    [['--write-docs'], /--write-docs writes a whole run beside the peers: it needs --peer/],
+    [['--write-docs', '--peer', '--only', 'NIP'], /neither --only nor --processes/],
+    [['--write-docs', '--peer', '--processes', '2'], /neither --only nor --processes/],
   ])('refuses %j, saying why and how to call it', (args, reason) => {
     expect(() => parseOptions(args)).toThrow(reason);
     expect(() => parseOptions(args)).toThrow(/usage: npm run bench/);
