@@ -40,11 +40,12 @@ export function currentLevels(ctx: Context, asOf: string) {
   );
 }
 
-const byCode = (levels: CurrentLevel[]) =>
+/** Levels by competency code, as `competencies` lists them. */
+export const byCode = (levels: CurrentLevel[]) =>
   levels.sort((a, b) => a.competencyCode.localeCompare(b.competencyCode));
 
 /** The current levels as `levelsAndCompetencies` selects them: a column per field. */
-interface LevelColumns {
+export interface LevelColumns {
   employees: number[] | null;
   competencies: number[] | null;
   levels: number[] | null;
@@ -79,7 +80,7 @@ function levelsAndCompetencies(
 }
 
 /** The levels of `LevelColumns` as objects, their competencies handed to the loader first. */
-async function levelsOf(
+export async function levelsOf(
   ctx: Context,
   columns: LevelColumns,
   competency: LeanReader<Competency>,

@@ -27,6 +27,7 @@ import { appointmentDateOf, birthDateOf } from '../../domain/employee.dates';
 import { Employee } from './employee.entity';
 import { EmployeeFilter, EmployeeOrder } from './employee.inputs';
 import { currentLevels, employeeWithLevels } from './employee.loaders';
+import { readAhead } from './employee-page';
 import { trainingHoursOf, yearsOfServiceOf } from './employee.service';
 import { rangeArgument, yearArgument } from '../../shared/arguments';
 import { YEARLY_DEVELOPMENT_HOURS } from '../../domain/reference.data';
@@ -60,7 +61,12 @@ export class EmployeeResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listed(ctx, info, listEmployees(ctx, filter, orderBy, page));
+    return listed(ctx, info, listEmployees(ctx, filter, orderBy, page)).then(async (answer) => {
+      // One page at the root: what its items ask for is read in one statement. (A unit's or a
+      // position's employees are left to the loaders, which batch them across the parents.)
+      await readAhead(ctx, info, answer.nodes);
+      return answer;
+    });
   }
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.ANALYST)

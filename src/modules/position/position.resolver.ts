@@ -10,7 +10,7 @@ import { Position } from './position.entity';
 import { POSITION_CATEGORY_INFO } from '../../domain/position.enums';
 import { PositionFilter, PositionOrder } from './position.inputs';
 import { PositionRequirement } from './position-requirement.entity';
-import { listPositions, requiredCourseIds } from './position.service';
+import { listPositions, REQUIREMENT_ORDER, requiredCourseIds } from './position.service';
 import { PositionConditions } from './position.types';
 
 export const PositionConnection = connectionType(Position);
@@ -65,7 +65,7 @@ export class PositionResolver {
   })
   requirements(@Root() position: Position, @Ctx() ctx: Context) {
     return ctx.loaders
-      .childrenOf(PositionRequirement, 'position', { ordinal: 'ASC', id: 'ASC' })
+      .childrenOf(PositionRequirement, 'position', REQUIREMENT_ORDER)
       .load(position.id);
   }
 
