@@ -66,7 +66,7 @@ export class PositionResolver {
   requirements(@Root() position: Position, @Ctx() ctx: Context) {
     return ctx.loaders
       .childrenOf(PositionRequirement, 'position', REQUIREMENT_ORDER)
-      .load(position.id);
+      .get(position.id);
   }
 
   @FieldResolver(() => PositionConditions, { description: 'Hard requirements (persyaratan).' })
@@ -101,7 +101,7 @@ export class PositionConditionsResolver {
 export class PositionRequirementResolver {
   @FieldResolver(() => Competency, { description: 'The required competency.' })
   competency(@Root() requirement: PositionRequirement, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Competency).load(requirement.competency.id);
+    return ctx.loaders.byId(Competency).get(requirement.competency.id);
   }
 
   @FieldResolver(() => Position, { description: 'The position requiring it.' })
