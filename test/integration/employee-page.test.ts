@@ -42,11 +42,18 @@ describe('a page of employees read ahead in one statement', () => {
   ];
 
   it.each(viewers)('gives %s the answer the loaders give', async (_who, token, fields) => {
-    for (const args of ['first: 100', 'first: 7', 'first: 30, orderBy: { field: CREATED, direction: DESC }']) {
+    for (const args of [
+      'first: 100',
+      'first: 7',
+      'first: 30, orderBy: { field: CREATED, direction: DESC }',
+    ]) {
       const { ahead, loaders } = await bothWays(page(fields, args), token);
       expect(ahead.data).toEqual(loaders.data);
       expect(ahead.errors).toEqual(loaders.errors);
-      expect(ahead.data?.employees?.nodes?.length ?? 0, args + JSON.stringify(ahead.errors)).toBeGreaterThan(0);
+      expect(
+        ahead.data?.employees?.nodes?.length ?? 0,
+        args + JSON.stringify(ahead.errors),
+      ).toBeGreaterThan(0);
     }
   });
 

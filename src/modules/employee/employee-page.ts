@@ -176,7 +176,10 @@ function aheadStatement(
 /** Which nested objects the items of a page of employees ask for (`nodes`, `edges.node`). */
 export function aheadOf(info: GraphQLResolveInfo): Ahead {
   const ahead: Ahead = { units: false, positions: false, requirements: false, levels: false };
-  const visit = (set: SelectionSetNode | undefined, depth: 'page' | 'edge' | 'item' | 'position') => {
+  const visit = (
+    set: SelectionSetNode | undefined,
+    depth: 'page' | 'edge' | 'item' | 'position',
+  ) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, depth);
       else if (selection.kind === Kind.FRAGMENT_SPREAD)

@@ -120,7 +120,10 @@ const readOnce = new Map<EntityClass<object>, Promise<object[]>>();
 export class Loaders {
   private readonly cache = new Map<string, HeldLoader<unknown, unknown>>();
   /** The loaders by key (and of reference data) of each entity, found without building a name. */
-  private readonly keyed = new Map<EntityClass<object>, Map<string, HeldLoader<unknown, unknown>>>();
+  private readonly keyed = new Map<
+    EntityClass<object>,
+    Map<string, HeldLoader<unknown, unknown>>
+  >();
   private readonly referenced = new Map<
     EntityClass<object>,
     Map<string, HeldLoader<unknown, unknown>>
