@@ -155,7 +155,8 @@ export class Loaders {
     property: string,
   ): HeldLoader<K, T | null> {
     let byProperty = this.referenced.get(entity);
-    if (!byProperty) this.referenced.set(entity, (byProperty = new Map()));
+    if (!byProperty)
+      this.referenced.set(entity, (byProperty = new Map<string, HeldLoader<unknown, unknown>>()));
     let loader = byProperty.get(property) as HeldLoader<K, T | null> | undefined;
     if (!loader) {
       loader = this.referenceLoader<T, K>(entity, property);
@@ -198,7 +199,8 @@ export class Loaders {
     property: string,
   ): HeldLoader<K, T | null> {
     let byProperty = this.keyed.get(entity);
-    if (!byProperty) this.keyed.set(entity, (byProperty = new Map()));
+    if (!byProperty)
+      this.keyed.set(entity, (byProperty = new Map<string, HeldLoader<unknown, unknown>>()));
     const known = byProperty.get(property) as HeldLoader<K, T | null> | undefined;
     if (known) return known;
     const loader = this.keyLoader<T, K>(entity, property);

@@ -189,7 +189,7 @@ export function callFieldResolversDirectly(
     const rootTypes = params.map((p) => (p.kind === 'root' ? p.getType?.() : undefined));
     field.resolve = (
       root: Record<string, unknown>,
-      args,
+      args: Record<string, unknown>,
       context: Record<string, unknown>,
       info,
     ) => {
