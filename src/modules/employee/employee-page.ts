@@ -10,6 +10,8 @@ import type { Employee } from './employee.entity';
 import {
   byCode,
   currentLevels,
+  LEVEL_ARRAYS,
+  latestLevels,
   levelsOf,
   type CurrentLevel,
   type LevelColumns,
@@ -133,11 +135,7 @@ function aheadStatement(
   const bindings: unknown[] = [];
   const competencyIds: string[] = [];
   if (ahead.levels) {
-    ctes.push(`lv as (select distinct on (a.employee_id, r.competency_id)
-                  a.employee_id, r.competency_id, r.level, a.assessed_on, a.id
-             from assessment a join assessment_result r on r.assessment_id = a.id
-            where a.employee_id = any(?::int[]) and a.assessed_on <= ?::date
-            order by a.employee_id, r.competency_id, a.assessed_on desc, a.id desc)`);
+    ctes.push(`lv as (${latestLevels('a.employee_id = any(?::int[])', 'a.employee_id, ')})`);
     bindings.push(values.employees, values.asOf);
     columns.push(`lva.*`);
     competencyIds.push('select competency_id from lv');
@@ -163,11 +161,7 @@ function aheadStatement(
   if (competencyIds.length > 0)
     columns.push(`(select json_agg(x) from (select ${reader(Competency).select('c')} from competency c
          where c.id in (${competencyIds.join(' union ')})) x) as "competencyRows"`);
-  const levels = ahead.levels
-    ? ` cross join (select array_agg(employee_id) as employees, array_agg(competency_id) as competencies,
-           array_agg(level) as levels, array_agg(assessed_on::text) as dates,
-           array_agg(id) as assessments from lv) as lva`
-    : '';
+  const levels = ahead.levels ? ` cross join (select ${LEVEL_ARRAYS} from lv) as lva` : '';
   const sql = `${ctes.length > 0 ? `with ${ctes.join(', ')} ` : ''}select ${columns.join(', ')}
     from (select 1) as one${levels}`;
   return { sql, bindings };
