@@ -8,6 +8,8 @@ import {
   Query,
   Resolver,
   Root,
+  Arg,
+  Int,
   buildSchemaSync,
   type MiddlewareFn,
 } from 'type-graphql';
@@ -38,13 +40,25 @@ class ThingResolver {
   shout(@Root() thing: Thing): string {
     return thing.name.toUpperCase();
   }
+
+  @FieldResolver(() => String)
+  repeat(
+    @Root() thing: Thing,
+    @Arg('times', () => Int, { defaultValue: 2 }) times: number,
+    @Arg('between', () => String, { nullable: true }) between: string | null,
+  ): string {
+    return Array<string>(times)
+      .fill(thing.name)
+      .join(between ?? ' ');
+  }
 }
 
-function build(globalMiddlewares: MiddlewareFn[]): GraphQLSchema {
+function build(globalMiddlewares: MiddlewareFn[], validate = false): GraphQLSchema {
   return callFieldResolversDirectly(
     readPlainFieldsDirectly(
-      buildSchemaSync({ resolvers: [ThingResolver], validate: false, globalMiddlewares }),
+      buildSchemaSync({ resolvers: [ThingResolver], validate, globalMiddlewares }),
     ),
+    { validate },
   );
 }
 
@@ -60,6 +74,25 @@ describe('the field fast paths', () => {
     expect(fieldsOf(schema).name.resolve).toBeUndefined();
     const result = await graphql({ schema, source: '{ thing { name shout } }' });
     expect(result).toEqual({ data: { thing: { name: 'a thing', shout: 'A THING' } } });
+  });
+
+  it('call a field resolver with scalar arguments straight, with their defaults, when arguments are not validated', async () => {
+    const schema = build([]);
+    const reference = buildSchemaSync({ resolvers: [ThingResolver], validate: false });
+    expect(String(fieldsOf(schema).repeat.resolve)).not.toBe(
+      String(fieldsOf(reference).repeat.resolve),
+    );
+    const source = '{ thing { a: repeat b: repeat(times: 3, between: "-") } }';
+    const result = await graphql({ schema, source });
+    expect(result).toEqual({
+      data: { thing: { a: 'a thing a thing', b: 'a thing-a thing-a thing' } },
+    });
+    expect(await graphql({ schema: reference, source })).toEqual(result);
+    // Validated arguments stay with type-graphql's handler.
+    const validated = build([], true);
+    expect(String(fieldsOf(validated).repeat.resolve)).toBe(
+      String(fieldsOf(reference).repeat.resolve),
+    );
   });
 
   it('leave every handler to type-graphql under a global middleware, which runs for every field', async () => {

@@ -40,11 +40,12 @@ export function currentLevels(ctx: Context, asOf: string) {
   );
 }
 
-const byCode = (levels: CurrentLevel[]) =>
+/** Levels by competency code, as `competencies` lists them. */
+export const byCode = (levels: CurrentLevel[]) =>
   levels.sort((a, b) => a.competencyCode.localeCompare(b.competencyCode));
 
 /** The current levels as `levelsAndCompetencies` selects them: a column per field. */
-interface LevelColumns {
+export interface LevelColumns {
   employees: number[] | null;
   competencies: number[] | null;
   levels: number[] | null;
@@ -66,20 +67,31 @@ function levelsAndCompetencies(
 ): string {
   return `select agg.*, (select json_agg(x) from (select ${competencyColumns} from competency c
                   where c.id = any(agg.competencies)) x) as "competencyRows"
-    from (with levels as (
-           select distinct on (${perEmployee}r.competency_id)
+    from (with levels as (${latestLevels(which, perEmployee)})
+          select ${LEVEL_ARRAYS} from levels) as agg`;
+}
+
+/**
+ * The latest result per competency (and per employee, with `perEmployee`) of the assessments
+ * `which` names on or before the date bound next (the latest assessment of a day first): what a
+ * current level is. Columns: employee_id, competency_id, level, assessed_on, id.
+ */
+export function latestLevels(which: string, perEmployee: string): string {
+  return `select distinct on (${perEmployee}r.competency_id)
                   a.employee_id, r.competency_id, r.level, a.assessed_on, a.id
              from assessment a
              join assessment_result r on r.assessment_id = a.id
             where ${which} and a.assessed_on <= ?
-            order by ${perEmployee}r.competency_id, a.assessed_on desc, a.id desc)
-          select array_agg(employee_id) as employees, array_agg(competency_id) as competencies,
-                 array_agg(level) as levels, array_agg(assessed_on::text) as dates,
-                 array_agg(id) as assessments from levels) as agg`;
+            order by ${perEmployee}r.competency_id, a.assessed_on desc, a.id desc`;
 }
 
+/** The `LevelColumns` of the rows of `latestLevels`, aggregated as arrays. */
+export const LEVEL_ARRAYS = `array_agg(employee_id) as employees, array_agg(competency_id) as competencies,
+                 array_agg(level) as levels, array_agg(assessed_on::text) as dates,
+                 array_agg(id) as assessments`;
+
 /** The levels of `LevelColumns` as objects, their competencies handed to the loader first. */
-async function levelsOf(
+export async function levelsOf(
   ctx: Context,
   columns: LevelColumns,
   competency: LeanReader<Competency>,

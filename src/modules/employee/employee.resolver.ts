@@ -16,7 +16,7 @@ import { Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../platform/graphql/context';
 
 import { connectionType, PageArgs } from '../../shared/pagination';
-import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, isStale } from '../../domain/staleness';
+import { DEFAULT_ASSESSMENT_VALIDITY_YEARS, staleOn } from '../../domain/staleness';
 import { Competency } from '../competency/competency.entity';
 import { Agency } from '../org/agency.entity';
 import { OrgUnit } from '../org/org-unit.entity';
@@ -26,7 +26,8 @@ import { Rank } from '../reference/rank.entity';
 import { appointmentDateOf, birthDateOf } from '../../domain/employee.dates';
 import { Employee } from './employee.entity';
 import { EmployeeFilter, EmployeeOrder } from './employee.inputs';
-import { currentLevels, employeeWithLevels } from './employee.loaders';
+import { currentLevels, employeeWithLevels, type CurrentLevel } from './employee.loaders';
+import { readAhead } from './employee-page';
 import { trainingHoursOf, yearsOfServiceOf } from './employee.service';
 import { rangeArgument, yearArgument } from '../../shared/arguments';
 import { YEARLY_DEVELOPMENT_HOURS } from '../../domain/reference.data';
@@ -60,7 +61,12 @@ export class EmployeeResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return listed(ctx, info, listEmployees(ctx, filter, orderBy, page));
+    return listed(ctx, info, listEmployees(ctx, filter, orderBy, page)).then(async (answer) => {
+      // One page at the root: what its items ask for is read in one statement. (A unit's or a
+      // position's employees are left to the loaders, which batch them across the parents.)
+      await readAhead(ctx, info, answer.nodes);
+      return answer;
+    });
   }
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.ANALYST)
@@ -109,7 +115,7 @@ export class EmployeeResolver {
   @PersonalFact()
   @FieldResolver(() => Rank, { nullable: true, description: 'Rank (PNS and CPNS).' })
   rank(@Root() employee: Employee, @Ctx() ctx: Context) {
-    return employee.rank ? ctx.loaders.reference(Rank, 'code').load(employee.rank.code) : null;
+    return employee.rank ? ctx.loaders.reference(Rank, 'code').get(employee.rank.code) : null;
   }
 
   @PersonalFact()
@@ -120,18 +126,20 @@ export class EmployeeResolver {
 
   @FieldResolver(() => OrgUnit, { description: 'The org unit (unit kerja) the employee works in.' })
   orgUnit(@Root() employee: Employee, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(OrgUnit).load(employee.orgUnit.id);
+    return ctx.loaders.byId(OrgUnit).get(employee.orgUnit.id);
   }
 
   @FieldResolver(() => Agency, { description: 'The agency of the org unit.' })
-  async agency(@Root() employee: Employee, @Ctx() ctx: Context) {
-    const unit = await ctx.loaders.byId(OrgUnit).load(employee.orgUnit.id);
-    return unit ? ctx.loaders.byId(Agency).load(unit.agency.id) : null;
+  agency(@Root() employee: Employee, @Ctx() ctx: Context) {
+    const agencyOf = (unit: OrgUnit | null) =>
+      unit ? ctx.loaders.byId(Agency).get(unit.agency.id) : null;
+    const unit = ctx.loaders.byId(OrgUnit).get(employee.orgUnit.id);
+    return unit instanceof Promise ? unit.then(agencyOf) : agencyOf(unit);
   }
 
   @FieldResolver(() => Position, { nullable: true, description: 'The position currently held.' })
   position(@Root() employee: Employee, @Ctx() ctx: Context) {
-    return employee.position ? ctx.loaders.byId(Position).load(employee.position.id) : null;
+    return employee.position ? ctx.loaders.byId(Position).get(employee.position.id) : null;
   }
 
   @Authorized(Role.ADMIN, Role.HR, Role.COMMITTEE, Role.EMPLOYEE)
@@ -176,7 +184,7 @@ export class EmployeeResolver {
     description:
       'Current level per assessed competency (the latest assessment up to `asOf`), by competency code.',
   })
-  async competencies(
+  competencies(
     @Root() employee: Employee,
     @Arg('asOf', () => DateResolver, { nullable: true, description: 'Default: today.' })
     asOf: string | null,
@@ -189,12 +197,10 @@ export class EmployeeResolver {
   ) {
     rangeArgument('validityYears', validityYears, 0, 50);
     const date = isoDate(asOf) ?? ctx.today;
-    const levels = await currentLevels(ctx, date).load(employee.id);
-    return levels.map((l) =>
-      Object.assign(new EmployeeCompetency(), l, {
-        stale: isStale(l.assessedOn, date, validityYears),
-      }),
-    );
+    const levels = currentLevels(ctx, date).get(employee.id);
+    return levels instanceof Promise
+      ? levels.then((held) => competenciesOf(held, date, validityYears))
+      : competenciesOf(levels, date, validityYears);
   }
 
   @PersonalFact()
@@ -247,7 +253,7 @@ export class EmployeeResolver {
 export class EmployeeCompetencyResolver {
   @FieldResolver(() => Competency, { description: 'The competency.' })
   competency(@Root() item: EmployeeCompetency, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Competency).load(item.competencyId);
+    return ctx.loaders.byId(Competency).get(item.competencyId);
   }
 }
 
@@ -302,6 +308,20 @@ export async function listed<T extends { totalCount: () => Promise<number> }>(
 ): Promise<T> {
   const answered = await page;
   return recordSet(ctx, info, answered.totalCount, answered);
+}
+
+/** Current levels as the `competencies` field answers them, stale or not as of `date`. */
+function competenciesOf(
+  levels: readonly CurrentLevel[],
+  date: string,
+  validityYears: number,
+): EmployeeCompetency[] {
+  const isStale = staleOn(date, validityYears);
+  return levels.map((level) => {
+    const item = Object.assign(new EmployeeCompetency(), level);
+    item.stale = isStale(level.assessedOn);
+    return item;
+  });
 }
 
 /** graphql-scalars' Date parses to a Date; the domain works on ISO date strings. */

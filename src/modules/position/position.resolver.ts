@@ -10,7 +10,7 @@ import { Position } from './position.entity';
 import { POSITION_CATEGORY_INFO } from '../../domain/position.enums';
 import { PositionFilter, PositionOrder } from './position.inputs';
 import { PositionRequirement } from './position-requirement.entity';
-import { listPositions, requiredCourseIds } from './position.service';
+import { listPositions, REQUIREMENT_ORDER, requiredCourseIds } from './position.service';
 import { PositionConditions } from './position.types';
 
 export const PositionConnection = connectionType(Position);
@@ -65,8 +65,8 @@ export class PositionResolver {
   })
   requirements(@Root() position: Position, @Ctx() ctx: Context) {
     return ctx.loaders
-      .childrenOf(PositionRequirement, 'position', { ordinal: 'ASC', id: 'ASC' })
-      .load(position.id);
+      .childrenOf(PositionRequirement, 'position', REQUIREMENT_ORDER)
+      .get(position.id);
   }
 
   @FieldResolver(() => PositionConditions, { description: 'Hard requirements (persyaratan).' })
@@ -101,7 +101,7 @@ export class PositionConditionsResolver {
 export class PositionRequirementResolver {
   @FieldResolver(() => Competency, { description: 'The required competency.' })
   competency(@Root() requirement: PositionRequirement, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(Competency).load(requirement.competency.id);
+    return ctx.loaders.byId(Competency).get(requirement.competency.id);
   }
 
   @FieldResolver(() => Position, { description: 'The position requiring it.' })

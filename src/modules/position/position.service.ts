@@ -6,6 +6,13 @@ import type { PageArgs } from '../../shared/pagination';
 import { Position } from './position.entity';
 import type { PositionFilter, PositionOrder } from './position.inputs';
 
+/**
+ * The order of a job profile's requirements: as the profile lists them. The requirements
+ * loader is one per request whoever reads it first (`position.requirements`, or a page of
+ * employees reading ahead), so both read in this order.
+ */
+export const REQUIREMENT_ORDER = { ordinal: 'ASC', id: 'ASC' } as const;
+
 /** A page of positions matching the filter. */
 export async function listPositions(
   ctx: Context,

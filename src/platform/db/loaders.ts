@@ -39,11 +39,95 @@ export async function leanFind<T extends object>(
   return (await query.execute<Row[]>('all', false)).map((row) => reader.map(row));
 }
 
+/**
+ * A DataLoader that also answers what it already holds there and then (`get`): a field whose
+ * object was read ahead, primed or loaded earlier in the request resolves without a promise.
+ * On a page of 100 employees with their units, positions and levels that is some two thousand
+ * fields, each of which would otherwise wait a turn of the microtask queue (and pass the
+ * process's async hooks). `get` answers exactly what `load` would: a value primed after the
+ * key was asked for is not taken (DataLoader keeps the first), and errors are never held.
+ */
+export class HeldLoader<K, V> extends DataLoader<K, V, unknown> {
+  /** Settled values by cache key (primed, or answered by a batch). */
+  private readonly held: Map<unknown, V>;
+  /** Cache keys asked of `load` before any value was held for them. */
+  private readonly asked = new Set<unknown>();
+  private readonly keyOf: (key: K) => unknown;
+
+  constructor(
+    batch: (keys: readonly K[]) => Promise<V[]>,
+    options: { maxBatchSize: number; cacheKeyFn?: (key: K) => unknown },
+  ) {
+    const held = new Map<unknown, V>();
+    const keyOf = options.cacheKeyFn ?? ((key: K) => key);
+    super(async (keys) => {
+      const values = await batch(keys);
+      for (let i = 0; i < keys.length; i++) {
+        const value = values[i];
+        if (!(value instanceof Error)) held.set(keyOf(keys[i]), value);
+      }
+      return values;
+    }, options);
+    this.held = held;
+    this.keyOf = keyOf;
+  }
+
+  /** The value of `key` if already held, else the promise `load` gives. */
+  get(key: K): V | Promise<V> {
+    const cacheKey = this.keyOf(key);
+    if (this.held.has(cacheKey)) return this.held.get(cacheKey)!;
+    return this.load(key);
+  }
+
+  override load(key: K): Promise<V> {
+    const cacheKey = this.keyOf(key);
+    if (!this.held.has(cacheKey)) this.asked.add(cacheKey);
+    return super.load(key);
+  }
+
+  override prime(key: K, value: V | PromiseLike<V> | Error): this {
+    const cacheKey = this.keyOf(key);
+    if (
+      !(value instanceof Error) &&
+      !isThenable(value) &&
+      !this.held.has(cacheKey) &&
+      !this.asked.has(cacheKey)
+    )
+      this.held.set(cacheKey, value);
+    return super.prime(key, value);
+  }
+
+  override clear(key: K): this {
+    const cacheKey = this.keyOf(key);
+    this.held.delete(cacheKey);
+    this.asked.delete(cacheKey);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.held.clear();
+    this.asked.clear();
+    return super.clearAll();
+  }
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
 /** Rows of tables only migrations write, read once per process (keyed by entity). */
 const readOnce = new Map<EntityClass<object>, Promise<object[]>>();
 
 export class Loaders {
-  private readonly cache = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly cache = new Map<string, HeldLoader<unknown, unknown>>();
+  /** The loaders by key (and of reference data) of each entity, found without building a name. */
+  private readonly keyed = new Map<
+    EntityClass<object>,
+    Map<string, HeldLoader<unknown, unknown>>
+  >();
+  private readonly referenced = new Map<
+    EntityClass<object>,
+    Map<string, HeldLoader<unknown, unknown>>
+  >();
 
   constructor(
     /** The request's EntityManager, forked on first use (most requests read lean, never fork). */
@@ -69,7 +153,22 @@ export class Loaders {
   reference<T extends object, K extends string | number>(
     entity: EntityClass<T>,
     property: string,
-  ): DataLoader<K, T | null> {
+  ): HeldLoader<K, T | null> {
+    let byProperty = this.referenced.get(entity);
+    if (!byProperty)
+      this.referenced.set(entity, (byProperty = new Map<string, HeldLoader<unknown, unknown>>()));
+    let loader = byProperty.get(property) as HeldLoader<K, T | null> | undefined;
+    if (!loader) {
+      loader = this.referenceLoader<T, K>(entity, property);
+      byProperty.set(property, loader as HeldLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+
+  private referenceLoader<T extends object, K extends string | number>(
+    entity: EntityClass<T>,
+    property: string,
+  ): HeldLoader<K, T | null> {
     return this.memo(`${entity.name}.${property}@process`, async (keys: readonly K[]) => {
       let rows = readOnce.get(entity);
       if (!rows) {
@@ -90,7 +189,7 @@ export class Loaders {
   }
 
   /** Entities by primary key, `null` where none. */
-  byId<T extends object>(entity: EntityClass<T>): DataLoader<number, T | null> {
+  byId<T extends object>(entity: EntityClass<T>): HeldLoader<number, T | null> {
     return this.byKey(entity, 'id');
   }
 
@@ -98,7 +197,21 @@ export class Loaders {
   byKey<T extends object, K extends string | number>(
     entity: EntityClass<T>,
     property: string,
-  ): DataLoader<K, T | null> {
+  ): HeldLoader<K, T | null> {
+    let byProperty = this.keyed.get(entity);
+    if (!byProperty)
+      this.keyed.set(entity, (byProperty = new Map<string, HeldLoader<unknown, unknown>>()));
+    const known = byProperty.get(property) as HeldLoader<K, T | null> | undefined;
+    if (known) return known;
+    const loader = this.keyLoader<T, K>(entity, property);
+    byProperty.set(property, loader as HeldLoader<unknown, unknown>);
+    return loader;
+  }
+
+  private keyLoader<T extends object, K extends string | number>(
+    entity: EntityClass<T>,
+    property: string,
+  ): HeldLoader<K, T | null> {
     return this.memo(`${entity.name}.${property}`, async (keys: readonly K[]) => {
       const reader = this.lean(entity);
       const column = reader?.keyColumns[property];
@@ -153,7 +266,7 @@ export class Loaders {
     entity: EntityClass<T>,
     foreignKey: string,
     orderBy: QueryOrderMap<T>,
-  ): DataLoader<number, T[]> {
+  ): HeldLoader<number, T[]> {
     return this.memo(`${entity.name}<${foreignKey}`, async (ids: readonly number[]) => {
       const companions = this.companions.get(entity) ?? [];
       const reader = companions.length === 0 ? this.lean(entity) : undefined;
@@ -213,7 +326,7 @@ export class Loaders {
     name: string,
     batch: (keys: readonly K[]) => Promise<V[]>,
     cacheKeyFn?: (k: K) => unknown,
-  ): DataLoader<K, V> {
+  ): HeldLoader<K, V> {
     return this.memo(name, batch, cacheKeyFn);
   }
 
@@ -264,11 +377,11 @@ export class Loaders {
     name: string,
     batch: (keys: readonly K[]) => Promise<V[]>,
     cacheKeyFn?: (k: K) => unknown,
-  ): DataLoader<K, V> {
-    let loader = this.cache.get(name) as DataLoader<K, V> | undefined;
+  ): HeldLoader<K, V> {
+    let loader = this.cache.get(name) as HeldLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V, unknown>(batch, { maxBatchSize: 1000, cacheKeyFn });
-      this.cache.set(name, loader);
+      loader = new HeldLoader<K, V>(batch, { maxBatchSize: 1000, cacheKeyFn });
+      this.cache.set(name, loader as HeldLoader<unknown, unknown>);
     }
     return loader;
   }

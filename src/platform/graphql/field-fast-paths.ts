@@ -1,4 +1,5 @@
 import {
+  GraphQLScalarType,
   isObjectType,
   type GraphQLField,
   type GraphQLFieldResolver,
@@ -136,15 +137,23 @@ function plainFieldCandidates(schema: GraphQLSchema): GraphQLField<unknown, unkn
 
 /**
  * A field resolver with nothing around it (no roles, no middleware) that takes only its parent,
- * the context and the info is called straight: type-graphql's handler sorts the parameters'
+ * the context, the info and arguments of scalar types (when the schema was built with
+ * `validate: false` and no argument has a validator of its own) is called straight: type-graphql's handler sorts the parameters'
  * metadata, maps each one, and runs the empty middleware chain on every call, for every object
  * (on a page of 100 employees, thousands of times). A parent that is not already of the
- * parameter's class goes through type-graphql's own handler, which converts it. Resolver
+ * parameter's class goes through type-graphql's own handler, which converts it. A scalar
+ * argument is what type-graphql would pass unchanged (`convertArgToInstance` leaves scalars
+ * as they are; validation is off), so it is read from the arguments GraphQL gives; its own
+ * handler would build three promises per call (`validateArg` is async), on a page of 100
+ * employees three hundred for `competencies` alone. Resolver
  * classes hold no state and no container is given to the build (type-graphql's own makes them
  * with `new`): the instance called is made here, once. Nothing changes where the fast paths may
  * not run (see above), so a global middleware is never passed by.
  */
-export function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema {
+export function callFieldResolversDirectly(
+  schema: GraphQLSchema,
+  build: { validate: boolean },
+): GraphQLSchema {
   if (fieldsToReadDirectly(schema) === null) return schema;
   const storage = getMetadataStorage();
   const instances = new Map<unknown, object>();
@@ -152,14 +161,23 @@ export function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema
     if (resolver.kind !== 'external' || resolver.roles !== undefined) continue;
     if ((resolver.middlewares ?? []).length > 0) continue;
     const params = [...(resolver.params ?? [])].sort((a, b) => a.index - b.index);
-    if (!params.every((p) => p.kind === 'root' || p.kind === 'context' || p.kind === 'info'))
+    if (
+      !params.every(
+        (p) =>
+          p.kind === 'root' ||
+          p.kind === 'context' ||
+          p.kind === 'info' ||
+          (p.kind === 'arg' && !build.validate && readsAsGiven(p)),
+      )
+    )
       continue;
     const typeName = storage.objectTypes.find((t) => t.target === resolver.getObjectType?.())?.name;
     const type = typeName ? schema.getType(typeName) : undefined;
     if (!isObjectType(type)) continue;
     const field = type.getFields()[resolver.schemaName];
     const handler = field?.resolve;
-    if (!field || !handler || field.args.length > 0) continue;
+    const named = new Set(params.flatMap((p) => (p.kind === 'arg' ? [p.name] : [])));
+    if (!field || !handler || !field.args.every((a) => named.has(a.name))) continue;
     let instance = instances.get(resolver.target);
     if (!instance)
       instances.set(resolver.target, (instance = new (resolver.target as new () => object)()));
@@ -171,7 +189,7 @@ export function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema
     const rootTypes = params.map((p) => (p.kind === 'root' ? p.getType?.() : undefined));
     field.resolve = (
       root: Record<string, unknown>,
-      args,
+      args: Record<string, unknown>,
       context: Record<string, unknown>,
       info,
     ) => {
@@ -190,12 +208,29 @@ export function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema
           values[i] = value;
         } else if (p.kind === 'context')
           values[i] = p.propertyName ? context[p.propertyName] : context;
+        else if (p.kind === 'arg') values[i] = args[p.name];
         else values[i] = info;
       }
       return method.apply(target, values);
     };
   }
   return schema;
+}
+
+/**
+ * An argument type-graphql passes on as GraphQL gives it: a scalar (type-graphql's own, or one
+ * of the built-in classes it maps to one), with no validator of its own.
+ */
+function readsAsGiven(param: {
+  getType: () => unknown;
+  validateSettings?: unknown;
+  validateFn?: unknown;
+}): boolean {
+  if (param.validateFn !== undefined || (param.validateSettings ?? false) !== false) return false;
+  const type = param.getType();
+  return (
+    type instanceof GraphQLScalarType || type === String || type === Number || type === Boolean
+  );
 }
 
 const isSubclass = (target: unknown, parent: unknown) =>

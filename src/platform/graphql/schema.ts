@@ -17,6 +17,13 @@ import { badInput } from '../../shared/errors';
 import { guardPersonalFacts } from './personal-facts';
 import { InputProblemError, normaliseDeep } from '../../domain/text';
 
+/**
+ * How type-graphql builds the schema: arguments are not validated by class-validator (every
+ * argument is normalised and checked here, and by the services), so resolvers may be called
+ * with their scalar arguments as GraphQL gives them (`callFieldResolversDirectly`).
+ */
+const BUILD = { validate: false } as const;
+
 /** The resolver classes each schema was built from (for the roles of its fields). */
 const RESOLVERS_OF = new WeakMap<GraphQLSchema, readonly Function[]>();
 
@@ -32,7 +39,7 @@ export function buildAppSchema(resolvers: NonEmptyArray<Function>): GraphQLSchem
         readPlainFieldsDirectly(
           buildSchemaSync({
             resolvers,
-            validate: false,
+            validate: BUILD.validate,
             // Subscriptions bring their own streams (the change log): no topics are published.
             pubSub: {
               publish() {
@@ -49,6 +56,7 @@ export function buildAppSchema(resolvers: NonEmptyArray<Function>): GraphQLSchem
             },
           }),
         ),
+        BUILD,
       ),
     ),
   );
