@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointmentDateOf } from '../../src/domain/employee.dates';
 import { fromGlobalId } from '../../src/shared/global-id';
-import { startTestApp, type TestApp } from '../support/harness';
+import { startTestApp, tokenFor, type TestApp } from '../support/harness';
 
 /**
  * Employees ordered by rank, years of service and a competency's level: paging through the
@@ -180,4 +180,34 @@ describe('employees ordered by a computed key', () => {
       /LEVEL order only/,
     );
   });
+
+  it.each(['RANK', 'YEARS_OF_SERVICE', 'LEVEL'] as const)(
+    'orders by %s for HR of one agency: as a filter on the agency does, sorted plainly',
+    async (field) => {
+      const agency = 'PROV-MALUKU';
+      const hr = tokenFor('HR', { agency });
+      const orderBy: Order =
+        field === 'LEVEL'
+          ? { field, direction: 'DESC', competency: 'M.03' }
+          : { field, direction: 'DESC' };
+      const answer = await app.gql<{ employees: { nodes: { id: string }[] } }>(
+        `query($orderBy: EmployeeOrder) { employees(orderBy: $orderBy, first: 100) { nodes { id } } }`,
+        { orderBy },
+        hr,
+      );
+      expect(answer.errors).toBeUndefined();
+      // As ADMIN asking for the agency by a filter (the same scope, the other way).
+      const filtered = await app.gql<{ employees: { nodes: { id: string }[] } }>(
+        `query($orderBy: EmployeeOrder) { employees(orderBy: $orderBy, first: 100, filter: { agencyCode: "${agency}" }) { nodes { id } } }`,
+        { orderBy },
+      );
+      expect(filtered.errors).toBeUndefined();
+      const got = answer.data!.employees.nodes.map((n) => n.id);
+      expect(got.length).toBeGreaterThan(10);
+      expect(got).toEqual(filtered.data!.employees.nodes.map((n) => n.id));
+      // In the plain order of everyone, the agency's come in the same sequence.
+      const shown = new Set(got);
+      expect(sortedPlainly(field, 'DESC').filter((id) => shown.has(id))).toEqual(got);
+    },
+  );
 });

@@ -112,7 +112,10 @@ export async function paginateComputed<T extends object>(
     .createQueryBuilder(entity, 'e0')
     .select(raw([reader.select('e0'), ...keys.map((k, i) => `${k.sql} as k${i}`)].join(', ')))
     .where(where);
-  const params: unknown[] = [...inner.getParams()];
+  // The scope's SQL with `?` placeholders, as the statement below is written (its own text has
+  // PostgreSQL's numbered ones, which would not be bound again once nested).
+  const scope = inner.getKnexQuery().toSQL();
+  const params: unknown[] = [...scope.bindings];
   let after = '';
   if (request.cursor) {
     const condition = afterComputed(effective, request.cursor);
@@ -120,7 +123,7 @@ export async function paginateComputed<T extends object>(
     params.push(...condition.params);
   }
   const order = effective.map((k) => `s.${k.column} ${k.ascending ? 'asc' : 'desc'}`).join(', ');
-  const sql = `select * from (${inner.getQuery()}) s ${after} order by ${order} limit ${request.limit + 1}`;
+  const sql = `select * from (${scope.sql}) s ${after} order by ${order} limit ${request.limit + 1}`;
   const rows =
     request.limit === 0
       ? []
