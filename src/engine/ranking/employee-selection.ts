@@ -77,8 +77,9 @@ export async function selectEmployees(
   for (let slot = 0; slot < columns.size; slot++)
     if (truths[slot] === TRUE && replaced[slot] !== 1) count++;
   const slots = new Int32Array(count);
-  for (let slot = 0, i = 0; slot < columns.size; slot++)
-    if (truths[slot] === TRUE && replaced[slot] !== 1) slots[i++] = slot;
+  if (count > 0)
+    for (let slot = 0, i = 0; slot < columns.size; slot++)
+      if (truths[slot] === TRUE && replaced[slot] !== 1) slots[i++] = slot;
   meter.charge(overlay.length, 'employee search');
   const overlaid = overlay.filter((facts) => factsTruth(condition, facts, asOf) === TRUE);
   return { slots, overlaid };
@@ -92,55 +93,80 @@ async function columnTruths(
   meter: WorkMeter,
 ): Promise<Uint8Array> {
   const { size } = columns;
-  const truths = new Uint8Array(size);
-  const each = async (value: (slot: number) => Truth) => {
+  // A pass over the slots, a chunk at a time (the loop sits in each chunk's function, so it
+  // runs as one compiled loop, not a call per slot).
+  const pass = async (chunk: (from: number, to: number) => void) => {
     for (let from = 0; from < size; from += meter.chunk) {
       const turn = meter.turn();
       if (turn) await turn;
       const to = Math.min(size, from + meter.chunk);
       meter.charge(to - from, 'employee search');
-      for (let slot = from; slot < to; slot++) truths[slot] = value(slot);
+      chunk(from, to);
     }
-    return truths;
   };
   if ('all' in condition || 'any' in condition) {
-    const parts = 'all' in condition ? condition.all : condition.any;
-    truths.fill('all' in condition ? TRUE : FALSE);
-    const combine = 'all' in condition ? and : or;
-    for (const part of parts) {
+    const every = 'all' in condition;
+    const parts = every ? condition.all : condition.any;
+    if (parts.length === 1) return columnTruths(parts[0], columns, asOfDay, meter);
+    if (parts.length === 0) return new Uint8Array(size).fill(every ? TRUE : FALSE);
+    const truths = await columnTruths(parts[0], columns, asOfDay, meter);
+    for (const part of parts.slice(1)) {
       const theirs = await columnTruths(part, columns, asOfDay, meter);
-      await each((slot) => combine(truths[slot], theirs[slot]));
+      await pass((from, to) => {
+        if (every) for (let s = from; s < to; s++) truths[s] = and(truths[s], theirs[s]);
+        else for (let s = from; s < to; s++) truths[s] = or(truths[s], theirs[s]);
+      });
     }
     return truths;
   }
   if ('not' in condition) {
-    const theirs = await columnTruths(condition.not, columns, asOfDay, meter);
-    return each((slot) => not(theirs[slot]));
-  }
-  if ('orgUnits' in condition) {
-    const units = condition.orgUnits;
-    return each((slot) => truth(units.has(columns.orgUnit[slot])));
-  }
-  if ('positions' in condition) {
-    const positions = condition.positions;
-    return each((slot) =>
-      columns.position[slot] === NONE ? UNKNOWN : truth(positions.has(columns.position[slot])),
-    );
-  }
-  if ('employmentType' in condition) {
-    const type = EMPLOYMENT_TYPES.indexOf(condition.employmentType);
-    return each((slot) => truth(columns.employmentType[slot] === type));
-  }
-  if ('rank' in condition) {
-    const passes = RANKS.map((r) => truth(condition.rank(r.ordinal)));
-    return each((slot) => (columns.rank[slot] === NONE ? UNKNOWN : passes[columns.rank[slot]]));
-  }
-  if ('education' in condition) {
-    const passes = EDUCATION_LEVELS.map((e) => truth(condition.education(e.ordinal)));
-    return each((slot) => passes[columns.education[slot]]);
+    const truths = await columnTruths(condition.not, columns, asOfDay, meter);
+    await pass((from, to) => {
+      for (let s = from; s < to; s++) truths[s] = not(truths[s]);
+    });
+    return truths;
   }
   if ('skills' in condition) return skillTruths(condition.skills, columns, asOfDay, meter);
-  return truths.fill(FALSE);
+  const truths = new Uint8Array(size);
+  if ('orgUnits' in condition) {
+    // Units as a table by id: a typed-array read per slot rather than a set's lookup.
+    const units = condition.orgUnits;
+    let largest = 0;
+    for (const unit of units) largest = Math.max(largest, unit);
+    const table = new Uint8Array(largest + 1);
+    for (const unit of units) if (unit >= 0) table[unit] = 1;
+    const unitOf = columns.orgUnit;
+    await pass((from, to) => {
+      for (let s = from; s < to; s++)
+        truths[s] = unitOf[s] < table.length && table[unitOf[s]] === 1 ? TRUE : FALSE;
+    });
+  } else if ('positions' in condition) {
+    const positions = condition.positions;
+    const positionOf = columns.position;
+    await pass((from, to) => {
+      for (let s = from; s < to; s++)
+        truths[s] = positionOf[s] === NONE ? UNKNOWN : positions.has(positionOf[s]) ? TRUE : FALSE;
+    });
+  } else if ('employmentType' in condition) {
+    const type = EMPLOYMENT_TYPES.indexOf(condition.employmentType);
+    const typeOf = columns.employmentType;
+    await pass((from, to) => {
+      for (let s = from; s < to; s++) truths[s] = typeOf[s] === type ? TRUE : FALSE;
+    });
+  } else if ('rank' in condition) {
+    const passes = Uint8Array.from(RANKS, (r) => truth(condition.rank(r.ordinal)));
+    const rankOf = columns.rank;
+    await pass((from, to) => {
+      for (let s = from; s < to; s++) truths[s] = rankOf[s] === NONE ? UNKNOWN : passes[rankOf[s]];
+    });
+  } else if ('education' in condition) {
+    const passes = Uint8Array.from(EDUCATION_LEVELS, (e) => truth(condition.education(e.ordinal)));
+    const educationOf = columns.education;
+    await pass((from, to) => {
+      for (let s = from; s < to; s++) truths[s] = passes[educationOf[s]];
+    });
+  } else truths.fill(FALSE);
+  return truths;
 }
 
 /**
