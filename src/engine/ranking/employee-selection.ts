@@ -145,7 +145,7 @@ async function columnTruths(
     const positionOf = columns.position;
     await pass((from, to) => {
       for (let s = from; s < to; s++)
-        truths[s] = positionOf[s] === NONE ? UNKNOWN : positions.has(positionOf[s]) ? TRUE : FALSE;
+        truths[s] = positionOf[s] < 0 ? UNKNOWN : positions.has(positionOf[s]) ? TRUE : FALSE;
     });
   } else if ('employmentType' in condition) {
     const type = EMPLOYMENT_TYPES.indexOf(condition.employmentType);
@@ -157,7 +157,7 @@ async function columnTruths(
     const passes = Uint8Array.from(RANKS, (r) => truth(condition.rank(r.ordinal)));
     const rankOf = columns.rank;
     await pass((from, to) => {
-      for (let s = from; s < to; s++) truths[s] = rankOf[s] === NONE ? UNKNOWN : passes[rankOf[s]];
+      for (let s = from; s < to; s++) truths[s] = rankOf[s] < 0 ? UNKNOWN : passes[rankOf[s]];
     });
   } else if ('education' in condition) {
     const passes = Uint8Array.from(EDUCATION_LEVELS, (e) => truth(condition.education(e.ordinal)));
@@ -261,7 +261,7 @@ export function firstSlots(
   const bestSlots: number[] = [];
   for (let i = 0; i < slots.length; i++) {
     const at = place[slots[i]];
-    if (at === NONE) continue;
+    if (at < 0) continue;
     const key = sign * at;
     if (key <= signedBound) continue;
     if (best.length === limit && key >= best[limit - 1]) continue;
@@ -337,25 +337,30 @@ export function countSelected(
   const unitGroups = fields.map((f) => {
     if (f.field !== 'orgUnit') return null;
     const { groupOf } = f;
-    return (unitId: number) => (unitId < groupOf.length ? groupOf[unitId] : NONE);
+    return (unitId: number) => (unitId < groupOf.length ? groupOf[unitId] : -1);
   });
-  // Each selected slot's bucket, built field by field (-1: not counted).
+  // Each selected slot's bucket, built field by field (-1: not counted), a loop per field.
   const { slots } = selected;
   const bucketOfSlot = new Float64Array(slots.length);
   for (const [i, f] of fields.entries()) {
     const r = radix[i];
-    const unitGroup = unitGroups[i];
+    const values =
+      f.field === 'orgUnit'
+        ? columns.orgUnit
+        : f.field === 'rank'
+          ? columns.rank
+          : f.field === 'education'
+            ? columns.education
+            : columns.employmentType;
+    // The rank column holds -1 for none: counted as 0, the ranks from 1.
+    const shift = f.field === 'rank' ? 1 : 0;
+    const groupOf = f.field === 'orgUnit' ? f.groupOf : null;
+    const groups = groupOf ? groupOf.length : 0;
     for (let j = 0; j < slots.length; j++) {
-      const slot = slots[j];
-      const v =
-        f.field === 'orgUnit'
-          ? unitGroup!(columns.orgUnit[slot])
-          : f.field === 'rank'
-            ? columns.rank[slot] + 1
-            : f.field === 'education'
-              ? columns.education[slot]
-              : columns.employmentType[slot];
-      bucketOfSlot[j] = v < 0 || bucketOfSlot[j] < 0 ? -1 : bucketOfSlot[j] * r + v;
+      const raw = values[slots[j]];
+      const v = groupOf ? (raw < groups ? groupOf[raw] : -1) : raw + shift;
+      const bucket = bucketOfSlot[j];
+      bucketOfSlot[j] = v < 0 || bucket < 0 ? -1 : bucket * r + v;
     }
   }
   const valueOfFacts = (i: number, facts: EmployeeFacts): number => {
@@ -374,7 +379,10 @@ export function countSelected(
     if (dense) dense[bucket]++;
     else sparse.set(bucket, (sparse.get(bucket) ?? 0) + 1);
   };
-  for (const bucket of bucketOfSlot) add(bucket);
+  if (dense) {
+    for (let j = 0; j < bucketOfSlot.length; j++)
+      if (bucketOfSlot[j] >= 0) dense[bucketOfSlot[j]]++;
+  } else for (const bucket of bucketOfSlot) add(bucket);
   for (const facts of selected.overlaid) {
     let bucket = 0;
     for (let i = 0; i < fields.length && bucket >= 0; i++) {
