@@ -53,7 +53,13 @@ export async function listEmployees(
         argument: 'orderBy.field',
       },
     );
-  if (order?.competency == null && indexOrders.has(order?.field ?? EmployeeOrderField.NAME)) {
+  // Without a filter or scope, the SQL way's page is one read of the (name, id) index.
+  const filtered = scope !== undefined || (filter != null && Object.keys(filter).length > 0);
+  if (
+    filtered &&
+    order?.competency == null &&
+    indexOrders.has(order?.field ?? EmployeeOrderField.NAME)
+  ) {
     const selection = await selectFromIndex(ctx, filter, scope);
     const answered = selection && (await pageFromIndex(ctx, selection, order, page));
     if (answered) return answered;
