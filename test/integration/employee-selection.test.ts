@@ -193,6 +193,22 @@ describe('employee lists and counts from the index', () => {
     await everythingHolds();
   }, 300_000);
 
+  it('read a skill search in a few statements, however large the page', async () => {
+    const search = `query($first: Int) { employees(filter: { competencies: [{ code: "M.03", minLevel: 2 }],
+      rank: { gte: "III/a" } }, first: $first) { totalCount nodes { nip name rank { code } } } }`;
+    await app.gql(search, { first: 1 });
+    const counted = [];
+    for (const first of [5, 50]) {
+      const result = await app.gql(search, { first });
+      expect(result.errors).toBeUndefined();
+      counted.push(result.extensions?.sqlStatements);
+    }
+    // The index's catch-up, the competency by code, the page's rows by id (and once per
+    // process a reference table): not one more for the larger page, none for the count.
+    expect(counted[0]).toBeLessThanOrEqual(4);
+    expect(counted[1]).toBeLessThanOrEqual(counted[0]);
+  });
+
   it('refuse what the SQL way refuses, in the same words', async () => {
     const analyst = roles[1].token;
     for (const [token, variables] of [
