@@ -9,12 +9,15 @@ import { parseLsn, type Lsn } from '../../platform/db/lsn';
 import { perPool } from '../../platform/db/per-pool';
 import { prepared } from '../../platform/db/prepared';
 import type { WorkMeter } from '../../shared/work-meter';
+import {
+  EmployeeSelection,
+  selectEmployees,
+  type EmployeeCondition,
+  type SkillTest,
+} from './employee-selection';
+import { loadNameOrder } from './name-order';
 
-/** One condition of a skill search: a competency, and what its current level must pass. */
-export interface SkillTest {
-  competencyId: number;
-  test: (level: number, assessedOnDay: number) => boolean;
-}
+export type { SkillTest } from './employee-selection';
 
 /** Change rows older than this are pruned; a process idle longer reloads everything. */
 const CHANGE_RETENTION_MS = 24 * 3600 * 1000;
@@ -45,6 +48,8 @@ export class CandidateIndex {
   /** Slots of the columns the overlay replaces. */
   private replaced = new Uint8Array(0);
   private readonly specs = new Map<string, Map<number, CandidateSpec>>();
+  /** Each load's name order, read when a list by name first asks (`loadNameOrder`). */
+  private readonly nameOrders = new WeakMap<CandidateColumns, Promise<Int32Array>>();
   /** Changes from transactions at or after this id are still to be read (null: not loaded). */
   private horizon: string | null = null;
   private loadedAt = 0;
@@ -235,6 +240,32 @@ export class CandidateIndex {
       if (!any && survivors.length === 0) return [];
     }
     return conditions.length > 0 ? [...found, ...survivors.map(([id]) => id)] : [];
+  }
+
+  /**
+   * The employees a condition selects, from the columns and the overlay as they are when it
+   * starts (`selectEmployees`); a list by name reads the columns' name order once per load.
+   */
+  async select(
+    condition: EmployeeCondition,
+    asOf: string,
+    meter: WorkMeter,
+  ): Promise<EmployeeSelection> {
+    const { columns, replaced } = this;
+    const changed = [...this.overlay.keys()];
+    const overlaid: EmployeeFacts[] = [];
+    for (const facts of this.overlay.values()) if (facts) overlaid.push(facts);
+    const selected = await selectEmployees(condition, columns, replaced, overlaid, asOf, meter);
+    const nameOrder = () => {
+      let order = this.nameOrders.get(columns);
+      if (!order) {
+        order = loadNameOrder(this.knex, columns);
+        this.nameOrders.set(columns, order);
+        order.catch(() => this.nameOrders.delete(columns));
+      }
+      return order;
+    };
+    return new EmployeeSelection(selected, columns, replaced, changed, nameOrder);
   }
 
   /** The candidate spec of an employee as of a date (levels up to it, courses completed by it). */

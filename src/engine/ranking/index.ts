@@ -4,6 +4,7 @@ import type { Lsn } from '../../platform/db/lsn';
 import { perPool } from '../../platform/db/per-pool';
 import type { WorkMeter } from '../../shared/work-meter';
 import { candidateIndex, type CandidateIndex, type SkillTest } from './candidate-index';
+import type { EmployeeCondition, EmployeeSelection } from './employee-selection';
 import type { ProfileRanking } from './column-ranking';
 import { ProfileRankings } from './profile-rankings';
 
@@ -16,6 +17,12 @@ import { ProfileRankings } from './profile-rankings';
  */
 
 export type { SkillTest } from './candidate-index';
+export type {
+  CountedField,
+  CountKey,
+  EmployeeCondition,
+  EmployeeSelection,
+} from './employee-selection';
 export type { ProfileRanking } from './column-ranking';
 /** The one way a candidate's facts are read: the index loads through it, and so do single fits. */
 export { candidateSpecOf, loadEmployeeFacts, type EmployeeFacts } from './candidate-facts';
@@ -137,6 +144,15 @@ export class CurrentRanking {
     meter: WorkMeter,
   ): Promise<number[]> {
     return this.index.holders(conditions, asOf, meter);
+  }
+
+  /**
+   * The employees a condition on their facts selects (an employee list's filter and the
+   * viewer's visibility, where the index holds every fact they name), paced and limited by the
+   * request's meter: how many, the first of them by id or name, their counts by group.
+   */
+  select(condition: EmployeeCondition, asOf: string, meter: WorkMeter): Promise<EmployeeSelection> {
+    return this.index.select(condition, asOf, meter);
   }
 
   /**

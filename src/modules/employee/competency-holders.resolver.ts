@@ -4,7 +4,8 @@ import { PageArgs } from '../../shared/pagination';
 import { Competency } from '../competency/competency.entity';
 import { EmployeeFilter } from './employee.inputs';
 import { EmployeeConnection } from './employee.resolver';
-import { listEmployees, skillCondition } from './employee.service';
+import { listEmployees } from './employee.service';
+import { skillTests } from './filter-codes';
 
 /** `Competency.holders`: the skill search from the competency's side, answered by employees. */
 @Resolver(() => Competency)
@@ -27,7 +28,7 @@ export class CompetencyHoldersResolver {
   ) {
     // The competency's own condition comes apart from the filter's, which it does not count in.
     const skill = { code: competency.code, minLevel, includeStale: true };
-    const held = await skillCondition(ctx, [skill], 'minLevel', () => 'minLevel');
-    return listEmployees(ctx, filter, null, page, held);
+    const skills = await skillTests(ctx, [skill], 'minLevel', () => 'minLevel');
+    return listEmployees(ctx, filter, null, page, { skills });
   }
 }

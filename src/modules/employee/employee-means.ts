@@ -22,7 +22,7 @@ export async function meanLevel(row: EmployeeCount, code: string): Promise<numbe
   const competency = await ctx.loaders.byKey(Competency, 'code').load(code.trim());
   if (!competency)
     throw badInput(`No competency has code "${code.trim()}".`, { argument: 'competency' });
-  const means = meansOf(groups, `level:${competency.id}`, () => {
+  const means = meansOf(groups, `level:${competency.id}`, async () => {
     const levels = ctx.knex.raw(
       `(select distinct on (a.employee_id) a.employee_id, r.level
           from assessment a join assessment_result r on r.assessment_id = a.id
@@ -30,8 +30,7 @@ export async function meanLevel(row: EmployeeCount, code: string): Promise<numbe
          order by a.employee_id, a.assessed_on desc, a.id desc) as l`,
       [competency.id, ctx.today],
     );
-    return groups
-      .grouped()
+    return (await groups.grouped()).query
       .leftJoin(levels, 'l.employee_id', 'e.id')
       .select(ctx.knex.raw('avg(l.level)::float8 as mean, count(l.level)::int as n'));
   });
@@ -49,14 +48,13 @@ export async function meanTrainingHours(row: EmployeeCount, year: number): Promi
   if (!groups || row.suppressed) return null;
   const { ctx } = groups;
   const asked = yearArgument(ctx.today, year);
-  const means = meansOf(groups, `hours:${asked}`, () => {
+  const means = meansOf(groups, `hours:${asked}`, async () => {
     const hours = ctx.knex.raw(
       `(select employee_id, sum(hours) as hours from training_record
          where completed_on >= ? and completed_on <= ? group by employee_id) as t`,
       [`${asked}-01-01`, `${asked}-12-31`],
     );
-    return groups
-      .grouped()
+    return (await groups.grouped()).query
       .leftJoin(hours, 't.employee_id', 'e.id')
       .select(ctx.knex.raw('avg(coalesce(t.hours, 0))::float8 as mean, count(*)::int as n'));
   });

@@ -8,12 +8,11 @@ import {
   type ComputedSortKey,
 } from '../../platform/db/keyset';
 import { containsPattern, sortKeys } from '../../shared/order';
-import { pageOfList, type PageArgs } from '../../shared/pagination';
+import { pageOfList, type Page, type PageArgs } from '../../shared/pagination';
 import { subtreeIds } from '../org/org.service';
 import { OrgUnit } from '../org/org-unit.entity';
-import { EDUCATION_LEVELS, normaliseEducationCode, RANKS } from '../../domain/reference.data';
 import { Employee } from './employee.entity';
-import { addYears, appointmentDateOf, wholeYearsBetween } from '../../domain/employee.dates';
+import { appointmentDateOf, wholeYearsBetween } from '../../domain/employee.dates';
 import { hoursInYear } from './employee.loaders';
 import { leanReaderOf } from '../../platform/db/lean';
 import {
@@ -23,25 +22,27 @@ import {
   type EmployeeOrder,
   type RangeFilter,
 } from './employee.inputs';
-import { raw } from '@mikro-orm/core';
 import { Competency } from '../competency/competency.entity';
-import type { SkillTest } from '../../engine/ranking';
 import { MAX_CONDITIONS, MAX_FILTER_DEPTH } from '../../platform/graphql/limits';
 import { employeeFilterShape } from './filter-shape';
-import { dayNumber } from '../../domain/days';
-import { DEFAULT_ASSESSMENT_VALIDITY_YEARS } from '../../domain/staleness';
+import { educationOf, idsCondition, rankOf, skillTests } from './filter-codes';
+import { pageFromIndex, selectFromIndex, type EmployeeScope } from './employee-selection';
 
 const EMPLOYEE_SORT = { NAME: 'name', NIP: 'nip', CREATED: 'id' } as const;
 
-/** A page of employees matching the filter, within an optional extra scope. */
+/**
+ * A page of employees matching the filter, within an optional extra scope: from the ranking
+ * index where it holds every fact the filter names and the order is by name or creation
+ * (employee-selection.ts), else in SQL.
+ */
 export async function listEmployees(
   ctx: Context,
   filter: EmployeeFilter | null | undefined,
   order: EmployeeOrder | null | undefined,
   page: PageArgs,
-  scope: FilterQuery<Employee> = {},
-) {
-  const where = await employeeWhere(ctx, filter, scope);
+  scope?: EmployeeScope,
+): Promise<Page<Employee>> {
+  checkFilterLimits(filter);
   // A name or NIP order would let a role that may not read them learn them anyway (where a
   // row falls): refused to such roles.
   if (!ctx.access.seesIdentifying && (order?.field === 'NAME' || order?.field === 'NIP'))
@@ -52,6 +53,18 @@ export async function listEmployees(
         argument: 'orderBy.field',
       },
     );
+  // Without a filter or scope, the SQL way's page is one read of the (name, id) index.
+  const filtered = scope !== undefined || (filter != null && Object.keys(filter).length > 0);
+  if (
+    filtered &&
+    order?.competency == null &&
+    indexOrders.has(order?.field ?? EmployeeOrderField.NAME)
+  ) {
+    const selection = await selectFromIndex(ctx, filter, scope);
+    const answered = selection && (await pageFromIndex(ctx, selection, order, page));
+    if (answered) return answered;
+  }
+  const where = await employeeWhere(ctx, filter, await scopeCondition(ctx, scope));
   const reader = leanReaderOf<Employee>(ctx.em.getMetadata().get(Employee.name));
   const computed = await computedOrder(ctx, order);
   if (computed)
@@ -67,6 +80,20 @@ export async function listEmployees(
   if (order?.field === 'NIP') where.$and.push({ nip: { $ne: null } });
   const sort = sortKeys(order, EMPLOYEE_SORT, ctx.access.seesIdentifying ? 'NAME' : 'CREATED');
   return paginate(ctx.em, Employee, where as FilterQuery<Employee>, sort, page, reader);
+}
+
+/** The orders a page from the index can follow. */
+const indexOrders = new Set<string>([EmployeeOrderField.NAME, EmployeeOrderField.CREATED]);
+
+/** An extra scope as an SQL condition. */
+async function scopeCondition(
+  ctx: Context,
+  scope: EmployeeScope | undefined,
+): Promise<FilterQuery<Employee>> {
+  if (!scope) return {};
+  if ('position' in scope) return { position: scope.position };
+  const ranking = await ctx.ranking.current();
+  return idsCondition(await ranking.skillHolders(scope.skills, ctx.today, ctx.work));
 }
 
 /**
@@ -138,6 +165,27 @@ function invariant(condition: boolean): asserts condition {
 }
 
 /**
+ * Refuses (QUERY_TOO_COMPLEX) a filter past the limits on conditions and nesting, as the
+ * request's measurement refuses it.
+ */
+export function checkFilterLimits(filter: EmployeeFilter | null | undefined): void {
+  if (!filter) return;
+  const { skills, branches, depth } = employeeFilterShape(filter);
+  if (depth > MAX_FILTER_DEPTH)
+    throw new AppError(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `Filters nest at most ${MAX_FILTER_DEPTH} deep, this one ${depth}.`,
+      { argument: 'filter', filterDepth: depth },
+    );
+  if (skills + branches > MAX_CONDITIONS)
+    throw new AppError(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `A request may hold at most ${MAX_CONDITIONS} filter conditions (skill conditions and nested filters), this filter ${skills + branches}.`,
+      { argument: 'filter', conditions: skills + branches },
+    );
+}
+
+/**
  * The condition a filter sets on employees, within the viewer's visibility and an optional
  * extra scope: every field given must hold, `and`/`or`/`not` combine nested filters. A filter
  * past the limits on conditions and nesting is refused (QUERY_TOO_COMPLEX) before anything
@@ -150,21 +198,7 @@ export async function employeeWhere(
   filter: EmployeeFilter | null | undefined,
   scope: FilterQuery<Employee> = {},
 ): Promise<{ $and: object[] }> {
-  if (filter) {
-    const { skills, branches, depth } = employeeFilterShape(filter);
-    if (depth > MAX_FILTER_DEPTH)
-      throw new AppError(
-        ErrorCode.QUERY_TOO_COMPLEX,
-        `Filters nest at most ${MAX_FILTER_DEPTH} deep, this one ${depth}.`,
-        { argument: 'filter', filterDepth: depth },
-      );
-    if (skills + branches > MAX_CONDITIONS)
-      throw new AppError(
-        ErrorCode.QUERY_TOO_COMPLEX,
-        `A request may hold at most ${MAX_CONDITIONS} filter conditions (skill conditions and nested filters), this filter ${skills + branches}.`,
-        { argument: 'filter', conditions: skills + branches },
-      );
-  }
+  checkFilterLimits(filter);
   const conditions: object[] = [scope as object];
   // Only the people the viewer may see: the agency's for HR and COMMITTEE, oneself for EMPLOYEE.
   const visible = await ctx.access.employeeCondition();
@@ -226,18 +260,6 @@ async function conditionOf(ctx: Context, filter: EmployeeFilter, path: string): 
   return all.length === 1 ? all[0] : { $and: all };
 }
 
-function rankOf(code: string, argument: string): number {
-  const rank = RANKS.find((r) => r.code === code.trim());
-  if (!rank) throw badInput(`"${code}" is not a rank code (I/a … IV/e).`, { argument });
-  return rank.ordinal;
-}
-
-function educationOf(code: string, argument: string): number {
-  const level = EDUCATION_LEVELS.find((e) => e.code === normaliseEducationCode(code));
-  if (!level) throw badInput(`"${code}" is not an education code.`, { argument });
-  return level.ordinal;
-}
-
 /** A range of codes (`gte`, `lte`, `in`) as a condition on the reference's ordinal. */
 function rangeOf(
   range: RangeFilter,
@@ -263,49 +285,13 @@ export async function skillCondition(
   ctx: Context,
   conditions: readonly CompetencyLevelFilter[],
   path: string,
-  argumentOf: (index: number, field?: string) => string = (i, field) =>
-    field ? `${path}[${i}].${field}` : `${path}[${i}]`,
+  argumentOf?: (index: number, field?: string) => string,
 ): Promise<object> {
-  const [ranking, competencies] = await Promise.all([
+  const [ranking, tests] = await Promise.all([
     ctx.ranking.current(),
-    Promise.all(conditions.map((c) => ctx.loaders.byKey(Competency, 'code').load(c.code.trim()))),
+    skillTests(ctx, conditions, path, argumentOf),
   ]);
-  const tests: SkillTest[] = conditions.map((condition, i) => {
-    const competency = competencies[i];
-    if (!competency)
-      throw badInput(`No competency has code "${condition.code}".`, {
-        argument: argumentOf(i, 'code'),
-      });
-    const min = condition.minLevel ?? 1;
-    const max = condition.maxLevel ?? 5;
-    for (const [name, level] of [
-      ['minLevel', min],
-      ['maxLevel', max],
-    ] as const)
-      if (!Number.isInteger(level) || level < 1 || level > 5)
-        throw badInput(`\`${name}\` must be a level from 1 to 5, got ${level}.`, {
-          argument: argumentOf(i, name),
-        });
-    if (min > max)
-      throw badInput(`\`minLevel\` ${min} is above \`maxLevel\` ${max}.`, {
-        argument: argumentOf(i),
-      });
-    // Fresh: assessed on or after the day the validity reaches back to.
-    const freshFrom =
-      condition.includeStale === false
-        ? dayNumber(addYears(ctx.today, -DEFAULT_ASSESSMENT_VALIDITY_YEARS))
-        : -Infinity;
-    return {
-      competencyId: competency.id,
-      test: (level, day) => level >= min && level <= max && day >= freshFrom,
-    };
-  });
-  const ids = await ranking.skillHolders(tests, ctx.today, ctx.work);
-  if (ids.length === 0) return { id: { $in: [] } };
-  // One array parameter, however many employees hold the skill (`= any(array)`: an index
-  // scan of the ids in order, several times faster than a join to the unnested list).
-  const list: unknown = raw('any(?::int[])', [`{${ids.join(',')}}`]);
-  return { id: list };
+  return idsCondition(await ranking.skillHolders(tests, ctx.today, ctx.work));
 }
 
 /** An employee's training hours (JP) in a year against the yearly target. */

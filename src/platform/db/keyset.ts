@@ -18,6 +18,8 @@ export async function paginate<T extends object>(
   args: PageArgs,
   /** Read the rows without the ORM (no hydration), when the entity has a lean reader. */
   reader?: LeanReader<T>,
+  /** How many rows the whole list holds (default: counted in SQL, when asked). */
+  count: () => Promise<number> = () => em.count(entity, where),
 ): Promise<Page<T>> {
   const keys = [...sort, { property: 'id', direction: sort.at(-1)?.direction ?? 'ASC' }].filter(
     (key, index, all) => all.findIndex((k) => k.property === key.property) === index,
@@ -40,7 +42,7 @@ export async function paginate<T extends object>(
         ? await leanFind(em, entity, reader, matching, options)
         : await em.find(entity, matching, options);
   const keyOf = (row: T) => keys.map((k) => (row as Record<string, unknown>)[k.property]);
-  return toPage(rows, request, keyOf, () => em.count(entity, where));
+  return toPage(rows, request, keyOf, count);
 }
 
 /** The condition "strictly after `cursor`" in the effective order: (a > x) or (a = x and b > y) … */
