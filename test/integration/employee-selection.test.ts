@@ -201,7 +201,7 @@ describe('employee lists and counts from the index', () => {
     for (const first of [5, 50]) {
       const result = await app.gql(search, { first });
       expect(result.errors).toBeUndefined();
-      counted.push(result.extensions?.sqlStatements);
+      counted.push(result.extensions?.sqlStatements as number);
     }
     // The index's catch-up, the competency by code, the page's rows by id (and once per
     // process a reference table): not one more for the larger page, none for the count.
