@@ -6,6 +6,7 @@ import type { WorkMeter } from '../../shared/work-meter';
 import { candidateIndex, type CandidateIndex, type SkillTest } from './candidate-index';
 import type { ProfileRanking } from './column-ranking';
 import { ProfileRankings } from './profile-rankings';
+import { scanWorkers } from './scan-workers';
 
 /**
  * The ranking engine, as the rest of the server sees it: one `Ranking` per primary database
@@ -34,9 +35,20 @@ export interface RankingFigures {
   readonly caughtUpAt: number;
 }
 
+/** Whether the index can rank (`Ranking.readiness`), and what `/ready` shows while it cannot. */
+export interface IndexReadiness {
+  readonly ready: boolean;
+  /** How far the index's first load is (only while not ready). */
+  readonly detail?: {
+    readonly index: { readonly loadingSeconds: number; readonly rowsRead: Record<string, number> };
+  };
+}
+
 /** The ranking engine of one primary database, shared by every request on its pool. */
 export class Ranking {
   private readonly now: CurrentRanking;
+  /** The load `warmUp` started, until it ends. */
+  private warming: Promise<CurrentRanking> | null = null;
   /** Live figures for the metrics (each read when a scrape reads it). */
   readonly figures: RankingFigures;
 
@@ -71,10 +83,42 @@ export class Ranking {
     return this.index.current().then(() => this.now);
   }
 
-  /** Loads the index now rather than on the first ranking (seconds at province scale). */
+  /**
+   * Loads the index now rather than on the first ranking (seconds at province scale), and starts
+   * the scan's threads beside it.
+   */
   async warmUp(): Promise<{ employees: number; bytes: number }> {
-    const now = await this.current();
+    scanWorkers.start();
+    this.warming ??= this.current().finally(() => {
+      this.warming = null;
+    });
+    const now = await this.warming;
     return { employees: now.employees, bytes: this.figures.bytes };
+  }
+
+  /**
+   * Whether rankings can answer now, for `/ready`: not before the index's first load is done.
+   * Until then, how far the load is; and when none is under way (the load at start failed, or
+   * nothing started one), this starts one, so a process that could not load at start becomes
+   * ready once the database answers.
+   */
+  readiness(): IndexReadiness {
+    const { index } = this;
+    if (index.lastLoad) return { ready: true };
+    // A failed load is the start-up's to report; the next probe tries again.
+    if (!this.warming) this.warmUp().catch(() => undefined);
+    const { loading } = index;
+    return {
+      ready: false,
+      detail: {
+        index: loading
+          ? {
+              loadingSeconds: Math.round((Date.now() - loading.since) / 100) / 10,
+              rowsRead: { ...loading.rows },
+            }
+          : { loadingSeconds: 0, rowsRead: {} },
+      },
+    };
   }
 }
 
@@ -144,7 +188,7 @@ export class CurrentRanking {
    * to date from the change log: only changed employees are scored again). Its scans give
    * the best entries after a cursor (`best`) and counts (`count`, `length`).
    */
-  forProfile(spec: PositionSpec, policy: ScoringPolicy): ProfileRanking {
+  forProfile(spec: PositionSpec, policy: ScoringPolicy): Promise<ProfileRanking> {
     return this.profiles.of(spec, policy);
   }
 }

@@ -2,6 +2,7 @@ import type { ScoringPolicy } from '../../domain/fit.policy';
 import type { PositionSpec } from '../../domain/fit.scoring';
 import type { CandidateIndex } from './candidate-index';
 import { ProfileRanking } from './column-ranking';
+import { scanWorkers, type ScanWorkers } from './scan-workers';
 
 /**
  * Rankings kept per process: at most this many, and within this many bytes (8 bytes an
@@ -18,18 +19,32 @@ const RANKING_BYTES = 512 * 2 ** 20;
  */
 export class ProfileRankings {
   private readonly cache = new Map<string, ProfileRanking>();
+  /** Rankings being made, by profile: a second caller waits for the first one's scan. */
+  private readonly making = new Map<string, Promise<ProfileRanking>>();
 
-  constructor(private readonly index: CandidateIndex) {}
+  constructor(
+    private readonly index: CandidateIndex,
+    private readonly scanner: ScanWorkers = scanWorkers,
+  ) {}
 
   /** Every employee of the index as it is now, ranked for a position profile and policy. */
-  of(spec: PositionSpec, policy: ScoringPolicy): ProfileRanking {
+  async of(spec: PositionSpec, policy: ScoringPolicy): Promise<ProfileRanking> {
     const { cache, index } = this;
     const key = JSON.stringify([spec, policy]);
+    const making = this.making.get(key);
+    if (making) await making.catch(() => undefined);
     let ranking = cache.get(key);
     cache.delete(key);
     const changed = ranking ? index.changedSince(ranking.generation) : null;
-    if (!ranking || !changed) ranking = ProfileRanking.of(index, spec, policy);
-    else if (changed.length > 0) ranking = ranking.updated(index, changed, spec, policy);
+    if (!ranking || !changed) {
+      const made = ProfileRanking.of(index, spec, policy, this.scanner);
+      this.making.set(key, made);
+      try {
+        ranking = await made;
+      } finally {
+        this.making.delete(key);
+      }
+    } else if (changed.length > 0) ranking = ranking.updated(index, changed, spec, policy);
     cache.set(key, ranking);
     let bytes = 0;
     for (const kept of cache.values()) bytes += kept.bytes;
