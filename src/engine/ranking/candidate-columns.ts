@@ -55,6 +55,11 @@ export class CandidateColumns {
     from: new Int32Array(0),
     until: new Int32Array(0),
   };
+  /** `sentenced()`, and the sentences it was made of. */
+  private sentencedCache: {
+    of: CandidateColumns['discipline'];
+    list: { slot: number; sentences: readonly DisciplineSentence[] }[];
+  } | null = null;
   /**
    * Slots whose facts the columns cannot hold (a date outside 1700–2417, two results of a
    * competency on one day): their facts are read as objects and kept beside the columns.
@@ -199,14 +204,26 @@ export class CandidateColumns {
    * `visit(slot, sentences)` for every slot with disciplinary sentences, each slot once, its
    * sentences in the order loaded (first day, then last).
    */
-  eachSentenced(visit: (slot: number, sentences: DisciplineSentence[]) => void): void {
+  eachSentenced(visit: (slot: number, sentences: readonly DisciplineSentence[]) => void): void {
+    for (const { slot, sentences } of this.sentenced()) visit(slot, sentences);
+  }
+
+  /**
+   * The sentences by slot, as the scoring reads them (ISO dates): made once, on the first call
+   * (the load makes the call), not by every ranking.
+   */
+  sentenced(): readonly { slot: number; sentences: readonly DisciplineSentence[] }[] {
+    if (this.sentencedCache?.of === this.discipline) return this.sentencedCache.list;
     const { slots } = this.discipline;
+    const list: { slot: number; sentences: DisciplineSentence[] }[] = [];
     for (let i = 0; i < slots.length;) {
       const slot = slots[i];
       const sentences: DisciplineSentence[] = [];
       for (; i < slots.length && slots[i] === slot; i++) sentences.push(this.sentence(i));
-      visit(slot, sentences);
+      list.push({ slot, sentences });
     }
+    this.sentencedCache = { of: this.discipline, list };
+    return list;
   }
 
   /** The disciplinary sentences of one slot. */

@@ -17,10 +17,13 @@ import { sharedArray } from './shared-arrays';
 
 /**
  * Below this many employees a province is scanned on the main thread: handing the ranges over
- * and hearing back costs more than the scan saves. Measured on 2 cores (a round trip of the
- * message, about 0.3 ms, against 0.6 ms per 10,000 employees scanned).
+ * and hearing back would cost more than the split saves. Measured on this 2-core machine
+ * (shared, busy): a round trip to the threads takes 0.5 ms when both cores are free and 10–15 ms
+ * (the median) when the threads wait for a core, against a scan of 0.11 ms (free) to 0.35 ms
+ * (busy) per 1,000 employees on one thread, of which a split over two saves half: the split
+ * pays from about 9,000 employees on free cores and 90,000 on busy ones.
  */
-const SMALLEST_SPLIT = 50_000;
+const SMALLEST_SPLIT = 100_000;
 
 /** One range to scan: what a worker is sent. */
 export interface ScanRequest {
@@ -92,11 +95,6 @@ export class ScanWorkers {
     /** Provinces smaller than this are scanned on the main thread. */
     readonly smallest = SMALLEST_SPLIT,
   ) {}
-
-  /** Makes the threads now, so the first scan does not wait for them to start. */
-  start(): void {
-    if (this.count > 1) this.ready();
-  }
 
   /** Whether a province of this many employees is split over the threads. */
   splits(size: number): boolean {
