@@ -122,20 +122,26 @@ export class ScanWorkers {
     const read = readColumns(columns, position, policy);
     const threads = this.ready();
     const step = Math.ceil(size / threads.length);
-    await Promise.all(
-      threads.map((thread, i) =>
-        thread.send({
-          id: this.nextId++,
-          columns: read,
-          position,
-          policy,
-          barred,
-          from: Math.min(size, i * step),
-          to: Math.min(size, (i + 1) * step),
-          keys,
-        }),
-      ),
-    );
+    try {
+      await Promise.all(
+        threads.map((thread, i) =>
+          thread.send({
+            id: this.nextId++,
+            columns: read,
+            position,
+            policy,
+            barred,
+            from: Math.min(size, i * step),
+            to: Math.min(size, (i + 1) * step),
+            keys,
+          }),
+        ),
+      );
+    } catch {
+      // A thread that failed (stopped, out of memory) costs this ranking time, not its answer:
+      // the main thread scans it all again (a key out of range fails here too, in its words).
+      scanSlots(columns, position, policy, barred, 0, size, keys);
+    }
     return keys;
   }
 
