@@ -36,8 +36,9 @@ export function opsRoutes(
         const primaryUp = await orm.isConnected().catch(() => false);
         const replicas = routing?.replicaStates() ?? [];
         const serving = replicas.filter((r) => r.inRotation).length;
-        const loaded = readiness();
         const reachable = primaryUp || serving > 0;
+        // Asked only with a database to load from (asking may start a load).
+        const loaded = reachable ? readiness() : { ready: false };
         const status = !reachable
           ? 'database unavailable'
           : !loaded.ready
