@@ -20,10 +20,12 @@ import { sharedArray } from './shared-arrays';
  * and hearing back would cost more than the split saves. Measured on this 2-core machine
  * (shared, busy): a round trip to the threads takes 0.5 ms when both cores are free and 10–15 ms
  * (the median) when the threads wait for a core, against a scan of 0.11 ms (free) to 0.35 ms
- * (busy) per 1,000 employees on one thread, of which a split over two saves half: the split
- * pays from about 9,000 employees on free cores and 90,000 on busy ones.
+ * (busy) per 1,000 employees on one thread, of which a split over two saves half; and the
+ * bench's first rankings at 100,000, split, took a median 117 ms where one thread had taken 46
+ * (not the same hour: take it as a warning, not a figure). So only a province well past that
+ * splits, where a scan takes hundreds of milliseconds.
  */
-const SMALLEST_SPLIT = 100_000;
+const SMALLEST_SPLIT = 250_000;
 
 /** One range to scan: what a worker is sent. */
 export interface ScanRequest {
