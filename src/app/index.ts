@@ -58,7 +58,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   log(`competency-graph ready: committee console http://localhost:${port}/`);
   log(`  API http://localhost:${port}/graphql (POST), explorer http://localhost:${port}/explorer`);
-  // Load the candidate index now rather than on the first ranking (seconds at province scale).
+  // Load the candidate index now rather than on the first ranking (seconds at province scale);
+  // `/ready` says `loading` until it has loaded, while `/health` answers from now on.
   const warming = Date.now();
   rankingOf(knex)
     .warmUp()

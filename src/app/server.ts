@@ -16,6 +16,8 @@ export function createServer(orm: MikroORM, options: ServerOptions): Promise<App
     eventSize,
     // `/metrics` shows the ranking index of the primary (the engine's, wired here).
     rankingFigures: (primary) => rankingOf(primary).figures,
+    // `/ready` waits for the ranking index's first load (the engine's, wired here).
+    readiness: (primary) => rankingOf(primary).readiness(),
     routes: featureRoutes,
   });
 }

@@ -14,12 +14,20 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('the HTTP server', () => {
-  it('answers /health and /ready', async () => {
+  it('answers /health at once, and /ready once the candidate index has loaded', async () => {
     const health = await fetch(`${app.url}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
-    const ready = await fetch(`${app.url}/ready`);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    // Nothing has loaded this server's index yet: the probe says so, and starts the load.
+    const loading = await fetch(`${app.url}/ready`);
+    expect(loading.status).toBe(503);
+    expect(loading.headers.get('cache-control')).toBe('no-store');
+    expect(await loading.json()).toEqual({
+      status: 'loading',
+      index: { step: 'starting' },
+    });
+    await expect.poll(async () => (await fetch(`${app.url}/ready`)).status).toBe(200);
+    expect(await (await fetch(`${app.url}/ready`)).json()).toEqual({ status: 'ready' });
   });
 
   it('serves the explorer and its assets itself, with no CDN', async () => {

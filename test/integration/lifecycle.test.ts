@@ -76,7 +76,8 @@ describe('the server with its embedded database', () => {
     try {
       expect(second.output()).toContain('left running by an earlier process');
       expect(alive(postmaster)).toBe(false);
-      expect((await fetch(`${second.url}/ready`)).status).toBe(200);
+      // Ready once its candidate index has loaded (`loading` until then).
+      await expect.poll(async () => (await fetch(`${second.url}/ready`)).status).toBe(200);
     } finally {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);

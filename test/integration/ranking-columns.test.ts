@@ -6,7 +6,13 @@ import { generateProvince } from '../../src/demo/province.generate';
 import { candidateSpecOf, loadEmployeeFacts } from '../../src/engine/ranking/candidate-facts';
 import { loadCandidateColumns } from '../../src/engine/ranking/load-columns';
 import { candidateIndex } from '../../src/engine/ranking/candidate-index';
-import { packingFor, scanColumns } from '../../src/engine/ranking/column-ranking';
+import {
+  barredSlots,
+  packingFor,
+  ProfileRanking,
+  scanColumns,
+} from '../../src/engine/ranking/column-ranking';
+import { ScanWorkers } from '../../src/engine/ranking/scan-workers';
 import { policyFrom } from '../../src/modules/fit/fit.service';
 import { scoreFit } from '../../src/domain/fit.scoring';
 import { positionSpec } from '../../src/modules/fit/fit.specs';
@@ -73,7 +79,7 @@ async function expectExact(knex = app.orm.em.getKnex()) {
     for (const position of positions) {
       const spec = await positionSpec(ctx, position);
       const packing = packingFor(spec);
-      const keys = scanColumns(columns, spec, policy, packing);
+      const keys = scanColumns(columns, spec, policy);
       for (let slot = 0; slot < columns.size; slot++) {
         if (columns.exceptions.has(slot)) continue;
         const candidate = candidateSpecOf(facts.get(ids[slot])!, policy.asOf);
@@ -154,5 +160,73 @@ describe('the columnar ranking index', () => {
     for (const employee of employees)
       expect(columns.exceptions.has(columns.slotOf(employee))).toBe(false);
     await expectExact();
+  }, 120_000);
+
+  it('gives every slot the very key of the single-thread scan when the scan is split over worker threads', async () => {
+    const knex = app.orm.em.getKnex();
+    const { columns } = await loadCandidateColumns(knex);
+    const ctx = createContext(app.orm, ADMIN);
+    const positions = await ctx.em.find(Position, {}, { orderBy: { id: 'ASC' } });
+    // Three threads, for ranges of unequal length, on a province of any size.
+    const scanner = new ScanWorkers(3, 0);
+    expect(scanner.splits(columns.size)).toBe(true);
+    try {
+      let compared = 0;
+      for (const input of POLICIES) {
+        const policy = policyFrom(ctx, input);
+        for (const position of positions) {
+          const spec = await positionSpec(ctx, position);
+          const alone = scanColumns(columns, spec, policy);
+          const split = await scanner.scan(
+            columns,
+            spec,
+            policy,
+            barredSlots(columns, spec, policy.asOf),
+          );
+          expect(split.buffer).toBeInstanceOf(SharedArrayBuffer);
+          for (let slot = 0; slot < columns.size; slot++) {
+            if (split[slot] !== alone[slot])
+              expect(split[slot], `${position.code} ${columns.ids[slot]}`).toBe(alone[slot]);
+            compared++;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(100_000);
+
+      // Employees changed since the load are in the overlay: their slots are left out of the
+      // scan's keys and they are scored one by one, the same whichever way the columns are read.
+      await candidateIndex(knex).current();
+      const changed = (await knex('employee').orderBy('id').limit(3).pluck('id')) as number[];
+      const competency = (await knex('competency').orderBy('id').first('id')).id as number;
+      for (const employee of changed) {
+        const [{ id }] = await knex('assessment')
+          .insert({ employee_id: employee, assessed_on: '2025-02-03', method: 'TEST' })
+          .returning('id');
+        await knex('assessment_result').insert({
+          assessment_id: id,
+          competency_id: competency,
+          level: 5,
+        });
+      }
+      const index = await candidateIndex(knex).current();
+      expect(changed.every((id) => index.isReplaced(index.base.slotOf(id)))).toBe(true);
+      const entries = (ranking: ProfileRanking) => {
+        const all: number[][] = [];
+        ranking.each((packed, employeeId, unit, held) =>
+          all.push([employeeId, packed, unit, held]),
+        );
+        return all.sort((a, b) => a[0] - b[0]);
+      };
+      const policy = policyFrom(ctx, POLICIES[0]);
+      for (const position of positions) {
+        const spec = await positionSpec(ctx, position);
+        const split = await ProfileRanking.of(index, spec, policy, scanner);
+        const alone = await ProfileRanking.of(index, spec, policy, new ScanWorkers(1));
+        expect(entries(split)).toEqual(entries(alone));
+        expect(split.length).toBe(index.size);
+      }
+    } finally {
+      await scanner.close();
+    }
   }, 120_000);
 });

@@ -8,10 +8,11 @@ import {
   DAY_ORIGIN,
   EMPLOYMENT_TYPES,
   ENTRY_SLOT,
+  entryLimit,
   NONE,
-  packDay,
 } from './column-packing';
 import type { ResultGroup } from './result-group';
+import { sharedArray } from './shared-arrays';
 
 /**
  * Every employee's scoring facts as columns of typed arrays: a few bytes per employee and
@@ -19,7 +20,8 @@ import type { ResultGroup } from './result-group';
  * (`loadCandidateColumns`, in load-columns.ts). Slot `s` is the s-th employee in id order.
  * Results, courses and ratings are grouped by competency, course and year (results as slots and
  * entries ordered by slot, the others as sorted packed numbers), so a ranking reads only the
- * groups its position requires.
+ * groups its position requires. Every array a scan reads is on shared memory, so the scan's
+ * worker threads read it without a copy.
  */
 
 export class CandidateColumns {
@@ -53,6 +55,11 @@ export class CandidateColumns {
     from: new Int32Array(0),
     until: new Int32Array(0),
   };
+  /** `sentenced()`, and the sentences it was made of. */
+  private sentencedCache: {
+    of: CandidateColumns['discipline'];
+    list: { slot: number; sentences: readonly DisciplineSentence[] }[];
+  } | null = null;
   /**
    * Slots whose facts the columns cannot hold (a date outside 1700–2417, two results of a
    * competency on one day): their facts are read as objects and kept beside the columns.
@@ -60,15 +67,16 @@ export class CandidateColumns {
   readonly exceptions = new Set<number>();
 
   constructor(readonly size: number) {
-    this.ids = new Int32Array(size);
-    this.orgUnit = new Int32Array(size);
-    this.position = new Int32Array(size);
-    this.employmentType = new Uint8Array(size);
-    this.rank = new Int8Array(size);
-    this.pppkGrade = new Int16Array(size);
-    this.education = new Uint8Array(size);
-    this.birth = new Int32Array(size);
-    this.appointed = new Int32Array(size);
+    // On shared memory: the scan's worker threads read them where they are (scan-workers.ts).
+    this.ids = sharedArray(Int32Array, size);
+    this.orgUnit = sharedArray(Int32Array, size);
+    this.position = sharedArray(Int32Array, size);
+    this.employmentType = sharedArray(Uint8Array, size);
+    this.rank = sharedArray(Int8Array, size);
+    this.pppkGrade = sharedArray(Int16Array, size);
+    this.education = sharedArray(Uint8Array, size);
+    this.birth = sharedArray(Int32Array, size);
+    this.appointed = sharedArray(Int32Array, size);
   }
 
   /** The slot of an employee id (-1: not in the columns). */
@@ -101,8 +109,7 @@ export class CandidateColumns {
    * so a later date is a smaller entry.
    */
   static entryLimit(asOfDay: number): number {
-    const packed = packDay(asOfDay) ?? (asOfDay < DAY_ORIGIN ? NONE : DAY_BITS - 1);
-    return packed === NONE ? Number.MAX_SAFE_INTEGER : (DAY_BITS - 1 - packed) * 8;
+    return entryLimit(asOfDay);
   }
 
   /** The day number of an entry. */
@@ -197,14 +204,26 @@ export class CandidateColumns {
    * `visit(slot, sentences)` for every slot with disciplinary sentences, each slot once, its
    * sentences in the order loaded (first day, then last).
    */
-  eachSentenced(visit: (slot: number, sentences: DisciplineSentence[]) => void): void {
+  eachSentenced(visit: (slot: number, sentences: readonly DisciplineSentence[]) => void): void {
+    for (const { slot, sentences } of this.sentenced()) visit(slot, sentences);
+  }
+
+  /**
+   * The sentences by slot, as the scoring reads them (ISO dates): made once, on the first call
+   * (the load makes the call), not by every ranking.
+   */
+  sentenced(): readonly { slot: number; sentences: readonly DisciplineSentence[] }[] {
+    if (this.sentencedCache?.of === this.discipline) return this.sentencedCache.list;
     const { slots } = this.discipline;
+    const list: { slot: number; sentences: DisciplineSentence[] }[] = [];
     for (let i = 0; i < slots.length;) {
       const slot = slots[i];
       const sentences: DisciplineSentence[] = [];
       for (; i < slots.length && slots[i] === slot; i++) sentences.push(this.sentence(i));
-      visit(slot, sentences);
+      list.push({ slot, sentences });
     }
+    this.sentencedCache = { of: this.discipline, list };
+    return list;
   }
 
   /** The disciplinary sentences of one slot. */

@@ -75,6 +75,8 @@ export class CandidateIndex {
   staleSince: number | null = null;
   /** How the last full load went, for the start-up line and the metrics. */
   lastLoad: { employees: number; milliseconds: number; bytes: number } | null = null;
+  /** The full load under way (null: none): since when, and the rows of each part read so far. */
+  loading: { since: number; rows: Record<string, number> } | null = null;
 
   constructor(private readonly knex: Knex) {}
 
@@ -131,6 +133,14 @@ export class CandidateIndex {
 
   isReplaced(slot: number): boolean {
     return this.replaced[slot] === 1;
+  }
+
+  /**
+   * 1 at each slot the overlay replaces, as it is now: a change makes a new array, never
+   * changes this one, so a scan that outlasts a catch-up keeps the index as it took it.
+   */
+  get replacedSlots(): Uint8Array {
+    return this.replaced;
   }
 
   /** Employees in the overlay and not in the columns (new since the load), with their facts. */
@@ -339,7 +349,13 @@ export class CandidateIndex {
 
   private async loadAll(): Promise<void> {
     const started = Date.now();
-    const { columns, horizon, lsn } = await loadCandidateColumns(this.knex);
+    const loading = { since: started, rows: {} as Record<string, number> };
+    this.loading = loading;
+    const { columns, horizon, lsn } = await loadCandidateColumns(this.knex, (part, rows) => {
+      loading.rows[part] = rows;
+    }).finally(() => {
+      this.loading = null;
+    });
     this.columns = columns;
     this.replaced = new Uint8Array(columns.size);
     this.overlay.clear();

@@ -34,6 +34,15 @@ export function packDay(day: number): number | null {
 
 /** A result's entry, `(2^18 − 1 − day) · 8 + level`: ascending, the latest first. */
 export const resultEntry = (day: number, level: number) => (DAY_BITS - 1 - day) * 8 + level;
+/**
+ * The smallest entry dated on or before a day: entries hold `(2^18 − 1 − day) · 8 + level`,
+ * so a later date is a smaller entry.
+ */
+export function entryLimit(asOfDay: number): number {
+  const packed = packDay(asOfDay) ?? (asOfDay < DAY_ORIGIN ? NONE : DAY_BITS - 1);
+  return packed === NONE ? Number.MAX_SAFE_INTEGER : (DAY_BITS - 1 - packed) * 8;
+}
+
 /** One completed course or rating packed as `slot · 2^18 + day` (or `+ rating`). */
 export const ENTRY_SLOT = DAY_BITS;
 

@@ -1,17 +1,14 @@
-import { addYears, wholeYearsBetween } from '../../domain/employee.dates';
-import { EDUCATION_LEVELS, PERFORMANCE_RATINGS, RANKS } from '../../domain/reference.data';
 import { candidateSpecOf, type EmployeeFacts } from './candidate-facts';
-import { CandidateColumns } from './candidate-columns';
-import type { ResultGroup } from './result-group';
+import type { CandidateColumns } from './candidate-columns';
 import type { CandidateIndex } from './candidate-index';
-import { dayNumber, isoOfDay, lastDayWhere } from '../../domain/days';
 import type { ScoringPolicy } from '../../domain/fit.policy';
 import { scoreFit, type PositionSpec } from '../../domain/fit.scoring';
 import { DEFAULT_DISCIPLINE_YEARS, sentenceBars } from '../../domain/discipline';
 import { rankKeyOf, RankPacking, TopK, type RankedEntry } from '../../domain/ranking';
+import { packingFor, scanSlots } from './column-scan';
+import type { ScanWorkers } from './scan-workers';
 
-/** The conditions a profile can fail besides its required courses (rank … retirement, discipline). */
-const OTHER_CONDITIONS = 8;
+export { packingFor } from './column-scan';
 
 /** How many answers (per filter) a ranking remembers, at most. */
 const REMEMBERED = 32;
@@ -23,8 +20,6 @@ const REMEMBERED = 32;
  * are scored again.
  */
 export class ProfileRanking {
-  /** Overlay employees: packed key, unit and position held. */
-  private readonly overrides = new Map<number, RankedEntry>();
   private counted: number | null = null;
   /** Answers computed from this ranking (a change makes a new ranking, so they stay true). */
   private readonly remembered = new Map<string, unknown>();
@@ -34,22 +29,35 @@ export class ProfileRanking {
     readonly packing: RankPacking,
     private readonly columns: CandidateColumns,
     private readonly keys: Float64Array,
+    /** Overlay employees: packed key, unit and position held. */
+    private readonly overrides = new Map<number, RankedEntry>(),
   ) {}
 
-  /** Scores everyone: the columns by the scan below, the overlay one by one. */
-  static of(index: CandidateIndex, position: PositionSpec, policy: ScoringPolicy): ProfileRanking {
+  /**
+   * Scores everyone: the columns by the column scan (split over the scanner's threads for a
+   * large province), the overlay one by one. The ranking is of the index as it is when this is
+   * called: the columns, the slots the overlay replaces and the overlay's facts are taken
+   * before the scan is handed over, and a catch-up while the threads scan does not change them.
+   */
+  static async of(
+    index: CandidateIndex,
+    position: PositionSpec,
+    policy: ScoringPolicy,
+    scanner: ScanWorkers,
+  ): Promise<ProfileRanking> {
     const packing = packingFor(position);
-    const columns = index.base;
-    const keys = scanColumns(columns, position, policy, packing);
-    for (let slot = 0; slot < columns.size; slot++) if (index.isReplaced(slot)) keys[slot] = NaN;
-    const ranking = new ProfileRanking(index.generation, packing, columns, keys);
-    for (const facts of index.added()) ranking.score(facts, position, policy);
+    const { base: columns, replacedSlots: replaced, generation } = index;
+    const overrides = new Map<number, RankedEntry>();
+    for (const facts of index.added()) scoreInto(overrides, packing, facts, position, policy);
     for (let slot = 0; slot < columns.size; slot++) {
-      if (!index.isReplaced(slot)) continue;
+      if (replaced[slot] !== 1) continue;
       const facts = index.facts(columns.ids[slot]);
-      if (facts) ranking.score(facts, position, policy);
+      if (facts) scoreInto(overrides, packing, facts, position, policy);
     }
-    return ranking;
+    const barred = barredSlots(columns, position, policy.asOf);
+    const keys = await scanner.scan(columns, position, policy, barred);
+    for (let slot = 0; slot < columns.size; slot++) if (replaced[slot] === 1) keys[slot] = NaN;
+    return new ProfileRanking(generation, packing, columns, keys, overrides);
   }
 
   /** The same ranking with some employees scored again (or dropped when gone). */
@@ -66,21 +74,9 @@ export class ProfileRanking {
       if (slot >= 0) this.keys[slot] = NaN;
       next.overrides.delete(id);
       const facts = index.facts(id);
-      if (facts) next.score(facts, position, policy);
+      if (facts) scoreInto(next.overrides, this.packing, facts, position, policy);
     }
     return next;
-  }
-
-  private score(facts: EmployeeFacts, position: PositionSpec, policy: ScoringPolicy): void {
-    const result = scoreFit(position, candidateSpecOf(facts, policy.asOf), policy, false);
-    const packed = this.packing.pack(rankKeyOf(result, facts.id));
-    if (Number.isNaN(packed)) throw new Error(`employee ${facts.id}: a rank key out of range`);
-    this.overrides.set(facts.id, {
-      packed,
-      employeeId: facts.id,
-      orgUnitId: facts.orgUnitId,
-      positionId: facts.positionId ?? null,
-    });
   }
 
   /** Every ranked entry, in no order, as plain arguments (a scan of a million allocates nothing). */
@@ -152,218 +148,65 @@ export class ProfileRanking {
   }
 }
 
-/** The packing wide enough for every key the profile can give. */
-export function packingFor(position: PositionSpec): RankPacking {
-  const missing = position.requirements.reduce((sum, r) => sum + r.level, 0);
-  return new RankPacking(OTHER_CONDITIONS + position.requiredCourses.length, missing);
+/** Scores one employee of the overlay by the pure scoring, into the overrides. */
+function scoreInto(
+  overrides: Map<number, RankedEntry>,
+  packing: RankPacking,
+  facts: EmployeeFacts,
+  position: PositionSpec,
+  policy: ScoringPolicy,
+): void {
+  const result = scoreFit(position, candidateSpecOf(facts, policy.asOf), policy, false);
+  const packed = packing.pack(rankKeyOf(result, facts.id));
+  if (Number.isNaN(packed)) throw new Error(`employee ${facts.id}: a rank key out of range`);
+  overrides.set(facts.id, {
+    packed,
+    employeeId: facts.id,
+    orgUnitId: facts.orgUnitId,
+    positionId: facts.positionId ?? null,
+  });
 }
 
 /**
- * The rank key of every slot of the columns, packed: the scoring of `scoreFit` computed a
- * column at a time. Each required competency's results are read once (the latest on or before
- * the date per slot); JPM sums run in the profile's order, so every figure is the same number
- * `jobPersonMatch` gives; the date conditions become one threshold day each, found with the
- * scoring's own date functions. A test compares it with `scoreFit` on whole provinces.
+ * The rank key of every slot of the columns, packed, on this thread: the scoring of `scoreFit`
+ * computed a column at a time (`scanSlots`). A test compares it with `scoreFit` on whole
+ * provinces, and the scan split over threads (`ScanWorkers`) with it.
  */
 export function scanColumns(
   columns: CandidateColumns,
   position: PositionSpec,
   policy: ScoringPolicy,
-  packing: RankPacking,
 ): Float64Array {
-  const n = columns.size;
-  const asOfDay = dayNumber(policy.asOf);
-  const staleBefore = dayNumber(addYears(policy.asOf, -policy.validityYears));
-  const counted = new Float64Array(n);
-  const uncapped = new Float64Array(n);
-  const missing = new Int32Array(n);
-  const assessed = new Uint8Array(n);
-  const stale = new Uint8Array(n);
-  const criticalMet = new Uint16Array(n);
-  let required = 0;
-  let levels = 0;
-  let critical = 0;
-  for (const r of position.requirements) {
-    required += r.weight * r.level;
-    levels += r.level;
-    if (r.critical) critical++;
-  }
-  missing.fill(levels);
-  // Entries hold a reversed date: dated on or before the policy date is `entry ≥ limit`,
-  // older than the validity is `entry > staleEntry`.
-  const limit = CandidateColumns.entryLimit(asOfDay);
-  const staleEntry = CandidateColumns.entryLimit(staleBefore - 1) - 1;
-  const cap = policy.capPerCompetency;
-  for (const r of position.requirements) {
-    const group = columns.results.get(r.competencyId);
-    if (!group) continue;
-    addCurrent(group, r, cap, limit, staleEntry, {
-      counted,
-      uncapped,
-      missing,
-      assessed,
-      stale,
-      criticalMet,
-    });
-  }
-
-  const unmet = unmetCourseAndPerformance(columns, position, policy.asOf, asOfDay);
-  markDisciplineBarred(columns, position, policy.asOf, unmet);
-  const [firstDay, lastDay] = [dayNumber('1700-01-01'), dayNumber('2417-12-31')];
-  // Appointed on or before this day: enough years of service.
-  const minYears = position.minYearsOfService;
-  const servedEnough =
-    minYears === null
-      ? null
-      : lastDayWhere(
-          firstDay,
-          lastDay,
-          (d) => wholeYearsBetween(isoOfDay(d), policy.asOf) >= minYears,
-        );
-  // Born on or before this day: within a year of retirement.
-  const retiring = lastDayWhere(
-    firstDay,
-    lastDay,
-    (d) => policy.asOf >= addYears(addYears(isoOfDay(d), position.retirementAge), -1),
+  const keys = new Float64Array(columns.size);
+  scanSlots(
+    columns,
+    position,
+    policy,
+    barredSlots(columns, position, policy.asOf),
+    0,
+    columns.size,
+    keys,
   );
-  const minRank = position.minRank?.ordinal ?? null;
-  const minEducation = position.minEducation?.ordinal ?? null;
-  const requirements = position.requirements.length;
-
-  // Per rank (index + 1; 0: no PNS rank) and per education index, 1 where the condition fails.
-  const rankFails = Uint8Array.from([-1, ...RANKS.keys()], (rank) =>
-    minRank !== null && (rank < 0 || RANKS[rank].ordinal < minRank) ? 1 : 0,
-  );
-  const educationFails = Uint8Array.from(EDUCATION_LEVELS, (e) =>
-    minEducation !== null && e.ordinal < minEducation ? 1 : 0,
-  );
-  // The date conditions as packed days: appointed after `servedBy` (or unknown) fails the years
-  // of service; born on or before `retiringBy` is within a year of retirement.
-  const origin = CandidateColumns.dayOf(0);
-  const servedBy = servedEnough === null ? null : servedEnough - origin;
-  const retiringBy = retiring - origin;
-  const { rank, education, appointed, birth } = columns;
-  const { capTotal, minJobPersonMatch } = policy;
-  const keys = new Float64Array(n);
-  for (let slot = 0; slot < n; slot++) {
-    let conditions = unmet[slot] + rankFails[rank[slot] + 1] + educationFails[education[slot]];
-    if (servedBy !== null && (appointed[slot] < 0 || appointed[slot] > servedBy)) conditions++;
-    if (requirements > 0 && !assessed[slot]) conditions++;
-    conditions += stale[slot];
-    if (birth[slot] >= 0 && birth[slot] <= retiringBy) conditions++;
-    let jpm = 100;
-    let jpmUncapped = 100;
-    if (required !== 0) {
-      const value = (counted[slot] / required) * 100;
-      jpm = round2(capTotal ? Math.min(100, value) : value);
-      jpmUncapped = round2((uncapped[slot] / required) * 100);
-    }
-    const qualified =
-      conditions === 0 && jpm >= minJobPersonMatch && criticalMet[slot] === critical;
-    const key = packing.packParts(qualified ? 1 : 0, jpm, conditions, missing[slot], jpmUncapped);
-    if (key !== key) throw new Error(`employee ${columns.ids[slot]}: a rank key out of range`);
-    keys[slot] = key;
-  }
   return keys;
 }
 
 /**
- * Per slot, how many of the conditions on courses and performance fail: each required course
- * not completed by the date, and a rating below the minimum in any of the years looked at.
+ * The slots a disciplinary sentence bars, ascending: sentences are few, so each sentenced slot
+ * is judged by the scoring's own rule (`sentenceBars`), sentence by sentence: the same verdict
+ * as `scoreFit`, at the cost of the sentences alone.
  */
-function unmetCourseAndPerformance(
+export function barredSlots(
   columns: CandidateColumns,
   position: PositionSpec,
   asOf: string,
-  asOfDay: number,
-): Uint8Array {
-  const n = columns.size;
-  const unmet = new Uint8Array(n);
-  for (const course of position.requiredCourses) {
-    const done = new Uint8Array(n);
-    columns.markCompleted(course.id, asOfDay, done);
-    for (let slot = 0; slot < n; slot++) if (!done[slot]) unmet[slot]++;
-  }
-  if (position.minPerformance) {
-    const minimum = PERFORMANCE_RATINGS.indexOf(
-      position.minPerformance as (typeof PERFORMANCE_RATINGS)[number],
-    );
-    const year = Number(asOf.slice(0, 4));
-    const failed = new Uint8Array(n);
-    for (let y = year - 1; y >= year - position.performanceYears; y--) {
-      const met = new Uint8Array(n);
-      columns.eachRating(y, (slot, rating) => {
-        if (rating <= minimum) met[slot] = 1;
-      });
-      for (let slot = 0; slot < n; slot++) if (!met[slot]) failed[slot] = 1;
-    }
-    for (let slot = 0; slot < n; slot++) unmet[slot] += failed[slot];
-  }
-  return unmet;
-}
-
-/**
- * Adds the discipline condition to each slot's count of unmet conditions: sentences are few,
- * so each sentenced slot is judged by the scoring's own rule (`sentenceBars`), sentence by
- * sentence: the same verdict as `scoreFit`, at the cost of the sentences alone.
- */
-function markDisciplineBarred(
-  columns: CandidateColumns,
-  position: PositionSpec,
-  asOf: string,
-  unmet: Uint8Array,
-): void {
+): Int32Array {
   const rule = {
     level: position.disciplineLevel ?? null,
     years: position.disciplineYears ?? DEFAULT_DISCIPLINE_YEARS,
   };
+  const barred: number[] = [];
   columns.eachSentenced((slot, sentences) => {
-    if (sentences.some((sentence) => sentenceBars(sentence, rule, asOf))) unmet[slot]++;
+    if (sentences.some((sentence) => sentenceBars(sentence, rule, asOf))) barred.push(slot);
   });
+  return Int32Array.from(barred);
 }
-
-/** Per slot sums and marks of the current results of the required competencies. */
-interface Sums {
-  counted: Float64Array;
-  uncapped: Float64Array;
-  missing: Int32Array;
-  assessed: Uint8Array;
-  stale: Uint8Array;
-  criticalMet: Uint16Array;
-}
-
-/**
- * Adds one requirement's current results (each slot's latest on or before the date) to the
- * sums. A function of its own, small and of fixed types, so the engine compiles its loop well.
- */
-function addCurrent(
-  group: ResultGroup,
-  requirement: PositionSpec['requirements'][number],
-  cap: boolean,
-  limit: number,
-  staleEntry: number,
-  sums: Sums,
-): void {
-  const { slots, entries } = group;
-  const { counted, uncapped, missing, assessed, stale, criticalMet } = sums;
-  const weight = requirement.weight;
-  const needed = requirement.level;
-  const isCritical = requirement.critical;
-  let previous = -1;
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i];
-    const entry = entries[i];
-    if (slot === previous || entry < limit) continue;
-    previous = slot;
-    const level = entry & 7;
-    const met = level < needed ? level : needed;
-    counted[slot] += weight * (cap ? met : level);
-    uncapped[slot] += weight * level;
-    missing[slot] -= met;
-    assessed[slot] = 1;
-    if (entry > staleEntry) stale[slot] = 1;
-    if (isCritical && level >= needed) criticalMet[slot]++;
-  }
-}
-
-const round2 = (n: number) => Math.round(n * 100) / 100;

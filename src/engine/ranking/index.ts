@@ -41,14 +41,40 @@ export interface RankingFigures {
   readonly caughtUpAt: number;
 }
 
+/**
+ * Where the index is on its way to ready: about to load; loading (for how long, and the rows of
+ * each part read so far); loaded, and running the scan once (`ProfileRankings.warm`).
+ */
+type IndexStep =
+  | { readonly step: 'starting' }
+  | {
+      readonly step: 'loading';
+      readonly seconds: number;
+      readonly rowsRead: Record<string, number>;
+    }
+  | { readonly step: 'first scan'; readonly employees: number };
+
+/** Whether the index can rank (`Ranking.readiness`), and what `/ready` shows while it cannot. */
+export interface IndexReadiness {
+  readonly ready: boolean;
+  /** Where the index is (only while not ready). */
+  readonly detail?: { readonly index: IndexStep };
+}
+
 /** The ranking engine of one primary database, shared by every request on its pool. */
 export class Ranking {
   private readonly now: CurrentRanking;
+  private readonly profiles: ProfileRankings;
+  /** The load `warmUp` started, until it ends. */
+  private warming: Promise<CurrentRanking> | null = null;
+  /** Whether a `warmUp` has ended: the index loaded, the scan run once. */
+  private warm = false;
   /** Live figures for the metrics (each read when a scrape reads it). */
   readonly figures: RankingFigures;
 
   constructor(private readonly index: CandidateIndex) {
-    this.now = new CurrentRanking(index, new ProfileRankings(index));
+    this.profiles = new ProfileRankings(index);
+    this.now = new CurrentRanking(index, this.profiles);
     this.figures = {
       get employees() {
         return index.lastLoad ? index.size : 0;
@@ -78,10 +104,47 @@ export class Ranking {
     return this.index.current().then(() => this.now);
   }
 
-  /** Loads the index now rather than on the first ranking (seconds at province scale). */
+  /**
+   * Loads the index now rather than on the first ranking (seconds at province scale), and runs
+   * the scan once (`ProfileRankings.warm`: a large province's starts the scan's threads).
+   */
   async warmUp(): Promise<{ employees: number; bytes: number }> {
-    const now = await this.current();
+    this.warming ??= this.current()
+      .then(async (now) => {
+        // A scan that fails here fails the ranking that asks next, with its own error.
+        await this.profiles.warm().catch(() => undefined);
+        this.warm = true;
+        return now;
+      })
+      .finally(() => {
+        this.warming = null;
+      });
+    const now = await this.warming;
     return { employees: now.employees, bytes: this.figures.bytes };
+  }
+
+  /**
+   * Whether rankings can answer now, for `/ready`: not before the index's first load (and the
+   * scan's first run) is done. Until then, how far the load is; and when none is under way (the
+   * load at start failed, or nothing started one), this starts one, so a process that could not
+   * load at start becomes ready once the database answers.
+   */
+  readiness(): IndexReadiness {
+    const { index } = this;
+    if (this.warm) return { ready: true };
+    // A failed load is the start-up's to report; the next probe tries again.
+    if (!this.warming) this.warmUp().catch(() => undefined);
+    const { loading, lastLoad } = index;
+    const step: IndexStep = loading
+      ? {
+          step: 'loading',
+          seconds: Math.round((Date.now() - loading.since) / 100) / 10,
+          rowsRead: { ...loading.rows },
+        }
+      : lastLoad
+        ? { step: 'first scan', employees: lastLoad.employees }
+        : { step: 'starting' };
+    return { ready: false, detail: { index: step } };
   }
 }
 
@@ -160,7 +223,7 @@ export class CurrentRanking {
    * to date from the change log: only changed employees are scored again). Its scans give
    * the best entries after a cursor (`best`) and counts (`count`, `length`).
    */
-  forProfile(spec: PositionSpec, policy: ScoringPolicy): ProfileRanking {
+  forProfile(spec: PositionSpec, policy: ScoringPolicy): Promise<ProfileRanking> {
     return this.profiles.of(spec, policy);
   }
 }

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import { PERFORMANCE_RATINGS } from '../../domain/reference.data';
 import { codes, days, ENTRY_SLOT, groupKey, packDay } from './column-packing';
 import { copyNumbers } from './copy-out';
+import { sharedArray } from './shared-arrays';
 
 /** Growable numbers, for groups whose size is known only at the end of the stream. */
 export class Numbers {
@@ -16,9 +17,11 @@ export class Numbers {
     }
     this.values[this.length++] = value;
   }
-  /** The values sorted ascending, in an array of their own size. */
+  /** The values sorted ascending, in an array of their own size (on shared memory). */
   sorted(): Float64Array {
-    return this.values.slice(0, this.length).sort();
+    const sorted = sharedArray(Float64Array, this.length);
+    sorted.set(this.values.subarray(0, this.length));
+    return sorted.sort();
   }
 }
 

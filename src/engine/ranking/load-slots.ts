@@ -44,6 +44,8 @@ export function intoSlots(
     from: Int32Array.from(discipline.from),
     until: Int32Array.from(discipline.until),
   };
+  // The sentences as the scoring reads them, made here rather than by the first ranking.
+  columns.sentenced();
   for (const id of exceptional) columns.exceptions.add(slotOf(id));
   markSameDayResults(columns);
 }

@@ -1,3 +1,5 @@
+import { sharedArray } from './shared-arrays';
+
 /**
  * One competency's results as the columns hold them: a slot and an entry per result, ordered
  * by slot and, within a slot, latest first. Gathered as pairs while the results stream, then
@@ -44,8 +46,10 @@ export function resultGroupOf(
   slotOf: (employeeId: number) => number,
   slotCount: number,
 ): ResultGroup {
-  let slots: Int32Array = new Int32Array(length);
-  let entries: Int32Array = streamed.slice(0, length);
+  // The group's arrays are on shared memory, for the scan's worker threads.
+  let slots: Int32Array = sharedArray(Int32Array, length);
+  let entries: Int32Array = sharedArray(Int32Array, length);
+  entries.set(streamed.subarray(0, length));
   // A table read in its physical order gives its results in employee order, but for those
   // written since its load (later assessments, appended): those few are set aside here.
   const strays: number[] = [];
@@ -56,8 +60,8 @@ export function resultGroupOf(
     else if (strays.length <= length >> 4) strays.push(i);
   }
   if (strays.length > length >> 4) {
-    const spareSlots = new Int32Array(length);
-    const spareEntries = new Int32Array(length);
+    const spareSlots = sharedArray(Int32Array, length);
+    const spareEntries = sharedArray(Int32Array, length);
     countingPass(slots, entries, spareSlots, spareEntries, 0);
     countingPass(spareSlots, spareEntries, slots, entries, RADIX_BITS);
     if (slotCount > 2 ** (2 * RADIX_BITS)) {
@@ -87,8 +91,8 @@ function mergeStrays(
   strays: number[],
 ): [Int32Array, Int32Array] {
   const sorted = strays.slice().sort((a, b) => slots[a] - slots[b]);
-  const toSlots = new Int32Array(slots.length);
-  const toEntries = new Int32Array(slots.length);
+  const toSlots = sharedArray(Int32Array, slots.length);
+  const toEntries = sharedArray(Int32Array, slots.length);
   let next = 0; // the next index of the ordered rest
   let skip = 0; // the next stray to step over in index order
   let merged = 0; // the next stray in slot order

@@ -49,7 +49,7 @@ export async function rankCandidates(
   // A what-if profile ranks against other requirements; the stored position is untouched.
   const spec = profile ? withRequirements(storedSpec, profile) : storedSpec;
   const filterOf = entryFilter(filter, units, position);
-  const ranking = current.forProfile(spec, policy);
+  const ranking = await current.forProfile(spec, policy);
   // The words of each verdict are made only for the entries shown.
   const fitOfEntry = (entry: RankedEntry) =>
     newFit(
@@ -83,9 +83,9 @@ export async function rankCandidates(
     })),
     qualifiedCount: rows.qualifiedCount,
     storedProfileQualifiedCount: profile
-      ? () => {
-          const stored = current.forProfile(storedSpec, policy);
-          return Promise.resolve(stored.count(filterOf(stored, true)));
+      ? async () => {
+          const stored = await current.forProfile(storedSpec, policy);
+          return stored.count(filterOf(stored, true));
         }
       : () => Promise.resolve(null),
   };

@@ -29,7 +29,7 @@ import { RequestPipeline } from './pipeline';
 import { consoleRoutes } from './routes/console';
 import { exportRoutes } from './routes/export';
 import { graphqlRoutes, graphqlRunner } from './routes/graphql';
-import { opsRoutes } from './routes/ops';
+import { opsRoutes, type Readiness } from './routes/ops';
 import { errorBody, logOf, type AppRoute, type RouteDeps } from './routes/route';
 import { streamRoutes } from './routes/stream';
 import { MAX_SOCKET_MESSAGE_BYTES, socketRoutes } from './routes/socket';
@@ -46,6 +46,8 @@ export interface AppParts {
   readonly eventSize: EventSize;
   /** The ranking index's figures for `/metrics`, given the primary database. */
   readonly rankingFigures: (primary: Knex) => RankingIndexFigures;
+  /** Whether what requests need in memory has loaded (`/ready`), given the primary database. */
+  readonly readiness: (primary: Knex) => Readiness;
   /** Routes of the features, beside the server's own (each a door of the pipeline). */
   readonly routes: (deps: RouteDeps) => AppRoute[];
 }
@@ -151,7 +153,7 @@ export async function createHttpServer(
   const runOperation = graphqlRunner(deps);
   const subscriptions = new Subscriptions(deps, parts.eventSize);
   const routes: AppRoute[] = [
-    ...opsRoutes(deps),
+    ...opsRoutes(deps, () => parts.readiness(orm.em.getKnex())),
     ...consoleRoutes(deps),
     ...graphqlRoutes(deps, runOperation),
     ...exportRoutes(deps),

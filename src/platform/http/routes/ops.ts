@@ -2,8 +2,22 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { AppRoute, RouteDeps } from './route';
 
+/**
+ * Whether the application's in-memory state (the ranking index) has loaded: until it has,
+ * `/ready` answers 503 `loading` with the detail, so no balancer sends a request that would
+ * wait for the load.
+ */
+export interface Readiness {
+  readonly ready: boolean;
+  /** What `/ready` adds while not ready (how far the load is). */
+  readonly detail?: object;
+}
+
 /** `/health`, `/ready`, `/metrics` and, in demo mode, `/demo/tokens`: no operation runs here. */
-export function opsRoutes({ orm, routing, metrics, options }: RouteDeps): AppRoute[] {
+export function opsRoutes(
+  { orm, routing, metrics, options }: RouteDeps,
+  readiness: () => Readiness,
+): AppRoute[] {
   return [
     {
       method: 'GET',
@@ -16,27 +30,38 @@ export function opsRoutes({ orm, routing, metrics, options }: RouteDeps): AppRou
       method: 'GET',
       url: '/ready',
       open: 'ops',
-      // Ready while writes can go somewhere, or reads can (the primary away, replicas serving).
+      // Ready while writes can go somewhere, or reads can (the primary away, replicas serving),
+      // once the application's in-memory state has loaded.
       handler: async (_request, reply) => {
         const primaryUp = await orm.isConnected().catch(() => false);
         const replicas = routing?.replicaStates() ?? [];
         const serving = replicas.filter((r) => r.inRotation).length;
-        const status = primaryUp ? 'ready' : serving > 0 ? 'read-only' : 'database unavailable';
+        const reachable = primaryUp || serving > 0;
+        // Asked only with a database to load from (asking may start a load).
+        const loaded = reachable ? readiness() : { ready: false };
+        const status = !reachable
+          ? 'database unavailable'
+          : !loaded.ready
+            ? 'loading'
+            : primaryUp
+              ? 'ready'
+              : 'read-only';
         return reply
-          .code(primaryUp || serving > 0 ? 200 : 503)
+          .code(reachable && loaded.ready ? 200 : 503)
           .header('cache-control', 'no-store')
           .type('application/json')
           .send(
-            JSON.stringify(
-              routing?.hasReplicas
+            JSON.stringify({
+              status,
+              ...(routing?.hasReplicas
                 ? {
-                    status,
                     primary: primaryUp ? 'up' : 'down',
                     replicas: replicas.length,
                     replicasInRotation: serving,
                   }
-                : { status },
-            ),
+                : {}),
+              ...(loaded.ready ? {} : loaded.detail),
+            }),
           );
       },
     },
