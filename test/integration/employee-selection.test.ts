@@ -197,11 +197,11 @@ describe('employee lists and counts from the index', () => {
     const search = `query($first: Int) { employees(filter: { competencies: [{ code: "M.03", minLevel: 2 }],
       rank: { gte: "III/a" } }, first: $first) { totalCount nodes { nip name rank { code } } } }`;
     await app.gql(search, { first: 1 });
-    const counted = [];
+    const counted: number[] = [];
     for (const first of [5, 50]) {
       const result = await app.gql(search, { first });
       expect(result.errors).toBeUndefined();
-      counted.push(result.extensions?.sqlStatements as number);
+      counted.push(Number(result.extensions?.sqlStatements));
     }
     // The index's catch-up, the competency by code, the page's rows by id (and once per
     // process a reference table): not one more for the larger page, none for the count.
