@@ -173,10 +173,6 @@ export async function storedAssessments(
   const existing = new Map<string, string>();
   const unique = [...new Set(employeeIds)];
   if (unique.length === 0) return existing;
-  const { rows: catalogue } = await trx.raw<{ rows: { id: number; code: string }[] }>(
-    'select id, code from competency',
-  );
-  const codeOf = new Map(catalogue.map((c) => [c.id, c.code]));
   for (const part of chunks(unique, 5000)) {
     const { rows } = await trx
       .raw<{ rows: StoredAssessment[] }>(STORED_ASSESSMENTS, [part])
@@ -184,8 +180,8 @@ export async function storedAssessments(
     for (const row of rows) {
       // One stored without results is left out, as an inner join would leave it.
       if (row.competencies === null) continue;
-      const results = row.competencies.map((id, i) => ({
-        competency: codeOf.get(id)!,
+      const results = row.competencies.map((competency, i) => ({
+        competency,
         level: row.levels![i],
       }));
       existing.set(
@@ -203,7 +199,7 @@ interface StoredAssessment {
   method: string;
   assessor: string | null;
   potential: number | null;
-  competencies: number[] | null;
+  competencies: string[] | null;
   levels: number[] | null;
 }
 
@@ -222,16 +218,18 @@ export function appendOnlyIssue(
 }
 
 /**
- * The stored assessments of some employees, each with its results (competency ids and levels) to
- * compare with. The results are gathered per assessment through their (assessment_id,
- * competency_id) index: joined and grouped instead, the generic plan of this prepared statement
- * spilled its grouping to disk and took 13 times as long (1.5 s for 5,000 employees at 100k).
+ * The stored assessments of some employees, each with its results (competency codes and levels)
+ * to compare with. The results are gathered per assessment through their (assessment_id,
+ * competency_id) index, each competency by its key: joined and grouped instead, the generic plan
+ * of this prepared statement spilled its grouping to disk and took 13 times as long (1.5 s for
+ * 5,000 employees at 100k).
  */
 const STORED_ASSESSMENTS = `select a.employee_id, a.assessed_on::text as assessed_on, a.method, a.assessor,
                   a.potential::float8 as potential, r.competencies, r.levels
              from assessment a
-            cross join lateral (select array_agg(r.competency_id) as competencies,
+            cross join lateral (select array_agg(c.code) as competencies,
                                        array_agg(r.level) as levels
                                   from assessment_result r
+                                  join competency c on c.id = r.competency_id
                                  where r.assessment_id = a.id) r
             where a.employee_id = any(?)`;
