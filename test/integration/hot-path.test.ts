@@ -52,7 +52,9 @@ async function send(
       key === 'resetsInSeconds' ||
       key === 'retryAfterSeconds'
         ? 'varies'
-        : value,
+        : key === 'message' && typeof value === 'string'
+          ? value.replace(/try again in \d+ s/, 'try again in a while')
+          : value,
     ) as unknown,
   };
 }
