@@ -9,6 +9,7 @@ import {
   EMPLOYMENT_TYPES,
   ENTRY_SLOT,
   entryLimit,
+  firstAtLeast,
   NONE,
 } from './column-packing';
 import type { ResultGroup } from './result-group';
@@ -297,16 +298,4 @@ export class CandidateColumns {
   static dayOf(packed: number): number {
     return packed === NONE ? NONE : packed + DAY_ORIGIN;
   }
-}
-
-/** The first index whose value is ≥ `value` in a sorted array. */
-function firstAtLeast(sorted: Float64Array | Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

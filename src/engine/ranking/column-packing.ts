@@ -52,3 +52,15 @@ export const days = (column: string) => `(${column} - date '1970-01-01')`;
 /** A list of codes as an SQL array, for `array_position` (a code's index, from 1). */
 export const codes = (list: readonly string[]) =>
   `array[${list.map((c) => `'${c.replace(/'/g, "''")}'`).join(',')}]::text[]`;
+
+/** The first index whose value is ≥ `value` in a sorted array. */
+export function firstAtLeast(sorted: Float64Array | Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -4,7 +4,7 @@ import { dayNumber, isoOfDay, lastDayWhere } from '../../domain/days';
 import type { ScoringPolicy } from '../../domain/fit.policy';
 import type { PositionSpec } from '../../domain/fit.scoring';
 import { RankPacking } from '../../domain/ranking';
-import { DAY_ORIGIN, ENTRY_SLOT, entryLimit } from './column-packing';
+import { DAY_ORIGIN, ENTRY_SLOT, entryLimit, firstAtLeast } from './column-packing';
 import type { ResultGroup } from './result-group';
 
 /**
@@ -262,18 +262,6 @@ function addCurrent(
     if (entry > staleEntry) stale[at] = 1;
     if (isCritical && level >= needed) criticalMet[at]++;
   }
-}
-
-/** The first index whose value is ≥ `value` in a sorted array. */
-function firstAtLeast(sorted: Float64Array | Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
