@@ -17,6 +17,7 @@ import { Migration20261207180100_selection_stages } from './Migration20261207180
 import { Migration20261207180200_discipline } from './Migration20261207180200_discipline';
 import { Migration20261207180300_talent_review } from './Migration20261207180300_talent_review';
 import { Migration20261207180400_berita_acara } from './Migration20261207180400_berita_acara';
+import { Migration20261207233000_unit_change } from './Migration20261207233000_unit_change';
 
 /** Every migration in order; `npm run migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207180200_discipline', class: Migration20261207180200_discipline },
   { name: 'Migration20261207180300_talent_review', class: Migration20261207180300_talent_review },
   { name: 'Migration20261207180400_berita_acara', class: Migration20261207180400_berita_acara },
+  { name: 'Migration20261207233000_unit_change', class: Migration20261207233000_unit_change },
 ];

@@ -193,6 +193,41 @@ describe('employee lists and counts from the index', () => {
     await everythingHolds();
   }, 300_000);
 
+  it('count by unit and agency as the units are now, reading them once until they change', async () => {
+    const admin = roles[0].token;
+    const statements = async () => {
+      const result = await app.gql(COUNTS, { g: ['AGENCY', 'ORG_UNIT'], f: null }, admin);
+      expect(result.errors).toBeUndefined();
+      return Number(result.extensions?.sqlStatements);
+    };
+    await statements();
+    // The index's catch-up alone: the units' codes and agencies are kept.
+    expect(await statements()).toBe(1);
+    const ok = async (query: string, input: Record<string, unknown>) => {
+      const result = await app.ok<Record<string, { userErrors?: unknown[] }>>(query, { input });
+      expect(Object.values(result)[0].userErrors ?? []).toEqual([]);
+    };
+    const knex = app.orm.em.getKnex();
+    const agencies = (await knex('agency').orderBy('id').pluck('code')) as string[];
+    // A unit moved to another agency (no employee changes), then a new unit with someone in it.
+    await ok(
+      `mutation($input: UpdateOrgUnitInput!) { updateOrgUnit(input: $input) { userErrors { message } } }`,
+      { code: unit.code, agency: agencies.at(-1), parent: null },
+    );
+    for (const groupBy of [['AGENCY'], ['AGENCY', 'ORG_UNIT']])
+      await countsHoldToSql(admin, groupBy, {});
+    await ok(
+      `mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { userErrors { message } } }`,
+      { code: 'NEW-UNIT-1', agency: agencies[0], name: 'Unit baru' },
+    );
+    await ok(
+      `mutation($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { userErrors { message } } }`,
+      { nip: nips[11], orgUnit: 'NEW-UNIT-1' },
+    );
+    for (const groupBy of [['ORG_UNIT'], ['AGENCY', 'RANK']])
+      await countsHoldToSql(admin, groupBy, {});
+  });
+
   it('read a skill search in a few statements, however large the page', async () => {
     const search = `query($first: Int) { employees(filter: { competencies: [{ code: "M.03", minLevel: 2 }],
       rank: { gte: "III/a" } }, first: $first) { totalCount nodes { nip name rank { code } } } }`;

@@ -62,6 +62,15 @@ export class CandidateIndex {
   private fullLoadGeneration = 0;
   private pending: Promise<void> | null = null;
   /**
+   * Bumped when org units or agencies change (the log's rows for employee 0) and at each full
+   * load: what is derived from them (`fromUnits`) is made again after.
+   */
+  private unitsGeneration = 0;
+  private readonly unitsDerived = new Map<
+    string,
+    { generation: number; value: Promise<unknown> }
+  >();
+  /**
    * The primary's WAL position when the facts were last read (a load, or a catch-up that found
    * changes): a replica that has replayed it holds every row the index names.
    */
@@ -275,7 +284,25 @@ export class CandidateIndex {
       }
       return order;
     };
-    return new EmployeeSelection(selected, columns, replaced, changed, nameOrder);
+    return new EmployeeSelection(selected, columns, replaced, changed, nameOrder, (key, make) =>
+      this.fromUnits(key, make),
+    );
+  }
+
+  /**
+   * A value derived from the org units and agencies (made by `make`, which reads them), kept
+   * until the change log says they changed: read after the catch-up that saw the last change,
+   * it holds at least that change, and a later one is seen by the next catch-up.
+   */
+  fromUnits<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const kept = this.unitsDerived.get(key);
+    if (kept && kept.generation === this.unitsGeneration) return kept.value as Promise<T>;
+    const value = make();
+    this.unitsDerived.set(key, { generation: this.unitsGeneration, value });
+    value.catch(() => {
+      if (this.unitsDerived.get(key)?.value === value) this.unitsDerived.delete(key);
+    });
+    return value;
   }
 
   /** The candidate spec of an employee as of a date (levels up to it, courses completed by it). */
@@ -310,7 +337,10 @@ export class CandidateIndex {
         rows: { horizon: string; lsn: string; ids: number[] }[];
       }>(CHANGES_SINCE, [this.horizon])
       .options(prepared(CHANGES_SINCE));
-    const [{ horizon, lsn, ids }] = rows;
+    const [{ horizon, lsn, ids: logged }] = rows;
+    // Employee 0 is the units' row (org units or agencies changed), not an employee.
+    const ids = logged.filter((id) => id !== 0);
+    if (ids.length < logged.length) this.unitsGeneration++;
     // Changes to too many employees to hold as objects (an import): the columns are read again.
     if (ids.length > Math.max(OVERLAY_MIN, this.columns.size * OVERLAY_SHARE)) {
       await this.loadAll();
@@ -368,6 +398,7 @@ export class CandidateIndex {
     this.lsn = parseLsn(lsn);
     this.loadedAt = Date.now();
     this.factsGeneration++;
+    this.unitsGeneration++;
     this.fullLoadGeneration = this.factsGeneration;
     this.changes = [];
     this.lastLoad = {

@@ -432,6 +432,11 @@ export class EmployeeSelection {
     /** Ids of every employee the overlay holds (changed, added or gone since the columns). */
     readonly changedIds: readonly number[],
     private readonly nameOrder: () => Promise<Int32Array>,
+    /**
+     * A value derived from the org units and agencies, kept by the index until they change
+     * (`CandidateIndex.fromUnits`): what counts by unit or agency name their groups with.
+     */
+    readonly fromUnits: <T>(key: string, make: () => Promise<T>) => Promise<T>,
   ) {}
 
   /** How many employees are selected. */

@@ -12,7 +12,8 @@ export interface EmployeeChangeEvent {
 type Listener = (events: readonly EmployeeChangeEvent[]) => void;
 
 /**
- * The change log (`employee_change`, written by triggers in the transaction of each change)
+ * The change log (`employee_change`, written by triggers in the transaction of each change;
+ * its rows for employee 0 say org units changed, and are not events)
  * as a feed for subscriptions: while anyone listens, it is read every `pollMs` on the primary,
  * and each change goes to every listener once. Each read remembers the snapshot it read in;
  * the next reads the rows of the transactions that snapshot did not see (those at or past its
@@ -86,8 +87,9 @@ export class ChangeFeed {
                 (select json_agg(json_build_object('id', c.employee_id, 'agency', a.code, 'at', c.at)
                                  order by c.employee_id)
                    from (select employee_id, max(at) as at from employee_change
-                          where xid >= pg_snapshot_xmax(:seen::pg_snapshot)
-                             or xid = any(array(select pg_snapshot_xip(:seen::pg_snapshot)))
+                          where (xid >= pg_snapshot_xmax(:seen::pg_snapshot)
+                             or xid = any(array(select pg_snapshot_xip(:seen::pg_snapshot))))
+                            and employee_id <> 0
                           group by employee_id) c
                    left join employee e on e.id = c.employee_id
                    left join org_unit u on u.id = e.org_unit_id

@@ -203,7 +203,9 @@ async function countsFromIndex(
   selection: EmployeeSelection,
   groupBy: readonly EmployeeDimension[],
 ): Promise<Counted[]> {
-  const units = groupBy.some((d) => INDEX_FIELDS[d] === 'orgUnit') ? await unitsOf(ctx) : null;
+  const units = groupBy.some((d) => INDEX_FIELDS[d] === 'orgUnit')
+    ? await selection.fromUnits('counted units', () => unitsOf(ctx))
+    : null;
   const names: (string[] | null)[] = [];
   const fields: CountedField[] = groupBy.map((dimension) => {
     const field = INDEX_FIELDS[dimension]!;
@@ -229,7 +231,7 @@ async function countsFromIndex(
   return counted.sort((a, b) => b.count - a.count || compareKeys(a.key, b.key));
 }
 
-/** Every org unit's id, code and agency code (one statement). */
+/** Every org unit's id, code and agency code (one statement; the index keeps it until they change). */
 async function unitsOf(
   ctx: Context,
 ): Promise<{ ids: number[]; codes: string[]; agencies: string[]; maxId: number }> {
