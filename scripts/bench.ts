@@ -274,6 +274,7 @@ async function run(
       const started = performance.now();
       await post(CANDIDATES, { p: p.code });
       cold.push(performance.now() - started);
+      if (process.env.BENCH_TRACE && cold.length <= 3) log(`  cold ${p.code}: ${cold.at(-1)!.toFixed(0)} ms`);
     }
     const results: OperationResult[] = [];
     for (const op of operations)

@@ -4,6 +4,7 @@ import { rankingOf } from '../engine/ranking';
 import { createContext } from './context';
 import { COST_MODEL, eventSize, featureRoutes } from './features';
 import { appSchema } from './schema';
+import { warmUpRequests } from './warm-up';
 
 export type { AppServer, ServerOptions } from '../platform/http/server';
 
@@ -19,5 +20,7 @@ export function createServer(orm: MikroORM, options: ServerOptions): Promise<App
     // `/ready` waits for the ranking index's first load (the engine's, wired here).
     readiness: (primary) => rankingOf(primary).readiness(),
     routes: featureRoutes,
+    // `/ready` after the request path has run once (a ranking, a page of employees).
+    warmUp: warmUpRequests,
   });
 }

@@ -28,6 +28,11 @@ describe('the HTTP server', () => {
     });
     await expect.poll(async () => (await fetch(`${app.url}/ready`)).status).toBe(200);
     expect(await (await fetch(`${app.url}/ready`)).json()).toEqual({ status: 'ready' });
+    // Before saying ready, the server ran its warm-up documents through itself (a ranking and
+    // a page of employees, twice each), all answered without error.
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toContain('competency_graph_http_requests_total{route="graphql",status="200"} 4');
+    expect(metrics).not.toMatch(/competency_graph_graphql_errors_total\{/);
   });
 
   it('serves the explorer and its assets itself, with no CDN', async () => {

@@ -124,6 +124,14 @@ export class Ranking {
   }
 
   /**
+   * Drops the rankings kept so far: what a warm-up of the request path ranked (for the code's
+   * first runs) is not kept as if a committee had asked for it.
+   */
+  forgetRankings(): void {
+    this.profiles.forgetAll();
+  }
+
+  /**
    * Whether rankings can answer now, for `/ready`: not before the index's first load (and the
    * scan's first run) is done. Until then, how far the load is; and when none is under way (the
    * load at start failed, or nothing started one), this starts one, so a process that could not

@@ -57,6 +57,11 @@ export class ProfileRankings {
     return ranking;
   }
 
+  /** Drops every kept ranking (the next of each profile is scored anew). */
+  forgetAll(): void {
+    this.cache.clear();
+  }
+
   /**
    * Ranks a made-up profile once, and forgets it: the engine compiles the scan's loops on their
    * first run, in each thread, and a first run is slower (1.5 to 2 times the next ones at a

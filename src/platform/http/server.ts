@@ -30,6 +30,7 @@ import { consoleRoutes } from './routes/console';
 import { exportRoutes } from './routes/export';
 import { graphqlRoutes, graphqlRunner } from './routes/graphql';
 import { opsRoutes, type Readiness } from './routes/ops';
+import { warmedReadiness, type WarmUp } from './warm-up';
 import { errorBody, logOf, type AppRoute, type RouteDeps } from './routes/route';
 import { streamRoutes } from './routes/stream';
 import { MAX_SOCKET_MESSAGE_BYTES, socketRoutes } from './routes/socket';
@@ -50,6 +51,11 @@ export interface AppParts {
   readonly readiness: (primary: Knex) => Readiness;
   /** Routes of the features, beside the server's own (each a door of the pipeline). */
   readonly routes: (deps: RouteDeps) => AppRoute[];
+  /**
+   * Documents run once through the server before `/ready` says ready, so that the first
+   * requests do not pay for the code's first runs (`warmedReadiness`), given the primary.
+   */
+  readonly warmUp?: (primary: Knex) => WarmUp;
 }
 
 export interface AppServer {
@@ -153,7 +159,17 @@ export async function createHttpServer(
   const runOperation = graphqlRunner(deps);
   const subscriptions = new Subscriptions(deps, parts.eventSize);
   const routes: AppRoute[] = [
-    ...opsRoutes(deps, () => parts.readiness(orm.em.getKnex())),
+    ...opsRoutes(
+      deps,
+      warmedReadiness(
+        () => parts.readiness(orm.em.getKnex()),
+        // Where only trusted documents run, the warm-up's own would be refused: none.
+        options.trustedDocuments?.only ? undefined : parts.warmUp?.(orm.em.getKnex()),
+        app as unknown as FastifyInstance,
+        options.keys,
+        log,
+      ),
+    ),
     ...consoleRoutes(deps),
     ...graphqlRoutes(deps, runOperation),
     ...exportRoutes(deps),
