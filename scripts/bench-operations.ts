@@ -62,6 +62,13 @@ export function benchOperations({ nips, positions, unit }: Sample): Operation[] 
       }),
     },
     {
+      // One position asked again and again (a committee paging through its list): the page of
+      // a kept ranking, whatever the rankings budget holds of the 40 positions above.
+      name: 'candidates, one position asked again',
+      query: CANDIDATES,
+      variables: () => ({ p: positions[0].code }),
+    },
+    {
       // The write path: lock, read the named keys, validate, write, audit. A (NIP, date) pair
       // is new the first time and an identical repeat after, as retries are in real use.
       name: 'recordAssessment (one employee)',

@@ -274,7 +274,8 @@ async function run(
       const started = performance.now();
       await post(CANDIDATES, { p: p.code });
       cold.push(performance.now() - started);
-      if (process.env.BENCH_TRACE && cold.length <= 3) log(`  cold ${p.code}: ${cold.at(-1)!.toFixed(0)} ms`);
+      // The first few after the first ranking: whether the code's first runs still cost.
+      if (cold.length <= 3) log(`  first ranking of ${p.code}: ${cold.at(-1)!.toFixed(0)} ms`);
     }
     const results: OperationResult[] = [];
     for (const op of operations)

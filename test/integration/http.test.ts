@@ -31,7 +31,9 @@ describe('the HTTP server', () => {
     // Before saying ready, the server ran its warm-up documents through itself (a ranking and
     // a page of employees, twice each), all answered without error.
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
-    expect(metrics).toContain('competency_graph_http_requests_total{route="graphql",status="200"} 4');
+    expect(metrics).toContain(
+      'competency_graph_http_requests_total{route="graphql",status="200"} 4',
+    );
     expect(metrics).not.toMatch(/competency_graph_graphql_errors_total\{/);
   });
 
