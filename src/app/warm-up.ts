@@ -11,10 +11,12 @@ import type { WarmRun } from '../platform/http/warm-up';
  */
 export function warmUpRequests(primary: Knex) {
   return async (run: WarmRun): Promise<void> => {
-    const position = (await primary('position as p')
+    const codes = (await primary('position as p')
       .whereExists(primary('position_requirement as r').whereRaw('r.position_id = p.id'))
       .orderBy('p.id')
-      .first('p.code')) as { code: string } | undefined;
+      .limit(1)
+      .pluck('p.code')) as string[];
+    const position = codes.length > 0 ? { code: codes[0] } : undefined;
     try {
       for (let i = 0; i < 2; i++) {
         if (position) await run(CANDIDATES, { p: position.code });
