@@ -64,10 +64,13 @@ async function main(): Promise<void> {
   rankingOf(knex)
     .warmUp()
     .then(
-      ({ employees, bytes }) =>
+      ({ employees, bytes }) => {
         log(
           `Candidate index: ${employees} employees in ${((Date.now() - warming) / 1000).toFixed(1)} s (${(bytes / 2 ** 20).toFixed(0)} MiB of columns)`,
-        ),
+        );
+        // And the request path's warm-up, without waiting for a probe of `/ready` to start it.
+        server.readiness();
+      },
       (error: unknown) => console.error('The candidate index did not load:', error),
     );
   if (demoTokens) {

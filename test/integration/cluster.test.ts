@@ -114,10 +114,10 @@ let nips: string[];
 describe('a primary, a streaming replica and two API processes', () => {
   it('read queries on the replica, in rotation in both processes', async () => {
     for (const api of [0, 1])
-      await until(
-        `process ${api} has the replica in rotation`,
-        async () => (await ready(api)).replicasInRotation === 1,
-      );
+      await until(`process ${api} is ready with the replica in rotation`, async () => {
+        const now = await ready(api);
+        return now.status === 'ready' && now.replicasInRotation === 1;
+      });
     expect(await ready(0)).toEqual({
       status: 'ready',
       primary: 'up',

@@ -64,6 +64,11 @@ export interface AppServer {
   readonly http: http.Server;
   /** The routes, for the tests that hold every door to the pipeline. */
   readonly routes: readonly AppRoute[];
+  /**
+   * What `/ready` answers now; asked once the application's state has loaded, it starts the
+   * warm-up of the request path (as the first probe that finds it loaded would).
+   */
+  readiness(): Readiness;
   stop(): Promise<void>;
 }
 
@@ -158,18 +163,16 @@ export async function createHttpServer(
   await acceptSockets(app as unknown as FastifyInstance);
   const runOperation = graphqlRunner(deps);
   const subscriptions = new Subscriptions(deps, parts.eventSize);
+  const readiness = warmedReadiness(
+    () => parts.readiness(orm.em.getKnex()),
+    // Where only trusted documents run, the warm-up's own would be refused: none.
+    options.trustedDocuments?.only ? undefined : parts.warmUp?.(orm.em.getKnex()),
+    app as unknown as FastifyInstance,
+    options.keys,
+    log,
+  );
   const routes: AppRoute[] = [
-    ...opsRoutes(
-      deps,
-      warmedReadiness(
-        () => parts.readiness(orm.em.getKnex()),
-        // Where only trusted documents run, the warm-up's own would be refused: none.
-        options.trustedDocuments?.only ? undefined : parts.warmUp?.(orm.em.getKnex()),
-        app as unknown as FastifyInstance,
-        options.keys,
-        log,
-      ),
-    ),
+    ...opsRoutes(deps, readiness),
     ...consoleRoutes(deps),
     ...graphqlRoutes(deps, runOperation),
     ...exportRoutes(deps),
@@ -184,6 +187,7 @@ export async function createHttpServer(
     apollo,
     http: app.server,
     routes,
+    readiness,
     async stop() {
       stopping = true;
       // Open streams end with `complete` (they would hold the drain for ever).
