@@ -12,6 +12,7 @@ import { demoExample, demoTokensFor } from '../demo/demo.tokens';
 import { rankingOf } from '../engine/ranking';
 import { setSelectionKey } from '../modules/selection/selection.record';
 import { createServer } from './server';
+import { LogLines } from '../platform/http/log-lines';
 
 /** Start-up only: config → database → demo data → schema → HTTP server. */
 async function main(): Promise<void> {
@@ -20,12 +21,11 @@ async function main(): Promise<void> {
   requireSelectionKey(config);
   const log = (line: string) => console.log(line);
   // Structured logs (JSON lines on standard output); the banner above them is for people.
-  // Written in blocks of 4 KiB rather than a write per line, at least every second, and what is
-  // left when the process exits.
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  // Written in blocks rather than a write per line, at least every second, and what is left
+  // when the process exits (`LogLines`).
+  const destination = new LogLines();
   const logger = pino({ level: config.logLevel, base: { pid: process.pid } }, destination);
-  setInterval(() => destination.flush(), 1000).unref();
-  process.on('exit', () => destination.flushSync());
+  process.on('exit', () => destination.end());
   const database = await openDatabase(config, log, (level, message, fields) =>
     logger[level](fields ?? {}, message),
   );
