@@ -5,6 +5,7 @@ import {
   dropForeignKeys,
   dropIndexes,
   pauseChangeLog,
+  withForeignKeysCheckedOnce,
 } from '../platform/db/bulk-copy';
 import type { DatasetIssue, ImportReport, Section, ValidDataset } from '../domain/dataset.types';
 import { normaliseDocument } from '../domain/record-reader';
@@ -45,6 +46,15 @@ const CATALOGUE: readonly Section[] = [
   'competencies',
   'courses',
   'positions',
+];
+
+/** The catalogue's lists, which refer to its records and are written by COPY. */
+const CATALOGUE_CHILDREN = [
+  'competency_level',
+  'course_outcome',
+  'course_prerequisite',
+  'position_requirement',
+  'position_required_course',
 ];
 
 /** Records validated and written at a time: large enough for COPY, small enough to hold. */
@@ -213,13 +223,15 @@ export class FirstLoad {
     const w = new TableWriter(this.trx, () => undefined, true);
     if (this.issues.length === 0) {
       const unchanged = await unchangedRecords(this.trx, data);
-      const written = [
+      // A nation's positions have millions of requirements: their references are checked once
+      // per table, not by a trigger per row (4 s of a province's 280,000).
+      const written = await withForeignKeysCheckedOnce(this.trx, CATALOGUE_CHILDREN, async () => [
         await writeAgencies(w, data),
         await writeOrgUnits(w, data),
         await writeCompetencies(w, data),
         await writeCourses(w, data),
         await writePositions(w, data),
-      ];
+      ]);
       for (const counts of withUnchanged(written, unchanged))
         this.counts.set(counts.section, counts);
     }
