@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     console.error(`Validating and writing ${file}${bulk ? ' (bulk)' : ''}…`);
     // Per section: how far, and how long it still takes at the pace so far.
     const sectionStarted = new Map<string, number>();
-    const report = await importDataset(database.orm.em.getKnex(), document, {
+    const importing = importDataset(database.orm.em.getKnex(), document, {
       today: new Date().toISOString().slice(0, 10),
       dryRun,
       bulk,
@@ -132,6 +132,9 @@ async function main(): Promise<void> {
         );
       },
     });
+    // The import lets go of the document once it is validated; so does this.
+    document = undefined;
+    const report = await importing;
     printReport(report, dryRun, Date.now() - started, place);
     process.exitCode = report.issueCount > 0 ? 1 : 0;
   } finally {

@@ -182,11 +182,14 @@ export class TableWriter {
     const { rows } = await this.trx.raw<{
       rows: { first: number; last: number; ids: number[] | null }[];
     }>(
-      `select min(id)::int as first, max(id)::int as last,
+      // The list is gathered only when the ids are not a range (an aggregate in the CASE
+      // would be made, and sorted, for every draw).
+      `with drawn as materialized (
+         select nextval(pg_get_serial_sequence(?, 'id')) as id from generate_series(1, ?))
+       select min(id)::int as first, max(id)::int as last,
               case when max(id) - min(id) + 1 = count(*) then null
-                   else array_agg(id::int order by id) end as ids
-         from (select nextval(pg_get_serial_sequence(?, 'id')) as id
-                 from generate_series(1, ?)) drawn`,
+                   else (select array_agg(id::int order by id) from drawn) end as ids
+         from drawn`,
       [table, count],
     );
     const { first, ids } = rows[0];

@@ -55,6 +55,9 @@ export async function importDataset(
       if (options.bulk) await trx.raw('set local statement_timeout = 0');
       const known = await loadKnownKeys(trx);
       const { dataset, issues } = validateDataset(raw, known, options.today);
+      // The parsed document is let go: the valid records are what is written, and a monthly
+      // file's parsed records held beside them made every collection while writing walk both.
+      raw = undefined;
       if (issues.length > 0) {
         report = failed(issues);
         throw new Rollback();
