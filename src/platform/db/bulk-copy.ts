@@ -63,9 +63,7 @@ export async function copyRows(
     let batch = '';
     let done = 0;
     for (const row of rows) {
-      let line = copyText(row[0]);
-      for (let c = 1; c < row.length; c++) line += `\t${copyText(row[c])}`;
-      batch += `${line}\n`;
+      batch += lineOf(row);
       if (++done % 20_000 === 0) {
         yield batch;
         batch = '';
@@ -76,6 +74,37 @@ export async function copyRows(
     onRows(done);
   }
   await pipeline(Readable.from(lines()), target);
+}
+
+/** A row as a line of COPY's text format. */
+function lineOf(row: readonly Value[]): string {
+  let line = copyText(row[0]);
+  for (let c = 1; c < row.length; c++) line += `\t${copyText(row[c])}`;
+  return `${line}\n`;
+}
+
+/** Rows as COPY's text, to be sent later by `copyFromText` (from another thread, say). */
+export function copyLines(rows: Iterable<readonly Value[]>): string {
+  let text = '';
+  for (const row of rows) text += lineOf(row);
+  return text;
+}
+
+/** COPYs rows already made as COPY's text (`copyLines`) into `table`. */
+export async function copyFromText(
+  trx: Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  text: string,
+  { freeze = false }: { freeze?: boolean } = {},
+): Promise<void> {
+  const connection = await connectionOf(trx);
+  const target = connection.query(
+    copyFrom(
+      `copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`,
+    ),
+  );
+  await pipeline(Readable.from([text]), target);
 }
 
 /**
