@@ -10,7 +10,7 @@ import {
 } from '../platform/db/bulk-copy';
 import type { DatasetIssue, ImportReport, Section, ValidDataset } from '../domain/dataset.types';
 import { normaliseDocument } from '../domain/record-reader';
-import { employeeKey, type KnownKeys } from './known-keys';
+import type { KnownKeys } from './known-keys';
 import { readCompetencies } from './validate-competencies';
 import { readCourses } from './validate-courses';
 import { readAgencies, readOrgUnits } from './validate-org';
@@ -137,8 +137,12 @@ export class FirstLoadReader {
   private chunk: unknown[] = [];
   private chunkOffset = 0;
   private readonly ids = new Map<string, number>();
-  /** Employee id by reference key (`N:` NIP, `P:` PPPK number). */
-  private readonly employees = new Map<string, number>();
+  /**
+   * Employee ids by NIP and by PPPK number, keyed by the records' own strings: a key made per
+   * employee (`N:…`) was a million more strings for every collection of a national load to walk.
+   */
+  private readonly byNip = new Map<string, number>();
+  private readonly byPppk = new Map<string, number>();
   private readonly assessmentKeys = new Set<string>();
   private readonly trainingKeys = new Set<string>();
   private readonly disciplineKeys = new Set<string>();
@@ -286,6 +290,11 @@ export class FirstLoadReader {
     );
   }
 
+  /** The id of the employee a record names (by NIP, else by PPPK number). */
+  private employeeId(ref: { nip: string | null; pppkNumber: string | null }): number | undefined {
+    return ref.nip ? this.byNip.get(ref.nip) : this.byPppk.get(ref.pppkNumber ?? '');
+  }
+
   /** The next `count` ids of `table`, as the first of them. */
   private draw(table: string, count: number): number {
     const first = (this.ids.get(table) ?? 0) + 1;
@@ -302,7 +311,8 @@ export class FirstLoadReader {
         const employees: unknown[][] = [];
         const ratings: unknown[][] = [];
         for (const e of list) {
-          this.employees.set(employeeKey(e), id);
+          if (e.nip) this.byNip.set(e.nip, id);
+          else this.byPppk.set(e.pppkNumber!, id);
           employees.push([
             id,
             e.nip,
@@ -337,7 +347,7 @@ export class FirstLoadReader {
         for (const a of list) {
           assessments.push([
             id,
-            this.employees.get(employeeKey(a)),
+            this.employeeId(a),
             a.assessedOn,
             a.method,
             a.assessor,
@@ -363,7 +373,7 @@ export class FirstLoadReader {
         let id = this.draw('training_record', list.length);
         const rows = list.map((t) => [
           id++,
-          this.employees.get(employeeKey(t)),
+          this.employeeId(t),
           refs.course.get(t.course),
           t.completedOn,
           t.hours,
@@ -377,7 +387,7 @@ export class FirstLoadReader {
         let id = this.draw('discipline_record', list.length);
         const rows = list.map((d) => [
           id++,
-          this.employees.get(employeeKey({ nip: d.nip, pppkNumber: null })),
+          this.byNip.get(d.nip),
           d.level,
           d.kind,
           d.decisionNumber,
