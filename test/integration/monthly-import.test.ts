@@ -140,6 +140,15 @@ describe('a monthly file into a province already loaded', () => {
     expect(changed.distinct.length).toBe(half + 3);
     expect(changed.rows).toBe(changed.distinct.length);
     expect(await disabledTriggers(monthly)).toEqual([]);
+    // The ids of new employees and assessments were drawn as ranges: each sequence goes on
+    // after the last row, and every result still belongs to an assessment of its employee.
+    const { rows } = await monthly.orm.em.getKnex().raw<{ rows: Record<string, number>[] }>(
+      `select nextval('employee_id_seq')::int - (select max(id) from employee)::int as employee,
+              nextval('assessment_id_seq')::int - (select max(id) from assessment)::int as assessment`,
+    );
+    // (An upsert draws an id for a stored employee too, and leaves it unused.)
+    expect(rows[0].employee).toBeGreaterThan(0);
+    expect(rows[0].assessment).toBe(1);
     expect((await importDataset(once.orm.em.getKnex(), whole, options(true))).issues).toEqual([]);
     const expected = await exportDataset(once.orm.em.getKnex());
     expect(await exportDataset(monthly.orm.em.getKnex())).toEqual(expected);
