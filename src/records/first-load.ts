@@ -529,6 +529,14 @@ export class FirstLoad implements FirstLoadSink {
     return order.map((s) => this.counts.get(s) ?? { section: s, ...ZERO });
   }
 
+  /**
+   * Waits for the chunk being written, whatever comes of it: a read that fails (a fault of the
+   * file) lets the write on the connection end before the transaction is rolled back.
+   */
+  async idle(): Promise<void> {
+    await this.writing;
+  }
+
   /** Waits for the chunk being written; its failure is the load's. */
   private async settle(): Promise<void> {
     await this.writing;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,5 +195,19 @@ describe('the first load read in a thread of its own', () => {
     expect(error).toBeInstanceOf(DocumentFileError);
     expect((error as Error).message).toBe(expected.message);
     expect(Object.values(await counts(untouched)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('leaves the database as it was when the file breaks off after chunks were written', async () => {
+    const cut = path.join(dir, 'cut.json');
+    const text = await readFile(file);
+    await writeFile(cut, text.subarray(0, text.length - 200));
+    const before = await schema(untouched);
+    for (const read of [load, loadInThread]) {
+      const error = await read(untouched, cut).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DocumentFileError);
+      expect((error as Error).message).toMatch(/cut short/);
+      expect(Object.values(await counts(untouched)).every((n) => n === 0)).toBe(true);
+      expect(await schema(untouched)).toEqual(before);
+    }
   });
 });

@@ -143,7 +143,10 @@ async function firstLoad(
       await takeWriteLocks(trx, { exclusive: true }, options.waitMs, options.onWait);
       await trx.raw('set local statement_timeout = 0');
       const load = await FirstLoad.begin(trx, () => loadKnownKeys(trx));
-      const result = await read(load);
+      const result = await read(load).catch(async (error: unknown) => {
+        await load.idle();
+        throw error;
+      });
       const sections = await load.finish(result);
       if (result.issueTotal > 0) {
         report = {
