@@ -9,8 +9,8 @@ import { startEmbeddedPostgres, type RunningDatabase } from '../src/platform/db/
 import { ormConfig } from '../src/app/orm.config';
 import { Role } from '../src/platform/auth/auth.types';
 import { signToken } from '../src/platform/auth/tokens';
-import { importDataset, importFirstLoad } from '../src/modules/dataset/dataset.service';
-import { progressText, readDocumentRecords } from '../src/modules/dataset/document-file';
+import { importDataset, importFirstLoadFile } from '../src/modules/dataset/dataset.service';
+import { progressText } from '../src/modules/dataset/document-file';
 import { writeProvinceFile } from '../src/demo/province.file';
 import type { Knex } from '@mikro-orm/knex';
 import { generateProvince } from '../src/demo/province.generate';
@@ -139,7 +139,7 @@ const STREAMED_FROM = 1_000_000;
 
 /**
  * A national province: written to a file one employee at a time (`writeProvinceFile`), then
- * imported by the streamed first load (`importFirstLoad`), as an operator would; neither holds
+ * imported by the streamed first load (`importFirstLoadFile`), as an operator would; neither holds
  * the document. Both times are logged; the import's seconds are returned. The file is removed.
  */
 async function prepareStreamed(knex: Knex, options: Options, dir: string): Promise<number> {
@@ -163,16 +163,15 @@ async function prepareStreamed(knex: Knex, options: Options, dir: string): Promi
       `  generated in ${((Date.now() - started) / 1000).toFixed(1)} s; importing (streamed first load)…`,
     );
     started = Date.now();
-    const report = await importFirstLoad(
-      knex,
-      readDocumentRecords(file, (bytes, total) =>
+    const report = await importFirstLoadFile(knex, file, {
+      today: TODAY,
+      audit: { actor: { role: 'CLI', subject: 'bench' }, action: 'import' },
+      onProgress: (bytes, total) =>
         every(
           () => `  importing: ${progressText(bytes, total, started, { name: 'MB', divisor: 1e6 })}`,
           bytes === total,
         ),
-      ),
-      { today: TODAY, audit: { actor: { role: 'CLI', subject: 'bench' }, action: 'import' } },
-    );
+    });
     if (!report.applied)
       throw new Error(`The import failed: ${JSON.stringify(report.issues.slice(0, 3))}`);
     const seconds = (Date.now() - started) / 1000;

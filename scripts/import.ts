@@ -4,14 +4,13 @@ import { loadConfig } from '../src/platform/config/config';
 import { userInfo } from 'node:os';
 import {
   importDataset,
-  importFirstLoad,
+  importFirstLoadFile,
   NotAFirstLoadError,
 } from '../src/modules/dataset/dataset.service';
 import {
   DocumentFileError,
   progressText,
   readDocumentFile,
-  readDocumentRecords,
 } from '../src/modules/dataset/document-file';
 import type { DatasetIssue, ImportReport } from '../src/domain/dataset.types';
 import { listed } from '../src/records/issue-list';
@@ -28,7 +27,7 @@ async function isFolder(file: string): Promise<boolean> {
  * of the configuration (DATABASE_URL, or the embedded server). All or nothing; exit code 1 on
  * issues. `--bulk` takes the bulk path (COPY; the people tables are locked until it commits);
  * into a database without employees, a JSON file is then streamed (a first load: validated and
- * written in chunks, never held whole; see `importFirstLoad`).
+ * written in chunks, never held whole, read in a thread of its own; see `importFirstLoadFile`).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -78,18 +77,14 @@ async function main(): Promise<void> {
         .then((r) => r.rows);
       if (!held) {
         console.error(`Importing ${file} (bulk, streamed first load)…`);
-        const report = await importFirstLoad(
-          database.orm.em.getKnex(),
-          readDocumentRecords(file, (bytes, total) =>
+        const report = await importFirstLoadFile(database.orm.em.getKnex(), file, {
+          today: new Date().toISOString().slice(0, 10),
+          audit: { actor: { role: 'CLI', subject: userInfo().username }, action: 'import' },
+          onWait: () =>
+            console.error('Another import or write is under way; waiting for it to end…'),
+          onProgress: (bytes, total) =>
             show(`${file}: ${progressText(bytes, total, started, MEGABYTES)}`, bytes === total),
-          ),
-          {
-            today: new Date().toISOString().slice(0, 10),
-            audit: { actor: { role: 'CLI', subject: userInfo().username }, action: 'import' },
-            onWait: () =>
-              console.error('Another import or write is under way; waiting for it to end…'),
-          },
-        );
+        });
         printReport(report, false, Date.now() - started);
         process.exitCode = report.issueCount > 0 ? 1 : 0;
         return;
@@ -118,7 +113,7 @@ async function main(): Promise<void> {
     console.error(`Validating and writing ${file}${bulk ? ' (bulk)' : ''}…`);
     // Per section: how far, and how long it still takes at the pace so far.
     const sectionStarted = new Map<string, number>();
-    const report = await importDataset(database.orm.em.getKnex(), document, {
+    const importing = importDataset(database.orm.em.getKnex(), document, {
       today: new Date().toISOString().slice(0, 10),
       dryRun,
       bulk,
@@ -132,6 +127,9 @@ async function main(): Promise<void> {
         );
       },
     });
+    // The import lets go of the document once it is validated; so does this.
+    document = undefined;
+    const report = await importing;
     printReport(report, dryRun, Date.now() - started, place);
     process.exitCode = report.issueCount > 0 ? 1 : 0;
   } finally {

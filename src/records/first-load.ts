@@ -1,14 +1,16 @@
 import type { Knex } from '@mikro-orm/knex';
 import {
-  copyRows,
+  copyFromText,
+  copyLines,
   type CopyValue,
   dropForeignKeys,
   dropIndexes,
   pauseChangeLog,
+  withForeignKeysCheckedOnce,
 } from '../platform/db/bulk-copy';
 import type { DatasetIssue, ImportReport, Section, ValidDataset } from '../domain/dataset.types';
 import { normaliseDocument } from '../domain/record-reader';
-import { employeeKey, type KnownKeys } from './known-keys';
+import type { KnownKeys } from './known-keys';
 import { readCompetencies } from './validate-competencies';
 import { readCourses } from './validate-courses';
 import { readAgencies, readOrgUnits } from './validate-org';
@@ -24,6 +26,7 @@ import {
 } from './write-catalogue';
 import { TableWriter, type Counts } from './write-tables';
 import { unchangedRecords, withUnchanged } from './unchanged-records';
+import { issueTotal } from './issue-list';
 
 /**
  * A first load of a national file, record by record: the catalogue sections (small) are read
@@ -45,6 +48,15 @@ const CATALOGUE: readonly Section[] = [
   'competencies',
   'courses',
   'positions',
+];
+
+/** The catalogue's lists, which refer to its records and are written by COPY. */
+const CATALOGUE_CHILDREN = [
+  'competency_level',
+  'course_outcome',
+  'course_prerequisite',
+  'position_requirement',
+  'position_required_course',
 ];
 
 /** Records validated and written at a time: large enough for COPY, small enough to hold. */
@@ -70,79 +82,86 @@ export interface DocumentRecord {
   record: unknown;
 }
 
-export class FirstLoad {
+/** The ids of the catalogue's codes, and the transaction's `now()`: what people rows need. */
+export interface CatalogueRefs {
+  unit: Map<string, number>;
+  position: Map<string, number>;
+  competency: Map<string, number>;
+  course: Map<string, number>;
+  now: string;
+}
+
+/** The catalogue sections as validated (empty when the document has an issue anywhere). */
+export type ValidCatalogue = Pick<
+  ValidDataset,
+  'agencies' | 'orgUnits' | 'competencies' | 'courses' | 'positions'
+>;
+
+/** One table's rows of a chunk, as COPY's text. */
+export interface CopyChunk {
+  table: string;
+  columns: readonly string[];
+  text: string;
+}
+
+/**
+ * Where a reader sends what it has read: the catalogue (written, its ids returned) and then the
+ * people rows chunk by chunk (`rows` resolves when the writer has taken the chunk: the reader
+ * reads the next one while it is written).
+ */
+export interface FirstLoadSink {
+  catalogue(data: ValidCatalogue, valid: boolean): Promise<CatalogueRefs>;
+  rows(copies: CopyChunk[]): Promise<void>;
+}
+
+/** What a reader found in the whole file: issues (with their total), people counts, last ids. */
+export interface ReadResult {
+  issues: DatasetIssue[];
+  issueTotal: number;
+  counts: Counts[];
+  lastIds: [string, number][];
+}
+
+/**
+ * The reading half of a first load, which touches no database: records validated chunk by
+ * chunk, ids drawn in order, people rows made as COPY text and handed to the sink. It runs in
+ * the importing process or in a worker thread of its own (`first-load-thread.ts`), so that on
+ * a machine with two cores the file is read and checked while the rows before are written.
+ */
+export class FirstLoadReader {
   private readonly doc: DocumentReader;
   private readonly catalogue: Record<string, unknown> = {};
   private readonly counts = new Map<Section, Counts>();
   /** The sections met so far, in order. */
   private readonly seen: string[] = [];
   private chunk: unknown[] = [];
-  private chunkSection: Section | null = null;
   private chunkOffset = 0;
-  private restore: (() => Promise<void>)[] = [];
-  private writing: Promise<void> = Promise.resolve();
-  private failure: Error | null = null;
-  private ids = new Map<string, number>();
-  /** Employee id by reference key (`N:` NIP, `P:` PPPK number). */
-  private readonly employees = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
+  /**
+   * Employee ids by NIP and by PPPK number, keyed by the records' own strings: a key made per
+   * employee (`N:…`) was a million more strings for every collection of a national load to walk.
+   */
+  private readonly byNip = new Map<string, number>();
+  private readonly byPppk = new Map<string, number>();
   private readonly assessmentKeys = new Set<string>();
   private readonly trainingKeys = new Set<string>();
   private readonly disciplineKeys = new Set<string>();
-  private refs: Record<'unit' | 'position' | 'competency' | 'course', Map<string, number>> | null =
-    null;
-  private now = '';
+  private refs: CatalogueRefs | null = null;
 
-  private constructor(
-    private readonly trx: Knex.Transaction,
+  constructor(
     known: KnownKeys,
     today: string,
-    private readonly tables: readonly string[],
-    private readonly chunkSize: number,
+    private readonly sink: FirstLoadSink,
+    private readonly chunkSize = FIRST_LOAD_CHUNK,
   ) {
     this.doc = new DocumentReader(known, today);
-  }
-
-  /**
-   * Checks that the database holds no employee nor anything that refers to one, and truncates
-   * those tables (which is what lets COPY write frozen rows). Inside the import's transaction,
-   * with the write locks held.
-   */
-  static async begin(
-    trx: Knex.Transaction,
-    loadKnown: () => Promise<KnownKeys>,
-    today: string,
-    chunkSize = FIRST_LOAD_CHUNK,
-  ): Promise<FirstLoad> {
-    const { rows } = await trx.raw<{ rows: { name: string }[] }>(
-      `with recursive refs(t) as (
-         select unnest(?::regclass[])
-         union
-         select c.conrelid from pg_constraint c join refs on c.confrelid = refs.t
-          where c.contype = 'f')
-       select t::text as name from refs order by 1`,
-      [PEOPLE_TABLES],
-    );
-    const tables = rows.map((r) => r.name);
-    const held: string[] = [];
-    for (const table of tables) {
-      const { rows: any } = await trx.raw<{ rows: { held: boolean }[] }>(
-        `select exists (select 1 from ${table}) as held`,
-      );
-      if (any[0].held) held.push(table);
-    }
-    if (held.length > 0)
-      throw new NotAFirstLoadError(
-        `The streamed bulk import is a first load, into a database without employees; this one holds rows in ${held.join(', ')}. Import into an empty database, or take the ordinary bulk path (the whole document in memory).`,
-      );
-    await trx.raw(`truncate ${tables.join(', ')} restart identity`);
-    return new FirstLoad(trx, await loadKnown(), today, tables, chunkSize);
   }
 
   get issues(): DatasetIssue[] {
     return this.doc.issues;
   }
 
-  /** Takes the records of one read of the file; writes a chunk when one is full. */
+  /** Takes the records of one read of the file; hands on a chunk when one is full. */
   async take(records: readonly DocumentRecord[]): Promise<void> {
     for (const { section, index, record } of records) {
       if (this.seen.at(-1) !== section) await this.enter(section);
@@ -167,20 +186,19 @@ export class FirstLoad {
     }
   }
 
-  /** Ends the load: the last chunk, the sequences, indexes, keys and change log; the counts. */
-  async finish(): Promise<ImportReport['sections']> {
+  /** Ends the read: the last chunk; the issues, counts and the last id of each table. */
+  async finish(): Promise<ReadResult> {
     if (this.refs === null) await this.startPeople();
     await this.flush();
-    await this.settle();
-    if (this.issues.length > 0) return [];
-    for (const [table, last] of this.ids)
-      await this.trx.raw(`select setval(pg_get_serial_sequence(?, 'id'), ?)`, [table, last]);
-    for (const restore of this.restore.reverse()) await restore();
-    const order = [...CATALOGUE, ...PEOPLE];
-    return order.map((s) => this.counts.get(s) ?? { section: s, ...ZERO });
+    return {
+      issues: [...this.issues],
+      issueTotal: issueTotal(this.issues),
+      counts: [...this.counts.values()],
+      lastIds: [...this.ids],
+    };
   }
 
-  /** A new section: the catalogue is written before the first people section. */
+  /** A new section: the catalogue is handed on before the first people section. */
   private async enter(section: string): Promise<void> {
     await this.flush();
     const known = [...CATALOGUE, ...PEOPLE] as string[];
@@ -203,47 +221,21 @@ export class FirstLoad {
     if (PEOPLE.includes(section as Section) && this.refs === null) await this.startPeople();
   }
 
-  /** Validates and writes the catalogue, then readies the people tables for COPY. */
+  /** Validates the catalogue and hands it on; the writer answers with its ids. */
   private async startPeople(): Promise<void> {
     this.doc.offset = 0;
     this.doc.sections = this.normalised(this.catalogue, 0);
     for (const read of [readAgencies, readOrgUnits, readCompetencies, readCourses, readPositions])
       read(this.doc);
-    const data = { ...this.doc.dataset };
-    const w = new TableWriter(this.trx, () => undefined, true);
-    if (this.issues.length === 0) {
-      const unchanged = await unchangedRecords(this.trx, data);
-      const written = [
-        await writeAgencies(w, data),
-        await writeOrgUnits(w, data),
-        await writeCompetencies(w, data),
-        await writeCourses(w, data),
-        await writePositions(w, data),
-      ];
-      for (const counts of withUnchanged(written, unchanged))
-        this.counts.set(counts.section, counts);
-    }
+    const data: ValidCatalogue = {
+      agencies: this.doc.dataset.agencies,
+      orgUnits: this.doc.dataset.orgUnits,
+      competencies: this.doc.dataset.competencies,
+      courses: this.doc.dataset.courses,
+      positions: this.doc.dataset.positions,
+    };
     for (const section of CATALOGUE) this.doc.dataset[section] = [] as never;
-    const codes = async (table: string) => {
-      const { rows } = await this.trx.raw<{ rows: { id: number; code: string }[] }>(
-        `select id, code from "${table}"`,
-      );
-      return new Map(rows.map((r) => [r.code, r.id]));
-    };
-    this.refs = {
-      unit: await codes('org_unit'),
-      position: await codes('position'),
-      competency: await codes('competency'),
-      course: await codes('course'),
-    };
-    const { rows } = await this.trx.raw<{ rows: { now: string }[] }>(`select now()::text as now`);
-    this.now = rows[0].now;
-    // Keys checked once per table, indexes built once, the change log written once, at the end.
-    this.restore = [
-      await dropForeignKeys(this.trx, this.tables),
-      await dropIndexes(this.trx, this.tables),
-      await pauseChangeLog(this.trx, this.tables),
-    ];
+    this.refs = await this.sink.catalogue(data, this.issues.length === 0);
   }
 
   /** The sections normalised as a document's, issues at the records' places in the file. */
@@ -272,7 +264,7 @@ export class FirstLoad {
     }
   }
 
-  /** Validates the chunk, and (while the file has no issue) writes it behind the next read. */
+  /** Validates the chunk, and (while the file has no issue) hands its rows on. */
   private async flush(): Promise<void> {
     const section = this.seen.at(-1) as Section | undefined;
     if (this.chunk.length === 0 || !section) return;
@@ -288,23 +280,19 @@ export class FirstLoad {
     counts.created += valid.length;
     this.counts.set(section, counts);
     if (this.issues.length > 0) return;
-    // Rows are made now (ids drawn in order); sent while the next chunk is read and checked.
-    const copies = this.rows(section, valid);
-    await this.settle();
-    this.writing = (async () => {
-      for (const [table, columns, rows] of copies)
-        await copyRows(this.trx, table, columns, rows as CopyValue[][], undefined, {
-          freeze: true,
-        });
-    })().catch((error: unknown) => {
-      this.failure = error instanceof Error ? error : new Error(String(error));
-    });
+    // Ids are drawn in order as the rows are made; the text goes while the next chunk is read.
+    await this.sink.rows(
+      this.rows(section, valid).map(([table, columns, rows]) => ({
+        table,
+        columns,
+        text: copyLines(rows as CopyValue[][]),
+      })),
+    );
   }
 
-  /** Waits for the chunk being written; its failure is the load's. */
-  private async settle(): Promise<void> {
-    await this.writing;
-    if (this.failure) throw this.failure;
+  /** The id of the employee a record names (by NIP, else by PPPK number). */
+  private employeeId(ref: { nip: string | null; pppkNumber: string | null }): number | undefined {
+    return ref.nip ? this.byNip.get(ref.nip) : this.byPppk.get(ref.pppkNumber ?? '');
   }
 
   /** The next `count` ids of `table`, as the first of them. */
@@ -323,7 +311,8 @@ export class FirstLoad {
         const employees: unknown[][] = [];
         const ratings: unknown[][] = [];
         for (const e of list) {
-          this.employees.set(employeeKey(e), id);
+          if (e.nip) this.byNip.set(e.nip, id);
+          else this.byPppk.set(e.pppkNumber!, id);
           employees.push([
             id,
             e.nip,
@@ -338,7 +327,7 @@ export class FirstLoad {
             e.birthDate,
             e.appointedOn,
             e.potential,
-            this.now,
+            refs.now,
           ]);
           for (const p of e.performance) ratings.push([0, id, p.year, p.rating]);
           id++;
@@ -358,7 +347,7 @@ export class FirstLoad {
         for (const a of list) {
           assessments.push([
             id,
-            this.employees.get(employeeKey(a)),
+            this.employeeId(a),
             a.assessedOn,
             a.method,
             a.assessor,
@@ -384,7 +373,7 @@ export class FirstLoad {
         let id = this.draw('training_record', list.length);
         const rows = list.map((t) => [
           id++,
-          this.employees.get(employeeKey(t)),
+          this.employeeId(t),
           refs.course.get(t.course),
           t.completedOn,
           t.hours,
@@ -398,7 +387,7 @@ export class FirstLoad {
         let id = this.draw('discipline_record', list.length);
         const rows = list.map((d) => [
           id++,
-          this.employees.get(employeeKey({ nip: d.nip, pppkNumber: null })),
+          this.byNip.get(d.nip),
           d.level,
           d.kind,
           d.decisionNumber,
@@ -416,6 +405,142 @@ export class FirstLoad {
       default:
         return [];
     }
+  }
+}
+
+/**
+ * The writing half of a first load, in the import's transaction: checks the database is one
+ * (`begin`), writes the catalogue a reader hands on and readies the people tables, COPYs each
+ * chunk's rows (one behind the reader), then sets the sequences, builds the indexes, checks the
+ * keys and logs the change once (`finish`).
+ */
+export class FirstLoad implements FirstLoadSink {
+  private readonly counts = new Map<Section, Counts>();
+  private restore: (() => Promise<void>)[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private failure: Error | null = null;
+
+  private constructor(
+    private readonly trx: Knex.Transaction,
+    /** The keys the database holds (its catalogue, if any): what the reader validates against. */
+    readonly known: KnownKeys,
+    private readonly tables: readonly string[],
+  ) {}
+
+  /**
+   * Checks that the database holds no employee nor anything that refers to one, and truncates
+   * those tables (which is what lets COPY write frozen rows). Inside the import's transaction,
+   * with the write locks held.
+   */
+  static async begin(
+    trx: Knex.Transaction,
+    loadKnown: () => Promise<KnownKeys>,
+  ): Promise<FirstLoad> {
+    const { rows } = await trx.raw<{ rows: { name: string }[] }>(
+      `with recursive refs(t) as (
+         select unnest(?::regclass[])
+         union
+         select c.conrelid from pg_constraint c join refs on c.confrelid = refs.t
+          where c.contype = 'f')
+       select t::text as name from refs order by 1`,
+      [PEOPLE_TABLES],
+    );
+    const tables = rows.map((r) => r.name);
+    const held: string[] = [];
+    for (const table of tables) {
+      const { rows: any } = await trx.raw<{ rows: { held: boolean }[] }>(
+        `select exists (select 1 from ${table}) as held`,
+      );
+      if (any[0].held) held.push(table);
+    }
+    if (held.length > 0)
+      throw new NotAFirstLoadError(
+        `The streamed bulk import is a first load, into a database without employees; this one holds rows in ${held.join(', ')}. Import into an empty database, or take the ordinary bulk path (the whole document in memory).`,
+      );
+    await trx.raw(`truncate ${tables.join(', ')} restart identity`);
+    return new FirstLoad(trx, await loadKnown(), tables);
+  }
+
+  /** Writes the valid catalogue, reads its ids, and readies the people tables for COPY. */
+  async catalogue(data: ValidCatalogue, valid: boolean): Promise<CatalogueRefs> {
+    if (valid) {
+      const whole = { ...data, employees: [], assessments: [], trainings: [], discipline: [] };
+      const w = new TableWriter(this.trx, () => undefined, true);
+      const unchanged = await unchangedRecords(this.trx, whole);
+      // A nation's positions have millions of requirements: their references are checked once
+      // per table, not by a trigger per row (4 s of a province's 280,000).
+      const written = await withForeignKeysCheckedOnce(this.trx, CATALOGUE_CHILDREN, async () => [
+        await writeAgencies(w, whole),
+        await writeOrgUnits(w, whole),
+        await writeCompetencies(w, whole),
+        await writeCourses(w, whole),
+        await writePositions(w, whole),
+      ]);
+      for (const counts of withUnchanged(written, unchanged))
+        this.counts.set(counts.section, counts);
+    }
+    const codes = async (table: string) => {
+      const { rows } = await this.trx.raw<{ rows: { id: number; code: string }[] }>(
+        `select id, code from "${table}"`,
+      );
+      return new Map(rows.map((r) => [r.code, r.id]));
+    };
+    const refs: CatalogueRefs = {
+      unit: await codes('org_unit'),
+      position: await codes('position'),
+      competency: await codes('competency'),
+      course: await codes('course'),
+      now: '',
+    };
+    const { rows } = await this.trx.raw<{ rows: { now: string }[] }>(`select now()::text as now`);
+    refs.now = rows[0].now;
+    // Keys checked once per table, indexes built once, the change log written once, at the end.
+    this.restore = [
+      await dropForeignKeys(this.trx, this.tables),
+      await dropIndexes(this.trx, this.tables),
+      await pauseChangeLog(this.trx, this.tables),
+    ];
+    return refs;
+  }
+
+  /** Writes a chunk's rows once the chunk before is written; returns as soon as it starts. */
+  async rows(copies: CopyChunk[]): Promise<void> {
+    await this.settle();
+    this.writing = (async () => {
+      for (const { table, columns, text } of copies)
+        await copyFromText(this.trx, table, columns, text, { freeze: true });
+    })().catch((error: unknown) => {
+      this.failure = error instanceof Error ? error : new Error(String(error));
+    });
+  }
+
+  /**
+   * Ends the load once the reader has read the whole file: the last chunk written, then (when
+   * the file had no issue) the sequences, indexes, keys and change log; the counts.
+   */
+  async finish(read: ReadResult): Promise<ImportReport['sections']> {
+    await this.settle();
+    if (read.issueTotal > 0) return [];
+    for (const [table, last] of read.lastIds)
+      await this.trx.raw(`select setval(pg_get_serial_sequence(?, 'id'), ?)`, [table, last]);
+    for (const restore of this.restore.reverse()) await restore();
+    for (const counts of read.counts) this.counts.set(counts.section, counts);
+    const order = [...CATALOGUE, ...PEOPLE];
+    return order.map((s) => this.counts.get(s) ?? { section: s, ...ZERO });
+  }
+
+  /**
+   * Waits for the chunk being written, whatever comes of it: a read that fails (a fault of the
+   * file) lets the write on the connection end before the transaction is rolled back.
+   */
+  async idle(): Promise<void> {
+    await this.writing;
+  }
+
+  /** Waits for the chunk being written; its failure is the load's. */
+  private async settle(): Promise<void> {
+    await this.writing;
+    if (this.failure) throw this.failure;
   }
 }
 

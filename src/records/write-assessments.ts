@@ -36,6 +36,7 @@ export async function writeAssessments(
     if (before === undefined) return fresh.push({ record: a, employeeId });
     if (assessmentFingerprint(a) !== before) issues.push(appendOnlyIssue(a, index));
   });
+  for (const { employeeId } of fresh) w.changed.add(employeeId);
   if (w.bulk && fresh.length >= BULK_MIN_ROWS) {
     await copyAssessments(w, fresh, competencyIds);
   } else await insertAssessments(w, fresh, competencyIds);
@@ -48,36 +49,13 @@ export async function writeAssessments(
   };
 }
 
-/**
- * `count` ids drawn from `table`'s sequence, as the i-th id. They come back as a range when
- * they are consecutive (nothing else drew from the sequence meanwhile), else as a list.
- */
-async function drawIds(
-  w: TableWriter,
-  table: string,
-  count: number,
-): Promise<(i: number) => number> {
-  const { rows } = await w.trx.raw<{
-    rows: { first: number; last: number; ids: number[] | null }[];
-  }>(
-    `select min(id)::int as first, max(id)::int as last,
-            case when max(id) - min(id) + 1 = count(*) then null
-                 else array_agg(id::int order by id) end as ids
-       from (select nextval(pg_get_serial_sequence(?, 'id')) as id
-               from generate_series(1, ?)) drawn`,
-    [table, count],
-  );
-  const { first, ids } = rows[0];
-  return ids ? (i) => ids[i] : (i) => first + i;
-}
-
 /** The bulk path: ids drawn from the sequence up front, then both tables by COPY. */
 async function copyAssessments(
   w: TableWriter,
   fresh: { record: ValidDataset['assessments'][number]; employeeId: number }[],
   competencyIds: Map<string, number>,
 ): Promise<void> {
-  const idOf = await drawIds(w, 'assessment', fresh.length);
+  const idOf = await w.drawIds('assessment', fresh.length);
   await copyRows(
     w.trx,
     'assessment',

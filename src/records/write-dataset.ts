@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import {
-  withChangesLoggedOnce,
+  withChangesLoggedFor,
   withForeignKeysCheckedOnce,
   withIndexesBuiltOnce,
 } from '../platform/db/bulk-copy';
@@ -69,12 +69,17 @@ export async function writeDataset(
   };
   if (bulk) {
     // The bulk path checks the people tables' references once per table, after the rows are
-    // in; and the indexes of those that start empty (a first load) are built once at the end,
-    // and their new rows' employees logged as changed in one statement.
+    // in; the indexes of those that start empty (a first load) are built once at the end; and
+    // the employees whose rows it wrote are logged as changed in one statement.
     const empty: string[] = [];
     for (const table of PEOPLE_TABLES) if (await w.wasEmpty(table)) empty.push(table);
     await withForeignKeysCheckedOnce(trx, PEOPLE_TABLES, () =>
-      withIndexesBuiltOnce(trx, empty, () => withChangesLoggedOnce(trx, empty, people)),
+      withIndexesBuiltOnce(trx, empty, () =>
+        withChangesLoggedFor(trx, PEOPLE_TABLES, async () => {
+          await people();
+          return w.changed;
+        }),
+      ),
     );
   } else await people();
   const counted = new Map([...unchanged].map(([section, same]) => [section, same.size]));

@@ -57,6 +57,23 @@ export class TableWriter {
       : this.before.pppkNumbers.has(ref.pppkNumber ?? '');
   }
 
+  /**
+   * Whether the employee is new to the database on the bulk path: neither its NIP nor its PPPK
+   * number was stored before this write. Its rows cannot meet a stored row under any unique
+   * key (the validator made each key unique in the document), so they go straight in by COPY,
+   * and there is nothing of theirs to delete or compare with.
+   */
+  isNew(ref: { nip: string | null; pppkNumber?: string | null }): boolean {
+    if (!this.bulk || !this.before) return false;
+    return !(
+      (ref.nip && this.before.nips.has(ref.nip)) ||
+      (ref.pppkNumber && this.before.pppkNumbers.has(ref.pppkNumber))
+    );
+  }
+
+  /** The ids of the employees whose rows this write wrote: what the change log names. */
+  readonly changed = new Set<number>();
+
   /** Employee ids of this import's references (ids never change within the transaction). */
   private readonly knownEmployees = new Map<string, number>();
 
@@ -93,20 +110,7 @@ export class TableWriter {
     const plain = columns.filter((c) => !isSqlExpression(rows[0][c]));
     const computed = columns.filter((c) => isSqlExpression(rows[0][c]));
     if (await this.wasEmpty(table)) {
-      // The computed values (`now()`) are the same for the whole transaction: read them once.
-      const { rows: fixed } = await this.trx.raw<{ rows: Record<string, string>[] }>(
-        `select ${computed.map((c, i) => `(${(rows[0][c] as Knex.Raw).toSQL().sql})::text as v${i}`).join(', ') || 'null'}`,
-      );
-      const values = computed.map((_c, i) => fixed[0][`v${i}`]);
-      await copyRows(
-        this.trx,
-        table,
-        [...plain, ...computed],
-        (function* () {
-          for (const row of valuesOf(rows, plain)) yield [...row, ...values];
-        })(),
-        (done) => this.progress(section, offset + done, total),
-      );
+      await this.copyInsert(table, rows, (done) => this.progress(section, offset + done, total));
       return rows.length;
     }
     const scratch = `bulk_${table}`;
@@ -135,13 +139,87 @@ export class TableWriter {
   }
 
   /** Plain inserts: COPY on the bulk path, multi-row statements otherwise. */
-  async insert(table: string, rows: Row[]): Promise<void> {
+  async insert(table: string, rows: Row[], onRows?: (done: number) => void): Promise<void> {
     if (rows.length === 0) return;
-    if (this.bulk && rows.length >= BULK_MIN_ROWS) {
-      const columns = Object.keys(rows[0]);
-      return copyRows(this.trx, table, columns, valuesOf(rows, columns));
-    }
+    if (this.bulk && rows.length >= BULK_MIN_ROWS) return this.copyInsert(table, rows, onRows);
     for (const part of chunks(rows)) await this.trx(table).insert(part);
+    onRows?.(rows.length);
+  }
+
+  /** Rows straight into `table` by COPY; their computed values (`now()`) read once. */
+  private async copyInsert(
+    table: string,
+    rows: Row[],
+    onRows?: (done: number) => void,
+  ): Promise<void> {
+    const columns = Object.keys(rows[0]);
+    const plain = columns.filter((c) => !isSqlExpression(rows[0][c]));
+    const computed = columns.filter((c) => isSqlExpression(rows[0][c]));
+    let values: string[] = [];
+    if (computed.length > 0) {
+      // The same for the whole transaction: read once.
+      const { rows: fixed } = await this.trx.raw<{ rows: Record<string, string>[] }>(
+        `select ${computed.map((c, i) => `(${(rows[0][c] as Knex.Raw).toSQL().sql})::text as v${i}`).join(', ')}`,
+      );
+      values = computed.map((_c, i) => fixed[0][`v${i}`]);
+    }
+    await copyRows(
+      this.trx,
+      table,
+      [...plain, ...computed],
+      (function* () {
+        for (const row of valuesOf(rows, plain)) yield [...row, ...values];
+      })(),
+      onRows,
+    );
+  }
+
+  /**
+   * `count` ids drawn from `table`'s sequence, as the i-th id. They come back as a range when
+   * they are consecutive (nothing else drew from the sequence meanwhile), else as a list.
+   */
+  async drawIds(table: string, count: number): Promise<(i: number) => number> {
+    // While this transaction holds the table against writers (the bulk path alters its foreign
+    // keys), no one else draws from its sequence for a row, so a range is one setval: drawing a
+    // quarter of a million ids one nextval at a time took a second.
+    const [{ locked, step }] = (
+      await this.trx.raw<{ rows: { locked: boolean; step: string }[] }>(
+        `select exists (select 1 from pg_locks
+                         where relation = ?::regclass and pid = pg_backend_pid() and granted
+                           and mode in ('ExclusiveLock', 'AccessExclusiveLock')) as locked,
+                (select seqincrement from pg_sequence
+                  where seqrelid = pg_get_serial_sequence(?, 'id')::regclass)::text as step`,
+        [table, table],
+      )
+    ).rows;
+    if (locked && step === '1') {
+      const { rows: drawn } = await this.trx.raw<{ rows: { last: number }[] }>(
+        `select setval(pg_get_serial_sequence(?, 'id'), nextval(pg_get_serial_sequence(?, 'id')) + ? - 1)::int as last`,
+        [table, table, count],
+      );
+      const first = drawn[0].last - count + 1;
+      return (i) => first + i;
+    }
+    const { rows } = await this.trx.raw<{
+      rows: { first: number; last: number; ids: number[] | null }[];
+    }>(
+      // The list is gathered only when the ids are not a range (an aggregate in the CASE
+      // would be made, and sorted, for every draw).
+      `with drawn as materialized (
+         select nextval(pg_get_serial_sequence(?, 'id')) as id from generate_series(1, ?))
+       select min(id)::int as first, max(id)::int as last,
+              case when max(id) - min(id) + 1 = count(*) then null
+                   else (select array_agg(id::int order by id) from drawn) end as ids
+         from drawn`,
+      [table, count],
+    );
+    const { first, ids } = rows[0];
+    return ids ? (i) => ids[i] : (i) => first + i;
+  }
+
+  /** Employee ids this write gave (drawn for new employees), kept for its later sections. */
+  remember(ref: { nip: string | null; pppkNumber: string | null }, id: number): void {
+    this.knownEmployees.set(employeeKey(ref), id);
   }
 
   /** Inserts or updates rows by `conflict`; returns how many were new. */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,9 +6,10 @@ import { exportDataset } from '../../src/records/export-dataset';
 import {
   importDataset,
   importFirstLoad,
+  importFirstLoadFile,
   NotAFirstLoadError,
 } from '../../src/modules/dataset/dataset.service';
-import { readDocumentRecords } from '../../src/modules/dataset/document-file';
+import { DocumentFileError, readDocumentRecords } from '../../src/modules/dataset/document-file';
 import { generateProvince } from '../../src/demo/province.generate';
 import { writeProvinceFile } from '../../src/demo/province.file';
 import { DEMO_TODAY } from '../support/constants';
@@ -31,18 +32,22 @@ let file: string;
 let streamed: TestApp;
 let whole: TestApp;
 let untouched: TestApp;
+let threaded: TestApp;
+/** The report of the bulk import of the whole document, for the loads to match. */
+let wholeReport: unknown;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'first-load-'));
   file = path.join(dir, 'province.json');
   await writeProvinceFile(OPTIONS, file);
-  [streamed, whole, untouched] = await Promise.all([
+  [streamed, whole, untouched, threaded] = await Promise.all([
+    startTestApp('empty'),
     startTestApp('empty'),
     startTestApp('empty'),
     startTestApp('empty'),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([streamed?.close(), whole?.close(), untouched?.close()]);
+  await Promise.all([streamed?.close(), whole?.close(), untouched?.close(), threaded?.close()]);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -52,6 +57,22 @@ const load = (app: TestApp, from: string) =>
     audit,
     chunkSize: CHUNK,
   });
+
+/** The same file read in a thread of its own (as the CLI reads it). */
+const loadInThread = (app: TestApp, from: string) =>
+  importFirstLoadFile(app.orm.em.getKnex(), from, { today: DEMO_TODAY, audit, chunkSize: CHUNK });
+
+/** The province with a bad record in each people section, and a training listed twice. */
+async function writeBadFile(): Promise<{ bad: typeof province; file: string }> {
+  const bad = structuredClone(province);
+  bad.employees[1800].orgUnit = 'NO-SUCH-UNIT';
+  bad.assessments[1500].results[0].competency = 'NO.SUCH';
+  bad.trainings[2100].course = 'NO-SUCH-COURSE';
+  bad.trainings.push({ ...bad.trainings[3] });
+  const badFile = path.join(dir, 'bad.json');
+  await writeFile(badFile, JSON.stringify(bad));
+  return { bad, file: badFile };
+}
 
 async function counts(app: TestApp): Promise<Record<string, number>> {
   const { rows } = await app.orm.em.getKnex().raw<{ rows: Record<string, number>[] }>(
@@ -89,6 +110,7 @@ describe('the streamed first load', () => {
     });
     expect(report.issues).toEqual([]);
     expect(report).toEqual(reference);
+    wholeReport = reference;
     expect(await counts(streamed)).toEqual(await counts(whole));
     expect((await counts(streamed)).changed).toBe(OPTIONS.employees);
     expect(await exportDataset(streamed.orm.em.getKnex())).toEqual(
@@ -113,13 +135,7 @@ describe('the streamed first load', () => {
   });
 
   it('writes nothing from a file with bad records, and names each by section, index and key', async () => {
-    const bad = structuredClone(province);
-    bad.employees[1800].orgUnit = 'NO-SUCH-UNIT';
-    bad.assessments[1500].results[0].competency = 'NO.SUCH';
-    bad.trainings[2100].course = 'NO-SUCH-COURSE';
-    bad.trainings.push({ ...bad.trainings[3] });
-    const badFile = path.join(dir, 'bad.json');
-    await writeFile(badFile, JSON.stringify(bad));
+    const { bad, file: badFile } = await writeBadFile();
     const before = await schema(untouched);
     const report = await load(untouched, badFile);
     const reference = await importDataset(untouched.orm.em.getKnex(), bad, {
@@ -143,5 +159,55 @@ describe('the streamed first load', () => {
     );
     expect(Object.values(await counts(untouched)).every((n) => n === 0)).toBe(true);
     expect(await schema(untouched)).toEqual(before);
+  });
+});
+
+describe('the first load read in a thread of its own', () => {
+  it('writes the database and report of the load read in the importing thread', async () => {
+    const before = await schema(threaded);
+    const report = await loadInThread(threaded, file);
+    expect(report.issues).toEqual([]);
+    expect(report).toEqual(wholeReport);
+    expect(await counts(threaded)).toEqual(await counts(whole));
+    expect(await exportDataset(threaded.orm.em.getKnex())).toEqual(
+      await exportDataset(whole.orm.em.getKnex()),
+    );
+    expect(await schema(threaded)).toEqual(before);
+  });
+
+  it('writes nothing from a file with bad records, and names them as in the importing thread', async () => {
+    const { file: bad } = await writeBadFile();
+    const before = await schema(untouched);
+    const report = await loadInThread(untouched, bad);
+    expect(report.applied).toBe(false);
+    expect(report.issues.length).toBeGreaterThanOrEqual(4);
+    expect(report).toEqual(await load(untouched, bad));
+    expect(Object.values(await counts(untouched)).every((n) => n === 0)).toBe(true);
+    expect(await schema(untouched)).toEqual(before);
+  });
+
+  it('says what is wrong with a file that is not JSON, in the words of the reader', async () => {
+    const broken = path.join(dir, 'broken.json');
+    await writeFile(broken, '{"agencies": [{"code": "A",]}');
+    const expected = (await load(untouched, broken).catch((e: unknown) => e)) as Error;
+    expect(expected).toBeInstanceOf(DocumentFileError);
+    const error = await loadInThread(untouched, broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DocumentFileError);
+    expect((error as Error).message).toBe(expected.message);
+    expect(Object.values(await counts(untouched)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('leaves the database as it was when the file breaks off after chunks were written', async () => {
+    const cut = path.join(dir, 'cut.json');
+    const text = await readFile(file);
+    await writeFile(cut, text.subarray(0, text.length - 200));
+    const before = await schema(untouched);
+    for (const read of [load, loadInThread]) {
+      const error = await read(untouched, cut).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DocumentFileError);
+      expect((error as Error).message).toMatch(/cut short/);
+      expect(Object.values(await counts(untouched)).every((n) => n === 0)).toBe(true);
+      expect(await schema(untouched)).toEqual(before);
+    }
   });
 });

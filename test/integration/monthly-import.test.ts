@@ -80,6 +80,25 @@ afterAll(async () => {
   await Promise.all([monthly?.close(), ordinary?.close(), once?.close()]);
 });
 
+/** The employees the change log names (by NIP or PPPK number), and its number of rows. */
+async function changedEmployees(app: TestApp) {
+  const { rows } = await app.orm.em.getKnex().raw<{ rows: { key: string }[] }>(
+    `select coalesce(e.nip, e.pppk_number) as key
+       from employee_change c join employee e on e.id = c.employee_id`,
+  );
+  const keys = rows.map((r) => r.key);
+  return { distinct: [...new Set(keys)].sort(), rows: keys.length };
+}
+
+async function disabledTriggers(app: TestApp): Promise<string[]> {
+  const { rows } = await app.orm.em
+    .getKnex()
+    .raw<{ rows: { name: string }[] }>(
+      `select tgname as name from pg_trigger where not tgisinternal and tgenabled = 'D'`,
+    );
+  return rows.map((r) => r.name);
+}
+
 const section = (report: ImportReport, name: string) =>
   report.sections.find((s) => s.section === name);
 
@@ -89,6 +108,8 @@ describe('a monthly file into a province already loaded', () => {
       const app = bulk ? monthly : ordinary;
       const knex = app.orm.em.getKnex();
       expect((await importDataset(knex, january, options(bulk))).issues).toEqual([]);
+      // The change log is read from here on: what February names.
+      await knex.raw('delete from employee_change');
       const report = await importDataset(knex, february, options(bulk));
       expect(report.issues).toEqual([]);
       expect(section(report, 'positions')).toEqual({
@@ -112,6 +133,22 @@ describe('a monthly file into a province already loaded', () => {
         unchanged: 1,
       });
     }
+    // The bulk path logs the employees whose rows it wrote itself, its triggers off meanwhile:
+    // the same employees as the triggers of the ordinary path, each once, and every trigger on.
+    const changed = await changedEmployees(monthly);
+    expect(changed.distinct).toEqual((await changedEmployees(ordinary)).distinct);
+    expect(changed.distinct.length).toBe(half + 3);
+    expect(changed.rows).toBe(changed.distinct.length);
+    expect(await disabledTriggers(monthly)).toEqual([]);
+    // The ids of new employees and assessments were drawn as ranges: each sequence goes on
+    // after the last row, and every result still belongs to an assessment of its employee.
+    const { rows } = await monthly.orm.em.getKnex().raw<{ rows: Record<string, number>[] }>(
+      `select nextval('employee_id_seq')::int - (select max(id) from employee)::int as employee,
+              nextval('assessment_id_seq')::int - (select max(id) from assessment)::int as assessment`,
+    );
+    // (An upsert draws an id for a stored employee too, and leaves it unused.)
+    expect(rows[0].employee).toBeGreaterThan(0);
+    expect(rows[0].assessment).toBe(1);
     expect((await importDataset(once.orm.em.getKnex(), whole, options(true))).issues).toEqual([]);
     const expected = await exportDataset(once.orm.em.getKnex());
     expect(await exportDataset(monthly.orm.em.getKnex())).toEqual(expected);

@@ -95,6 +95,19 @@ describe('a dataset file read as a stream', () => {
   });
 
   it.each([
+    ['lists, an empty one among them', '{"agencies": [], "foo": [], "employees": [{"nip": "1"}]}'],
+    ['a section that is a number, a text or null', '{"agencies": 3, "x": "y", "employees": null}'],
+    ['a section that is an object', '{"agencies": [{"code": "A"}], "employees": {"a": [1, {}]}}'],
+  ])('keeps every section as the document has it: %s', async (_, text) => {
+    const file = await fileWith(text);
+    expect(await readDocumentFile(file)).toEqual(JSON.parse(text));
+    expect(Object.keys(await readDocumentFile(file))).toEqual(Object.keys(JSON.parse(text)));
+    expect(await readDocumentFile(file)).toEqual(
+      await readDocumentStream(Readable.from([Buffer.from(text)]), file),
+    );
+  });
+
+  it.each([
     ['an empty file', ''],
     ['white space', ' \n\t '],
     ['a byte-order mark only', '\uFEFF'],

@@ -1,12 +1,18 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { DatasetIssue, ImportReport } from '../../domain/dataset.types';
 import { recordAudit, type Actor } from '../../records/audit';
-import { listed } from '../../records/issue-list';
+import { listed, MAX_LISTED_ISSUES } from '../../records/issue-list';
 import { loadKnownKeys } from '../../records/load-known-keys';
 import { validateDataset } from '../../records/validate-dataset';
 import { writeDataset, type Progress } from '../../records/write-dataset';
 import { takeWriteLocks } from '../../records/write-locks';
-import { FirstLoad, type DocumentRecord } from '../../records/first-load';
+import {
+  FirstLoad,
+  FirstLoadReader,
+  type DocumentRecord,
+  type ReadResult,
+} from '../../records/first-load';
+import { readInThread } from './first-load-thread';
 export { NotAFirstLoadError } from '../../records/first-load';
 import { planDataset } from './dataset.plan';
 
@@ -55,6 +61,9 @@ export async function importDataset(
       if (options.bulk) await trx.raw('set local statement_timeout = 0');
       const known = await loadKnownKeys(trx);
       const { dataset, issues } = validateDataset(raw, known, options.today);
+      // The parsed document is let go: the valid records are what is written, and a monthly
+      // file's parsed records held beside them made every collection while writing walk both.
+      raw = undefined;
       if (issues.length > 0) {
         report = failed(issues);
         throw new Rollback();
@@ -77,6 +86,12 @@ export async function importDataset(
   return report!;
 }
 
+/** The options of a first load. */
+export type FirstLoadOptions = Omit<ImportOptions, 'dryRun' | 'bulk' | 'onProgress'> & {
+  /** Records validated and written at a time (tests make it small). */
+  chunkSize?: number;
+};
+
 /**
  * A first load of a national file, read record by record (`records`, as the file is read):
  * never held whole, validated and written in chunks by `COPY … FREEZE` into the people tables,
@@ -88,26 +103,58 @@ export async function importDataset(
 export async function importFirstLoad(
   knex: Knex,
   records: AsyncIterable<readonly DocumentRecord[]>,
-  options: Omit<ImportOptions, 'dryRun' | 'bulk' | 'onProgress'> & {
-    /** Records validated and written at a time (tests make it small). */
-    chunkSize?: number;
-  },
+  options: FirstLoadOptions,
+): Promise<ImportReport> {
+  return firstLoad(knex, options, async (load) => {
+    const reader = new FirstLoadReader(load.known, options.today, load, options.chunkSize);
+    for await (const batch of records) await reader.take(batch);
+    return reader.finish();
+  });
+}
+
+/**
+ * `importFirstLoad` of a JSON file, read in a thread of its own (`readInThread`): the file is
+ * read and checked on one core while the chunks before are written on the other. A fault of
+ * the file throws its `DocumentFileError`.
+ */
+export async function importFirstLoadFile(
+  knex: Knex,
+  file: string,
+  options: FirstLoadOptions & { onProgress?: (bytesRead: number, bytesTotal: number) => void },
+): Promise<ImportReport> {
+  return firstLoad(knex, options, (load) =>
+    readInThread(
+      { file, known: load.known, today: options.today, chunkSize: options.chunkSize },
+      load,
+      options.onProgress,
+    ),
+  );
+}
+
+/** A first load in one transaction, its file read by `read` into the writer. */
+async function firstLoad(
+  knex: Knex,
+  options: FirstLoadOptions,
+  read: (load: FirstLoad) => Promise<ReadResult>,
 ): Promise<ImportReport> {
   let report: ImportReport | undefined;
   try {
     await knex.transaction(async (trx) => {
       await takeWriteLocks(trx, { exclusive: true }, options.waitMs, options.onWait);
       await trx.raw('set local statement_timeout = 0');
-      const load = await FirstLoad.begin(
-        trx,
-        () => loadKnownKeys(trx),
-        options.today,
-        options.chunkSize,
-      );
-      for await (const batch of records) await load.take(batch);
-      const sections = await load.finish();
-      if (load.issues.length > 0) {
-        report = failed(load.issues);
+      const load = await FirstLoad.begin(trx, () => loadKnownKeys(trx));
+      const result = await read(load).catch(async (error: unknown) => {
+        await load.idle();
+        throw error;
+      });
+      const sections = await load.finish(result);
+      if (result.issueTotal > 0) {
+        report = {
+          applied: false,
+          sections: [],
+          issues: result.issues.slice(0, MAX_LISTED_ISSUES),
+          issueCount: result.issueTotal,
+        };
         throw new Rollback();
       }
       report = { applied: true, sections, issues: [], issueCount: 0 };

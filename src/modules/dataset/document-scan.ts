@@ -48,6 +48,9 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
  * completes come back), `end` checks the document is whole.
  */
 export class DocumentScanner {
+  /** `onSection` hears each top-level key as it is read (an empty list yields no record). */
+  constructor(private readonly onSection: (section: string) => void = () => undefined) {}
+
   private state = State.Start;
   private rest: Buffer = Buffer.alloc(0);
   private section = '';
@@ -84,6 +87,7 @@ export class DocumentScanner {
             throw new Anomaly(`the key "${key}" is refused`);
           this.sections.add(key);
           this.section = key;
+          this.onSection(key);
           pos = end;
           this.state = State.Colon;
           continue;

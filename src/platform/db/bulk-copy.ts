@@ -63,9 +63,7 @@ export async function copyRows(
     let batch = '';
     let done = 0;
     for (const row of rows) {
-      let line = copyText(row[0]);
-      for (let c = 1; c < row.length; c++) line += `\t${copyText(row[c])}`;
-      batch += `${line}\n`;
+      batch += lineOf(row);
       if (++done % 20_000 === 0) {
         yield batch;
         batch = '';
@@ -76,6 +74,37 @@ export async function copyRows(
     onRows(done);
   }
   await pipeline(Readable.from(lines()), target);
+}
+
+/** A row as a line of COPY's text format. */
+function lineOf(row: readonly Value[]): string {
+  let line = copyText(row[0]);
+  for (let c = 1; c < row.length; c++) line += `\t${copyText(row[c])}`;
+  return `${line}\n`;
+}
+
+/** Rows as COPY's text, to be sent later by `copyFromText` (from another thread, say). */
+export function copyLines(rows: Iterable<readonly Value[]>): string {
+  let text = '';
+  for (const row of rows) text += lineOf(row);
+  return text;
+}
+
+/** COPYs rows already made as COPY's text (`copyLines`) into `table`. */
+export async function copyFromText(
+  trx: Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  text: string,
+  { freeze = false }: { freeze?: boolean } = {},
+): Promise<void> {
+  const connection = await connectionOf(trx);
+  const target = connection.query(
+    copyFrom(
+      `copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`,
+    ),
+  );
+  await pipeline(Readable.from([text]), target);
 }
 
 /**
@@ -184,24 +213,12 @@ const EMPLOYEE_COLUMN: Readonly<Record<string, string>> = {
 };
 
 /**
- * Runs `write` with the change-log triggers on insert of `tables` off (people tables that start
- * empty, so every row they get is new), then logs the employees of those rows in one
- * statement. At a million employees the triggers set 21 million new rows aside to log 5
- * million changes of one million employees. All in the import's transaction: no other session
- * ever sees a trigger off, and a failure rolls the switch back with the rest.
+ * The change-log triggers on insert of `tables` off (people tables that start empty, so every
+ * row they get is new); returns what logs the employees of those rows in one statement and
+ * turns the triggers on again. At a million employees the triggers set 21 million new rows
+ * aside to log 5 million changes of one million employees. In the import's transaction: no
+ * other session ever sees a trigger off, and a failure rolls the switch back with the rest.
  */
-export async function withChangesLoggedOnce<T>(
-  trx: Knex.Transaction,
-  tables: readonly string[],
-  write: () => Promise<T>,
-): Promise<T> {
-  const restore = await pauseChangeLog(trx, tables);
-  const result = await write();
-  await restore();
-  return result;
-}
-
-/** The first half of `withChangesLoggedOnce`: the triggers off; returns what logs and restores. */
 export async function pauseChangeLog(
   trx: Knex.Transaction,
   tables: readonly string[],
@@ -217,6 +234,39 @@ export async function pauseChangeLog(
   for (const trigger of rows)
     await trx.raw(`alter table "${trigger.table_name}" disable trigger "${trigger.name}"`);
   return () => logChanges(trx, rows);
+}
+
+/**
+ * Runs `write` with every change-log trigger of `tables` off (on insert, update and delete),
+ * then logs the employees `write` says it wrote rows of, each once, and turns the triggers on
+ * again. A monthly file's writes name each of its employees (their rows upserted, ratings
+ * replaced, assessments and results added): the triggers gathered every row written (3.7
+ * million results for a file of 250,000, joined back to their assessments) to log the same
+ * employees. In the import's transaction, as `pauseChangeLog`.
+ */
+export async function withChangesLoggedFor(
+  trx: Knex.Transaction,
+  tables: readonly string[],
+  write: () => Promise<Iterable<number>>,
+): Promise<void> {
+  const { rows } = await trx.raw<{ rows: { table_name: string; name: string }[] }>(
+    `select t.tgrelid::regclass::text as table_name, t.tgname as name
+       from pg_trigger t
+      where t.tgrelid = any(?::regclass[]) and t.tgenabled <> 'D'
+        and t.tgname in (t.tgrelid::regclass::text || '_changed_insert',
+                         t.tgrelid::regclass::text || '_changed_update',
+                         t.tgrelid::regclass::text || '_changed_delete')`,
+    [[...tables]],
+  );
+  for (const trigger of rows)
+    await trx.raw(`alter table "${trigger.table_name}" disable trigger "${trigger.name}"`);
+  const ids = [...new Set(await write())];
+  for (let i = 0; i < ids.length; i += 200_000)
+    await trx.raw(`insert into employee_change (employee_id) select unnest(?::int[])`, [
+      ids.slice(i, i + 200_000),
+    ]);
+  for (const trigger of rows)
+    await trx.raw(`alter table "${trigger.table_name}" enable trigger "${trigger.name}"`);
 }
 
 /** Logs the employees of the rows written while the triggers were off, and turns them on. */
