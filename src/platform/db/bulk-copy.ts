@@ -51,14 +51,7 @@ export async function copyRows(
   onRows: (done: number) => void = () => undefined,
   { freeze = false }: { freeze?: boolean } = {},
 ): Promise<void> {
-  const connection = await connectionOf(trx);
-  // FREEZE writes the rows as already visible to all (no later pass sets their hint bits or
-  // freezes them); PostgreSQL allows it only into a table truncated in this transaction.
-  const target = connection.query(
-    copyFrom(
-      `copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`,
-    ),
-  );
+  const target = await copyTarget(trx, table, columns, freeze);
   async function* lines() {
     let batch = '';
     let done = 0;
@@ -98,13 +91,26 @@ export async function copyFromText(
   text: string,
   { freeze = false }: { freeze?: boolean } = {},
 ): Promise<void> {
+  await pipeline(Readable.from([text]), await copyTarget(trx, table, columns, freeze));
+}
+
+/**
+ * The stream a `COPY … FROM STDIN` into `table` reads from, on the transaction's connection.
+ * FREEZE writes the rows as already visible to all (no later pass sets their hint bits or
+ * freezes them); PostgreSQL allows it only into a table truncated in this transaction.
+ */
+async function copyTarget(
+  trx: Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  freeze: boolean,
+) {
   const connection = await connectionOf(trx);
-  const target = connection.query(
+  return connection.query(
     copyFrom(
       `copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`,
     ),
   );
-  await pipeline(Readable.from([text]), target);
 }
 
 /**
