@@ -5,6 +5,7 @@ import { generateProvince } from '../../src/demo/province.generate';
 import { candidateIndex } from '../../src/engine/ranking/candidate-index';
 import { DEMO_TODAY } from '../support/constants';
 import { startTestApp, type TestApp } from '../support/harness';
+import { changedEmployees, disabledTriggers } from '../support/change-log';
 
 /**
  * The bulk path (COPY, references checked once per table) must be the ordinary import in all
@@ -65,25 +66,6 @@ async function counts(app: TestApp): Promise<Record<string, number>> {
     out[table] = Number(count);
   }
   return out;
-}
-
-/** The employees the change log names (by NIP or PPPK number), and its number of rows. */
-async function changedEmployees(app: TestApp) {
-  const { rows } = await app.orm.em.getKnex().raw<{ rows: { key: string }[] }>(
-    `select coalesce(e.nip, e.pppk_number) as key
-       from employee_change c join employee e on e.id = c.employee_id`,
-  );
-  const keys = rows.map((r) => r.key);
-  return { distinct: [...new Set(keys)].sort(), rows: keys.length };
-}
-
-async function disabledTriggers(app: TestApp): Promise<string[]> {
-  const { rows } = await app.orm.em
-    .getKnex()
-    .raw<{ rows: { name: string }[] }>(
-      `select tgname as name from pg_trigger where not tgisinternal and tgenabled = 'D'`,
-    );
-  return rows.map((r) => r.name);
 }
 
 describe('the bulk import', () => {

@@ -6,6 +6,7 @@ import { importDataset, type ImportOptions } from '../../src/modules/dataset/dat
 import { generateProvince } from '../../src/demo/province.generate';
 import { DEMO_TODAY } from '../support/constants';
 import { startTestApp, type TestApp } from '../support/harness';
+import { changedEmployees, disabledTriggers } from '../support/change-log';
 
 /**
  * A province sends its data every month, each file with the whole catalogue: what a file adds
@@ -79,25 +80,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([monthly?.close(), ordinary?.close(), once?.close()]);
 });
-
-/** The employees the change log names (by NIP or PPPK number), and its number of rows. */
-async function changedEmployees(app: TestApp) {
-  const { rows } = await app.orm.em.getKnex().raw<{ rows: { key: string }[] }>(
-    `select coalesce(e.nip, e.pppk_number) as key
-       from employee_change c join employee e on e.id = c.employee_id`,
-  );
-  const keys = rows.map((r) => r.key);
-  return { distinct: [...new Set(keys)].sort(), rows: keys.length };
-}
-
-async function disabledTriggers(app: TestApp): Promise<string[]> {
-  const { rows } = await app.orm.em
-    .getKnex()
-    .raw<{ rows: { name: string }[] }>(
-      `select tgname as name from pg_trigger where not tgisinternal and tgenabled = 'D'`,
-    );
-  return rows.map((r) => r.name);
-}
 
 const section = (report: ImportReport, name: string) =>
   report.sections.find((s) => s.section === name);

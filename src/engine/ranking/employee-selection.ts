@@ -2,7 +2,7 @@ import { dayNumber } from '../../domain/days';
 import type { WorkMeter } from '../../shared/work-meter';
 import { candidateSpecOf, type EmployeeFacts } from './candidate-facts';
 import type { CandidateColumns } from './candidate-columns';
-import { EMPLOYMENT_TYPES, NONE } from './column-packing';
+import { EMPLOYMENT_TYPES, firstAtLeast, NONE } from './column-packing';
 import { EDUCATION_LEVELS, RANKS } from '../../domain/reference.data';
 
 /** One condition of a skill search: a competency, and what its current level must pass. */
@@ -251,10 +251,10 @@ export function firstSlots(
   if (!place) {
     // Slots are in id order: the page is a run of the selection.
     if (ascending) {
-      const start = firstAbove(slots, bound);
+      const start = firstAtLeast(slots, bound + 1);
       return Array.from(slots.subarray(start, start + limit));
     }
-    const end = firstAbove(slots, bound - 1);
+    const end = firstAtLeast(slots, bound);
     return Array.from(slots.subarray(Math.max(0, end - limit), end)).reverse();
   }
   const sign = ascending ? 1 : -1;
@@ -282,18 +282,6 @@ export function firstSlots(
     }
   }
   return bestSlots;
-}
-
-/** The first index of a sorted array whose value is above `value`. */
-function firstAbove(sorted: Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] <= value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** A fact employees are counted by: the org unit (gathered into groups), rank, education, type. */
@@ -461,8 +449,8 @@ export class EmployeeSelection {
           ? -1
           : this.columns.size
         : ascending
-          ? firstAbove(ids, boundId) - 1
-          : firstAbove(ids, boundId - 1);
+          ? firstAtLeast(ids, boundId + 1) - 1
+          : firstAtLeast(ids, boundId);
     return firstSlots(this.selected.slots, null, limit, ascending, bound).map((s) => ids[s]);
   }
 
